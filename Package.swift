@@ -1,0 +1,30 @@
+// swift-tools-version:6.0
+//
+// enroll — exam-free, zoned, lottery-based school admission (免试、划片、就近入学、随机派位).
+// The toolchain is the only dependency: the whole trusted code of a public lottery is this
+// repository.
+import PackageDescription
+
+let package = Package(
+    name: "enroll",
+    products: [
+        .library(name: "Enrollment", targets: ["Enrollment"]),
+        .executable(name: "enroll", targets: ["enroll-cli"]),
+    ],
+    targets: [
+        .target(
+            name: "Enrollment",
+            path: "Sources/Enrollment"
+        ),
+        .executableTarget(
+            name: "enroll-cli",
+            dependencies: ["Enrollment"],
+            path: "Sources/enroll-cli"
+        ),
+        .testTarget(
+            name: "EnrollmentTests",
+            dependencies: ["Enrollment"],
+            path: "Tests/EnrollmentTests"
+        ),
+    ]
+)

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Writes files so that a reader (or a run killed half-way) sees either the old content or
+/// the complete new one, never a part: the bytes go to a temporary file in the same folder,
+/// are flushed to disk, and the temporary file is renamed over the target.
+public enum AtomicFile {
+    /// Writes `bytes` to `url` atomically, creating the parent folder if needed.
+    /// - Complexity: O(n) in the size of `bytes`.
+    public static func write(_ bytes: [UInt8], to url: URL) throws {
+        let folder = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).partial")
+        let path = temporary.path
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw AtomicFileError.cannotWrite(url.path, errno) }
+        var written = 0
+        let ok: Bool = bytes.withUnsafeBytes { raw in
+            while written < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + written, raw.count - written)
+                if n <= 0 { return false }
+                written += n
+            }
+            return true
+        }
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard ok, synced else {
+            unlink(path)
+            throw AtomicFileError.cannotWrite(url.path, errno)
+        }
+        guard rename(path, url.path) == 0 else {
+            unlink(path)
+            throw AtomicFileError.cannotWrite(url.path, errno)
+        }
+    }
+
+    /// Writes `text` as UTF-8 (no byte-order mark) to `url` atomically.
+    public static func write(_ text: String, to url: URL) throws {
+        try write(Array(text.utf8), to: url)
+    }
+}
+
+/// Why a file could not be written.
+public enum AtomicFileError: Error, CustomStringConvertible {
+    case cannotWrite(String, Int32)
+
+    public var description: String {
+        switch self {
+        case let .cannotWrite(path, code):
+            return "\(path): cannot write the file (\(String(cString: strerror(code)))); check the folder exists and is writable"
+        }
+    }
+}

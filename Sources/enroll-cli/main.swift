@@ -1,0 +1,2 @@
+import Enrollment
+print("enroll")
