@@ -21,6 +21,11 @@ let package = Package(
             dependencies: ["Enrollment"],
             path: "Sources/enroll-cli"
         ),
+        .executableTarget(
+            name: "enroll-bench",
+            dependencies: ["Enrollment"],
+            path: "Sources/enroll-bench"
+        ),
         .testTarget(
             name: "EnrollmentTests",
             dependencies: ["Enrollment"],

@@ -1,0 +1,22 @@
+// enroll-bench: the benchmarks behind docs/BENCHMARKS.md. Build and run in release:
+//   swift run -c release enroll-bench NAME [options]
+// Each benchmark prints its figures; the scripts under bench/ run them beside their peers.
+import Foundation
+import Enrollment
+
+/// The benchmarks by name; each file of this target adds one.
+let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let name = arguments.first, let benchmark = benchmarks.first(where: { $0.name == name }) else {
+    print("usage: enroll-bench NAME [options]\n\nbenchmarks:")
+    for b in benchmarks { print("  \(b.name)\t\(b.summary)") }
+    exit(arguments.isEmpty ? 0 : 2)
+}
+do {
+    try benchmark.run(Array(arguments.dropFirst()))
+} catch {
+    FileHandle.standardError.write(Data("enroll-bench: \(error)\n".utf8))
+    exit(1)
+}
