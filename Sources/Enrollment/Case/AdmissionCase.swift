@@ -1,0 +1,53 @@
+/// Everything one admission round is decided from: the files of a case folder, parsed.
+///
+/// A case is a folder holding `schools.csv`, `policy.json`, attendance zones
+/// (`zones.geojson` and/or `zone-rules.csv`), `primary-applicants.csv`,
+/// `junior-applicants.csv` and `graduates.csv` (see docs/FORMATS.md). Only `schools.csv`
+/// is required; a round may concern one level.
+public struct AdmissionCase: Sendable {
+    public var schools: [School]
+    public var policy: Policy
+    public var primaryApplicants: [Applicant]
+    public var juniorApplicants: [Applicant]
+    public var graduates: [Graduate]
+    /// The files present, by name, in case-file order.
+    public var files: [String]
+    /// The header of each CSV file read, by file name (to point messages at a column).
+    public var headers: [String: [String]] = [:]
+
+    public init(schools: [School], policy: Policy = Policy(), primaryApplicants: [Applicant] = [],
+                juniorApplicants: [Applicant] = [], graduates: [Graduate] = [], files: [String] = []) {
+        self.schools = schools
+        self.policy = policy
+        self.primaryApplicants = primaryApplicants
+        self.juniorApplicants = juniorApplicants
+        self.graduates = graduates
+        self.files = files
+    }
+
+    /// The applicants of `level` (none for high schools: see `graduates`).
+    public func applicants(_ level: SchoolLevel) -> [Applicant] {
+        switch level {
+        case .primary: return primaryApplicants
+        case .junior: return juniorApplicants
+        case .high: return []
+        }
+    }
+
+    /// The schools of `level`, in file order.
+    public func schools(_ level: SchoolLevel) -> [School] {
+        schools.filter { $0.level == level }
+    }
+
+    /// Where column `column` of the row on `line` of `file` is, for messages.
+    public func location(_ file: String, line: Int, column: String) -> SourceLocation {
+        let k = headers[file]?.firstIndex(of: column).map { $0 + 1 } ?? 0
+        return SourceLocation(file: file, line: line, column: k)
+    }
+
+    /// A one-line summary, as `validate` prints it.
+    public var summary: String {
+        let levels = SchoolLevel.allCases.map { level in "\(schools(level).count) \(level.rawValue)" }.joined(separator: ", ")
+        return "\(schools.count) schools (\(levels)), \(primaryApplicants.count) primary applicants, \(juniorApplicants.count) junior applicants, \(graduates.count) graduates"
+    }
+}

@@ -1,0 +1,79 @@
+/// A child applying to a primary school (`primary-applicants.csv`) or a primary-school
+/// leaver applying to a junior school (`junior-applicants.csv`), one row each.
+///
+/// Names and id numbers are carried for the school's own lists only: no message, log or
+/// public file shows them unmasked.
+public struct Applicant: Hashable, Sendable {
+    /// The student registration id (学籍号); unique in its file.
+    public var id: String
+    public var name: String
+    public var gender: Gender
+    public var birthDate: CalendarDate
+    public var idNumber: String?
+    /// Home coordinates in the case's coordinate system, when given.
+    public var longitude: Double?
+    public var latitude: Double?
+    /// Home address, for zones published as address lists.
+    public var address: String?
+    public var residence: ResidenceTie
+    /// Tags such as `disabled`, `left_behind`, `military`, `migrant`, in file order.
+    public var categories: [String]
+    /// A school where a sibling already studies.
+    public var siblingSchool: String?
+    /// A junior applicant's primary school (for feeder pairing).
+    public var primarySchool: String?
+    /// School ids in order of preference (志愿).
+    public var choices: [String]
+    /// A non-selective baseline score (class balance only), if given.
+    public var score: Score?
+    /// Subject scores from `score_<subject>` columns, by subject, in column order.
+    public var subjectScores: [SubjectScore]
+    /// Students to be placed in the same class / never in the same class.
+    public var togetherWith: [String]
+    public var apartFrom: [String]
+    /// Twins and other multiple births share a group id.
+    public var twinGroup: String?
+    /// The line in its file.
+    public var line: Int
+
+    public init(id: String, name: String = "", gender: Gender, birthDate: CalendarDate, idNumber: String? = nil,
+                longitude: Double? = nil, latitude: Double? = nil, address: String? = nil,
+                residence: ResidenceTie = .hukouAndProperty, categories: [String] = [], siblingSchool: String? = nil,
+                primarySchool: String? = nil, choices: [String] = [], score: Score? = nil,
+                subjectScores: [SubjectScore] = [], togetherWith: [String] = [], apartFrom: [String] = [],
+                twinGroup: String? = nil, line: Int = 0) {
+        self.id = id
+        self.name = name
+        self.gender = gender
+        self.birthDate = birthDate
+        self.idNumber = idNumber
+        self.longitude = longitude
+        self.latitude = latitude
+        self.address = address
+        self.residence = residence
+        self.categories = categories
+        self.siblingSchool = siblingSchool
+        self.primarySchool = primarySchool
+        self.choices = choices
+        self.score = score
+        self.subjectScores = subjectScores
+        self.togetherWith = togetherWith
+        self.apartFrom = apartFrom
+        self.twinGroup = twinGroup
+        self.line = line
+    }
+
+    /// Whether the applicant carries `tag` in `categories`.
+    public func has(_ tag: String) -> Bool { categories.contains(tag) }
+}
+
+/// One subject's score, from a `score_<subject>` column.
+public struct SubjectScore: Hashable, Sendable {
+    public var subject: String
+    public var score: Score
+
+    public init(subject: String, score: Score) {
+        self.subject = subject
+        self.score = score
+    }
+}

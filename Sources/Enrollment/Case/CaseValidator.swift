@@ -1,0 +1,47 @@
+/// Checks a case as a whole, once each file has been read on its own: every reference to
+/// a school names a school of the right level.
+public enum CaseValidator {
+    /// Every cross-reference problem of the case, sorted by file, line and column.
+    /// - Complexity: O(rows + references).
+    public static func problems(in admissionCase: AdmissionCase) -> [Diagnostic] {
+        var levels: [String: SchoolLevel] = [:]
+        for school in admissionCase.schools { levels[school.id] = school.level }
+        var problems: [Diagnostic] = []
+
+        func check(_ id: String?, file: String, line: Int, column: String, expected: SchoolLevel, role: String) {
+            guard let id else { return }
+            guard let level = levels[id] else {
+                problems.append(Diagnostic(admissionCase.location(file, line: line, column: column),
+                                           "\(column): '\(id)' is not a school in \(SchoolTable.fileName)"))
+                return
+            }
+            if level != expected {
+                problems.append(Diagnostic(admissionCase.location(file, line: line, column: column),
+                                           "\(column): '\(id)' is a \(level.rawValue) school, but \(role) must be a \(expected.rawValue) school"))
+            }
+        }
+
+        for school in admissionCase.schools {
+            check(school.feeds, file: SchoolTable.fileName, line: school.line, column: "feeds", expected: .junior, role: "the school fed")
+        }
+        for level in [SchoolLevel.primary, .junior] {
+            let file = ApplicantTable.fileName(for: level)
+            for a in admissionCase.applicants(level) {
+                for choice in a.choices {
+                    check(choice, file: file, line: a.line, column: "choices", expected: level, role: "a choice of a \(level.rawValue) applicant")
+                }
+                check(a.siblingSchool, file: file, line: a.line, column: "sibling_school", expected: level, role: "a sibling's school")
+                if level == .junior {
+                    check(a.primarySchool, file: file, line: a.line, column: "primary_school", expected: .primary, role: "the primary school")
+                }
+            }
+        }
+        for g in admissionCase.graduates {
+            check(g.juniorSchool, file: GraduateTable.fileName, line: g.line, column: "junior_school", expected: .junior, role: "a graduate's school")
+            for choice in g.choices {
+                check(choice, file: GraduateTable.fileName, line: g.line, column: "choices", expected: .high, role: "a graduate's choice")
+            }
+        }
+        return problems.sorted()
+    }
+}

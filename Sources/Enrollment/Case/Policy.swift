@@ -1,0 +1,55 @@
+/// The local rules of an admission round (`policy.json`). Every key is optional; an absent
+/// key takes the default documented here and in docs/FORMATS.md. Unknown keys are errors,
+/// so that a misspelt rule is never silently ignored.
+public struct Policy: Sendable, Equatable {
+    /// The datum of every coordinate in the case: `WGS-84`, `GCJ-02` or `CGCS2000`.
+    /// Zones and applicants must agree; nothing is ever converted silently.
+    public var coordinateSystem: String = "WGS-84"
+    /// The order of residence ties inside a zone, strongest first (入学顺位).
+    public var residenceOrder: [ResidenceTie] = ResidenceTie.allCases
+    /// Categories that rank an applicant above every residence tier at a school they may
+    /// attend, in this order (e.g. military families 优抚对象).
+    public var priorityCategories: [String] = ["military"]
+    /// A sibling already at the school ranks the applicant first within their residence tie.
+    public var siblingPriority: Bool = true
+    /// Pupils of a primary school paired with a junior school (对口直升) rank first there.
+    public var feederPriority: Bool = true
+    /// The placement mechanism.
+    public var mechanism: Mechanism = .deferredAcceptance
+    /// Largest class per level (班额): 45 primary and 50 junior by default; never 56 or more.
+    public var classSizeCap: [SchoolLevel: Int] = [.primary: 45, .junior: 50]
+    /// Categories balanced across classes (care groups).
+    public var careGroups: [String] = ["disabled", "left_behind", "migrant"]
+    /// At most this many disabled pupils learning in a regular class (随班就读) per class.
+    public var disabledPerClass: Int = 3
+    /// How many pupils one disabled pupil counts for toward the size cap.
+    public var disabledWeight: Int = 1
+    /// Twins (same `twin_group`) in the same class (`together`) or in different ones (`apart`).
+    public var twins: TwinRule = .together
+    /// Twins share one lottery number, the number of their `twin_group`.
+    public var twinsShareLotteryNumber: Bool = false
+    /// Homes this close to a zone boundary (metres) are flagged `near_boundary` for review.
+    public var nearBoundaryMetres: Double = 20
+    /// The share of each quality high school's plan given out as quotas, as an exact decimal.
+    public var quotaShare: String = "0.5"
+    /// Set when a share below 0.5 is a deliberate local rule.
+    public var quotaShareLocal: Bool = false
+    /// How quota seats are rounded among junior schools.
+    public var quotaRounding: String = "largest-remainder"
+    /// Quota seats every junior school gets at least.
+    public var quotaMinPerSchool: Int = 0
+
+    /// The placement mechanism (志愿优先 or deferred acceptance).
+    public enum Mechanism: String, Sendable, CaseIterable {
+        case deferredAcceptance = "deferred-acceptance"
+        case immediateAcceptance = "immediate-acceptance"
+    }
+
+    /// Twins together or apart in class formation.
+    public enum TwinRule: String, Sendable, CaseIterable {
+        case together
+        case apart
+    }
+
+    public init() {}
+}

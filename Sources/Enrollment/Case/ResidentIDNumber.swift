@@ -1,0 +1,63 @@
+/// A resident identity card number (公民身份号码, GB 11643-1999).
+///
+/// 18 characters: a 6-digit address code, the birth date as 8 digits (YYYYMMDD), a 3-digit
+/// order code (odd for men, even for women) and a check character computed by ISO 7064
+/// MOD 11-2 over the first 17 digits: weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2, and the
+/// sum modulo 11 picks the check character from `1 0 X 9 8 7 6 5 4 3 2`.
+/// The older 15-digit form has a 6-digit birth date (YYMMDD, in the 1900s) and no check character.
+public struct ResidentIDNumber: Hashable, Sendable {
+    /// The number as written, upper-cased (`x` → `X`).
+    public let text: String
+    /// The birth date it encodes.
+    public let birthDate: CalendarDate
+
+    /// Why a resident id number is not valid.
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        case wrongLength(Int)
+        case notDigits
+        case impossibleBirthDate
+        case wrongCheckCharacter(expected: Character)
+
+        public var description: String {
+            switch self {
+            case .wrongLength(let n): return "a resident id number has 18 characters (or 15 in the old form), not \(n)"
+            case .notDigits: return "a resident id number is digits only, with X allowed as the last of 18"
+            case .impossibleBirthDate: return "the birth date inside the resident id number does not exist"
+            case .wrongCheckCharacter(let expected): return "the check character (the last one) is wrong: by GB 11643 it should be \(expected); a digit was probably mistyped"
+            }
+        }
+    }
+
+    static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    static let checkCharacters: [Character] = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"]
+
+    /// The check character for the first 17 digits of an 18-digit number.
+    public static func checkCharacter(for first17: [Int]) -> Character {
+        precondition(first17.count == 17)
+        var sum = 0
+        for (d, w) in zip(first17, weights) { sum += d * w }
+        return checkCharacters[sum % 11]
+    }
+
+    /// Validates `text`, throwing the first problem found.
+    public init(validating text: String) throws(Problem) {
+        let chars = Array(text.uppercased())
+        switch chars.count {
+        case 18:
+            let body = chars[0..<17]
+            guard body.allSatisfy(\.isASCIIDigit), chars[17].isASCIIDigit || chars[17] == "X" else { throw .notDigits }
+            let digits = body.map { Int(String($0))! }
+            guard let date = CalendarDate(parsing: String(chars[6..<14])) else { throw .impossibleBirthDate }
+            let expected = ResidentIDNumber.checkCharacter(for: digits)
+            guard chars[17] == expected else { throw .wrongCheckCharacter(expected: expected) }
+            birthDate = date
+        case 15:
+            guard chars.allSatisfy(\.isASCIIDigit) else { throw .notDigits }
+            guard let date = CalendarDate(parsing: "19" + String(chars[6..<12])) else { throw .impossibleBirthDate }
+            birthDate = date
+        default:
+            throw .wrongLength(chars.count)
+        }
+        self.text = String(chars)
+    }
+}

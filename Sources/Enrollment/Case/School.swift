@@ -1,0 +1,40 @@
+/// A school taking part in the admission round (`schools.csv`, one row each).
+public struct School: Hashable, Sendable {
+    /// Unique id, used by every other file (`school_id`).
+    public var id: String
+    public var name: String
+    public var level: SchoolLevel
+    public var sector: SchoolSector
+    /// Seats in this intake (招生计划); at least 1.
+    public var capacity: Int
+    /// Number of classes of the intake, if fixed; otherwise derived from the class-size cap.
+    public var classes: Int?
+    /// Where the school stands (for reassignment to the nearest school with a seat).
+    public var longitude: Double?
+    public var latitude: Double?
+    /// A primary school's paired junior school (对口直升).
+    public var feeds: String?
+    /// A high school whose places are shared out as quotas (示范性/优质高中).
+    public var quality: Bool
+    /// Optional weight of a junior school's basis in quota allocation (e.g. "1.2" for rural schools).
+    public var quotaWeight: String?
+    /// The line in `schools.csv`.
+    public var line: Int
+
+    public init(id: String, name: String, level: SchoolLevel, sector: SchoolSector = .public, capacity: Int,
+                classes: Int? = nil, longitude: Double? = nil, latitude: Double? = nil, feeds: String? = nil,
+                quality: Bool = false, quotaWeight: String? = nil, line: Int = 0) {
+        self.id = id
+        self.name = name
+        self.level = level
+        self.sector = sector
+        self.capacity = capacity
+        self.classes = classes
+        self.longitude = longitude
+        self.latitude = latitude
+        self.feeds = feeds
+        self.quality = quality
+        self.quotaWeight = quotaWeight
+        self.line = line
+    }
+}

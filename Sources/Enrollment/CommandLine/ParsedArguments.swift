@@ -1,0 +1,20 @@
+/// The values given to a command, by argument name.
+public struct ParsedArguments: Sendable, Equatable {
+    var values: [String: [String]] = [:]
+    var flags: Set<String> = []
+
+    public init() {}
+
+    /// The value of an option or positional, or nil when not given.
+    public func value(_ name: String) -> String? { values[name]?.last }
+
+    /// Every value of a repeating option, in the order given.
+    public func values(_ name: String) -> [String] { values[name] ?? [] }
+
+    /// Whether a flag was given.
+    public func flag(_ name: String) -> Bool { flags.contains(name) }
+
+    mutating func append(_ value: String, for name: String) {
+        values[name, default: []].append(value)
+    }
+}

@@ -1,0 +1,48 @@
+/// Writes CSV the way the tool publishes it: UTF-8 with a byte-order mark (so Excel shows
+/// Chinese correctly), LF line ends, a header row, and a field quoted only when it holds a
+/// comma, a quote, a line end, or leading or trailing spaces. Rows are written in the order
+/// given: each caller states and keeps a stable order.
+public struct CSVWriter: Sendable {
+    /// The bytes written so far.
+    public private(set) var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+    public let columnCount: Int
+
+    /// Starts a file with its header row.
+    public init(header: [String]) {
+        columnCount = header.count
+        append(header)
+    }
+
+    /// Appends one row. Precondition: as many fields as the header.
+    /// - Complexity: O(total length of the fields).
+    public mutating func append(_ fields: [String]) {
+        precondition(fields.count == columnCount, "a CSV row must have as many fields as its header")
+        for (k, field) in fields.enumerated() {
+            if k > 0 { bytes.append(UInt8(ascii: ",")) }
+            Self.appendField(field, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    static func appendField(_ field: String, to bytes: inout [UInt8]) {
+        let utf8 = field.utf8
+        var needsQuotes = false
+        for c in utf8 where c == UInt8(ascii: ",") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") {
+            needsQuotes = true
+            break
+        }
+        if let first = utf8.first, let last = utf8.last, first == UInt8(ascii: " ") || last == UInt8(ascii: " ") {
+            needsQuotes = true
+        }
+        guard needsQuotes else {
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        for c in utf8 {
+            if c == UInt8(ascii: "\"") { bytes.append(c) }
+            bytes.append(c)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Reads a case folder from disk into an `AdmissionCase`, collecting every problem of every
+/// file (each as `file:line:column: message`) rather than stopping at the first.
+public struct CaseFolder: Sendable {
+    /// The folder.
+    public let url: URL
+    /// The text encoding of the CSV files, or nil to detect it per file.
+    public let encoding: TextEncoding?
+
+    public init(url: URL, encoding: TextEncoding? = nil) {
+        self.url = url
+        self.encoding = encoding
+    }
+
+    /// The result of loading: the case (as far as it could be read) and every problem found.
+    public struct Loaded: Sendable {
+        public var admissionCase: AdmissionCase
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Reads and checks every file of the case.
+    /// - Throws: `CaseFolderError` when the folder itself cannot be read.
+    /// - Complexity: O(total size of the files).
+    public func load() throws -> Loaded {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CaseFolderError.notAFolder(url.path)
+        }
+        var diagnostics: [Diagnostic] = []
+        var result = AdmissionCase(schools: [])
+
+        func table(_ name: String, required: Bool) -> CSVTable? {
+            guard let bytes = readFile(name, required: required, into: &diagnostics) else { return nil }
+            result.files.append(name)
+            let parsed: CSVReader.Result
+            do {
+                let text = try TextEncoding.decode(bytes, declared: encoding)
+                parsed = CSVReader.parse(text.utf8Bytes, file: name)
+            } catch let error as TextDecodingError {
+                diagnostics.append(error.diagnostic(file: name, bytes: bytes))
+                return nil
+            } catch {
+                diagnostics.append(Diagnostic(SourceLocation(file: name), "\(error)"))
+                return nil
+            }
+            diagnostics += parsed.diagnostics
+            if let t = parsed.table { result.headers[name] = t.header }
+            return parsed.table
+        }
+
+        if let t = table(SchoolTable.fileName, required: true) {
+            let (schools, problems) = SchoolTable.read(t)
+            result.schools = schools
+            diagnostics += problems
+        }
+        if let bytes = readFile(PolicyFile.fileName, required: false, into: &diagnostics) {
+            result.files.append(PolicyFile.fileName)
+            let (policy, problems) = PolicyFile.read(bytes, file: PolicyFile.fileName)
+            result.policy = policy
+            diagnostics += problems
+        }
+        for level in [SchoolLevel.primary, .junior] {
+            if let t = table(ApplicantTable.fileName(for: level), required: false) {
+                let (applicants, problems) = ApplicantTable.read(t)
+                if level == .primary { result.primaryApplicants = applicants } else { result.juniorApplicants = applicants }
+                diagnostics += problems
+            }
+        }
+        if let t = table(GraduateTable.fileName, required: false) {
+            let (graduates, problems) = GraduateTable.read(t)
+            result.graduates = graduates
+            diagnostics += problems
+        }
+        diagnostics += CaseValidator.problems(in: result)
+        return Loaded(admissionCase: result, diagnostics: diagnostics.sorted())
+    }
+
+    /// The bytes of `name` in the folder; nil (with a diagnostic when required) if absent.
+    func readFile(_ name: String, required: Bool, into diagnostics: inout [Diagnostic]) -> [UInt8]? {
+        let fileURL = url.appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: fileURL.path) else {
+            if required {
+                diagnostics.append(Diagnostic(SourceLocation(file: name), "the file is missing: a case needs \(name) (see docs/FORMATS.md)"))
+            }
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: fileURL.path) else {
+            diagnostics.append(Diagnostic(SourceLocation(file: name), "the file cannot be read: check its permissions"))
+            return nil
+        }
+        return [UInt8](data)
+    }
+}
+
+/// Why a case folder cannot be read at all.
+public enum CaseFolderError: Error, CustomStringConvertible {
+    case notAFolder(String)
+
+    public var description: String {
+        switch self {
+        case .notAFolder(let path): return "\(path): no such case folder (a case is a folder holding schools.csv and the other files of docs/FORMATS.md)"
+        }
+    }
+}

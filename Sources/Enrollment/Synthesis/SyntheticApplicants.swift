@@ -1,0 +1,127 @@
+/// The people of a synthetic county: applicants at both levels and graduates, with the
+/// mixes a county sees (residence ties, care groups, twins, siblings, stated choices).
+extension SyntheticCountyBuilder {
+    /// About `p.applicants` applicants of `level`, homes spread around each zone's centre.
+    func applicants(_ level: SchoolLevel) -> [Applicant] {
+        var random = LotteryStream(seed: p.seed, draw: "synth/applicants/\(level.rawValue)")
+        let levelCode = level == .primary ? "01" : "07"
+        let idWidth = max(4, String(p.applicants * 11 / 10).count)
+        let firstBirth = level == .primary ? CalendarDate(year: 2019, month: 9, day: 1)! : CalendarDate(year: 2013, month: 9, day: 1)!
+        var result: [Applicant] = []
+        result.reserveCapacity(p.applicants + p.applicants / 50)
+        func nextID() -> String {
+            let n = String(result.count + 1)
+            return "2026" + levelCode + String(repeating: "0", count: max(0, idWidth - n.count)) + n
+        }
+        for z in perCell.indices {
+            let (i, j) = (z % p.primaryColumns, z / p.primaryColumns)
+            for _ in 0..<perCell[z] {
+                let home = mesh.point(i, j, u: (random.unit() + random.unit()) / 2, v: (random.unit() + random.unit()) / 2)
+                let gender: Gender = random.chance(0.515) ? .male : .female
+                let birth = SyntheticPeople.date(from: firstBirth, plusUpTo: 366, random: &random)
+                let residence = Self.residence(random.unit())
+                var categories: [String] = []
+                if residence == .residencePermit || (residence == .other && random.chance(0.3)) { categories.append("migrant") }
+                if categories.isEmpty, random.chance(0.04) { categories.append("left_behind") }
+                if random.chance(0.015) { categories.append("disabled") }
+                if random.chance(0.01) { categories.append("military") }
+                let surname = random.pick(SyntheticPeople.surnames)
+                let junior = juniorZoneSchools[juniorZone(lon: home.lon)]
+                var a = Applicant(id: nextID(), name: SyntheticPeople.name(surname: surname, random: &random), gender: gender,
+                                  birthDate: birth, longitude: home.lon, latitude: home.lat, residence: residence, categories: categories)
+                if random.chance(0.85) {
+                    a.idNumber = SyntheticPeople.idNumber(birth: birth, gender: gender, serial: result.count)
+                }
+                switch level {
+                case .primary:
+                    if random.chance(0.06) { a.siblingSchool = primaryOfCell[z] }
+                case .junior, .high:
+                    let r = random.unit()
+                    a.primarySchool = r < 0.86 ? primaryOfCell[z] : r < 0.96 ? random.pick(primaryOfCell) : nil
+                    if random.chance(0.05) { a.siblingSchool = random.pick(junior) }
+                    var choices: [String] = []
+                    if !privateJuniorSchools.isEmpty, random.chance(0.12) { choices.append(random.pick(privateJuniorSchools)) }
+                    if junior.count > 1, random.chance(0.6) {
+                        var order = junior
+                        random.shuffle(&order)
+                        choices += order
+                    }
+                    a.choices = choices
+                    a.score = Self.score(random: &random, low: 60, high: 100)
+                    a.subjectScores = [SubjectScore(subject: "chinese", score: Self.score(random: &random, low: 55, high: 100)),
+                                       SubjectScore(subject: "math", score: Self.score(random: &random, low: 50, high: 100))]
+                }
+                if let previous = result.last, previous.twinGroup == nil {
+                    if random.chance(0.003) { a.apartFrom = [previous.id] } else if random.chance(0.002) { a.togetherWith = [previous.id] }
+                }
+                result.append(a)
+                if random.chance(0.01) {
+                    var twin = a
+                    twin.id = nextID()
+                    twin.gender = random.chance(0.5) ? .male : .female
+                    twin.name = SyntheticPeople.name(surname: surname, random: &random)
+                    twin.idNumber = a.idNumber.map { _ in SyntheticPeople.idNumber(birth: birth, gender: twin.gender, serial: result.count) }
+                    twin.apartFrom = []
+                    twin.togetherWith = []
+                    let group = "T" + a.id
+                    result[result.count - 1].twinGroup = group
+                    twin.twinGroup = group
+                    result.append(twin)
+                }
+            }
+        }
+        return result
+    }
+
+    /// About `p.applicants` junior-school graduates with leaving-exam scores and choices of high schools.
+    func graduates() -> [Graduate] {
+        var random = LotteryStream(seed: p.seed, draw: "synth/graduates")
+        let juniors = schools.filter { $0.level == .junior }
+        let highs = schools.filter { $0.level == .high }
+        let totalSeats = juniors.reduce(0) { $0 + $1.capacity }
+        let idWidth = max(4, String(p.applicants).count)
+        var result: [Graduate] = []
+        result.reserveCapacity(p.applicants)
+        for school in juniors {
+            let count = Int((Double(school.capacity) / Double(totalSeats) * Double(p.applicants)).rounded())
+            for _ in 0..<count {
+                let n = String(result.count + 1)
+                let id = "202609" + String(repeating: "0", count: max(0, idWidth - n.count)) + n
+                let score = Self.score(random: &random, low: 300, high: 700)
+                let fraction = Double(score.hundredths) / 70_000
+                let subjects = ["chinese", "math", "english"].map {
+                    SubjectScore(subject: $0, score: Score(hundredths: Int((fraction * 120 * (0.9 + 0.2 * random.unit())).rounded()) * 100))
+                }
+                var choices = highs.map(\.id)
+                random.shuffle(&choices)
+                choices.sort { a, b in
+                    let qa = highs.first { $0.id == a }!.quality, qb = highs.first { $0.id == b }!.quality
+                    return qa && !qb
+                }
+                let keep = 1 + random.nextInt(below: min(3, choices.count))
+                result.append(Graduate(id: id, name: SyntheticPeople.name(surname: random.pick(SyntheticPeople.surnames), random: &random),
+                                       juniorSchool: school.id, score: score, choices: Array(choices.prefix(keep)),
+                                       eligible: random.chance(0.92), categories: random.chance(0.01) ? ["military"] : [],
+                                       subjectScores: subjects))
+            }
+        }
+        return result
+    }
+
+    /// A residence tie in the mix a county sees: 55 % 房户一致, 15 % 户籍, 12 % 房产, 13 % 居住证, 5 % other.
+    static func residence(_ u: Double) -> ResidenceTie {
+        switch u {
+        case ..<0.55: return .hukouAndProperty
+        case ..<0.70: return .hukou
+        case ..<0.82: return .property
+        case ..<0.95: return .residencePermit
+        default: return .other
+        }
+    }
+
+    /// A bell-shaped score between `low` and `high` (the mean of four uniforms), in half points.
+    static func score(random: inout LotteryStream, low: Double, high: Double) -> Score {
+        let u = (random.unit() + random.unit() + random.unit() + random.unit()) / 4
+        return Score(hundredths: Int(((low + u * (high - low)) * 2).rounded()) * 50)
+    }
+}

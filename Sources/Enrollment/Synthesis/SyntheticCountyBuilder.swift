@@ -1,0 +1,133 @@
+/// The steps of `SyntheticCounty`'s generation, in a fixed order (zones and schools, then
+/// primary applicants, junior applicants, graduates), each drawing from its own named
+/// stream so that one step's size never shifts another step's random choices.
+struct SyntheticCountyBuilder {
+    typealias Zone = SyntheticCounty.Zone
+    let p: SyntheticCounty.Parameters
+    let mesh: ZoneMesh
+    var schools: [School] = []
+    var zones: [Zone] = []
+    /// The schools of each junior zone (two in a multi-school zone).
+    var juniorZoneSchools: [[String]] = []
+    var privateJuniorSchools: [String] = []
+    /// Primary school id of each mesh cell, and the expected applicants in it.
+    var primaryOfCell: [String] = []
+    var perCell: [Int] = []
+    let idWidth: Int
+
+    static let placeNames = ["城关", "东关", "西关", "南街", "北街", "新华", "人民", "和平", "建设", "文化", "光明", "育才",
+                             "实验", "红旗", "胜利", "朝阳", "向阳", "凤凰", "龙泉", "柳林", "桥头", "河西", "河东", "杏花"]
+
+    init(_ p: SyntheticCounty.Parameters) {
+        self.p = p
+        var geometry = LotteryStream(seed: p.seed, draw: "synth/geometry")
+        mesh = ZoneMesh(columns: p.primaryColumns, rows: p.primaryRows, west: p.west, south: p.south, east: p.east, north: p.north,
+                        segments: 4, random: &geometry)
+        let juniorMesh = ZoneMesh(columns: p.juniorZones, rows: 1, west: p.west, south: p.south, east: p.east, north: p.north,
+                                  segments: 8, random: &geometry)
+        let cells = p.primaryColumns * p.primaryRows
+        idWidth = max(2, String(max(cells, 2 * p.juniorZones + p.privateJuniorSchools)).count)
+        makeJuniorSchools(juniorMesh, random: &geometry)
+        makePrimarySchools(random: &geometry)
+        makeHighSchools(random: &geometry)
+    }
+
+    func code(_ prefix: String, _ n: Int) -> String {
+        let digits = String(n)
+        return prefix + String(repeating: "0", count: max(0, idWidth - digits.count)) + digits
+    }
+
+    func name(_ n: Int, _ suffix: String) -> String {
+        let names = Self.placeNames
+        return names[n % names.count] + (n >= names.count ? String(n / names.count + 1) : "") + suffix
+    }
+
+    /// The junior zone a longitude falls in (junior zones are a single row of cells).
+    func juniorZone(lon: Double) -> Int {
+        min(p.juniorZones - 1, max(0, Int((lon - p.west) / (p.east - p.west) * Double(p.juniorZones))))
+    }
+
+    mutating func makeJuniorSchools(_ juniorMesh: ZoneMesh, random: inout LotteryStream) {
+        var count = 0
+        for k in 0..<p.juniorZones {
+            let multi = k >= p.juniorZones - p.multiSchoolZones
+            var ids: [String] = []
+            for _ in 0..<(multi ? 2 : 1) {
+                count += 1
+                ids.append(code("J", count))
+                let site = juniorMesh.point(k, 0, u: 0.25 + 0.5 * random.unit(), v: 0.25 + 0.5 * random.unit())
+                schools.append(School(id: ids.last!, name: name(count - 1, "中学"), level: .junior, capacity: 1,
+                                      longitude: site.lon, latitude: site.lat))
+            }
+            juniorZoneSchools.append(ids)
+            zones.append(Zone(id: code("JZ", k + 1), level: .junior, schools: ids, polygons: [[juniorMesh.ring(k, 0)]]))
+        }
+        for n in 0..<p.privateJuniorSchools {
+            count += 1
+            privateJuniorSchools.append(code("J", count))
+            let site = juniorMesh.point(n % p.juniorZones, 0, u: 0.5, v: 0.5)
+            schools.append(School(id: code("J", count), name: name(count + 3, "外国语学校"), level: .junior, sector: .private,
+                                  capacity: 1, longitude: site.lon, latitude: site.lat))
+        }
+    }
+
+    /// One zone per mesh cell; the cell at (1, 1) has an enclave (a hole) that belongs to
+    /// its east neighbour, whose zone is therefore in two parts.
+    mutating func makePrimarySchools(random: inout LotteryStream) {
+        let cells = p.primaryColumns * p.primaryRows
+        var polygons: [[[[(lon: Double, lat: Double)]]]] = (0..<cells).map { z in
+            [[mesh.ring(z % p.primaryColumns, z / p.primaryColumns)]]
+        }
+        if p.primaryColumns >= 3, p.primaryRows >= 2 {
+            let host = p.primaryColumns + 1
+            let enclave = [(0.40, 0.40), (0.55, 0.40), (0.55, 0.55), (0.40, 0.55), (0.40, 0.40)].map { mesh.point(1, 1, u: $0.0, v: $0.1) }
+            polygons[host][0].append(enclave)
+            polygons[host + 1].append([enclave])
+        }
+        let weights = (0..<cells).map { _ in 0.5 + random.unit() }
+        let total = weights.reduce(0, +)
+        perCell = weights.map { Int(($0 / total * Double(p.applicants)).rounded()) }
+        for z in 0..<cells {
+            let id = code("P", z + 1)
+            primaryOfCell.append(id)
+            let site = mesh.point(z % p.primaryColumns, z / p.primaryColumns, u: 0.3 + 0.4 * random.unit(), v: 0.3 + 0.4 * random.unit())
+            let zoneSchools = juniorZoneSchools[juniorZone(lon: site.lon)]
+            let capacity = max(20, Int((Double(perCell[z]) * (0.9 + 0.3 * random.unit())).rounded()))
+            schools.append(School(id: id, name: name(z, "小学"), level: .primary, capacity: capacity,
+                                  longitude: site.lon, latitude: site.lat, feeds: zoneSchools[z % zoneSchools.count]))
+            zones.append(Zone(id: code("PZ", z + 1), level: .primary, schools: [id], polygons: polygons[z]))
+        }
+        // Junior capacities follow the primary population of each junior zone, 6 % above it
+        // overall, unevenly split inside multi-school zones; private schools take about 7 %.
+        var zonePopulation = Array(repeating: 0, count: p.juniorZones)
+        for z in 0..<cells {
+            zonePopulation[juniorZone(lon: mesh.point(z % p.primaryColumns, z / p.primaryColumns, u: 0.5, v: 0.5).lon)] += perCell[z]
+        }
+        let privateSeats = max(10, p.applicants * 7 / 100 / max(1, p.privateJuniorSchools))
+        for k in schools.indices where schools[k].level == .junior {
+            if schools[k].sector == .private {
+                schools[k].capacity = privateSeats
+                continue
+            }
+            let zone = juniorZoneSchools.firstIndex { $0.contains(schools[k].id) }!
+            let members = juniorZoneSchools[zone]
+            let share = members.count == 1 ? 1.0 : (members.first == schools[k].id ? 0.42 : 0.58)
+            let seats = Double(zonePopulation[zone]) * 0.99 * share * (0.9 + 0.2 * random.unit())
+            schools[k].capacity = max(20, Int(seats.rounded()))
+        }
+    }
+
+    mutating func makeHighSchools(random: inout LotteryStream) {
+        let plan = Double(p.applicants) * 0.55
+        let quality = p.qualityHighSchools, ordinary = p.ordinaryHighSchools
+        for n in 0..<(quality + ordinary) {
+            let isQuality = n < quality
+            let seats = plan * (isQuality ? 0.6 / Double(quality) : 0.4 / Double(ordinary)) * (0.85 + 0.3 * random.unit())
+            let lon = p.west + (0.2 + 0.6 * random.unit()) * (p.east - p.west)
+            let lat = p.south + (0.2 + 0.6 * random.unit()) * (p.north - p.south)
+            schools.append(School(id: code("H", n + 1), name: name(n, isQuality ? "第一高级中学" : "高级中学"), level: .high,
+                                  capacity: max(10, Int(seats.rounded())), longitude: ZoneMesh.round(lon), latitude: ZoneMesh.round(lat),
+                                  quality: isQuality))
+        }
+    }
+}

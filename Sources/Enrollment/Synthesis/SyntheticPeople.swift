@@ -1,0 +1,41 @@
+/// Realistic personal data for synthetic applicants: names, birth dates and resident id
+/// numbers with valid check characters. Everything is fictional: the address code of the
+/// id numbers (419901) belongs to no real county.
+enum SyntheticPeople {
+    static let surnames: [String] = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈").map(String.init)
+        + ["欧阳", "司马", "诸葛", "上官"]
+    static let givenCharacters: [String] = Array("子梓浩宇轩涵欣怡雨博文思佳一诺晨泽俊嘉铭悦雅可昊然睿梦琪瑶天宸若芷安知书明乐航逸辰语彤沐阳昕妍锦程嘉懿").map(String.init)
+    static let regionCode = "419901"
+
+    static func name<R: RandomDraw>(surname: String, random: inout R) -> String {
+        let compound = surname.count > 1
+        let length = compound || random.chance(0.35) ? 1 : 2
+        return surname + (0..<length).map { _ in random.pick(givenCharacters) }.joined()
+    }
+
+    /// A date uniformly between `first` and `first` + `days` − 1.
+    static func date(from first: CalendarDate, plusUpTo days: Int, random: inout some RandomDraw) -> CalendarDate {
+        var date = first
+        for _ in 0..<random.nextInt(below: days) { date = date.next }
+        return date
+    }
+
+    /// An 18-digit resident id number: region, birth date, a 3-digit order code (odd for
+    /// boys, even for girls) and the GB 11643 check character.
+    static func idNumber(birth: CalendarDate, gender: Gender, serial: Int) -> String {
+        var order = (serial % 499) * 2 + 1
+        if gender == .female { order += 1 }
+        let digits = regionCode + birth.description.filter(\.isASCIIDigit) + String(1000 + order).dropFirst()
+        let check = ResidentIDNumber.checkCharacter(for: digits.map { Int(String($0))! })
+        return digits + String(check)
+    }
+}
+
+extension CalendarDate {
+    /// The following day.
+    var next: CalendarDate {
+        if let d = CalendarDate(year: year, month: month, day: day + 1) { return d }
+        if let d = CalendarDate(year: year, month: month + 1, day: 1) { return d }
+        return CalendarDate(year: year + 1, month: 1, day: 1)!
+    }
+}

@@ -1,0 +1,31 @@
+import Enrollment
+import Foundation
+
+/// A subcommand of `enroll`: its argument specification and what running it does.
+protocol EnrollCommand {
+    static var spec: CommandSpec { get }
+    /// Runs the command; returns the exit status (0 success, 1 problems in the data).
+    static func run(_ arguments: ParsedArguments) throws -> Int32
+}
+
+/// Printing to the console: results to standard output, problems to standard error.
+enum Console {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
+
+extension ParsedArguments {
+    /// The `--encoding` option, parsed.
+    func encoding() throws -> TextEncoding? {
+        guard let name = value("encoding") else { return nil }
+        guard let encoding = TextEncoding(rawValue: name.lowercased()) else {
+            throw UsageError.invalidValue(option: "encoding", value: name, reason: "use utf-8 or gb18030")
+        }
+        return encoding
+    }
+}
+
+/// The `--encoding` option shared by commands that read a case.
+let encodingOption = ArgumentSpec.option("encoding", valueName: "encoding",
+    help: "The encoding of the CSV files: utf-8 or gb18030 (also gbk). Detected per file when omitted.")
