@@ -23,7 +23,7 @@ public struct ResidentIDNumber: Hashable, Sendable {
             case .wrongLength(let n): return "a resident id number has 18 characters (or 15 in the old form), not \(n)"
             case .notDigits: return "a resident id number is digits only, with X allowed as the last of 18"
             case .impossibleBirthDate: return "the birth date inside the resident id number does not exist"
-            case .wrongCheckCharacter(let expected): return "the check character (the last one) is wrong: by GB 11643 it should be \(expected); a digit was probably mistyped"
+            case .wrongCheckCharacter: return "the check character (the last one) does not match the other 17 digits (GB 11643): a digit was probably mistyped"
             }
         }
     }

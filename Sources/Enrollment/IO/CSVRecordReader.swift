@@ -81,7 +81,8 @@ public struct CSVRecordReader {
             return Double(text)
         }) else { return nil }
         guard range.contains(x) else {
-            report(name, "\(text(name)) is out of range: it must be from \(range.lowerBound) to \(range.upperBound)")
+            func plain(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
+            report(name, "\(text(name)) is out of range: it must be from \(plain(range.lowerBound)) to \(plain(range.upperBound))")
             return nil
         }
         return x

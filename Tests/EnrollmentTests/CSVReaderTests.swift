@@ -1,0 +1,93 @@
+import Testing
+@testable import Enrollment
+
+@Suite struct CSVReaderTests {
+    func parse(_ text: String) -> CSVReader.Result {
+        CSVReader.parse(Array(text.utf8), file: "t.csv")
+    }
+
+    func rows(_ result: CSVReader.Result) -> [[String]] {
+        guard let t = result.table else { return [] }
+        return (0..<t.count).map { t.fields(ofRow: $0) }
+    }
+
+    @Test func quotedFieldsHoldCommasQuotesAndNewlines() throws {
+        let r = parse("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"line1\nline2\"\n1,2,3\n")
+        #expect(r.diagnostics.isEmpty)
+        #expect(rows(r) == [["x, y", "say \"hi\"", "line1\nline2"], ["1", "2", "3"]])
+        let t = try #require(r.table)
+        #expect(t.line(ofRow: 0) == 2)
+        #expect(t.line(ofRow: 1) == 4, "the quoted newline moves the next record to line 4")
+    }
+
+    @Test func crlfAndLoneCRAndNoFinalNewline() {
+        #expect(rows(parse("a,b\r\n1,2\r\n3,4")) == [["1", "2"], ["3", "4"]])
+        #expect(rows(parse("a,b\r1,2\r")) == [["1", "2"]])
+        #expect(rows(parse("a,b\r\n\"x\r\ny\",2\r\n")) == [["x\r\ny", "2"]])
+    }
+
+    @Test func byteOrderMarkIsSkippedAndHeaderNormalised() throws {
+        let t = try #require(parse("\u{FEFF} Student_ID ,NAME\n1,张三\n").table)
+        #expect(t.header == ["student_id", "name"])
+        #expect(t.column("name") == 2)
+        #expect(t[0, 1] == "张三")
+    }
+
+    @Test func emptyFileAndHeaderOnly() throws {
+        let empty = parse("")
+        #expect(empty.table == nil)
+        #expect(empty.diagnostics.map(\.description) == ["t.csv:1:0: the file is empty: it needs a header row naming its columns"])
+        let headerOnly = parse("a,b\n")
+        #expect(headerOnly.diagnostics.isEmpty)
+        #expect(try #require(headerOnly.table).count == 0)
+    }
+
+    @Test func blankLinesAndRowsOfCommasAreSkipped() {
+        let r = parse("a,b\n\n1,2\n,\n\n3,4\n,,\n")
+        #expect(r.diagnostics.isEmpty)
+        #expect(rows(r) == [["1", "2"], ["3", "4"]])
+    }
+
+    @Test func raggedRowsAreReportedAtTheFirstMissingOrExtraField() {
+        let r = parse("a,b,c\n1,2\n1,2,3,4\n1,2,3\n")
+        #expect(r.diagnostics.map(\.location) == [
+            SourceLocation(file: "t.csv", line: 2, column: 3),
+            SourceLocation(file: "t.csv", line: 3, column: 4),
+        ])
+        #expect(r.diagnostics[0].message.hasPrefix("this row has 2 fields but the header has 3"))
+        #expect(rows(r)[0] == ["1", "2"])
+    }
+
+    @Test func brokenQuotesAreReportedWithLineAndColumn() {
+        let unclosed = parse("a,b\n1,2\n3,\"never closed\n4,5\n")
+        #expect(unclosed.diagnostics.first?.location == SourceLocation(file: "t.csv", line: 3, column: 2))
+        #expect(unclosed.diagnostics.first?.message.contains("never closed") == true)
+
+        let stray = parse("a,b\n1,x\"y\n")
+        #expect(stray.diagnostics.map(\.location) == [SourceLocation(file: "t.csv", line: 2, column: 2)])
+
+        let trailing = parse("a,b\n\"x\"y,2\n")
+        #expect(trailing.diagnostics.map(\.location) == [SourceLocation(file: "t.csv", line: 2, column: 1)])
+        #expect(rows(trailing) == [["xy", "2"]])
+    }
+
+    @Test func duplicateAndEmptyHeaderNames() {
+        let r = parse("id,name,ID,\n1,2,3,4\n")
+        #expect(r.diagnostics.map(\.description) == [
+            "t.csv:1:3: duplicate column 'id' (also column 1): each column name may appear once",
+            "t.csv:1:4: the header has an empty column name",
+        ])
+    }
+
+    @Test func writerRoundTrip() throws {
+        let rows = [["1", "张三", "a,b"], ["2", "say \"hi\"", "two\nlines"], ["3", " padded ", ""]]
+        var w = CSVWriter(header: ["id", "name", "note"])
+        for row in rows { w.append(row) }
+        #expect(Array(w.bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: w.bytes.dropFirst(3), as: UTF8.self)
+            == "id,name,note\n1,张三,\"a,b\"\n2,\"say \"\"hi\"\"\",\"two\nlines\"\n3,\" padded \",\n")
+        let back = CSVReader.parse(w.bytes, file: "w.csv")
+        #expect(back.diagnostics.isEmpty)
+        #expect(self.rows(back) == rows)
+    }
+}

@@ -1,0 +1,53 @@
+import Testing
+@testable import Enrollment
+
+@Suite struct ResidentIDNumberTests {
+    @Test(arguments: ["11010519491231002X", "440524188001010014", "11010519491231002x"])
+    func validNumbers(_ text: String) throws {
+        let n = try ResidentIDNumber(validating: text)
+        #expect(n.text == text.uppercased())
+    }
+
+    @Test func birthDateIsRead() throws {
+        #expect(try ResidentIDNumber(validating: "11010519491231002X").birthDate == CalendarDate(year: 1949, month: 12, day: 31))
+        #expect(try ResidentIDNumber(validating: "110105491231002").birthDate == CalendarDate(year: 1949, month: 12, day: 31))
+    }
+
+    @Test func wrongCheckCharacter() {
+        #expect(throws: ResidentIDNumber.Problem.wrongCheckCharacter(expected: "X")) {
+            try ResidentIDNumber(validating: "110105194912310021")
+        }
+        #expect(throws: ResidentIDNumber.Problem.wrongCheckCharacter(expected: "4")) {
+            try ResidentIDNumber(validating: "440524188001010015")
+        }
+    }
+
+    @Test func malformedNumbers() {
+        #expect(throws: ResidentIDNumber.Problem.wrongLength(17)) { try ResidentIDNumber(validating: "11010519491231002") }
+        #expect(throws: ResidentIDNumber.Problem.notDigits) { try ResidentIDNumber(validating: "1101051949123100AX") }
+        #expect(throws: ResidentIDNumber.Problem.impossibleBirthDate) { try ResidentIDNumber(validating: "110105194902300023") }
+    }
+
+    @Test func checkCharacterOfEveryRemainder() {
+        // The MOD 11-2 table: remainder r of the weighted sum maps to "10X98765432"[r].
+        #expect(ResidentIDNumber.checkCharacter(for: Array(repeating: 0, count: 17)) == "1")
+        #expect(ResidentIDNumber.checkCharacter(for: [1] + Array(repeating: 0, count: 16)) == "5")  // 7 mod 11 = 7 → "5"
+    }
+}
+
+@Suite struct CalendarDateTests {
+    @Test func parsesTheFormsExcelWrites() {
+        #expect(CalendarDate(parsing: "2019-09-01") == CalendarDate(year: 2019, month: 9, day: 1))
+        #expect(CalendarDate(parsing: "2019/9/1") == CalendarDate(year: 2019, month: 9, day: 1))
+        #expect(CalendarDate(parsing: "20190901") == CalendarDate(year: 2019, month: 9, day: 1))
+    }
+
+    @Test func rejectsImpossibleDates() {
+        for text in ["2019-02-29", "2020-02-30", "2019-13-01", "2019-00-10", "2019-04-31", "19-01-01", "2019-1-1-1", "abcd-01-01", ""] {
+            #expect(CalendarDate(parsing: text) == nil, "\(text)")
+        }
+        #expect(CalendarDate(parsing: "2020-02-29") != nil)
+        #expect(CalendarDate(parsing: "2000-02-29") != nil)
+        #expect(CalendarDate(parsing: "1900-02-29") == nil)
+    }
+}

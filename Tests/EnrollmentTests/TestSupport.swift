@@ -1,0 +1,39 @@
+import Foundation
+@testable import Enrollment
+
+/// A fresh, empty temporary folder for one test.
+func temporaryFolder(_ name: String = #function) throws -> URL {
+    let safe = name.filter { $0.isLetter || $0.isNumber }
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("enroll-tests-\(safe)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Writes `files` (name → UTF-8 text) into a new temporary case folder.
+func caseFolder(_ files: [String: String], name: String = #function) throws -> URL {
+    let url = try temporaryFolder(name)
+    for (file, text) in files {
+        try Data(text.utf8).write(to: url.appendingPathComponent(file))
+    }
+    return url
+}
+
+/// The package's root folder (for the committed sample county).
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Runs the built `enroll` executable with `arguments`; returns status, stdout and stderr.
+func runEnroll(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, out: String, err: String) {
+    let binary = packageRoot.appendingPathComponent(".build/debug/enroll")
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
