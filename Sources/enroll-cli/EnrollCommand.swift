@@ -19,10 +19,11 @@ extension ParsedArguments {
     /// The `--encoding` option, parsed.
     func encoding() throws -> TextEncoding? {
         guard let name = value("encoding") else { return nil }
-        guard let encoding = TextEncoding(rawValue: name.lowercased()) else {
-            throw UsageError.invalidValue(option: "encoding", value: name, reason: "use utf-8 or gb18030")
+        do {
+            return try TextEncoding(name: name)
+        } catch {
+            throw UsageError.invalidValue(option: "encoding", value: name, reason: error.description)
         }
-        return encoding
     }
 }
 

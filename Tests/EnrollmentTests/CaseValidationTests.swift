@@ -119,3 +119,28 @@ import Testing
         #expect(SchoolTable.columns.extras(in: CSVReader.parse(Array(s.utf8), file: "s").table!) == ["note"])
     }
 }
+
+@Suite struct CaseEncodingTests {
+    let text = "school_id,name,level,capacity\nP1,城关第一小学,primary,120\nJ1,\"外国语学校,民办\",junior,８０\n"
+
+    @Test func gb18030FileIsDetectedAndRoundTrips() throws {
+        let folder = try temporaryFolder()
+        try Data(GB18030.encode(text)).write(to: folder.appendingPathComponent("schools.csv"))
+        let loaded = try CaseFolder(url: folder).load()
+        #expect(loaded.diagnostics.isEmpty)
+        #expect(loaded.admissionCase.schools.map(\.name) == ["城关第一小学", "外国语学校,民办"])
+        #expect(loaded.admissionCase.schools.map(\.capacity) == [120, 80])
+        // Written back by the tool (UTF-8 with a byte-order mark) and read again: the same schools.
+        try Data(CaseWriter.schools(loaded.admissionCase.schools)).write(to: folder.appendingPathComponent("schools.csv"))
+        #expect(try CaseFolder(url: folder).load().admissionCase.schools == loaded.admissionCase.schools)
+    }
+
+    @Test func declaredUTF8ThatIsNotIsReportedWithPosition() throws {
+        let folder = try temporaryFolder()
+        try Data(GB18030.encode(text)).write(to: folder.appendingPathComponent("schools.csv"))
+        let loaded = try CaseFolder(url: folder, encoding: .utf8).load()
+        #expect(loaded.diagnostics.count == 1)
+        #expect(loaded.diagnostics[0].location.file == "schools.csv")
+        #expect(loaded.diagnostics[0].location.line == 2)
+    }
+}

@@ -35,13 +35,11 @@ public struct CaseFolder: Sendable {
             result.files.append(name)
             let parsed: CSVReader.Result
             do {
-                let text = try TextEncoding.decode(bytes, declared: encoding)
-                parsed = CSVReader.parse(text.utf8Bytes, file: name)
-            } catch let error as TextDecodingError {
-                diagnostics.append(error.diagnostic(file: name, bytes: bytes))
-                return nil
+                let (text, found) = try decodeText(bytes, declared: encoding)
+                // UTF-8 is parsed from the file's own bytes (the reader skips a byte-order mark).
+                parsed = CSVReader.parse(found == .utf8 ? bytes : Array(text.utf8), file: name)
             } catch {
-                diagnostics.append(Diagnostic(SourceLocation(file: name), "\(error)"))
+                diagnostics.append(error.diagnostic(file: name))
                 return nil
             }
             diagnostics += parsed.diagnostics

@@ -1,18 +1,4 @@
 // Interim stand-ins until the GB18030 and JSON work lands.
-public enum TextEncoding: String, Sendable {
-    case utf8 = "utf-8", gb18030
-    static func decode(_ bytes: [UInt8], declared: TextEncoding?) throws -> String {
-        var b = bytes[...]
-        if b.starts(with: [0xEF, 0xBB, 0xBF]) { b = b.dropFirst(3) }
-        guard let s = String(validating: b, as: UTF8.self) else { throw TextDecodingError.invalid(0) }
-        return s
-    }
-}
-enum TextDecodingError: Error {
-    case invalid(Int)
-    func diagnostic(file: String, bytes: [UInt8]) -> Diagnostic { Diagnostic(SourceLocation(file: file), "not UTF-8") }
-}
-extension String { var utf8Bytes: [UInt8] { Array(utf8) } }
 enum PolicyFile {
     static let fileName = "policy.json"
     static func read(_ bytes: [UInt8], file: String) -> (Policy, [Diagnostic]) { (Policy(), []) }
