@@ -241,17 +241,18 @@ private func round(
     _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
     _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32
 ) {
-    let t1 = h &+ Σ1(e) &+ ((e & f) ^ (~e & g)) &+ kw
-    let t2 = Σ0(a) &+ ((a & b) ^ (a & c) ^ (b & c))
+    // Ch(e, f, g) = (e ∧ f) ⊕ (¬e ∧ g) and Maj(a, b, c) = (a ∧ b) ⊕ (a ∧ c) ⊕ (b ∧ c), in fewer operations.
+    let t1 = h &+ Σ1(e) &+ (g ^ (e & (f ^ g))) &+ kw
+    let t2 = Σ0(a) &+ ((a & b) | (c & (a | b)))
     d &+= t1
     h = t1 &+ t2
 }
 
-@inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+@inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 &- n)) }
 @inline(__always) private func Σ0(_ x: UInt32) -> UInt32 { rotr(x, 2) ^ rotr(x, 13) ^ rotr(x, 22) }
 @inline(__always) private func Σ1(_ x: UInt32) -> UInt32 { rotr(x, 6) ^ rotr(x, 11) ^ rotr(x, 25) }
-@inline(__always) private func σ0(_ x: UInt32) -> UInt32 { rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3) }
-@inline(__always) private func σ1(_ x: UInt32) -> UInt32 { rotr(x, 17) ^ rotr(x, 19) ^ (x >> 10) }
+@inline(__always) private func σ0(_ x: UInt32) -> UInt32 { rotr(x, 7) ^ rotr(x, 18) ^ (x &>> 3) }
+@inline(__always) private func σ1(_ x: UInt32) -> UInt32 { rotr(x, 17) ^ rotr(x, 19) ^ (x &>> 10) }
 
 /// K0…K63 of FIPS 180-4 section 4.2.2: the first 32 bits of the fractional parts of the cube
 /// roots of the first 64 primes.
