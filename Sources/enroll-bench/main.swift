@@ -6,6 +6,7 @@ import Enrollment
 
 /// The benchmarks by name; each file of this target adds one.
 let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
+    ("sha256", BenchSHA256.summary, BenchSHA256.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
