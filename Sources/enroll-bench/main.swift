@@ -6,6 +6,7 @@ import Enrollment
 
 /// The benchmarks by name; each file of this target adds one.
 let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
+    ("csv", BenchCSV.summary, BenchCSV.run),
     ("sha256", BenchSHA256.summary, BenchSHA256.run),
 ]
 

@@ -42,6 +42,19 @@ import Testing
         #expect(CalendarDate(parsing: "20190901") == CalendarDate(year: 2019, month: 9, day: 1))
     }
 
+    @Test func dayNumbersRoundTrip() {
+        #expect(CalendarDate(year: 1970, month: 1, day: 1)!.dayNumber == 0)
+        #expect(CalendarDate(year: 2000, month: 3, day: 1)!.dayNumber == 11_017)
+        #expect(CalendarDate(year: 1969, month: 12, day: 31)!.dayNumber == -1)
+        var date = CalendarDate(year: 1899, month: 12, day: 25)!
+        for n in date.dayNumber..<(date.dayNumber + 80_000) {
+            #expect(CalendarDate(dayNumber: n) == date)
+            let next = CalendarDate(year: date.year, month: date.month, day: date.day + 1)
+                ?? CalendarDate(year: date.year, month: date.month + 1, day: 1) ?? CalendarDate(year: date.year + 1, month: 1, day: 1)!
+            date = next
+        }
+    }
+
     @Test func rejectsImpossibleDates() {
         for text in ["2019-02-29", "2020-02-30", "2019-13-01", "2019-00-10", "2019-04-31", "19-01-01", "2019-1-1-1", "abcd-01-01", ""] {
             #expect(CalendarDate(parsing: text) == nil, "\(text)")

@@ -15,9 +15,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// Parses `YYYY-MM-DD`, `YYYY/M/D` (as Excel re-saves dates) and `YYYYMMDD`.
     public init?(parsing text: String) {
         let parts: [Substring]
-        if text.contains("-") {
+        if text.utf8.contains(UInt8(ascii: "-")) {
             parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        } else if text.contains("/") {
+        } else if text.utf8.contains(UInt8(ascii: "/")) {
             parts = text.split(separator: "/", omittingEmptySubsequences: false)
         } else if text.count == 8, text.allSatisfy(\.isASCIIDigit) {
             let chars = Array(text)
@@ -30,6 +30,29 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
         else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// Days since 1970-01-01 (negative before), by the proleptic Gregorian calendar.
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date `dayNumber` days after 1970-01-01.
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let d = dayOfYear - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yearOfEra + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
     }
 
     public static func isLeap(_ year: Int) -> Bool {
@@ -59,5 +82,23 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 }
 
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    var isASCIIDigit: Bool { asciiValue.map { $0 >= 48 && $0 <= 57 } ?? false }
+}
+
+extension CalendarDate {
+    /// Reads `YYYY-MM-DD` from a field's bytes; nil for any other form or a day that does not exist.
+    init?(isoBytes b: UnsafeBufferPointer<UInt8>) {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                let d = Int(b[i]) &- 48
+                guard d >= 0, d <= 9 else { return nil }
+                n = n * 10 + d
+            }
+            return n
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
 }

@@ -12,25 +12,29 @@ public enum GraduateTable {
     public static func read(_ table: CSVTable) -> (graduates: [Graduate], diagnostics: [Diagnostic]) {
         var diagnostics = columns.missing(in: table)
         guard diagnostics.isEmpty else { return ([], diagnostics) }
-        let subjects = table.header.filter { $0.hasPrefix("score_") }
+        let (idColumn, nameColumn, juniorColumn, scoreColumn) = (table.column(named: "student_id"), table.column(named: "name"),
+                                                                 table.column(named: "junior_school"), table.column(named: "score"))
+        let (choicesColumn, eligibleColumn, categoriesColumn) = (table.column(named: "choices"), table.column(named: "eligible"),
+                                                                 table.column(named: "categories"))
+        let subjects = table.header.filter { $0.hasPrefix("score_") }.map(table.column(named:))
         var graduates: [Graduate] = []
         graduates.reserveCapacity(table.count)
         var firstLine: [String: Int] = [:]
         for row in 0..<table.count {
             var r = CSVRecordReader(table: table, row: row)
-            let id = r.required("student_id")
-            let name = r.required("name")
-            let junior = r.required("junior_school")
-            let score = r.parsed("score", required: true, expected: Score.expected, Score.init(parsing:))
+            let id = r.required(idColumn)
+            let name = r.required(nameColumn)
+            let junior = r.required(juniorColumn)
+            let score = r.parsed(scoreColumn, required: true, expected: Score.expected, fast: ASCIINumber.hundredths, { Score(parsing: $0)?.hundredths })
             let subjectScores = r.subjectScores(subjects)
-            let choices = r.list("choices")
-            if Set(choices).count != choices.count { r.report("choices", "a school appears twice in the choices") }
-            let eligible = r.boolean("eligible", absent: true)
-            r.checkUnique("student_id", id, seen: &firstLine)
+            let choices = r.list(choicesColumn)
+            if choices.count > 1, Set(choices).count != choices.count { r.report(choicesColumn, "a school appears twice in the choices") }
+            let eligible = r.boolean(eligibleColumn, absent: true)
+            r.checkUnique(idColumn, id, seen: &firstLine)
             diagnostics += r.diagnostics
             if let id, let name, let junior, let score, r.diagnostics.isEmpty {
-                graduates.append(Graduate(id: id, name: name, juniorSchool: junior, score: score, choices: choices,
-                                          eligible: eligible, categories: r.list("categories"),
+                graduates.append(Graduate(id: id, name: name, juniorSchool: junior, score: Score(hundredths: score), choices: choices,
+                                          eligible: eligible, categories: r.list(categoriesColumn),
                                           subjectScores: subjectScores, line: r.line))
             }
         }

@@ -24,3 +24,14 @@ public enum ResidenceTie: String, CaseIterable, Sendable {
         }
     }
 }
+
+extension ResidenceTie {
+    /// Reads a code name (lower case) from a field's bytes; nil for anything else.
+    init?(bytes b: UnsafeBufferPointer<UInt8>) {
+        for tie in ResidenceTie.allCases where tie.rawValue.utf8.elementsEqual(b) {
+            self = tie
+            return
+        }
+        return nil
+    }
+}

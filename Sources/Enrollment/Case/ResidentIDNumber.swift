@@ -40,24 +40,44 @@ public struct ResidentIDNumber: Hashable, Sendable {
     }
 
     /// Validates `text`, throwing the first problem found.
+    /// - Complexity: O(1) (at most 18 characters are looked at).
     public init(validating text: String) throws(Problem) {
-        let chars = Array(text.uppercased())
-        switch chars.count {
-        case 18:
-            let body = chars[0..<17]
-            guard body.allSatisfy(\.isASCIIDigit), chars[17].isASCIIDigit || chars[17] == "X" else { throw .notDigits }
-            let digits = body.map { Int(String($0))! }
-            guard let date = CalendarDate(parsing: String(chars[6..<14])) else { throw .impossibleBirthDate }
-            let expected = ResidentIDNumber.checkCharacter(for: digits)
-            guard chars[17] == expected else { throw .wrongCheckCharacter(expected: expected) }
-            birthDate = date
-        case 15:
-            guard chars.allSatisfy(\.isASCIIDigit) else { throw .notDigits }
-            guard let date = CalendarDate(parsing: "19" + String(chars[6..<12])) else { throw .impossibleBirthDate }
-            birthDate = date
-        default:
-            throw .wrongLength(chars.count)
+        let b = Array(text.utf8)
+        func digit(_ i: Int) -> Int? {
+            let d = Int(b[i]) &- 48
+            return d >= 0 && d <= 9 ? d : nil
         }
-        self.text = String(chars)
+        /// The date written as (YY)YYMMDD from `start`, with `century` added to a 2-digit year.
+        func date(at start: Int, yearDigits: Int, century: Int) -> CalendarDate? {
+            var n = 0
+            for i in start..<(start + yearDigits + 4) {
+                guard let d = digit(i) else { return nil }
+                n = n * 10 + d
+            }
+            return CalendarDate(year: century + n / 10_000, month: n / 100 % 100, day: n % 100)
+        }
+        switch b.count {
+        case 18:
+            var digits: [Int] = []
+            digits.reserveCapacity(17)
+            for i in 0..<17 {
+                guard let d = digit(i) else { throw .notDigits }
+                digits.append(d)
+            }
+            let last = b[17] == UInt8(ascii: "x") ? UInt8(ascii: "X") : b[17]
+            guard digit(17) != nil || last == UInt8(ascii: "X") else { throw .notDigits }
+            guard let birth = date(at: 6, yearDigits: 4, century: 0) else { throw .impossibleBirthDate }
+            let expected = ResidentIDNumber.checkCharacter(for: digits)
+            guard Character(Unicode.Scalar(last)) == expected else { throw .wrongCheckCharacter(expected: expected) }
+            birthDate = birth
+            self.text = String(decoding: b[0..<17] + [last], as: UTF8.self)
+        case 15:
+            guard (0..<15).allSatisfy({ digit($0) != nil }) else { throw .notDigits }
+            guard let birth = date(at: 6, yearDigits: 2, century: 1900) else { throw .impossibleBirthDate }
+            birthDate = birth
+            self.text = text
+        default:
+            throw .wrongLength(text.count)
+        }
     }
 }

@@ -14,25 +14,26 @@ public enum SchoolTable {
         guard diagnostics.isEmpty else { return ([], diagnostics) }
         var schools: [School] = []
         var firstLine: [String: Int] = [:]
+        let c = Columns(table)
         for row in 0..<table.count {
             var r = CSVRecordReader(table: table, row: row)
-            let id = r.required("school_id")
-            let name = r.required("name")
-            let level = r.parsed("level", required: true, expected: "a school level (primary, junior or high)", SchoolLevel.init(parsing:))
-            let sector = r.parsed("sector", required: false, expected: "a sector (public or private)", SchoolSector.init(parsing:)) ?? .public
-            let capacity = r.integer("capacity", required: true, in: 1...1_000_000)
-            let classes = r.integer("classes", required: false, in: 1...1_000)
-            let (lon, lat) = r.coordinates()
-            let feeds = r.optional("feeds")
-            let quality = r.boolean("quality", absent: false)
-            let weight = r.parsed("quota_weight", required: false, expected: "a positive decimal weight such as 1 or 1.25") { text -> String? in
+            let id = r.required(c.id)
+            let name = r.required(c.name)
+            let level = r.parsed(c.level, required: true, expected: "a school level (primary, junior or high)", SchoolLevel.init(parsing:))
+            let sector = r.parsed(c.sector, required: false, expected: "a sector (public or private)", SchoolSector.init(parsing:)) ?? .public
+            let capacity = r.integer(c.capacity, required: true, in: 1...1_000_000)
+            let classes = r.integer(c.classes, required: false, in: 1...1_000)
+            let (lon, lat) = r.coordinates(c.lon, c.lat)
+            let feeds = r.optional(c.feeds)
+            let quality = r.boolean(c.quality, absent: false)
+            let weight = r.parsed(c.quotaWeight, required: false, expected: "a positive decimal weight such as 1 or 1.25") { text -> String? in
                 guard let s = Score(parsing: text), s.hundredths > 0 else { return nil }
                 return text
             }
-            r.checkUnique("school_id", id, seen: &firstLine)
+            r.checkUnique(c.id, id, seen: &firstLine)
             if let level {
-                if feeds != nil, level != .primary { r.report("feeds", "only a primary school feeds a junior school; this one is \(level.rawValue)") }
-                if quality, level != .high { r.report("quality", "only a high school can be a quality high school; this one is \(level.rawValue)") }
+                if feeds != nil, level != .primary { r.report(c.feeds, "only a primary school feeds a junior school; this one is \(level.rawValue)") }
+                if quality, level != .high { r.report(c.quality, "only a high school can be a quality high school; this one is \(level.rawValue)") }
             }
             diagnostics += r.diagnostics
             if let id, let name, let level, let capacity, r.diagnostics.isEmpty {
@@ -44,15 +45,28 @@ public enum SchoolTable {
     }
 }
 
+extension SchoolTable {
+    /// The columns of `schools.csv`, looked up once per file.
+    struct Columns {
+        let id, name, level, sector, capacity, classes, lon, lat, feeds, quality, quotaWeight: CSVColumn
+
+        init(_ t: CSVTable) {
+            (id, name, level, sector) = (t.column(named: "school_id"), t.column(named: "name"), t.column(named: "level"), t.column(named: "sector"))
+            (capacity, classes, lon, lat) = (t.column(named: "capacity"), t.column(named: "classes"), t.column(named: "lon"), t.column(named: "lat"))
+            (feeds, quality, quotaWeight) = (t.column(named: "feeds"), t.column(named: "quality"), t.column(named: "quota_weight"))
+        }
+    }
+}
+
 extension CSVRecordReader {
     /// The optional `lon`/`lat` pair: both or neither, in range.
-    mutating func coordinates() -> (Double?, Double?) {
-        let lon = decimal("lon", required: false, in: -180...180)
-        let lat = decimal("lat", required: false, in: -90...90)
-        if (optional("lon") == nil) != (optional("lat") == nil) {
-            report(optional("lon") == nil ? "lon" : "lat", "give both lon and lat, or neither")
+    mutating func coordinates(_ lonColumn: CSVColumn, _ latColumn: CSVColumn) -> (Double?, Double?) {
+        let lonText = text(lonColumn).isEmpty, latText = text(latColumn).isEmpty
+        if lonText != latText {
+            report(lonText ? lonColumn : latColumn, "give both lon and lat, or neither")
             return (nil, nil)
         }
-        return (lon, lat)
+        if lonText { return (nil, nil) }
+        return (decimal(lonColumn, required: false, in: -180...180), decimal(latColumn, required: false, in: -90...90))
     }
 }

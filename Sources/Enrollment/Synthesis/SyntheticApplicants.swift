@@ -78,6 +78,7 @@ extension SyntheticCountyBuilder {
         var random = LotteryStream(seed: p.seed, draw: "synth/graduates")
         let juniors = schools.filter { $0.level == .junior }
         let highs = schools.filter { $0.level == .high }
+        let quality = Set(highs.filter(\.quality).map(\.id))
         let totalSeats = juniors.reduce(0) { $0 + $1.capacity }
         let idWidth = max(4, String(p.applicants).count)
         var result: [Graduate] = []
@@ -92,15 +93,15 @@ extension SyntheticCountyBuilder {
                 let subjects = ["chinese", "math", "english"].map {
                     SubjectScore(subject: $0, score: Score(hundredths: Int((fraction * 120 * (0.9 + 0.2 * random.unit())).rounded()) * 100))
                 }
-                var choices = highs.map(\.id)
-                random.shuffle(&choices)
-                choices.sort { a, b in
-                    let qa = highs.first { $0.id == a }!.quality, qb = highs.first { $0.id == b }!.quality
-                    return qa && !qb
+                var picked: [String] = []
+                for _ in 0..<(1 + random.nextInt(below: min(3, highs.count))) {
+                    var id = random.pick(highs).id
+                    while picked.contains(id) { id = random.pick(highs).id }
+                    picked.append(id)
                 }
-                let keep = 1 + random.nextInt(below: min(3, choices.count))
+                let choices = picked.filter(quality.contains) + picked.filter { !quality.contains($0) }
                 result.append(Graduate(id: id, name: SyntheticPeople.name(surname: random.pick(SyntheticPeople.surnames), random: &random),
-                                       juniorSchool: school.id, score: score, choices: Array(choices.prefix(keep)),
+                                       juniorSchool: school.id, score: score, choices: choices,
                                        eligible: random.chance(0.92), categories: random.chance(0.01) ? ["military"] : [],
                                        subjectScores: subjects))
             }

@@ -15,9 +15,7 @@ enum SyntheticPeople {
 
     /// A date uniformly between `first` and `first` + `days` − 1.
     static func date(from first: CalendarDate, plusUpTo days: Int, random: inout some RandomDraw) -> CalendarDate {
-        var date = first
-        for _ in 0..<random.nextInt(below: days) { date = date.next }
-        return date
+        CalendarDate(dayNumber: first.dayNumber + random.nextInt(below: days))
     }
 
     /// An 18-digit resident id number: region, birth date, a 3-digit order code (odd for
@@ -31,11 +29,3 @@ enum SyntheticPeople {
     }
 }
 
-extension CalendarDate {
-    /// The following day.
-    var next: CalendarDate {
-        if let d = CalendarDate(year: year, month: month, day: day + 1) { return d }
-        if let d = CalendarDate(year: year, month: month + 1, day: 1) { return d }
-        return CalendarDate(year: year + 1, month: 1, day: 1)!
-    }
-}

@@ -1,0 +1,49 @@
+import Foundation
+import Enrollment
+
+/// `enroll-bench csv [--rows N] [--file PATH] [--runs R]`: applicant-CSV ingest throughput.
+/// Without `--file` it writes a synthetic `junior-applicants.csv` of about N rows (default
+/// 1,000,000) to a temporary folder. It times, median of R runs (default 5):
+/// - `parse`: read the file, detect and check the encoding, split it into records;
+/// - `ingest`: the same, then turn every row into a typed `Applicant`, validating every value.
+enum BenchCSV {
+    static let summary = "applicant CSV ingest, MB/s [--rows N] [--file PATH] [--runs R]"
+
+    static func run(_ arguments: [String]) throws {
+        var rows = 1_000_000, runs = 5
+        var file: URL?
+        var rest = arguments[...]
+        while let option = rest.popFirst() {
+            switch (option, rest.popFirst()) {
+            case let ("--rows", value?): rows = Int(value) ?? rows
+            case let ("--runs", value?): runs = Int(value) ?? runs
+            case let ("--file", value?): file = URL(fileURLWithPath: value)
+            default: throw BenchUsageError("usage: enroll-bench csv [--rows N] [--file PATH] [--runs R]")
+            }
+        }
+        let url: URL
+        if let file {
+            url = file
+        } else {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("enroll-bench-csv-\(rows)")
+            url = folder.appendingPathComponent(ApplicantTable.fileName(for: .junior))
+            if !FileManager.default.fileExists(atPath: url.path) {
+                let county = SyntheticCounty(parameters: .scaled(seed: "bench", applicants: rows))
+                try AtomicFile.write(CaseWriter.applicants(county.admissionCase.juniorApplicants, level: .junior), to: url)
+            }
+            print("file: \(url.path)")
+        }
+        let size = Double(try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int ?? 0) / 1e6
+        func parse() throws -> CSVTable {
+            let bytes = [UInt8](try Data(contentsOf: url))
+            let (text, encoding) = try decodeText(bytes, declared: nil)
+            return CSVReader.parse(encoding == .utf8 ? bytes : Array(text.utf8), file: url.lastPathComponent).table!
+        }
+        let parsed = try medianSeconds(runs: runs, parse)
+        print(String(format: "parse   %.1f MB  %d rows  %.3f s  %.0f MB/s", size, parsed.result.count, parsed.seconds, size / parsed.seconds))
+        let ingested = try medianSeconds(runs: runs) { ApplicantTable.read(try parse()) }
+        guard ingested.result.diagnostics.isEmpty else { throw BenchUsageError("the file has problems: \(ingested.result.diagnostics[0])") }
+        print(String(format: "ingest  %.1f MB  %d rows  %.3f s  %.0f MB/s  peak %.0f MB", size, ingested.result.applicants.count,
+                     ingested.seconds, size / ingested.seconds, peakMemoryMB()))
+    }
+}
