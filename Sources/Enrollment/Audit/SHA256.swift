@@ -249,10 +249,13 @@ private func round(
 }
 
 @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 &- n)) }
-@inline(__always) private func Σ0(_ x: UInt32) -> UInt32 { rotr(x, 2) ^ rotr(x, 13) ^ rotr(x, 22) }
-@inline(__always) private func Σ1(_ x: UInt32) -> UInt32 { rotr(x, 6) ^ rotr(x, 11) ^ rotr(x, 25) }
-@inline(__always) private func σ0(_ x: UInt32) -> UInt32 { rotr(x, 7) ^ rotr(x, 18) ^ (x &>> 3) }
-@inline(__always) private func σ1(_ x: UInt32) -> UInt32 { rotr(x, 17) ^ rotr(x, 19) ^ (x &>> 10) }
+// Each sums three rotations, nested so that x is copied once rather than three times:
+// Σ0 = rotr 2 ⊕ rotr 13 ⊕ rotr 22, Σ1 = rotr 6 ⊕ rotr 11 ⊕ rotr 25,
+// σ0 = rotr 7 ⊕ rotr 18 ⊕ shr 3, σ1 = rotr 17 ⊕ rotr 19 ⊕ shr 10 (FIPS 180-4, 4.1.2).
+@inline(__always) private func Σ0(_ x: UInt32) -> UInt32 { rotr(rotr(rotr(x, 9) ^ x, 11) ^ x, 2) }
+@inline(__always) private func Σ1(_ x: UInt32) -> UInt32 { rotr(rotr(rotr(x, 14) ^ x, 5) ^ x, 6) }
+@inline(__always) private func σ0(_ x: UInt32) -> UInt32 { rotr(rotr(x, 11) ^ x, 7) ^ (x &>> 3) }
+@inline(__always) private func σ1(_ x: UInt32) -> UInt32 { rotr(rotr(x, 2) ^ x, 17) ^ (x &>> 10) }
 
 /// K0…K63 of FIPS 180-4 section 4.2.2: the first 32 bits of the fractional parts of the cube
 /// roots of the first 64 primes.
