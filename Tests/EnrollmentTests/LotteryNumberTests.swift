@@ -23,6 +23,13 @@ import Testing
         #expect(LotteryNumber(hex: number) == computed)
     }
 
+    @Test(arguments: vectors)
+    func aDrawNumbersLikeTheInitializer(seed: String, draw: String, studentID: String, number: String) {
+        let prepared = LotteryNumber.Draw(seed: seed, name: draw)
+        #expect(prepared.number(studentID: studentID).hex == number)
+        #expect(prepared.number(studentID: "other", twinGroup: studentID).hex == number)
+    }
+
     @Test func smallerNumberGoesFirst() {
         let ids = ["2026070001", "2026070002", "2026070003", "2026070004", "2026070005"]
         let order = ids.sorted {

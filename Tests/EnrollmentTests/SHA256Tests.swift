@@ -95,9 +95,22 @@ import Testing
         #expect(digest == SHA256.hash(bytes))
     }
 
+    @Test func emptyFileHashesLikeTheEmptyMessage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sha256-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("empty.csv")
+        try AtomicFile.write([], to: file)
+        #expect(try SHA256.hash(fileAt: file).hex == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
     @Test func missingFileIsATypedError() {
         let url = URL(fileURLWithPath: "/nonexistent-folder/none.csv")
         #expect(throws: FileHashError.cannotOpen(url.path, ENOENT)) { try SHA256.hash(fileAt: url) }
+    }
+
+    @Test func aFolderCannotBeRead() {
+        let url = FileManager.default.temporaryDirectory
+        #expect(throws: FileHashError.cannotRead(url.path, EISDIR)) { try SHA256.hash(fileAt: url) }
     }
 }
 

@@ -210,22 +210,29 @@ extension SHA256 {
             for t in 0..<16 {
                 w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * t, as: UInt32.self))
             }
-            for t in 16..<64 {
+            var t = 16
+            while t < 64 {
+                // Four words per pass, so the loop's own bookkeeping is paid once per four.
                 w[t] = σ1(w[t - 2]) &+ w[t - 7] &+ σ0(w[t - 15]) &+ w[t - 16]
+                w[t + 1] = σ1(w[t - 1]) &+ w[t - 6] &+ σ0(w[t - 14]) &+ w[t - 15]
+                w[t + 2] = σ1(w[t]) &+ w[t - 5] &+ σ0(w[t - 13]) &+ w[t - 14]
+                w[t + 3] = σ1(w[t + 1]) &+ w[t - 4] &+ σ0(w[t - 12]) &+ w[t - 13]
+                t += 4
             }
             var a = self.a, b = self.b, c = self.c, d = self.d
             var e = self.e, f = self.f, g = self.g, h = self.h
-            var t = 0
+            var bc = b ^ c
+            t = 0
             while t < 64 {
                 // Eight rounds with the variables' roles rotated instead of moved.
-                round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
-                round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
-                round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
-                round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
-                round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4])
-                round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5])
-                round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6])
-                round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7])
+                round(a, b, c, &d, e, f, g, &h, &bc, k[t] &+ w[t])
+                round(h, a, b, &c, d, e, f, &g, &bc, k[t + 1] &+ w[t + 1])
+                round(g, h, a, &b, c, d, e, &f, &bc, k[t + 2] &+ w[t + 2])
+                round(f, g, h, &a, b, c, d, &e, &bc, k[t + 3] &+ w[t + 3])
+                round(e, f, g, &h, a, b, c, &d, &bc, k[t + 4] &+ w[t + 4])
+                round(d, e, f, &g, h, a, b, &c, &bc, k[t + 5] &+ w[t + 5])
+                round(c, d, e, &f, g, h, a, &b, &bc, k[t + 6] &+ w[t + 6])
+                round(b, c, d, &e, f, g, h, &a, &bc, k[t + 7] &+ w[t + 7])
                 t += 8
             }
             self.a &+= a; self.b &+= b; self.c &+= c; self.d &+= d
@@ -235,24 +242,31 @@ extension SHA256 {
 }
 
 /// One round of FIPS 180-4 section 6.2.2 step 3, written so that the caller rotates the
-/// roles of the eight variables: `d` receives the new e, and `h` the new a.
+/// roles of the eight variables: `d` receives the new e, and `h` the new a. `bc` holds b ⊕ c
+/// on entry and a ⊕ b on return, which is the next round's b ⊕ c.
 @inline(__always)
 private func round(
     _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
-    _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32
+    _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ bc: inout UInt32, _ kw: UInt32
 ) {
-    // Ch(e, f, g) = (e ∧ f) ⊕ (¬e ∧ g) and Maj(a, b, c) = (a ∧ b) ⊕ (a ∧ c) ⊕ (b ∧ c), in fewer operations.
+    // Ch(e, f, g) = (e ∧ f) ⊕ (¬e ∧ g) = g ⊕ (e ∧ (f ⊕ g)), and
+    // Maj(a, b, c) = (a ∧ b) ⊕ (a ∧ c) ⊕ (b ∧ c) = ((a ⊕ b) ∧ (b ⊕ c)) ⊕ b.
+    let ab = a ^ b
     let t1 = h &+ Σ1(e) &+ (g ^ (e & (f ^ g))) &+ kw
-    let t2 = Σ0(a) &+ ((a & b) | (c & (a | b)))
+    let t2 = Σ0(a) &+ ((ab & bc) ^ b)
+    bc = ab
     d &+= t1
     h = t1 &+ t2
 }
 
 @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 &- n)) }
-@inline(__always) private func Σ0(_ x: UInt32) -> UInt32 { rotr(x, 2) ^ rotr(x, 13) ^ rotr(x, 22) }
-@inline(__always) private func Σ1(_ x: UInt32) -> UInt32 { rotr(x, 6) ^ rotr(x, 11) ^ rotr(x, 25) }
-@inline(__always) private func σ0(_ x: UInt32) -> UInt32 { rotr(x, 7) ^ rotr(x, 18) ^ (x &>> 3) }
-@inline(__always) private func σ1(_ x: UInt32) -> UInt32 { rotr(x, 17) ^ rotr(x, 19) ^ (x &>> 10) }
+// Each sums three rotations, nested so that x is copied once rather than three times:
+// Σ0 = rotr 2 ⊕ rotr 13 ⊕ rotr 22, Σ1 = rotr 6 ⊕ rotr 11 ⊕ rotr 25,
+// σ0 = rotr 7 ⊕ rotr 18 ⊕ shr 3, σ1 = rotr 17 ⊕ rotr 19 ⊕ shr 10 (FIPS 180-4, 4.1.2).
+@inline(__always) private func Σ0(_ x: UInt32) -> UInt32 { rotr(rotr(rotr(x, 9) ^ x, 11) ^ x, 2) }
+@inline(__always) private func Σ1(_ x: UInt32) -> UInt32 { rotr(rotr(rotr(x, 14) ^ x, 5) ^ x, 6) }
+@inline(__always) private func σ0(_ x: UInt32) -> UInt32 { rotr(rotr(x, 11) ^ x, 7) ^ (x &>> 3) }
+@inline(__always) private func σ1(_ x: UInt32) -> UInt32 { rotr(rotr(x, 2) ^ x, 17) ^ (x &>> 10) }
 
 /// K0…K63 of FIPS 180-4 section 4.2.2: the first 32 bits of the fractional parts of the cube
 /// roots of the first 64 primes.

@@ -28,34 +28,16 @@ public struct LotteryNumber: Hashable, Comparable, Sendable, CustomStringConvert
     public static let domain = "enroll-lottery/1"
 
     /// The number of `studentID` in the draw named `draw` under `seed`.
-    /// - Complexity: O(length of the three strings); one SHA-256 block for usual lengths.
+    /// - Complexity: O(length of the three strings); to number many students of one draw,
+    ///   `LotteryNumber.Draw` hashes the common start once.
     public init(seed: String, draw: String, studentID: String) {
-        var hasher = SHA256()
-        hasher.update(Self.domain)
-        hasher.update("\n")
-        hasher.update(seed)
-        hasher.update("\n")
-        hasher.update(draw)
-        hasher.update("\n")
-        hasher.update(studentID)
-        digest = hasher.finalize()
+        self = Draw(seed: seed, name: draw).number(studentID: studentID)
     }
 
-    /// The number of a student who may belong to a twin group (双胞胎/多胞胎).
-    ///
-    /// Where the policy keeps twins together, pass the student's `twin_group` value: the number
-    /// is then computed with that value in place of the student_id, so every member of the
-    /// group gets the same number and the group stands together in the order. Otherwise (no
-    /// group, an empty value, or a policy that does not keep twins together: pass nil) it is
-    /// the student's own number. A twin_group value must not equal any student_id; case-file
-    /// validation checks this. Ordering inside a group of equal numbers is the placement's
-    /// rule, not the lottery's.
+    /// The number of a student who may belong to a twin group (双胞胎/多胞胎); see
+    /// `Draw.number(studentID:twinGroup:)`.
     public init(seed: String, draw: String, studentID: String, twinGroup: String?) {
-        if let twinGroup, !twinGroup.isEmpty {
-            self.init(seed: seed, draw: draw, studentID: twinGroup)
-        } else {
-            self.init(seed: seed, draw: draw, studentID: studentID)
-        }
+        self = Draw(seed: seed, name: draw).number(studentID: studentID, twinGroup: twinGroup)
     }
 
     /// The number written as `hex` (64 hex digits, either case); nil if malformed.
@@ -72,5 +54,56 @@ public struct LotteryNumber: Hashable, Comparable, Sendable, CustomStringConvert
     /// True if `a` goes before `b` in the draw (its number is smaller).
     public static func < (a: LotteryNumber, b: LotteryNumber) -> Bool {
         a.digest < b.digest
+    }
+
+    private init(digest: SHA256Digest) {
+        self.digest = digest
+    }
+}
+
+extension LotteryNumber {
+    /// One draw (seed and draw name), ready to number its students: the start of the hashed
+    /// text, "enroll-lottery/1" LF seed LF draw LF, is hashed once, which with a 64-digit seed
+    /// fills a whole SHA-256 block, so for ids of usual length each student costs one block
+    /// instead of two.
+    public struct Draw: Sendable {
+        /// A hasher that has already seen "enroll-lottery/1" LF seed LF draw LF.
+        private let prefix: SHA256
+
+        /// The draw named `name` under `seed`.
+        public init(seed: String, name: String) {
+            var prefix = SHA256()
+            prefix.update(LotteryNumber.domain)
+            prefix.update("\n")
+            prefix.update(seed)
+            prefix.update("\n")
+            prefix.update(name)
+            prefix.update("\n")
+            self.prefix = prefix
+        }
+
+        /// The number of `studentID` in this draw.
+        /// - Complexity: O(length of `studentID`).
+        public func number(studentID: String) -> LotteryNumber {
+            var hasher = prefix
+            hasher.update(studentID)
+            return LotteryNumber(digest: hasher.finalize())
+        }
+
+        /// The number of a student who may belong to a twin group (双胞胎/多胞胎).
+        ///
+        /// Where the policy keeps twins together, pass the student's `twin_group` value: the
+        /// number is then computed with that value in place of the student_id, so every member
+        /// of the group gets the same number and the group stands together in the order.
+        /// Otherwise (no group, an empty value, or a policy that does not keep twins together:
+        /// pass nil) it is the student's own number. A twin_group value must not equal any
+        /// student_id; case-file validation checks this. Ordering inside a group of equal
+        /// numbers is the placement's rule, not the lottery's.
+        public func number(studentID: String, twinGroup: String?) -> LotteryNumber {
+            if let twinGroup, !twinGroup.isEmpty {
+                return number(studentID: twinGroup)
+            }
+            return number(studentID: studentID)
+        }
     }
 }
