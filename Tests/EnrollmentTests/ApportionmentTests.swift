@@ -94,7 +94,10 @@ import Testing
                               tieBreakRanks: [0, 1, 2])
         }
         #expect(ApportionmentError.minimumNotAffordable(minimum: 1, parties: 3, seats: 2).description
-            == "a minimum of 1 seat(s) for each of 3 parties needs 3 seats, but only 2 are to be divided")
+            == "a minimum of 1 seat(s) for each of 3 parties with a positive basis needs more than the 2 seats to be divided")
+        #expect(throws: ApportionmentError.minimumNotAffordable(minimum: .max, parties: 2, seats: 5)) {
+            try Self.seats(5, [5, 5], .sainteLague, minimum: .max)
+        }
     }
 
     /// Weights with decimals are exact: 120 × 1.1 = 132 against 100 × 1.2 = 120 and 250 × 1.

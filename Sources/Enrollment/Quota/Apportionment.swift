@@ -82,7 +82,7 @@ public struct Apportionment: Equatable, Sendable {
         let total = weights.reduce(0, +)
         let positive = weights.indices.filter { weights[$0] > 0 }
         let floorMinimum = method == .huntingtonHill || method == .floorMinOneReturnRest ? max(minimum, 1) : minimum
-        guard positive.count * floorMinimum <= seats || positive.isEmpty else {
+        guard positive.isEmpty || floorMinimum <= seats / positive.count else {
             throw .minimumNotAffordable(minimum: floorMinimum, parties: positive.count, seats: seats)
         }
 
@@ -257,8 +257,8 @@ public enum ApportionmentError: Error, Equatable, Sendable, CustomStringConverti
             "the bases are too large or have too many decimals for exact apportionment "
                 + "(brought to a common denominator, each must stay below 2^40)"
         case .minimumNotAffordable(let minimum, let parties, let seats):
-            "a minimum of \(minimum) seat(s) for each of \(parties) parties needs \(minimum * parties) seats, "
-                + "but only \(seats) are to be divided"
+            "a minimum of \(minimum) seat(s) for each of \(parties) parties with a positive basis needs more "
+                + "than the \(seats) seats to be divided"
         }
     }
 }
