@@ -75,7 +75,7 @@ import Testing
             at: TextPosition(offset: 16, line: 2, column: 5),
             problem: .invalidSequence(offset: 16, bytes: [0x81, 0x0A]))
         #expect(throws: expected) { try decodeText(bytes, declared: .gb18030) }
-        #expect(expected.description == "line 2, column 5 (byte offset 16): bytes 0x81 0xA are not a GB18030 character")
+        #expect(expected.description == "line 2, column 5 (byte offset 16): bytes 0x81 0x0A are not a GB18030 character")
     }
 
     @Test func neitherEncodingReportsBothAndPointsAtTheFurther() throws {

@@ -241,7 +241,7 @@ public enum GB18030Error: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// What is wrong, without the position (which the caller states in its own terms).
     public var problem: String {
-        let hex = bytes.map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
+        let hex = hexBytes(bytes)
         switch self {
         case .invalidByte: return "byte \(hex) cannot start a GB18030 character"
         case .invalidSequence: return "bytes \(hex) are not a GB18030 character"
@@ -253,4 +253,12 @@ public enum GB18030Error: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         "byte offset \(offset): \(problem)"
     }
+}
+
+/// Bytes as a clerk's editor shows them: "0xD5 0x0A".
+func hexBytes(_ bytes: some Sequence<UInt8>) -> String {
+    bytes.map { byte in
+        let digits = String(byte, radix: 16, uppercase: true)
+        return (byte < 0x10 ? "0x0" : "0x") + digits
+    }.joined(separator: " ")
 }

@@ -99,7 +99,9 @@ public enum TextEncodingError: Error, Equatable, Sendable, CustomStringConvertib
 ///   removed (UTF-8 `EF BB BF`, GB18030 `84 31 95 33`).
 /// - With `declared` nil: a UTF-8 byte-order mark means UTF-8 (and the rest must be valid);
 ///   otherwise valid UTF-8 is UTF-8 (so plain ASCII is UTF-8), and bytes that are not valid
-///   UTF-8 but valid GB18030 are GB18030.
+///   UTF-8 but valid GB18030 are GB18030. (A GB18030 text that happens to be valid UTF-8 as
+///   well is read as UTF-8; beyond a few Chinese characters that is vanishingly unlikely, and
+///   declaring the encoding settles it.)
 /// - A UTF-16 byte-order mark is always an error (`TextEncodingError.utf16`).
 ///
 /// UTF-8 is validated once, by the standard library's `String(validating:as:)`, which also
@@ -162,7 +164,7 @@ private func utf8Failure(_ bytes: [UInt8], from start: Int) -> (TextPosition, St
     let offset = firstInvalidUTF8Offset(bytes, from: start) ?? bytes.count
     let prefix = validPrefixLength(bytes, at: offset)
     let shown = bytes[offset..<min(bytes.count, offset + (prefix == 0 ? 1 : prefix + 1))]
-    let hex = shown.map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
+    let hex = hexBytes(shown)
     let at = position(of: offset, in: bytes, from: start) { line in
         line.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
