@@ -71,7 +71,7 @@ public struct HouseNumber: Hashable, Comparable, Sendable, CustomStringConvertib
         } else if scanner.peek() == "-", let digit = scanner.peek(1), AddressScanner.isDigit(digit) {
             scanner.position += 1
             suffix = "-\(scanner.digits()!)"
-        } else if let part = scanTail(&scanner, marker: "之") {
+        } else if let part = scanTail(&scanner, marker: "之") ?? scanTail(&scanner, marker: "附") {
             suffix = part
         }
         let hasMarker = scanner.skip("号")
