@@ -28,9 +28,12 @@ import Testing
     }
 
     @Test func tableMapsTraditionalToDifferentSimplifiedCharacters() {
-        let table = TextNormalization.simplificationTable
-        #expect(table.count == 755)
-        #expect(table.allSatisfy { $0.key != $0.value && table[$0.value] == nil })
+        let pairs = TextNormalization.simplificationPairs
+        let traditional = Set(pairs.map(\.traditional))
+        #expect(pairs.count == 755 && traditional.count == 755)
+        #expect(pairs.allSatisfy { $0.traditional != $0.simplified && !traditional.contains($0.simplified) })
+        #expect(TextNormalization.simplified(String(String.UnicodeScalarView(pairs.map(\.traditional))))
+            == String(String.UnicodeScalarView(pairs.map(\.simplified))))
     }
 
     @Test func normalizedAddressCombinesAllSteps() {

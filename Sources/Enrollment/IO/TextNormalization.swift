@@ -70,7 +70,11 @@ public enum TextNormalization {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(text.unicodeScalars.count)
         for raw in text.unicodeScalars {
-            var scalar = simplified(foldWidth(raw))
+            if raw.value >= 0x4E00, raw.value <= 0x9FFF {
+                out.append(simplified(raw))
+                continue
+            }
+            var scalar = foldWidth(raw)
             if scalar.properties.isWhitespace { continue }
             if isDash(scalar) { scalar = hyphen }
             if scalar.value >= 0x61, scalar.value <= 0x7A {
@@ -103,7 +107,9 @@ public enum TextNormalization {
     }
 
     private static func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        scalar.value < 0x4E00 ? scalar : simplificationTable[scalar] ?? scalar
+        guard scalar.value >= 0x4E00, scalar.value <= 0x9FFF else { return scalar }
+        let target = simplificationTable[Int(scalar.value - 0x4E00)]
+        return target == 0 ? scalar : Unicode.Scalar(target)!
     }
 
     /// Folds 至/到 to `-` between numbers (step 4 of ``normalizedAddress(_:)``).
@@ -117,8 +123,8 @@ public enum TextNormalization {
     }
 
     /// Traditional → simplified, as pairs of characters (traditional first), sorted by the
-    /// traditional character's code point.
-    static let simplificationTable: [Unicode.Scalar: Unicode.Scalar] = {
+    /// traditional character's code point. All lie in the CJK Unified Ideographs block.
+    static let simplificationPairs: [(traditional: Unicode.Scalar, simplified: Unicode.Scalar)] = {
         let pairs = [
         "來来倉仓個个們们倫伦偉伟側侧傑杰備备傳传僅仅僑侨價价儀仪億亿優优內内兩两劉刘動动務务勝胜勞劳勢势勵励匯汇區区協协厙厍厲厉",
         "參参吳吴呂吕問问喬乔單单噸吨嚴严國国圍围園园圓圆圖图團团堅坚堯尧報报場场塊块塢坞塵尘墊垫墳坟墾垦壇坛壓压壘垒壞坏壢坜壩坝",
@@ -148,9 +154,15 @@ public enum TextNormalization {
         "齡龄龍龙龐庞龔龚龜龟",
         ].joined()
         let scalars = Array(pairs.unicodeScalars)
-        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
-        for i in stride(from: 0, to: scalars.count, by: 2) {
-            table[scalars[i]] = scalars[i + 1]
+        return stride(from: 0, to: scalars.count, by: 2).map { (scalars[$0], scalars[$0 + 1]) }
+    }()
+
+    /// ``simplificationPairs`` as a direct lookup over U+4E00–U+9FFF (0 = unchanged), so that
+    /// simplifying a character is one array read.
+    private static let simplificationTable: [UInt16] = {
+        var table = [UInt16](repeating: 0, count: 0x9FFF - 0x4E00 + 1)
+        for (traditional, simplified) in simplificationPairs {
+            table[Int(traditional.value - 0x4E00)] = UInt16(simplified.value)
         }
         return table
     }()

@@ -11,10 +11,19 @@ extension AddressZoneTable {
     /// - Complexity: O(Σ r²) over the rules r of each street, compound name and village,
     ///   plus the numbers and exceptions they list.
     public func conflicts() -> [Diagnostic] {
+        var streets: [String: [Int]] = [:]
+        var compounds: [String: [Int]] = [:]
+        var villages: [String: [Int]] = [:]
+        for (index, rule) in rules.enumerated() {
+            switch rule.scope {
+            case let .street(street, _): streets[street, default: []].append(index)
+            case let .compound(compound): for name in compound.names { compounds[name, default: []].append(index) }
+            case let .village(village): for name in village.names { villages[name, default: []].append(index) }
+            }
+        }
         var out: [Diagnostic] = []
         for street in streets.keys.sorted() {
-            let indexes = streets[street]!.all
-            forEachCompetingPair(indexes) { a, b in
+            forEachCompetingPair(streets[street]!) { a, b in
                 commonNumber(a, b).map { "\(street)\($0)" }
             } report: { out.append($0) }
         }

@@ -23,16 +23,16 @@ public struct AddressZoneTable: Sendable {
     /// The rules, in the order given.
     public let rules: [ZoneRule]
 
-    private(set) var names = AddressNameIndex()
-    private(set) var streets: [String: StreetRules] = [:]
-    private(set) var compounds: [String: [Int]] = [:]
-    private(set) var villages: [String: [Int]] = [:]
+    private var names = AddressNameIndex()
+    /// Rule indexes by the trie node of their street, compound or village name.
+    private var streets: [Int: StreetRules] = [:]
+    private var compounds: [Int: [Int]] = [:]
+    private var villages: [Int: [Int]] = [:]
 
-    /// The rules of one street, indexed by exact number.
-    struct StreetRules: Sendable {
+    /// The rules of one street: exact-number rules by number, range rules in a list.
+    private struct StreetRules: Sendable {
         var exact: [HouseNumber: [Int]] = [:]
         var ranges: [Int] = []
-        var all: [Int] = []
     }
 
     /// Indexes `rules` by normalised street, compound and village name.
@@ -42,23 +42,20 @@ public struct AddressZoneTable: Sendable {
         for (index, rule) in rules.enumerated() {
             switch rule.scope {
             case let .street(street, numbers):
-                names.insert(street, as: .street)
-                streets[street, default: StreetRules()].all.append(index)
+                let node = names.insert(street, as: .street)
                 switch numbers {
                 case let .exact(list):
-                    for number in Set(list) { streets[street]!.exact[number, default: []].append(index) }
+                    for number in Set(list) { streets[node, default: StreetRules()].exact[number, default: []].append(index) }
                 case .range:
-                    streets[street]!.ranges.append(index)
+                    streets[node, default: StreetRules()].ranges.append(index)
                 }
             case let .compound(compound):
                 for name in compound.names {
-                    names.insert(name, as: .compound)
-                    compounds[name, default: []].append(index)
+                    compounds[names.insert(name, as: .compound), default: []].append(index)
                 }
             case let .village(village):
                 for name in village.names {
-                    names.insert(name, as: .village)
-                    villages[name, default: []].append(index)
+                    villages[names.insert(name, as: .village), default: []].append(index)
                 }
             }
         }
@@ -67,24 +64,24 @@ public struct AddressZoneTable: Sendable {
     /// The zone of an applicant's address (see the type's notes for the procedure).
     ///
     /// - Complexity: O(L × N + r) where L is the length of the address, N the length of the
-    ///   longest name in the table and r the number of range rules of the one street found;
-    ///   independent of the size of the table otherwise.
+    ///   longest name in the table and r the number of rules of the one street, compound and
+    ///   village found; independent of the size of the table otherwise.
     public func match(address: String) -> AddressMatch {
         let scalars = TextNormalization.normalizedAddressScalars(address)
         guard !scalars.isEmpty else { return .review(reason: "the address is empty") }
         let found = names.occurrences(in: scalars)
         var reasons: [String] = []
 
-        let streetCandidates = found.filter { $0.kinds.contains(.street) }
-        if let street = streetCandidates.max(by: { Self.streetRank($0, scalars) < Self.streetRank($1, scalars) }) {
+        let streetsFound = found.filter { $0.kinds.contains(.street) }
+        if let street = streetsFound.max(by: { Self.streetRank($0, scalars) < Self.streetRank($1, scalars) }) {
             switch matchStreet(street, in: scalars) {
             case let .success(match): return match
             case let .failure(miss): reasons.append(miss.reason)
             }
         }
         if let compound = Self.longest(found.filter { $0.kinds.contains(.compound) && Self.endsCompound(at: $0.end, scalars) }) {
-            let name = String(String.UnicodeScalarView(scalars[compound.start..<compound.end]))
-            if let match = decide(compounds[name]!, what: name) { return match }
+            let what = { Self.text(scalars, compound) }
+            if let match = decide(compounds[compound.node]!, what: what) { return match }
         }
         if let village = Self.longest(found.filter { $0.kinds.contains(.village) && Self.endsVillage(at: $0.end, scalars) }) {
             switch matchVillage(village, in: scalars) {
@@ -105,10 +102,10 @@ public struct AddressZoneTable: Sendable {
     }
 
     private func matchStreet(_ found: AddressNameIndex.Occurrence, in scalars: [Unicode.Scalar]) -> Result<AddressMatch, Miss> {
-        let street = String(String.UnicodeScalarView(scalars[found.start..<found.end]))
-        let entry = streets[street]!
+        let entry = streets[found.node] ?? StreetRules()
         var scanner = AddressScanner(scalars, at: found.end)
         if let lane = scanner.digits(), let marker = scanner.peek(), marker == "弄" || marker == "巷" || marker == "里" {
+            let street = Self.text(scalars, found)
             return .failure(Miss(reason: "\(street)\(lane)\(marker) is a lane not in the zone table (its numbers are not those of \(street))"))
         }
         scanner.position = found.end
@@ -118,45 +115,51 @@ public struct AddressZoneTable: Sendable {
             if case let .street(_, numbers) = rules[$0].scope { return numbers.covers(number) }
             return false
         }
-        let what = number.map { "\(street)\($0)" } ?? street
+        let what = { Self.text(scalars, found) + (number?.description ?? "") }
         if let match = decide(candidates.sorted(), what: what) { return .success(match) }
+        let street = Self.text(scalars, found)
         guard let number else {
             return .failure(Miss(reason: "\(street): the address has no house number and no rule covers all of \(street)"))
         }
         for index in entry.ranges {
             if case let .street(_, .range(range, parity, _)) = rules[index].scope, range.hasAtEnd(number), parity.contains(number.base) {
-                return .failure(Miss(reason: "\(what): \(number) is at an end of \(rules[index]); a suffixed number is inside a range only when its base is strictly inside"))
+                return .failure(Miss(reason: "\(what()): \(number) is at an end of \(rules[index]); a suffixed number is inside a range only when its base is strictly inside"))
             }
         }
-        return .failure(Miss(reason: "\(what): no rule for \(street) covers this number"))
+        return .failure(Miss(reason: "\(what()): no rule for \(street) covers this number"))
     }
 
     private func matchVillage(_ found: AddressNameIndex.Occurrence, in scalars: [Unicode.Scalar]) -> Result<AddressMatch, Miss> {
-        let name = String(String.UnicodeScalarView(scalars[found.start..<found.end]))
         var scanner = AddressScanner(scalars, at: found.end)
         let group = Village.scanGroup(&scanner, requireMarker: true)
-        let candidates = villages[name]!.filter {
+        let candidates = villages[found.node]!.filter {
             guard case let .village(village) = rules[$0].scope else { return false }
             return village.isWhole || group.map(village.containsGroup) == true
         }
-        let what = group.map { "\(name)\($0)组" } ?? name
+        let what = { Self.text(scalars, found) + (group.map { "\($0)组" } ?? "") }
         if let match = decide(candidates, what: what) { return .success(match) }
-        if group == nil {
+        let name = Self.text(scalars, found)
+        guard group != nil else {
             return .failure(Miss(reason: "\(name): the address names no group and the zone table zones \(name) by group"))
         }
-        return .failure(Miss(reason: "\(what): no rule for \(name) covers this group"))
+        return .failure(Miss(reason: "\(what()): no rule for \(name) covers this group"))
     }
 
     /// The most specific of `candidates` (indexes into `rules`, ascending); a review if the
-    /// most specific ones name different zones; `nil` if there are none.
-    private func decide(_ candidates: [Int], what: String) -> AddressMatch? {
+    /// most specific ones name different zones; `nil` if there are none. `what` names the
+    /// address part for the review reason (built only when needed).
+    private func decide(_ candidates: [Int], what: () -> String) -> AddressMatch? {
         guard let top = candidates.map({ rules[$0].specificity }).max() else { return nil }
         let best = candidates.filter { rules[$0].specificity == top }
         let first = rules[best[0]]
         if let other = best.first(where: { rules[$0].zoneID != first.zoneID }) {
-            return .review(reason: "\(what): conflicting rules \(first) and \(rules[other]) (both \(top))")
+            return .review(reason: "\(what()): conflicting rules \(first) and \(rules[other]) (both \(top))")
         }
         return .zone(id: first.zoneID, rule: first)
+    }
+
+    private static func text(_ scalars: [Unicode.Scalar], _ found: AddressNameIndex.Occurrence) -> String {
+        String(String.UnicodeScalarView(scalars[found.start..<found.end]))
     }
 
     // MARK: - Choosing among names found
