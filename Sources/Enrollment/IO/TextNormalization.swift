@@ -68,19 +68,24 @@ public enum TextNormalization {
     /// ``normalizedAddress(_:)`` as an array of scalars, the form the address matcher scans.
     static func normalizedAddressScalars(_ text: String) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
-        out.reserveCapacity(text.unicodeScalars.count)
+        out.reserveCapacity(text.utf8.count)
         for raw in text.unicodeScalars {
             if raw.value >= 0x4E00, raw.value <= 0x9FFF {
                 out.append(simplified(raw))
                 continue
             }
             var scalar = foldWidth(raw)
-            if scalar.properties.isWhitespace { continue }
-            if isDash(scalar) { scalar = hyphen }
-            if scalar.value >= 0x61, scalar.value <= 0x7A {
-                scalar = Unicode.Scalar(scalar.value - 0x20)!
+            if scalar.isASCII {
+                let value = scalar.value
+                if value == 0x20 || (0x09...0x0D).contains(value) { continue }
+                if value >= 0x61, value <= 0x7A { scalar = Unicode.Scalar(UInt8(value - 0x20)) }
+            } else if scalar.properties.isWhitespace {
+                continue
             }
-            if scalar == hyphen, out.last == hyphen { continue }
+            if isDash(scalar) {
+                if out.last == hyphen { continue }
+                scalar = hyphen
+            }
             out.append(scalar)
         }
         foldRangeWords(&out)
