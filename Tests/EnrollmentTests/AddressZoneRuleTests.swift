@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Enrollment
 
@@ -79,6 +80,7 @@ import Testing
         #expect(problems(4, "Z", "street", "人民路", "", "", "", "", "5;12栋") == [
             "zone-rules.csv:4:8: numbers: '12栋' is not a house number (12, 12号, 12A, 12号之一, 34号附1号, 2-1, 12号甲)",
         ])
+        #expect(problems(4, "Z", "street", "人民路", "", "", "", "", "；、") == ["zone-rules.csv:4:8: numbers: no number listed"])
         #expect(problems(4, "Z", "street", "人民路", "1", "99", "", "单号", "", "50;120") == [
             "zone-rules.csv:4:9: except: 120号 is not in the rule's numbers (1-99号 单号), so excepting it has no effect",
             "zone-rules.csv:4:9: except: 50号 is not in the rule's numbers (1-99号 单号), so excepting it has no effect",
@@ -106,5 +108,22 @@ import Testing
         } catch {
             #expect(error.items.map(\.description) == ["z.csv:9:7: zone_id: missing"])
         }
+    }
+
+    @Test func theDocumentedExampleIsTheTestTable() throws {
+        let docs = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/ZONE-RULES.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        let block = try #require(text.components(separatedBy: "```csv\n").dropFirst().first?.components(separatedBy: "```").first)
+        let lines = block.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(lines[0] == F.header)
+        var rules: [ZoneRule] = []
+        for (offset, values) in lines.dropFirst().enumerated() {
+            #expect(values.count == F.header.count)
+            let fields = Dictionary(uniqueKeysWithValues: zip(F.header, values))
+            rules.append(try ZoneRule(fields: fields, file: "zone-rules.csv", line: offset + 2, header: F.header))
+        }
+        #expect(rules == (try F.example()).rules)
     }
 }

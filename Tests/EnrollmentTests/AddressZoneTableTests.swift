@@ -114,6 +114,8 @@ import Testing
         #expect(placed("李家村1组")! == ("Z1", 12))
         #expect(placed("李家村4组")! == ("Z1", 12))
         #expect(placed("李家村第三组")! == ("Z1", 12))
+        #expect(placed("李家村第六组")! == ("Z3", 13))
+        #expect(placed("某镇李家村第三组12号")! == ("Z1", 12))
         #expect(placed("李家村5村民小组")! == ("Z3", 13))
         #expect(placed("某镇李家村8组12号")! == ("Z3", 13))
         #expect(reason("李家村9组") == "李家村9组: no rule for 李家村 covers this group")

@@ -46,8 +46,10 @@ public enum TextNormalization {
     /// The form a free-text field of a CSV file is compared in: full-width folded, simplified,
     /// with leading and trailing white space removed. Inner spaces and dashes are kept.
     public static func normalizedField(_ text: String) -> String {
-        let folded = simplified(foldWidth(text))
-        return folded.trimmingWhitespace()
+        let scalars = simplified(foldWidth(text)).unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
     }
 
     /// The form an address (or a street, compound or village name in a zone table) is matched
@@ -171,14 +173,4 @@ public enum TextNormalization {
         }
         return table
     }()
-}
-
-extension String {
-    /// The string without leading and trailing white space (Unicode `White_Space`).
-    func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return String(scalars[first...last])
-    }
 }

@@ -1,10 +1,13 @@
 extension ZoneRule {
     /// The columns of `zone-rules.csv`, in the documented order (docs/ZONE-RULES.md). Only
-    /// `zone_id` and `kind` are required in the header; a missing column reads as empty.
+    /// ``requiredColumns`` must be in the header; a missing column reads as empty.
     public static let columns = [
         "zone_id", "kind", "street", "from", "to", "range", "parity", "numbers", "except",
         "compound", "aliases", "village", "groups",
     ]
+
+    /// The columns a `zone-rules.csv` header must have.
+    public static let requiredColumns = ["zone_id", "kind"]
 
     /// Reads a rule from one row of a zone table, checking every field.
     ///
@@ -104,6 +107,10 @@ extension ZoneRule {
                 problem(name, "must be empty when numbers are listed one by one")
                 valid = false
             }
+            if numbers.isEmpty, Self.splitList(field("numbers")).isEmpty {
+                problem("numbers", "no number listed")
+                valid = false
+            }
             return valid && !numbers.isEmpty ? .street(street, .exact(numbers)) : nil
         }
         var lower: Int?
@@ -146,11 +153,11 @@ extension ZoneRule {
     }
 
     /// Splits a list field at `;`, `、` and `,` (full-width forms are folded before), dropping
-    /// empty items and surrounding spaces.
+    /// blank items and surrounding spaces.
     static func splitList(_ text: String) -> [String] {
         TextNormalization.foldWidth(text)
             .split(whereSeparator: { $0 == ";" || $0 == "、" || $0 == "," })
-            .map { String($0).trimmingWhitespace() }
+            .map { TextNormalization.normalizedField(String($0)) }
             .filter { !$0.isEmpty }
     }
 }
