@@ -81,4 +81,20 @@ import Testing
         #expect(try conflicts(F.rule(2, "Z1", "street", "中山路"), other)
             == ["zone-rules.csv:2:0: conflicts with extra.csv:4: 中山路1号 is in zone Z2 there and in zone Z1 here (both whole street)"])
     }
+
+    @Test func exceptionsNoOtherRuleTakes() throws {
+        #expect(try F.example().unassignedExceptions() == [])
+        let table = AddressZoneTable(rules: [
+            try F.rule(2, "Z1", "street", "中山路", "1", "99", "", "", "", "50;51;53A"),
+            try F.rule(3, "Z2", "street", "中山路", "", "", "", "", "51"),
+            try F.rule(4, "Z2", "street", "中山路", "", "", "", "双号"),
+        ])
+        #expect(table.unassignedExceptions().map(\.description) == [
+            "zone-rules.csv:2:0: except: 中山路53A号 is covered by no other rule; addresses there will go to review",
+        ])
+        let bare = AddressZoneTable(rules: [try F.rule(2, "Z1", "street", "中山路", "1", "99", "", "", "", "50")])
+        #expect(bare.unassignedExceptions().map(\.description) == [
+            "zone-rules.csv:2:0: except: 中山路50号 is covered by no other rule; addresses there will go to review",
+        ])
+    }
 }
