@@ -80,6 +80,7 @@ import Testing
         #expect(placed("建设路30号")! == ("Z3", 7))
         #expect(placed("建设路")! == ("Z3", 7))
         #expect(placed("某市某区建设路30号")! == ("Z3", 7))
+        #expect(placed("某县工业园建设路30号")! == ("Z3", 7))
     }
 
     @Test func precedenceStreetOverCompoundOverVillage() throws {

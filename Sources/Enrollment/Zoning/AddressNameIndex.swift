@@ -69,13 +69,13 @@ struct AddressNameIndex: Sendable {
 
     /// Characters after which a name may begin: ASCII (digits, letters, punctuation) and
     /// the last character of an administrative division, road, number or building word
-    /// (省 市 区 县 镇 乡 街道 路 号 弄 栋 组 村 …).
+    /// (省 市 区 县 镇 乡 街道 工业园 路 号 弄 栋 组 村 …).
     static func startsName(after scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII || nameBoundaries.contains(scalar)
     }
 
     private static let nameBoundaries: Set<Unicode.Scalar> = [
-        "省", "市", "区", "县", "镇", "乡", "道", "旗", "州", "盟", "路", "街", "巷", "弄", "里",
+        "省", "市", "区", "县", "镇", "乡", "道", "旗", "州", "盟", "园", "路", "街", "巷", "弄", "里",
         "号", "栋", "幢", "座", "楼", "室", "组", "村", "队", "期", "段", "、", "，", "。",
     ]
 

@@ -10,6 +10,8 @@ public struct Compound: Hashable, Sendable {
     /// Further names as the zone table gives them, normalised, without duplicates.
     public let aliases: [String]
 
+    /// A compound with its name and aliases as written; both are normalised, empty aliases
+    /// and repeats of the name are dropped.
     public init(name: String, aliases: [String] = []) {
         self.name = TextNormalization.normalizedAddress(name)
         var seen: Set<String> = [self.name]

@@ -21,6 +21,8 @@ public struct HouseNumber: Hashable, Comparable, Sendable, CustomStringConvertib
     /// The suffix in canonical form (`A`, `-1`, `之1`, `附1`, `甲`), or "" for a plain number.
     public let suffix: String
 
+    /// A number from its parts; `suffix` must be in canonical form (as ``suffix`` describes)
+    /// to compare equal with parsed numbers.
     public init(base: Int, suffix: String = "") {
         self.base = base
         self.suffix = suffix
@@ -37,6 +39,7 @@ public struct HouseNumber: Hashable, Comparable, Sendable, CustomStringConvertib
     /// Whether the number has a suffix (12A, 12号之一, …).
     public var isSuffixed: Bool { !suffix.isEmpty }
 
+    /// The number as a table prints it: `12号`, `12A号`, `2-1号`, `12号之1`, `34号附1号`, `12号甲`.
     public var description: String {
         switch suffix.unicodeScalars.first {
         case nil: "\(base)号"

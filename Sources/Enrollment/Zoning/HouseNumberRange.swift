@@ -43,6 +43,7 @@ public struct HouseNumberRange: Hashable, Sendable, CustomStringConvertible {
         number.isSuffixed && (number.base == lower || number.base == upper)
     }
 
+    /// The range as a table prints it: `1-99号`, `63号及以后`, `99号及以前`, `全路段`.
     public var description: String {
         switch (lower, upper) {
         case (nil, nil): "全路段"

@@ -31,6 +31,7 @@ public enum Parity: String, Hashable, Sendable, CaseIterable, CustomStringConver
         self == .all || other == .all || self == other
     }
 
+    /// `单号`, `双号` or `单双号`.
     public var description: String {
         switch self {
         case .odd: "单号"

@@ -12,6 +12,8 @@ public struct ZoneRule: Hashable, Sendable, CustomStringConvertible {
     /// Where the rule was read (file and line; column 0), for messages.
     public let location: SourceLocation
 
+    /// A rule from its parts; names in `scope` are expected normalised
+    /// (``TextNormalization/normalizedAddress(_:)``), as ``init(fields:file:line:column:)`` makes them.
     public init(zoneID: String, scope: Scope, location: SourceLocation) {
         self.zoneID = zoneID
         self.scope = scope
@@ -84,6 +86,7 @@ public struct ZoneRule: Hashable, Sendable, CustomStringConvertible {
 
         public static func < (a: Specificity, b: Specificity) -> Bool { a.rawValue < b.rawValue }
 
+        /// The rank in words, as conflict messages print it (`exact number`, `whole street`, …).
         public var description: String {
             switch self {
             case .wholeVillage: "whole village"
