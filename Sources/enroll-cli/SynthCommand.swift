@@ -10,6 +10,8 @@ enum SynthCommand: EnrollCommand {
             .option("seed", valueName: "seed", help: "Any text; it determines every random choice.", required: true),
             .option("applicants", valueName: "n", help: "About this many applicants per level, and graduates.", default: "3000"),
             .option("out", valueName: "folder", help: "The case folder to write (created if needed).", required: true),
+            .option("junior-applicants", valueName: "n", help: "About this many junior applicants (default: as --applicants)."),
+            .option("graduates", valueName: "n", help: "About this many graduates (default: as --applicants)."),
             .option("primary-zones", valueName: "columns x rows", help: "The grid of primary zones, e.g. 4x3. Scaled to N when omitted."),
             .option("junior-zones", valueName: "n", help: "Junior zones (a row of cells). Scaled to N when omitted."),
             .option("multi-school-zones", valueName: "n", help: "How many junior zones hold two schools (多校划片)."),
@@ -29,6 +31,8 @@ enum SynthCommand: EnrollCommand {
             parameters.primaryColumns = parts[0]
             parameters.primaryRows = parts[1]
         }
+        parameters.juniorApplicants = try arguments.integer("junior-applicants", in: 10...10_000_000)
+        parameters.graduates = try arguments.integer("graduates", in: 10...10_000_000)
         parameters.juniorZones = try arguments.integer("junior-zones", in: 1...10_000) ?? parameters.juniorZones
         parameters.multiSchoolZones = try arguments.integer("multi-school-zones", in: 0...parameters.juniorZones) ?? min(parameters.multiSchoolZones, parameters.juniorZones)
         parameters.privateJuniorSchools = try arguments.integer("private-junior-schools", in: 0...1000) ?? parameters.privateJuniorSchools

@@ -48,6 +48,13 @@ public enum CaseWriter {
         return w.bytes
     }
 
+    /// `zone-rules.csv`: address-list rules, one row each, in `ZoneRule.columns` order.
+    public static func zoneRules(_ rows: [[String]]) -> [UInt8] {
+        var w = CSVWriter(header: ZoneRule.columns)
+        for row in rows { w.append(row) }
+        return w.bytes
+    }
+
     /// The subjects in order of first appearance.
     static func orderedSubjects(_ lists: [[SubjectScore]]) -> [String] {
         var seen: [String] = []
@@ -105,6 +112,7 @@ extension CaseWriter {
             (SchoolTable.fileName, schools(c.schools)),
             (PolicyFile.fileName, PolicyFile.render(c.policy)),
             ("zones.geojson", zones(county.zones, coordinateSystem: c.policy.coordinateSystem)),
+            ("zone-rules.csv", zoneRules(county.addressRules)),
             (ApplicantTable.fileName(for: .primary), applicants(c.primaryApplicants, level: .primary)),
             (ApplicantTable.fileName(for: .junior), applicants(c.juniorApplicants, level: .junior)),
             (GraduateTable.fileName, graduates(c.graduates)),

@@ -13,10 +13,21 @@ extension SyntheticCountyBuilder {
             let n = String(result.count + 1)
             return "2026" + levelCode + String(repeating: "0", count: max(0, idWidth - n.count)) + n
         }
-        for z in perCell.indices {
+        let oldTown = perCell.count
+        let ratio = level == .primary ? 1.0 : Double(p.juniorApplicants ?? p.applicants) / Double(p.applicants)
+        for z in 0...oldTown {
             let (i, j) = (z % p.primaryColumns, z / p.primaryColumns)
-            for _ in 0..<perCell[z] {
-                let home = mesh.point(i, j, u: (random.unit() + random.unit()) / 2, v: (random.unit() + random.unit()) / 2)
+            let people = z == oldTown ? addressZone?.applicants ?? 0 : perCell[z]
+            for _ in 0..<Int((Double(people) * ratio).rounded()) {
+                var address: String?
+                let home: (lon: Double, lat: Double)
+                if z == oldTown {
+                    let town = oldTownAddress(random: &random)
+                    (address, home) = (town.address, (town.lon, town.lat))
+                } else {
+                    home = mesh.point(i, j, u: (random.unit() + random.unit()) / 2, v: (random.unit() + random.unit()) / 2)
+                }
+                let zoneSchool = z == oldTown ? addressZone!.school : primaryOfCell[z]
                 let gender: Gender = random.chance(0.515) ? .male : .female
                 let birth = SyntheticPeople.date(from: firstBirth, plusUpTo: 366, random: &random)
                 let residence = Self.residence(random.unit())
@@ -28,16 +39,17 @@ extension SyntheticCountyBuilder {
                 let surname = random.pick(SyntheticPeople.surnames)
                 let junior = juniorZoneSchools[juniorZone(lon: home.lon)]
                 var a = Applicant(id: nextID(), name: SyntheticPeople.name(surname: surname, random: &random), gender: gender,
-                                  birthDate: birth, longitude: home.lon, latitude: home.lat, residence: residence, categories: categories)
+                                  birthDate: birth, longitude: home.lon, latitude: home.lat, address: address,
+                                  residence: residence, categories: categories)
                 if random.chance(0.85) {
                     a.idNumber = SyntheticPeople.idNumber(birth: birth, gender: gender, serial: result.count)
                 }
                 switch level {
                 case .primary:
-                    if random.chance(0.06) { a.siblingSchool = primaryOfCell[z] }
+                    if random.chance(0.06) { a.siblingSchool = zoneSchool }
                 case .junior, .high:
                     let r = random.unit()
-                    a.primarySchool = r < 0.86 ? primaryOfCell[z] : r < 0.96 ? random.pick(primaryOfCell) : nil
+                    a.primarySchool = r < 0.86 ? zoneSchool : r < 0.96 ? random.pick(primaryOfCell) : nil
                     if random.chance(0.05) { a.siblingSchool = random.pick(junior) }
                     var choices: [String] = []
                     if !privateJuniorSchools.isEmpty, random.chance(0.12) { choices.append(random.pick(privateJuniorSchools)) }
@@ -80,11 +92,12 @@ extension SyntheticCountyBuilder {
         let highs = schools.filter { $0.level == .high }
         let quality = Set(highs.filter(\.quality).map(\.id))
         let totalSeats = juniors.reduce(0) { $0 + $1.capacity }
-        let idWidth = max(4, String(p.applicants).count)
+        let total = p.graduates ?? p.applicants
+        let idWidth = max(4, String(total).count)
         var result: [Graduate] = []
-        result.reserveCapacity(p.applicants)
+        result.reserveCapacity(total)
         for school in juniors {
-            let count = Int((Double(school.capacity) / Double(totalSeats) * Double(p.applicants)).rounded())
+            let count = Int((Double(school.capacity) / Double(totalSeats) * Double(total)).rounded())
             for _ in 0..<count {
                 let n = String(result.count + 1)
                 let id = "202609" + String(repeating: "0", count: max(0, idWidth - n.count)) + n

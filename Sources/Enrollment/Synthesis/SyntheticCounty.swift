@@ -9,8 +9,12 @@ public struct SyntheticCounty: Sendable {
     /// What to generate.
     public struct Parameters: Sendable, Equatable {
         public var seed: String
-        /// About this many applicants at each level, and about this many graduates.
+        /// About this many primary applicants (and, unless set below, junior applicants and graduates).
         public var applicants: Int
+        /// About this many junior applicants; nil for `applicants`.
+        public var juniorApplicants: Int?
+        /// About this many junior-school graduates; nil for `applicants`.
+        public var graduates: Int?
         /// Primary zones form a grid of `primaryColumns × primaryRows` single-school zones.
         public var primaryColumns: Int
         public var primaryRows: Int
@@ -64,6 +68,8 @@ public struct SyntheticCounty: Sendable {
     public let parameters: Parameters
     public let admissionCase: AdmissionCase
     public let zones: [Zone]
+    /// The rows of `zone-rules.csv` (columns `ZoneRule.columns`): the old town's address list.
+    public let addressRules: [[String]]
 }
 
 extension SyntheticCounty {
@@ -76,6 +82,7 @@ extension SyntheticCounty {
         let graduates = builder.graduates()
         self.parameters = parameters
         self.zones = builder.zones.sorted { ($0.level, $0.id) < ($1.level, $1.id) }
+        self.addressRules = builder.addressZone?.rules ?? []
         var policy = Policy()
         policy.coordinateSystem = "GCJ-02"
         self.admissionCase = AdmissionCase(schools: builder.schools, policy: policy, primaryApplicants: primary,

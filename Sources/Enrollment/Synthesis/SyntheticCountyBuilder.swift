@@ -13,6 +13,9 @@ struct SyntheticCountyBuilder {
     /// Primary school id of each mesh cell, and the expected applicants in it.
     var primaryOfCell: [String] = []
     var perCell: [Int] = []
+    /// The old town: a zone published as an address list (`zone-rules.csv`), its school,
+    /// its rules (rows in `ZoneRule.columns` order) and how many applicants live there.
+    var addressZone: (zone: String, school: String, rules: [[String]], applicants: Int)?
     let idWidth: Int
 
     static let placeNames = ["城关", "东关", "西关", "南街", "北街", "新华", "人民", "和平", "建设", "文化", "光明", "育才",
@@ -29,6 +32,7 @@ struct SyntheticCountyBuilder {
         idWidth = max(2, String(max(cells, 2 * p.juniorZones + p.privateJuniorSchools)).count)
         makeJuniorSchools(juniorMesh, random: &geometry)
         makePrimarySchools(random: &geometry)
+        makeAddressZone(random: &geometry)
         makeHighSchools(random: &geometry)
     }
 
@@ -115,6 +119,46 @@ struct SyntheticCountyBuilder {
             let seats = Double(zonePopulation[zone]) * 0.99 * share * (0.9 + 0.2 * random.unit())
             schools[k].capacity = max(20, Int(seats.rounded()))
         }
+    }
+
+    /// The old town's streets, compound and village, zoned by a published address list; one
+    /// number range of 人民路 is carved out for the neighbouring map zone (an exception).
+    mutating func makeAddressZone(random: inout LotteryStream) {
+        let cells = p.primaryColumns * p.primaryRows
+        let zone = code("PZ", cells + 1), school = code("P", cells + 1)
+        let neighbour = code("PZ", 1)
+        let rules = [
+            [zone, "street", "人民路", "1", "99", "", "单号", "", "", "", "", "", ""],
+            [zone, "street", "人民路", "2", "98", "", "双号", "", "50", "", "", "", ""],
+            [neighbour, "street", "人民路", "", "", "", "", "50", "", "", "", "", ""],
+            [zone, "street", "解放路", "", "", "1-63号", "", "", "", "", "", "", ""],
+            [zone, "street", "和平街", "", "", "", "", "", "", "", "", "", ""],
+            [zone, "compound", "", "", "", "", "", "", "", "阳光花园", "阳光花园一期;阳光苑", "", ""],
+            [zone, "village", "", "", "", "", "", "", "", "", "", "李家村", "1-4"],
+        ]
+        let applicants = max(10, p.applicants / (cells + 1))
+        let site = mesh.point(p.primaryColumns / 2, p.primaryRows / 2, u: 0.5, v: 0.5)
+        let feeds = juniorZoneSchools[juniorZone(lon: site.lon)]
+        schools.append(School(id: school, name: "实验小学", level: .primary,
+                              capacity: max(20, Int((Double(applicants) * (0.95 + 0.2 * random.unit())).rounded())),
+                              longitude: site.lon, latitude: site.lat, feeds: feeds[0]))
+        addressZone = (zone, school, rules, applicants)
+    }
+
+    /// An old-town address and the home's coordinates near the town centre; about one in
+    /// two hundred is a form a clerk must review (no house number).
+    func oldTownAddress(random: inout LotteryStream) -> (address: String, lon: Double, lat: Double) {
+        let centre = mesh.point(p.primaryColumns / 2, p.primaryRows / 2, u: 0.35 + 0.3 * random.unit(), v: 0.35 + 0.3 * random.unit())
+        let address: String
+        switch random.nextInt(below: 200) {
+        case 0: address = "人民路"
+        case 1..<60: address = "人民路\(1 + random.nextInt(below: 99))号"
+        case 60..<100: address = "解放路\(1 + random.nextInt(below: 63))号"
+        case 100..<130: address = "和平街\(1 + random.nextInt(below: 40))号" + (random.chance(0.2) ? "之一" : "")
+        case 130..<170: address = "阳光花园\(1 + random.nextInt(below: 12))栋\(1 + random.nextInt(below: 3))单元\(1 + random.nextInt(below: 6))0\(1 + random.nextInt(below: 4))"
+        default: address = "李家村\(1 + random.nextInt(below: 4))组"
+        }
+        return (address, centre.lon, centre.lat)
     }
 
     mutating func makeHighSchools(random: inout LotteryStream) {
