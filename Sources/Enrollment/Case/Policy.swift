@@ -30,12 +30,13 @@ public struct Policy: Sendable, Equatable {
     public var twinsShareLotteryNumber: Bool = false
     /// Homes this close to a zone boundary (metres) are flagged `near_boundary` for review.
     public var nearBoundaryMetres: Double = 20
-    /// The share of each quality high school's plan given out as quotas, as an exact decimal.
+    /// The share of each quality high school's plan given out as quotas, as written (a decimal
+    /// such as `0.5` or `0.6`); `quotaShareValue` is its exact value.
     public var quotaShare: String = "0.5"
     /// Set when a share below 0.5 is a deliberate local rule.
     public var quotaShareLocal: Bool = false
     /// How quota seats are rounded among junior schools.
-    public var quotaRounding: String = "largest-remainder"
+    public var quotaRounding: ApportionmentMethod = .largestRemainder
     /// Quota seats every junior school gets at least.
     public var quotaMinPerSchool: Int = 0
 
@@ -52,4 +53,7 @@ public struct Policy: Sendable, Equatable {
     }
 
     public init() {}
+
+    /// `quotaShare` exactly (the reader guarantees it parses).
+    public var quotaShareValue: Rational { Rational(parsing: quotaShare) ?? Rational(1) }
 }

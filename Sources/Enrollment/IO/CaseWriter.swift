@@ -69,6 +69,14 @@ public enum CaseWriter {
 /// the value is rounded to a whole number of millionths and printed from integers, so no
 /// locale or printf implementation is involved.
 public enum Decimal6 {
+    /// The shortest of `format(x)` without trailing zeros: `20`, `12.5`.
+    public static func trimmed(_ x: Double) -> String {
+        var s = format(x)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+
     public static func format(_ x: Double) -> String {
         let n = Int((x * 1e6).rounded())
         let sign = n < 0 ? "-" : ""

@@ -1,0 +1,166 @@
+/// Reading and writing `policy.json`: one JSON object whose keys are the policy's rules,
+/// every one optional (see `Policy` and docs/FORMATS.md for meanings and defaults).
+///
+/// A key the tool does not know is an error, with the nearest known key suggested, so a
+/// misspelt rule is never silently left at its default; so is a value of the wrong type
+/// or out of its range. Every message names `policy.json:line:column` of the value.
+public enum PolicyFile {
+    public static let fileName = "policy.json"
+
+    /// Every key, in the order `render` writes them.
+    public static let keys = [
+        "coordinate_system", "residence_order", "priority_categories", "sibling_priority", "feeder_priority",
+        "mechanism", "class_size_cap", "care_groups", "disabled_per_class", "disabled_weight", "twins",
+        "twins_share_lottery_number", "near_boundary_metres", "quota_share", "quota_share_local",
+        "quota_rounding", "quota_min_per_school",
+    ]
+
+    public static let coordinateSystems = ["WGS-84", "GCJ-02", "CGCS2000"]
+
+    /// Reads a policy; on problems, returns the defaults for the keys in error, and every problem.
+    public static func read(_ bytes: [UInt8], file: String = fileName) -> (policy: Policy, diagnostics: [Diagnostic]) {
+        let root: JSONValue
+        do {
+            root = try JSONReader.parse(bytes, file: file)
+        } catch {
+            return (Policy(), [error])
+        }
+        guard case .object(let members) = root.kind else {
+            return (Policy(), [Diagnostic(root.location(in: file), "the policy must be a JSON object of rules, like {\"mechanism\": \"deferred-acceptance\"}")])
+        }
+        var reader = Reader(file: file)
+        var policy = Policy()
+        var seen: [String: Int] = [:]
+        for m in members {
+            if let first = seen[m.key] {
+                reader.problem(JSONValue(.null, line: m.line, column: m.column), "the key \"\(m.key)\" is given twice (also on line \(first))")
+                continue
+            }
+            seen[m.key] = m.line
+            reader.apply(m, to: &policy)
+        }
+        if policy.quotaShareValue < Rational(parsing: "0.5")!, !policy.quotaShareLocal, let share = root["quota_share"] {
+            reader.problem(share, "quota_share is below 0.5, the minimum the provincial documents set; if a local rule allows it, also set \"quota_share_local\": true")
+        }
+        return (policy, reader.diagnostics)
+    }
+
+    /// The policy as JSON, every key written (defaults included), in `keys` order.
+    public static func render(_ p: Policy) -> [UInt8] {
+        let strings: ([String]) -> JSONValue = { .array($0.map(JSONValue.string)) }
+        let value = JSONValue.object([
+            ("coordinate_system", .string(p.coordinateSystem)),
+            ("residence_order", strings(p.residenceOrder.map(\.rawValue))),
+            ("priority_categories", strings(p.priorityCategories)),
+            ("sibling_priority", .bool(p.siblingPriority)),
+            ("feeder_priority", .bool(p.feederPriority)),
+            ("mechanism", .string(p.mechanism.rawValue)),
+            ("class_size_cap", .object(SchoolLevel.allCases.compactMap { level in p.classSizeCap[level].map { (level.rawValue, .integer($0)) } })),
+            ("care_groups", strings(p.careGroups)),
+            ("disabled_per_class", .integer(p.disabledPerClass)),
+            ("disabled_weight", .integer(p.disabledWeight)),
+            ("twins", .string(p.twins.rawValue)),
+            ("twins_share_lottery_number", .bool(p.twinsShareLotteryNumber)),
+            ("near_boundary_metres", JSONValue.decimal(Decimal6.trimmed(p.nearBoundaryMetres)) ?? .integer(20)),
+            ("quota_share", JSONValue.decimal(p.quotaShare) ?? .string(p.quotaShare)),
+            ("quota_share_local", .bool(p.quotaShareLocal)),
+            ("quota_rounding", .string(p.quotaRounding.rawValue)),
+            ("quota_min_per_school", .integer(p.quotaMinPerSchool)),
+        ])
+        return JSONWriter.render(value)
+    }
+
+    /// Applies members to a policy, collecting problems.
+    struct Reader {
+        let file: String
+        var diagnostics: [Diagnostic] = []
+
+        mutating func problem(_ value: JSONValue, _ message: String) {
+            diagnostics.append(Diagnostic(value.location(in: file), message))
+        }
+
+        mutating func apply(_ m: JSONValue.Member, to p: inout Policy) {
+            let v = m.value
+            switch m.key {
+            case "coordinate_system":
+                if let s = oneOf(v, PolicyFile.coordinateSystems, m.key) { p.coordinateSystem = s }
+            case "residence_order":
+                if let names = strings(v, m.key) {
+                    let ties = names.compactMap(ResidenceTie.init(parsing:))
+                    if ties.count == names.count, Set(ties).count == ResidenceTie.allCases.count, ties.count == ResidenceTie.allCases.count {
+                        p.residenceOrder = ties
+                    } else {
+                        problem(v, "residence_order must list each of \(ResidenceTie.allCases.map(\.rawValue).joined(separator: ", ")) exactly once")
+                    }
+                }
+            case "priority_categories": if let s = strings(v, m.key) { p.priorityCategories = s }
+            case "care_groups": if let s = strings(v, m.key) { p.careGroups = s }
+            case "sibling_priority": if let b = bool(v, m.key) { p.siblingPriority = b }
+            case "feeder_priority": if let b = bool(v, m.key) { p.feederPriority = b }
+            case "twins_share_lottery_number": if let b = bool(v, m.key) { p.twinsShareLotteryNumber = b }
+            case "quota_share_local": if let b = bool(v, m.key) { p.quotaShareLocal = b }
+            case "mechanism":
+                if let s = oneOf(v, Policy.Mechanism.allCases.map(\.rawValue), m.key) { p.mechanism = Policy.Mechanism(rawValue: s)! }
+            case "twins":
+                if let s = oneOf(v, Policy.TwinRule.allCases.map(\.rawValue), m.key) { p.twins = Policy.TwinRule(rawValue: s)! }
+            case "quota_rounding":
+                if let s = oneOf(v, ApportionmentMethod.allCases.map(\.rawValue), m.key) { p.quotaRounding = ApportionmentMethod(rawValue: s)! }
+            case "class_size_cap":
+                guard case .object(let levels) = v.kind else { return problem(v, "class_size_cap must be an object such as {\"primary\": 45, \"junior\": 50}") }
+                for level in levels {
+                    guard let l = SchoolLevel(rawValue: level.key), l != .high else {
+                        problem(level.value, "class_size_cap has caps for primary and junior only, not \"\(level.key)\"")
+                        continue
+                    }
+                    if let n = integer(level.value, "class_size_cap.\(level.key)", in: 1...55) { p.classSizeCap[l] = n }
+                }
+            case "disabled_per_class": if let n = integer(v, m.key, in: 0...55) { p.disabledPerClass = n }
+            case "disabled_weight": if let n = integer(v, m.key, in: 1...10) { p.disabledWeight = n }
+            case "quota_min_per_school": if let n = integer(v, m.key, in: 0...10_000) { p.quotaMinPerSchool = n }
+            case "near_boundary_metres":
+                guard case .number(let x, _) = v.kind, x >= 0, x <= 10_000 else { return problem(v, "near_boundary_metres must be a number of metres from 0 to 10000") }
+                p.nearBoundaryMetres = x
+            case "quota_share":
+                guard case .number(_, let text) = v.kind, let share = Rational(parsing: text), share > Rational.zero, share <= Rational(1) else {
+                    return problem(v, "quota_share must be a number above 0 and at most 1, such as 0.5 or 0.6")
+                }
+                p.quotaShare = text
+            default:
+                let hint = ArgumentParser.nearest(to: m.key, among: PolicyFile.keys).map { "; did you mean \"\($0)\"?" } ?? ""
+                diagnostics.append(Diagnostic(SourceLocation(file: file, line: m.line, column: m.column),
+                                              "unknown key \"\(m.key)\"\(hint) (the keys are listed in docs/FORMATS.md)"))
+            }
+        }
+
+        mutating func bool(_ v: JSONValue, _ key: String) -> Bool? {
+            guard case .bool(let b) = v.kind else { problem(v, "\(key) must be true or false, not \(v.kindName)"); return nil }
+            return b
+        }
+
+        mutating func integer(_ v: JSONValue, _ key: String, in range: ClosedRange<Int>) -> Int? {
+            guard case .number(let x, _) = v.kind, x == x.rounded(), let n = Int(exactly: x), range.contains(n) else {
+                problem(v, "\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+                return nil
+            }
+            return n
+        }
+
+        mutating func strings(_ v: JSONValue, _ key: String) -> [String]? {
+            guard case .array(let items) = v.kind else { problem(v, "\(key) must be an array of strings, not \(v.kindName)"); return nil }
+            var result: [String] = []
+            for item in items {
+                guard case .string(let s) = item.kind else { problem(item, "\(key) must hold strings only, not \(item.kindName)"); return nil }
+                result.append(s)
+            }
+            return result
+        }
+
+        mutating func oneOf(_ v: JSONValue, _ allowed: [String], _ key: String) -> String? {
+            guard case .string(let s) = v.kind, allowed.contains(s) else {
+                problem(v, "\(key) must be one of \(allowed.map { "\"\($0)\"" }.joined(separator: ", "))")
+                return nil
+            }
+            return s
+        }
+    }
+}
