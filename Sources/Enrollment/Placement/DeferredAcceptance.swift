@@ -1,0 +1,112 @@
+/// Student-proposing deferred acceptance (延迟接受, Gale–Shapley 1962).
+///
+/// Every unplaced student applies to the best school on their list that has not yet refused
+/// them; a school holds the best applicants by `(tier, tieRank)` up to its seats and refuses
+/// the rest; a refused student applies further down their list. Nothing is final until no
+/// student is left to apply. The result does not depend on the order in which students apply.
+///
+/// Guarantees (Gale and Shapley 1962; Dubins and Freedman 1981; Roth 1982):
+/// - *stable*: no student prefers a school that holds someone with a worse `(tier, tieRank)`
+///   there (no justified envy), and no student prefers a school with an empty seat (no waste);
+/// - *student-optimal*: every student gets the best school they can have in any stable matching;
+/// - *strategy-proof for students*: listing schools in true order is always best.
+///
+/// Implementation: each school keeps the students it holds in a bounded max-heap of packed
+/// `(tier, tieRank)` keys, so a full school compares an applicant with its worst holder in O(1)
+/// and replaces it in O(log capacity); a refused student applies again at once (the
+/// McVitie–Wilson order of proposals).
+public enum DeferredAcceptance {
+    /// Runs the mechanism.
+    /// - Complexity: O(c log k) time for c choices in all and k the largest capacity;
+    ///   O(n + m + seats) memory beyond the instance.
+    public static func match(_ instance: MatchingInstance) -> Matching {
+        let n = instance.studentCount, m = instance.schoolCount
+        // Seats beyond the number of students can never be used: bound each heap by n.
+        var heapStart = [Int](repeating: 0, count: m + 1)
+        for s in 0..<m { heapStart[s + 1] = heapStart[s] + min(Int(instance.capacities[s]), n) }
+        var heap = [UInt64](repeating: 0, count: heapStart[m])
+        var heapSize = [Int32](repeating: 0, count: m)
+        var next = Array(instance.choiceOffsets.dropLast())
+        let studentOfRank = instance.studentsByTieRank()
+
+        heap.withUnsafeMutableBufferPointer { heap in
+        heapSize.withUnsafeMutableBufferPointer { heapSize in
+        next.withUnsafeMutableBufferPointer { next in
+        heapStart.withUnsafeBufferPointer { heapStart in
+        instance.choiceOffsets.withUnsafeBufferPointer { offsets in
+        instance.choiceSchools.withUnsafeBufferPointer { schools in
+        instance.choiceTiers.withUnsafeBufferPointer { tiers in
+        instance.tieRanks.withUnsafeBufferPointer { tieRanks in
+        studentOfRank.withUnsafeBufferPointer { studentOfRank in
+            for first in 0..<n {
+                var student = first
+                while true {
+                    let c = Int(next[student])
+                    if c == Int(offsets[student + 1]) { break }
+                    next[student] = Int32(c + 1)
+                    let s = Int(schools[c])
+                    let key = PriorityKey.pack(tier: tiers[c], tieRank: tieRanks[student])
+                    let base = heapStart[s]
+                    let capacity = heapStart[s + 1] - base
+                    let size = Int(heapSize[s])
+                    if size < capacity {
+                        siftUp(heap, base: base, at: size, key: key)
+                        heapSize[s] = Int32(size + 1)
+                        break
+                    }
+                    if capacity == 0 { continue }
+                    let worst = heap[base]
+                    if key < worst {
+                        siftDown(heap, base: base, count: capacity, key: key)
+                        student = Int(studentOfRank[PriorityKey.tieRank(worst)])
+                    }
+                }
+            }
+        }}}}}}}}}
+
+        var schoolIndices = [Int32](repeating: -1, count: n)
+        var choiceRanks = [Int32](repeating: 0, count: n)
+        for s in 0..<m {
+            for h in heapStart[s]..<(heapStart[s] + Int(heapSize[s])) {
+                let student = Int(studentOfRank[PriorityKey.tieRank(heap[h])])
+                schoolIndices[student] = Int32(s)
+                // `next` points just past the choice the student is held at.
+                choiceRanks[student] = next[student] - instance.choiceOffsets[student]
+            }
+        }
+        return Matching(schoolIndices: schoolIndices, choiceRanks: choiceRanks)
+    }
+
+    /// Adds `key` at position `at` of the heap starting at `base` and restores the max-heap order.
+    @inline(__always)
+    private static func siftUp(_ heap: UnsafeMutableBufferPointer<UInt64>, base: Int, at: Int, key: UInt64) {
+        var i = at
+        while i > 0 {
+            let parent = (i - 1) >> 1
+            let p = heap[base + parent]
+            if p >= key { break }
+            heap[base + i] = p
+            i = parent
+        }
+        heap[base + i] = key
+    }
+
+    /// Replaces the top of the full heap at `base` by `key` and restores the max-heap order.
+    @inline(__always)
+    private static func siftDown(_ heap: UnsafeMutableBufferPointer<UInt64>, base: Int, count: Int, key: UInt64) {
+        var i = 0
+        while true {
+            var child = 2 * i + 1
+            if child >= count { break }
+            var c = heap[base + child]
+            if child + 1 < count {
+                let right = heap[base + child + 1]
+                if right > c { c = right; child += 1 }
+            }
+            if c <= key { break }
+            heap[base + i] = c
+            i = child
+        }
+        heap[base + i] = key
+    }
+}
