@@ -28,10 +28,13 @@ public enum VacancyChain {
         var gone = [Bool](repeating: false, count: instance.studentCount)
         // Schools with a free seat, highest index first so that the lowest pops first.
         var pending: [Int] = []
-        func free(_ school: Int) {
-            vacancies[school] += 1
+        func enqueue(_ school: Int) {
             let at = pending.partitioningIndex { $0 <= school }
             if at == pending.count || pending[at] != school { pending.insert(school, at: at) }
+        }
+        func free(_ school: Int) {
+            vacancies[school] += 1
+            enqueue(school)
         }
         for student in withdrawn where !gone[student] {
             gone[student] = true
@@ -59,7 +62,7 @@ public enum VacancyChain {
             result.seat(student, at: s, in: instance)
             vacancies[s] -= 1
             moves.append(VacancyMove(student: student, from: old, to: s))
-            if vacancies[s] > 0 { vacancies[s] -= 1; free(s) }
+            if vacancies[s] > 0 { enqueue(s) }
             if let old { free(old) }
         }
         return VacancyChainResult(moves: moves, matching: result, emptySeats: vacancies)
