@@ -40,4 +40,13 @@ import Testing
         #expect(m.schools == [2, 1, 0])
         #expect(m.ranks == [3, 2, 1])
     }
+
+    @Test func seatsBeyondTheNumberOfStudentsAreHarmless() throws {
+        let instance = try MatchingInstance(
+            capacities: [1_000_000, 1], preferences: [[1, 0], [1, 0]], tiers: [[0, 0], [0, 0]], tieRanks: [1, 0])
+        let m = DeferredAcceptance.match(instance)
+        #expect(m.schools == [0, 1])
+        #expect(m.ranks == [2, 1])
+        #expect(Waitlist.cutoffs(m, in: instance) == [nil, Cutoff(tier: 0, tieRank: 0)])
+    }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 @testable import Enrollment
 
@@ -10,27 +9,26 @@ import Testing
         let east = Reassignment.distance(from: home, to: Location(latitude: 30, longitude: 120.01))
         let north = Reassignment.distance(from: home, to: Location(latitude: 30.01, longitude: 120))
         // R · 0.01° in radians, times cos 30° for the east-west leg.
-        #expect(abs(north - 1111.950_802_7) < 1e-6)
-        #expect(abs(east - 1111.950_802_7 * 3.squareRoot() / 2) < 1e-6)
+        #expect(abs(north - 1111.950_802_335) < 1e-6)
+        #expect(abs(east - 1111.950_802_335 * 3.squareRoot() / 2) < 1e-6)
         #expect(Reassignment.distance(from: home, to: home) == 0)
         // Across the antimeridian the short way round is taken.
         let west = Reassignment.distance(
             from: Location(latitude: 0, longitude: 179.99), to: Location(latitude: 0, longitude: -179.99))
-        #expect(abs(west - 2 * 1111.950_802_7) < 1e-6)
+        #expect(abs(west - 2 * 1111.950_802_335) < 1e-6)
     }
 
-    /// Four schools around (30, 120): school 0 one km north (1 seat, taken by the mechanism),
-    /// school 1 two km east (1 seat), school 2 two km west (1 seat), school 3 ten km south
-    /// (1 seat, not a candidate).
+    /// Four schools of one seat around (30°, 120°): school 0 an eighth of a degree north (its
+    /// seat taken by the mechanism), schools 1 and 2 a quarter of a degree east and west (the
+    /// offsets are exact in binary, so the two distances are exactly equal), school 3 a degree
+    /// south.
     func county() -> (MatchingInstance, Matching, [Location]) {
         let instance = try! MatchingInstance(
             capacities: [1, 1, 1, 1], preferences: [[0], [0], [0], [0], [0]], tiers: [[0], [1], [1], [1], [1]],
             tieRanks: [0, 1, 2, 3, 4])
-        let km = 1 / 111.195_080_27
-        let eastWest = 2 * km / cos(30 * Double.pi / 180)
         let schools = [
-            Location(latitude: 30 + km, longitude: 120), Location(latitude: 30, longitude: 120 + eastWest),
-            Location(latitude: 30, longitude: 120 - eastWest), Location(latitude: 30 - 10 * km, longitude: 120),
+            Location(latitude: 30.125, longitude: 120), Location(latitude: 30, longitude: 120.25),
+            Location(latitude: 30, longitude: 119.75), Location(latitude: 29, longitude: 120),
         ]
         return (instance, DeferredAcceptance.match(instance), schools)
     }
@@ -39,7 +37,7 @@ import Testing
         let (instance, matching, schools) = county()
         #expect(matching.schools == [0, nil, nil, nil, nil])
         let centre = Location(latitude: 30, longitude: 120)
-        let homes: [Location?] = [centre, centre, Location(latitude: 30, longitude: 119.99), centre, centre]
+        let homes: [Location?] = [centre, centre, Location(latitude: 30, longitude: 119.5), centre, centre]
         let (decisions, after) = Reassignment.reassign(
             [3, 1, 2, 4], after: matching, in: instance, candidates: [2, 1, 0, 1], homes: homes, schools: schools)
         // Student 3 is equally far from schools 1 and 2 and takes the lower index; student 1
@@ -48,7 +46,8 @@ import Testing
         guard case let .reassigned(s3, d3) = decisions[0].outcome, case let .reassigned(s1, d1) = decisions[1].outcome
         else { Issue.record("expected two reassignments"); return }
         #expect(s3 == 1 && s1 == 2)
-        #expect(abs(d3! - 2000) < 1e-6 && abs(d1! - 2000) < 1e-6)
+        // R · 0.25° in radians · cos 30°.
+        #expect(d3 == d1 && abs(d3! - 24_074.441_064_522) < 1e-6)
         #expect(decisions[2].outcome == .unplaced(.everySchoolOfLevelFull))
         #expect(decisions[3].outcome == .unplaced(.everySchoolOfLevelFull))
         #expect(after.schools == [0, 2, nil, 1, nil])
