@@ -2,10 +2,11 @@
 """Student-proposing deferred acceptance in plain Python (heapq), the peer of the Swift engine.
 
 usage: da.py DIR [--runs R]
-Reads the instance exported by `enroll-bench placement --export DIR`, runs the same algorithm
-as Sources/Enrollment/Placement/DeferredAcceptance.swift (bounded max-heap per school of keys
-tier << 32 | tie_rank; a refused student applies again at once), writes DIR/matching-python.csv
-and prints the median time of R runs (loading excluded).
+Reads the instance exported by `enroll-bench placement --export DIR`, runs the same procedure
+as Sources/Enrollment/Placement/DeferredAcceptance.swift in its plain form (a binary max-heap
+per school of keys tier << 32 | tie_rank, by heapq on negated keys; a refused student applies
+again at once), writes DIR/matching-python.csv and prints the median time of R runs (loading
+excluded).
 """
 import heapq
 import os

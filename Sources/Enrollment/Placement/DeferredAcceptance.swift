@@ -14,7 +14,7 @@
 /// Implementation: each school keeps the students it holds in a bounded 8-ary max-heap of packed
 /// `(tier, tieRank)` keys, so a full school compares an applicant with its worst holder in O(1)
 /// and replaces it in O(log capacity); a refused student applies again at once (the
-/// McVitie–Wilson order of proposals).
+/// McVitie–Wilson order of proposals). Students apply in tie-break-rank order.
 public enum DeferredAcceptance {
     /// Runs the mechanism.
     /// - Complexity: O(c log k) time for c choices in all and k the largest capacity;
@@ -29,27 +29,31 @@ public enum DeferredAcceptance {
         // The worst key held by each full school (0, refusing everyone, for a school without
         // seats): a refusal is decided without touching the heap.
         var worst = [UInt64](repeating: 0, count: m)
-        var next = Array(instance.choiceOffsets.dropLast())
-        let studentOfRank = instance.studentsByTieRank()
+        // Students are handled by tie-break rank, which is also the low half of their keys: a
+        // refused key leads straight to the refused student's cursor (next choice, end of
+        // list), interleaved so that both are one cache line.
+        var cursor = [Int32](repeating: 0, count: 2 * n)
+        for i in 0..<n {
+            let r = Int(instance.tieRanks[i])
+            cursor[2 * r] = instance.choiceOffsets[i]
+            cursor[2 * r + 1] = instance.choiceOffsets[i + 1]
+        }
 
         heap.withUnsafeMutableBufferPointer { heap in
         heapSize.withUnsafeMutableBufferPointer { heapSize in
         worst.withUnsafeMutableBufferPointer { worst in
-        next.withUnsafeMutableBufferPointer { next in
+        cursor.withUnsafeMutableBufferPointer { cursor in
         heapStart.withUnsafeBufferPointer { heapStart in
-        instance.choiceOffsets.withUnsafeBufferPointer { offsets in
         instance.choiceSchools.withUnsafeBufferPointer { schools in
         instance.choiceTiers.withUnsafeBufferPointer { tiers in
-        instance.tieRanks.withUnsafeBufferPointer { tieRanks in
-        studentOfRank.withUnsafeBufferPointer { studentOfRank in
             for first in 0..<n {
-                var student = first
+                var rank = first
                 while true {
-                    let c = Int(next[student])
-                    if c == Int(offsets[student + 1]) { break }
-                    next[student] = Int32(c + 1)
+                    let c = Int(cursor[2 * rank])
+                    if c == Int(cursor[2 * rank + 1]) { break }
+                    cursor[2 * rank] = Int32(c + 1)
                     let s = Int(schools[c])
-                    let key = PriorityKey.pack(tier: tiers[c], tieRank: tieRanks[student])
+                    let key = PriorityKey.pack(tier: tiers[c], tieRank: Int32(rank))
                     let base = heapStart[s]
                     let capacity = heapStart[s + 1] - base
                     let size = Int(heapSize[s])
@@ -63,20 +67,22 @@ public enum DeferredAcceptance {
                         let refused = worst[s]
                         siftDown(heap, base: base, count: capacity, key: key)
                         worst[s] = heap[base]
-                        student = Int(studentOfRank[PriorityKey.tieRank(refused)])
+                        rank = PriorityKey.tieRank(refused)
                     }
                 }
             }
-        }}}}}}}}}}
+        }}}}}}}
 
+        let studentOfRank = instance.studentsByTieRank()
         var schoolIndices = [Int32](repeating: -1, count: n)
         var choiceRanks = [Int32](repeating: 0, count: n)
         for s in 0..<m {
             for h in heapStart[s]..<(heapStart[s] + Int(heapSize[s])) {
-                let student = Int(studentOfRank[PriorityKey.tieRank(heap[h])])
+                let rank = PriorityKey.tieRank(heap[h])
+                let student = Int(studentOfRank[rank])
                 schoolIndices[student] = Int32(s)
-                // `next` points just past the choice the student is held at.
-                choiceRanks[student] = next[student] - instance.choiceOffsets[student]
+                // The cursor points just past the choice the student is held at.
+                choiceRanks[student] = cursor[2 * rank] - instance.choiceOffsets[student]
             }
         }
         return Matching(schoolIndices: schoolIndices, choiceRanks: choiceRanks)
