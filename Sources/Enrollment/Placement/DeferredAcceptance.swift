@@ -18,12 +18,14 @@
 public enum DeferredAcceptance {
     /// Runs the mechanism.
     /// - Complexity: O(c log k) time for c choices in all and k the largest capacity;
-    ///   O(n + m + seats) memory beyond the instance.
+    ///   O(n + m + c) memory beyond the instance.
     public static func match(_ instance: MatchingInstance) -> Matching {
         let n = instance.studentCount, m = instance.schoolCount
-        // Seats beyond the number of students can never be used: bound each heap by n.
+        // A school never holds more students than list it: bound each heap by that number.
+        var listings = [Int](repeating: 0, count: m)
+        for s in instance.choiceSchools { listings[Int(s)] += 1 }
         var heapStart = [Int](repeating: 0, count: m + 1)
-        for s in 0..<m { heapStart[s + 1] = heapStart[s] + min(Int(instance.capacities[s]), n) }
+        for s in 0..<m { heapStart[s + 1] = heapStart[s] + min(Int(instance.capacities[s]), listings[s]) }
         var heap = [UInt64](repeating: 0, count: heapStart[m])
         var heapSize = [Int32](repeating: 0, count: m)
         // The worst key held by each full school (0, refusing everyone, for a school without
