@@ -6,228 +6,201 @@
 import Foundation
 import Enrollment
 
-/// The options of the placement benchmark.
-struct PlacementBenchOptions {
-    var students = 1_000_000
-    var schools = 1_000
-    var choices = 5
-    var seed: UInt64 = 1
-    var runs = 5
-    var export: String?
+enum BenchPlacement {
+    /// The options of the placement benchmark.
+    struct Options {
+        var students = 1_000_000
+        var schools = 1_000
+        var choices = 5
+        var seed: UInt64 = 1
+        var runs = 5
+        var export: String?
 
-    init(_ arguments: [String]) throws {
-        var i = 0
-        func value() throws -> String {
-            i += 1
-            guard i < arguments.count else { throw PlacementBenchError.missingValue(arguments[i - 1]) }
-            return arguments[i]
-        }
-        func number() throws -> Int {
-            let text = try value()
-            guard let n = Int(text), n > 0 else { throw PlacementBenchError.notAPositiveNumber(arguments[i - 1], text) }
-            return n
-        }
-        while i < arguments.count {
-            switch arguments[i] {
-            case "--students": students = try number()
-            case "--schools": schools = try number()
-            case "--choices": choices = try number()
-            case "--seed": seed = UInt64(try number())
-            case "--runs": runs = try number()
-            case "--export": export = try value()
-            default: throw PlacementBenchError.unknownOption(arguments[i])
+        init(_ arguments: [String]) throws {
+            var i = 0
+            func value() throws -> String {
+                i += 1
+                guard i < arguments.count else { throw UsageError.missingValue(arguments[i - 1]) }
+                return arguments[i]
             }
-            i += 1
-        }
-        choices = min(choices, schools)
-    }
-}
-
-enum PlacementBenchError: Error, CustomStringConvertible {
-    case missingValue(String)
-    case notAPositiveNumber(String, String)
-    case unknownOption(String)
-
-    var description: String {
-        switch self {
-        case let .missingValue(option): return "\(option) needs a value"
-        case let .notAPositiveNumber(option, text): return "\(option): '\(text)' is not a positive whole number"
-        case let .unknownOption(option): return "unknown option \(option)"
-        }
-    }
-}
-
-/// SplitMix64, the benchmark's seeded source of random instances.
-struct BenchGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in 0..<1 with 53 bits.
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-}
-
-/// A random county: schools of uneven popularity (a student picks school of popularity
-/// rank r with weight ∝ 1/(r + 10)), seats for 95 % of the students spread unevenly, tiers
-/// 0–3 at each listed school (10 %, 20 %, 30 %, 40 %), tie-break ranks a random permutation.
-func randomPlacementInstance(_ o: PlacementBenchOptions) throws -> MatchingInstance {
-    var g = BenchGenerator(state: o.seed)
-    let n = o.students, m = o.schools
-    var byPopularity = Array(0..<m)
-    for i in stride(from: m - 1, to: 0, by: -1) { byPopularity.swapAt(i, g.below(i + 1)) }
-    var cumulative = [Double](repeating: 0, count: m)
-    var total = 0.0
-    for r in 0..<m {
-        total += 1 / Double(r + 10)
-        cumulative[r] = total
-    }
-    let weights = (0..<m).map { _ in 0.5 + g.unit() }
-    let weightSum = weights.reduce(0, +)
-    let capacities = weights.map { Int32((0.95 * Double(n) * $0 / weightSum).rounded(.down)) }
-
-    var offsets = [Int32](repeating: 0, count: n + 1)
-    var schools = [Int32]()
-    var tiers = [Int32]()
-    schools.reserveCapacity(n * o.choices)
-    tiers.reserveCapacity(n * o.choices)
-    var listed = [Int32](repeating: -1, count: m)
-    for i in 0..<n {
-        var k = 0
-        while k < o.choices {
-            let u = g.unit() * total
-            var low = 0, high = m - 1
-            while low < high {
-                let mid = (low + high) / 2
-                if cumulative[mid] > u { high = mid } else { low = mid + 1 }
+            func number() throws -> Int {
+                let text = try value()
+                guard let n = Int(text), n > 0 else { throw UsageError.notAPositiveNumber(arguments[i - 1], text) }
+                return n
             }
-            let s = byPopularity[low]
-            if listed[s] == Int32(i) { continue }
-            listed[s] = Int32(i)
-            schools.append(Int32(s))
-            let t = g.below(10)
-            tiers.append(t < 1 ? 0 : t < 3 ? 1 : t < 6 ? 2 : 3)
-            k += 1
+            while i < arguments.count {
+                switch arguments[i] {
+                case "--students": students = try number()
+                case "--schools": schools = try number()
+                case "--choices": choices = try number()
+                case "--seed": seed = UInt64(try number())
+                case "--runs": runs = try number()
+                case "--export": export = try value()
+                default: throw UsageError.unknownOption(arguments[i])
+                }
+                i += 1
+            }
+            choices = min(choices, schools)
         }
-        offsets[i + 1] = Int32(schools.count)
     }
-    var tieRanks = (0..<n).map { Int32($0) }
-    for i in stride(from: n - 1, to: 0, by: -1) { tieRanks.swapAt(i, g.below(i + 1)) }
-    return try MatchingInstance(
-        capacities: capacities, choiceOffsets: offsets, choiceSchools: schools, choiceTiers: tiers,
-        tieRanks: tieRanks)
-}
 
-/// Milliseconds taken by `body`, and its result.
-func timed<T>(_ body: () throws -> T) rethrows -> (ms: Double, value: T) {
-    let clock = ContinuousClock()
-    let start = clock.now
-    let value = try body()
-    let d = clock.now - start
-    return (Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) * 1e-15, value)
-}
+    enum UsageError: Error, CustomStringConvertible {
+        case missingValue(String)
+        case notAPositiveNumber(String, String)
+        case unknownOption(String)
 
-func median(_ xs: [Double]) -> Double {
-    let s = xs.sorted()
-    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-}
-
-/// Appends the decimal digits of a non-negative integer.
-func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-    if value >= 10 { appendDecimal(value / 10, to: &bytes) }
-    bytes.append(UInt8(48 + value % 10))
-}
-
-/// Writes the instance and the matching as CSV: students.csv (student,tie_rank),
-/// choices.csv (student,rank,school,tier), schools.csv (school,capacity),
-/// matching-swift.csv (student,school; empty school for none).
-func exportPlacement(_ instance: MatchingInstance, _ matching: Matching, to folder: String) throws {
-    let dir = URL(fileURLWithPath: folder)
-    func table(_ header: String, _ rows: Int, _ fields: (Int, inout [UInt8]) -> Void) -> [UInt8] {
-        var bytes = Array((header + "\n").utf8)
-        bytes.reserveCapacity(rows * 16)
-        for r in 0..<rows {
-            fields(r, &bytes)
-            bytes.append(10)
+        var description: String {
+            switch self {
+            case let .missingValue(option): return "\(option) needs a value"
+            case let .notAPositiveNumber(option, text): return "\(option): '\(text)' is not a positive whole number"
+            case let .unknownOption(option): return "unknown option \(option)"
+            }
         }
-        return bytes
     }
-    let comma = UInt8(ascii: ",")
-    try AtomicFile.write(table("student,tie_rank", instance.studentCount) { i, b in
-        appendDecimal(i, to: &b); b.append(comma); appendDecimal(Int(instance.tieRanks[i]), to: &b)
-    }, to: dir.appendingPathComponent("students.csv"))
-    try AtomicFile.write(table("school,capacity", instance.schoolCount) { s, b in
-        appendDecimal(s, to: &b); b.append(comma); appendDecimal(Int(instance.capacities[s]), to: &b)
-    }, to: dir.appendingPathComponent("schools.csv"))
-    var studentOfChoice = [Int32](repeating: 0, count: instance.choiceSchools.count)
-    for i in 0..<instance.studentCount {
-        for c in instance.choiceRange(of: i) { studentOfChoice[c] = Int32(i) }
-    }
-    try AtomicFile.write(table("student,rank,school,tier", instance.choiceSchools.count) { c, b in
-        let i = Int(studentOfChoice[c])
-        appendDecimal(i, to: &b); b.append(comma)
-        appendDecimal(c - Int(instance.choiceOffsets[i]) + 1, to: &b); b.append(comma)
-        appendDecimal(Int(instance.choiceSchools[c]), to: &b); b.append(comma)
-        appendDecimal(Int(instance.choiceTiers[c]), to: &b)
-    }, to: dir.appendingPathComponent("choices.csv"))
-    try AtomicFile.write(table("student,school", matching.studentCount) { i, b in
-        appendDecimal(i, to: &b); b.append(comma)
-        if let s = matching.school(of: i) { appendDecimal(s, to: &b) }
-    }, to: dir.appendingPathComponent("matching-swift.csv"))
-}
 
-/// Peak resident memory of this process in MiB (getrusage; Linux reports KiB).
-func peakMemoryMiB() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024
-}
+    /// SplitMix64, the benchmark's seeded source of random instances.
+    struct Generator {
+        var state: UInt64
 
-func runPlacementBenchmark(_ arguments: [String]) throws {
-    let o = try PlacementBenchOptions(arguments)
-    print("placement: \(o.students) students, \(o.schools) schools, \(o.choices) choices, seed \(o.seed)")
-    let (buildMs, instance) = try timed { try randomPlacementInstance(o) }
-    let seats = instance.capacities.reduce(0) { $0 + Int($1) }
-    print(String(format: "instance: %d seats, built and validated in %.0f ms", seats, buildMs))
-    var matching = Matching(studentCount: 0)
-    var daTimes: [Double] = []
-    for _ in 0..<o.runs {
-        let (ms, m) = timed { DeferredAcceptance.match(instance) }
-        daTimes.append(ms)
-        matching = m
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+
+        /// Uniform in 0..<1 with 53 bits.
+        mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
+
+        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
     }
-    var iaTimes: [Double] = []
-    var ia = Matching(studentCount: 0)
-    for _ in 0..<o.runs {
-        let (ms, m) = timed { ImmediateAcceptance.match(instance) }
-        iaTimes.append(ms)
-        ia = m
+
+    /// A random county: schools of uneven popularity (a student picks school of popularity
+    /// rank r with weight ∝ 1/(r + 10)), seats for 95 % of the students spread unevenly, tiers
+    /// 0–3 at each listed school (10 %, 20 %, 30 %, 40 %), tie-break ranks a random permutation.
+    static func randomInstance(_ o: Options) throws -> MatchingInstance {
+        var g = Generator(state: o.seed)
+        let n = o.students, m = o.schools
+        var byPopularity = Array(0..<m)
+        for i in stride(from: m - 1, to: 0, by: -1) { byPopularity.swapAt(i, g.below(i + 1)) }
+        var cumulative = [Double](repeating: 0, count: m)
+        var total = 0.0
+        for r in 0..<m {
+            total += 1 / Double(r + 10)
+            cumulative[r] = total
+        }
+        let weights = (0..<m).map { _ in 0.5 + g.unit() }
+        let weightSum = weights.reduce(0, +)
+        let capacities = weights.map { Int32((0.95 * Double(n) * $0 / weightSum).rounded(.down)) }
+
+        var offsets = [Int32](repeating: 0, count: n + 1)
+        var schools = [Int32]()
+        var tiers = [Int32]()
+        schools.reserveCapacity(n * o.choices)
+        tiers.reserveCapacity(n * o.choices)
+        var listed = [Int32](repeating: -1, count: m)
+        for i in 0..<n {
+            var k = 0
+            while k < o.choices {
+                let u = g.unit() * total
+                var low = 0, high = m - 1
+                while low < high {
+                    let mid = (low + high) / 2
+                    if cumulative[mid] > u { high = mid } else { low = mid + 1 }
+                }
+                let s = byPopularity[low]
+                if listed[s] == Int32(i) { continue }
+                listed[s] = Int32(i)
+                schools.append(Int32(s))
+                let t = g.below(10)
+                tiers.append(t < 1 ? 0 : t < 3 ? 1 : t < 6 ? 2 : 3)
+                k += 1
+            }
+            offsets[i + 1] = Int32(schools.count)
+        }
+        var tieRanks = (0..<n).map { Int32($0) }
+        for i in stride(from: n - 1, to: 0, by: -1) { tieRanks.swapAt(i, g.below(i + 1)) }
+        return try MatchingInstance(
+            capacities: capacities, choiceOffsets: offsets, choiceSchools: schools, choiceTiers: tiers,
+            tieRanks: tieRanks)
     }
-    let (auditMs, violations) = timed { MatchingAudit.audit(matching, in: instance, mechanism: .deferredAcceptance) }
-    func shape(_ m: Matching) -> String {
-        var byRank = [Int](repeating: 0, count: o.choices + 1)
-        for i in 0..<m.studentCount { byRank[m.choiceRank(of: i) ?? 0] += 1 }
-        return "placed \(m.studentCount - byRank[0]), unplaced \(byRank[0]), by choice rank "
-            + byRank.dropFirst().map(String.init).joined(separator: "/")
+
+    /// Appends the decimal digits of a non-negative integer.
+    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        if value >= 10 { appendDecimal(value / 10, to: &bytes) }
+        bytes.append(UInt8(48 + value % 10))
     }
-    let ms = daTimes.map { String(format: "%.0f", $0) }.joined(separator: ", ")
-    print(String(format: "deferred-acceptance: median %.1f ms of %d runs (%@)", median(daTimes), o.runs, ms))
-    print("  \(shape(matching))")
-    print(String(format: "immediate-acceptance: median %.1f ms of %d runs", median(iaTimes), o.runs))
-    print("  \(shape(ia))")
-    let differing = (0..<instance.studentCount).filter { matching.school(of: $0) != ia.school(of: $0) }.count
-    print("students placed differently by the two mechanisms: \(differing)")
-    print(String(format: "stability audit: %d violations, %.0f ms", violations.count, auditMs))
-    print(String(format: "peak memory: %.0f MiB", peakMemoryMiB()))
-    if let folder = o.export {
-        try exportPlacement(instance, matching, to: folder)
-        print("exported to \(folder)")
+
+    /// Writes the instance and the matching as CSV: students.csv (student,tie_rank),
+    /// choices.csv (student,rank,school,tier), schools.csv (school,capacity),
+    /// matching-swift.csv (student,school; empty school for none).
+    static func export(_ instance: MatchingInstance, _ matching: Matching, to folder: String) throws {
+        let dir = URL(fileURLWithPath: folder)
+        func table(_ header: String, _ rows: Int, _ fields: (Int, inout [UInt8]) -> Void) -> [UInt8] {
+            var bytes = Array((header + "\n").utf8)
+            bytes.reserveCapacity(rows * 16)
+            for r in 0..<rows {
+                fields(r, &bytes)
+                bytes.append(10)
+            }
+            return bytes
+        }
+        let comma = UInt8(ascii: ",")
+        try AtomicFile.write(table("student,tie_rank", instance.studentCount) { i, b in
+            appendDecimal(i, to: &b); b.append(comma); appendDecimal(Int(instance.tieRanks[i]), to: &b)
+        }, to: dir.appendingPathComponent("students.csv"))
+        try AtomicFile.write(table("school,capacity", instance.schoolCount) { s, b in
+            appendDecimal(s, to: &b); b.append(comma); appendDecimal(Int(instance.capacities[s]), to: &b)
+        }, to: dir.appendingPathComponent("schools.csv"))
+        var studentOfChoice = [Int32](repeating: 0, count: instance.choiceSchools.count)
+        for i in 0..<instance.studentCount {
+            for c in instance.choiceRange(of: i) { studentOfChoice[c] = Int32(i) }
+        }
+        try AtomicFile.write(table("student,rank,school,tier", instance.choiceSchools.count) { c, b in
+            let i = Int(studentOfChoice[c])
+            appendDecimal(i, to: &b); b.append(comma)
+            appendDecimal(c - Int(instance.choiceOffsets[i]) + 1, to: &b); b.append(comma)
+            appendDecimal(Int(instance.choiceSchools[c]), to: &b); b.append(comma)
+            appendDecimal(Int(instance.choiceTiers[c]), to: &b)
+        }, to: dir.appendingPathComponent("choices.csv"))
+        try AtomicFile.write(table("student,school", matching.studentCount) { i, b in
+            appendDecimal(i, to: &b); b.append(comma)
+            if let s = matching.school(of: i) { appendDecimal(s, to: &b) }
+        }, to: dir.appendingPathComponent("matching-swift.csv"))
+    }
+
+    static let summary = "deferred and immediate acceptance on a random instance "
+        + "[--students N] [--schools M] [--choices K] [--seed S] [--runs R] [--export DIR]"
+
+    static func run(_ arguments: [String]) throws {
+        let o = try Options(arguments)
+        print("placement: \(o.students) students, \(o.schools) schools, \(o.choices) choices, seed \(o.seed)")
+        let (buildSeconds, instance) = try medianSeconds(runs: 1) { try randomInstance(o) }
+        let seats = instance.capacities.reduce(0) { $0 + Int($1) }
+        print(String(format: "instance: %d seats, built and validated in %.0f ms", seats, buildSeconds * 1e3))
+        let (daSeconds, matching) = medianSeconds(runs: o.runs) { DeferredAcceptance.match(instance) }
+        let (iaSeconds, ia) = medianSeconds(runs: o.runs) { ImmediateAcceptance.match(instance) }
+        let (auditSeconds, violations) = medianSeconds(runs: 1) {
+            MatchingAudit.audit(matching, in: instance, mechanism: .deferredAcceptance)
+        }
+        func shape(_ m: Matching) -> String {
+            var byRank = [Int](repeating: 0, count: o.choices + 1)
+            for i in 0..<m.studentCount { byRank[m.choiceRank(of: i) ?? 0] += 1 }
+            return "placed \(m.studentCount - byRank[0]), unplaced \(byRank[0]), by choice rank "
+                + byRank.dropFirst().map(String.init).joined(separator: "/")
+        }
+        print(String(format: "deferred-acceptance: median %.1f ms of %d runs", daSeconds * 1e3, o.runs))
+        print("  \(shape(matching))")
+        print(String(format: "immediate-acceptance: median %.1f ms of %d runs", iaSeconds * 1e3, o.runs))
+        print("  \(shape(ia))")
+        let differing = (0..<instance.studentCount).filter { matching.school(of: $0) != ia.school(of: $0) }.count
+        print("students placed differently by the two mechanisms: \(differing)")
+        print(String(format: "stability audit: %d violations, %.0f ms", violations.count, auditSeconds * 1e3))
+        print(String(format: "peak memory: %.0f MB", peakMemoryMB()))
+        if let folder = o.export {
+            try export(instance, matching, to: folder)
+            print("exported to \(folder)")
+        }
     }
 }

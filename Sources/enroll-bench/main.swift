@@ -6,7 +6,7 @@ import Enrollment
 
 /// The benchmarks by name; each file of this target adds one.
 let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
-    ("placement", "deferred and immediate acceptance on a random instance", runPlacementBenchmark),
+    ("placement", BenchPlacement.summary, BenchPlacement.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

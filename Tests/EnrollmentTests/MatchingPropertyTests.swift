@@ -6,18 +6,18 @@ import Testing
 @Suite struct MatchingPropertyTests {
     /// The school ranked at `rank` (1-based) by each student's true list, "infinity" when
     /// unplaced, worse still when seated at a school they did not list.
-    static func trueRank(_ c: RandomCase, _ student: Int, _ school: Int?) -> Int {
+    static func trueRank(_ c: MatchingRandomCase, _ student: Int, _ school: Int?) -> Int {
         guard let school else { return 1000 }
         return (c.preferences[student].firstIndex(of: school) ?? 1000) + 1
     }
 
-    static func claim(_ c: RandomCase, _ student: Int, _ school: Int) -> (Int, Int) {
+    static func claim(_ c: MatchingRandomCase, _ student: Int, _ school: Int) -> (Int, Int) {
         (c.tierAt[student][school], c.tieRanks[student])
     }
 
     /// Stability stated directly: nobody prefers a school with a free seat or one seating a
     /// student with a worse claim.
-    static func isStable(_ c: RandomCase, _ schools: [Int?]) -> Bool {
+    static func isStable(_ c: MatchingRandomCase, _ schools: [Int?]) -> Bool {
         for (i, list) in c.preferences.enumerated() {
             for s in list.prefix(trueRank(c, i, schools[i]) - 1) {
                 let seated = schools.indices.filter { schools[$0] == s }
@@ -31,7 +31,7 @@ import Testing
     /// The immediate-acceptance rule stated directly: every student refused at a school in
     /// round r found it filled by students admitted in earlier rounds or in round r with a
     /// better claim; nobody is seated off their list or above capacity.
-    static func followsRoundRule(_ c: RandomCase, _ schools: [Int?]) -> Bool {
+    static func followsRoundRule(_ c: MatchingRandomCase, _ schools: [Int?]) -> Bool {
         let round = schools.indices.map { i in schools[i].map { trueRank(c, i, $0) } }
         for (i, s) in schools.enumerated() where s.map({ !c.preferences[i].contains($0) }) ?? false {
             return false
@@ -49,9 +49,9 @@ import Testing
     }
 
     @Test func deferredAcceptanceIsStableAndPassesTheAudit() {
-        var rng = SplitMix64(state: 1)
+        var rng = MatchingTestRandom(state: 1)
         for _ in 0..<300 {
-            let c = RandomCase(&rng, maxStudents: 12, maxSchools: 5)
+            let c = MatchingRandomCase(&rng, maxStudents: 12, maxSchools: 5)
             let instance = c.instance()
             let da = DeferredAcceptance.match(instance)
             #expect(Self.isStable(c, da.schools))
@@ -63,10 +63,10 @@ import Testing
     }
 
     @Test func immediateAcceptanceFollowsTheRoundRule() {
-        var rng = SplitMix64(state: 2)
+        var rng = MatchingTestRandom(state: 2)
         var unstable = 0
         for _ in 0..<300 {
-            let c = RandomCase(&rng, maxStudents: 12, maxSchools: 5)
+            let c = MatchingRandomCase(&rng, maxStudents: 12, maxSchools: 5)
             let instance = c.instance()
             let ia = ImmediateAcceptance.match(instance)
             #expect(Self.followsRoundRule(c, ia.schools))
@@ -81,9 +81,9 @@ import Testing
     }
 
     @Test func relabellingStudentsRelabelsTheMatching() {
-        var rng = SplitMix64(state: 3)
+        var rng = MatchingTestRandom(state: 3)
         for _ in 0..<200 {
-            let c = RandomCase(&rng, maxStudents: 12, maxSchools: 5)
+            let c = MatchingRandomCase(&rng, maxStudents: 12, maxSchools: 5)
             let n = c.tieRanks.count
             let p = rng.permutation(n)  // old student i becomes p[i]
             var relabelled = c
@@ -104,9 +104,9 @@ import Testing
     }
 
     @Test func deferredAcceptanceIsStudentOptimal() {
-        var rng = SplitMix64(state: 4)
+        var rng = MatchingTestRandom(state: 4)
         for _ in 0..<150 {
-            let c = RandomCase(&rng, maxStudents: 5, maxSchools: 3)
+            let c = MatchingRandomCase(&rng, maxStudents: 5, maxSchools: 3)
             let n = c.tieRanks.count, m = c.capacities.count
             let da = DeferredAcceptance.match(c.instance()).schools
             var code = [Int](repeating: 0, count: n)  // every assignment, school m meaning none
@@ -127,9 +127,9 @@ import Testing
     }
 
     @Test func noStudentGainsByMisreportingUnderDeferredAcceptance() {
-        var rng = SplitMix64(state: 5)
+        var rng = MatchingTestRandom(state: 5)
         for _ in 0..<100 {
-            let c = RandomCase(&rng, maxStudents: 5, maxSchools: 3)
+            let c = MatchingRandomCase(&rng, maxStudents: 5, maxSchools: 3)
             let m = c.capacities.count
             let truthful = DeferredAcceptance.match(c.instance())
             var lists: [[Int]] = [[]]
@@ -146,10 +146,10 @@ import Testing
     }
 
     @Test func vacancyChainsEndWithNobodyWaitingForAnEmptySeat() {
-        var rng = SplitMix64(state: 6)
+        var rng = MatchingTestRandom(state: 6)
         var promotions = 0
         for _ in 0..<300 {
-            let c = RandomCase(&rng, maxStudents: 12, maxSchools: 5)
+            let c = MatchingRandomCase(&rng, maxStudents: 12, maxSchools: 5)
             let instance = c.instance()
             for mechanism in Mechanism.allCases {
                 let matching = mechanism.match(instance)

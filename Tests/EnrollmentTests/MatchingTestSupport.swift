@@ -1,7 +1,7 @@
 @testable import Enrollment
 
 /// SplitMix64: a small seeded generator for the random instances of the property tests.
-struct SplitMix64 {
+struct MatchingTestRandom {
     var state: UInt64
 
     mutating func next() -> UInt64 {
@@ -27,14 +27,14 @@ struct SplitMix64 {
 
 /// A small random case: every student has a tier at every school (the school's priority
 /// classes), and lists an ordered subset of the schools.
-struct RandomCase {
+struct MatchingRandomCase {
     var capacities: [Int]
     var preferences: [[Int]]
     /// tierAt[i][s]: the tier of student i at school s, listed or not.
     var tierAt: [[Int]]
     var tieRanks: [Int]
 
-    init(_ rng: inout SplitMix64, maxStudents: Int, maxSchools: Int) {
+    init(_ rng: inout MatchingTestRandom, maxStudents: Int, maxSchools: Int) {
         let n = 1 + rng.below(maxStudents)
         let m = 1 + rng.below(maxSchools)
         capacities = (0..<m).map { _ in rng.below(4) }
