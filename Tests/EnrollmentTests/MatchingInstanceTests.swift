@@ -16,6 +16,11 @@ import Testing
         #expect(instance.studentsByTieRank() == [2, 0, 1])
     }
 
+    @Test func tieRanksFromSortKeys() {
+        #expect(MatchingInstance.tieRanks(sortedBy: [0xC0FFEE, 7, 0xBEEF, 7 as UInt64]) == [3, 0, 2, 1])
+        #expect(MatchingInstance.tieRanks(sortedBy: [Int]()) == [])
+    }
+
     @Test func priorityKeysOrderByTierThenTieRank() {
         let pairs: [(Int32, Int32)] = [(-3, 7), (-3, 9), (0, 0), (0, 1), (1, 0), (Int32.max, 0)]
         let keys = pairs.map { PriorityKey.pack(tier: $0.0, tieRank: $0.1) }

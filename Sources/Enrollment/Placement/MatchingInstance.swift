@@ -104,6 +104,17 @@ public struct MatchingInstance: Hashable, Sendable {
             choiceTiers: flatTiers, tieRanks: ranks)
     }
 
+    /// Tie-break ranks from one sort key per student (the lottery numbers, or whatever order
+    /// the case prescribes): the student with the smallest key gets rank 0; equal keys are
+    /// ordered by student index, so the ranks are always a permutation of `0..<keys.count`.
+    /// - Complexity: O(n log n).
+    public static func tieRanks<Key: Comparable>(sortedBy keys: [Key]) -> [Int32] {
+        let order = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
+        var ranks = [Int32](repeating: 0, count: keys.count)
+        for (rank, student) in order.enumerated() { ranks[student] = Int32(rank) }
+        return ranks
+    }
+
     /// The number of students.
     public var studentCount: Int { tieRanks.count }
     /// The number of schools.
