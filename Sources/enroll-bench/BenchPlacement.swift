@@ -126,6 +126,24 @@ enum BenchPlacement {
             tieRanks: tieRanks)
     }
 
+    /// Reassigns the students `matching` leaves unplaced, with homes and schools at random
+    /// points of a 1° × 1° county, to the nearest school with a free seat; returns how many
+    /// students were served.
+    static func reassign(_ matching: Matching, in instance: MatchingInstance, seed: UInt64) -> Int {
+        var g = Generator(state: seed ^ 0x5EA7)
+        func point() -> Reassignment.Location {
+            Reassignment.Location(latitude: 30 + g.unit(), longitude: 120 + g.unit())
+        }
+        let schools = (0..<instance.schoolCount).map { _ in point() }
+        let homes: [Reassignment.Location?] = (0..<instance.studentCount).map { _ in point() }
+        let unplaced = (0..<instance.studentCount).filter { matching.school(of: $0) == nil }
+        let order = Reassignment.order(unplaced, in: instance, tierWithoutChoices: 0)
+        let (decisions, _) = Reassignment.reassign(
+            order, after: matching, in: instance, candidates: Array(0..<instance.schoolCount), homes: homes,
+            schools: schools)
+        return decisions.count
+    }
+
     /// Appends the decimal digits of a non-negative integer.
     static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
         if value >= 10 { appendDecimal(value / 10, to: &bytes) }
@@ -194,6 +212,9 @@ enum BenchPlacement {
         print("  \(shape(matching))")
         print(String(format: "immediate-acceptance: median %.1f ms of %d runs", iaSeconds * 1e3, o.runs))
         print("  \(shape(ia))")
+        let (reassignSeconds, decisions) = medianSeconds(runs: 1) { reassign(matching, in: instance, seed: o.seed) }
+        print(String(format: "reassignment of %d unplaced students to the nearest of %d schools: %.0f ms",
+            decisions, instance.schoolCount, reassignSeconds * 1e3))
         let differing = (0..<instance.studentCount).filter { matching.school(of: $0) != ia.school(of: $0) }.count
         print("students placed differently by the two mechanisms: \(differing)")
         print(String(format: "stability audit: %d violations, %.0f ms", violations.count, auditSeconds * 1e3))

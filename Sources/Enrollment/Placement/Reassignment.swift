@@ -35,12 +35,18 @@ public enum Reassignment {
     /// `d = R · √((Δλ · cos φ)² + Δφ²)`. Within a county (tens of kilometres) it differs from
     /// the great-circle distance by far less than a metre per kilometre.
     public static func distance(from home: Location, to school: Location) -> Double {
-        let radians = Double.pi / 180
-        let phi = home.latitude * radians
-        var dLambda = (school.longitude - home.longitude) * radians
+        distance(from: home, cosLatitude: cos(home.latitude * radiansPerDegree), to: school)
+    }
+
+    private static let radiansPerDegree = Double.pi / 180
+
+    /// `distance(from:to:)` with the cosine of the home's latitude computed once per home.
+    @inline(__always)
+    private static func distance(from home: Location, cosLatitude: Double, to school: Location) -> Double {
+        var dLambda = (school.longitude - home.longitude) * radiansPerDegree
         if dLambda > .pi { dLambda -= 2 * .pi } else if dLambda < -.pi { dLambda += 2 * .pi }
-        let x = dLambda * cos(phi)
-        let y = (school.latitude - home.latitude) * radians
+        let x = dLambda * cosLatitude
+        let y = (school.latitude - home.latitude) * radiansPerDegree
         return earthRadius * (x * x + y * y).squareRoot()
     }
 
@@ -89,9 +95,10 @@ public enum Reassignment {
             var best = 0
             var metres: Double? = nil
             if let home = homes[student] {
+                let cosLatitude = cos(home.latitude * radiansPerDegree)
                 var bestDistance = Double.infinity
                 for (k, s) in open.enumerated() {
-                    let d = distance(from: home, to: schools[s])
+                    let d = distance(from: home, cosLatitude: cosLatitude, to: schools[s])
                     if d < bestDistance { bestDistance = d; best = k }
                 }
                 metres = bestDistance
