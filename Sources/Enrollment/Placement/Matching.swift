@@ -28,7 +28,9 @@ public struct Matching: Hashable, Sendable {
         precondition(schools.count == instance.studentCount, "one school (or nil) per student")
         self.init(studentCount: schools.count)
         for (i, s) in schools.enumerated() {
-            if let s { seat(i, at: s, in: instance) }
+            guard let s else { continue }
+            precondition(s >= 0 && s < instance.schoolCount, "school #\(s) is not in the instance")
+            seat(i, at: s, in: instance)
         }
     }
 
