@@ -7,8 +7,8 @@
 /// the school with the lowest index among those with a free seat still to fill; a seat freed
 /// by a promotion joins the free seats at once and is taken in the same order. A student
 /// passed over at a school (withdrawn, or holding a seat they like as much or more) is never
-/// reconsidered there: their seat only ever improves. Every promotion moves a student strictly up their
-/// own list, so the process ends after at most (choices in all) promotions.
+/// reconsidered there: their seat only ever improves. Every promotion moves a student strictly
+/// up their own list, so the process ends after at most (choices in all) promotions.
 public enum VacancyChain {
     /// Frees the seats of the `withdrawn` students and promotes down the `waitlists`.
     /// - Parameters:
