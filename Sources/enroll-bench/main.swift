@@ -8,6 +8,7 @@ import Enrollment
 let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
     ("csv", BenchCSV.summary, BenchCSV.run),
     ("sha256", BenchSHA256.summary, BenchSHA256.run),
+    ("placement", BenchPlacement.summary, BenchPlacement.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

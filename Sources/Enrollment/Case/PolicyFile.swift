@@ -100,7 +100,7 @@ public enum PolicyFile {
             case "twins_share_lottery_number": if let b = bool(v, m.key) { p.twinsShareLotteryNumber = b }
             case "quota_share_local": if let b = bool(v, m.key) { p.quotaShareLocal = b }
             case "mechanism":
-                if let s = oneOf(v, Policy.Mechanism.allCases.map(\.rawValue), m.key) { p.mechanism = Policy.Mechanism(rawValue: s)! }
+                if let s = oneOf(v, Mechanism.allCases.map(\.rawValue), m.key) { p.mechanism = Mechanism(rawValue: s)! }
             case "twins":
                 if let s = oneOf(v, Policy.TwinRule.allCases.map(\.rawValue), m.key) { p.twins = Policy.TwinRule(rawValue: s)! }
             case "quota_rounding":
