@@ -12,6 +12,9 @@ public struct AdmissionCase: Sendable {
     public var graduates: [Graduate]
     /// The files present, by name, in case-file order.
     public var files: [String]
+    /// Every school id declared in `schools.csv`, with its level when readable (rows with
+    /// problems included), for checking references.
+    public var declaredSchools: [String: SchoolLevel?] = [:]
     /// The header of each CSV file read, by file name (to point messages at a column).
     public var headers: [String: [String]] = [:]
 

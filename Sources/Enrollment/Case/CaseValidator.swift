@@ -4,18 +4,18 @@ public enum CaseValidator {
     /// Every cross-reference problem of the case, sorted by file, line and column.
     /// - Complexity: O(rows + references).
     public static func problems(in admissionCase: AdmissionCase) -> [Diagnostic] {
-        var levels: [String: SchoolLevel] = [:]
+        var levels: [String: SchoolLevel?] = admissionCase.declaredSchools
         for school in admissionCase.schools { levels[school.id] = school.level }
         var problems: [Diagnostic] = []
 
         func check(_ id: String?, file: String, line: Int, column: String, expected: SchoolLevel, role: String) {
             guard let id else { return }
-            guard let level = levels[id] else {
+            guard let declared = levels[id] else {
                 problems.append(Diagnostic(admissionCase.location(file, line: line, column: column),
                                            "\(column): '\(id)' is not a school in \(SchoolTable.fileName)"))
                 return
             }
-            if level != expected {
+            if let level = declared, level != expected {
                 problems.append(Diagnostic(admissionCase.location(file, line: line, column: column),
                                            "\(column): '\(id)' is a \(level.rawValue) school, but \(role) must be a \(expected.rawValue) school"))
             }

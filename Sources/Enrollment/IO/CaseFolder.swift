@@ -48,8 +48,9 @@ public struct CaseFolder: Sendable {
         }
 
         if let t = table(SchoolTable.fileName, required: true) {
-            let (schools, problems) = SchoolTable.read(t)
+            let (schools, declared, problems) = SchoolTable.read(t)
             result.schools = schools
+            result.declaredSchools = declared
             diagnostics += problems
         }
         if let bytes = readFile(PolicyFile.fileName, required: false, into: &diagnostics) {
