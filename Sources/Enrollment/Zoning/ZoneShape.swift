@@ -68,9 +68,12 @@ struct LocalMetric: Sendable {
         kx = LocalMetric.metresPerUnitY * cos(origin.latitude * Double.pi / 180)
     }
 
-    /// Distance in metres from the origin to the closed segment a–b.
+    /// Distance in metres from the origin to the closed segment a–b: exactly 0 when the
+    /// origin is on it, and the same whichever endpoint comes first.
     @inline(__always)
-    func distance(to a: GridPoint, _ b: GridPoint) -> Double {
+    func distance(to first: GridPoint, _ second: GridPoint) -> Double {
+        if GridPoint.isOnSegment(origin, first, second) { return 0 }
+        let a = min(first, second), b = max(first, second)
         let ax = Double(a.x - origin.x) * kx, ay = Double(a.y - origin.y) * LocalMetric.metresPerUnitY
         let bx = Double(b.x - origin.x) * kx, by = Double(b.y - origin.y) * LocalMetric.metresPerUnitY
         let dx = bx - ax, dy = by - ay
