@@ -6,6 +6,7 @@ import Enrollment
 
 /// The benchmarks by name; each file of this target adds one.
 let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
+    ("zoning", "zone index build and point location (--zones N --homes M --out DIR --runs R)", benchZoning),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -34,11 +34,12 @@ public struct GridPoint: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// `lon,lat` with seven decimals.
     public var description: String {
-        "\(GridPoint.decimal(x)),\(GridPoint.decimal(y))"
+        "\(GridPoint.degreesText(x)),\(GridPoint.degreesText(y))"
     }
 
-    /// A whole number of 1e-7 degree units written as degrees with seven decimals.
-    static func decimal(_ units: Int64) -> String {
+    /// A whole number of 1e-7 degree units written as degrees with seven decimals
+    /// (`1163000000` → `116.3000000`), exactly and without rounding.
+    public static func degreesText(_ units: Int64) -> String {
         let sign = units < 0 ? "-" : ""
         let magnitude = units.magnitude
         let fraction = String(magnitude % 10_000_000)

@@ -82,6 +82,19 @@ public struct SyntheticZoneMap: Sendable {
     }
 }
 
+extension SyntheticZoneMap {
+    /// `count` made-up homes, deterministic in `seed`: uniform over the rectangle, except
+    /// that every 100th home sits exactly on a vertex (the hardest case for the boundary rule).
+    public func homes(count: Int, seed: UInt64) -> [GridPoint] {
+        var random = SplitMix64(seed: seed)
+        return (0..<count).map { i in
+            if i % 100 == 99 { return vertices[Int(random.next() % UInt64(vertices.count))] }
+            return GridPoint(x: minX + Int64(random.next() % UInt64(maxX - minX)),
+                             y: minY + Int64(random.next() % UInt64(maxY - minY)))
+        }
+    }
+}
+
 /// SplitMix64 (Steele, Lea, Flood 2014): a tiny seeded generator for made-up data only.
 struct SplitMix64 {
     var state: UInt64
