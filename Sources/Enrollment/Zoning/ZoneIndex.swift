@@ -1,0 +1,228 @@
+import Foundation
+
+/// Where a home falls among the zones of one level.
+public struct ZoneHit: Sendable, Equatable {
+    /// Index (into the zones given to `ZoneIndex`) of the zone containing the home, or nil
+    /// when the home is in no zone (`unzoned`).
+    public var zone: Int?
+    /// True when the home is within the index's distance of any boundary edge of its zone
+    /// (holes and outer rings alike); always false for an unzoned home.
+    public var nearBoundary: Bool
+    /// For an unzoned home: the zone with the nearest boundary (lowest index on a tie).
+    public var nearestZone: Int?
+    /// For an unzoned home: the distance in metres to that zone.
+    public var distanceMetres: Double?
+
+    public init(zone: Int?, nearBoundary: Bool, nearestZone: Int? = nil, distanceMetres: Double? = nil) {
+        self.zone = zone
+        self.nearBoundary = nearBoundary
+        self.nearestZone = nearestZone
+        self.distanceMetres = distanceMetres
+    }
+}
+
+/// A uniform grid over the zones of one level that answers "which zone is this home in?"
+/// exactly (the boundary rule of docs/ZONING.md) and fast.
+///
+/// Each cell knows the edges that touch it (closed cell, exact integers) and the edges
+/// within `nearBoundaryMetres` of it. A cell no edge touches lies wholly inside one zone or
+/// none, recorded at build time, so most homes need no polygon test; in other cells only the
+/// zones owning a touching edge, plus the cell's own zone, are tested.
+///
+/// The zones must not overlap (check with `ZoneMap.overlaps(level:)`); if they do, the
+/// lowest-index zone containing the home is returned.
+public struct ZoneIndex: Sendable {
+    /// The distance under which a home counts as near a boundary, in metres.
+    public let nearBoundaryMetres: Double
+    let shapes: [ZoneShape]
+    let edgeLo: [GridPoint]
+    let edgeHi: [GridPoint]
+    let edgeZone: [Int32]
+    let originX: Int64, originY: Int64, cellWidth: Int64, cellHeight: Int64
+    let columns: Int, rows: Int
+    /// The zone of every cell that no edge touches (−1: none), else −2.
+    let cellZone: [Int32]
+    /// Per cell, the zones to test (CSR: `candidateStart[c]..<candidateStart[c+1]`).
+    let candidateStart: [Int32]
+    let candidates: [Int32]
+    /// Per cell, the edges within `nearBoundaryMetres` (CSR).
+    let nearStart: [Int32]
+    let nearEdges: [Int32]
+
+    /// Builds the index.
+    /// - Parameters:
+    ///   - zones: zones of one level; hits refer to them by index.
+    ///   - nearBoundaryMetres: distance for `ZoneHit.nearBoundary` (policy default 20 m).
+    /// - Complexity: O(edges + cells) time and memory, with about four cells per edge.
+    public init(zones: [ZoneMap.Zone], nearBoundaryMetres: Double = 20) {
+        self.nearBoundaryMetres = nearBoundaryMetres
+        shapes = zones.map(ZoneShape.init)
+        var lo: [GridPoint] = [], hi: [GridPoint] = [], owner: [Int32] = []
+        for (z, shape) in shapes.enumerated() {
+            lo += shape.lo
+            hi += shape.hi
+            owner += repeatElement(Int32(z), count: shape.lo.count)
+        }
+        edgeLo = lo
+        edgeHi = hi
+        edgeZone = owner
+        let minX = shapes.map(\.minX).min() ?? 0, maxX = shapes.map(\.maxX).max() ?? 1
+        let minY = shapes.map(\.minY).min() ?? 0, maxY = shapes.map(\.maxY).max() ?? 1
+        let maxAbsLatitude = min(89.0, Double(max(abs(minY), abs(maxY))) / GridPoint.unitsPerDegree)
+        let unitX = LocalMetric.metresPerUnitY * cos(maxAbsLatitude * Double.pi / 180)
+        let unitY = LocalMetric.metresPerUnitY
+        let width = Double(max(1, maxX - minX)) * unitX, height = Double(max(1, maxY - minY)) * unitY
+        let target = Double(max(1, min(lo.count * 4, 16_000_000)))
+        let side = max((width * height / target).squareRoot(), 1e-3)
+        let cw = max(1, Int64((side / unitX).rounded(.up)))
+        let ch = max(1, Int64((side / unitY).rounded(.up)))
+        originX = minX
+        originY = minY
+        cellWidth = cw
+        cellHeight = ch
+        let nx = Int((maxX - minX) / cw) + 1, ny = Int((maxY - minY) / ch) + 1
+        columns = nx
+        rows = ny
+        let cellCount = nx * ny
+
+        func cellRange(_ a: Int64, _ b: Int64, _ origin: Int64, _ size: Int64, _ count: Int) -> ClosedRange<Int> {
+            let first = Int(max(0, min(Int64(count - 1), (a - origin) / size)))
+            let last = Int(max(0, min(Int64(count - 1), (b - origin) / size)))
+            return first...last
+        }
+        func cells(of e: Int, marginX: Int64, marginY: Int64) -> (ClosedRange<Int>, ClosedRange<Int>) {
+            let a = lo[e], b = hi[e]
+            return (cellRange(min(a.x, b.x) - marginX, max(a.x, b.x) + marginX, minX, cw, nx),
+                    cellRange(a.y - marginY, b.y + marginY, minY, ch, ny))
+        }
+        func buildCSR(marginX: Int64, marginY: Int64) -> (start: [Int32], items: [Int32]) {
+            var count = [Int32](repeating: 0, count: cellCount + 1)
+            for e in lo.indices {
+                let (xs, ys) = cells(of: e, marginX: marginX, marginY: marginY)
+                for y in ys { for x in xs { count[y * nx + x + 1] += 1 } }
+            }
+            for c in 0..<cellCount { count[c + 1] += count[c] }
+            var fill = count
+            var items = [Int32](repeating: 0, count: Int(count[cellCount]))
+            for e in lo.indices {
+                let (xs, ys) = cells(of: e, marginX: marginX, marginY: marginY)
+                for y in ys {
+                    for x in xs {
+                        items[Int(fill[y * nx + x])] = Int32(e)
+                        fill[y * nx + x] += 1
+                    }
+                }
+            }
+            return (count, items)
+        }
+        // Edges touching a closed cell: a one-unit margin covers edges on the cell's sides.
+        let touching = buildCSR(marginX: 1, marginY: 1)
+        let marginX = Int64((nearBoundaryMetres / unitX * 1.001).rounded(.up)) + 1
+        let marginY = Int64((nearBoundaryMetres / unitY * 1.001).rounded(.up)) + 1
+        let near = buildCSR(marginX: marginX, marginY: marginY)
+        nearStart = near.start
+        nearEdges = near.items
+
+        // The zone at each cell's centre, found by testing the zones whose box holds it.
+        var centreZone = [Int32](repeating: -1, count: cellCount)
+        for (z, shape) in shapes.enumerated().reversed() {
+            let xs = cellRange(shape.minX, shape.maxX, minX, cw, nx)
+            let ys = cellRange(shape.minY, shape.maxY, minY, ch, ny)
+            for y in ys {
+                for x in xs {
+                    let centre = GridPoint(x: minX + Int64(x) * cw + cw / 2, y: minY + Int64(y) * ch + ch / 2)
+                    if shape.contains(centre) { centreZone[y * nx + x] = Int32(z) }
+                }
+            }
+        }
+        var zoneOfCell = [Int32](repeating: -2, count: cellCount)
+        var start = [Int32](repeating: 0, count: cellCount + 1)
+        var list: [Int32] = []
+        for c in 0..<cellCount {
+            let edges = touching.items[Int(touching.start[c])..<Int(touching.start[c + 1])]
+            if edges.isEmpty {
+                zoneOfCell[c] = centreZone[c]
+            } else {
+                var zonesHere = Set(edges.map { owner[Int($0)] })
+                if centreZone[c] >= 0 { zonesHere.insert(centreZone[c]) }
+                list += zonesHere.sorted()
+            }
+            start[c + 1] = Int32(list.count)
+        }
+        cellZone = zoneOfCell
+        candidateStart = start
+        candidates = list
+    }
+
+    /// The number of zones indexed.
+    public var zoneCount: Int { shapes.count }
+
+    /// Locates one home.
+    /// - Complexity: O(1) for most homes; O(edges of the candidate zones) near boundaries;
+    ///   O(zones) for a home outside every zone (nearest-zone search with box pruning).
+    public func locate(_ p: GridPoint) -> ZoneHit {
+        guard !shapes.isEmpty else { return ZoneHit(zone: nil, nearBoundary: false) }
+        if p.x >= originX, p.y >= originY {
+            let x = Int((p.x - originX) / cellWidth), y = Int((p.y - originY) / cellHeight)
+            if x < columns, y < rows {
+                let c = y * columns + x
+                var zone = Int(cellZone[c])
+                if zone == -2 {
+                    zone = -1
+                    for k in Int(candidateStart[c])..<Int(candidateStart[c + 1]) {
+                        let z = Int(candidates[k])
+                        if shapes[z].contains(p) { zone = z; break }
+                    }
+                }
+                if zone >= 0 {
+                    return ZoneHit(zone: zone, nearBoundary: isNear(p, zone: zone, cell: c))
+                }
+            }
+        }
+        return unzoned(p)
+    }
+
+    private func isNear(_ p: GridPoint, zone: Int, cell c: Int) -> Bool {
+        let range = Int(nearStart[c])..<Int(nearStart[c + 1])
+        if range.isEmpty { return false }
+        let metric = LocalMetric(at: p)
+        for k in range {
+            let e = Int(nearEdges[k])
+            if Int(edgeZone[e]) == zone && metric.distance(to: edgeLo[e], edgeHi[e]) <= nearBoundaryMetres {
+                return true
+            }
+        }
+        return false
+    }
+
+    private func unzoned(_ p: GridPoint) -> ZoneHit {
+        let metric = LocalMetric(at: p)
+        var best = Double.infinity, bestZone = 0
+        for (z, shape) in shapes.enumerated() {
+            if metric.distance(toBoxMinX: shape.minX, minY: shape.minY, maxX: shape.maxX, maxY: shape.maxY) > best { continue }
+            for i in shape.lo.indices {
+                let d = metric.distance(to: shape.lo[i], shape.hi[i])
+                if d < best { best = d; bestZone = z }
+            }
+        }
+        return ZoneHit(zone: nil, nearBoundary: false, nearestZone: bestZone, distanceMetres: best)
+    }
+
+    /// Locates many homes, splitting the work across the machine's cores. The result at
+    /// index i is `locate(points[i])`; it does not depend on the number of cores or on
+    /// timing.
+    public func locate(_ points: [GridPoint]) -> [ZoneHit] {
+        let chunk = 16_384
+        let chunks = (points.count + chunk - 1) / chunk
+        var hits = [ZoneHit](repeating: ZoneHit(zone: nil, nearBoundary: false), count: points.count)
+        hits.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { k in
+                for i in (k * chunk)..<min(points.count, (k + 1) * chunk) {
+                    output[i] = locate(points[i])
+                }
+            }
+        }
+        return hits
+    }
+}
