@@ -9,7 +9,7 @@ import Testing
     @Test func validateTheSampleCounty() throws {
         let r = try runEnroll(["validate", sample.path])
         #expect(r.status == 0, "\(r.err)")
-        #expect(r.out.hasPrefix("valid: 23 schools (13 primary, 5 junior, 5 high), 3048 primary applicants, 2874 junior applicants, 2499 graduates"))
+        #expect(r.out.hasPrefix("valid: 23 schools (13 primary, 5 junior, 5 high), 16 zones, 3048 primary applicants, 2874 junior applicants, 2499 graduates"))
     }
 
     @Test func validateACorruptedCopyListsEveryProblem() throws {

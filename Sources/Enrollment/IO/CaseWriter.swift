@@ -55,6 +55,13 @@ public enum CaseWriter {
         return w.bytes
     }
 
+    /// `zones.csv`: declared zones, in the order given.
+    public static func zoneDeclarations(_ zones: [ZoneTable.Declaration]) -> [UInt8] {
+        var w = CSVWriter(header: ["zone_id", "level", "schools", "name"])
+        for z in zones { w.append([z.id, z.level.rawValue, z.schools.joined(separator: ";"), z.name ?? ""]) }
+        return w.bytes
+    }
+
     /// The subjects in order of first appearance.
     static func orderedSubjects(_ lists: [[SubjectScore]]) -> [String] {
         var seen: [String] = []
@@ -121,6 +128,7 @@ extension CaseWriter {
             (PolicyFile.fileName, PolicyFile.render(c.policy)),
             ("zones.geojson", zones(county.zones, coordinateSystem: c.policy.coordinateSystem)),
             ("zone-rules.csv", zoneRules(county.addressRules)),
+            (ZoneTable.fileName, zoneDeclarations(county.zoneDeclarations)),
             (ApplicantTable.fileName(for: .primary), applicants(c.primaryApplicants, level: .primary)),
             (ApplicantTable.fileName(for: .junior), applicants(c.juniorApplicants, level: .junior)),
             (GraduateTable.fileName, graduates(c.graduates)),
