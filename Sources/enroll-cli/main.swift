@@ -7,6 +7,7 @@ import Foundation
 let commands: [(spec: CommandSpec, run: (ParsedArguments) throws -> Int32)] = [
     (ValidateCommand.spec, ValidateCommand.run),
     (ZoneCommand.spec, ZoneCommand.run),
+    (PlaceCommand.spec, PlaceCommand.run),
     (SynthCommand.spec, SynthCommand.run),
     (DemoCommand.spec, DemoCommand.run),
 ]

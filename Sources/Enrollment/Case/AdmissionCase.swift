@@ -16,6 +16,8 @@ public struct AdmissionCase: Sendable {
     public var zoneRules: [ZoneRule] = []
     /// Zones declared in `zones.csv` (the address-list zones' levels and schools).
     public var zoneDeclarations: [ZoneTable.Declaration] = []
+    /// Explicit priority tiers (`priorities.csv`), by student then school.
+    public var explicitTiers: [String: [String: Int]] = [:]
     /// The files present, by name, in case-file order.
     public var files: [String]
     /// Every school id declared in `schools.csv`, with its level when readable (rows with

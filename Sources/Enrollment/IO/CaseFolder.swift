@@ -70,6 +70,11 @@ public struct CaseFolder: Sendable {
                 diagnostics += problems
             }
         }
+        if let t = table(PriorityTable.fileName, required: false) {
+            let (tiers, problems) = PriorityTable.read(t, schools: Set(result.declaredSchools.keys))
+            result.explicitTiers = tiers
+            diagnostics += problems
+        }
         if let t = table(GraduateTable.fileName, required: false) {
             let (graduates, problems) = GraduateTable.read(t)
             result.graduates = graduates
