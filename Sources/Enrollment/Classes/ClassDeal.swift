@@ -55,7 +55,9 @@ extension ClassState {
     /// `disabled` first, then by more care groups, then by the profile's groups; boys before girls.
     /// Inside a stratum pupils are sorted by band value (descending, missing last; ties by
     /// rank), cut into bands of k pupils, and each band is dealt in lottery order. Each pupil
-    /// joins, among the classes it fits, the one with the fewest of its stratum, then the
+    /// joins, among the classes it fits, the one where it breaks the fewest balance targets
+    /// (weighted size, its gender, each of its care groups: a class may not pass ⌈total/k⌉,
+    /// and no more classes than total mod k may reach it), then the fewest of its stratum, then the
     /// fewest of its care groups, then of its gender, then the smallest weighted size, then
     /// the earliest in the snake order of the stratum's current round.
     mutating func deal() throws(ClassFormationError) {
@@ -76,6 +78,22 @@ extension ClassState {
                 < ($1.disabled ? 0 : 1, -$1.careMask.nonzeroBitCount, $1.careMask, $1.male ? 0 : 1)
         }
         let careCount = problem.policy.careGroups.count
+        let totalWeight = problem.weight.reduce(0, +)
+        let totalBoys = problem.pupils.filter { $0.gender == .male }.count
+        var careTotals = [Int](repeating: 0, count: careCount)
+        for mask in problem.careMask { for t in 0..<careCount where mask & (1 << UInt64(t)) != 0 { careTotals[t] += 1 } }
+        var violations = [Int](repeating: 0, count: k)
+        // Adds 1 to violations[c] for each class c where one more pupil (inc) would leave the
+        // counts of an attribute with this total unable to end within 1 of each other.
+        func mark(total: Int, inc: Int, _ count: (Int) -> Int) {
+            let ceiling = (total + k - 1) / k, extra = total % k
+            var atCeiling = 0
+            if extra > 0 { for c in 0..<k where count(c) >= ceiling { atCeiling += 1 } }
+            for c in 0..<k {
+                let after = count(c) + inc
+                if after > ceiling || (extra > 0 && after == ceiling && count(c) < ceiling && atCeiling >= extra) { violations[c] += 1 }
+            }
+        }
         for s in order {
             var count = counts[s] ?? [Int](repeating: 0, count: k)
             let band = members[s]!.map { (p: $0, value: bandValue($0)) }.sorted {
@@ -90,8 +108,21 @@ extension ClassState {
             for start in stride(from: 0, to: band.count, by: k) {
                 for p in band[start..<min(start + k, band.count)].sorted() {
                     let round = dealt / k
+                    for c in 0..<k { violations[c] = 0 }
+                    mark(total: totalWeight, inc: problem.weight[p]) { self.weighted[$0] }
+                    if s.male {
+                        mark(total: totalBoys, inc: 1) { self.boys[$0] }
+                    } else {
+                        mark(total: problem.pupils.count - totalBoys, inc: 1) { self.heads[$0] - self.boys[$0] }
+                    }
+                    var tags = problem.careMask[p]
+                    while tags != 0 {
+                        let t = tags.trailingZeroBitCount
+                        mark(total: careTotals[t], inc: 1) { self.care[$0 * careCount + t] }
+                        tags &= tags - 1
+                    }
                     var best = -1
-                    var bestKey: (Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0)
+                    var bestKey: (Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0)
                     for c in 0..<k where fits([p], in: c) {
                         var careSum = 0
                         var mask = problem.careMask[p]
@@ -101,7 +132,7 @@ extension ClassState {
                         }
                         let gender = s.male ? boys[c] : heads[c] - boys[c]
                         let snake = round % 2 == 0 ? c : k - 1 - c
-                        let key = (count[c], careSum, gender, weighted[c], snake)
+                        let key = (violations[c], count[c], careSum, gender, weighted[c], snake)
                         if best < 0 || key < bestKey { best = c; bestKey = key }
                     }
                     guard best >= 0 else { throw .noClassFor(problem.pupils[p].studentID) }
