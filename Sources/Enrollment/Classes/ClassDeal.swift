@@ -123,7 +123,7 @@ extension ClassState {
                     }
                     var best = -1
                     var bestKey: (Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0)
-                    for c in 0..<k where fits([p], in: c) {
+                    for c in 0..<k where fits(CollectionOfOne(p), in: c) {
                         var careSum = 0
                         var mask = problem.careMask[p]
                         while mask != 0 {

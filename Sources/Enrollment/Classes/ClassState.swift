@@ -55,7 +55,7 @@ struct ClassState {
 
     /// Whether the pupils `group` (all unplaced) can join class `c`: the size cap, the
     /// disabled limit and every apart request still hold.
-    func fits(_ group: [Int], in c: Int) -> Bool {
+    func fits<Group: Sequence<Int>>(_ group: Group, in c: Int) -> Bool {
         var w = 0, d = 0
         for p in group {
             w += problem.weight[p]
