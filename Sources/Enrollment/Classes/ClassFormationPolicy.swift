@@ -26,13 +26,15 @@ public struct ClassFormationPolicy: Hashable, Sendable {
     public var twins: Twins
     /// Weight of each measure in the objective (`score` and subject names); 1 when absent.
     public var measureWeights: [String: Double]
-    /// Upper bound on improvement passes (see docs/CLASSES.md).
+    /// Swap proposals of the threshold-accepting step, per movable pupil (docs/CLASSES.md).
+    public var annealingSteps: Int
+    /// Upper bound on steepest-descent passes (docs/CLASSES.md).
     public var maxPasses: Int
 
     public init(classSizeCap: Int, classCount: Int? = nil,
                 careGroups: [String] = [ClassFormationPolicy.disabledTag, "left_behind", "migrant"],
                 disabledPerClass: Int? = 3, disabledWeight: Int = 1, twins: Twins = .together,
-                measureWeights: [String: Double] = [:], maxPasses: Int = 40) {
+                measureWeights: [String: Double] = [:], annealingSteps: Int = 100, maxPasses: Int = 40) {
         self.classSizeCap = classSizeCap
         self.classCount = classCount
         self.careGroups = careGroups
@@ -40,6 +42,7 @@ public struct ClassFormationPolicy: Hashable, Sendable {
         self.disabledWeight = disabledWeight
         self.twins = twins
         self.measureWeights = measureWeights
+        self.annealingSteps = annealingSteps
         self.maxPasses = maxPasses
     }
 

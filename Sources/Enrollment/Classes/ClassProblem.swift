@@ -39,7 +39,9 @@ struct ClassProblem {
         if let k = policy.classCount, k < 1 { throw .invalidPolicy("class count must be at least 1") }
         if let d = policy.disabledPerClass, d < 0 { throw .invalidPolicy("disabled per class must not be negative") }
         guard policy.careGroups.count <= 64 else { throw .invalidPolicy("at most 64 care groups") }
-        guard policy.maxPasses >= 0 else { throw .invalidPolicy("max passes must not be negative") }
+        guard policy.maxPasses >= 0, policy.annealingSteps >= 0 else {
+            throw .invalidPolicy("max passes and annealing steps must not be negative")
+        }
 
         var seen = Set<String>()
         for p in input where !seen.insert(p.studentID).inserted { throw .duplicateStudent(p.studentID) }
