@@ -9,12 +9,15 @@ that must share a class: together_with and twins) and class c.
   subject to each block in exactly one class;
              per class: pupils, boys, girls and each care group within [floor(T/k), ceil(T/k)];
              size <= cap; disabled <= limit; blocks to be apart never in one class;
-             symmetry breaking: the u-th block (0-based) only in classes 0..u.
+             symmetry breaking: the u-th block (0-based) only in classes 0..u;
+             with whole-number values, |class sum| >= distance of size * mean to a whole number.
 The absolute values are linearised with p, n >= 0: sum_u x D - p + n = 0, cost p + n.
 enroll's assignment is checked against every constraint and its objective recomputed here by
 the same formula; gap = (enroll - optimum) / optimum.
 
-usage: milp.py [--time-limit SECONDS] FILE.json ...
+With --warm-start the MILP starts from enroll's assignment (its result is then never worse).
+
+usage: milp.py [--time-limit SECONDS] [--warm-start] FILE.json ...
 """
 import json
 import sys
@@ -114,7 +117,7 @@ def check_ours(inst, block, apart_blocks, classes):
     return problems
 
 
-def solve(inst, time_limit):
+def solve(inst, time_limit, warm):
     pupils = inst["pupils"]
     k = inst["class_count"]
     block, nb, apart_blocks = blocks_of(inst)
@@ -167,11 +170,35 @@ def solve(inst, time_limit):
     for u, v in apart_blocks:
         for c in range(k):
             row(-highspy.kHighsInf, 1, [x(u, c), x(v, c)], [1.0, 1.0])
-    for m in range(M):
+    n = len(pupils)
+    for m, name in enumerate(inst["measures"]):
         D = [sum(dev[m][i] for i in members[u]) for u in range(nb)]
+        values = [p.get("score") if name == "score" else p["subjects"].get(name) for p in pupils]
+        # With every value a whole number, a class sum of deviations is (whole number) - size * mean,
+        # so |sum| >= the distance from size * mean to the nearest whole number: a valid cut.
+        integral = all(v is not None and float(v).is_integer() for v in values)
+        mean = sum(values) / n if integral else 0.0
         for c in range(k):
             idx = [x(u, c) for u in range(nb)] + [pcol(c, m), pcol(c, m) + 1]
             row(0, 0, idx, D + [-1.0, 1.0])
+            if integral:
+                floor = min(abs(s * mean - round(s * mean)) for s in range(n // k, -(-n // k) + 1))
+                row(floor, highspy.kHighsInf, [pcol(c, m), pcol(c, m) + 1], [1.0, 1.0])
+    if warm:
+        # Start from enroll's assignment: the MILP then reports whether it can improve on it.
+        ours = [p["class"] - 1 for p in pupils]
+        start_values = [0.0] * ncols
+        for i, u in enumerate(block):
+            start_values[x(u, ours[i])] = 1.0
+        for m in range(M):
+            for c in range(k):
+                total = sum(dev[m][i] for i in range(len(pupils)) if ours[i] == c)
+                start_values[pcol(c, m)] = max(total, 0.0)
+                start_values[pcol(c, m) + 1] = max(-total, 0.0)
+        solution = highspy.HighsSolution()
+        solution.col_value = start_values
+        solution.value_valid = True
+        h.setSolution(solution)
     start = time.perf_counter()
     h.run()
     seconds = time.perf_counter() - start
@@ -185,16 +212,23 @@ def solve(inst, time_limit):
 
 def main():
     args = sys.argv[1:]
-    time_limit = 60.0
-    if args[:1] == ["--time-limit"]:
-        time_limit = float(args[1])
-        args = args[2:]
+    time_limit, warm = 60.0, False
+    while args and args[0].startswith("--"):
+        if args[0] == "--time-limit":
+            time_limit = float(args[1])
+            args = args[2:]
+        elif args[0] == "--warm-start":
+            warm = True
+            args = args[1:]
+        else:
+            sys.exit(__doc__)
+    print(f"MILP {'started from enroll' if warm else 'from scratch'}, time limit {time_limit:.0f} s per school\n")
     print("| school | pupils | classes | enroll objective | MILP optimum | MILP bound | status | gap | enroll ms | MILP s |")
     print("|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|")
     gaps, ours_ms, milp_s = [], [], []
     for path in args:
         inst = json.load(open(path))
-        best, bound, status, seconds, block, apart_blocks, dev = solve(inst, time_limit)
+        best, bound, status, seconds, block, apart_blocks, dev = solve(inst, time_limit, warm)
         classes = [p["class"] - 1 for p in inst["pupils"]]
         ours = objective(inst, dev, classes)
         assert abs(ours - inst["objective"]) < 1e-6 * max(1.0, ours), (ours, inst["objective"])
