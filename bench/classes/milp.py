@@ -13,7 +13,9 @@ that must share a class: together_with and twins) and class c.
              with whole-number values, |class sum| >= distance of size * mean to a whole number.
 The absolute values are linearised with p, n >= 0: sum_u x D - p + n = 0, cost p + n.
 enroll's assignment is checked against every constraint and its objective recomputed here by
-the same formula; gap = (enroll - optimum) / optimum.
+the same formula; gap = (enroll - MILP best) / MILP best, where "MILP best" is the optimum when
+HiGHS proves it within the time limit and its best solution found otherwise ("MILP bound" is
+its proven lower bound).
 
 With --warm-start the MILP starts from enroll's assignment (its result is then never worse).
 
@@ -223,7 +225,7 @@ def main():
         else:
             sys.exit(__doc__)
     print(f"MILP {'started from enroll' if warm else 'from scratch'}, time limit {time_limit:.0f} s per school\n")
-    print("| school | pupils | classes | enroll objective | MILP optimum | MILP bound | status | gap | enroll ms | MILP s |")
+    print("| school | pupils | classes | enroll objective | MILP best | MILP bound | status | gap | enroll ms | MILP s |")
     print("|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|")
     gaps, ours_ms, milp_s = [], [], []
     for path in args:
