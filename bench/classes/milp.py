@@ -189,6 +189,11 @@ def solve(inst, time_limit, warm):
     if warm:
         # Start from enroll's assignment: the MILP then reports whether it can improve on it.
         ours = [p["class"] - 1 for p in pupils]
+        # Relabel the classes in order of their first block, as the symmetry breaking asks.
+        label = {}
+        for u in range(nb):
+            label.setdefault(ours[members[u][0]], len(label))
+        ours = [label[c] for c in ours]
         start_values = [0.0] * ncols
         for i, u in enumerate(block):
             start_values[x(u, ours[i])] = 1.0
