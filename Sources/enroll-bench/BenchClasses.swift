@@ -93,7 +93,7 @@ enum BenchClasses {
             let pupils = school(s, pupils: n, seed: 42)
             var policy = ClassFormationPolicy.primary
             policy.classCount = n > 180 ? 5 : 4
-            let (seconds, result) = try time(runs: runs) { () throws(ClassFormationError) in
+            let (seconds, result, _) = try time(runs: runs) { () throws(ClassFormationError) in
                 var draw = Draw(state: UInt64(7 + s))
                 return try ClassFormation.form(pupils, policy: policy, draw: &draw)
             }
@@ -112,7 +112,7 @@ enum BenchClasses {
         sizes = sizes.map { Int((Double($0) * scale).rounded()) }
         sizes[0] += total - sizes.reduce(0, +)
         let city = sizes.enumerated().map { school($0, pupils: $1, seed: 7) }
-        let (seconds, results) = try time(runs: runs) { () throws(ClassFormationError) in
+        let (seconds, results, cpu) = try time(runs: runs) { () throws(ClassFormationError) in
             try city.enumerated().map { s, pupils throws(ClassFormationError) in
                 var draw = Draw(state: UInt64(s))
                 return try ClassFormation.form(pupils, policy: .junior, draw: &draw)
@@ -121,7 +121,7 @@ enum BenchClasses {
         func worst(_ f: (ClassFormationResult) -> Int) -> Int { results.map(f).max()! }
         let spreads = results.map { $0.balance[0].spread }
         print("city: \(schools) schools, \(total) pupils, \(results.map(\.classCount).reduce(0, +)) classes")
-        print(String(format: "city: whole step %.3f s (median of %d), %.0f pupils/s", seconds, runs, Double(total) / seconds))
+        print(String(format: "city: whole step %.3f s wall, %.3f s CPU (medians of %d), %.0f pupils/s", seconds, cpu, runs, Double(total) / seconds))
         print("city: largest size range \(worst { r in range(r.classes.map(\.size)) }), boys \(worst { r in range(r.classes.map(\.boys)) }), girls \(worst { r in range(r.classes.map(\.girls)) })")
         print(String(format: "city: score spread of class means: mean %.3f, max %.3f; passes: mean %.1f, max %d",
                      spreads.reduce(0, +) / Double(spreads.count), spreads.max()!,
@@ -130,18 +130,29 @@ enum BenchClasses {
 
     static func range(_ values: [Int]) -> Int { values.max()! - values.min()! }
 
-    /// Median wall-clock seconds of `runs` runs of `body`, with the last result (benchmark only).
-    static func time<T, E: Error>(runs: Int, _ body: () throws(E) -> T) throws(E) -> (Double, T) {
+    /// Median wall-clock seconds and median CPU seconds (user + system, of this process) of
+    /// `runs` runs of `body`, with the last result (benchmark only). On a shared machine the
+    /// CPU time is the figure that does not depend on the other processes.
+    static func time<T, E: Error>(runs: Int, _ body: () throws(E) -> T) throws(E) -> (Double, T, cpu: Double) {
+        func cpuSeconds() -> Double {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+                + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        }
         let clock = ContinuousClock()
         var times: [Double] = []
+        var cpu: [Double] = []
         var last: T?
         for _ in 0..<runs {
             let start = clock.now
+            let startCPU = cpuSeconds()
             last = try body()
+            cpu.append(cpuSeconds() - startCPU)
             let d = start.duration(to: clock.now).components
             times.append(Double(d.seconds) + Double(d.attoseconds) / 1e18)
         }
-        return (times.sorted()[runs / 2], last!)
+        return (times.sorted()[runs / 2], last!, cpu.sorted()[runs / 2])
     }
 
     /// The instance and our result, for the exact MILP in bench/classes/milp.py.
