@@ -61,7 +61,7 @@ public enum PolicyFile {
             ("disabled_weight", .integer(p.disabledWeight)),
             ("twins", .string(p.twins.rawValue)),
             ("twins_share_lottery_number", .bool(p.twinsShareLotteryNumber)),
-            ("near_boundary_metres", JSONValue.decimal(Decimal6.trimmed(p.nearBoundaryMetres)) ?? .integer(20)),
+            ("near_boundary_metres", JSONValue.decimal(DecimalText.trimmed(p.nearBoundaryMetres)) ?? .integer(20)),
             ("quota_share", JSONValue.decimal(p.quotaShare) ?? .string(p.quotaShare)),
             ("quota_share_local", .bool(p.quotaShareLocal)),
             ("quota_rounding", .string(p.quotaRounding.rawValue)),

@@ -1,11 +1,5 @@
 /// The rules of balanced class formation (均衡编班 / 阳光分班) for one school.
 public struct ClassFormationPolicy: Hashable, Sendable {
-    /// Whether twins (pupils sharing a `twin_group`) share a class or are kept apart.
-    public enum Twins: String, Hashable, Sendable {
-        case together
-        case apart
-    }
-
     /// The tag of a disabled pupil learning in a regular class (随班就读).
     public static let disabledTag = "disabled"
     /// The name of the measure built from `ClassPupil.score`.
@@ -23,7 +17,8 @@ public struct ClassFormationPolicy: Hashable, Sendable {
     public var disabledPerClass: Int?
     /// How many places a disabled pupil takes toward the size cap (1 or more).
     public var disabledWeight: Int
-    public var twins: Twins
+    /// Whether twins (pupils sharing a `twin_group`) share a class or are kept apart.
+    public var twins: Policy.TwinRule
     /// Weight of each measure in the objective (`score` and subject names); 1 when absent.
     public var measureWeights: [String: Double]
     /// Swap proposals of the threshold-accepting step, per movable pupil (docs/CLASSES.md).
@@ -33,7 +28,7 @@ public struct ClassFormationPolicy: Hashable, Sendable {
 
     public init(classSizeCap: Int, classCount: Int? = nil,
                 careGroups: [String] = [ClassFormationPolicy.disabledTag, "left_behind", "migrant"],
-                disabledPerClass: Int? = 3, disabledWeight: Int = 1, twins: Twins = .together,
+                disabledPerClass: Int? = 3, disabledWeight: Int = 1, twins: Policy.TwinRule = .together,
                 measureWeights: [String: Double] = [:], annealingSteps: Int = 100, maxPasses: Int = 40) {
         self.classSizeCap = classSizeCap
         self.classCount = classCount

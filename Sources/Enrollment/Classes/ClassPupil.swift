@@ -4,12 +4,6 @@
 /// 1 = first drawn; ranks are distinct within a school. Every ordering the engine uses starts
 /// from this rank, so the result does not depend on the order pupils are listed in.
 public struct ClassPupil: Hashable, Sendable {
-    /// The pupil's gender as recorded in the student registration (学籍).
-    public enum Gender: String, Hashable, Sendable {
-        case male = "M"
-        case female = "F"
-    }
-
     /// The student registration id (`student_id`).
     public var studentID: String
     public var gender: Gender
