@@ -38,6 +38,8 @@ public struct ZoneIndex: Sendable {
     let edgeLo: [GridPoint]
     let edgeHi: [GridPoint]
     let edgeZone: [Int32]
+    /// Zone z owns edges `zoneEdgeStart[z]..<zoneEdgeStart[z+1]`.
+    let zoneEdgeStart: [Int]
     let originX: Int64, originY: Int64, cellWidth: Int64, cellHeight: Int64
     let columns: Int, rows: Int
     /// The zone of every cell that no edge touches (−1: none), else −2.
@@ -48,12 +50,14 @@ public struct ZoneIndex: Sendable {
     /// Per cell, the edges within `nearBoundaryMetres` (CSR).
     let nearStart: [Int32]
     let nearEdges: [Int32]
+    /// The near-boundary distance in grid units, rounded up (a cheap exact prefilter).
+    let marginX: Int64, marginY: Int64
 
     /// Builds the index.
     /// - Parameters:
     ///   - zones: zones of one level; hits refer to them by index.
     ///   - nearBoundaryMetres: distance for `ZoneHit.nearBoundary` (policy default 20 m).
-    /// - Complexity: O(edges + cells) time and memory, with about four cells per edge.
+    /// - Complexity: O(edges + cells) time and memory, with about 32 cells per edge.
     public init(zones: [ZoneMap.Zone], nearBoundaryMetres: Double = 20) {
         self.nearBoundaryMetres = nearBoundaryMetres
         shapes = zones.map(ZoneShape.init)
@@ -66,13 +70,16 @@ public struct ZoneIndex: Sendable {
         edgeLo = lo
         edgeHi = hi
         edgeZone = owner
+        var edgeStart = [0]
+        for shape in shapes { edgeStart.append(edgeStart.last! + shape.lo.count) }
+        zoneEdgeStart = edgeStart
         let minX = shapes.map(\.minX).min() ?? 0, maxX = shapes.map(\.maxX).max() ?? 1
         let minY = shapes.map(\.minY).min() ?? 0, maxY = shapes.map(\.maxY).max() ?? 1
         let maxAbsLatitude = min(89.0, Double(max(abs(minY), abs(maxY))) / GridPoint.unitsPerDegree)
         let unitX = LocalMetric.metresPerUnitY * cos(maxAbsLatitude * Double.pi / 180)
         let unitY = LocalMetric.metresPerUnitY
         let width = Double(max(1, maxX - minX)) * unitX, height = Double(max(1, maxY - minY)) * unitY
-        let target = Double(max(1, min(lo.count * 4, 16_000_000)))
+        let target = Double(max(1, min(lo.count * 32, 16_000_000)))
         let side = max((width * height / target).squareRoot(), 1e-3)
         let cw = max(1, Int64((side / unitX).rounded(.up)))
         let ch = max(1, Int64((side / unitY).rounded(.up)))
@@ -117,9 +124,11 @@ public struct ZoneIndex: Sendable {
         }
         // Edges touching a closed cell: a one-unit margin covers edges on the cell's sides.
         let touching = buildCSR(marginX: 1, marginY: 1)
-        let marginX = Int64((nearBoundaryMetres / unitX * 1.001).rounded(.up)) + 1
-        let marginY = Int64((nearBoundaryMetres / unitY * 1.001).rounded(.up)) + 1
-        let near = buildCSR(marginX: marginX, marginY: marginY)
+        let nearX = Int64((nearBoundaryMetres / unitX * 1.001).rounded(.up)) + 1
+        let nearY = Int64((nearBoundaryMetres / unitY * 1.001).rounded(.up)) + 1
+        marginX = nearX
+        marginY = nearY
+        let near = buildCSR(marginX: nearX, marginY: nearY)
         nearStart = near.start
         nearEdges = near.items
 
@@ -171,7 +180,7 @@ public struct ZoneIndex: Sendable {
                     zone = -1
                     for k in Int(candidateStart[c])..<Int(candidateStart[c + 1]) {
                         let z = Int(candidates[k])
-                        if shapes[z].contains(p) { zone = z; break }
+                        if contains(zone: z, p) { zone = z; break }
                     }
                 }
                 if zone >= 0 {
@@ -182,15 +191,27 @@ public struct ZoneIndex: Sendable {
         return unzoned(p)
     }
 
+    /// `ZoneShape.contains` over the flat edge arrays (no per-zone array in the hot loop).
+    @inline(__always)
+    private func contains(zone z: Int, _ p: GridPoint) -> Bool {
+        var inside = false
+        for e in zoneEdgeStart[z]..<zoneEdgeStart[z + 1] where ZoneShape.crosses(edgeLo[e], edgeHi[e], p) {
+            inside.toggle()
+        }
+        return inside
+    }
+
     private func isNear(_ p: GridPoint, zone: Int, cell c: Int) -> Bool {
-        let range = Int(nearStart[c])..<Int(nearStart[c + 1])
-        if range.isEmpty { return false }
-        let metric = LocalMetric(at: p)
-        for k in range {
+        var metric: LocalMetric?
+        for k in Int(nearStart[c])..<Int(nearStart[c + 1]) {
             let e = Int(nearEdges[k])
-            if Int(edgeZone[e]) == zone && metric.distance(to: edgeLo[e], edgeHi[e]) <= nearBoundaryMetres {
-                return true
+            guard Int(edgeZone[e]) == zone else { continue }
+            let a = edgeLo[e], b = edgeHi[e]
+            if p.y < a.y - marginY || p.y > b.y + marginY || p.x < min(a.x, b.x) - marginX || p.x > max(a.x, b.x) + marginX {
+                continue
             }
+            if metric == nil { metric = LocalMetric(at: p) }
+            if metric!.distance(to: a, b) <= nearBoundaryMetres { return true }
         }
         return false
     }
