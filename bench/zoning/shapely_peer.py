@@ -25,7 +25,9 @@ def load(folder):
 
 def build(polygons):
     shapely.prepare(polygons)
-    return shapely.STRtree(polygons)
+    tree = shapely.STRtree(polygons)
+    tree.query(shapely.points([0.0], [0.0]))  # GEOS builds the tree lazily, on the first query
+    return tree
 
 
 def locate(tree, polygons, x, y):

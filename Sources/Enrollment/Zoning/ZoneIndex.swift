@@ -57,7 +57,7 @@ public struct ZoneIndex: Sendable {
     /// - Parameters:
     ///   - zones: zones of one level; hits refer to them by index.
     ///   - nearBoundaryMetres: distance for `ZoneHit.nearBoundary` (policy default 20 m).
-    /// - Complexity: O(edges + cells) time and memory, with about 32 cells per edge.
+    /// - Complexity: O(edges + cells) time and memory, with about 16 cells per edge.
     public init(zones: [ZoneMap.Zone], nearBoundaryMetres: Double = 20) {
         self.nearBoundaryMetres = nearBoundaryMetres
         shapes = zones.map(ZoneShape.init)
@@ -79,7 +79,7 @@ public struct ZoneIndex: Sendable {
         let unitX = LocalMetric.metresPerUnitY * cos(maxAbsLatitude * Double.pi / 180)
         let unitY = LocalMetric.metresPerUnitY
         let width = Double(max(1, maxX - minX)) * unitX, height = Double(max(1, maxY - minY)) * unitY
-        let target = Double(max(1, min(lo.count * 32, 16_000_000)))
+        let target = Double(max(1, min(lo.count * 16, 16_000_000)))
         let side = max((width * height / target).squareRoot(), 1e-3)
         let cw = max(1, Int64((side / unitX).rounded(.up)))
         let ch = max(1, Int64((side / unitY).rounded(.up)))
