@@ -15,8 +15,12 @@ summary=()
 for zones in 2000 10000; do
     out="bench/out/zoning-$zones"
     echo "== $zones zones, $HOMES homes"
-    swift_line=$(.build/release/enroll-bench zoning --zones "$zones" --homes "$HOMES" --runs "$RUNS" --out "$out" | tee /dev/stderr | grep '^RESULT')
-    peer_line=$(bench/.venv/bin/python bench/zoning/shapely_peer.py "$out" "$RUNS" | tee /dev/stderr | grep '^RESULT')
+    mkdir -p "$out"
+    .build/release/enroll-bench zoning --zones "$zones" --homes "$HOMES" --runs "$RUNS" --out "$out" > "$out/swift.txt"
+    bench/.venv/bin/python bench/zoning/shapely_peer.py "$out" "$RUNS" > "$out/shapely.txt"
+    cat "$out/swift.txt" "$out/shapely.txt"
+    swift_line=$(grep '^RESULT' "$out/swift.txt")
+    peer_line=$(grep '^RESULT' "$out/shapely.txt")
     summary+=("$swift_line" "$peer_line")
 done
 echo
