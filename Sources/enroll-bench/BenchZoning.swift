@@ -35,6 +35,8 @@ func benchZoning(_ arguments: [String]) throws {
         for home in homes { csv += home.description + "\n" }
         try AtomicFile.write(csv, to: out.appendingPathComponent("homes.csv"))
         let bytes = try [UInt8](Data(contentsOf: out.appendingPathComponent("zones.geojson")))
+        let parseTime = ContinuousClock().measure { _ = try? JSONReader.parse(bytes, file: "zones.geojson") }
+        print("parse JSON only (\(bytes.count / 1_000_000) MB): \(milliseconds(parseTime)) ms")
         let readTime = ContinuousClock().measure { _ = try? ZoneMap.read(bytes, file: "zones.geojson") }
         print("read+validate GeoJSON (\(bytes.count / 1_000_000) MB, incl. overlap check): \(milliseconds(readTime)) ms")
     }

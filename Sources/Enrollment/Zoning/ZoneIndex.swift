@@ -38,6 +38,8 @@ public struct ZoneIndex: Sendable {
     let edgeLo: [GridPoint]
     let edgeHi: [GridPoint]
     let edgeZone: [Int32]
+    /// Zone z owns edges `zoneEdgeStart[z]..<zoneEdgeStart[z+1]`.
+    let zoneEdgeStart: [Int]
     let originX: Int64, originY: Int64, cellWidth: Int64, cellHeight: Int64
     let columns: Int, rows: Int
     /// The zone of every cell that no edge touches (−1: none), else −2.
@@ -48,12 +50,14 @@ public struct ZoneIndex: Sendable {
     /// Per cell, the edges within `nearBoundaryMetres` (CSR).
     let nearStart: [Int32]
     let nearEdges: [Int32]
+    /// The near-boundary distance in grid units, rounded up (a cheap exact prefilter).
+    let marginX: Int64, marginY: Int64
 
     /// Builds the index.
     /// - Parameters:
     ///   - zones: zones of one level; hits refer to them by index.
     ///   - nearBoundaryMetres: distance for `ZoneHit.nearBoundary` (policy default 20 m).
-    /// - Complexity: O(edges + cells) time and memory, with about four cells per edge.
+    /// - Complexity: O(edges + cells) time and memory, with about 16 cells per edge.
     public init(zones: [ZoneMap.Zone], nearBoundaryMetres: Double = 20) {
         self.nearBoundaryMetres = nearBoundaryMetres
         shapes = zones.map(ZoneShape.init)
@@ -66,13 +70,16 @@ public struct ZoneIndex: Sendable {
         edgeLo = lo
         edgeHi = hi
         edgeZone = owner
+        var edgeStart = [0]
+        for shape in shapes { edgeStart.append(edgeStart.last! + shape.lo.count) }
+        zoneEdgeStart = edgeStart
         let minX = shapes.map(\.minX).min() ?? 0, maxX = shapes.map(\.maxX).max() ?? 1
         let minY = shapes.map(\.minY).min() ?? 0, maxY = shapes.map(\.maxY).max() ?? 1
         let maxAbsLatitude = min(89.0, Double(max(abs(minY), abs(maxY))) / GridPoint.unitsPerDegree)
         let unitX = LocalMetric.metresPerUnitY * cos(maxAbsLatitude * Double.pi / 180)
         let unitY = LocalMetric.metresPerUnitY
         let width = Double(max(1, maxX - minX)) * unitX, height = Double(max(1, maxY - minY)) * unitY
-        let target = Double(max(1, min(lo.count * 4, 16_000_000)))
+        let target = Double(max(1, min(lo.count * 16, 16_000_000)))
         let side = max((width * height / target).squareRoot(), 1e-3)
         let cw = max(1, Int64((side / unitX).rounded(.up)))
         let ch = max(1, Int64((side / unitY).rounded(.up)))
@@ -117,9 +124,11 @@ public struct ZoneIndex: Sendable {
         }
         // Edges touching a closed cell: a one-unit margin covers edges on the cell's sides.
         let touching = buildCSR(marginX: 1, marginY: 1)
-        let marginX = Int64((nearBoundaryMetres / unitX * 1.001).rounded(.up)) + 1
-        let marginY = Int64((nearBoundaryMetres / unitY * 1.001).rounded(.up)) + 1
-        let near = buildCSR(marginX: marginX, marginY: marginY)
+        let nearX = Int64((nearBoundaryMetres / unitX * 1.001).rounded(.up)) + 1
+        let nearY = Int64((nearBoundaryMetres / unitY * 1.001).rounded(.up)) + 1
+        marginX = nearX
+        marginY = nearY
+        let near = buildCSR(marginX: nearX, marginY: nearY)
         nearStart = near.start
         nearEdges = near.items
 
@@ -143,9 +152,10 @@ public struct ZoneIndex: Sendable {
             if edges.isEmpty {
                 zoneOfCell[c] = centreZone[c]
             } else {
-                var zonesHere = Set(edges.map { owner[Int($0)] })
-                if centreZone[c] >= 0 { zonesHere.insert(centreZone[c]) }
-                list += zonesHere.sorted()
+                var zonesHere = edges.map { owner[Int($0)] }
+                if centreZone[c] >= 0 { zonesHere.append(centreZone[c]) }
+                zonesHere.sort()
+                for (k, z) in zonesHere.enumerated() where k == 0 || zonesHere[k - 1] != z { list.append(z) }
             }
             start[c + 1] = Int32(list.count)
         }
@@ -161,51 +171,7 @@ public struct ZoneIndex: Sendable {
     /// - Complexity: O(1) for most homes; O(edges of the candidate zones) near boundaries;
     ///   O(zones) for a home outside every zone (nearest-zone search with box pruning).
     public func locate(_ p: GridPoint) -> ZoneHit {
-        guard !shapes.isEmpty else { return ZoneHit(zone: nil, nearBoundary: false) }
-        if p.x >= originX, p.y >= originY {
-            let x = Int((p.x - originX) / cellWidth), y = Int((p.y - originY) / cellHeight)
-            if x < columns, y < rows {
-                let c = y * columns + x
-                var zone = Int(cellZone[c])
-                if zone == -2 {
-                    zone = -1
-                    for k in Int(candidateStart[c])..<Int(candidateStart[c + 1]) {
-                        let z = Int(candidates[k])
-                        if shapes[z].contains(p) { zone = z; break }
-                    }
-                }
-                if zone >= 0 {
-                    return ZoneHit(zone: zone, nearBoundary: isNear(p, zone: zone, cell: c))
-                }
-            }
-        }
-        return unzoned(p)
-    }
-
-    private func isNear(_ p: GridPoint, zone: Int, cell c: Int) -> Bool {
-        let range = Int(nearStart[c])..<Int(nearStart[c + 1])
-        if range.isEmpty { return false }
-        let metric = LocalMetric(at: p)
-        for k in range {
-            let e = Int(nearEdges[k])
-            if Int(edgeZone[e]) == zone && metric.distance(to: edgeLo[e], edgeHi[e]) <= nearBoundaryMetres {
-                return true
-            }
-        }
-        return false
-    }
-
-    private func unzoned(_ p: GridPoint) -> ZoneHit {
-        let metric = LocalMetric(at: p)
-        var best = Double.infinity, bestZone = 0
-        for (z, shape) in shapes.enumerated() {
-            if metric.distance(toBoxMinX: shape.minX, minY: shape.minY, maxX: shape.maxX, maxY: shape.maxY) > best { continue }
-            for i in shape.lo.indices {
-                let d = metric.distance(to: shape.lo[i], shape.hi[i])
-                if d < best { best = d; bestZone = z }
-            }
-        }
-        return ZoneHit(zone: nil, nearBoundary: false, nearestZone: bestZone, distanceMetres: best)
+        withTables { $0.locate(p) } ?? unzoned(p)
     }
 
     /// Locates many homes, splitting the work across the machine's cores. The result at
@@ -216,13 +182,146 @@ public struct ZoneIndex: Sendable {
         let chunks = (points.count + chunk - 1) / chunk
         var hits = [ZoneHit](repeating: ZoneHit(zone: nil, nearBoundary: false), count: points.count)
         hits.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { k in
-                for i in (k * chunk)..<min(points.count, (k + 1) * chunk) {
-                    output[i] = locate(points[i])
+            points.withUnsafeBufferPointer { input in
+                withTables { tables in
+                    nonisolated(unsafe) let output = buffer
+                    nonisolated(unsafe) let homes = input
+                    nonisolated(unsafe) let lookup = tables
+                    DispatchQueue.concurrentPerform(iterations: chunks) { k in
+                        for i in (k * chunk)..<min(homes.count, (k + 1) * chunk) {
+                            output[i] = lookup.locate(homes[i]) ?? unzoned(homes[i])
+                        }
+                    }
                 }
             }
         }
         return hits
+    }
+
+    /// Runs `body` with raw views of the lookup tables: the hot loop then touches no
+    /// reference counts, which threads sharing the index would otherwise contend on.
+    private func withTables<R>(_ body: (Tables) -> R) -> R {
+        cellZone.withUnsafeBufferPointer { cellZone in
+            candidateStart.withUnsafeBufferPointer { candidateStart in
+                candidates.withUnsafeBufferPointer { candidates in
+                    nearStart.withUnsafeBufferPointer { nearStart in
+                        nearEdges.withUnsafeBufferPointer { nearEdges in
+                            edgeLo.withUnsafeBufferPointer { edgeLo in
+                                edgeHi.withUnsafeBufferPointer { edgeHi in
+                                    edgeZone.withUnsafeBufferPointer { edgeZone in
+                                        zoneEdgeStart.withUnsafeBufferPointer { zoneEdgeStart in
+                                            body(Tables(index: self, cellZone: cellZone, candidateStart: candidateStart,
+                                                        candidates: candidates, nearStart: nearStart, nearEdges: nearEdges,
+                                                        edgeLo: edgeLo, edgeHi: edgeHi, edgeZone: edgeZone,
+                                                        zoneEdgeStart: zoneEdgeStart))
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The grid lookup over raw table views; valid only inside `withTables`.
+    private struct Tables {
+        let originX: Int64, originY: Int64, cellWidth: Int64, cellHeight: Int64
+        let columns: Int, rows: Int
+        let marginX: Int64, marginY: Int64
+        let nearBoundaryMetres: Double
+        let cellZone: UnsafeBufferPointer<Int32>
+        let candidateStart: UnsafeBufferPointer<Int32>
+        let candidates: UnsafeBufferPointer<Int32>
+        let nearStart: UnsafeBufferPointer<Int32>
+        let nearEdges: UnsafeBufferPointer<Int32>
+        let edgeLo: UnsafeBufferPointer<GridPoint>
+        let edgeHi: UnsafeBufferPointer<GridPoint>
+        let edgeZone: UnsafeBufferPointer<Int32>
+        let zoneEdgeStart: UnsafeBufferPointer<Int>
+
+        init(index: ZoneIndex, cellZone: UnsafeBufferPointer<Int32>, candidateStart: UnsafeBufferPointer<Int32>,
+             candidates: UnsafeBufferPointer<Int32>, nearStart: UnsafeBufferPointer<Int32>, nearEdges: UnsafeBufferPointer<Int32>,
+             edgeLo: UnsafeBufferPointer<GridPoint>, edgeHi: UnsafeBufferPointer<GridPoint>, edgeZone: UnsafeBufferPointer<Int32>,
+             zoneEdgeStart: UnsafeBufferPointer<Int>) {
+            originX = index.originX
+            originY = index.originY
+            cellWidth = index.cellWidth
+            cellHeight = index.cellHeight
+            columns = index.columns
+            rows = index.rows
+            marginX = index.marginX
+            marginY = index.marginY
+            nearBoundaryMetres = index.nearBoundaryMetres
+            self.cellZone = cellZone
+            self.candidateStart = candidateStart
+            self.candidates = candidates
+            self.nearStart = nearStart
+            self.nearEdges = nearEdges
+            self.edgeLo = edgeLo
+            self.edgeHi = edgeHi
+            self.edgeZone = edgeZone
+            self.zoneEdgeStart = zoneEdgeStart
+        }
+
+        /// The hit for a home inside some zone, or nil when it is in none.
+        @inline(__always)
+        func locate(_ p: GridPoint) -> ZoneHit? {
+            guard p.x >= originX, p.y >= originY else { return nil }
+            let x = Int((p.x - originX) / cellWidth), y = Int((p.y - originY) / cellHeight)
+            guard x < columns, y < rows else { return nil }
+            let c = y * columns + x
+            var zone = Int(cellZone[c])
+            if zone == -2 {
+                zone = -1
+                for k in Int(candidateStart[c])..<Int(candidateStart[c + 1]) {
+                    let z = Int(candidates[k])
+                    if contains(zone: z, p) { zone = z; break }
+                }
+            }
+            guard zone >= 0 else { return nil }
+            return ZoneHit(zone: zone, nearBoundary: isNear(p, zone: zone, cell: c))
+        }
+
+        /// `ZoneShape.contains` over the flat edge tables.
+        @inline(__always)
+        func contains(zone z: Int, _ p: GridPoint) -> Bool {
+            var inside = false
+            for e in zoneEdgeStart[z]..<zoneEdgeStart[z + 1] where ZoneShape.crosses(edgeLo[e], edgeHi[e], p) {
+                inside.toggle()
+            }
+            return inside
+        }
+
+        @inline(__always)
+        func isNear(_ p: GridPoint, zone: Int, cell c: Int) -> Bool {
+            var metric: LocalMetric?
+            for k in Int(nearStart[c])..<Int(nearStart[c + 1]) {
+                let e = Int(nearEdges[k])
+                guard Int(edgeZone[e]) == zone else { continue }
+                let a = edgeLo[e], b = edgeHi[e]
+                if p.y < a.y - marginY || p.y > b.y + marginY || p.x < min(a.x, b.x) - marginX || p.x > max(a.x, b.x) + marginX {
+                    continue
+                }
+                if metric == nil { metric = LocalMetric(at: p) }
+                if metric!.distance(to: a, b) <= nearBoundaryMetres { return true }
+            }
+            return false
+        }
+    }
+
+    private func unzoned(_ p: GridPoint) -> ZoneHit {
+        guard !shapes.isEmpty else { return ZoneHit(zone: nil, nearBoundary: false) }
+        let metric = LocalMetric(at: p)
+        var best = Double.infinity, bestZone = 0
+        for (z, shape) in shapes.enumerated() {
+            if metric.distance(toBoxMinX: shape.minX, minY: shape.minY, maxX: shape.maxX, maxY: shape.maxY) > best { continue }
+            for i in shape.lo.indices {
+                let d = metric.distance(to: shape.lo[i], shape.hi[i])
+                if d < best { best = d; bestZone = z }
+            }
+        }
+        return ZoneHit(zone: nil, nearBoundary: false, nearestZone: bestZone, distanceMetres: best)
     }
 }
