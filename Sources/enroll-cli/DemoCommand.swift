@@ -54,11 +54,20 @@ enum DemoCommand: EnrollCommand {
         }
         let run = out.appendingPathComponent("run")
         for level in [SchoolLevel.primary, .junior] {
-            try report("place") { () throws -> ((), String) in
+            let placement = try report("place") { () throws -> (PlacementRun, String) in
                 let (placement, files) = try PlacementStep.run(c, level: level, seed: seed)
                 for file in files { try AtomicFile.write(file.bytes, to: run.appendingPathComponent(file.path)) }
                 let counts = PlacementStep.counts(placement).map { "\($0.1) \($0.0.replacingOccurrences(of: "_", with: " "))" }
-                return ((), "\(level.rawValue): " + counts.joined(separator: ", "))
+                return (placement, "\(level.rawValue): " + counts.joined(separator: ", "))
+            }
+            try report("classes") { () throws -> ((), String) in
+                let placed = placement.placements.compactMap { p in p.schoolID.map { (studentID: p.studentID, schoolID: $0) } }
+                let (results, files) = try ClassesStep.run(c, level: level, placed: placed, seed: seed, teachers: c.teachers)
+                for file in files { try AtomicFile.write(file.bytes, to: run.appendingPathComponent(file.path)) }
+                let classes = results.reduce(0) { $0 + $1.classes.classCount }
+                let worst = results.flatMap { $0.classes.balance }.filter { $0.measure == "score" }.map(\.spread).max() ?? 0
+                return ((), "\(level.rawValue): \(classes) classes in \(results.count) schools, largest score spread \(DecimalText.format(worst, places: 2))"
+                            + (c.teachers == nil ? "" : ", head teachers drawn"))
             }
         }
         print("results in \(run.standardizedFileURL.path)")

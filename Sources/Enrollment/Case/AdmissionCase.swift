@@ -18,6 +18,8 @@ public struct AdmissionCase: Sendable {
     public var zoneDeclarations: [ZoneTable.Declaration] = []
     /// Explicit priority tiers (`priorities.csv`), by student then school.
     public var explicitTiers: [String: [String: Int]] = [:]
+    /// Head-teacher candidates (`teachers.csv`), by school id; nil when the case has none.
+    public var teachers: ClassesStep.Teachers?
     /// The files present, by name, in case-file order.
     public var files: [String]
     /// Every school id declared in `schools.csv`, with its level when readable (rows with

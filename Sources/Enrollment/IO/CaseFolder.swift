@@ -75,6 +75,11 @@ public struct CaseFolder: Sendable {
             result.explicitTiers = tiers
             diagnostics += problems
         }
+        if let t = table(TeacherTable.fileName, required: false) {
+            let (teachers, problems) = TeacherTable.read(t)
+            result.teachers = teachers
+            diagnostics += problems
+        }
         if let t = table(GraduateTable.fileName, required: false) {
             let (graduates, problems) = GraduateTable.read(t)
             result.graduates = graduates

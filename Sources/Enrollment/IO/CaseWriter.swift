@@ -62,6 +62,13 @@ public enum CaseWriter {
         return w.bytes
     }
 
+    /// `teachers.csv`: school_id, teacher_id, children (`;`-separated student ids).
+    public static func teachers(_ rows: [(school: String, teacher: String, children: [String])]) -> [UInt8] {
+        var w = CSVWriter(header: ["school_id", "teacher_id", "children"])
+        for r in rows { w.append([r.school, r.teacher, r.children.joined(separator: ";")]) }
+        return w.bytes
+    }
+
     /// The subjects in order of first appearance.
     static func orderedSubjects(_ lists: [[SubjectScore]]) -> [String] {
         var seen: [String] = []
@@ -109,6 +116,7 @@ extension CaseWriter {
             (ApplicantTable.fileName(for: .primary), applicants(c.primaryApplicants, level: .primary)),
             (ApplicantTable.fileName(for: .junior), applicants(c.juniorApplicants, level: .junior)),
             (GraduateTable.fileName, graduates(c.graduates)),
+            (TeacherTable.fileName, teachers(county.teachers)),
         ]
         for (name, bytes) in files {
             try AtomicFile.write(bytes, to: folder.appendingPathComponent(name))
