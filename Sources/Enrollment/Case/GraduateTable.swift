@@ -28,7 +28,7 @@ public enum GraduateTable {
             let score = r.parsed(scoreColumn, required: true, expected: Score.expected, fast: ASCIINumber.hundredths, { Score(parsing: $0)?.hundredths })
             let subjectScores = r.subjectScores(subjects)
             let choices = r.list(choicesColumn)
-            if choices.count > 1, Set(choices).count != choices.count { r.report(choicesColumn, "a school appears twice in the choices") }
+            r.checkChoices(choicesColumn, choices)
             let eligible = r.boolean(eligibleColumn, absent: true)
             r.checkUnique(idColumn, id, seen: &firstLine)
             diagnostics += r.diagnostics
