@@ -165,7 +165,7 @@ public enum ApplicantTable {
     struct Columns {
         let id, name, gender, birthDate, residence, idNumber, lon, lat, address, score, choices: CSVColumn
         let categories, siblingSchool, primarySchool, togetherWith, apartFrom, twinGroup: CSVColumn
-        let subjects: [CSVColumn]
+        let subjects: [(column: CSVColumn, subject: String)]
 
         init(_ t: CSVTable) {
             (id, name, gender, birthDate) = (t.column(named: "student_id"), t.column(named: "name"), t.column(named: "gender"), t.column(named: "birth_date"))
@@ -173,7 +173,7 @@ public enum ApplicantTable {
             (address, score, choices, categories) = (t.column(named: "address"), t.column(named: "score"), t.column(named: "choices"), t.column(named: "categories"))
             (siblingSchool, primarySchool, togetherWith) = (t.column(named: "sibling_school"), t.column(named: "primary_school"), t.column(named: "together_with"))
             (apartFrom, twinGroup) = (t.column(named: "apart_from"), t.column(named: "twin_group"))
-            subjects = t.header.filter { $0.hasPrefix("score_") }.map(t.column(named:))
+            subjects = t.subjectColumns()
         }
     }
 

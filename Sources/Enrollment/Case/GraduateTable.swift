@@ -16,7 +16,7 @@ public enum GraduateTable {
                                                                  table.column(named: "junior_school"), table.column(named: "score"))
         let (choicesColumn, eligibleColumn, categoriesColumn) = (table.column(named: "choices"), table.column(named: "eligible"),
                                                                  table.column(named: "categories"))
-        let subjects = table.header.filter { $0.hasPrefix("score_") }.map(table.column(named:))
+        let subjects = table.subjectColumns()
         var graduates: [Graduate] = []
         graduates.reserveCapacity(table.count)
         var firstLine: [String: Int] = [:]

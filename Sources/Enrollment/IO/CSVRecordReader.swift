@@ -11,6 +11,11 @@ extension CSVTable {
     public func column(named name: String) -> CSVColumn {
         CSVColumn(name: name, index: index(of: name))
     }
+
+    /// The `score_<subject>` columns, in file order, each with its subject.
+    public func subjectColumns() -> [(column: CSVColumn, subject: String)] {
+        header.filter { $0.hasPrefix("score_") }.map { (column(named: $0), String($0.dropFirst("score_".count))) }
+    }
 }
 
 /// Reads typed values out of one row of a `CSVTable`, collecting a `Diagnostic` for each
@@ -186,13 +191,13 @@ public struct CSVRecordReader {
         if repeated { report(column, "a school appears twice in the choices") }
     }
 
-    /// The scores of the `score_<subject>` columns given, skipping empty ones.
-    public mutating func subjectScores(_ columns: [CSVColumn]) -> [SubjectScore] {
+    /// The scores of the subject columns given (see `CSVTable.subjectColumns`), skipping empty ones.
+    public mutating func subjectScores(_ columns: [(column: CSVColumn, subject: String)]) -> [SubjectScore] {
         var scores: [SubjectScore] = []
-        for column in columns {
+        for (column, subject) in columns {
             if let hundredths = parsed(column, required: false, expected: Score.expected, fast: ASCIINumber.hundredths, { Score(parsing: $0)?.hundredths }) {
                 if scores.isEmpty { scores.reserveCapacity(columns.count) }
-                scores.append(SubjectScore(subject: String(column.name.utf8.dropFirst("score_".utf8.count))!, score: Score(hundredths: hundredths)))
+                scores.append(SubjectScore(subject: subject, score: Score(hundredths: hundredths)))
             }
         }
         return scores
