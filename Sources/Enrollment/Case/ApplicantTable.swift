@@ -52,21 +52,24 @@ public enum ApplicantTable {
             }
             // In row order: each row's problems, then whether its id came before.
             firstLine.reserveCapacity(rowCount)
+            let lines = table.storage.lines
             for (k, chunk) in chunks.enumerated() {
                 var problems = chunk.problems[...]
                 for (offset, id) in chunk.ids.enumerated() {
                     let row = k * rowsPerChunk + offset
-                    var r = CSVRecordReader(table: table, row: row)
                     if problems.first?.row == row { diagnostics += problems.popFirst()!.diagnostics }
-                    r.checkUnique(c.id, id, seen: &firstLine)
-                    if !r.diagnostics.isEmpty {
+                    guard let id else { continue }
+                    let line = Int(lines[row])
+                    if let first = CSVRecordReader.earlierLine(of: id, line: line, seen: &firstLine) {
+                        var r = CSVRecordReader(table: table, row: row)
+                        r.reportDuplicate(c.id, id, firstLine: first)
                         diagnostics += r.diagnostics
                         if kept[row] {
                             output.baseAddress!.advanced(by: row).deinitialize(count: 1)
                             kept[row] = false
                         }
                     }
-                    if !kept[row], id != nil { rejectedLines.insert(r.line) }
+                    if !kept[row] { rejectedLines.insert(line) }
                 }
             }
             initializedCount = compact(output, kept: kept)

@@ -174,11 +174,20 @@ public struct CSVRecordReader {
 
     /// Reports `value` of `column` when an earlier row had it; remembers it otherwise.
     public mutating func checkUnique(_ column: CSVColumn, _ value: String?, seen: inout [String: Int]) {
-        guard let value else { return }
-        if let first = seen.updateValue(line, forKey: value) {
-            seen[value] = first
-            report(column, "duplicate id '\(value)' (first on line \(first))")
-        }
+        guard let value, let first = Self.earlierLine(of: value, line: line, seen: &seen) else { return }
+        reportDuplicate(column, value, firstLine: first)
+    }
+
+    /// The line where `value` was first seen, if before; otherwise records `line` for it.
+    static func earlierLine(of value: String, line: Int, seen: inout [String: Int]) -> Int? {
+        guard let first = seen.updateValue(line, forKey: value) else { return nil }
+        seen[value] = first
+        return first
+    }
+
+    /// Reports `value` of `column` as a duplicate of the one on `firstLine`.
+    mutating func reportDuplicate(_ column: CSVColumn, _ value: String, firstLine: Int) {
+        report(column, "duplicate id '\(value)' (first on line \(firstLine))")
     }
 
     /// Reports `choices` (read from `column`) when they name a school twice.
