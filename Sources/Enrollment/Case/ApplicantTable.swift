@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Reading `primary-applicants.csv` and `junior-applicants.csv`.
 public enum ApplicantTable {
     /// The file holding the applicants of `level` (primary or junior).
@@ -15,56 +17,159 @@ public enum ApplicantTable {
     /// Reads every applicant, reporting each malformed value, duplicate ids, and
     /// `together_with`/`apart_from` naming nobody in the file. School references are
     /// checked by `CaseValidator`.
-    /// - Complexity: O(rows + requests); about a microsecond a row in a release build.
+    ///
+    /// Rows are read in chunks on all cores. The result — applicants, diagnostics and their
+    /// order — is the same as reading the rows one by one, whatever the chunks and the timing:
+    /// each row's problems come in row order, and a repeated id is reported on the later row,
+    /// naming the first.
+    /// - Complexity: O(rows + requests); about 2.3 µs of CPU time a row in a release build
+    ///   (memory for the result included), spread over all cores but for the duplicate-id pass.
     public static func read(_ table: CSVTable) -> (applicants: [Applicant], diagnostics: [Diagnostic]) {
+        read(table, rowsPerChunk: 8192)
+    }
+
+    /// `read(_:)` with chunks of `rowsPerChunk` rows (tests vary it to check that it does not matter).
+    static func read(_ table: CSVTable, rowsPerChunk: Int) -> (applicants: [Applicant], diagnostics: [Diagnostic]) {
         var diagnostics = columns.missing(in: table)
         guard diagnostics.isEmpty else { return ([], diagnostics) }
         let c = Columns(table)
-        var applicants: [Applicant] = []
-        applicants.reserveCapacity(table.count)
+        let rowCount = table.count
+        let chunkCount = (rowCount + rowsPerChunk - 1) / rowsPerChunk
+        var chunks = [Chunk](repeating: Chunk(), count: chunkCount)
+        // kept[row]: the row's applicant is in the output buffer at index row.
+        var kept = [Bool](repeating: false, count: rowCount)
         var firstLine: [String: Int] = [:]
-        firstLine.reserveCapacity(table.count)
-        for row in 0..<table.count {
-            var r = CSVRecordReader(table: table, row: row)
-            let id = r.required(c.id)
-            let name = r.required(c.name)
-            let gender = r.parsed(c.gender, required: true, expected: "a gender (M or F, 男 or 女)", fast: Gender.init(bytes:), Gender.init(parsing:))
-            let birth = r.parsed(c.birthDate, required: true, expected: "a date that exists, written YYYY-MM-DD",
-                                 fast: CalendarDate.init(isoBytes:), CalendarDate.init(parsing:))
-            let residence = r.parsed(c.residence, required: true,
-                                     expected: "a residence type (hukou_and_property, hukou, property, residence_permit or other)",
-                                     fast: ResidenceTie.init(bytes:), ResidenceTie.init(parsing:))
-            let idNumber = r.residentIDNumber(c.idNumber, birthDate: birth)
-            let (lon, lat) = r.coordinates(c.lon, c.lat)
-            let address = r.optional(c.address)
-            if lon == nil, address == nil, r.text(c.lon).isEmpty {
-                r.report(c.lon.index != nil ? c.lon : c.address, "no home given: fill lon and lat, or address")
+        var rejectedLines = Set<Int>()
+        let applicants = [Applicant](unsafeUninitializedCapacity: rowCount) { buffer, initializedCount in
+            let output = buffer
+            chunks.withUnsafeMutableBufferPointer { chunkResults in
+                kept.withUnsafeMutableBufferPointer { keptRows in
+                    let shared = SharedOutput(applicants: output, kept: keptRows, chunks: chunkResults)
+                    DispatchQueue.concurrentPerform(iterations: chunkCount) { k in
+                        let rows = k * rowsPerChunk..<min((k + 1) * rowsPerChunk, rowCount)
+                        shared.chunks[k] = readChunk(rows, of: table, c, into: shared)
+                    }
+                }
             }
-            let score = r.parsed(c.score, required: false, expected: Score.expected, fast: ASCIINumber.hundredths, { Score(parsing: $0)?.hundredths })
-            let subjectScores = r.subjectScores(c.subjects)
-            let choices = r.list(c.choices)
-            if choices.count > 1, Set(choices).count != choices.count { r.report(c.choices, "a school appears twice in the choices") }
-            r.checkUnique(c.id, id, seen: &firstLine)
-            diagnostics += r.diagnostics
-            if let id, let name, let gender, let birth, let residence, r.diagnostics.isEmpty {
-                applicants.append(Applicant(
-                    id: id, name: name, gender: gender, birthDate: birth, idNumber: idNumber,
-                    longitude: lon, latitude: lat, address: address, residence: residence,
-                    categories: r.list(c.categories), siblingSchool: r.optional(c.siblingSchool),
-                    primarySchool: r.optional(c.primarySchool), choices: choices, score: score.map(Score.init(hundredths:)),
-                    subjectScores: subjectScores, togetherWith: r.list(c.togetherWith), apartFrom: r.list(c.apartFrom),
-                    twinGroup: r.optional(c.twinGroup), line: r.line))
+            // In row order: each row's problems, then whether its id came before.
+            firstLine.reserveCapacity(rowCount)
+            let lines = table.storage.lines
+            for (k, chunk) in chunks.enumerated() {
+                var problems = chunk.problems[...]
+                for (offset, id) in chunk.ids.enumerated() {
+                    let row = k * rowsPerChunk + offset
+                    if problems.first?.row == row { diagnostics += problems.popFirst()!.diagnostics }
+                    guard let id else { continue }
+                    let line = Int(lines[row])
+                    if let first = CSVRecordReader.earlierLine(of: id, line: line, seen: &firstLine) {
+                        var r = CSVRecordReader(table: table, row: row)
+                        r.reportDuplicate(c.id, id, firstLine: first)
+                        diagnostics += r.diagnostics
+                        if kept[row] {
+                            output.baseAddress!.advanced(by: row).deinitialize(count: 1)
+                            kept[row] = false
+                        }
+                    }
+                    if !kept[row] { rejectedLines.insert(line) }
+                }
+            }
+            initializedCount = compact(output, kept: kept)
+        }
+        diagnostics += requestProblems(applicants, table: table) { id in
+            firstLine[id].map { !rejectedLines.contains($0) } ?? false
+        }
+        return (applicants, diagnostics)
+    }
+
+    /// What reading a chunk of rows found besides the applicants it put in the output.
+    struct Chunk {
+        /// Each row's `student_id`, nil where missing.
+        var ids: [String?] = []
+        /// The problems of each row that has any, in row order.
+        var problems: [(row: Int, diagnostics: [Diagnostic])] = []
+    }
+
+    /// Where the chunks, read concurrently, put their results: the applicant of row r (if it
+    /// has no problem) at `applicants[r]`, marked in `kept[r]`, and chunk k's findings at
+    /// `chunks[k]`. Chunks cover disjoint rows, so no two threads write the same element.
+    struct SharedOutput: @unchecked Sendable {
+        let applicants: UnsafeMutableBufferPointer<Applicant>
+        let kept: UnsafeMutableBufferPointer<Bool>
+        let chunks: UnsafeMutableBufferPointer<Chunk>
+    }
+
+    /// Reads `rows`, putting each applicant without problems in `output`.
+    /// Duplicate ids are left to the caller, which sees every row.
+    static func readChunk(_ rows: Range<Int>, of table: CSVTable, _ c: Columns, into output: SharedOutput) -> Chunk {
+        var chunk = Chunk()
+        chunk.ids.reserveCapacity(rows.count)
+        for row in rows {
+            var r = CSVRecordReader(table: table, row: row)
+            let (id, applicant) = read(&r, c)
+            chunk.ids.append(id)
+            if let applicant {
+                output.applicants.baseAddress!.advanced(by: row).initialize(to: applicant)
+                output.kept[row] = true
+            } else {
+                chunk.problems.append((row, r.diagnostics))
             }
         }
-        diagnostics += requestProblems(applicants, table: table)
-        return (applicants, diagnostics)
+        return chunk
+    }
+
+    /// Reads one row: its `student_id`, and the applicant when the row has no problem.
+    static func read(_ r: inout CSVRecordReader, _ c: Columns) -> (id: String?, applicant: Applicant?) {
+        let id = r.required(c.id)
+        let name = r.required(c.name)
+        let gender = r.parsed(c.gender, required: true, expected: "a gender (M or F, 男 or 女)", fast: Gender.init(bytes:), Gender.init(parsing:))
+        let birth = r.parsed(c.birthDate, required: true, expected: "a date that exists, written YYYY-MM-DD",
+                             fast: CalendarDate.init(isoBytes:), CalendarDate.init(parsing:))
+        let residence = r.parsed(c.residence, required: true,
+                                 expected: "a residence type (hukou_and_property, hukou, property, residence_permit or other)",
+                                 fast: ResidenceTie.init(bytes:), ResidenceTie.init(parsing:))
+        let idNumber = r.residentIDNumber(c.idNumber, birthDate: birth)
+        let (lon, lat) = r.coordinates(c.lon, c.lat)
+        let address = r.optional(c.address)
+        if lon == nil, address == nil, r.isEmpty(c.lon) {
+            r.report(c.lon.index != nil ? c.lon : c.address, "no home given: fill lon and lat, or address")
+        }
+        let score = r.parsed(c.score, required: false, expected: Score.expected, fast: ASCIINumber.hundredths, { Score(parsing: $0)?.hundredths })
+        let subjectScores = r.subjectScores(c.subjects)
+        let choices = r.list(c.choices)
+        r.checkChoices(c.choices, choices)
+        guard let id, let name, let gender, let birth, let residence, r.diagnostics.isEmpty else { return (id, nil) }
+        return (id, Applicant(
+            id: id, name: name, gender: gender, birthDate: birth, idNumber: idNumber,
+            longitude: lon, latitude: lat, address: address, residence: residence,
+            categories: r.list(c.categories), siblingSchool: r.optional(c.siblingSchool),
+            primarySchool: r.optional(c.primarySchool), choices: choices, score: score.map(Score.init(hundredths:)),
+            subjectScores: subjectScores, togetherWith: r.list(c.togetherWith), apartFrom: r.list(c.apartFrom),
+            twinGroup: r.optional(c.twinGroup), line: r.line))
+    }
+
+    /// Moves the kept elements of `buffer` to its front, in order; returns how many there are.
+    static func compact(_ buffer: UnsafeMutableBufferPointer<Applicant>, kept: [Bool]) -> Int {
+        let base = buffer.baseAddress!
+        var count = 0, row = 0
+        while row < kept.count {
+            guard kept[row] else {
+                row += 1
+                continue
+            }
+            var end = row + 1
+            while end < kept.count, kept[end] { end += 1 }
+            if count != row { base.advanced(by: count).moveInitialize(from: base.advanced(by: row), count: end - row) }
+            count += end - row
+            row = end
+        }
+        return count
     }
 
     /// The columns of an applicant file, looked up once per file.
     struct Columns {
         let id, name, gender, birthDate, residence, idNumber, lon, lat, address, score, choices: CSVColumn
         let categories, siblingSchool, primarySchool, togetherWith, apartFrom, twinGroup: CSVColumn
-        let subjects: [CSVColumn]
+        let subjects: [(column: CSVColumn, subject: String)]
 
         init(_ t: CSVTable) {
             (id, name, gender, birthDate) = (t.column(named: "student_id"), t.column(named: "name"), t.column(named: "gender"), t.column(named: "birth_date"))
@@ -72,17 +177,17 @@ public enum ApplicantTable {
             (address, score, choices, categories) = (t.column(named: "address"), t.column(named: "score"), t.column(named: "choices"), t.column(named: "categories"))
             (siblingSchool, primarySchool, togetherWith) = (t.column(named: "sibling_school"), t.column(named: "primary_school"), t.column(named: "together_with"))
             (apartFrom, twinGroup) = (t.column(named: "apart_from"), t.column(named: "twin_group"))
-            subjects = t.header.filter { $0.hasPrefix("score_") }.map(t.column(named:))
+            subjects = t.subjectColumns()
         }
     }
 
-    /// `together_with` and `apart_from` must name other applicants of the same file.
-    static func requestProblems(_ applicants: [Applicant], table: CSVTable) -> [Diagnostic] {
-        let known = Set(applicants.map(\.id))
+    /// `together_with` and `apart_from` must name other applicants of the same file
+    /// (`isApplicant` tells whether an id is one).
+    static func requestProblems(_ applicants: [Applicant], table: CSVTable, isApplicant: (String) -> Bool) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        for a in applicants {
-            for (column, ids) in [("together_with", a.togetherWith), ("apart_from", a.apartFrom)] {
-                for other in ids where other == a.id || !known.contains(other) {
+        for a in applicants where !a.togetherWith.isEmpty || !a.apartFrom.isEmpty {
+            for column in ["together_with", "apart_from"] {
+                for other in column == "together_with" ? a.togetherWith : a.apartFrom where other == a.id || !isApplicant(other) {
                     let why = other == a.id ? "names the applicant themself" : "names '\(other)', who is not in this file"
                     problems.append(Diagnostic(SourceLocation(file: table.file, line: a.line, column: table.column(column) ?? 0), "\(column): \(why)"))
                 }

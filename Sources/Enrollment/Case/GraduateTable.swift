@@ -16,7 +16,7 @@ public enum GraduateTable {
                                                                  table.column(named: "junior_school"), table.column(named: "score"))
         let (choicesColumn, eligibleColumn, categoriesColumn) = (table.column(named: "choices"), table.column(named: "eligible"),
                                                                  table.column(named: "categories"))
-        let subjects = table.header.filter { $0.hasPrefix("score_") }.map(table.column(named:))
+        let subjects = table.subjectColumns()
         var graduates: [Graduate] = []
         graduates.reserveCapacity(table.count)
         var firstLine: [String: Int] = [:]
@@ -28,7 +28,7 @@ public enum GraduateTable {
             let score = r.parsed(scoreColumn, required: true, expected: Score.expected, fast: ASCIINumber.hundredths, { Score(parsing: $0)?.hundredths })
             let subjectScores = r.subjectScores(subjects)
             let choices = r.list(choicesColumn)
-            if choices.count > 1, Set(choices).count != choices.count { r.report(choicesColumn, "a school appears twice in the choices") }
+            r.checkChoices(choicesColumn, choices)
             let eligible = r.boolean(eligibleColumn, absent: true)
             r.checkUnique(idColumn, id, seen: &firstLine)
             diagnostics += r.diagnostics

@@ -28,10 +28,13 @@ public enum ResidenceTie: String, CaseIterable, Sendable {
 extension ResidenceTie {
     /// Reads a code name (lower case) from a field's bytes; nil for anything else.
     init?(bytes b: UnsafeBufferPointer<UInt8>) {
-        for tie in ResidenceTie.allCases where tie.rawValue.utf8.elementsEqual(b) {
+        for (tie, code) in ResidenceTie.codes where code.count == b.count && code.elementsEqual(b) {
             self = tie
             return
         }
         return nil
     }
+
+    /// Each case with the UTF-8 bytes of its code name.
+    private static let codes: [(ResidenceTie, [UInt8])] = allCases.map { ($0, Array($0.rawValue.utf8)) }
 }

@@ -40,9 +40,24 @@ public struct ResidentIDNumber: Hashable, Sendable {
     }
 
     /// Validates `text`, throwing the first problem found.
-    /// - Complexity: O(1) (at most 18 characters are looked at).
+    /// - Complexity: O(1) (at most 18 characters are looked at), without allocating unless
+    ///   a lower-case `x` is upper-cased.
     public init(validating text: String) throws(Problem) {
-        let b = Array(text.utf8)
+        var utf8 = text
+        switch utf8.withUTF8(ResidentIDNumber.check) {
+        case .success(let (birth, lowerX)):
+            birthDate = birth
+            self.text = lowerX ? String(text.utf8.dropLast())! + "X" : text
+        case .failure(.wrongLength):
+            throw .wrongLength(text.count)
+        case .failure(let problem):
+            throw problem
+        }
+    }
+
+    /// The birth date in the UTF-8 bytes `b` of a number, and whether its check character
+    /// is a lower-case `x`; or the first problem (`wrongLength` without its count).
+    static func check(_ b: UnsafeBufferPointer<UInt8>) -> Result<(CalendarDate, lowerX: Bool), Problem> {
         func digit(_ i: Int) -> Int? {
             let d = Int(b[i]) &- 48
             return d >= 0 && d <= 9 ? d : nil
@@ -58,26 +73,24 @@ public struct ResidentIDNumber: Hashable, Sendable {
         }
         switch b.count {
         case 18:
-            var digits: [Int] = []
-            digits.reserveCapacity(17)
+            var sum = 0
             for i in 0..<17 {
-                guard let d = digit(i) else { throw .notDigits }
-                digits.append(d)
+                guard let d = digit(i) else { return .failure(.notDigits) }
+                sum += d * weights[i]
             }
-            let last = b[17] == UInt8(ascii: "x") ? UInt8(ascii: "X") : b[17]
-            guard digit(17) != nil || last == UInt8(ascii: "X") else { throw .notDigits }
-            guard let birth = date(at: 6, yearDigits: 4, century: 0) else { throw .impossibleBirthDate }
-            let expected = ResidentIDNumber.checkCharacter(for: digits)
-            guard Character(Unicode.Scalar(last)) == expected else { throw .wrongCheckCharacter(expected: expected) }
-            birthDate = birth
-            self.text = String(decoding: b[0..<17] + [last], as: UTF8.self)
+            let lowerX = b[17] == UInt8(ascii: "x")
+            let last = lowerX ? UInt8(ascii: "X") : b[17]
+            guard digit(17) != nil || last == UInt8(ascii: "X") else { return .failure(.notDigits) }
+            guard let birth = date(at: 6, yearDigits: 4, century: 0) else { return .failure(.impossibleBirthDate) }
+            let expected = checkCharacters[sum % 11]
+            guard expected.asciiValue == last else { return .failure(.wrongCheckCharacter(expected: expected)) }
+            return .success((birth, lowerX))
         case 15:
-            guard (0..<15).allSatisfy({ digit($0) != nil }) else { throw .notDigits }
-            guard let birth = date(at: 6, yearDigits: 2, century: 1900) else { throw .impossibleBirthDate }
-            birthDate = birth
-            self.text = text
+            guard (0..<15).allSatisfy({ digit($0) != nil }) else { return .failure(.notDigits) }
+            guard let birth = date(at: 6, yearDigits: 2, century: 1900) else { return .failure(.impossibleBirthDate) }
+            return .success((birth, false))
         default:
-            throw .wrongLength(text.count)
+            return .failure(.wrongLength(b.count))
         }
     }
 }

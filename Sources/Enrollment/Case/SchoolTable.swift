@@ -65,7 +65,7 @@ extension SchoolTable {
 extension CSVRecordReader {
     /// The optional `lon`/`lat` pair: both or neither, in range.
     mutating func coordinates(_ lonColumn: CSVColumn, _ latColumn: CSVColumn) -> (Double?, Double?) {
-        let lonText = text(lonColumn).isEmpty, latText = text(latColumn).isEmpty
+        let lonText = isEmpty(lonColumn), latText = isEmpty(latColumn)
         if lonText != latText {
             report(lonText ? lonColumn : latColumn, "give both lon and lat, or neither")
             return (nil, nil)

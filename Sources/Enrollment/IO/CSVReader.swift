@@ -18,76 +18,79 @@ public enum CSVReader {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Parses UTF-8 bytes (already decoded from the file's encoding).
-    /// - Complexity: O(n) in the number of bytes, with one pass and amortised O(1) storage per byte.
+    /// Parses UTF-8 bytes (already decoded from the file's encoding). The table keeps `bytes`
+    /// (shared, not copied) and about 4 bytes per field besides.
+    /// - Complexity: O(n) in the number of bytes, in one pass.
     public static func parse(_ bytes: [UInt8], file: String) -> Result {
-        bytes.withUnsafeBufferPointer { parse($0, file: file) }
+        bytes.withUnsafeBufferPointer { Parser(input: $0, file: file).run(keeping: bytes) }
     }
 
-    /// Parses UTF-8 bytes (already decoded from the file's encoding).
+    /// Parses UTF-8 bytes (already decoded from the file's encoding), copying them into the table.
     public static func parse(_ input: UnsafeBufferPointer<UInt8>, file: String) -> Result {
-        var parser = Parser(input: input, file: file)
-        return parser.run()
+        parse(Array(input), file: file)
     }
+
+    /// Offsets into the input are kept as `UInt32`, so a file may hold at most 4 GiB − 2 bytes.
+    static let maximumSize = Int(UInt32.max) - 1
 
     private struct Parser {
         let input: UnsafeBufferPointer<UInt8>
         let file: String
         var i = 0
         var line = 1
-        var storage: [UInt8] = []
-        var fieldEnds: [UInt32] = []
-        var rowStarts: [Int] = [0]
-        var rowLines: [Int32] = []
+        /// See `CSVTable.Storage.ends`: a mark per record, then each field's end offset.
+        var ends: [UInt32] = []
+        var marks: [UInt32] = []
+        var lines: [UInt32] = []
         var diagnostics: [Diagnostic] = []
 
         init(input: UnsafeBufferPointer<UInt8>, file: String) {
             self.input = input
             self.file = file
-            storage.reserveCapacity(input.count)
-            fieldEnds.reserveCapacity(input.count / 8 + 16)
         }
 
         static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
 
-        mutating func run() -> Result {
+        consuming func run(keeping bytes: [UInt8]) -> Result {
+            guard input.count <= CSVReader.maximumSize else {
+                diagnostics.append(Diagnostic(SourceLocation(file: file, line: 0, column: 0),
+                    "the file is larger than 4 GiB: split it into several cases"))
+                return Result(table: nil, diagnostics: diagnostics)
+            }
             if input.count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { i = 3 }
             var header: [String]?
             var headerLine = 0
+            var dataStart = 0
             while i < input.count {
                 let startLine = line
-                let firstField = fieldEnds.count
-                let recordStart = storage.count
-                readRecord(startLine: startLine)
-                if storage.count == recordStart {
+                let mark = ends.count
+                ends.append(UInt32(truncatingIfNeeded: i) &- 1)
+                if !readRecord() {
                     // Every field empty: a blank line or a row of bare commas.
-                    fieldEnds.removeSubrange(firstField...)
+                    ends.removeSubrange(mark...)
                     continue
                 }
                 if header == nil {
-                    var names: [String] = []
-                    var previous = recordStart
-                    for k in firstField..<fieldEnds.count {
-                        let end = Int(fieldEnds[k])
-                        let raw = String(decoding: storage[previous..<end], as: UTF8.self)
-                        names.append(raw.trimmingWhitespace().lowercased())
-                        previous = end
+                    header = (mark + 1..<ends.count).map { k in
+                        input.withField(from: Int(ends[k - 1] &+ 1), to: Int(ends[k])) { String(decoding: $0, as: UTF8.self) }
+                            .trimmingWhitespace().lowercased()
                     }
-                    storage.removeSubrange(recordStart...)
-                    fieldEnds.removeSubrange(firstField...)
-                    header = names
+                    ends.removeSubrange(mark...)
                     headerLine = line - 1
-                    reportHeaderProblems(names, line: startLine)
+                    dataStart = i
+                    reportHeaderProblems(header!, line: startLine)
                 } else {
-                    rowStarts.append(fieldEnds.count)
-                    rowLines.append(Int32(truncatingIfNeeded: startLine))
+                    marks.append(UInt32(truncatingIfNeeded: mark))
+                    lines.append(UInt32(truncatingIfNeeded: startLine))
+                    if lines.count == Self.sampleRows { reserveForRest(sampledFrom: dataStart) }
                 }
             }
+            marks.append(UInt32(truncatingIfNeeded: ends.count))
             guard let header else {
                 diagnostics.append(Diagnostic(SourceLocation(file: file, line: 1, column: 0), "the file is empty: it needs a header row naming its columns"))
                 return Result(table: nil, diagnostics: diagnostics)
             }
-            let table = CSVTable(file: file, header: header, headerLine: headerLine, storage: storage, fieldEnds: fieldEnds, rowStarts: rowStarts, rowLines: rowLines)
+            let table = CSVTable(file: file, header: header, headerLine: headerLine, bytes: bytes, ends: ends, marks: marks, lines: lines)
             for row in 0..<table.count {
                 let n = table.fieldCount(ofRow: row)
                 if n != header.count {
@@ -97,6 +100,19 @@ public enum CSVReader {
                 }
             }
             return Result(table: table, diagnostics: diagnostics)
+        }
+
+        /// After this many records, the arrays are sized for the whole file from what they hold so far.
+        static let sampleRows = 1024
+
+        /// Reserves room for the rest of the file, estimated from the records read since
+        /// `dataStart` plus an eighth, so that big files neither copy their arrays as they
+        /// grow nor touch pages they do not use.
+        mutating func reserveForRest(sampledFrom dataStart: Int) {
+            let scale = Double(input.count - dataStart) / Double(max(i - dataStart, 1)) * 1.125
+            ends.reserveCapacity(Int(Double(ends.count) * scale) + 64)
+            marks.reserveCapacity(Int(Double(marks.count) * scale) + 64)
+            lines.reserveCapacity(Int(Double(lines.count) * scale) + 64)
         }
 
         mutating func reportHeaderProblems(_ names: [String], line: Int) {
@@ -112,25 +128,31 @@ public enum CSVReader {
             }
         }
 
-        /// Reads one record, appending its fields; leaves `i` after the record's line end.
-        mutating func readRecord(startLine: Int) {
+        /// Reads one record, appending the end of each field; leaves `i` after the record's
+        /// line end. Returns whether any field has a non-empty value.
+        mutating func readRecord() -> Bool {
             var column = 1
+            var hasValue = false
             while true {
+                let start = i
                 if i < input.count, input[i] == Self.quote {
                     readQuotedField(column: column)
+                    // Empty only as `"` (at the end of the file) or `""`.
+                    let length = i - start
+                    if length > 2 || (length == 2 && input[start + 1] != Self.quote) { hasValue = true }
                 } else {
                     readPlainField(column: column)
+                    if i > start { hasValue = true }
                 }
-                fieldEnds.append(UInt32(truncatingIfNeeded: storage.count))
-                guard i < input.count else { return }
-                let c = input[i]
-                if c == Self.comma {
+                ends.append(UInt32(truncatingIfNeeded: i))
+                guard i < input.count else { return hasValue }
+                if input[i] == Self.comma {
                     i += 1
                     column += 1
                     continue
                 }
                 endLine()
-                return
+                return hasValue
             }
         }
 
@@ -141,30 +163,57 @@ public enum CSVReader {
             line += 1
         }
 
+        /// Moves `i` to the comma or line end after an unquoted field, reporting any quote in it.
         mutating func readPlainField(column: Int) {
-            let start = i
-            while i < input.count {
-                let c = input[i]
+            var k = i
+            let n = input.count
+            while true {
+                k = Self.nextSpecialCandidate(in: input, from: k)
+                guard k < n else { break }
+                let c = input[k]
                 if c == Self.comma || c == Self.lf || c == Self.cr { break }
                 if c == Self.quote {
                     diagnostics.append(Diagnostic(SourceLocation(file: file, line: line, column: column),
                         "a quote (\") inside an unquoted field: quote the whole field and write the quote twice (\"\")"))
                 }
-                i += 1
+                k += 1
             }
-            storage.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<i]))
+            i = k
         }
 
+        /// The offset of the first byte at or after `k` that is at most `,` (0x2C), or the
+        /// input's count if none. Comma, quote, CR and LF are the only special bytes, and all
+        /// are at most `,`; so are a few others (space, `!`, `#` …), which the caller skips.
+        /// Reads 8 bytes at a time.
+        @inline(__always)
+        static func nextSpecialCandidate(in input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+            var k = start
+            let n = input.count
+            if let base = input.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while k + 8 <= n {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+                    // The high bit of each byte below 0x2D (exact for the lowest such byte; bytes
+                    // of 0x80 and above, in multi-byte characters, never count).
+                    let below = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
+                    if below != 0 { return k + below.trailingZeroBitCount / 8 }
+                    k += 8
+                }
+            }
+            while k < n, input[k] > Self.comma { k += 1 }
+            return k
+        }
+
+        /// Moves `i` past a quoted field (and any text after its closing quote, which it reports),
+        /// counting the line ends inside it.
         mutating func readQuotedField(column: Int) {
             let openLine = line
             i += 1
             while true {
-                let start = i
                 while i < input.count, input[i] != Self.quote {
                     if input[i] == Self.lf || (input[i] == Self.cr && (i + 1 == input.count || input[i + 1] != Self.lf)) { line += 1 }
                     i += 1
                 }
-                storage.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<i]))
                 guard i < input.count else {
                     diagnostics.append(Diagnostic(SourceLocation(file: file, line: openLine, column: column),
                         "a quoted field is never closed: the file ends inside it (a missing \" after this point)"))
@@ -172,7 +221,6 @@ public enum CSVReader {
                 }
                 i += 1
                 if i < input.count, input[i] == Self.quote {
-                    storage.append(Self.quote)
                     i += 1
                     continue
                 }

@@ -11,6 +11,11 @@ extension CSVTable {
     public func column(named name: String) -> CSVColumn {
         CSVColumn(name: name, index: index(of: name))
     }
+
+    /// The `score_<subject>` columns, in file order, each with its subject.
+    public func subjectColumns() -> [(column: CSVColumn, subject: String)] {
+        header.filter { $0.hasPrefix("score_") }.map { (column(named: $0), String($0.dropFirst("score_".count))) }
+    }
 }
 
 /// Reads typed values out of one row of a `CSVTable`, collecting a `Diagnostic` for each
@@ -19,7 +24,7 @@ extension CSVTable {
 /// Values are trimmed of surrounding spaces, and full-width digits, letters and
 /// punctuation (as typed with a Chinese input method: `１２３`, `；`) are folded to ASCII
 /// before they are interpreted. Plain ASCII values (the common case) are read straight from
-/// the file's bytes, so that a million rows read in about a second.
+/// the file's bytes, without building a `String` first.
 public struct CSVRecordReader {
     public let table: CSVTable
     public let row: Int
@@ -45,11 +50,16 @@ public struct CSVRecordReader {
         guard let k = column.index else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         return table.withFieldBytes(row: row, column: k) { bytes in
             guard let first = bytes.first, let last = bytes.last else { return body(bytes) }
-            if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return body(nil) }
+            if ASCII.isSpace(first) || ASCII.isSpace(last) { return body(nil) }
             // Full-width forms (U+FF01…U+FF5E) start with EF BC/BD; the ideographic space with E3.
             for b in bytes where b == 0xEF || b == 0xE3 { return body(nil) }
             return body(bytes)
         }
+    }
+
+    /// Whether `column` is absent or its trimmed text empty.
+    public func isEmpty(_ column: CSVColumn) -> Bool {
+        withPlainBytes(column) { $0?.isEmpty } ?? text(column).isEmpty
     }
 
     /// The trimmed, width-folded text of `column`, or "" when the column is absent or empty.
@@ -78,9 +88,25 @@ public struct CSVRecordReader {
 
     /// A `;`-separated list (empty items dropped, each trimmed).
     public func list(_ column: CSVColumn) -> [String] {
-        let value = text(column)
-        if value.isEmpty { return [] }
-        return value.split(separator: ";").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        // ASCII (the common case) is split as bytes; other text by characters, as Unicode
+        // says (a combining mark after `;` makes it another character).
+        let plain: [String]? = withPlainBytes(column) { bytes in
+            guard let bytes, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var items: [String] = []
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: ";") { end += 1 }
+                var (lower, upper) = (start, end)
+                while lower < upper, ASCII.isSpace(bytes[lower]) { lower += 1 }
+                while upper > lower, ASCII.isSpace(bytes[upper - 1]) { upper -= 1 }
+                if lower < upper { items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)) }
+                start = end + 1
+            }
+            return items
+        }
+        if let plain { return plain }
+        return text(column).split(separator: ";").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
     /// A value parsed by `parse`; reports `expected` when the text does not parse.
@@ -148,20 +174,42 @@ public struct CSVRecordReader {
 
     /// Reports `value` of `column` when an earlier row had it; remembers it otherwise.
     public mutating func checkUnique(_ column: CSVColumn, _ value: String?, seen: inout [String: Int]) {
-        guard let value else { return }
-        if let first = seen.updateValue(line, forKey: value) {
-            seen[value] = first
-            report(column, "duplicate id '\(value)' (first on line \(first))")
-        }
+        guard let value, let first = Self.earlierLine(of: value, line: line, seen: &seen) else { return }
+        reportDuplicate(column, value, firstLine: first)
     }
 
-    /// The scores of the `score_<subject>` columns given, skipping empty ones.
-    public mutating func subjectScores(_ columns: [CSVColumn]) -> [SubjectScore] {
-        columns.compactMap { column in
-            parsed(column, required: false, expected: Score.expected, fast: ASCIINumber.hundredths, { Score(parsing: $0)?.hundredths }).map {
-                SubjectScore(subject: String(column.name.dropFirst("score_".count)), score: Score(hundredths: $0))
+    /// The line where `value` was first seen, if before; otherwise records `line` for it.
+    static func earlierLine(of value: String, line: Int, seen: inout [String: Int]) -> Int? {
+        guard let first = seen.updateValue(line, forKey: value) else { return nil }
+        seen[value] = first
+        return first
+    }
+
+    /// Reports `value` of `column` as a duplicate of the one on `firstLine`.
+    mutating func reportDuplicate(_ column: CSVColumn, _ value: String, firstLine: Int) {
+        report(column, "duplicate id '\(value)' (first on line \(firstLine))")
+    }
+
+    /// Reports `choices` (read from `column`) when they name a school twice.
+    public mutating func checkChoices(_ column: CSVColumn, _ choices: [String]) {
+        guard choices.count > 1 else { return }
+        // A few choices (the usual case) are compared pairwise rather than hashed.
+        let repeated = choices.count <= 8
+            ? choices.indices.contains { i in choices[..<i].contains(choices[i]) }
+            : Set(choices).count != choices.count
+        if repeated { report(column, "a school appears twice in the choices") }
+    }
+
+    /// The scores of the subject columns given (see `CSVTable.subjectColumns`), skipping empty ones.
+    public mutating func subjectScores(_ columns: [(column: CSVColumn, subject: String)]) -> [SubjectScore] {
+        var scores: [SubjectScore] = []
+        for (column, subject) in columns {
+            if let hundredths = parsed(column, required: false, expected: Score.expected, fast: ASCIINumber.hundredths, { Score(parsing: $0)?.hundredths }) {
+                if scores.isEmpty { scores.reserveCapacity(columns.count) }
+                scores.append(SubjectScore(subject: subject, score: Score(hundredths: hundredths)))
             }
         }
+        return scores
     }
 
     /// Folds full-width forms to ASCII and trims.
@@ -173,6 +221,15 @@ public struct CSVRecordReader {
         }
         let folded = needsFolding ? TextNormalization.foldWidth(raw) : raw
         return folded.trimmingWhitespace()
+    }
+}
+
+/// Byte tests for the plain (ASCII) fast paths.
+enum ASCII {
+    /// Space, tab, CR or LF: the ASCII characters `trimmingWhitespace` removes.
+    @inline(__always)
+    static func isSpace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A
     }
 }
 

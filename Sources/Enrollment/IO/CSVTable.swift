@@ -1,82 +1,101 @@
-/// A parsed CSV file (RFC 4180): a header row and records, stored compactly.
+/// A parsed CSV file (RFC 4180): a header row and records, kept as the file's own bytes.
 ///
-/// Field contents are kept unescaped in one contiguous UTF-8 buffer with an offset per
-/// field, so that a million-row file costs a few allocations rather than tens of millions;
-/// a field becomes a `String` only when asked for.
+/// Parsing copies no field: the table keeps the input bytes and, per field, where its raw
+/// text ends (4 bytes a field), so that a million-row file costs a few allocations rather than
+/// tens of millions. A field is unquoted when it is read: a plain field is its raw bytes, a
+/// quoted one the bytes between its quotes, and only a quoted field holding `""` (or text
+/// after its closing quote) is copied to be unescaped. A field becomes a `String` only when
+/// asked for.
 ///
 /// Rows are numbered from 0 (the first record after the header). Each row remembers the
 /// physical line it starts on, so messages can say `file:line:column` even when quoted
 /// fields hold newlines. Header names are trimmed and compared case-insensitively (they
 /// are stored lower-cased).
 public struct CSVTable: Sendable {
-    /// The file's name as shown in messages.
-    public let file: String
-    /// Column names, trimmed and lower-cased, in file order.
-    public let header: [String]
-    /// The physical line (1-based) where the header ends; records start after it.
-    public let headerLine: Int
+    let storage: Storage
 
-    var storage: [UInt8]
-    /// `fieldEnds[k]` is the end offset in `storage` of field k (its start is the previous end).
-    var fieldEnds: [UInt32]
-    /// `rowStarts[r]` is the index in `fieldEnds` of row r's first field; one extra entry at the end.
-    var rowStarts: [Int]
-    var rowLines: [Int32]
-    var columnIndex: [String: Int]
-
-    init(file: String, header: [String], headerLine: Int, storage: [UInt8], fieldEnds: [UInt32], rowStarts: [Int], rowLines: [Int32]) {
-        self.file = file
-        self.header = header
-        self.headerLine = headerLine
-        self.storage = storage
-        self.fieldEnds = fieldEnds
-        self.rowStarts = rowStarts
-        self.rowLines = rowLines
-        var index: [String: Int] = [:]
-        for (i, name) in header.enumerated() where index[name] == nil {
-            index[name] = i
-        }
-        self.columnIndex = index
+    init(file: String, header: [String], headerLine: Int, bytes: [UInt8], ends: [UInt32], marks: [UInt32], lines: [UInt32]) {
+        storage = Storage(file: file, header: header, headerLine: headerLine, bytes: bytes, ends: ends, marks: marks, lines: lines)
     }
 
+    /// Everything a table holds, behind one reference, so that copying a table (into each
+    /// `CSVRecordReader`) costs one reference count.
+    final class Storage: Sendable {
+        let file: String
+        let header: [String]
+        let headerLine: Int
+        let columnIndex: [String: Int]
+        /// The input, as given to the reader.
+        let bytes: [UInt8]
+        /// Where fields end in `bytes`. Each row contributes a mark, one less than the offset of
+        /// its first byte, then the end offset (exclusive) of each of its fields: every field
+        /// thus starts one byte after the entry before it (after the mark, or after the comma
+        /// that ends the field before). Offsets wrap (`&+ 1`) only for a row at offset 0.
+        let ends: [UInt32]
+        /// `marks[r]` is the index in `ends` of row r's mark; one extra entry (`ends.count`) at the end.
+        let marks: [UInt32]
+        /// `lines[r]` is the physical line on which row r starts.
+        let lines: [UInt32]
+
+        init(file: String, header: [String], headerLine: Int, bytes: [UInt8], ends: [UInt32], marks: [UInt32], lines: [UInt32]) {
+            self.file = file
+            self.header = header
+            self.headerLine = headerLine
+            self.bytes = bytes
+            self.ends = ends
+            self.marks = marks
+            self.lines = lines
+            var index: [String: Int] = [:]
+            for (i, name) in header.enumerated() where index[name] == nil {
+                index[name] = i
+            }
+            columnIndex = index
+        }
+    }
+
+    /// The file's name as shown in messages.
+    public var file: String { storage.file }
+    /// Column names, trimmed and lower-cased, in file order.
+    public var header: [String] { storage.header }
+    /// The physical line (1-based) where the header ends; records start after it.
+    public var headerLine: Int { storage.headerLine }
+
     /// The number of records (rows after the header).
-    public var count: Int { rowLines.count }
+    public var count: Int { storage.lines.count }
 
     /// The 1-based index of `name` in the header (the column a spreadsheet shows), or nil.
     public func column(_ name: String) -> Int? {
-        columnIndex[name].map { $0 + 1 }
+        storage.columnIndex[name].map { $0 + 1 }
     }
 
     /// The 0-based position of column `name`, or nil.
     public func index(of name: String) -> Int? {
-        columnIndex[name]
+        storage.columnIndex[name]
     }
 
     /// The physical line on which row `row` starts.
-    public func line(ofRow row: Int) -> Int { Int(rowLines[row]) }
+    public func line(ofRow row: Int) -> Int { Int(storage.lines[row]) }
 
     /// The number of fields in row `row` (equal to the header's count in a valid file).
-    public func fieldCount(ofRow row: Int) -> Int { rowStarts[row + 1] - rowStarts[row] }
+    public func fieldCount(ofRow row: Int) -> Int { Int(storage.marks[row + 1]) - Int(storage.marks[row]) - 1 }
 
     /// The location of a cell, for messages.
     public func location(row: Int, column: Int) -> SourceLocation {
         SourceLocation(file: file, line: line(ofRow: row), column: column + 1)
     }
 
-    /// The raw UTF-8 bytes of field `column` (0-based) of row `row`; empty when the row is short.
-    /// - Complexity: O(1).
+    /// The UTF-8 bytes of field `column` (0-based) of row `row`, unquoted; empty when the row is short.
+    /// - Complexity: O(1) for a plain field, or a quoted one without `""`; O(field length) otherwise.
     @inline(__always)
     public func withFieldBytes<R>(row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let start = rowStarts[row]
-        guard column < rowStarts[row + 1] - start else {
+        let s = storage
+        let mark = Int(s.marks[row])
+        guard column < Int(s.marks[row + 1]) - mark - 1 else {
             return try body(UnsafeBufferPointer(start: nil, count: 0))
         }
-        let k = start + column
-        let lower = k == 0 ? 0 : Int(fieldEnds[k - 1])
-        let upper = Int(fieldEnds[k])
-        return try storage.withUnsafeBufferPointer { buffer in
-            try body(UnsafeBufferPointer(rebasing: buffer[lower..<upper]))
-        }
+        let lower = Int(s.ends[mark + column] &+ 1)
+        let upper = Int(s.ends[mark + column + 1])
+        return try s.bytes.withUnsafeBufferPointer { try $0.withField(from: lower, to: upper, body) }
     }
 
     /// Field `column` (0-based) of row `row` as a string; "" when the row is short.
@@ -87,5 +106,47 @@ public struct CSVTable: Sendable {
     /// All fields of row `row`.
     public func fields(ofRow row: Int) -> [String] {
         (0..<fieldCount(ofRow: row)).map { self[row, $0] }
+    }
+
+    static let quote = UInt8(ascii: "\"")
+
+    /// Calls `body` with the value of a quoted field given its raw bytes (starting with `"`):
+    /// the text between the quotes with each `""` made one `"`, followed by any text after the
+    /// closing quote (which the reader reports); to the end of the bytes when never closed.
+    /// Only a field holding `""` or text after its closing quote is copied.
+    static func withUnquoted<R>(_ raw: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        var q = 1
+        while q < raw.count, raw[q] != quote { q += 1 }
+        if q >= raw.count - 1 {
+            // Never closed (q == count), or closed by the last byte.
+            return try body(UnsafeBufferPointer(rebasing: raw[1..<q]))
+        }
+        var value: [UInt8] = []
+        value.reserveCapacity(raw.count)
+        value.append(contentsOf: raw[1..<q])
+        var i = q
+        // raw[i] is a quote: the first of a pair, or the closing one.
+        while i < raw.count {
+            guard i + 1 < raw.count, raw[i + 1] == quote else {
+                value.append(contentsOf: raw[(i + 1)...])
+                break
+            }
+            value.append(quote)
+            i += 2
+            let start = i
+            while i < raw.count, raw[i] != quote { i += 1 }
+            value.append(contentsOf: raw[start..<i])
+        }
+        return try value.withUnsafeBufferPointer(body)
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Calls `body` with the value of the field whose raw text is `self[from..<to]`: those
+    /// bytes, or for a quoted field its unquoted value (see `CSVTable.withUnquoted`).
+    @inline(__always)
+    func withField<R>(from: Int, to: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let raw = UnsafeBufferPointer(rebasing: self[from..<to])
+        return raw.first == CSVTable.quote ? try CSVTable.withUnquoted(raw, body) : try body(raw)
     }
 }
