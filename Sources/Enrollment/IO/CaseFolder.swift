@@ -141,11 +141,11 @@ public struct CaseFolder: Sendable {
             }
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: fileURL.path) else {
+        guard let bytes = FileBytes.read(fileURL.path) else {
             diagnostics.append(Diagnostic(SourceLocation(file: name), "the file cannot be read: check its permissions"))
             return nil
         }
-        return [UInt8](data)
+        return bytes
     }
 }
 
