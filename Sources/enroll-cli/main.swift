@@ -8,6 +8,10 @@ let commands: [(spec: CommandSpec, run: (ParsedArguments) throws -> Int32)] = [
     (ValidateCommand.spec, ValidateCommand.run),
     (SynthCommand.spec, SynthCommand.run),
     (DemoCommand.spec, DemoCommand.run),
+    (CommitCommand.spec, CommitCommand.run),
+    (SeedCommand.spec, SeedCommand.run),
+    (LotteryCommand.spec, LotteryCommand.run),
+    (VerifyCommand.spec, VerifyCommand.run),
 ]
 
 let tool = CommandLineTool(

@@ -16,6 +16,9 @@ public enum RunRecorder {
     @discardableResult
     public static func record(_ kind: RunStepKind, input: RunStepInput, commitment: Commitment, code: String,
                               into run: URL) throws -> Manifest {
+        guard input.seed.utf8.count == 64, input.seed.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
+            throw RunRecorderError.malformedSeed
+        }
         try commitment.verify(caseFolder: input.caseFolder, encoding: try input.encoding())
         let fresh = Manifest(code: code, seed: input.seed, commitment: commitment.digest,
                              caseFolder: input.caseFolder.standardizedFileURL.path)
@@ -45,11 +48,15 @@ public enum RunRecorder {
 public enum RunRecorderError: Error, Equatable, CustomStringConvertible {
     /// The folder's manifest records another version, code, seed or commitment.
     case otherRun(String, what: String)
+    /// The seed is not 64 lowercase hex digits.
+    case malformedSeed
 
     public var description: String {
         switch self {
         case let .otherRun(path, what):
             return "\(path): this run folder records a run with another \(what); write into a new run folder"
+        case .malformedSeed:
+            return "the seed must be the 64 lowercase hex digits `enroll seed` printed; copy it exactly"
         }
     }
 }
