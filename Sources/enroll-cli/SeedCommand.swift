@@ -33,58 +33,29 @@ enum SeedCommand: EnrollCommand {
             return 0
         }
         let contributions = try arguments.values("contribution").map { line throws -> SeedContribution in try SeedContribution(parsing: line) }
+        let ceremony: SeedCeremony
         if arguments.flag("reveal") {
             guard let path = arguments.value("commitments") else { throw UsageError.missingArgument("--commitments <file>") }
-            let commitments = try readCommitments(URL(fileURLWithPath: path))
-            let committed = Set(commitments.map(\.label))
-            let failures = SeedCeremony.verifyReveal(commitments: commitments, secrets: contributions.filter { committed.contains($0.label) })
-            guard failures.isEmpty else {
-                for failure in failures { Console.error(failure.description) }
-                Console.error("the reveal failed: no seed may be made until every failure above is resolved")
+            let url = URL(fileURLWithPath: path)
+            guard let data = FileManager.default.contents(atPath: url.path) else { throw CommitmentError.unreadable(url.path) }
+            let commitments = try SeedCommitment.list(String(decoding: data, as: UTF8.self), file: url.lastPathComponent)
+            do {
+                ceremony = try SeedCeremony(contributions: contributions, revealedAgainst: commitments)
+            } catch let failures as SeedRevealFailures {
+                Console.error(failures.description)
                 return 1
             }
             print("all \(commitments.count) commitments match their secrets")
-        } else if arguments.value("commitments") != nil {
-            throw UsageError.invalidValue(option: "commitments", value: arguments.value("commitments")!, reason: "give it with --reveal")
+        } else {
+            if let path = arguments.value("commitments") {
+                throw UsageError.invalidValue(option: "commitments", value: path, reason: "give it with --reveal")
+            }
+            ceremony = try SeedCeremony(contributions)
         }
-        let ceremony = try SeedCeremony(contributions)
         print("canonical text:")
         print(ceremony.canonicalText, terminator: "")
         print("seed: \(ceremony.seed)")
-        print("check: printf '\(printfFormat(ceremony.canonicalText))' | sha256sum")
+        print("check: \(ceremony.checkCommand)")
         return 0
-    }
-
-    /// Reads `label: <sha256>` lines; blank lines and lines starting with `#` are skipped.
-    static func readCommitments(_ url: URL) throws -> [SeedCommitment] {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw CommitmentError.unreadable(url.path)
-        }
-        var commitments: [SeedCommitment] = []
-        for (k, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let text = line.trimmingCharacters(in: .whitespaces)
-            if text.isEmpty || text.hasPrefix("#") { continue }
-            do {
-                commitments.append(try SeedCommitment(parsing: text))
-            } catch {
-                throw Diagnostic(SourceLocation(file: url.lastPathComponent, line: k + 1), error.description)
-            }
-        }
-        return commitments
-    }
-
-    /// `text` as a printf format inside single quotes: `%`, `\`, `'` and line feeds escaped.
-    static func printfFormat(_ text: String) -> String {
-        var out = ""
-        for c in text.unicodeScalars {
-            switch c {
-            case "%": out += "%%"
-            case "\\": out += "\\\\"
-            case "'": out += "'\\''"
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
     }
 }

@@ -9,6 +9,7 @@
 /// SHA-256("enroll-lottery/1" LF seed LF draw LF twin_group), else of the student_id
 /// (docs/LOTTERY.md, section 1).
 extension RunStepKind {
+    /// The `lottery` step (`enroll lottery`).
     public static let lottery = RunStepKind(name: "lottery", perform: LotteryNumbersStep.perform, invariants: LotteryNumbersStep.invariants)
 }
 
@@ -16,6 +17,7 @@ extension RunStepKind {
 public enum LotteryNumbersStep {
     /// The output file.
     public static let fileName = "lottery-numbers.csv"
+    /// The columns of `lottery-numbers.csv`.
     public static let header = ["student_id", "draw", "lottery_number", "twin_group"]
 
     /// The draw whose numbers the placement of `level` uses.

@@ -20,18 +20,23 @@ import Foundation
 public struct Manifest: Equatable, Sendable {
     /// The first member's value; the `1` is the version of this format.
     public static let format = "enroll-manifest/1"
+    /// The manifest's name in its run folder.
     public static let fileName = "manifest.json"
 
+    /// The version of the tool that ran (`EnrollmentVersion.current`).
     public var toolVersion: String
     /// The identifier of the code that ran: `sha256:` and the digest of the sources.
     public var code: String
+    /// The seed every step drew with.
     public var seed: String
     /// The combined digest of the commitment the case was checked against.
     public var commitment: SHA256Digest
     /// The case folder's path as it was when the run was made (informative only).
     public var caseFolder: String
+    /// The steps, in the order they ran.
     public var steps: [RunStep]
 
+    /// A manifest of `steps` (none yet by default).
     public init(toolVersion: String = EnrollmentVersion.current, code: String, seed: String,
                 commitment: SHA256Digest, caseFolder: String, steps: [RunStep] = []) {
         self.toolVersion = toolVersion
@@ -112,13 +117,16 @@ public struct RunStep: Equatable, Sendable {
     public var kind: String
     /// The options that determine the step's outputs (never paths), by name.
     public var options: [String: String]
+    /// The names of the draws the step used.
     public var draws: [String]
     /// Files read from the case folder, raw SHA-256, by name.
     public var inputs: [FileRecord]
     /// Files written into the run folder, by name.
     public var outputs: [FileRecord]
+    /// Counts worth recording (rows, students, …), by name.
     public var counts: [String: Int]
 
+    /// A step as recorded.
     public init(kind: String, options: [String: String], draws: [String], inputs: [FileRecord], outputs: [FileRecord], counts: [String: Int]) {
         self.kind = kind
         self.options = options

@@ -16,6 +16,7 @@ public struct RunStepKind: Sendable {
     /// numbered once, rows in order); returns each violation, empty when all hold.
     public let invariants: @Sendable (RunStepInput, RunStepOutput) -> [String]
 
+    /// A step kind; add it to `all` to make it verifiable.
     public init(name: String, perform: @escaping @Sendable (RunStepInput) throws -> RunStepOutput,
                 invariants: @escaping @Sendable (RunStepInput, RunStepOutput) -> [String]) {
         self.name = name
@@ -34,11 +35,14 @@ public struct RunStepKind: Sendable {
 
 /// What a step runs on: the case folder, the options recorded for it, and the seed.
 public struct RunStepInput: Sendable {
+    /// The case folder the step reads.
     public var caseFolder: URL
     /// The step's options, by name (recorded in the manifest as given here).
     public var options: [String: String]
+    /// The seed from the ceremony (64 lowercase hex digits).
     public var seed: String
 
+    /// The input of one run of a step.
     public init(caseFolder: URL, options: [String: String], seed: String) {
         self.caseFolder = caseFolder
         self.options = options
@@ -70,6 +74,7 @@ public struct RunStepOutput: Sendable {
     /// Counts worth recording (rows, students, …), by name.
     public var counts: [String: Int]
 
+    /// A step's result.
     public init(inputs: [String], outputs: [(name: String, bytes: [UInt8])], draws: [String], counts: [String: Int]) {
         self.inputs = inputs
         self.outputs = outputs
