@@ -13,7 +13,7 @@ enum CommitCommand: EnrollCommand {
             """,
         arguments: [
             .positional("case", help: "The case folder."),
-            .option("out", valueName: "file", help: "Where to write the commitment.", default: "CASE/commitment.json"),
+            .option("out", valueName: "file", help: "Where to write the commitment (outside the case folder, or under the name commitment.json: any other .json file there is part of the case).", default: "CASE/commitment.json"),
             .option("note", valueName: "text", help: "A note kept beside the digest (not hashed), e.g. the date and place."),
             encodingOption,
         ]

@@ -88,6 +88,16 @@ import Testing
         #expect(try Self.verify(r).steps == 1)
     }
 
+    @Test func everyChangedInputIsNamed() throws {
+        let r = try Self.makeRun()
+        try Self.changeOneByte(r.caseFolder.appendingPathComponent("graduates.csv"))
+        try Self.changeOneByte(r.caseFolder.appendingPathComponent("schools.csv"))
+        #expect(Self.failure(r) == """
+            schools.csv: input file changed since the run (its SHA-256 is not the one manifest.json records)
+            graduates.csv: input file changed since the run (its SHA-256 is not the one manifest.json records)
+            """)
+    }
+
     @Test func aChangedOutputIsNamedByLineAndColumn() throws {
         let r = try Self.makeRun()
         let url = r.run.appendingPathComponent("lottery-numbers.csv")

@@ -36,14 +36,16 @@ public enum RunVerifier {
         let folder = caseFolder ?? URL(fileURLWithPath: manifest.caseFolder)
 
         var inputCount = 0
+        var changed: [String] = []
         for step in manifest.steps {
             for input in step.inputs {
                 let url = folder.appendingPathComponent(input.name)
                 guard let found = try? SHA256.hash(fileAt: url) else { throw .inputMissing(input.name, folder: folder.path) }
-                guard found == input.digest else { throw .inputChanged(input.name, recorded: input.digest, found: found) }
+                if found != input.digest, !changed.contains(input.name) { changed.append(input.name) }
                 inputCount += 1
             }
         }
+        guard changed.isEmpty else { throw .inputsChanged(changed) }
         let now: Commitment
         do { now = try Commitment(caseFolder: folder) } catch { throw .commitment(error) }
         guard now.digest == manifest.commitment else {
@@ -124,7 +126,8 @@ public enum VerificationError: Error, CustomStringConvertible {
     case unreadableManifest(Diagnostic)
     case otherCode(recorded: String, running: String)
     case inputMissing(String, folder: String)
-    case inputChanged(String, recorded: SHA256Digest, found: SHA256Digest)
+    /// Input files whose SHA-256 is not the one recorded, in the manifest's order.
+    case inputsChanged([String])
     case commitment(CommitmentError)
     case commitmentDiffers(recorded: SHA256Digest, found: SHA256Digest, changes: [CommitmentError.Change])
     case unknownStep(String)
@@ -148,8 +151,9 @@ public enum VerificationError: Error, CustomStringConvertible {
             return "the run was made by code \(recorded), but this enroll was built from code \(running); build the recorded code (see docs/LOTTERY.md), or give --any-code to re-run with this one"
         case let .inputMissing(name, folder):
             return "\(name): input file of the run is missing from the case folder \(folder)"
-        case let .inputChanged(name, recorded, found):
-            return "\(name): input file changed since the run (SHA-256 \(found.hex), manifest.json records \(recorded.hex))"
+        case .inputsChanged(let names):
+            return names.map { "\($0): input file changed since the run (its SHA-256 is not the one manifest.json records)" }
+                .joined(separator: "\n")
         case .commitment(let error):
             return error.description
         case let .commitmentDiffers(recorded, found, changes):
