@@ -34,7 +34,7 @@ public enum OutputDifference {
             return "\(file):\(line):\(k + 1): row \(row + 1), \(e.header[k]): published \"\(pf[k])\", expected \"\(ef[k])\""
         }
         if p.count != e.count {
-            return "\(file): \(p.count) rows published, \(e.count) expected"
+            return "\(file): \(p.count) row\(p.count == 1 ? "" : "s") published, \(e.count) expected"
                 + (p.count > e.count ? " (first extra row on line \(p.line(ofRow: e.count)))" : "")
         }
         return nil
