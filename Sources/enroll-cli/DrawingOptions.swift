@@ -3,7 +3,7 @@ import Foundation
 
 /// The options every command that draws takes.
 let drawingOptions: [ArgumentSpec] = [
-    .option("seed", valueName: "seed", help: "The seed from the ceremony (`enroll seed`): 64 hex digits.", required: true),
+    .option("seed", valueName: "seed", help: "The seed from the ceremony (`enroll seed`): 64 lowercase hex digits.", required: true),
     .option("commitment", valueName: "file", help: "The published commitment.json; the case must still hash to it.", required: true),
     .option("out", valueName: "run folder", help: "The run folder to write results and manifest.json into.", required: true),
 ]
