@@ -8,6 +8,9 @@ import Enrollment
 let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
     ("csv", BenchCSV.summary, BenchCSV.run),
     ("sha256", BenchSHA256.summary, BenchSHA256.run),
+    ("placement", BenchPlacement.summary, BenchPlacement.run),
+    ("zoning", "zone index build and point location (--zones N --homes M --out DIR --runs R)", benchZoning),
+    ("classes", BenchClasses.summary, BenchClasses.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

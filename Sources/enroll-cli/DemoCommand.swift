@@ -5,7 +5,7 @@ enum DemoCommand: EnrollCommand {
     static let spec = CommandSpec(
         name: "demo",
         abstract: "Run the whole pipeline on the built-in sample county and print where the results are.",
-        discussion: "The sample county is zones/sample-county (a fictional county: 12 primary, 5 junior and 5 high schools, about 3,000 applicants per level).",
+        discussion: "The sample county is zones/sample-county/case (a fictional county: 13 primary, 5 junior and 5 high schools, about 3,000 applicants per level). The seed is derived, as a bureau would, from fixed demonstration contributions.",
         arguments: [
             .option("case", valueName: "folder", help: "Another case folder to run instead of the sample county."),
             .option("out", valueName: "folder", help: "Where to write the results.", default: "out/demo"),
@@ -18,19 +18,59 @@ enum DemoCommand: EnrollCommand {
             .appendingPathComponent("zones/sample-county/case")
     }
 
+    /// The demonstration ceremony's contributions (a real draw takes them in public).
+    static let contributions = ["notary: 4921", "balls: 07 13 22 31 38", "beacon: demonstration"]
+
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
         let caseURL = arguments.value("case").map { URL(fileURLWithPath: $0) } ?? sampleCase
         let out = URL(fileURLWithPath: arguments.value("out") ?? "out/demo")
-        print("enroll \(EnrollmentVersion.current) demo: case \(caseURL.path)")
-        let started = DispatchTime.now()
+        print("enroll \(EnrollmentVersion.current) demo on \(caseURL.path)")
+        var step = 0
+        func report<T>(_ name: String, _ body: () throws -> (T, String)) rethrows -> T {
+            step += 1
+            let started = DispatchTime.now()
+            let (value, line) = try body()
+            print("\(step). \(name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(line)  (\(elapsed(since: started)))")
+            return value
+        }
         let loaded = try CaseFolder(url: caseURL).load()
         guard loaded.diagnostics.isEmpty else {
             for d in loaded.diagnostics { Console.error(d.description) }
             return 1
         }
-        print("1. validate  \(loaded.admissionCase.summary)  (\(elapsed(since: started)))")
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        print("results in \(out.standardizedFileURL.path)")
+        let c = loaded.admissionCase
+        report("validate") { ((), c.summary) }
+        let seed = try report("seed") { () throws -> (String, String) in
+            let ceremony = try SeedCeremony(contributions.map(SeedContribution.init(parsing:)))
+            return (ceremony.seed, "\(ceremony.seed) from \(contributions.count) contributions")
+        }
+        for level in [SchoolLevel.primary, .junior] {
+            let assignments = report("zone") { () -> ([ZoneAssignment], String) in
+                let a = ZoneAssigner(admissionCase: c, level: level).assign(c.applicants(level))
+                let byAddress = a.filter { $0.method == .address }.count, none = a.filter { $0.method == .none }.count
+                return (a, "\(level.rawValue): \(a.count - byAddress - none) by map, \(byAddress) by address, \(none) in no zone")
+            }
+            _ = assignments
+        }
+        let run = out.appendingPathComponent("run")
+        for level in [SchoolLevel.primary, .junior] {
+            let placement = try report("place") { () throws -> (PlacementRun, String) in
+                let (placement, files) = try PlacementStep.run(c, level: level, seed: seed)
+                for file in files { try AtomicFile.write(file.bytes, to: run.appendingPathComponent(file.path)) }
+                let counts = PlacementStep.counts(placement).map { "\($0.1) \($0.0.replacingOccurrences(of: "_", with: " "))" }
+                return (placement, "\(level.rawValue): " + counts.joined(separator: ", "))
+            }
+            try report("classes") { () throws -> ((), String) in
+                let placed = placement.placements.compactMap { p in p.schoolID.map { (studentID: p.studentID, schoolID: $0) } }
+                let (results, files) = try ClassesStep.run(c, level: level, placed: placed, seed: seed, teachers: c.teachers)
+                for file in files { try AtomicFile.write(file.bytes, to: run.appendingPathComponent(file.path)) }
+                let classes = results.reduce(0) { $0 + $1.classes.classCount }
+                let worst = results.flatMap { $0.classes.balance }.filter { $0.measure == "score" }.map(\.spread).max() ?? 0
+                return ((), "\(level.rawValue): \(classes) classes in \(results.count) schools, largest score spread \(DecimalText.format(worst, places: 2))"
+                            + (c.teachers == nil ? "" : ", head teachers drawn"))
+            }
+        }
+        print("results in \(run.standardizedFileURL.path)")
         return 0
     }
 

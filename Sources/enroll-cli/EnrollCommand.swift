@@ -30,3 +30,26 @@ extension ParsedArguments {
 /// The `--encoding` option shared by commands that read a case.
 let encodingOption = ArgumentSpec.option("encoding", valueName: "encoding",
     help: "The encoding of the CSV files: utf-8 or gb18030 (also gbk). Detected per file when omitted.")
+
+/// Loads the case named by the `case` argument; prints every problem and returns nil when
+/// it has any (the command then exits 1, writing nothing).
+func loadCase(_ arguments: ParsedArguments) throws -> AdmissionCase? {
+    let loaded = try CaseFolder(url: URL(fileURLWithPath: arguments.value("case")!), encoding: try arguments.encoding()).load()
+    guard loaded.diagnostics.isEmpty else {
+        for d in loaded.diagnostics { Console.error(d.description) }
+        Console.error("\(loaded.diagnostics.count) problem\(loaded.diagnostics.count == 1 ? "" : "s") found; run `enroll validate` after fixing them")
+        return nil
+    }
+    return loaded.admissionCase
+}
+
+extension ParsedArguments {
+    /// The `--level` option: primary or junior.
+    func placementLevel() throws -> SchoolLevel {
+        let text = value("level") ?? ""
+        guard let level = SchoolLevel(parsing: text), level != .high else {
+            throw UsageError.invalidValue(option: "level", value: text, reason: "use primary or junior")
+        }
+        return level
+    }
+}

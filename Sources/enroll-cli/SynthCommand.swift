@@ -39,7 +39,9 @@ enum SynthCommand: EnrollCommand {
         let county = SyntheticCounty(parameters: parameters)
         let out = URL(fileURLWithPath: arguments.value("out")!)
         let files = try CaseWriter.write(county, to: out)
-        print("wrote \(files.count) files to \(out.path): \(county.admissionCase.summary)")
+        let c = county.admissionCase
+        print("wrote \(files.count) files to \(out.path): \(c.schools.count) schools, \(county.zones.count + county.zoneDeclarations.count) zones, "
+              + "\(c.primaryApplicants.count) primary and \(c.juniorApplicants.count) junior applicants, \(c.graduates.count) graduates")
         return 0
     }
 }

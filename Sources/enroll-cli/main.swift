@@ -6,6 +6,8 @@ import Foundation
 /// Every subcommand, in the order `enroll --help` lists them.
 let commands: [(spec: CommandSpec, run: (ParsedArguments) throws -> Int32)] = [
     (ValidateCommand.spec, ValidateCommand.run),
+    (ZoneCommand.spec, ZoneCommand.run),
+    (PlaceCommand.spec, PlaceCommand.run),
     (SynthCommand.spec, SynthCommand.run),
     (DemoCommand.spec, DemoCommand.run),
     (CommitCommand.spec, CommitCommand.run),

@@ -10,8 +10,21 @@ public struct AdmissionCase: Sendable {
     public var primaryApplicants: [Applicant]
     public var juniorApplicants: [Applicant]
     public var graduates: [Graduate]
+    /// Zones drawn on a map (`zones.geojson`), if any.
+    public var zoneMap: ZoneMap?
+    /// Zones published as address lists (`zone-rules.csv`), rule by rule.
+    public var zoneRules: [ZoneRule] = []
+    /// Zones declared in `zones.csv` (the address-list zones' levels and schools).
+    public var zoneDeclarations: [ZoneTable.Declaration] = []
+    /// Explicit priority tiers (`priorities.csv`), by student then school.
+    public var explicitTiers: [String: [String: Int]] = [:]
+    /// Head-teacher candidates (`teachers.csv`), by school id; nil when the case has none.
+    public var teachers: ClassesStep.Teachers?
     /// The files present, by name, in case-file order.
     public var files: [String]
+    /// Every school id declared in `schools.csv`, with its level when readable (rows with
+    /// problems included), for checking references.
+    public var declaredSchools: [String: SchoolLevel?] = [:]
     /// The header of each CSV file read, by file name (to point messages at a column).
     public var headers: [String: [String]] = [:]
 
@@ -45,9 +58,18 @@ public struct AdmissionCase: Sendable {
         return SourceLocation(file: file, line: line, column: k)
     }
 
+    /// Every attendance zone of `level` with its schools: the drawn ones, then the declared
+    /// ones not drawn, each group in file order.
+    public func zones(_ level: SchoolLevel) -> [(id: String, schools: [String])] {
+        let drawn = (zoneMap?.zones ?? []).filter { $0.level.rawValue == level.rawValue }.map { (id: $0.id, schools: $0.schools) }
+        let ids = Set(drawn.map(\.id))
+        return drawn + zoneDeclarations.filter { $0.level == level && !ids.contains($0.id) }.map { (id: $0.id, schools: $0.schools) }
+    }
+
     /// A one-line summary, as `validate` prints it.
     public var summary: String {
         let levels = SchoolLevel.allCases.map { level in "\(schools(level).count) \(level.rawValue)" }.joined(separator: ", ")
-        return "\(schools.count) schools (\(levels)), \(primaryApplicants.count) primary applicants, \(juniorApplicants.count) junior applicants, \(graduates.count) graduates"
+        let zoneCount = zones(.primary).count + zones(.junior).count
+        return "\(schools.count) schools (\(levels)), \(zoneCount) zones, \(primaryApplicants.count) primary applicants, \(juniorApplicants.count) junior applicants, \(graduates.count) graduates"
     }
 }

@@ -4,18 +4,18 @@ public enum CaseValidator {
     /// Every cross-reference problem of the case, sorted by file, line and column.
     /// - Complexity: O(rows + references).
     public static func problems(in admissionCase: AdmissionCase) -> [Diagnostic] {
-        var levels: [String: SchoolLevel] = [:]
+        var levels: [String: SchoolLevel?] = admissionCase.declaredSchools
         for school in admissionCase.schools { levels[school.id] = school.level }
         var problems: [Diagnostic] = []
 
         func check(_ id: String?, file: String, line: Int, column: String, expected: SchoolLevel, role: String) {
             guard let id else { return }
-            guard let level = levels[id] else {
+            guard let declared = levels[id] else {
                 problems.append(Diagnostic(admissionCase.location(file, line: line, column: column),
                                            "\(column): '\(id)' is not a school in \(SchoolTable.fileName)"))
                 return
             }
-            if level != expected {
+            if let level = declared, level != expected {
                 problems.append(Diagnostic(admissionCase.location(file, line: line, column: column),
                                            "\(column): '\(id)' is a \(level.rawValue) school, but \(role) must be a \(expected.rawValue) school"))
             }
@@ -42,6 +42,43 @@ public enum CaseValidator {
                 check(choice, file: GraduateTable.fileName, line: g.line, column: "choices", expected: .high, role: "a graduate's choice")
             }
         }
+        problems += zoneProblems(in: admissionCase, levels: levels)
         return problems.sorted()
+    }
+
+    /// Zones name schools of their level; address rules name zones that are drawn or
+    /// declared; a zone both drawn and declared agrees with itself.
+    static func zoneProblems(in c: AdmissionCase, levels: [String: SchoolLevel?]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        func checkSchools(_ schools: [String], level: SchoolLevel, zone: String, at location: SourceLocation) {
+            for id in schools {
+                guard let declared = levels[id] else {
+                    problems.append(Diagnostic(location, "zone \(zone): '\(id)' is not a school in \(SchoolTable.fileName)"))
+                    continue
+                }
+                if let schoolLevel = declared, schoolLevel != level {
+                    problems.append(Diagnostic(location, "zone \(zone) is a \(level.rawValue) zone, but '\(id)' is a \(schoolLevel.rawValue) school"))
+                }
+            }
+        }
+        var drawn: [String: ZoneMap.Zone] = [:]
+        for zone in c.zoneMap?.zones ?? [] {
+            let level = SchoolLevel(rawValue: zone.level.rawValue)!
+            checkSchools(zone.schools, level: level, zone: zone.id, at: zone.location)
+            drawn[zone.id] = zone
+        }
+        var declared: Set<String> = []
+        for zone in c.zoneDeclarations {
+            let location = SourceLocation(file: ZoneTable.fileName, line: zone.line, column: 0)
+            checkSchools(zone.schools, level: zone.level, zone: zone.id, at: location)
+            declared.insert(zone.id)
+            if let map = drawn[zone.id], map.level.rawValue != zone.level.rawValue || map.schools != zone.schools {
+                problems.append(Diagnostic(location, "zone \(zone.id) is also drawn in zones.geojson with another level or other schools; make them agree"))
+            }
+        }
+        for rule in c.zoneRules where drawn[rule.zoneID] == nil && !declared.contains(rule.zoneID) {
+            problems.append(Diagnostic(rule.location, "zone_id: zone \(rule.zoneID) is neither drawn in zones.geojson nor declared in \(ZoneTable.fileName) (which gives its level and schools)"))
+        }
+        return problems
     }
 }

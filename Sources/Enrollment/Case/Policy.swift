@@ -40,12 +40,6 @@ public struct Policy: Sendable, Equatable {
     /// Quota seats every junior school gets at least.
     public var quotaMinPerSchool: Int = 0
 
-    /// The placement mechanism (志愿优先 or deferred acceptance).
-    public enum Mechanism: String, Sendable, CaseIterable {
-        case deferredAcceptance = "deferred-acceptance"
-        case immediateAcceptance = "immediate-acceptance"
-    }
-
     /// Twins together or apart in class formation.
     public enum TwinRule: String, Sendable, CaseIterable {
         case together

@@ -61,7 +61,7 @@ public enum PolicyFile {
             ("disabled_weight", .integer(p.disabledWeight)),
             ("twins", .string(p.twins.rawValue)),
             ("twins_share_lottery_number", .bool(p.twinsShareLotteryNumber)),
-            ("near_boundary_metres", JSONValue.decimal(Decimal6.trimmed(p.nearBoundaryMetres)) ?? .integer(20)),
+            ("near_boundary_metres", JSONValue.decimal(DecimalText.trimmed(p.nearBoundaryMetres)) ?? .integer(20)),
             ("quota_share", JSONValue.decimal(p.quotaShare) ?? .string(p.quotaShare)),
             ("quota_share_local", .bool(p.quotaShareLocal)),
             ("quota_rounding", .string(p.quotaRounding.rawValue)),
@@ -100,7 +100,7 @@ public enum PolicyFile {
             case "twins_share_lottery_number": if let b = bool(v, m.key) { p.twinsShareLotteryNumber = b }
             case "quota_share_local": if let b = bool(v, m.key) { p.quotaShareLocal = b }
             case "mechanism":
-                if let s = oneOf(v, Policy.Mechanism.allCases.map(\.rawValue), m.key) { p.mechanism = Policy.Mechanism(rawValue: s)! }
+                if let s = oneOf(v, Mechanism.allCases.map(\.rawValue), m.key) { p.mechanism = Mechanism(rawValue: s)! }
             case "twins":
                 if let s = oneOf(v, Policy.TwinRule.allCases.map(\.rawValue), m.key) { p.twins = Policy.TwinRule(rawValue: s)! }
             case "quota_rounding":

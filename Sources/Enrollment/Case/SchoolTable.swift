@@ -9,10 +9,13 @@ public enum SchoolTable {
     /// Reads every school, reporting each malformed value. References to other schools
     /// (`feeds`) are checked by `CaseValidator`, which sees the whole case.
     /// - Complexity: O(rows).
-    public static func read(_ table: CSVTable) -> (schools: [School], diagnostics: [Diagnostic]) {
+    /// `declared` holds every school id of the file, with its level when readable, even for
+    /// rows with problems, so that references to such a school are not reported twice.
+    public static func read(_ table: CSVTable) -> (schools: [School], declared: [String: SchoolLevel?], diagnostics: [Diagnostic]) {
         var diagnostics = columns.missing(in: table)
-        guard diagnostics.isEmpty else { return ([], diagnostics) }
+        guard diagnostics.isEmpty else { return ([], [:], diagnostics) }
         var schools: [School] = []
+        var declared: [String: SchoolLevel?] = [:]
         var firstLine: [String: Int] = [:]
         let c = Columns(table)
         for row in 0..<table.count {
@@ -36,12 +39,13 @@ public enum SchoolTable {
                 if quality, level != .high { r.report(c.quality, "only a high school can be a quality high school; this one is \(level.rawValue)") }
             }
             diagnostics += r.diagnostics
+            if let id, declared[id] == nil { declared[id] = .some(level) }
             if let id, let name, let level, let capacity, r.diagnostics.isEmpty {
                 schools.append(School(id: id, name: name, level: level, sector: sector, capacity: capacity, classes: classes,
                                       longitude: lon, latitude: lat, feeds: feeds, quality: quality, quotaWeight: weight, line: r.line))
             }
         }
-        return (schools, diagnostics)
+        return (schools, declared, diagnostics)
     }
 }
 

@@ -48,8 +48,9 @@ public struct CaseFolder: Sendable {
         }
 
         if let t = table(SchoolTable.fileName, required: true) {
-            let (schools, problems) = SchoolTable.read(t)
+            let (schools, declared, problems) = SchoolTable.read(t)
             result.schools = schools
+            result.declaredSchools = declared
             diagnostics += problems
         }
         if let bytes = readFile(PolicyFile.fileName, required: false, into: &diagnostics) {
@@ -58,12 +59,26 @@ public struct CaseFolder: Sendable {
             result.policy = policy
             diagnostics += problems
         }
+        let zones = loadZones(policy: result.policy, table: table)
+        (result.zoneMap, result.zoneRules, result.zoneDeclarations) = (zones.map, zones.rules, zones.declarations)
+        if zones.mapFileRead { result.files.append("zones.geojson") }
+        diagnostics += zones.diagnostics
         for level in [SchoolLevel.primary, .junior] {
             if let t = table(ApplicantTable.fileName(for: level), required: false) {
                 let (applicants, problems) = ApplicantTable.read(t)
                 if level == .primary { result.primaryApplicants = applicants } else { result.juniorApplicants = applicants }
                 diagnostics += problems
             }
+        }
+        if let t = table(PriorityTable.fileName, required: false) {
+            let (tiers, problems) = PriorityTable.read(t, schools: Set(result.declaredSchools.keys))
+            result.explicitTiers = tiers
+            diagnostics += problems
+        }
+        if let t = table(TeacherTable.fileName, required: false) {
+            let (teachers, problems) = TeacherTable.read(t)
+            result.teachers = teachers
+            diagnostics += problems
         }
         if let t = table(GraduateTable.fileName, required: false) {
             let (graduates, problems) = GraduateTable.read(t)
@@ -72,6 +87,49 @@ public struct CaseFolder: Sendable {
         }
         diagnostics += CaseValidator.problems(in: result)
         return Loaded(admissionCase: result, diagnostics: diagnostics.sorted())
+    }
+
+    /// The zones of a case: the map, the address rules and the declarations, and their problems.
+    struct Zones {
+        var map: ZoneMap?
+        var rules: [ZoneRule] = []
+        var declarations: [ZoneTable.Declaration] = []
+        var mapFileRead = false
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Reads `zones.geojson` (checking its datum against the policy's), `zone-rules.csv`
+    /// (with its conflicts) and `zones.csv`.
+    func loadZones(policy: Policy, table: (String, Bool) -> CSVTable?) -> Zones {
+        var zones = Zones()
+        let mapFile = "zones.geojson"
+        if let bytes = readFile(mapFile, required: false, into: &zones.diagnostics) {
+            zones.mapFileRead = true
+            do {
+                let map = try ZoneMap.read(bytes, file: mapFile)
+                if let expected = ZoneMap.CoordinateSystem(rawValue: policy.coordinateSystem) {
+                    try map.checkCoordinateSystem(expected: expected, file: mapFile)
+                }
+                zones.map = map
+            } catch let problems as Diagnostics {
+                zones.diagnostics += problems.items
+            } catch let problem as Diagnostic {
+                zones.diagnostics.append(problem)
+            } catch {
+                zones.diagnostics.append(Diagnostic(SourceLocation(file: mapFile), "\(error)"))
+            }
+        }
+        if let t = table(ZoneRuleFile.fileName, false) {
+            let (rules, problems) = ZoneRuleFile.read(t)
+            zones.rules = rules
+            zones.diagnostics += problems
+        }
+        if let t = table(ZoneTable.fileName, false) {
+            let (declared, problems) = ZoneTable.read(t)
+            zones.declarations = declared
+            zones.diagnostics += problems
+        }
+        return zones
     }
 
     /// The bytes of `name` in the folder; nil (with a diagnostic when required) if absent.

@@ -8,7 +8,7 @@ public enum CaseWriter {
         var w = CSVWriter(header: ["school_id", "name", "level", "sector", "capacity", "classes", "lon", "lat", "feeds", "quality"])
         for s in schools.sorted(by: { ($0.level, $0.id) < ($1.level, $1.id) }) {
             w.append([s.id, s.name, s.level.rawValue, s.sector.rawValue, String(s.capacity), s.classes.map(String.init) ?? "",
-                      s.longitude.map(Decimal6.format) ?? "", s.latitude.map(Decimal6.format) ?? "", s.feeds ?? "",
+                      s.longitude.map { DecimalText.format($0) } ?? "", s.latitude.map { DecimalText.format($0) } ?? "", s.feeds ?? "",
                       s.level == .high ? String(s.quality) : ""])
         }
         return w.bytes
@@ -24,7 +24,7 @@ public enum CaseWriter {
         var w = CSVWriter(header: header)
         for a in applicants {
             var row = [a.id, a.name, a.gender.rawValue, a.birthDate.description, a.idNumber ?? "",
-                       a.longitude.map(Decimal6.format) ?? "", a.latitude.map(Decimal6.format) ?? "", a.address ?? "",
+                       a.longitude.map { DecimalText.format($0) } ?? "", a.latitude.map { DecimalText.format($0) } ?? "", a.address ?? "",
                        a.residence.rawValue, a.categories.joined(separator: ";"), a.siblingSchool ?? ""]
             if level == .junior { row.append(a.primarySchool ?? "") }
             row += [a.choices.joined(separator: ";"), a.score?.description ?? ""]
@@ -55,6 +55,20 @@ public enum CaseWriter {
         return w.bytes
     }
 
+    /// `zones.csv`: declared zones, in the order given.
+    public static func zoneDeclarations(_ zones: [ZoneTable.Declaration]) -> [UInt8] {
+        var w = CSVWriter(header: ["zone_id", "level", "schools", "name"])
+        for z in zones { w.append([z.id, z.level.rawValue, z.schools.joined(separator: ";"), z.name ?? ""]) }
+        return w.bytes
+    }
+
+    /// `teachers.csv`: school_id, teacher_id, children (`;`-separated student ids).
+    public static func teachers(_ rows: [(school: String, teacher: String, children: [String])]) -> [UInt8] {
+        var w = CSVWriter(header: ["school_id", "teacher_id", "children"])
+        for r in rows { w.append([r.school, r.teacher, r.children.joined(separator: ";")]) }
+        return w.bytes
+    }
+
     /// The subjects in order of first appearance.
     static func orderedSubjects(_ lists: [[SubjectScore]]) -> [String] {
         var seen: [String] = []
@@ -65,33 +79,12 @@ public enum CaseWriter {
     }
 }
 
-/// Fixed six-decimal formatting of coordinates (about 0.1 m), the same on every machine:
-/// the value is rounded to a whole number of millionths and printed from integers, so no
-/// locale or printf implementation is involved.
-public enum Decimal6 {
-    /// The shortest of `format(x)` without trailing zeros: `20`, `12.5`.
-    public static func trimmed(_ x: Double) -> String {
-        var s = format(x)
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-        return s
-    }
-
-    public static func format(_ x: Double) -> String {
-        let n = Int((x * 1e6).rounded())
-        let sign = n < 0 ? "-" : ""
-        let a = abs(n)
-        let fraction = String(a % 1_000_000)
-        return "\(sign)\(a / 1_000_000).\(String(repeating: "0", count: 6 - fraction.count))\(fraction)"
-    }
-}
-
 extension CaseWriter {
     /// `zones.geojson`: a FeatureCollection with the `coordinate_system` member, one feature
     /// per line, ordered by level then zone id; a zone in several parts is a MultiPolygon.
     public static func zones(_ zones: [SyntheticCounty.Zone], coordinateSystem: String) -> [UInt8] {
         func ring(_ points: [(lon: Double, lat: Double)]) -> String {
-            "[" + points.map { "[\(Decimal6.format($0.lon)),\(Decimal6.format($0.lat))]" }.joined(separator: ",") + "]"
+            "[" + points.map { "[\(DecimalText.format($0.lon)),\(DecimalText.format($0.lat))]" }.joined(separator: ",") + "]"
         }
         func polygon(_ rings: [[(lon: Double, lat: Double)]]) -> String {
             "[" + rings.map(ring).joined(separator: ",") + "]"
@@ -109,9 +102,7 @@ extension CaseWriter {
         lines.append("]}")
         return Array((lines.joined(separator: "\n") + "\n").utf8)
     }
-}
 
-extension CaseWriter {
     /// Writes every file of a synthetic county into `folder` (each atomically) and returns
     /// their names in the order written.
     public static func write(_ county: SyntheticCounty, to folder: URL) throws -> [String] {
@@ -120,10 +111,12 @@ extension CaseWriter {
             (SchoolTable.fileName, schools(c.schools)),
             (PolicyFile.fileName, PolicyFile.render(c.policy)),
             ("zones.geojson", zones(county.zones, coordinateSystem: c.policy.coordinateSystem)),
-            ("zone-rules.csv", zoneRules(county.addressRules)),
+            (ZoneRuleFile.fileName, zoneRules(county.addressRules)),
+            (ZoneTable.fileName, zoneDeclarations(county.zoneDeclarations)),
             (ApplicantTable.fileName(for: .primary), applicants(c.primaryApplicants, level: .primary)),
             (ApplicantTable.fileName(for: .junior), applicants(c.juniorApplicants, level: .junior)),
             (GraduateTable.fileName, graduates(c.graduates)),
+            (TeacherTable.fileName, teachers(county.teachers)),
         ]
         for (name, bytes) in files {
             try AtomicFile.write(bytes, to: folder.appendingPathComponent(name))

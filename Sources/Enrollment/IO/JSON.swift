@@ -39,6 +39,36 @@ public struct JSONValue: Sendable, Equatable {
         self.column = column
     }
 
+    /// The members of an object, or nil for any other kind.
+    public var members: [Member]? {
+        if case .object(let m) = kind { return m }
+        return nil
+    }
+
+    /// The elements of an array, or nil for any other kind.
+    public var elements: [JSONValue]? {
+        if case .array(let e) = kind { return e }
+        return nil
+    }
+
+    /// The text of a string, or nil for any other kind.
+    public var string: String? {
+        if case .string(let s) = kind { return s }
+        return nil
+    }
+
+    /// The value of a number, or nil for any other kind.
+    public var number: Double? {
+        if case .number(let x, _) = kind { return x }
+        return nil
+    }
+
+    /// The members of an object whose key an earlier member already used.
+    public var duplicateKeys: [Member] {
+        var seen = Set<String>()
+        return (members ?? []).filter { !seen.insert($0.key).inserted }
+    }
+
     /// The member `key` of an object (the last one if repeated), or nil.
     public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = kind else { return nil }

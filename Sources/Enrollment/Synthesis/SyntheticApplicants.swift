@@ -122,6 +122,27 @@ extension SyntheticCountyBuilder {
         return result
     }
 
+    /// Head-teacher candidates: per primary and junior school, one more than its classes at
+    /// the policy's default caps; every fifth teacher is a parent of an applicant who lists
+    /// or lives by the school.
+    func teachers(primary: [Applicant], junior: [Applicant]) -> [(school: String, teacher: String, children: [String])] {
+        var random = LotteryStream(seed: p.seed, draw: "synth/teachers")
+        var pupils: [String: [String]] = [:]
+        for a in primary { if let s = a.siblingSchool { pupils[s, default: []].append(a.id) } }
+        for a in junior { if let s = a.choices.first ?? a.siblingSchool { pupils[s, default: []].append(a.id) } }
+        var result: [(school: String, teacher: String, children: [String])] = []
+        for school in schools.filter({ $0.level != .high }).sorted(by: { $0.id < $1.id }) {
+            let cap = school.level == .primary ? 45 : 50
+            let count = (school.capacity + cap - 1) / cap + 1
+            for k in 1...count {
+                let candidates = pupils[school.id] ?? []
+                let child = k % 5 == 1 && !candidates.isEmpty ? [random.pick(candidates)] : []
+                result.append((school.id, "\(school.id)-T\(k < 10 ? "0" : "")\(k)", child))
+            }
+        }
+        return result
+    }
+
     /// A residence tie in the mix a county sees: 55 % 房户一致, 15 % 户籍, 12 % 房产, 13 % 居住证, 5 % other.
     static func residence(_ u: Double) -> ResidenceTie {
         switch u {

@@ -70,6 +70,11 @@ public struct SyntheticCounty: Sendable {
     public let zones: [Zone]
     /// The rows of `zone-rules.csv` (columns `ZoneRule.columns`): the old town's address list.
     public let addressRules: [[String]]
+    /// The zones of `zones.csv`: the address-list zone's level and school.
+    public let zoneDeclarations: [ZoneTable.Declaration]
+    /// `teachers.csv`: head-teacher candidates per primary and junior school (one more than
+    /// the school's classes), some with a child among the school's likely pupils.
+    public let teachers: [(school: String, teacher: String, children: [String])]
 }
 
 extension SyntheticCounty {
@@ -83,6 +88,8 @@ extension SyntheticCounty {
         self.parameters = parameters
         self.zones = builder.zones.sorted { ($0.level, $0.id) < ($1.level, $1.id) }
         self.addressRules = builder.addressZone?.rules ?? []
+        self.teachers = builder.teachers(primary: primary, junior: junior)
+        self.zoneDeclarations = builder.addressZone.map { [ZoneTable.Declaration(id: $0.zone, level: .primary, schools: [$0.school], name: "老城区")] } ?? []
         var policy = Policy()
         policy.coordinateSystem = "GCJ-02"
         self.admissionCase = AdmissionCase(schools: builder.schools, policy: policy, primaryApplicants: primary,

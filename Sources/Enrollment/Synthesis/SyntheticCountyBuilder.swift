@@ -145,14 +145,15 @@ struct SyntheticCountyBuilder {
         addressZone = (zone, school, rules, applicants)
     }
 
-    /// An old-town address and the home's coordinates near the town centre; about one in
-    /// two hundred is a form a clerk must review (no house number).
+    /// An old-town address and the home's coordinates near the town centre; about one in fifty
+    /// is one a clerk must review (no house number, or a number no rule covers).
     func oldTownAddress(random: inout LotteryStream) -> (address: String, lon: Double, lat: Double) {
         let centre = mesh.point(p.primaryColumns / 2, p.primaryRows / 2, u: 0.35 + 0.3 * random.unit(), v: 0.35 + 0.3 * random.unit())
         let address: String
         switch random.nextInt(below: 200) {
-        case 0: address = "人民路"
-        case 1..<60: address = "人民路\(1 + random.nextInt(below: 99))号"
+        case 0, 1: address = "人民路"
+        case 2, 3: address = "解放路\(64 + random.nextInt(below: 30))号"
+        case 4..<60: address = "人民路\(1 + random.nextInt(below: 99))号"
         case 60..<100: address = "解放路\(1 + random.nextInt(below: 63))号"
         case 100..<130: address = "和平街\(1 + random.nextInt(below: 40))号" + (random.chance(0.2) ? "之一" : "")
         case 130..<170: address = "阳光花园\(1 + random.nextInt(below: 12))栋\(1 + random.nextInt(below: 3))单元\(1 + random.nextInt(below: 6))0\(1 + random.nextInt(below: 4))"

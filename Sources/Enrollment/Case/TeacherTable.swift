@@ -1,0 +1,25 @@
+/// Reading `teachers.csv`: each school's head-teacher candidates for the draw (班主任),
+/// with the student ids of their own children (a teacher never heads their child's class).
+public enum TeacherTable {
+    public static let fileName = "teachers.csv"
+    public static let columns = CSVColumns(required: ["school_id", "teacher_id"], optional: ["name", "children"])
+
+    /// Candidates by school id, in file order; duplicate teacher ids are reported.
+    public static func read(_ table: CSVTable) -> (teachers: [String: [HeadTeacher]], diagnostics: [Diagnostic]) {
+        var diagnostics = columns.missing(in: table)
+        guard diagnostics.isEmpty else { return ([:], diagnostics) }
+        let (schoolColumn, teacherColumn, childrenColumn) = (table.column(named: "school_id"), table.column(named: "teacher_id"), table.column(named: "children"))
+        var teachers: [String: [HeadTeacher]] = [:]
+        var seen: [String: Int] = [:]
+        for row in 0..<table.count {
+            var r = CSVRecordReader(table: table, row: row)
+            let school = r.required(schoolColumn), teacher = r.required(teacherColumn)
+            r.checkUnique(teacherColumn, teacher, seen: &seen)
+            diagnostics += r.diagnostics
+            if let school, let teacher, r.diagnostics.isEmpty {
+                teachers[school, default: []].append(HeadTeacher(teacherID: teacher, childStudentIDs: Set(r.list(childrenColumn))))
+            }
+        }
+        return (teachers, diagnostics)
+    }
+}

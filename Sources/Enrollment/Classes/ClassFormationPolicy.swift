@@ -1,0 +1,53 @@
+/// The rules of balanced class formation (均衡编班 / 阳光分班) for one school.
+public struct ClassFormationPolicy: Hashable, Sendable {
+    /// The tag of a disabled pupil learning in a regular class (随班就读).
+    public static let disabledTag = "disabled"
+    /// The name of the measure built from `ClassPupil.score`.
+    public static let scoreMeasure = "score"
+    /// Classes of 56 or more are oversized (大班额) and never allowed.
+    public static let oversizedClass = 56
+
+    /// Largest weighted class size (班额): 45 primary, 50 junior by default; below 56.
+    public var classSizeCap: Int
+    /// Number of classes; `nil` means the fewest that respect the cap and the disabled limit.
+    public var classCount: Int?
+    /// Tags balanced across classes (each differs by at most 1 between classes where possible).
+    public var careGroups: [String]
+    /// At most this many disabled pupils per class; `nil` for no limit.
+    public var disabledPerClass: Int?
+    /// How many places a disabled pupil takes toward the size cap (1 or more).
+    public var disabledWeight: Int
+    /// Whether twins (pupils sharing a `twin_group`) share a class or are kept apart.
+    public var twins: Policy.TwinRule
+    /// Weight of each measure in the objective (`score` and subject names); 1 when absent.
+    public var measureWeights: [String: Double]
+    /// Swap proposals of the threshold-accepting step, per movable pupil (docs/CLASSES.md).
+    public var annealingSteps: Int
+    /// Upper bound on steepest-descent passes (docs/CLASSES.md).
+    public var maxPasses: Int
+
+    public init(classSizeCap: Int, classCount: Int? = nil,
+                careGroups: [String] = [ClassFormationPolicy.disabledTag, "left_behind", "migrant"],
+                disabledPerClass: Int? = 3, disabledWeight: Int = 1, twins: Policy.TwinRule = .together,
+                measureWeights: [String: Double] = [:], annealingSteps: Int = 100, maxPasses: Int = 40) {
+        self.classSizeCap = classSizeCap
+        self.classCount = classCount
+        self.careGroups = careGroups
+        self.disabledPerClass = disabledPerClass
+        self.disabledWeight = disabledWeight
+        self.twins = twins
+        self.measureWeights = measureWeights
+        self.annealingSteps = annealingSteps
+        self.maxPasses = maxPasses
+    }
+
+    /// Primary school defaults: classes of at most 45.
+    public static var primary: ClassFormationPolicy { ClassFormationPolicy(classSizeCap: 45) }
+    /// Junior middle school defaults: classes of at most 50.
+    public static var junior: ClassFormationPolicy { ClassFormationPolicy(classSizeCap: 50) }
+
+    /// The weight of `measure` in the objective.
+    public func weight(of measure: String) -> Double {
+        measureWeights[measure] ?? 1
+    }
+}

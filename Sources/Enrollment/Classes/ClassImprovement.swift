@@ -1,0 +1,150 @@
+/// The improvement phase of class formation (docs/CLASSES.md, step 4): swaps of two
+/// interchangeable pupils in different classes, first by threshold accepting, then by
+/// steepest descent to a local optimum.
+///
+/// Only pupils not bound by a together group take part. Two pupils are interchangeable when
+/// they share gender, care profile and disabled status, so every count (size, weighted size,
+/// boys, girls, each care group, disabled) is kept by every swap; a swap is made only if it
+/// keeps every apart request.
+extension ClassState {
+    /// The interchangeable pupils: `bucketOf[p]` is p's profile (−1 if p is bound by a group),
+    /// `pupils[b]` the pupils of profile b in rank order, `inClass[b * k + c]` those in class c.
+    struct SwapBuckets {
+        var bucketOf: [Int]
+        var pupils: [[Int]]
+        var inClass: [[Int]]
+    }
+
+    func swapBuckets() -> SwapBuckets {
+        let k = classCount
+        var index: [ClassProblem.Profile: Int] = [:]
+        var buckets = SwapBuckets(bucketOf: [Int](repeating: -1, count: problem.pupils.count), pupils: [], inClass: [])
+        for p in problem.pupils.indices where problem.blocks[problem.blockOf[p]].count == 1 {
+            let profile = problem.profile(of: p)
+            let b = index[profile] ?? buckets.pupils.count
+            if b == buckets.pupils.count {
+                index[profile] = b
+                buckets.pupils.append([])
+                buckets.inClass += [[Int]](repeating: [], count: k)
+            }
+            buckets.pupils[b].append(p)
+            buckets.inClass[b * k + classOf[p]].append(p)
+            buckets.bucketOf[p] = b
+        }
+        return buckets
+    }
+
+    /// Runs the whole improvement phase; returns the number of descent passes run.
+    mutating func improve(draw: inout some RandomDraw) -> Int {
+        guard !problem.measures.isEmpty, classCount > 1 else { return 0 }
+        var buckets = swapBuckets()
+        anneal(&buckets, draw: &draw)
+        return descend(&buckets, draw: &draw)
+    }
+
+    /// The change of the objective if `p` (in class a) and `q` (in class b) swapped classes.
+    @inline(__always)
+    func swapDelta(_ p: Int, _ q: Int, _ a: Int, _ b: Int) -> Double {
+        let m = problem.measures.count
+        var delta = 0.0
+        for x in 0..<m {
+            let d = problem.deviation[p * m + x] - problem.deviation[q * m + x]
+            let sa = sums[a * m + x], sb = sums[b * m + x]
+            delta += problem.measureWeights[x] * (abs(sa - d) - abs(sa) + abs(sb + d) - abs(sb))
+        }
+        return delta
+    }
+
+    /// Threshold accepting (Dueck & Scheuer 1990), with no floating-point function whose
+    /// result could differ between machines: `policy.annealingSteps` × (number of movable
+    /// pupils) proposals; proposal t draws a movable pupil p and a pupil q of p's profile
+    /// (each by `draw.nextInt`), and if they are in different classes and may swap, swaps them
+    /// when the objective rises by less than the threshold T₀ × (1 − t/N). T₀ is 1/20 of the
+    /// mean over movable pupils of Σ_m weight(m) × |deviation|.
+    mutating func anneal(_ buckets: inout SwapBuckets, draw: inout some RandomDraw) {
+        let movable = buckets.pupils.flatMap { $0 }.sorted()
+        let proposals = problem.policy.annealingSteps * movable.count
+        guard proposals > 0 else { return }
+        let m = problem.measures.count
+        var scale = 0.0
+        for p in movable { for x in 0..<m { scale += problem.measureWeights[x] * abs(problem.deviation[p * m + x]) } }
+        let start = scale / Double(movable.count) / 20
+        for t in 0..<proposals {
+            let p = movable[draw.nextInt(below: movable.count)]
+            let bucket = buckets.pupils[buckets.bucketOf[p]]
+            let q = bucket[draw.nextInt(below: bucket.count)]
+            let a = classOf[p], b = classOf[q]
+            guard a != b else { continue }
+            let threshold = start * Double(proposals - t) / Double(proposals)
+            if swapDelta(p, q, a, b) < threshold && canSwap(p, q) { swap(p, q, &buckets) }
+        }
+    }
+
+    /// Steepest descent: passes until one makes no swap or `policy.maxPasses` is reached.
+    /// A pass visits the movable pupils in an order shuffled by `draw` (from rank order); each
+    /// is swapped with the pupil of its profile, in another class, whose swap keeps every
+    /// apart request and lowers the objective most (ties: the earlier in lottery rank), if that
+    /// lowers it by more than 1e-9. A pupil whose class and candidate classes have not changed
+    /// since it was last examined is not re-examined against them (its best swap cannot have
+    /// changed), which makes the passes after the first cheap.
+    /// - Complexity: O(passes × Σ over profiles of size² × measures).
+    mutating func descend(_ buckets: inout SwapBuckets, draw: inout some RandomDraw) -> Int {
+        let k = classCount
+        let movable = buckets.pupils.flatMap { $0 }.sorted()
+        // Swaps so far; when each class last changed; when each pupil was last examined.
+        var clock = 0
+        var changed = [Int](repeating: 0, count: k)
+        var examined = [Int](repeating: -1, count: problem.pupils.count)
+        var passes = 0
+        while passes < problem.policy.maxPasses {
+            passes += 1
+            var order = movable
+            draw.shuffle(&order)
+            var swapped = false
+            for p in order {
+                let a = classOf[p]
+                let bucket = buckets.bucketOf[p] * k
+                let since = changed[a] > examined[p] ? -1 : examined[p]
+                examined[p] = clock
+                var best = -1
+                var bestDelta = -1e-9
+                for b in 0..<k where b != a && changed[b] > since {
+                    for q in buckets.inClass[bucket + b] {
+                        let delta = swapDelta(p, q, a, b)
+                        if (delta < bestDelta || (delta == bestDelta && q < best)) && canSwap(p, q) {
+                            best = q; bestDelta = delta
+                        }
+                    }
+                }
+                if best >= 0 {
+                    let b = classOf[best]
+                    swap(p, best, &buckets)
+                    clock += 1
+                    changed[a] = clock
+                    changed[b] = clock
+                    swapped = true
+                }
+            }
+            if !swapped { break }
+        }
+        return passes
+    }
+
+    /// Exchanges the classes of `p` and `q` (same profile, different classes).
+    private mutating func swap(_ p: Int, _ q: Int, _ buckets: inout SwapBuckets) {
+        let a = classOf[p], b = classOf[q]
+        let base = buckets.bucketOf[p] * classCount
+        remove(p); remove(q)
+        add(p, to: b); add(q, to: a)
+        buckets.inClass[base + a][buckets.inClass[base + a].firstIndex(of: p)!] = q
+        buckets.inClass[base + b][buckets.inClass[base + b].firstIndex(of: q)!] = p
+    }
+
+    /// Whether exchanging `p` and `q` keeps every apart request.
+    private func canSwap(_ p: Int, _ q: Int) -> Bool {
+        let a = classOf[p], b = classOf[q]
+        for r in problem.apart[p] where r != q && classOf[r] == b { return false }
+        for r in problem.apart[q] where r != p && classOf[r] == a { return false }
+        return true
+    }
+}

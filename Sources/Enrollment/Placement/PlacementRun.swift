@@ -1,0 +1,213 @@
+/// The placement of one level (primary or junior) of a case: effective preference lists,
+/// priority tiers, lottery numbers, the mechanism, reassignment (统筹) of whoever is left,
+/// and everything a family or an auditor needs to check the result.
+///
+/// It depends only on the case, the zoning of its applicants, the seed and explicit
+/// priorities — never on row order: applicants are processed in `student_id` order and
+/// every tie is broken by the lottery number, then the `student_id`.
+public struct PlacementRun: Sendable {
+    /// One applicant's outcome.
+    public struct Placement: Hashable, Sendable {
+        public enum Status: String, Sendable {
+            /// Admitted to a school of their effective list.
+            case admitted
+            /// Placed by the bureau at the nearest public school with a free seat (统筹).
+            case reassigned
+            /// Not placed: every public school of the level is full (`note` says so).
+            case unplaced
+        }
+
+        public var studentID: String
+        public var schoolID: String?
+        public var status: Status
+        /// 1-based rank of the school in the effective list, for `admitted`.
+        public var choiceRank: Int?
+        /// The tier at the school, for `admitted`.
+        public var tier: Int?
+        public var lotteryNumber: LotteryNumber
+        public var zoneID: String?
+        /// Metres from home to the school, for `reassigned`.
+        public var distanceMetres: Double?
+        public var note: String
+    }
+
+    /// One entry of an effective preference list (the audit trail).
+    public struct Rank: Hashable, Sendable {
+        public var studentID: String
+        public var schoolID: String
+        public var choiceRank: Int
+        public var tier: Int
+        public var lotteryNumber: LotteryNumber
+    }
+
+    public let level: SchoolLevel
+    /// The draw that numbered the applicants: `<level>-placement`.
+    public let draw: String
+    public let mechanism: Mechanism
+    /// The schools of the level, in `school_id` order.
+    public let schools: [School]
+    /// Applicants by `student_id`.
+    public let placements: [Placement]
+    /// Every applicant's effective list, by `student_id` then choice rank.
+    public let ranks: [Rank]
+    /// Per school (in `schools` order): the (tier, lottery number) of the last applicant
+    /// admitted by priority when the school filled; nil when it did not.
+    public let cutoffs: [(tier: Int, lotteryNumber: LotteryNumber)?]
+    /// Per school: the applicants who ranked it above what they got, best first.
+    public let waitlists: [[(studentID: String, tier: Int, lotteryNumber: LotteryNumber)]]
+    /// How many applicants the other mechanism would have placed differently.
+    public let placedDifferentlyByOtherMechanism: Int
+}
+
+/// Why a placement cannot run.
+public enum PlacementError: Error, CustomStringConvertible, Equatable {
+    case noSchools(SchoolLevel)
+    case schoolWithoutLocation(String)
+    case unknownSchoolInPriorities(studentID: String, schoolID: String)
+
+    public var description: String {
+        switch self {
+        case .noSchools(let level):
+            return "schools.csv has no \(level.rawValue) school: nothing to place"
+        case .schoolWithoutLocation(let id):
+            return "school \(id) has no lon/lat in schools.csv: every public school needs one to reassign applicants to the nearest school with a seat"
+        case let .unknownSchoolInPriorities(student, school):
+            return "priorities.csv gives student \(student) a tier at \(school), which is not a school of this level"
+        }
+    }
+}
+
+extension PlacementRun {
+    /// Places the applicants of `level`.
+    ///
+    /// - Parameters:
+    ///   - zoning: each applicant's zone assignment, by `student_id` (missing = no zone).
+    ///   - seed: the published seed of the draw.
+    ///   - explicitTiers: `priorities.csv`, by student then school: a tier that replaces the computed one.
+    /// - Effective preference list: the applicant's `choices` (schools of the level), then the
+    ///   schools they have a claim on and did not list — their feeder school first, then their
+    ///   zone's schools in a random order drawn from the stream `default-order/<student_id>` —
+    ///   so that stating choices never loses the zone's seat.
+    /// - Complexity: O(n log n + c) for n applicants and c list entries, plus the mechanism.
+    public init(admissionCase c: AdmissionCase, level: SchoolLevel, zoning: [String: ZoneAssignment], seed: String,
+                explicitTiers: [String: [String: Int]] = [:]) throws(PlacementError) {
+        let policy = c.policy
+        let schools = c.schools(level).sorted { $0.id < $1.id }
+        guard !schools.isEmpty else { throw .noSchools(level) }
+        if let s = schools.first(where: { $0.sector == .public && ($0.longitude == nil || $0.latitude == nil) }) {
+            throw .schoolWithoutLocation(s.id)
+        }
+        var index: [String: Int] = [:]
+        for (k, s) in schools.enumerated() { index[s.id] = k }
+        for (student, row) in explicitTiers.sorted(by: { $0.key < $1.key }) {
+            if let unknown = row.keys.sorted().first(where: { index[$0] == nil }) {
+                throw .unknownSchoolInPriorities(studentID: student, schoolID: unknown)
+            }
+        }
+        var feeds: [String: String] = [:]
+        for s in c.schools(.primary) { feeds[s.id] = s.feeds }
+
+        let applicants = c.applicants(level).sorted { $0.id < $1.id }
+        let draw = "\(level.rawValue)-placement"
+        let numbering = LotteryNumber.Draw(seed: seed, name: draw)
+        let numbers = applicants.map {
+            policy.twinsShareLotteryNumber ? numbering.number(studentID: $0.id, twinGroup: $0.twinGroup) : numbering.number(studentID: $0.id)
+        }
+        let tieRanks = MatchingInstance.tieRanks(sortedBy: zip(numbers, applicants).map { LotteryOrder(number: $0, studentID: $1.id) })
+
+        let tiering = PriorityTier(policy: policy)
+        var preferences: [[Int]] = [], tiers: [[Int]] = []
+        preferences.reserveCapacity(applicants.count)
+        tiers.reserveCapacity(applicants.count)
+        for a in applicants {
+            let zoneSchools = (zoning[a.id]?.schools ?? []).filter { index[$0] != nil }
+            let feeder = level == .junior && policy.feederPriority ? a.primarySchool.flatMap { feeds[$0] }.flatMap { index[$0] == nil ? nil : $0 } : nil
+            var zoneOrder = zoneSchools.filter { $0 != feeder }
+            if zoneOrder.count > 1 {
+                var stream = LotteryStream(seed: seed, draw: "default-order/\(a.id)")
+                stream.shuffle(&zoneOrder)
+            }
+            var list = a.choices.filter { index[$0] != nil }
+            for s in (feeder.map { [$0] } ?? []) + zoneOrder where !list.contains(s) { list.append(s) }
+            preferences.append(list.map { index[$0]! })
+            tiers.append(list.map { id in
+                if let explicit = explicitTiers[a.id]?[id] { return explicit }
+                if schools[index[id]!].sector == .private { return 0 }
+                let claim: PriorityTier.Claim = id == feeder ? .feeder : zoneSchools.contains(id) ? .zone : .none
+                return tiering.tier(claim: claim, applicant: a, siblingHere: a.siblingSchool == id)
+            })
+        }
+        let instance: MatchingInstance
+        do {
+            instance = try MatchingInstance(capacities: schools.map(\.capacity), preferences: preferences, tiers: tiers,
+                                            tieRanks: tieRanks.map(Int.init))
+        } catch {
+            preconditionFailure("placement built an invalid instance: \(error)")
+        }
+        let comparison = MechanismComparison(instance)
+        let chosen = policy.mechanism == .deferredAcceptance ? comparison.deferredAcceptance : comparison.immediateAcceptance
+
+        let unplaced = (0..<applicants.count).filter { chosen.school(of: $0) == nil }
+        let homes = applicants.map { a in
+            a.latitude.flatMap { lat in a.longitude.map { Reassignment.Location(latitude: lat, longitude: $0) } }
+        }
+        let sites = schools.map { Reassignment.Location(latitude: $0.latitude ?? 0, longitude: $0.longitude ?? 0) }
+        let (decisions, final) = Reassignment.reassign(
+            Reassignment.order(unplaced, in: instance, tierWithoutChoices: Int(Int32.max)), after: chosen, in: instance,
+            candidates: schools.indices.filter { schools[$0].sector == .public }, homes: homes, schools: sites)
+        var outcome: [Int: ReassignmentDecision.Outcome] = [:]
+        for d in decisions { outcome[d.student] = d.outcome }
+
+        var placements: [Placement] = []
+        var ranks: [Rank] = []
+        placements.reserveCapacity(applicants.count)
+        for (i, a) in applicants.enumerated() {
+            let zone = zoning[a.id]
+            var p = Placement(studentID: a.id, schoolID: nil, status: .admitted, choiceRank: nil, tier: nil,
+                              lotteryNumber: numbers[i], zoneID: zone?.zoneID, distanceMetres: nil, note: zone?.note ?? "")
+            switch outcome[i] {
+            case .reassigned(let school, let metres)?:
+                p.schoolID = schools[school].id
+                p.status = .reassigned
+                p.distanceMetres = metres
+            case .unplaced(let reason)?:
+                p.status = .unplaced
+                p.note = [p.note, reason.description].filter { !$0.isEmpty }.joined(separator: "; ")
+            case nil:
+                let s = final.school(of: i)!
+                p.schoolID = schools[s].id
+                p.choiceRank = final.choiceRank(of: i)
+                p.tier = instance.tier(of: i, at: s)
+            }
+            placements.append(p)
+            for (k, s) in preferences[i].enumerated() {
+                ranks.append(Rank(studentID: a.id, schoolID: schools[s].id, choiceRank: k + 1, tier: tiers[i][k], lotteryNumber: numbers[i]))
+            }
+        }
+        var byRank = [Int](repeating: 0, count: applicants.count)
+        for (i, r) in tieRanks.enumerated() { byRank[Int(r)] = i }
+        self.level = level
+        self.draw = draw
+        self.mechanism = policy.mechanism
+        self.schools = schools
+        self.placements = placements
+        self.ranks = ranks
+        self.cutoffs = Waitlist.cutoffs(final, in: instance).map { cutoff in
+            cutoff.map { (tier: $0.tier, lotteryNumber: numbers[byRank[$0.tieRank]]) }
+        }
+        self.waitlists = Waitlist.waitlists(final, in: instance).enumerated().map { school, students in
+            students.map { (studentID: applicants[$0].id, tier: instance.tier(of: $0, at: school)!, lotteryNumber: numbers[$0]) }
+        }
+        self.placedDifferentlyByOtherMechanism = comparison.differingCount
+    }
+}
+
+/// The order of the lottery: by number, and by `student_id` between twins who share one.
+struct LotteryOrder: Comparable {
+    let number: LotteryNumber
+    let studentID: String
+
+    static func < (a: LotteryOrder, b: LotteryOrder) -> Bool {
+        (a.number, a.studentID) < (b.number, b.studentID)
+    }
+}

@@ -1,0 +1,45 @@
+/// The priority tier (入学顺位) of an applicant at a school: lower is better; ties within a
+/// tier are broken by the lottery number.
+///
+/// At a **public** school the tier is built from four parts, compared in this order:
+///
+/// 1. the **claim** on the school: 0 a pupil of a paired primary school at its junior school
+///    (对口直升, when `feeder_priority`); 1 a resident of the school's zone; 2 no claim;
+/// 2. the first of the policy's `priority_categories` the applicant has (its position, 0 for the
+///    first), or the number of categories if none;
+/// 3. the residence tie in the policy's `residence_order` (0 strongest), for zone residents;
+///    0 for feeder pupils and applicants without a claim;
+/// 4. 0 with a sibling already at the school (when `sibling_priority`), else 1;
+///
+/// as one number: `tier = ((claim × (K+1) + category) × 5 + residence) × 2 + sibling`, where
+/// K is the number of priority categories. With the default policy (K = 1, `military`) a zone
+/// resident with 房户一致 and no sibling has tier 31 (with a sibling 30; a military family's
+/// child 21); a feeder pupil 11 (with a sibling 10); an applicant without a claim 51 or more.
+///
+/// At a **private** school (民办) every applicant has tier 0: oversubscribed, it admits by
+/// lottery alone. A row of `priorities.csv` for the student and school replaces the computed
+/// tier with its own.
+public struct PriorityTier: Sendable {
+    public let policy: Policy
+
+    public init(policy: Policy) {
+        self.policy = policy
+    }
+
+    /// The applicant's claim on a school.
+    public enum Claim: Int, Sendable {
+        case feeder = 0
+        case zone = 1
+        case none = 2
+    }
+
+    /// The tier of an applicant with `claim` on a public school.
+    /// - Complexity: O(categories).
+    public func tier(claim: Claim, applicant: Applicant, siblingHere: Bool) -> Int {
+        let k = policy.priorityCategories.count
+        let category = policy.priorityCategories.firstIndex(where: applicant.categories.contains) ?? k
+        let residence = claim == .zone ? policy.residenceOrder.firstIndex(of: applicant.residence) ?? 4 : 0
+        let sibling = policy.siblingPriority && siblingHere ? 0 : 1
+        return ((claim.rawValue * (k + 1) + category) * 5 + residence) * 2 + sibling
+    }
+}

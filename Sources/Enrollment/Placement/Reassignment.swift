@@ -1,0 +1,139 @@
+import Foundation
+
+/// Administrative reassignment (统筹 / 调剂): after the mechanism, the students it left
+/// unplaced are seated one by one, each at the nearest school of the level that still has a
+/// free seat.
+///
+/// The rule, step by step:
+/// 1. The caller gives the order in which students are served (`order(_:in:tierWithoutChoices:)`
+///    gives the usual one: best tier among the student's list, then tie-break rank).
+/// 2. A student with a home location takes the candidate school with a free seat at the
+///    smallest straight-line distance from home (`distance(from:to:)`); equal distances go to
+///    the lower school index.
+/// 3. A student without a home location (the case file gave none) keeps their turn and takes
+///    the candidate school with a free seat that has the lowest school index.
+/// 4. When no candidate school has a free seat, the student stays unplaced, with the reason
+///    "every school of the level is full".
+public enum Reassignment {
+    /// A point on the Earth, in degrees (WGS 84 as the case files give them).
+    public struct Location: Hashable, Sendable {
+        public var latitude: Double
+        public var longitude: Double
+
+        public init(latitude: Double, longitude: Double) {
+            self.latitude = latitude
+            self.longitude = longitude
+        }
+    }
+
+    /// The mean Earth radius used for distances, in metres (IUGG R₁).
+    public static let earthRadius = 6_371_008.8
+
+    /// The straight-line distance in metres from `home` to `school` by the equirectangular
+    /// approximation at the home's latitude: with Δφ and Δλ the differences of latitude and
+    /// longitude in radians (Δλ brought into −π…π) and φ the home's latitude,
+    /// `d = R · √((Δλ · cos φ)² + Δφ²)`. Within a county (tens of kilometres) it differs from
+    /// the great-circle distance by far less than a metre per kilometre.
+    public static func distance(from home: Location, to school: Location) -> Double {
+        distance(from: home, cosLatitude: cos(home.latitude * radiansPerDegree), to: school)
+    }
+
+    private static let radiansPerDegree = Double.pi / 180
+
+    /// `distance(from:to:)` with the cosine of the home's latitude computed once per home.
+    @inline(__always)
+    private static func distance(from home: Location, cosLatitude: Double, to school: Location) -> Double {
+        var dLambda = (school.longitude - home.longitude) * radiansPerDegree
+        if dLambda > .pi { dLambda -= 2 * .pi } else if dLambda < -.pi { dLambda += 2 * .pi }
+        let x = dLambda * cosLatitude
+        let y = (school.latitude - home.latitude) * radiansPerDegree
+        return earthRadius * (x * x + y * y).squareRoot()
+    }
+
+    /// The usual order of service: by the best (lowest) tier the student has among the
+    /// schools of their list — `tierWithoutChoices` for a student who listed none — then by
+    /// tie-break rank.
+    /// - Complexity: O(k log k + c) for k students.
+    public static func order(_ students: [Int], in instance: MatchingInstance, tierWithoutChoices: Int) -> [Int] {
+        students.map { i -> (tier: Int, rank: Int32, student: Int) in
+            let best = instance.choiceRange(of: i).map { Int(instance.choiceTiers[$0]) }.min()
+            return (best ?? tierWithoutChoices, instance.tieRanks[i], i)
+        }
+        .sorted { ($0.tier, $0.rank) < ($1.tier, $1.rank) }
+        .map(\.student)
+    }
+
+    /// Reassigns the students of `order`, in that order, to the free seats `matching` leaves
+    /// at the `candidates` (every school of the level).
+    /// - Parameters:
+    ///   - order: the students to serve, each at most once, none of them seated in `matching`.
+    ///   - matching: the mechanism's result; free seats are capacity minus students seated.
+    ///   - candidates: the school indices students may be sent to (duplicates are ignored).
+    ///   - homes: per student, the home location or nil.
+    ///   - schools: per school, its location.
+    /// - Returns: one decision per student of `order`, in that order, and the matching with the
+    ///   reassigned students seated (their choice rank is nil unless the school is on their list).
+    /// - Complexity: O(k · candidates) for k students.
+    public static func reassign(
+        _ order: [Int], after matching: Matching, in instance: MatchingInstance,
+        candidates: [Int], homes: [Location?], schools: [Location]
+    ) -> (decisions: [ReassignmentDecision], matching: Matching) {
+        precondition(homes.count == instance.studentCount, "one home (or nil) per student")
+        precondition(schools.count == instance.schoolCount, "one location per school")
+        var result = matching
+        var free = zip(instance.capacities, matching.occupancy(schoolCount: instance.schoolCount))
+            .map { max(Int($0) - $1, 0) }
+        var open = Array(Set(candidates)).sorted().filter { free[$0] > 0 }
+        var decisions: [ReassignmentDecision] = []
+        decisions.reserveCapacity(order.count)
+        for student in order {
+            precondition(result.school(of: student) == nil, "student #\(student) already holds a seat")
+            guard !open.isEmpty else {
+                decisions.append(ReassignmentDecision(student: student, outcome: .unplaced(.everySchoolOfLevelFull)))
+                continue
+            }
+            var best = 0
+            var metres: Double? = nil
+            if let home = homes[student] {
+                let cosLatitude = cos(home.latitude * radiansPerDegree)
+                var bestDistance = Double.infinity
+                for (k, s) in open.enumerated() {
+                    let d = distance(from: home, cosLatitude: cosLatitude, to: schools[s])
+                    if d < bestDistance { bestDistance = d; best = k }
+                }
+                metres = bestDistance
+            }
+            let school = open[best]
+            result.seat(student, at: school, in: instance)
+            decisions.append(ReassignmentDecision(student: student, outcome: .reassigned(school: school, metres: metres)))
+            free[school] -= 1
+            if free[school] == 0 { open.remove(at: best) }
+        }
+        return (decisions, result)
+    }
+}
+
+/// What reassignment did with one student.
+public struct ReassignmentDecision: Hashable, Sendable {
+    public var student: Int
+    public var outcome: Outcome
+
+    public init(student: Int, outcome: Outcome) {
+        self.student = student
+        self.outcome = outcome
+    }
+
+    public enum Outcome: Hashable, Sendable {
+        /// Seated at `school`, `metres` from home (nil when the home location is unknown).
+        case reassigned(school: Int, metres: Double?)
+        /// Left without a seat.
+        case unplaced(UnplacedReason)
+    }
+}
+
+/// Why a student ends without a seat.
+public enum UnplacedReason: String, Hashable, Sendable, CustomStringConvertible {
+    case everySchoolOfLevelFull = "every school of the level is full"
+
+    public var description: String { rawValue }
+}

@@ -1,0 +1,76 @@
+/// Zoning by residence (划片) for one level of a case: each applicant's home to its
+/// attendance zone and, through it, the zone's school or schools.
+///
+/// The rule, for each applicant:
+/// 1. An `address` that matches the level's address-list rules (`zone-rules.csv`) gives
+///    the zone (method `address`): a published list names the address exactly, which a map
+///    drawn from it can only approximate.
+/// 2. Otherwise the home's `lon`/`lat` is located among the level's map zones
+///    (`zones.geojson`) by the exact boundary rule of docs/ZONING.md (method `polygon`),
+///    flagging homes within the policy's `near_boundary_metres` of a boundary. An address
+///    that could not be matched is still noted for a clerk's review.
+/// 3. A home in no zone is `unzoned` (method `none`) with its nearest zone and the distance
+///    in the note; an applicant with neither a usable address nor coordinates likewise.
+///
+/// The result depends on each applicant alone, never on the order of rows.
+public struct ZoneAssigner: Sendable {
+    public let level: SchoolLevel
+    let zones: [String: [String]]
+    let mapZones: [ZoneMap.Zone]
+    let index: ZoneIndex?
+    let addresses: AddressZoneTable?
+
+    /// Prepares the zoning of `level` for the case's zones and policy.
+    /// - Complexity: O(edges) to build the grid index, O(rules) for the address table.
+    public init(admissionCase c: AdmissionCase, level: SchoolLevel) {
+        self.level = level
+        var zones: [String: [String]] = [:]
+        for zone in c.zones(level) { zones[zone.id] = zone.schools }
+        self.zones = zones
+        mapZones = (c.zoneMap?.zones ?? []).filter { $0.level.rawValue == level.rawValue }
+        index = mapZones.isEmpty ? nil : ZoneIndex(zones: mapZones, nearBoundaryMetres: c.policy.nearBoundaryMetres)
+        let rules = c.zoneRules.filter { zones[$0.zoneID] != nil }
+        addresses = rules.isEmpty ? nil : AddressZoneTable(rules: rules)
+    }
+
+    /// The zone assignment of every applicant, in the order given.
+    /// - Complexity: O(n) address look-ups and point locations, the latter split across cores.
+    public func assign(_ applicants: [Applicant]) -> [ZoneAssignment] {
+        var result: [ZoneAssignment?] = Array(repeating: nil, count: applicants.count)
+        var notes = Array(repeating: "", count: applicants.count)
+        var pending: [Int] = []
+        for (i, a) in applicants.enumerated() {
+            if let address = a.address, let addresses {
+                switch addresses.match(address: address) {
+                case let .zone(id, _):
+                    result[i] = ZoneAssignment(studentID: a.id, zoneID: id, schools: zones[id] ?? [], method: .address)
+                    continue
+                case let .review(reason):
+                    notes[i] = "address for review: \(reason)"
+                }
+            }
+            if a.longitude != nil, a.latitude != nil, index != nil {
+                pending.append(i)
+            } else {
+                let why = notes[i].isEmpty ? "no home coordinates or zoned address" : notes[i]
+                result[i] = ZoneAssignment(studentID: a.id, zoneID: nil, schools: [], method: .none, note: why)
+            }
+        }
+        if let index {
+            let hits = index.locate(pending.map { GridPoint(longitude: applicants[$0].longitude!, latitude: applicants[$0].latitude!) })
+            for (k, i) in pending.enumerated() {
+                let hit = hits[k], a = applicants[i]
+                if let z = hit.zone {
+                    let zone = mapZones[z]
+                    result[i] = ZoneAssignment(studentID: a.id, zoneID: zone.id, schools: zone.schools, method: .polygon,
+                                               nearBoundary: hit.nearBoundary, note: notes[i])
+                } else {
+                    let nearest = hit.nearestZone.map { "unzoned: nearest zone \(mapZones[$0].id), \(Int((hit.distanceMetres ?? 0).rounded())) m away" } ?? "unzoned"
+                    result[i] = ZoneAssignment(studentID: a.id, zoneID: nil, schools: [], method: .none,
+                                               note: [notes[i], nearest].filter { !$0.isEmpty }.joined(separator: "; "))
+                }
+            }
+        }
+        return result.map { $0! }
+    }
+}

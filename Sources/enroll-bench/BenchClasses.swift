@@ -1,0 +1,179 @@
+import Foundation
+import Enrollment
+
+/// `enroll-bench classes [--small N] [--export DIR] [--city-schools S] [--city-pupils P] [--runs R]`:
+/// balanced class formation.
+/// - small: N synthetic schools (default 12) of 120–200 pupils in 4 or 5 classes, with twins,
+///   together and apart requests; each is formed (median of R runs, default 5) and exported
+///   with the result to DIR/school-NN.json (default bench/out/classes) for bench/classes/milp.py.
+/// - city: S schools (default 200) sharing P pupils (default 300,000), junior policy (cap 50),
+///   every school formed in turn; the whole step is timed (median of R runs).
+enum BenchClasses {
+    static let summary = "balanced class formation [--small N] [--export DIR] [--city-schools S] [--city-pupils P] [--runs R]"
+
+    struct UsageError: Error, CustomStringConvertible {
+        var description: String {
+            "usage: enroll-bench classes [--small N] [--export DIR] [--city-schools S] [--city-pupils P] [--runs R]"
+        }
+    }
+
+    /// The benchmark's own seeded generator (SplitMix64); the library sees it only as a `RandomDraw`.
+    struct Draw: RandomDraw {
+        var state: UInt64
+        mutating func nextInt(below bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            z ^= z >> 31
+            return Int(z % UInt64(bound))
+        }
+        mutating func chance(_ percent: Int) -> Bool { nextInt(below: 100) < percent }
+    }
+
+    static let subjects = ["chinese", "maths"]
+
+    /// A synthetic school: gender even, 10 % left-behind, 12 % migrant, 2 % disabled; integer
+    /// scores (total 250–600 around a school-specific level, subjects 40–100); twins, together
+    /// and apart requests among about 2 % of pupils each.
+    static func school(_ number: Int, pupils count: Int, seed: UInt64) -> [ClassPupil] {
+        var draw = Draw(state: seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(number))
+        var ranks = Array(1...count)
+        draw.shuffle(&ranks)
+        let level = 380 + draw.nextInt(below: 80)
+        var pupils = (0..<count).map { i -> ClassPupil in
+            var tags: Set<String> = []
+            if draw.chance(10) { tags.insert("left_behind") }
+            if draw.chance(12) { tags.insert("migrant") }
+            if draw.chance(2) { tags.insert("disabled") }
+            let ability = draw.nextInt(below: 61) - 30
+            let score = max(250, min(600, level + 3 * ability + draw.nextInt(below: 41) - 20))
+            var subjectScores: [String: Double] = [:]
+            for s in subjects { subjectScores[s] = Double(max(40, min(100, 70 + ability + draw.nextInt(below: 21) - 10))) }
+            return ClassPupil(studentID: String(format: "S%03d%05d", number, i), gender: draw.chance(50) ? .male : .female,
+                              tags: tags, score: Double(score), subjectScores: subjectScores, lotteryRank: ranks[i])
+        }
+        let requests = max(1, count / 50)
+        for t in 0..<requests {
+            let a = draw.nextInt(below: count), b = draw.nextInt(below: count)
+            guard a != b, pupils[a].twinGroup == nil, pupils[b].twinGroup == nil else { continue }
+            switch t % 3 {
+            case 0: pupils[a].twinGroup = "tw\(t)"; pupils[b].twinGroup = "tw\(t)"
+            case 1: pupils[a].togetherWith.append(pupils[b].studentID)
+            default: pupils[a].apartFrom.append(pupils[b].studentID)
+            }
+        }
+        return pupils
+    }
+
+    static func run(_ arguments: [String]) throws {
+        var small = 12, runs = 5, citySchools = 200, cityPupils = 300_000
+        var export = URL(fileURLWithPath: "bench/out/classes")
+        var rest = arguments[...]
+        while let option = rest.popFirst() {
+            switch (option, rest.popFirst()) {
+            case let ("--small", value?): small = Int(value) ?? small
+            case let ("--runs", value?): runs = max(1, Int(value) ?? runs)
+            case let ("--city-schools", value?): citySchools = Int(value) ?? citySchools
+            case let ("--city-pupils", value?): cityPupils = Int(value) ?? cityPupils
+            case let ("--export", value?): export = URL(fileURLWithPath: value)
+            default: throw UsageError()
+            }
+        }
+        try runSmall(small, runs: runs, export: export)
+        try runCity(schools: citySchools, pupils: cityPupils, runs: runs)
+    }
+
+    static func runSmall(_ count: Int, runs: Int, export: URL) throws {
+        print("small schools (exported to \(export.path)):")
+        print("school pupils classes objective spread_score spread_chinese spread_maths passes ms")
+        for s in 0..<count {
+            var sizeDraw = Draw(state: UInt64(1000 + s))
+            let n = 120 + sizeDraw.nextInt(below: 81)
+            let pupils = school(s, pupils: n, seed: 42)
+            var policy = ClassFormationPolicy.primary
+            policy.classCount = n > 180 ? 5 : 4
+            let (seconds, result, _) = try time(runs: runs) { () throws(ClassFormationError) in
+                var draw = Draw(state: UInt64(7 + s))
+                return try ClassFormation.form(pupils, policy: policy, draw: &draw)
+            }
+            let spreads = result.balance.map { String(format: "%.3f", $0.spread) }.joined(separator: " ")
+            print(String(format: "%6d %6d %7d %9.3f ", s, n, result.classCount, result.objective) + spreads
+                  + String(format: " %6d %6.2f", result.passes, seconds * 1000))
+            try AtomicFile.write(instanceJSON(s, pupils, policy, result, seconds),
+                                 to: export.appendingPathComponent(String(format: "school-%02d.json", s)))
+        }
+    }
+
+    static func runCity(schools: Int, pupils total: Int, runs: Int) throws {
+        var draw = Draw(state: 2026)
+        var sizes = (0..<schools).map { _ in 500 + draw.nextInt(below: 2001) }
+        let scale = Double(total) / Double(sizes.reduce(0, +))
+        sizes = sizes.map { Int((Double($0) * scale).rounded()) }
+        sizes[0] += total - sizes.reduce(0, +)
+        let city = sizes.enumerated().map { school($0, pupils: $1, seed: 7) }
+        let (seconds, results, cpu) = try time(runs: runs) { () throws(ClassFormationError) in
+            try city.enumerated().map { s, pupils throws(ClassFormationError) in
+                var draw = Draw(state: UInt64(s))
+                return try ClassFormation.form(pupils, policy: .junior, draw: &draw)
+            }
+        }
+        func worst(_ f: (ClassFormationResult) -> Int) -> Int { results.map(f).max()! }
+        let spreads = results.map { $0.balance[0].spread }
+        print("city: \(schools) schools, \(total) pupils, \(results.map(\.classCount).reduce(0, +)) classes")
+        print(String(format: "city: whole step %.3f s wall, %.3f s CPU (medians of %d), %.0f pupils/s", seconds, cpu, runs, Double(total) / seconds))
+        print("city: largest size range \(worst { r in range(r.classes.map(\.size)) }), boys \(worst { r in range(r.classes.map(\.boys)) }), girls \(worst { r in range(r.classes.map(\.girls)) })")
+        print(String(format: "city: score spread of class means: mean %.3f, max %.3f; passes: mean %.1f, max %d",
+                     spreads.reduce(0, +) / Double(spreads.count), spreads.max()!,
+                     Double(results.map(\.passes).reduce(0, +)) / Double(results.count), results.map(\.passes).max()!))
+    }
+
+    static func range(_ values: [Int]) -> Int { values.max()! - values.min()! }
+
+    /// Median wall-clock seconds and median CPU seconds (user + system, of this process) of
+    /// `runs` runs of `body`, with the last result (benchmark only). On a shared machine the
+    /// CPU time is the figure that does not depend on the other processes.
+    static func time<T, E: Error>(runs: Int, _ body: () throws(E) -> T) throws(E) -> (Double, T, cpu: Double) {
+        func cpuSeconds() -> Double {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+                + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        }
+        let clock = ContinuousClock()
+        var times: [Double] = []
+        var cpu: [Double] = []
+        var last: T?
+        for _ in 0..<runs {
+            let start = clock.now
+            let startCPU = cpuSeconds()
+            last = try body()
+            cpu.append(cpuSeconds() - startCPU)
+            let d = start.duration(to: clock.now).components
+            times.append(Double(d.seconds) + Double(d.attoseconds) / 1e18)
+        }
+        return (times.sorted()[runs / 2], last!, cpu.sorted()[runs / 2])
+    }
+
+    /// The instance and our result, for the exact MILP in bench/classes/milp.py.
+    static func instanceJSON(_ number: Int, _ pupils: [ClassPupil], _ policy: ClassFormationPolicy,
+                             _ result: ClassFormationResult, _ seconds: Double) throws -> [UInt8] {
+        let rows: [[String: Any]] = pupils.map { p in
+            var row: [String: Any] = [
+                "id": p.studentID, "gender": p.gender.rawValue, "tags": p.tags.sorted(), "rank": p.lotteryRank,
+                "subjects": p.subjectScores, "together_with": p.togetherWith, "apart_from": p.apartFrom,
+                "class": result.classOf[p.studentID]!,
+            ]
+            if let s = p.score { row["score"] = s }
+            if let t = p.twinGroup { row["twin_group"] = t }
+            return row
+        }
+        let object: [String: Any] = [
+            "school": number, "class_count": result.classCount, "class_size_cap": policy.classSizeCap,
+            "care_groups": policy.careGroups, "disabled_per_class": policy.disabledPerClass ?? -1,
+            "twins": policy.twins.rawValue, "measures": result.balance.map(\.measure),
+            "objective": result.objective, "seconds": seconds, "pupils": rows,
+        ]
+        return Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]))
+    }
+}

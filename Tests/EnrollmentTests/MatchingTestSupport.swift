@@ -1,0 +1,67 @@
+@testable import Enrollment
+
+/// SplitMix64: a small seeded generator for the random instances of the property tests.
+struct MatchingTestRandom {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+
+    mutating func permutation(_ n: Int) -> [Int] {
+        var p = Array(0..<n)
+        var i = n - 1
+        while i > 0 {
+            p.swapAt(i, below(i + 1))
+            i -= 1
+        }
+        return p
+    }
+}
+
+/// A small random case: every student has a tier at every school (the school's priority
+/// classes), and lists an ordered subset of the schools.
+struct MatchingRandomCase {
+    var capacities: [Int]
+    var preferences: [[Int]]
+    /// tierAt[i][s]: the tier of student i at school s, listed or not.
+    var tierAt: [[Int]]
+    var tieRanks: [Int]
+
+    init(_ rng: inout MatchingTestRandom, maxStudents: Int, maxSchools: Int) {
+        let n = 1 + rng.below(maxStudents)
+        let m = 1 + rng.below(maxSchools)
+        capacities = (0..<m).map { _ in rng.below(4) }
+        tierAt = (0..<n).map { _ in (0..<m).map { _ in rng.below(3) } }
+        preferences = (0..<n).map { _ in Array(rng.permutation(m).prefix(rng.below(m + 1))) }
+        tieRanks = rng.permutation(n)
+    }
+
+    func instance(replacing student: Int? = nil, with list: [Int] = []) -> MatchingInstance {
+        var prefs = preferences
+        if let student { prefs[student] = list }
+        let tiers = prefs.enumerated().map { i, l in l.map { tierAt[i][$0] } }
+        return try! MatchingInstance(capacities: capacities, preferences: prefs, tiers: tiers, tieRanks: tieRanks)
+    }
+}
+
+/// The textbook case (after Abdulkadiroğlu and Sönmez 2003): three students, three schools of
+/// one seat. Preferences: student 0: 1 > 0 > 2; students 1 and 2: 0 > 1 > 2. Priorities
+/// (expressed as tiers): school 0: 0 > 2 > 1; school 1: 1 > 0 > 2; school 2: 2 > 0 > 1.
+func textbookInstance(list1: [Int] = [0, 1, 2]) -> MatchingInstance {
+    let priority: [[Int]] = [[0, 2, 1], [1, 0, 2], [2, 0, 1]]
+    let prefs = [[1, 0, 2], list1, [0, 1, 2]]
+    let tiers = prefs.enumerated().map { i, list in list.map { s in priority[s].firstIndex(of: i)! } }
+    return try! MatchingInstance(capacities: [1, 1, 1], preferences: prefs, tiers: tiers, tieRanks: [0, 1, 2])
+}
+
+extension Matching {
+    var schools: [Int?] { (0..<studentCount).map { school(of: $0) } }
+    var ranks: [Int?] { (0..<studentCount).map { choiceRank(of: $0) } }
+}
