@@ -5,7 +5,8 @@ Usage: recompute-lottery.py RUN
 Reads RUN/manifest.json (the seed, and each step's draw) and every CSV output of the run that
 has student_id and lottery_number columns (lottery-numbers.csv, placements.csv). Each number
 must be SHA-256("enroll-lottery/1" LF seed LF draw LF key), where key is the row's twin_group
-when that column is present and filled, else its student_id (docs/LOTTERY.md, section 1).
+when that column is present and filled, else its student_id (docs/LOTTERY.md, section 1);
+rows with no lottery_number are skipped.
 Prints "ok N numbers" and exits 0, or prints the first mismatch and exits 1.
 """
 import csv
@@ -34,6 +35,8 @@ def main(run):
                 if not {"student_id", "lottery_number"} <= set(rows.fieldnames or []):
                     continue
                 for row in rows:
+                    if not row["lottery_number"]:
+                        continue
                     draw = row.get("draw") or only_draw
                     if draw is None:
                         print(f"{name}:{rows.line_num}: no draw column, and the step used {len(step['draws'])} draws")
