@@ -19,7 +19,20 @@ let package = Package(
         .executableTarget(
             name: "enroll-cli",
             dependencies: ["Enrollment"],
-            path: "Sources/enroll-cli"
+            path: "Sources/enroll-cli",
+            plugins: ["CodeDigestPlugin"]
+        ),
+        // Computes the code identifier recorded in every manifest (docs/LOTTERY.md).
+        .executableTarget(
+            name: "enroll-code-digest",
+            dependencies: ["Enrollment"],
+            path: "Sources/enroll-code-digest"
+        ),
+        .plugin(
+            name: "CodeDigestPlugin",
+            capability: .buildTool(),
+            dependencies: ["enroll-code-digest"],
+            path: "Plugins/CodeDigestPlugin"
         ),
         .executableTarget(
             name: "enroll-bench",

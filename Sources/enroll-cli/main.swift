@@ -10,6 +10,10 @@ let commands: [(spec: CommandSpec, run: (ParsedArguments) throws -> Int32)] = [
     (PlaceCommand.spec, PlaceCommand.run),
     (SynthCommand.spec, SynthCommand.run),
     (DemoCommand.spec, DemoCommand.run),
+    (CommitCommand.spec, CommitCommand.run),
+    (SeedCommand.spec, SeedCommand.run),
+    (LotteryCommand.spec, LotteryCommand.run),
+    (VerifyCommand.spec, VerifyCommand.run),
 ]
 
 let tool = CommandLineTool(

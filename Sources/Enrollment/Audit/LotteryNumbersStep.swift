@@ -1,0 +1,99 @@
+/// The `lottery` step: the lottery numbers of every applicant of one level in the draw
+/// `<level>-placement`, as a bureau publishes them before or with the placement.
+///
+/// Options: `level` (`primary` or `junior`), and `encoding` when the case's CSV files were
+/// read with a declared encoding. Output `lottery-numbers.csv` (UTF-8 with a byte-order mark,
+/// LF line ends), columns `student_id,draw,lottery_number,twin_group`, one row per applicant,
+/// rows ordered by lottery number then student_id. `twin_group` is filled only where the
+/// number is the twin group's (policy `twins_share_lottery_number`); the number is then
+/// SHA-256("enroll-lottery/1" LF seed LF draw LF twin_group), else of the student_id
+/// (docs/LOTTERY.md, section 1).
+extension RunStepKind {
+    /// The `lottery` step (`enroll lottery`).
+    public static let lottery = RunStepKind(name: "lottery", perform: LotteryNumbersStep.perform, invariants: LotteryNumbersStep.invariants)
+}
+
+/// The computation of the `lottery` step.
+public enum LotteryNumbersStep {
+    /// The output file.
+    public static let fileName = "lottery-numbers.csv"
+    /// The columns of `lottery-numbers.csv`.
+    public static let header = ["student_id", "draw", "lottery_number", "twin_group"]
+
+    /// The draw whose numbers the placement of `level` uses.
+    public static func drawName(_ level: SchoolLevel) -> String { "\(level.rawValue)-placement" }
+
+    /// One published row.
+    public struct Row: Equatable, Sendable {
+        public var studentID: String
+        public var number: LotteryNumber
+        /// The twin group whose number the student carries, if the policy shares numbers.
+        public var twinGroup: String?
+    }
+
+    /// The numbers of `applicants` in `draw`, ordered by number then student_id.
+    /// - Complexity: O(n log n) in the number of applicants.
+    public static func rows(_ applicants: [Applicant], seed: String, draw: String, twinsShare: Bool) -> [Row] {
+        let lottery = LotteryNumber.Draw(seed: seed, name: draw)
+        return applicants.map { a in
+            let group = twinsShare ? a.twinGroup.flatMap { $0.isEmpty ? nil : $0 } : nil
+            return Row(studentID: a.id, number: lottery.number(studentID: a.id, twinGroup: group), twinGroup: group)
+        }.sorted { precedes(($0.number, $0.studentID), ($1.number, $1.studentID)) }
+    }
+
+    /// The order of the published rows: by number, then by the UTF-8 bytes of the student_id.
+    static func precedes(_ a: (LotteryNumber, String), _ b: (LotteryNumber, String)) -> Bool {
+        a.0 != b.0 ? a.0 < b.0 : a.1.utf8.lexicographicallyPrecedes(b.1.utf8)
+    }
+
+    static func level(_ input: RunStepInput) throws -> SchoolLevel {
+        for key in input.options.keys where key != "level" && key != "encoding" {
+            throw RunStepError.unknownOption(step: "lottery", option: key)
+        }
+        guard let text = input.options["level"] else { throw RunStepError.missingOption(step: "lottery", option: "level") }
+        guard let level = SchoolLevel(rawValue: text), level != .high else {
+            throw RunStepError.invalidOption(step: "lottery", option: "level", value: text, expected: "primary or junior")
+        }
+        return level
+    }
+
+    @Sendable static func perform(_ input: RunStepInput) throws -> RunStepOutput {
+        let level = try level(input)
+        let admissionCase = try input.loadCase()
+        let draw = drawName(level)
+        let rows = rows(admissionCase.applicants(level), seed: input.seed, draw: draw,
+                        twinsShare: admissionCase.policy.twinsShareLotteryNumber)
+        var writer = CSVWriter(header: header)
+        for row in rows { writer.append([row.studentID, draw, row.number.hex, row.twinGroup ?? ""]) }
+        return RunStepOutput(inputs: admissionCase.files, outputs: [(fileName, writer.bytes)], draws: [draw],
+                             counts: ["numbers": rows.count, "numbered_by_twin_group": rows.filter { $0.twinGroup != nil }.count])
+    }
+
+    /// Reads the published file back and checks: the header; one row per applicant of the
+    /// level and no other; each number recomputed from the seed; rows in order.
+    @Sendable static func invariants(_ input: RunStepInput, _ output: RunStepOutput) -> [String] {
+        guard let bytes = output.output(fileName) else { return ["\(fileName) was not written"] }
+        let parsed = CSVReader.parse(bytes, file: fileName)
+        guard let table = parsed.table, parsed.diagnostics.isEmpty else { return parsed.diagnostics.map(\.description) }
+        guard table.header == header else { return ["\(fileName): the header is not \(header.joined(separator: ","))"] }
+        guard let level = try? level(input), let admissionCase = try? input.loadCase() else { return ["the case or the options cannot be read"] }
+        var expected = Set(admissionCase.applicants(level).map(\.id))
+        let lottery = LotteryNumber.Draw(seed: input.seed, name: drawName(level))
+        var problems: [String] = []
+        var previous: (LotteryNumber, String)?
+        for row in 0..<table.count {
+            let (id, draw, hex, group) = (table[row, 0], table[row, 1], table[row, 2], table[row, 3])
+            let at = "\(fileName):\(table.line(ofRow: row))"
+            if expected.remove(id) == nil { problems.append("\(at): \(id) is not an applicant of the level, or is listed twice") }
+            if draw != drawName(level) { problems.append("\(at): the draw is \(draw), not \(drawName(level))") }
+            let number = lottery.number(studentID: id, twinGroup: group.isEmpty ? nil : group)
+            if hex != number.hex { problems.append("\(at): the lottery number of \(id) is not the one the seed gives") }
+            if let previous, !precedes(previous, (number, id)) {
+                problems.append("\(at): rows are not in order of lottery number, then student_id")
+            }
+            previous = (number, id)
+        }
+        for id in expected.sorted() { problems.append("\(fileName): the applicant \(id) has no lottery number") }
+        return problems
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+
+/// The record of a run folder (`RUN/manifest.json`): what ran, on what, with which seed, and
+/// what it wrote — everything `enroll verify` needs to re-run it and compare.
+///
+///     {
+///       "format": "enroll-manifest/1",
+///       "tool": "enroll",
+///       "version": "0.1.0",
+///       "code": "sha256:<hex of the sources, see docs/LOTTERY.md>",
+///       "seed": "<64 hex digits>",
+///       "commitment": "<combined digest of the case's commitment>",
+///       "case": "<the case folder's path when the run was made; informative>",
+///       "steps": [ <RunStep>, … ]
+///     }
+///
+/// Every command that writes into the run folder adds its step (replacing an earlier step
+/// that wrote any of the same files); all steps of one folder share tool, version, code, seed
+/// and commitment. Written by `JSONWriter`, so the same manifest is always the same bytes.
+public struct Manifest: Equatable, Sendable {
+    /// The first member's value; the `1` is the version of this format.
+    public static let format = "enroll-manifest/1"
+    /// The manifest's name in its run folder.
+    public static let fileName = "manifest.json"
+
+    /// The version of the tool that ran (`EnrollmentVersion.current`).
+    public var toolVersion: String
+    /// The identifier of the code that ran: `sha256:` and the digest of the sources.
+    public var code: String
+    /// The seed every step drew with.
+    public var seed: String
+    /// The combined digest of the commitment the case was checked against.
+    public var commitment: SHA256Digest
+    /// The case folder's path as it was when the run was made (informative only).
+    public var caseFolder: String
+    /// The steps, in the order they ran.
+    public var steps: [RunStep]
+
+    /// A manifest of `steps` (none yet by default).
+    public init(toolVersion: String = EnrollmentVersion.current, code: String, seed: String,
+                commitment: SHA256Digest, caseFolder: String, steps: [RunStep] = []) {
+        self.toolVersion = toolVersion
+        self.code = code
+        self.seed = seed
+        self.commitment = commitment
+        self.caseFolder = caseFolder
+        self.steps = steps
+    }
+
+    /// Adds `step`, first removing every recorded step that wrote one of its output files
+    /// (those files have just been overwritten).
+    public mutating func add(_ step: RunStep) {
+        let written = Set(step.outputs.map(\.name))
+        steps.removeAll { old in old.outputs.contains { written.contains($0.name) } }
+        steps.append(step)
+    }
+
+    /// The JSON value written to `manifest.json`.
+    public var json: JSONValue {
+        .object([
+            ("format", .string(Self.format)),
+            ("tool", .string("enroll")),
+            ("version", .string(toolVersion)),
+            ("code", .string(code)),
+            ("seed", .string(seed)),
+            ("commitment", .string(commitment.hex)),
+            ("case", .string(caseFolder)),
+            ("steps", .array(steps.map(\.json))),
+        ])
+    }
+
+    /// The bytes of `manifest.json`.
+    public var rendered: [UInt8] { JSONWriter.render(json) }
+
+    /// Reads a manifest from the bytes of `file`.
+    /// - Throws: a `Diagnostic` at the first problem (file:line:column).
+    public init(json bytes: [UInt8], file: String = Manifest.fileName) throws(Diagnostic) {
+        let root = try JSONReader.parse(bytes, file: file)
+        let r = try JSONObjectReader(root, file: file, what: "the manifest",
+                                     known: ["format", "tool", "version", "code", "seed", "commitment", "case", "steps"])
+        for (key, expected) in [("format", Self.format), ("tool", "enroll")] {
+            let v = try r.required(key)
+            guard try JSONObjectReader.string(v, file: file, key: key) == expected else {
+                throw Diagnostic(v.location(in: file), "\"\(key)\" must be \"\(expected)\": this is not a manifest this tool reads")
+            }
+        }
+        var steps: [RunStep] = []
+        for element in try r.array("steps") { steps.append(try RunStep(element, file: file)) }
+        self.init(toolVersion: try r.string("version"), code: try r.string("code"), seed: try r.string("seed"),
+                  commitment: try r.digest("commitment"), caseFolder: try r.string("case"), steps: steps)
+    }
+
+    /// Reads `manifest.json` of the run folder `run`; nil if there is none.
+    /// - Throws: `Diagnostic` when it exists but cannot be read.
+    public static func read(run: URL) throws(Diagnostic) -> Manifest? {
+        let url = run.appendingPathComponent(fileName)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw Diagnostic(SourceLocation(file: fileName), "the file cannot be read; check its permissions")
+        }
+        return try Manifest(json: [UInt8](data))
+    }
+}
+
+/// One command's part of a run: which step, with which options, what it read and wrote.
+///
+///     {
+///       "step": "lottery",
+///       "options": {"level": "junior"},          (keys sorted)
+///       "draws": ["junior-placement"],           (the draw names the step used)
+///       "inputs": [{"file": "junior-applicants.csv", "sha256": "<hex>"}, …],   (in the case folder)
+///       "outputs": [{"file": "lottery-numbers.csv", "sha256": "<hex>"}],       (in the run folder)
+///       "counts": {"numbers": 3000, …}          (keys sorted)
+///     }
+public struct RunStep: Equatable, Sendable {
+    /// The name of the step's `RunStepKind` (the command that ran it).
+    public var kind: String
+    /// The options that determine the step's outputs (never paths), by name.
+    public var options: [String: String]
+    /// The names of the draws the step used.
+    public var draws: [String]
+    /// Files read from the case folder, raw SHA-256, by name.
+    public var inputs: [FileRecord]
+    /// Files written into the run folder, by name.
+    public var outputs: [FileRecord]
+    /// Counts worth recording (rows, students, …), by name.
+    public var counts: [String: Int]
+
+    /// A step as recorded.
+    public init(kind: String, options: [String: String], draws: [String], inputs: [FileRecord], outputs: [FileRecord], counts: [String: Int]) {
+        self.kind = kind
+        self.options = options
+        self.draws = draws
+        self.inputs = inputs
+        self.outputs = outputs
+        self.counts = counts
+    }
+
+    /// A file and the SHA-256 of its bytes (as `sha256sum` prints it).
+    public struct FileRecord: Equatable, Sendable {
+        public var name: String
+        public var digest: SHA256Digest
+
+        public init(name: String, digest: SHA256Digest) {
+            self.name = name
+            self.digest = digest
+        }
+
+        var json: JSONValue { .object([("file", .string(name)), ("sha256", .string(digest.hex))]) }
+    }
+
+    var json: JSONValue {
+        func sortedKeys<V>(_ d: [String: V]) -> [(String, V)] {
+            d.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
+        }
+        return .object([
+            ("step", .string(kind)),
+            ("options", .object(sortedKeys(options).map { ($0.0, .string($0.1)) })),
+            ("draws", .array(draws.map(JSONValue.string))),
+            ("inputs", .array(inputs.map(\.json))),
+            ("outputs", .array(outputs.map(\.json))),
+            ("counts", .object(sortedKeys(counts).map { ($0.0, .integer($0.1)) })),
+        ])
+    }
+
+    init(_ value: JSONValue, file: String) throws(Diagnostic) {
+        let r = try JSONObjectReader(value, file: file, what: "a step", known: ["step", "options", "draws", "inputs", "outputs", "counts"])
+        func records(_ key: String) throws(Diagnostic) -> [FileRecord] {
+            var out: [FileRecord] = []
+            for element in try r.array(key) {
+                let f = try JSONObjectReader(element, file: file, what: "a file record", known: ["file", "sha256"])
+                out.append(FileRecord(name: try f.string("file"), digest: try f.digest("sha256")))
+            }
+            return out
+        }
+        var draws: [String] = []
+        for d in try r.array("draws") { draws.append(try JSONObjectReader.string(d, file: file, key: "draws")) }
+        self.init(kind: try r.string("step"),
+                  options: Dictionary(try r.stringPairs("options"), uniquingKeysWith: { a, _ in a }),
+                  draws: draws, inputs: try records("inputs"), outputs: try records("outputs"),
+                  counts: Dictionary(try r.integerPairs("counts"), uniquingKeysWith: { a, _ in a }))
+    }
+}

@@ -1,0 +1,33 @@
+import Enrollment
+import Foundation
+
+enum VerifyCommand: EnrollCommand {
+    static let spec = CommandSpec(
+        name: "verify",
+        abstract: "Check a published run: inputs, commitment, every step re-run and compared byte for byte.",
+        discussion: """
+            Prints `verified` and exits 0, or names the first difference (file, line, column) and exits 1. \
+            Must be run by an enroll built from the code recorded in the manifest (see docs/LOTTERY.md).
+            """,
+        arguments: [
+            .positional("run", help: "The run folder (holding manifest.json)."),
+            .option("case", valueName: "folder", help: "The case folder (default: the one recorded in the manifest)."),
+            .option("scratch", valueName: "folder", help: "Keep the re-run's outputs here, a folder per step."),
+            .flag("any-code", help: "Re-run even though this enroll was built from other code than the run's."),
+        ]
+    )
+
+    static func run(_ arguments: ParsedArguments) throws -> Int32 {
+        do {
+            let summary = try RunVerifier.verify(
+                run: URL(fileURLWithPath: arguments.value("run")!), caseFolder: arguments.value("case").map { URL(fileURLWithPath: $0) },
+                code: codeIdentifier, allowOtherCode: arguments.flag("any-code"),
+                scratch: arguments.value("scratch").map { URL(fileURLWithPath: $0) })
+            print("verified: \(summary.steps) step\(summary.steps == 1 ? "" : "s"), \(summary.inputs) input files, \(summary.outputs) output files reproduced")
+            return 0
+        } catch {
+            Console.error("not verified: \(error)")
+            return 1
+        }
+    }
+}

@@ -1,0 +1,227 @@
+import Foundation
+import Testing
+@testable import Enrollment
+
+/// A lottery run on a small synthetic county, recorded and verified through the library.
+@Suite struct RunVerifierTests {
+    static let seed = "7e71ffceae5940197c9c455310fd55c5ef45dfca79ad616579425728b4b38a9d"
+    static let code = "sha256:" + String(repeating: "0", count: 64)
+
+    struct Run {
+        var caseFolder: URL
+        var run: URL
+        var commitment: Commitment
+        var manifest: Manifest
+        /// The files of the case, as written.
+        var files: [String]
+    }
+
+    /// Writes a synthetic case, commits it, and records a junior lottery into a run folder.
+    static func makeRun(_ name: String = #function, twinsShare: Bool = false) throws -> Run {
+        let root = try temporaryFolder(name)
+        let caseFolder = root.appendingPathComponent("case")
+        let files = try CaseWriter.write(SyntheticCounty(parameters: .scaled(seed: "audit", applicants: 80)), to: caseFolder)
+        if twinsShare {
+            let url = caseFolder.appendingPathComponent("policy.json")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "\"twins_share_lottery_number\": false", with: "\"twins_share_lottery_number\": true").utf8).write(to: url)
+        }
+        let commitment = try Commitment(caseFolder: caseFolder)
+        try commitment.write(to: caseFolder.appendingPathComponent(Commitment.fileName))
+        let run = root.appendingPathComponent("run")
+        let manifest = try RunRecorder.record(.lottery, input: RunStepInput(caseFolder: caseFolder, options: ["level": "junior"], seed: seed),
+                                              commitment: commitment, code: code, into: run)
+        return Run(caseFolder: caseFolder, run: run, commitment: commitment, manifest: manifest, files: files)
+    }
+
+    static func verify(_ r: Run) throws(VerificationError) -> RunVerifier.Summary {
+        try RunVerifier.verify(run: r.run, caseFolder: r.caseFolder, code: code)
+    }
+
+    static func failure(_ r: Run) -> String? {
+        do {
+            _ = try verify(r)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func cleanRunVerifies() throws {
+        let r = try Self.makeRun()
+        let step = try #require(r.manifest.steps.first)
+        #expect(r.manifest.steps.count == 1)
+        #expect(step.kind == "lottery" && step.options == ["level": "junior"] && step.draws == ["junior-placement"])
+        #expect(step.outputs.map(\.name) == ["lottery-numbers.csv"])
+        let loaded = try CaseFolder(url: r.caseFolder).load().admissionCase
+        #expect(step.inputs.map(\.name) == loaded.files)
+        #expect(Set(loaded.files).isSuperset(of: ["schools.csv", "policy.json", "primary-applicants.csv", "junior-applicants.csv"]))
+        let juniors = loaded.juniorApplicants
+        #expect(step.counts == ["numbers": juniors.count, "numbered_by_twin_group": 0])
+        #expect(try Self.verify(r) == RunVerifier.Summary(steps: 1, inputs: loaded.files.count, outputs: 1))
+        // The published rows are the library's lottery numbers, in order.
+        let table = try #require(CSVReader.parse([UInt8](Data(contentsOf: r.run.appendingPathComponent("lottery-numbers.csv"))), file: "l").table)
+        let numbers = (0..<table.count).map { table[$0, 2] }
+        #expect(numbers == numbers.sorted())
+        #expect(Set((0..<table.count).map { table[$0, 0] }) == Set(juniors.map(\.id)))
+        #expect(table[0, 2] == LotteryNumber(seed: Self.seed, draw: "junior-placement", studentID: table[0, 0]).hex)
+    }
+
+    /// Changes one ASCII digit near the middle of `url` to another digit.
+    static func changeOneByte(_ url: URL) throws {
+        var bytes = [UInt8](try Data(contentsOf: url))
+        let middle = bytes.count / 2
+        let k = try #require((middle..<bytes.count).first { (0x30...0x39).contains(bytes[$0]) })
+        bytes[k] = 0x30 + (bytes[k] - 0x30 + 1) % 10
+        try Data(bytes).write(to: url)
+    }
+
+    @Test func aOneByteChangeToAnyFileOfTheRunIsNamed() throws {
+        let r = try Self.makeRun()
+        let caseFiles = try FileManager.default.contentsOfDirectory(atPath: r.caseFolder.path).filter { $0 != Commitment.fileName }.sorted()
+        #expect(caseFiles == r.files.sorted())
+        let files = caseFiles.map { (r.caseFolder.appendingPathComponent($0), $0) }
+            + ["lottery-numbers.csv", "manifest.json"].map { (r.run.appendingPathComponent($0), $0) }
+        for (url, name) in files {
+            let original = try Data(contentsOf: url)
+            try Self.changeOneByte(url)
+            let message = Self.failure(r)
+            #expect(message?.contains(name) == true, "\(name): \(message ?? "verified")")
+            try original.write(to: url)
+        }
+        #expect(try Self.verify(r).steps == 1)
+    }
+
+    @Test func everyChangedInputIsNamed() throws {
+        let r = try Self.makeRun()
+        try Self.changeOneByte(r.caseFolder.appendingPathComponent("graduates.csv"))
+        try Self.changeOneByte(r.caseFolder.appendingPathComponent("schools.csv"))
+        #expect(Self.failure(r) == """
+            schools.csv: input file changed since the run (its SHA-256 is not the one manifest.json records)
+            graduates.csv: input file changed since the run (its SHA-256 is not the one manifest.json records)
+            """)
+    }
+
+    @Test func aChangedOutputIsNamedByLineAndColumn() throws {
+        let r = try Self.makeRun()
+        let url = r.run.appendingPathComponent("lottery-numbers.csv")
+        var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+        var fields = lines[3].components(separatedBy: ",")
+        fields[2] = String(fields[2].reversed())
+        lines[3] = fields.joined(separator: ",")
+        try Data(lines.joined(separator: "\n").utf8).write(to: url)
+        let message = try #require(Self.failure(r))
+        #expect(message.hasPrefix("lottery-numbers.csv:4:3: row 3, lottery_number: published \"\(fields[2])\""))
+        #expect(message.contains("it was changed after the run"))
+    }
+
+    @Test func aChangedSeedInTheManifestIsNotReproduced() throws {
+        let r = try Self.makeRun()
+        let url = r.run.appendingPathComponent("manifest.json")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: Self.seed, with: "8" + Self.seed.dropFirst()).utf8).write(to: url)
+        let message = try #require(Self.failure(r))
+        #expect(message.hasPrefix("lottery-numbers.csv:2:1: row 1, student_id: published"))
+        #expect(message.contains("with the seed and options recorded in manifest.json does not give the published file"))
+    }
+
+    @Test func aRunOfOtherCodeIsRefusedUnlessAllowed() throws {
+        let r = try Self.makeRun()
+        let other = "sha256:" + String(repeating: "1", count: 64)
+        #expect(throws: VerificationError.self) { try RunVerifier.verify(run: r.run, caseFolder: r.caseFolder, code: other) }
+        #expect(try RunVerifier.verify(run: r.run, caseFolder: r.caseFolder, code: other, allowOtherCode: true).steps == 1)
+    }
+
+    @Test func scratchFolderReceivesTheRerun() throws {
+        let r = try Self.makeRun()
+        let scratch = r.run.deletingLastPathComponent().appendingPathComponent("scratch")
+        _ = try RunVerifier.verify(run: r.run, caseFolder: r.caseFolder, code: Self.code, scratch: scratch)
+        #expect(try Data(contentsOf: scratch.appendingPathComponent("step-1/lottery-numbers.csv"))
+                == Data(contentsOf: r.run.appendingPathComponent("lottery-numbers.csv")))
+    }
+
+    @Test func twinsShareTheirGroupsNumberWhenThePolicySaysSo() throws {
+        let r = try Self.makeRun(twinsShare: true)
+        let juniors = try CaseFolder(url: r.caseFolder).load().admissionCase.juniorApplicants
+        let twins = juniors.filter { $0.twinGroup != nil }
+        #expect(twins.count >= 2)
+        #expect(r.manifest.steps[0].counts["numbered_by_twin_group"] == twins.count)
+        let table = try #require(CSVReader.parse([UInt8](Data(contentsOf: r.run.appendingPathComponent("lottery-numbers.csv"))), file: "l").table)
+        let byID = Dictionary(uniqueKeysWithValues: (0..<table.count).map { (table[$0, 0], (number: table[$0, 2], group: table[$0, 3])) })
+        for twin in twins {
+            let group = try #require(twin.twinGroup)
+            #expect(byID[twin.id]?.group == group)
+            #expect(byID[twin.id]?.number == LotteryNumber(seed: Self.seed, draw: "junior-placement", studentID: group).hex)
+        }
+        #expect(try Self.verify(r).steps == 1)
+    }
+
+    @Test func drawingRefusesAChangedApplicantListAndWritesNothing() throws {
+        let r = try Self.makeRun()
+        try Self.changeOneByte(r.caseFolder.appendingPathComponent("junior-applicants.csv"))
+        let run = r.run.deletingLastPathComponent().appendingPathComponent("run2")
+        #expect {
+            try RunRecorder.record(.lottery, input: RunStepInput(caseFolder: r.caseFolder, options: ["level": "junior"], seed: Self.seed),
+                                   commitment: r.commitment, code: Self.code, into: run)
+        } throws: { error in
+            guard case .changed(let changes) = error as? CommitmentError else { return false }
+            return changes == [.changed("junior-applicants.csv")] && "\(error)".contains("junior-applicants.csv: changed since the commitment was made")
+        }
+        #expect(!FileManager.default.fileExists(atPath: run.path))
+    }
+
+    @Test func aLaterStepReplacesTheStepThatWroteTheSameFile() throws {
+        let r = try Self.makeRun()
+        let primary = RunStepInput(caseFolder: r.caseFolder, options: ["level": "primary"], seed: Self.seed)
+        let manifest = try RunRecorder.record(.lottery, input: primary, commitment: r.commitment, code: Self.code, into: r.run)
+        #expect(manifest.steps.map(\.draws) == [["primary-placement"]])
+        #expect(try Self.verify(r).steps == 1)
+        var other = primary
+        other.seed = String(Self.seed.reversed())
+        #expect(throws: RunRecorderError.otherRun(r.run.path, what: "seed")) {
+            try RunRecorder.record(.lottery, input: other, commitment: r.commitment, code: Self.code, into: r.run)
+        }
+        other.seed = "7f3a9c"
+        #expect(throws: RunRecorderError.malformedSeed) {
+            try RunRecorder.record(.lottery, input: other, commitment: r.commitment, code: Self.code, into: r.run)
+        }
+    }
+
+    @Test func manifestRoundTrip() throws {
+        let r = try Self.makeRun()
+        let bytes = [UInt8](try Data(contentsOf: r.run.appendingPathComponent("manifest.json")))
+        let read = try Manifest(json: bytes)
+        #expect(read == r.manifest)
+        #expect(read.rendered == bytes)
+        var twoSteps = read
+        twoSteps.steps.append(RunStep(kind: "placement", options: ["level": "junior", "mechanism": "x"], draws: ["a", "b"],
+                                      inputs: [], outputs: [.init(name: "placements.csv", digest: SHA256.hash("p"))], counts: ["placed": 3]))
+        #expect(try Manifest(json: twoSteps.rendered) == twoSteps)
+    }
+
+    @Test func manifestReaderNamesTheLineOfAProblem() throws {
+        let r = try Self.makeRun()
+        let text = try String(contentsOf: r.run.appendingPathComponent("manifest.json"), encoding: .utf8)
+        #expect {
+            try Manifest(json: Array(text.replacingOccurrences(of: "\"counts\"", with: "\"count\"").utf8))
+        } throws: { error in
+            "\(error)".contains("unknown key \"count\" in a step")
+        }
+        #expect {
+            try Manifest(json: Array(text.replacingOccurrences(of: "enroll-manifest/1", with: "enroll-manifest/2").utf8))
+        } throws: { error in
+            "\(error)" == "manifest.json:2:13: \"format\" must be \"enroll-manifest/1\": this is not a manifest this tool reads"
+        }
+    }
+
+    @Test func invariantsCatchRowsOutOfOrder() throws {
+        let r = try Self.makeRun()
+        let input = RunStepInput(caseFolder: r.caseFolder, options: ["level": "junior"], seed: Self.seed)
+        var output = try LotteryNumbersStep.perform(input)
+        #expect(LotteryNumbersStep.invariants(input, output) == [])
+        var lines = String(decoding: output.outputs[0].bytes, as: UTF8.self).components(separatedBy: "\n")
+        lines.swapAt(1, 2)
+        output.outputs[0].bytes = Array(lines.joined(separator: "\n").utf8)
+        #expect(LotteryNumbersStep.invariants(input, output) == ["lottery-numbers.csv:3: rows are not in order of lottery number, then student_id"])
+    }
+}
