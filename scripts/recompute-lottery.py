@@ -28,7 +28,7 @@ def main(run):
         only_draw = step["draws"][0] if len(step["draws"]) == 1 else None
         for output in step["outputs"]:
             name = output["file"]
-            if not name.endswith(".csv"):
+            if os.path.basename(name) not in ("lottery-numbers.csv", "placements.csv"):
                 continue
             with open(os.path.join(run, name), encoding="utf-8-sig", newline="") as f:
                 rows = csv.DictReader(f)

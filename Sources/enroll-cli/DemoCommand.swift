@@ -23,7 +23,9 @@ enum DemoCommand: EnrollCommand {
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
         let caseURL = arguments.value("case").map { URL(fileURLWithPath: $0) } ?? sampleCase
-        let out = URL(fileURLWithPath: arguments.value("out") ?? "out/demo")
+        let out = URL(fileURLWithPath: arguments.value("out") ?? "out/demo").standardizedFileURL
+        let run = out.appendingPathComponent("run")
+        if FileManager.default.fileExists(atPath: run.path) { try FileManager.default.removeItem(at: run) }
         print("enroll \(EnrollmentVersion.current) demo on \(caseURL.path)")
         var step = 0
         func report<T>(_ name: String, _ body: () throws -> (T, String)) rethrows -> T {
@@ -40,37 +42,41 @@ enum DemoCommand: EnrollCommand {
         }
         let c = loaded.admissionCase
         report("validate") { ((), c.summary) }
+        let commitment = try report("commit") { () throws -> (Commitment, String) in
+            let commitment = try Commitment(caseFolder: caseURL, note: "demonstration")
+            try commitment.write(to: out.appendingPathComponent(Commitment.fileName))
+            return (commitment, "\(commitment.digest.hex) over \(commitment.files.count) files")
+        }
         let seed = try report("seed") { () throws -> (String, String) in
             let ceremony = try SeedCeremony(contributions.map(SeedContribution.init(parsing:)))
             return (ceremony.seed, "\(ceremony.seed) from \(contributions.count) contributions")
         }
         for level in [SchoolLevel.primary, .junior] {
-            let assignments = report("zone") { () -> ([ZoneAssignment], String) in
+            report("zone") { () -> ((), String) in
                 let a = ZoneAssigner(admissionCase: c, level: level).assign(c.applicants(level))
                 let byAddress = a.filter { $0.method == .address }.count, none = a.filter { $0.method == .none }.count
-                return (a, "\(level.rawValue): \(a.count - byAddress - none) by map, \(byAddress) by address, \(none) in no zone")
+                return ((), "\(level.rawValue): \(a.count - byAddress - none) by map, \(byAddress) by address, \(none) in no zone, "
+                            + "\(a.filter(\.nearBoundary).count) near a boundary")
             }
-            _ = assignments
         }
-        let run = out.appendingPathComponent("run")
         for level in [SchoolLevel.primary, .junior] {
-            let placement = try report("place") { () throws -> (PlacementRun, String) in
-                let (placement, files) = try PlacementStep.run(c, level: level, seed: seed)
-                for file in files { try AtomicFile.write(file.bytes, to: run.appendingPathComponent(file.path)) }
-                let counts = PlacementStep.counts(placement).map { "\($0.1) \($0.0.replacingOccurrences(of: "_", with: " "))" }
-                return (placement, "\(level.rawValue): " + counts.joined(separator: ", "))
+            let input = RunStepInput(caseFolder: caseURL, options: ["level": level.rawValue], seed: seed)
+            try report("place") { () throws -> ((), String) in
+                let counts = try RunRecorder.record(.placement, input: input, commitment: commitment, code: codeIdentifier, into: run).steps.last!.counts
+                return ((), "\(level.rawValue): " + ["applicants", "admitted", "reassigned", "unplaced", "placed_differently_by_other_mechanism"]
+                    .map { "\(counts[$0] ?? 0) \($0.replacingOccurrences(of: "_", with: " "))" }.joined(separator: ", "))
             }
             try report("classes") { () throws -> ((), String) in
-                let placed = placement.placements.compactMap { p in p.schoolID.map { (studentID: p.studentID, schoolID: $0) } }
-                let (results, files) = try ClassesStep.run(c, level: level, placed: placed, seed: seed, teachers: c.teachers)
-                for file in files { try AtomicFile.write(file.bytes, to: run.appendingPathComponent(file.path)) }
-                let classes = results.reduce(0) { $0 + $1.classes.classCount }
-                let worst = results.flatMap { $0.classes.balance }.filter { $0.measure == "score" }.map(\.spread).max() ?? 0
-                return ((), "\(level.rawValue): \(classes) classes in \(results.count) schools, largest score spread \(DecimalText.format(worst, places: 2))"
+                let counts = try RunRecorder.record(.classes, input: input, commitment: commitment, code: codeIdentifier, into: run).steps.last!.counts
+                return ((), "\(level.rawValue): \(counts["classes"] ?? 0) classes for \(counts["pupils"] ?? 0) pupils in \(counts["schools"] ?? 0) schools"
                             + (c.teachers == nil ? "" : ", head teachers drawn"))
             }
         }
-        print("results in \(run.standardizedFileURL.path)")
+        try report("verify") { () throws -> ((), String) in
+            let summary = try RunVerifier.verify(run: run, code: codeIdentifier)
+            return ((), "verified: \(summary.steps) steps re-run, \(summary.outputs) output files reproduced byte for byte")
+        }
+        print("results in \(run.path)")
         return 0
     }
 

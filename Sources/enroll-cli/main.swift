@@ -6,14 +6,15 @@ import Foundation
 /// Every subcommand, in the order `enroll --help` lists them.
 let commands: [(spec: CommandSpec, run: (ParsedArguments) throws -> Int32)] = [
     (ValidateCommand.spec, ValidateCommand.run),
-    (ZoneCommand.spec, ZoneCommand.run),
-    (PlaceCommand.spec, PlaceCommand.run),
     (SynthCommand.spec, SynthCommand.run),
-    (DemoCommand.spec, DemoCommand.run),
     (CommitCommand.spec, CommitCommand.run),
     (SeedCommand.spec, SeedCommand.run),
+    (ZoneCommand.spec, ZoneCommand.run),
     (LotteryCommand.spec, LotteryCommand.run),
+    (PlaceCommand.spec, PlaceCommand.run),
+    (ClassesCommand.spec, ClassesCommand.run),
     (VerifyCommand.spec, VerifyCommand.run),
+    (DemoCommand.spec, DemoCommand.run),
 ]
 
 let tool = CommandLineTool(

@@ -47,14 +47,7 @@ public enum LotteryNumbersStep {
     }
 
     static func level(_ input: RunStepInput) throws -> SchoolLevel {
-        for key in input.options.keys where key != "level" && key != "encoding" {
-            throw RunStepError.unknownOption(step: "lottery", option: key)
-        }
-        guard let text = input.options["level"] else { throw RunStepError.missingOption(step: "lottery", option: "level") }
-        guard let level = SchoolLevel(rawValue: text), level != .high else {
-            throw RunStepError.invalidOption(step: "lottery", option: "level", value: text, expected: "primary or junior")
-        }
-        return level
+        try input.level(step: "lottery")
     }
 
     @Sendable static func perform(_ input: RunStepInput) throws -> RunStepOutput {

@@ -25,7 +25,7 @@ public struct RunStepKind: Sendable {
     }
 
     /// Every registered step. A new step kind is added here, once.
-    public static let all: [RunStepKind] = [.lottery]
+    public static let all: [RunStepKind] = [.lottery, .placement, .classes]
 
     /// The registered step called `name`.
     public static func named(_ name: String) -> RunStepKind? {
@@ -47,6 +47,18 @@ public struct RunStepInput: Sendable {
         self.caseFolder = caseFolder
         self.options = options
         self.seed = seed
+    }
+
+    /// The `level` option (primary or junior) of a step whose only other option is `encoding`.
+    public func level(step: String) throws -> SchoolLevel {
+        for key in options.keys.sorted() where key != "level" && key != "encoding" {
+            throw RunStepError.unknownOption(step: step, option: key)
+        }
+        guard let text = options["level"] else { throw RunStepError.missingOption(step: step, option: "level") }
+        guard let level = SchoolLevel(rawValue: text), level != .high else {
+            throw RunStepError.invalidOption(step: step, option: "level", value: text, expected: "primary or junior")
+        }
+        return level
     }
 
     /// The `encoding` option, if recorded.

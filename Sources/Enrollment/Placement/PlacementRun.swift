@@ -25,6 +25,8 @@ public struct PlacementRun: Sendable {
         /// The tier at the school, for `admitted`.
         public var tier: Int?
         public var lotteryNumber: LotteryNumber
+        /// The twin group whose number the applicant carries (policy `twins_share_lottery_number`).
+        public var twinGroup: String?
         public var zoneID: String?
         /// Metres from home to the school, for `reassigned`.
         public var distanceMetres: Double?
@@ -163,8 +165,9 @@ extension PlacementRun {
         placements.reserveCapacity(applicants.count)
         for (i, a) in applicants.enumerated() {
             let zone = zoning[a.id]
-            var p = Placement(studentID: a.id, schoolID: nil, status: .admitted, choiceRank: nil, tier: nil,
-                              lotteryNumber: numbers[i], zoneID: zone?.zoneID, distanceMetres: nil, note: zone?.note ?? "")
+            var p = Placement(studentID: a.id, schoolID: nil, status: .admitted, choiceRank: nil, tier: nil, lotteryNumber: numbers[i],
+                              twinGroup: policy.twinsShareLotteryNumber ? a.twinGroup : nil, zoneID: zone?.zoneID,
+                              distanceMetres: nil, note: zone?.note ?? "")
             switch outcome[i] {
             case .reassigned(let school, let metres)?:
                 p.schoolID = schools[school].id

@@ -3,10 +3,10 @@
 public enum PlacementTables {
     /// `placements.csv`: one row per applicant.
     public static func placements(_ run: PlacementRun) -> [UInt8] {
-        var w = CSVWriter(header: ["student_id", "school_id", "status", "choice_rank", "tier", "lottery_number", "zone_id", "distance_m", "note"])
+        var w = CSVWriter(header: ["student_id", "school_id", "status", "choice_rank", "tier", "lottery_number", "twin_group", "zone_id", "distance_m", "note"])
         for p in run.placements {
             w.append([p.studentID, p.schoolID ?? "", p.status.rawValue, p.choiceRank.map(String.init) ?? "", p.tier.map(String.init) ?? "",
-                      p.lotteryNumber.hex, p.zoneID ?? "", p.distanceMetres.map { String(Int($0.rounded())) } ?? "", p.note])
+                      p.lotteryNumber.hex, p.twinGroup ?? "", p.zoneID ?? "", p.distanceMetres.map { String(Int($0.rounded())) } ?? "", p.note])
         }
         return w.bytes
     }
