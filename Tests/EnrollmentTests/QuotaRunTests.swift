@@ -243,3 +243,19 @@ import Testing
         #expect(!MatchingAudit.audit(ia.quotaMatching, in: ia.quotaInstance, mechanism: .deferredAcceptance).isEmpty)
     }
 }
+
+@Suite struct QuotaInvariantCheckTests {
+    typealias F = QuotaFixture
+
+    @Test func theInvariantCheckCatchesBrokenRuns() throws {
+        // A run with ties admitted above the quota, checked as if the policy were the lottery,
+        // is over its seats; a wrong share is a wrong quota.
+        let schools = [F.junior("J1"), F.high("H1", plan: 4)]
+        let graduates = [F.graduate("A", "J1", 90), F.graduate("B", "J1", 80), F.graduate("C", "J1", 80)]
+        let run = try F.run(schools, graduates) { $0.quotaTieAtLastSeat = .admitAll }
+        var lottery = Policy()
+        #expect(F.violations(run, policy: lottery, schools: schools) == ["H1/J1 admits 3 for 2 seats"])
+        lottery.quotaShare = "0.75"
+        #expect(F.violations(run, policy: lottery, schools: schools).first == "H1: quota 2 is not ⌈share × plan⌉")
+    }
+}

@@ -200,7 +200,7 @@ extension QuotaRun {
         // The quota round.
         let quotaLists = graduates.indices.map { i -> [Int] in
             let g = graduates[i]
-            guard g.eligible, state.school[i] == nil else { return [] }
+            guard g.eligible else { return [] }
             return choices[i].compactMap { h in qualifies[h](g) ? poolIndex[h]?[g.juniorSchool] : nil }
         }
         let quotaRound = state.run(.quota, seats: pools.map(\.seats), lists: quotaLists, mechanism: policy.quotaMechanism,
@@ -219,7 +219,7 @@ extension QuotaRun {
         if policy.quotaUnfilled == .secondRound {
             let lists = graduates.indices.map { i -> [Int] in
                 let g = graduates[i]
-                guard g.eligible, state.school[i] == nil else { return [] }
+                guard g.eligible else { return [] }
                 return choices[i].filter { left[$0] > 0 && qualifies[$0](g) }
             }
             let second = state.run(.secondQuota, seats: left, lists: lists, mechanism: policy.quotaMechanism,
