@@ -254,8 +254,46 @@ import Testing
         let graduates = [F.graduate("A", "J1", 90), F.graduate("B", "J1", 80), F.graduate("C", "J1", 80)]
         let run = try F.run(schools, graduates) { $0.quotaTieAtLastSeat = .admitAll }
         var lottery = Policy()
-        #expect(F.violations(run, policy: lottery, schools: schools) == ["H1/J1 admits 3 for 2 seats"])
+        #expect(F.violations(run, policy: lottery, schools: schools) == ["H1 admits 3 graduates of J1 to its 2 quota seats"])
         lottery.quotaShare = "0.75"
-        #expect(F.violations(run, policy: lottery, schools: schools).first == "H1: quota 2 is not ⌈share × plan⌉")
+        #expect(F.violations(run, policy: lottery, schools: schools).first == "H1: the quota of 2 is not quota_share × plan rounded up")
+    }
+}
+
+extension QuotaInvariantCheckTests {
+    /// The run with its admissions replaced.
+    func forged(_ run: QuotaRun, _ admissions: [QuotaRun.Admission]) -> QuotaRun {
+        QuotaRun(order: run.order, mechanism: run.mechanism, allocations: run.allocations, scoreLines: run.scoreLines,
+                 referenceCutoffs: run.referenceCutoffs, admissions: admissions, unfilled: run.unfilled, tiesAboveQuota: run.tiesAboveQuota,
+                 graduates: run.graduates, priority: run.priority, pools: run.pools, quotaInstance: run.quotaInstance, quotaMatching: run.quotaMatching)
+    }
+
+    @Test func theAuditNamesForgedAdmissions() throws {
+        // Plan 4, quota 2 for J1; line 60. A (90) and B (80) take the quota seats; C (50, below
+        // the line) and N (70, not eligible) the open ones.
+        let schools = [F.junior("J1"), F.high("H1", plan: 4), F.high("H2", plan: 1, quality: false)]
+        let graduates = [F.graduate("A", "J1", 90), F.graduate("B", "J1", 80), F.graduate("C", "J1", 50),
+                         F.graduate("N", "J1", 70, eligible: false)]
+        var policy = Policy()
+        policy.quotaMinScore = .everySchool(Score(hundredths: 6000))
+        let c = AdmissionCase(schools: schools, policy: policy, graduates: graduates)
+        let run = try QuotaRun(admissionCase: c, seed: F.seed)
+        #expect(F.outcome(run) == ["A": "H1:quota", "B": "H1:quota", "C": "H1:open", "N": "H1:open"])
+        #expect(QuotaAudit.audit(run, admissionCase: c).isEmpty)
+        let (a, b, cc, n) = (run.admissions[0], run.admissions[1], run.admissions[2], run.admissions[3])
+        var belowLine = cc
+        belowLine.round = .quota
+        var ineligible = n
+        ineligible.round = .quota
+        var elsewhere = n
+        elsewhere.highSchoolID = "H2"
+        #expect(QuotaAudit.audit(forged(run, [a, b, belowLine, ineligible]), admissionCase: c) == [
+            .quotaSeatBelowLine(studentID: "C", highSchoolID: "H1"), .quotaSeatNotEligible(studentID: "N"),
+            .poolOverSeats(highSchoolID: "H1", juniorSchoolID: "J1", admitted: 4, seats: 2),
+        ])
+        #expect(QuotaAudit.audit(forged(run, [a, cc, elsewhere, a]), admissionCase: c) == [
+            .notAChoice(studentID: "N", highSchoolID: "H2"), .admittedTwice(studentID: "A"),
+            .wastedQuotaSeat(studentID: "B", highSchoolID: "H1", juniorSchoolID: "J1"),
+        ])
     }
 }
