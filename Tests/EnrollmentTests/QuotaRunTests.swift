@@ -76,6 +76,9 @@ import Testing
         #expect(throws: QuotaError.scoreLineForUnknownSchool("H2")) {
             try F.run([F.junior("J1"), F.high("H1", plan: 10)], []) { $0.quotaMinScore = .bySchool(["H2": Score(hundredths: 1)]) }
         }
+        #expect(throws: QuotaError.unknownTieBreakSubject("score_physics")) {
+            try F.run([F.junior("J1"), F.high("H1", plan: 10)], [F.graduate("A", "J1", 500, math: 90)]) { $0.quotaTieBreak = ["military", "score_physics"] }
+        }
         #expect(throws: QuotaError.apportionment(highSchoolID: "H1", .minimumNotAffordable(minimum: 3, parties: 2, seats: 2))) {
             try F.run([F.junior("J1"), F.junior("J2"), F.high("H1", plan: 4)], [F.graduate("A", "J1", 500), F.graduate("B", "J2", 500)]) {
                 $0.quotaMinPerSchool = 3

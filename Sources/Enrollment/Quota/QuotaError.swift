@@ -8,6 +8,8 @@ public enum QuotaError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownJuniorSchool(studentID: String, schoolID: String)
     /// `quota_min_score` names a school that is not a quality high school.
     case scoreLineForUnknownSchool(String)
+    /// `quota_tie_break` names `score_<subject>`, but no graduate has a score in that subject.
+    case unknownTieBreakSubject(String)
     /// A junior school's `quota_weight` cannot be used exactly.
     case invalidWeight(juniorSchoolID: String)
     /// The quota of a high school does not fit exact arithmetic.
@@ -25,6 +27,8 @@ public enum QuotaError: Error, Equatable, Sendable, CustomStringConvertible {
             return "graduates.csv: student \(student) has junior_school '\(school)', which is not a junior school in schools.csv"
         case .scoreLineForUnknownSchool(let id):
             return "policy.json: quota_min_score gives a line for '\(id)', which is not a quality high school in schools.csv"
+        case .unknownTieBreakSubject(let key):
+            return "policy.json: quota_tie_break names \(key), but no graduate in graduates.csv has a \(key) score; check the column name"
         case .invalidWeight(let id):
             return "schools.csv: the quota_weight of junior school \(id) is not a usable decimal"
         case .arithmetic(let id):

@@ -145,6 +145,10 @@ extension QuotaRun {
            let unknown = lines.keys.sorted().first(where: { id in !quality.contains { $0.id == id } }) {
             throw .scoreLineForUnknownSchool(unknown)
         }
+        let subjects = Set(graduates.flatMap { $0.subjectScores.map { "score_\($0.subject)" } })
+        if !graduates.isEmpty, let key = policy.quotaTieBreak.first(where: { $0.hasPrefix("score_") && !subjects.contains($0) }) {
+            throw .unknownTieBreakSubject(key)
+        }
         let bases = try QuotaAllocation.bases(juniorSchools: juniors, graduates: graduates, basis: policy.quotaBasis)
         var allocations: [QuotaAllocation] = []
         for h in quality {

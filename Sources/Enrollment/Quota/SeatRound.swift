@@ -21,11 +21,10 @@ struct SeatRound {
     /// - Complexity: that of the mechanism; under `.admitAll`, O(n log n + c).
     init(seats: [Int], lists: [[Int]], priority: QuotaPriority, mechanism: Mechanism, ties: LastSeatTieRule) {
         let tiers = lists.indices.map { i in [Int](repeating: priority.tiers[i], count: lists[i].count) }
-        let given = Self.instance(capacities: seats, lists: lists, tiers: tiers, priority: priority)
         self.seats = seats
         guard ties == .admitAll else {
-            instance = given
-            matching = mechanism.match(given)
+            instance = Self.instance(capacities: seats, lists: lists, tiers: tiers, priority: priority)
+            matching = mechanism.match(instance)
             return
         }
         let schools = mechanism == .deferredAcceptance
