@@ -27,7 +27,8 @@
 /// - Graduates tied at the last seat and admitted above the quota (`admit-all`) add to the
 ///   plan: they never take an open seat.
 ///
-/// Every round is final for whoever it admits. The run depends only on the case and the seed:
+/// `QuotaAudit` checks a finished run against these rules. Every round is final for whoever it
+/// admits. The run depends only on the case and the seed:
 /// graduates are handled by `student_id`, schools by `school_id`, every tie by a lottery number.
 public struct QuotaRun: Sendable {
     /// How a graduate was admitted.
