@@ -39,6 +39,24 @@ public struct Policy: Sendable, Equatable {
     public var quotaRounding: ApportionmentMethod = .largestRemainder
     /// Quota seats every junior school gets at least.
     public var quotaMinPerSchool: Int = 0
+    /// What a junior school's quota share is proportional to.
+    public var quotaBasis: QuotaBasis = .eligible
+    /// Tie-breaks between equal quota scores, in order: a category tag (who has it first, e.g.
+    /// `military`) or `score_<subject>` (higher first); the lottery decides what these leave.
+    public var quotaTieBreak: [String] = []
+    /// The mechanism of the quota rounds (the open round is always deferred acceptance).
+    public var quotaMechanism: Mechanism = .deferredAcceptance
+    /// Graduates tied for the last quota seat of a junior school: lottery, or all admitted.
+    public var quotaTieAtLastSeat: LastSeatTieRule = .lottery
+    /// The absolute minimum score for a quota seat.
+    public var quotaMinScore: QuotaScoreLine = .none
+    /// A quota seat needs a score at most this many points below the high school's open-round
+    /// cutoff (nil: no relative line).
+    public var quotaMinScoreBelowCutoff: Score?
+    /// Quota round or open round first.
+    public var quotaOrder: QuotaOrder = .quotaFirst
+    /// Where unfilled quota seats go.
+    public var quotaUnfilled: QuotaUnfilledRule = .openRound
 
     /// Twins together or apart in class formation.
     public enum TwinRule: String, Sendable, CaseIterable {

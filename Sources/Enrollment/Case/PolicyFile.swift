@@ -12,7 +12,8 @@ public enum PolicyFile {
         "coordinate_system", "residence_order", "priority_categories", "sibling_priority", "feeder_priority",
         "mechanism", "class_size_cap", "care_groups", "disabled_per_class", "disabled_weight", "twins",
         "twins_share_lottery_number", "near_boundary_metres", "quota_share", "quota_share_local",
-        "quota_rounding", "quota_min_per_school",
+        "quota_rounding", "quota_min_per_school", "quota_basis", "quota_tie_break", "quota_mechanism",
+        "quota_tie_at_last_seat", "quota_min_score", "quota_min_score_below_cutoff", "quota_order", "quota_unfilled",
     ]
 
     public static let coordinateSystems = ["WGS-84", "GCJ-02", "CGCS2000"]
@@ -66,8 +67,28 @@ public enum PolicyFile {
             ("quota_share_local", .bool(p.quotaShareLocal)),
             ("quota_rounding", .string(p.quotaRounding.rawValue)),
             ("quota_min_per_school", .integer(p.quotaMinPerSchool)),
+            ("quota_basis", .string(p.quotaBasis.rawValue)),
+            ("quota_tie_break", strings(p.quotaTieBreak)),
+            ("quota_mechanism", .string(p.quotaMechanism.rawValue)),
+            ("quota_tie_at_last_seat", .string(p.quotaTieAtLastSeat.rawValue)),
+            ("quota_min_score", scoreLine(p.quotaMinScore)),
+            ("quota_min_score_below_cutoff", p.quotaMinScoreBelowCutoff.map(score) ?? .null),
+            ("quota_order", .string(p.quotaOrder.rawValue)),
+            ("quota_unfilled", .string(p.quotaUnfilled.rawValue)),
         ])
         return JSONWriter.render(value)
+    }
+
+    private static func score(_ s: Score) -> JSONValue {
+        JSONValue.decimal(s.description) ?? .integer(s.hundredths / 100)
+    }
+
+    private static func scoreLine(_ line: QuotaScoreLine) -> JSONValue {
+        switch line {
+        case .none: return .null
+        case .everySchool(let s): return score(s)
+        case .bySchool(let lines): return .object(lines.sorted { $0.key < $1.key }.map { ($0.key, score($0.value)) })
+        }
     }
 
     /// Applies members to a policy, collecting problems.
@@ -117,6 +138,37 @@ public enum PolicyFile {
             case "disabled_per_class": if let n = integer(v, m.key, in: 0...55) { p.disabledPerClass = n }
             case "disabled_weight": if let n = integer(v, m.key, in: 1...10) { p.disabledWeight = n }
             case "quota_min_per_school": if let n = integer(v, m.key, in: 0...10_000) { p.quotaMinPerSchool = n }
+            case "quota_basis":
+                if let s = oneOf(v, QuotaBasis.allCases.map(\.rawValue), m.key) { p.quotaBasis = QuotaBasis(rawValue: s)! }
+            case "quota_mechanism":
+                if let s = oneOf(v, Mechanism.allCases.map(\.rawValue), m.key) { p.quotaMechanism = Mechanism(rawValue: s)! }
+            case "quota_tie_at_last_seat":
+                if let s = oneOf(v, LastSeatTieRule.allCases.map(\.rawValue), m.key) { p.quotaTieAtLastSeat = LastSeatTieRule(rawValue: s)! }
+            case "quota_order":
+                if let s = oneOf(v, QuotaOrder.allCases.map(\.rawValue), m.key) { p.quotaOrder = QuotaOrder(rawValue: s)! }
+            case "quota_unfilled":
+                if let s = oneOf(v, QuotaUnfilledRule.allCases.map(\.rawValue), m.key) { p.quotaUnfilled = QuotaUnfilledRule(rawValue: s)! }
+            case "quota_tie_break":
+                guard let keys = strings(v, m.key) else { return }
+                if let bad = keys.first(where: { $0.isEmpty || $0 == "score_" || $0 == "score" }) {
+                    return problem(v, "quota_tie_break lists category tags or score_<subject> columns, not \"\(bad)\"")
+                }
+                if Set(keys).count != keys.count { return problem(v, "quota_tie_break lists a tie-break twice") }
+                p.quotaTieBreak = keys
+            case "quota_min_score":
+                switch v.kind {
+                case .null: p.quotaMinScore = .none
+                case .object(let schools):
+                    var lines: [String: Score] = [:]
+                    for school in schools {
+                        if let s = score(school.value, "quota_min_score.\(school.key)") { lines[school.key] = s }
+                    }
+                    p.quotaMinScore = .bySchool(lines)
+                default:
+                    if let s = score(v, m.key, object: true) { p.quotaMinScore = .everySchool(s) }
+                }
+            case "quota_min_score_below_cutoff":
+                if case .null = v.kind { p.quotaMinScoreBelowCutoff = nil } else if let s = score(v, m.key) { p.quotaMinScoreBelowCutoff = s }
             case "near_boundary_metres":
                 guard case .number(let x, _) = v.kind, x >= 0, x <= 10_000 else { return problem(v, "near_boundary_metres must be a number of metres from 0 to 10000") }
                 p.nearBoundaryMetres = x
@@ -143,6 +195,16 @@ public enum PolicyFile {
                 return nil
             }
             return n
+        }
+
+        /// A non-negative score with at most two decimals.
+        mutating func score(_ v: JSONValue, _ key: String, object: Bool = false) -> Score? {
+            guard case .number(_, let text) = v.kind, let s = Score(parsing: text), s.hundredths >= 0 else {
+                let alternative = object ? ", or an object of such numbers by high-school id such as {\"H01\": 520}" : ""
+                problem(v, "\(key) must be a score of at least 0 with at most two decimals, such as 450 or 452.5\(alternative)")
+                return nil
+            }
+            return s
         }
 
         mutating func strings(_ v: JSONValue, _ key: String) -> [String]? {
