@@ -5,7 +5,7 @@ enum DemoCommand: EnrollCommand {
     static let spec = CommandSpec(
         name: "demo",
         abstract: "Run the whole pipeline on the built-in sample county and print where the results are.",
-        discussion: "The sample county is zones/sample-county/case (a fictional county: 13 primary, 5 junior and 5 high schools, about 3,000 applicants per level). The seed is derived, as a bureau would, from fixed demonstration contributions.",
+        discussion: "Runs validate, commit, seed, zone, place, classes, quota and verify. The sample county is zones/sample-county/case (a fictional county: 13 primary, 5 junior and 5 high schools, about 3,000 applicants per level). The seed is derived, as a bureau would, from fixed demonstration contributions.",
         arguments: [
             .option("case", valueName: "folder", help: "Another case folder to run instead of the sample county."),
             .option("out", valueName: "folder", help: "Where to write the results.", default: "out/demo"),
@@ -71,6 +71,12 @@ enum DemoCommand: EnrollCommand {
                 return ((), "\(level.rawValue): \(counts["classes"] ?? 0) classes for \(counts["pupils"] ?? 0) pupils in \(counts["schools"] ?? 0) schools"
                             + (c.teachers == nil ? "" : ", head teachers drawn"))
             }
+        }
+        try report("quota") { () throws -> ((), String) in
+            let input = RunStepInput(caseFolder: caseURL, options: [:], seed: seed)
+            let counts = try RunRecorder.record(.quota, input: input, commitment: commitment, code: codeIdentifier, into: run).steps.last!.counts
+            return ((), "\(counts["quota_seats"] ?? 0) quota seats of \(counts["quality_high_schools"] ?? 0) quality high schools; "
+                        + "\(counts["admitted_by_quota"] ?? 0) admitted by quota, \(counts["admitted_open"] ?? 0) in the open round")
         }
         try report("verify") { () throws -> ((), String) in
             let summary = try RunVerifier.verify(run: run, code: codeIdentifier)
