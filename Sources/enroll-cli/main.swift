@@ -13,6 +13,7 @@ let commands: [(spec: CommandSpec, run: (ParsedArguments) throws -> Int32)] = [
     (LotteryCommand.spec, LotteryCommand.run),
     (PlaceCommand.spec, PlaceCommand.run),
     (ClassesCommand.spec, ClassesCommand.run),
+    (VacanciesCommand.spec, VacanciesCommand.run),
     (QuotaCommand.spec, QuotaCommand.run),
     (VerifyCommand.spec, VerifyCommand.run),
     (DemoCommand.spec, DemoCommand.run),

@@ -25,7 +25,7 @@ public struct RunStepKind: Sendable {
     }
 
     /// Every registered step. A new step kind is added here, once.
-    public static let all: [RunStepKind] = [.lottery, .placement, .classes, .quota]
+    public static let all: [RunStepKind] = [.lottery, .placement, .classes, .quota, .vacancies]
 
     /// The registered step called `name`.
     public static func named(_ name: String) -> RunStepKind? {

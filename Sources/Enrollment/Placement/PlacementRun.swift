@@ -59,6 +59,10 @@ public struct PlacementRun: Sendable {
     public let waitlists: [[(studentID: String, tier: Int, lotteryNumber: LotteryNumber)]]
     /// How many applicants the other mechanism would have placed differently.
     public let placedDifferentlyByOtherMechanism: Int
+    /// The instance the mechanism ran on (applicant i is `placements[i]`, school k `schools[k]`).
+    public let instance: MatchingInstance
+    /// The final matching, reassignments included.
+    public let matching: Matching
 }
 
 /// Why a placement cannot run.
@@ -202,6 +206,8 @@ extension PlacementRun {
             students.map { (studentID: applicants[$0].id, tier: instance.tier(of: $0, at: school)!, lotteryNumber: numbers[$0]) }
         }
         self.placedDifferentlyByOtherMechanism = comparison.differingCount
+        self.instance = instance
+        self.matching = final
     }
 }
 

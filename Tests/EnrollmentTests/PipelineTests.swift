@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import Enrollment
+
+/// A whole round through the built `enroll`, on a small synthetic county.
+@Suite(.serialized) struct PipelineTests {
+    @Test func aRoundFromCommitmentToVerification() throws {
+        let root = try temporaryFolder()
+        let caseFolder = root.appendingPathComponent("case"), run = root.appendingPathComponent("run")
+        let commitment = root.appendingPathComponent("commitment.json")
+        func enroll(_ arguments: [String]) throws -> String {
+            let r = try runEnroll(arguments)
+            #expect(r.status == 0, "enroll \(arguments.joined(separator: " ")): \(r.err)")
+            return r.out
+        }
+        _ = try enroll(["synth", "--seed", "pipeline", "--applicants", "300", "--out", caseFolder.path])
+        _ = try enroll(["commit", caseFolder.path, "--out", commitment.path])
+        let seed = try #require(try enroll(["seed", "--contribution", "notary: 1", "--contribution", "balls: 2 3"])
+            .split(separator: "\n").first { $0.hasPrefix("seed: ") }?.dropFirst(6)).description
+        let drawing = ["--seed", seed, "--commitment", commitment.path, "--out", run.path]
+        for level in ["primary", "junior"] {
+            _ = try enroll(["place", caseFolder.path, "--level", level] + drawing)
+            _ = try enroll(["classes", caseFolder.path, "--level", level] + drawing)
+        }
+        _ = try enroll(["quota", caseFolder.path] + drawing)
+        let placements = try String(contentsOf: run.appendingPathComponent("junior/placements.csv"), encoding: .utf8)
+        let first = try #require(placements.split(separator: "\n").dropFirst().first { $0.contains(",admitted,") }?.split(separator: ",").first)
+        let withdrawn = root.appendingPathComponent("withdrawn.csv")
+        try "student_id\n\(first)\n".write(to: withdrawn, atomically: true, encoding: .utf8)
+        #expect(try enroll(["vacancies", caseFolder.path, "--level", "junior", "--withdrawn", withdrawn.path] + drawing)
+            .hasPrefix("vacancies junior, round 1: 1 withdrawn in all"))
+        #expect(try enroll(["verify", run.path]).hasPrefix("verified: 6 steps"))
+
+        // One byte changed in an output: verify names the file.
+        let classes = run.appendingPathComponent("primary/classes.csv")
+        var bytes = try Data(contentsOf: classes)
+        bytes[bytes.count - 2] ^= 1
+        try bytes.write(to: classes)
+        let tampered = try runEnroll(["verify", run.path])
+        #expect(tampered.status == 1)
+        #expect(tampered.err.contains("primary/classes.csv"))
+
+        // A changed applicant list after the commitment: nothing is drawn.
+        let applicants = caseFolder.appendingPathComponent("junior-applicants.csv")
+        try (try String(contentsOf: applicants, encoding: .utf8)).replacingOccurrences(of: ",M,", with: ",F,")
+            .write(to: applicants, atomically: true, encoding: .utf8)
+        let refused = try runEnroll(["place", caseFolder.path, "--level", "junior"] + drawing.dropLast(2) + ["--out", root.appendingPathComponent("run2").path])
+        #expect(refused.status == 1)
+        #expect(refused.err.contains("junior-applicants.csv"))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("run2").path))
+    }
+}
