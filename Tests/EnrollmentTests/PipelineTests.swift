@@ -50,3 +50,34 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("run2").path))
     }
 }
+
+@Suite struct PlacementInvariantTests {
+    /// The sample county under a policy, as a run step sees it.
+    func input(mechanism: Mechanism) throws -> RunStepInput {
+        let folder = try temporaryFolder()
+        let county = SyntheticCounty(parameters: .init(seed: "invariants", applicants: 400, primaryColumns: 3, primaryRows: 2,
+                                                       juniorZones: 2, multiSchoolZones: 1, privateJuniorSchools: 1))
+        _ = try CaseWriter.write(county, to: folder)
+        var policy = county.admissionCase.policy
+        policy.mechanism = mechanism
+        try AtomicFile.write(PolicyFile.render(policy), to: folder.appendingPathComponent(PolicyFile.fileName))
+        return RunStepInput(caseFolder: folder, options: ["level": "junior"], seed: String(repeating: "ab", count: 32))
+    }
+
+    @Test(arguments: [Mechanism.deferredAcceptance, .immediateAcceptance])
+    func theMechanismsGuaranteeHoldsAndATamperedResultIsCaught(_ mechanism: Mechanism) throws {
+        let input = try input(mechanism: mechanism)
+        var output = try RunStepKind.placement.perform(input)
+        #expect(RunStepKind.placement.invariants(input, output) == [])
+        // Swap the schools of two admitted applicants at different schools: the rule breaks.
+        let k = output.outputs.firstIndex { $0.name == "junior/placements.csv" }!
+        var lines = String(decoding: output.outputs[k].bytes, as: UTF8.self).components(separatedBy: "\n")
+        let admitted = lines.indices.filter { lines[$0].contains(",admitted,") }
+        let a = admitted.first!, b = admitted.first { lines[$0].split(separator: ",")[1] != lines[a].split(separator: ",")[1] }!
+        var fa = lines[a].components(separatedBy: ","), fb = lines[b].components(separatedBy: ",")
+        swap(&fa[1], &fb[1])
+        (lines[a], lines[b]) = (fa.joined(separator: ","), fb.joined(separator: ","))
+        output.outputs[k].bytes = Array(lines.joined(separator: "\n").utf8)
+        #expect(!RunStepKind.placement.invariants(input, output).isEmpty)
+    }
+}

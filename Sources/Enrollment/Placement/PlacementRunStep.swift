@@ -13,10 +13,11 @@ extension RunStepKind {
 
 extension PlacementStep {
     /// The guarantees `verify` checks on a placement's published files: every applicant of the
-    /// level exactly once; no school above capacity; and, for deferred acceptance, stability
-    /// of the admissions against `ranks.csv` — no applicant prefers a school that admitted
-    /// someone with a worse (tier, lottery number) there, and no seat is left empty at a school
-    /// an applicant ranked above their result (`MatchingAudit`).
+    /// level exactly once; no school above capacity; and, against `ranks.csv` (`MatchingAudit`),
+    /// for deferred acceptance stability — no applicant prefers a school that admitted someone
+    /// with a worse (tier, lottery number) there, and no seat is left empty at a school an
+    /// applicant ranked above their result — or, for immediate acceptance, the published
+    /// round-by-round rule.
     @Sendable public static func invariants(_ input: RunStepInput, _ output: RunStepOutput) -> [String] {
         guard let level = try? input.level(step: "place"), let c = try? input.loadCase() else { return ["the case or the options cannot be read"] }
         func table(_ name: String) -> CSVTable? {
@@ -44,7 +45,7 @@ extension PlacementStep {
         for (k, s) in schools.enumerated() where seated[k] > s.capacity {
             problems.append("placements.csv: \(s.id) seats \(seated[k]) applicants for \(s.capacity) places")
         }
-        guard c.policy.mechanism == .deferredAcceptance, problems.isEmpty else { return problems }
+        guard problems.isEmpty else { return problems }
         var preferences = [[Int]](repeating: [], count: placements.count), tiers = preferences
         var numbers = [LotteryOrder?](repeating: nil, count: placements.count)
         for row in 0..<ranks.count {
@@ -59,6 +60,7 @@ extension PlacementStep {
                                                    tieRanks: MatchingInstance.tieRanks(sortedBy: keys).map(Int.init)) else {
             return ["ranks.csv does not form a valid instance"]
         }
-        return MatchingAudit.audit(placements: admitted, in: instance, mechanism: .deferredAcceptance).map { "stability: \($0)" }
+        let rule = c.policy.mechanism == .deferredAcceptance ? "stability" : "round-by-round rule"
+        return MatchingAudit.audit(placements: admitted, in: instance, mechanism: c.policy.mechanism).map { "\(rule): \($0)" }
     }
 }
