@@ -17,40 +17,26 @@ enum BenchClasses {
         }
     }
 
-    /// The benchmark's own seeded generator (SplitMix64); the library sees it only as a `RandomDraw`.
-    struct Draw: RandomDraw {
-        var state: UInt64
-        mutating func nextInt(below bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            return Int(z % UInt64(bound))
-        }
-        mutating func chance(_ percent: Int) -> Bool { nextInt(below: 100) < percent }
-    }
-
     static let subjects = ["chinese", "maths"]
 
     /// A synthetic school: gender even, 10 % left-behind, 12 % migrant, 2 % disabled; integer
     /// scores (total 250–600 around a school-specific level, subjects 40–100); twins, together
     /// and apart requests among about 2 % of pupils each.
     static func school(_ number: Int, pupils count: Int, seed: UInt64) -> [ClassPupil] {
-        var draw = Draw(state: seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(number))
+        var draw = SplitMix64(seed: seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(number))
         var ranks = Array(1...count)
         draw.shuffle(&ranks)
         let level = 380 + draw.nextInt(below: 80)
         var pupils = (0..<count).map { i -> ClassPupil in
             var tags: Set<String> = []
-            if draw.chance(10) { tags.insert("left_behind") }
-            if draw.chance(12) { tags.insert("migrant") }
-            if draw.chance(2) { tags.insert("disabled") }
+            if draw.nextInt(below: 100) < 10 { tags.insert("left_behind") }
+            if draw.nextInt(below: 100) < 12 { tags.insert("migrant") }
+            if draw.nextInt(below: 100) < 2 { tags.insert("disabled") }
             let ability = draw.nextInt(below: 61) - 30
             let score = max(250, min(600, level + 3 * ability + draw.nextInt(below: 41) - 20))
             var subjectScores: [String: Double] = [:]
             for s in subjects { subjectScores[s] = Double(max(40, min(100, 70 + ability + draw.nextInt(below: 21) - 10))) }
-            return ClassPupil(studentID: String(format: "S%03d%05d", number, i), gender: draw.chance(50) ? .male : .female,
+            return ClassPupil(studentID: String(format: "S%03d%05d", number, i), gender: draw.nextInt(below: 100) < 50 ? .male : .female,
                               tags: tags, score: Double(score), subjectScores: subjectScores, lotteryRank: ranks[i])
         }
         let requests = max(1, count / 50)
@@ -88,13 +74,13 @@ enum BenchClasses {
         print("small schools (exported to \(export.path)):")
         print("school pupils classes objective spread_score spread_chinese spread_maths passes ms")
         for s in 0..<count {
-            var sizeDraw = Draw(state: UInt64(1000 + s))
+            var sizeDraw = SplitMix64(seed: UInt64(1000 + s))
             let n = 120 + sizeDraw.nextInt(below: 81)
             let pupils = school(s, pupils: n, seed: 42)
             var policy = ClassFormationPolicy.primary
             policy.classCount = n > 180 ? 5 : 4
             let (seconds, result, _) = try time(runs: runs) { () throws(ClassFormationError) in
-                var draw = Draw(state: UInt64(7 + s))
+                var draw = SplitMix64(seed: UInt64(7 + s))
                 return try ClassFormation.form(pupils, policy: policy, draw: &draw)
             }
             let spreads = result.balance.map { String(format: "%.3f", $0.spread) }.joined(separator: " ")
@@ -106,7 +92,7 @@ enum BenchClasses {
     }
 
     static func runCity(schools: Int, pupils total: Int, runs: Int) throws {
-        var draw = Draw(state: 2026)
+        var draw = SplitMix64(seed: 2026)
         var sizes = (0..<schools).map { _ in 500 + draw.nextInt(below: 2001) }
         let scale = Double(total) / Double(sizes.reduce(0, +))
         sizes = sizes.map { Int((Double($0) * scale).rounded()) }
@@ -114,7 +100,7 @@ enum BenchClasses {
         let city = sizes.enumerated().map { school($0, pupils: $1, seed: 7) }
         let (seconds, results, cpu) = try time(runs: runs) { () throws(ClassFormationError) in
             try city.enumerated().map { s, pupils throws(ClassFormationError) in
-                var draw = Draw(state: UInt64(s))
+                var draw = SplitMix64(seed: UInt64(s))
                 return try ClassFormation.form(pupils, policy: .junior, draw: &draw)
             }
         }

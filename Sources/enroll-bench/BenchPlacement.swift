@@ -58,32 +58,14 @@ enum BenchPlacement {
         }
     }
 
-    /// SplitMix64, the benchmark's seeded source of random instances.
-    struct Generator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        /// Uniform in 0..<1 with 53 bits.
-        mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
-
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
-
     /// A random county: schools of uneven popularity (a student picks school of popularity
     /// rank r with weight ∝ 1/(r + 10)), seats for 95 % of the students spread unevenly, tiers
     /// 0–3 at each listed school (10 %, 20 %, 30 %, 40 %), tie-break ranks a random permutation.
     static func randomInstance(_ o: Options) throws -> MatchingInstance {
-        var g = Generator(state: o.seed)
+        var g = SplitMix64(seed: o.seed)
         let n = o.students, m = o.schools
         var byPopularity = Array(0..<m)
-        for i in stride(from: m - 1, to: 0, by: -1) { byPopularity.swapAt(i, g.below(i + 1)) }
+        for i in stride(from: m - 1, to: 0, by: -1) { byPopularity.swapAt(i, g.nextInt(below: i + 1)) }
         var cumulative = [Double](repeating: 0, count: m)
         var total = 0.0
         for r in 0..<m {
@@ -113,14 +95,14 @@ enum BenchPlacement {
                 if listed[s] == Int32(i) { continue }
                 listed[s] = Int32(i)
                 schools.append(Int32(s))
-                let t = g.below(10)
+                let t = g.nextInt(below: 10)
                 tiers.append(t < 1 ? 0 : t < 3 ? 1 : t < 6 ? 2 : 3)
                 k += 1
             }
             offsets[i + 1] = Int32(schools.count)
         }
         var tieRanks = (0..<n).map { Int32($0) }
-        for i in stride(from: n - 1, to: 0, by: -1) { tieRanks.swapAt(i, g.below(i + 1)) }
+        for i in stride(from: n - 1, to: 0, by: -1) { tieRanks.swapAt(i, g.nextInt(below: i + 1)) }
         return try MatchingInstance(
             capacities: capacities, choiceOffsets: offsets, choiceSchools: schools, choiceTiers: tiers,
             tieRanks: tieRanks)
@@ -130,7 +112,7 @@ enum BenchPlacement {
     /// points of a 1° × 1° county, to the nearest school with a free seat; returns how many
     /// students were served.
     static func reassign(_ matching: Matching, in instance: MatchingInstance, seed: UInt64) -> Int {
-        var g = Generator(state: seed ^ 0x5EA7)
+        var g = SplitMix64(seed: seed ^ 0x5EA7)
         func point() -> Reassignment.Location {
             Reassignment.Location(latitude: 30 + g.unit(), longitude: 120 + g.unit())
         }

@@ -1,24 +1,10 @@
 import Testing
 @testable import Enrollment
 
-/// A small deterministic `RandomDraw` for tests (SplitMix64, reduced modulo the bound).
-struct ClassTestDraw: RandomDraw {
-    var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func nextInt(below bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Int(z % UInt64(bound))
-    }
-}
-
 /// A school of `count` pupils with random gender, care tags and scores drawn from `seed`;
 /// ranks are a random permutation of 1...count.
 func syntheticPupils(_ count: Int, seed: UInt64, subjects: [String] = [], tagShare: Int = 10) -> [ClassPupil] {
-    var draw = ClassTestDraw(seed)
+    var draw = SplitMix64(seed: seed)
     var ranks = Array(1...count)
     draw.shuffle(&ranks)
     return (0..<count).map { i in
@@ -38,7 +24,7 @@ func range(_ values: [Int]) -> Int { values.max()! - values.min()! }
 
 @Suite struct ClassFormationTests {
     func form(_ pupils: [ClassPupil], _ policy: ClassFormationPolicy, seed: UInt64 = 7) throws -> ClassFormationResult {
-        var draw = ClassTestDraw(seed)
+        var draw = SplitMix64(seed: seed)
         return try ClassFormation.form(pupils, policy: policy, draw: &draw)
     }
 
@@ -122,7 +108,7 @@ func range(_ values: [Int]) -> Int { values.max()! - values.min()! }
         pupils[0].togetherWith = [pupils[1].studentID]
         pupils[2].apartFrom = [pupils[3].studentID]
         let first = try form(pupils, .primary)
-        var draw = ClassTestDraw(99)
+        var draw = SplitMix64(seed: 99)
         draw.shuffle(&pupils)
         #expect(try form(pupils, .primary) == first)
         pupils.reverse()

@@ -7,7 +7,7 @@ import Testing
     }
 
     func failure(_ pupils: [ClassPupil], _ policy: ClassFormationPolicy) -> ClassFormationError? {
-        var draw = ClassTestDraw(1)
+        var draw = SplitMix64(seed: 1)
         do {
             _ = try ClassFormation.form(pupils, policy: policy, draw: &draw)
             return nil

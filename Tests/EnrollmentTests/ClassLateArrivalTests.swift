@@ -14,7 +14,7 @@ import Testing
     }
 
     func place(_ late: [ClassPupil], policy: ClassFormationPolicy = .primary, seed: UInt64 = 1) throws -> [String: Int] {
-        var draw = ClassTestDraw(seed)
+        var draw = SplitMix64(seed: seed)
         return try ClassFormation.placeLateArrivals(late, into: classes, policy: policy, draw: &draw)
     }
 

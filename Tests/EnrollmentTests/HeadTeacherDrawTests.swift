@@ -5,14 +5,14 @@ import Testing
     let classes = [["S1", "S2"], ["S3", "S4"], ["S5", "S6"]]
 
     func assign(_ teachers: [HeadTeacher], _ classes: [[String]], seed: UInt64) throws -> [String] {
-        var draw = ClassTestDraw(seed)
+        var draw = SplitMix64(seed: seed)
         return try HeadTeacherDraw.assign(teachers: teachers, classes: classes, draw: &draw)
     }
 
     @Test func followsTheShuffledOrderWhenNoChildIsInTheWay() throws {
         let teachers = ["T1", "T2", "T3", "T4"].map { HeadTeacher(teacherID: $0) }
         var order = teachers.map(\.teacherID)
-        var draw = ClassTestDraw(5)
+        var draw = SplitMix64(seed: 5)
         draw.shuffle(&order)
         #expect(try assign(teachers.reversed(), classes, seed: 5) == Array(order.prefix(3)))
     }

@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func deferredAcceptanceIsStableAndPassesTheAudit() {
-        var rng = MatchingTestRandom(state: 1)
+        var rng = SplitMix64(seed: 1)
         for _ in 0..<300 {
             let c = MatchingRandomCase(&rng, maxStudents: 12, maxSchools: 5)
             let instance = c.instance()
@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func immediateAcceptanceFollowsTheRoundRule() {
-        var rng = MatchingTestRandom(state: 2)
+        var rng = SplitMix64(seed: 2)
         var unstable = 0
         for _ in 0..<300 {
             let c = MatchingRandomCase(&rng, maxStudents: 12, maxSchools: 5)
@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func relabellingStudentsRelabelsTheMatching() {
-        var rng = MatchingTestRandom(state: 3)
+        var rng = SplitMix64(seed: 3)
         for _ in 0..<200 {
             let c = MatchingRandomCase(&rng, maxStudents: 12, maxSchools: 5)
             let n = c.tieRanks.count
@@ -104,7 +104,7 @@ import Testing
     }
 
     @Test func deferredAcceptanceIsStudentOptimal() {
-        var rng = MatchingTestRandom(state: 4)
+        var rng = SplitMix64(seed: 4)
         for _ in 0..<150 {
             let c = MatchingRandomCase(&rng, maxStudents: 5, maxSchools: 3)
             let n = c.tieRanks.count, m = c.capacities.count
@@ -127,7 +127,7 @@ import Testing
     }
 
     @Test func noStudentGainsByMisreportingUnderDeferredAcceptance() {
-        var rng = MatchingTestRandom(state: 5)
+        var rng = SplitMix64(seed: 5)
         for _ in 0..<100 {
             let c = MatchingRandomCase(&rng, maxStudents: 5, maxSchools: 3)
             let m = c.capacities.count
@@ -146,7 +146,7 @@ import Testing
     }
 
     @Test func vacancyChainsEndWithNobodyWaitingForAnEmptySeat() {
-        var rng = MatchingTestRandom(state: 6)
+        var rng = SplitMix64(seed: 6)
         var promotions = 0
         for _ in 0..<300 {
             let c = MatchingRandomCase(&rng, maxStudents: 12, maxSchools: 5)

@@ -1,26 +1,12 @@
 @testable import Enrollment
 
-/// SplitMix64: a small seeded generator for the random instances of the property tests.
-struct MatchingTestRandom {
-    var state: UInt64
+extension SplitMix64 {
+    mutating func below(_ bound: Int) -> Int { nextInt(below: bound) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
+    /// A random permutation of 0..<n (the documented Fisher–Yates shuffle).
     mutating func permutation(_ n: Int) -> [Int] {
         var p = Array(0..<n)
-        var i = n - 1
-        while i > 0 {
-            p.swapAt(i, below(i + 1))
-            i -= 1
-        }
+        shuffle(&p)
         return p
     }
 }
@@ -34,7 +20,7 @@ struct MatchingRandomCase {
     var tierAt: [[Int]]
     var tieRanks: [Int]
 
-    init(_ rng: inout MatchingTestRandom, maxStudents: Int, maxSchools: Int) {
+    init(_ rng: inout SplitMix64, maxStudents: Int, maxSchools: Int) {
         let n = 1 + rng.below(maxStudents)
         let m = 1 + rng.below(maxSchools)
         capacities = (0..<m).map { _ in rng.below(4) }

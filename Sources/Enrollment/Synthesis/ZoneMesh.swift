@@ -83,21 +83,3 @@ struct ZoneMesh {
         (x * 1e6).rounded() / 1e6
     }
 }
-
-extension RandomDraw {
-    /// A uniformly distributed Double in [0, 1) with 53 random bits: nextInt(below: 2^53) / 2^53.
-    /// Only exact IEEE arithmetic is used, so the value is the same on every machine.
-    mutating func unit() -> Double {
-        Double(nextInt(below: 1 << 53)) / Double(1 << 53)
-    }
-
-    /// True with probability `p` (compared against `unit()`).
-    mutating func chance(_ p: Double) -> Bool {
-        unit() < p
-    }
-
-    /// One element of a non-empty array, uniformly.
-    mutating func pick<T>(_ items: [T]) -> T {
-        items[nextInt(below: items.count)]
-    }
-}
