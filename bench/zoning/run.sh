@@ -17,15 +17,14 @@ for zones in 2000 10000; do
     echo "== $zones zones, $HOMES homes"
     mkdir -p "$out"
     .build/release/enroll-bench zoning --zones "$zones" --homes "$HOMES" --runs "$RUNS" --out "$out" > "$out/swift.txt"
+    .build/release/enroll-bench zoning --zones "$zones" --homes "$HOMES" --runs "$RUNS" --near-boundary 0 > "$out/swift-contain.txt"
     bench/.venv/bin/python bench/zoning/shapely_peer.py "$out" "$RUNS" > "$out/shapely.txt"
-    cat "$out/swift.txt" "$out/shapely.txt"
-    swift_line=$(grep '^RESULT' "$out/swift.txt")
-    peer_line=$(grep '^RESULT' "$out/shapely.txt")
-    summary+=("$swift_line" "$peer_line")
+    cat "$out/swift.txt" "$out/swift-contain.txt" "$out/shapely.txt"
+    summary+=("$(grep '^RESULT' "$out/swift.txt")" "$(grep '^RESULT' "$out/swift-contain.txt")" "$(grep '^RESULT' "$out/shapely.txt")")
 done
 echo
-printf '%-8s %7s %10s %10s %9s\n' tool zones build_ms locate_ms zoned
+printf '%-14s %7s %10s %10s %9s\n' tool zones build_ms locate_ms zoned
 for line in "${summary[@]}"; do
     set -- $line
-    printf '%-8s %7s %10s %10s %9s\n' "$2" "${3#zones=}" "${4#build_ms=}" "${5#locate_ms=}" "${6#zoned=}"
+    printf '%-14s %7s %10s %10s %9s\n' "$2" "${3#zones=}" "${4#build_ms=}" "${5#locate_ms=}" "${6#zoned=}"
 done
