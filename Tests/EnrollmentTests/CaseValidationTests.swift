@@ -107,6 +107,17 @@ import Testing
         ])
     }
 
+    @Test func prioritiesAndTeachersNameKnownSchools() throws {
+        #expect(try problems(["schools.csv": schools,
+                              "priorities.csv": "student_id,school_id,tier\nS1,P9,3\nS1,P1,-1\n",
+                              "teachers.csv": "school_id,teacher_id,children\nJ9,T1,\nJ1,T1,\n"]) == [
+            "priorities.csv:2:2: school_id: 'P9' is not a school in schools.csv",
+            "priorities.csv:3:3: tier: -1 is out of range: it must be from 0 to 1000000",
+            "teachers.csv:2:1: school_id: 'J9' is not a school in schools.csv",
+            "teachers.csv:3:2: teacher_id: duplicate id 'T1' (first on line 2)",
+        ])
+    }
+
     @Test func fullWidthDigitsAndExtraColumns() throws {
         let s = """
         school_id,name,level,capacity,note

@@ -76,7 +76,7 @@ public struct CaseFolder: Sendable {
             diagnostics += problems
         }
         if let t = table(TeacherTable.fileName, required: false) {
-            let (teachers, problems) = TeacherTable.read(t)
+            let (teachers, problems) = TeacherTable.read(t, schools: Set(result.declaredSchools.keys))
             result.teachers = teachers
             diagnostics += problems
         }
