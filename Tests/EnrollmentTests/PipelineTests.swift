@@ -29,7 +29,17 @@ import Testing
         try "student_id\n\(first)\n".write(to: withdrawn, atomically: true, encoding: .utf8)
         #expect(try enroll(["vacancies", caseFolder.path, "--level", "junior", "--withdrawn", withdrawn.path] + drawing)
             .hasPrefix("vacancies junior, round 1: 1 withdrawn in all"))
-        #expect(try enroll(["verify", run.path]).hasPrefix("verified: 6 steps"))
+        // A transfer after the classes were formed joins a class of its new school, as a new round.
+        let rows = placements.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let schools = Set(rows.filter { $0[2] == "admitted" }.map { String($0[1]) }).sorted()
+        let mover = try #require(rows.first { $0[2] == "admitted" && $0[1] != schools[0] })
+        let late = root.appendingPathComponent("late.csv")
+        try "student_id,school_id\n\(mover[0]),\(schools[0])\n".write(to: late, atomically: true, encoding: .utf8)
+        #expect(try enroll(["classes", caseFolder.path, "--level", "junior", "--late", late.path] + drawing)
+            .hasPrefix("late arrivals junior, round 1: 1 pupils placed in classes"))
+        let placedLate = try String(contentsOf: run.appendingPathComponent("junior/late-arrivals-1.csv"), encoding: .utf8)
+        #expect(placedLate.contains("\(mover[0]),\(schools[0]),"))
+        #expect(try enroll(["verify", run.path]).hasPrefix("verified: 7 steps"))
 
         // One byte changed in an output: verify names the file.
         let classes = run.appendingPathComponent("primary/classes.csv")

@@ -25,7 +25,7 @@ public struct RunStepKind: Sendable {
     }
 
     /// Every registered step. A new step kind is added here, once.
-    public static let all: [RunStepKind] = [.lottery, .placement, .classes, .quota, .vacancies]
+    public static let all: [RunStepKind] = [.lottery, .placement, .classes, .quota, .vacancies, .lateArrivals]
 
     /// The registered step called `name`.
     public static func named(_ name: String) -> RunStepKind? {
