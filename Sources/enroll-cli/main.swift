@@ -14,6 +14,7 @@ let commands: [(spec: CommandSpec, run: (ParsedArguments) throws -> Int32)] = [
     (SeedCommand.spec, SeedCommand.run),
     (LotteryCommand.spec, LotteryCommand.run),
     (VerifyCommand.spec, VerifyCommand.run),
+    (PublishCommand.spec, PublishCommand.run),
 ]
 
 let tool = CommandLineTool(
