@@ -10,7 +10,7 @@
 ///   (Anna Lee → A***), so the length is not shown either.
 /// - **Resident id numbers** (居民身份证号码): 18 or 15 characters keep the first 6 (the
 ///   region of registration) and the last 4: 419901201309210024 → 419901********0024,
-///   410102880101123 → 410102*****0123. Any other length is masked entirely (one `*` per character).
+///   410102880101123 → 410102*****1123. Any other length is masked entirely (one `*` per character).
 /// - The empty text stays empty. `student_id` is never masked: it is how a family finds its result.
 ///
 /// Every function is pure and O(length of the text).
