@@ -121,12 +121,14 @@ private struct Builder {
             tables += [allocation] + [admissions, unfilled].compactMap { $0 }
             quotaSection = try quotaHTML(allocation: allocation, admissions: admissions, unfilled: unfilled, search: &search)
         }
+        if let numbers = copy(results.lotteryNumbers, name: "lottery-numbers") { tables.append(numbers) }
         tables += report.tables
         for table in tables {
             files.append(("data/\(table.name).csv", table.csv))
             files.append(("data/\(table.name).json", table.json))
         }
         files.append(("data/credentials.json", JSONWriter.render(credentialsJSON)))
+        if let manifest = results.manifest { files.append(("data/manifest.json", manifest.rendered)) }
         let blob = JSONWriter.render(.object(search.sorted { $0.0 < $1.0 }))
         files.append(("results.js", Array(("window.ENROLL_RESULTS = " + HTMLText.scriptSafeJSON(blob).dropLast() + ";\n").utf8)))
         for (path, html) in pages { files.append((path, Array(html.utf8))) }
@@ -232,18 +234,18 @@ private struct Builder {
             if let fill = fills.first(where: { $0.schoolID == id }) {
                 body += table([t(.seats), t(.placed), t(.fillRate), t(.cutoff)], [["\(fill.seats)", "\(fill.placed)", fill.fillRate, cutoffText[id] ?? "–"]])
             }
+            if let summary {
+                body += try classBalanceHTML(id, summary: summary, balance: balance)
+            }
             let header = [t(.studentID)] + (nameColumn != nil ? [t(.name)] : []) + [t(.status), t(.choiceRank), t(.tier), t(.lotteryNumber), t(.classNo)]
             let rows = p.rows.indices.filter { p.rows[$0][school] == id }.map { k -> [String] in
                 let row = p.rows[k]
                 return [row[sid]] + (nameColumn.map { [placements.rows[k][$0]] } ?? []) + [statusText(row[status]), row[rank], row[tier], row[lottery], classOf[row[sid]] ?? ""]
             }
-            body += "<h2>\(e(t(.placed))) (\(rows.count))</h2>\n" + table(header, rows)
-            if let summary {
-                body += try classBalanceHTML(id, summary: summary, balance: balance)
-            }
             if let heads, let hs = heads.column("school_id"), let hn = heads.column("class_no"), let ht = heads.column("teacher_id") {
                 body += "<h2>\(e(t(.headTeachers)))</h2>\n" + table([t(.classNo), t(.teacher)], heads.rows.filter { $0[hs] == id }.map { [$0[hn], $0[ht]] })
             }
+            body += "<h2>\(e(t(.placed))) (\(rows.count))</h2>\n" + table(header, rows)
             if let classes, let cs = classes.column("school_id"), let cn = classes.column("class_no"), let st = classes.column("student_id") {
                 let members = classes.rows.filter { $0[cs] == id }.sorted { (Int($0[cn]) ?? 0, $0[st]) < (Int($1[cn]) ?? 0, $1[st]) }
                 let nc = classes.column("name_masked")
@@ -275,10 +277,10 @@ private struct Builder {
         let known: Set<String> = ["school_id", "class_no", "size", "weighted_size", "boys", "girls", "score_mean", "score_sd"]
         let groups = summary.columns.indices.filter { !known.contains(summary.columns[$0]) && !summary.columns[$0].hasPrefix("mean_") }
         let notes = rows.map { row in
-            ([mean.map { "μ \(row[$0])" }] + groups.map { "\(summary.columns[$0].prefix(1))\(row[$0])" }).compactMap { $0 }.joined(separator: " ")
+            ([mean.map { "μ \(row[$0])" }] + groups.map { "\(summary.columns[$0].prefix(1)) \(row[$0])" }).compactMap { $0 }.joined(separator: "\n")
         }
         var s = "<h2>\(e(t(.classBalance)))</h2>\n"
-        s += SVGChart(title: "\(schoolLabel(id)) · \(t(.classBalance))", categories: rows.map { "\(t(.classNo)) \($0[sn])" }, notes: notes,
+        s += SVGChart(title: "\(schoolLabel(id)) · \(t(.classBalance))", categories: rows.map { $0[sn] }, notes: notes,
                       series: [.init(name: t(.boys), values: rows.map { Double($0[sb]) ?? 0 }, color: SVGChart.palette[0]),
                                .init(name: t(.girls), values: rows.map { Double($0[sg]) ?? 0 }, color: SVGChart.palette[3])],
                       stacked: true).svg + "\n"

@@ -55,6 +55,8 @@ public struct QuotaResults: Sendable {
 /// `commitment.json` and the seed ceremony's contributions. Reading never writes anything.
 public struct RunResults: Sendable {
     public var manifest: Manifest?
+    /// `lottery-numbers.csv` of the run, when present (published as it is: ids and numbers only).
+    public var lotteryNumbers: RunCSV?
     public var levels: [LevelResults]
     public var quota: QuotaResults?
     public var admissionCase: AdmissionCase?
@@ -63,9 +65,10 @@ public struct RunResults: Sendable {
     /// The seed ceremony, when its contributions were given (checked against the manifest's seed).
     public var ceremony: SeedCeremony?
 
-    public init(manifest: Manifest?, levels: [LevelResults], quota: QuotaResults?, admissionCase: AdmissionCase?,
+    public init(manifest: Manifest?, lotteryNumbers: RunCSV? = nil, levels: [LevelResults], quota: QuotaResults?, admissionCase: AdmissionCase?,
                 commitment: Commitment?, ceremony: SeedCeremony?) {
         self.manifest = manifest
+        self.lotteryNumbers = lotteryNumbers
         self.levels = levels
         self.quota = quota
         self.admissionCase = admissionCase
@@ -113,7 +116,7 @@ public struct RunResults: Sendable {
         if let ceremony, let manifest, ceremony.seed != manifest.seed {
             throw PublishingError.contributionsDoNotGiveSeed(derived: ceremony.seed, recorded: manifest.seed)
         }
-        return RunResults(manifest: manifest, levels: levels, quota: quota, admissionCase: admissionCase,
+        return RunResults(manifest: manifest, lotteryNumbers: try csv("lottery-numbers.csv"), levels: levels, quota: quota, admissionCase: admissionCase,
                           commitment: commitment, ceremony: ceremony)
     }
 }

@@ -20,7 +20,7 @@ public struct SVGChart: Sendable, Equatable {
 
     public var title: String
     public var categories: [String]
-    /// A second label line per category (empty strings for none).
+    /// Further label lines per category, separated by line feeds (empty strings for none).
     public var notes: [String]
     public var series: [Series]
     public var stacked: Bool
@@ -49,8 +49,11 @@ public struct SVGChart: Sendable, Equatable {
     /// The SVG element, with a `<title>`, a legend, a y axis with four gridlines and value labels.
     /// - Complexity: O(categories × series).
     public var svg: String {
-        let left = 48.0, top = 40.0, plotHeight = 180.0, bottom = notes.contains { !$0.isEmpty } ? 52.0 : 36.0
-        let groupWidth = max(28.0, Double(stacked ? 1 : series.count) * 14.0 + 12.0)
+        let noteLines = notes.map { $0.isEmpty ? [] : $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        let left = 48.0, top = 40.0, plotHeight = 180.0, bottom = 30.0 + 10.0 * Double(noteLines.map(\.count).max() ?? 0)
+        let widest = max(categories.map { Self.textWidth($0, size: 10) }.max() ?? 0,
+                         noteLines.joined().map { Self.textWidth($0, size: 8) }.max() ?? 0)
+        let groupWidth = max(28.0, Double(stacked ? 1 : series.count) * 14.0 + 12.0, widest + 8)
         let width = left + groupWidth * Double(max(categories.count, 1)) + 16
         let height = top + plotHeight + bottom
         let scale = plotHeight / Self.niceCeiling(maximum)
@@ -87,12 +90,17 @@ public struct SVGChart: Sendable, Equatable {
             }
             let mid = left + groupWidth * Double(c) + groupWidth / 2
             s += "<text x=\"\(Self.number(mid))\" y=\"\(Self.number(top + plotHeight + 14))\" text-anchor=\"middle\">\(HTMLText.escape(category))</text>"
-            if !notes[c].isEmpty {
-                s += "<text x=\"\(Self.number(mid))\" y=\"\(Self.number(top + plotHeight + 28))\" text-anchor=\"middle\" font-size=\"8\" fill=\"#555\">\(HTMLText.escape(notes[c]))</text>"
+            for (k, line) in noteLines[c].enumerated() {
+                s += "<text x=\"\(Self.number(mid))\" y=\"\(Self.number(top + plotHeight + 26 + 10 * Double(k)))\" text-anchor=\"middle\" font-size=\"8\" fill=\"#555\">\(HTMLText.escape(line))</text>"
             }
         }
         s += "<line x1=\"\(Self.number(left))\" x2=\"\(Self.number(width - 8))\" y1=\"\(Self.number(top + plotHeight))\" y2=\"\(Self.number(top + plotHeight))\" stroke=\"#333\"/>"
         return s + "</svg>"
+    }
+
+    /// An estimate of the width of `text` at font size `size`: 0.6 em per ASCII character, 1 em for others.
+    static func textWidth(_ text: String, size: Double) -> Double {
+        text.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 0.6 : 1.0) } * size
     }
 
     /// The smallest of 1, 2, 2.5, 5 × 10^k at or above `value` (the axis top).
