@@ -5,7 +5,7 @@ enum DemoCommand: EnrollCommand {
     static let spec = CommandSpec(
         name: "demo",
         abstract: "Run the whole pipeline on the built-in sample county and print where the results are.",
-        discussion: "Runs validate, commit, seed, zone, place, classes, quota and verify. The sample county is zones/sample-county/case (a fictional county: 13 primary, 5 junior and 5 high schools, about 3,000 applicants per level). The seed is derived, as a bureau would, from fixed demonstration contributions.",
+        discussion: "Runs validate, commit, seed, zone, place, classes, quota, verify and publish. The sample county is zones/sample-county/case (a fictional county: 13 primary, 5 junior and 5 high schools, about 3,000 applicants per level). The seed is derived, as a bureau would, from fixed demonstration contributions.",
         arguments: [
             .option("case", valueName: "folder", help: "Another case folder to run instead of the sample county."),
             .option("out", valueName: "folder", help: "Where to write the results.", default: "out/demo"),
@@ -82,7 +82,17 @@ enum DemoCommand: EnrollCommand {
             let summary = try RunVerifier.verify(run: run, code: codeIdentifier)
             return ((), "verified: \(summary.steps) steps re-run, \(summary.outputs) output files reproduced byte for byte")
         }
+        let site = out.appendingPathComponent("site")
+        try report("publish") { () throws -> ((), String) in
+            let ceremony = try SeedCeremony(contributions.map(SeedContribution.init(parsing:)))
+            let results = try RunResults.read(run: run, admissionCase: c, commitment: commitment, ceremony: ceremony)
+            let published = try PublishedSite(results, language: .zh)
+            try published.write(to: site, run: run)
+            return ((), "\(published.files.count) files, personal data masked: " + published.report.levels.map {
+                "\($0.level.rawValue) nearby admission \($0.nearbyRate)" }.joined(separator: ", "))
+        }
         print("results in \(run.path)")
+        print("open \(site.appendingPathComponent("index.html").path)")
         return 0
     }
 

@@ -16,6 +16,7 @@ let commands: [(spec: CommandSpec, run: (ParsedArguments) throws -> Int32)] = [
     (VacanciesCommand.spec, VacanciesCommand.run),
     (QuotaCommand.spec, QuotaCommand.run),
     (VerifyCommand.spec, VerifyCommand.run),
+    (PublishCommand.spec, PublishCommand.run),
     (DemoCommand.spec, DemoCommand.run),
 ]
 

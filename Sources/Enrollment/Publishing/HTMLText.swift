@@ -1,0 +1,57 @@
+/// Escaping for text placed in HTML, SVG and inline script, so that no name, id or school name
+/// can inject markup: every published string goes through one of these.
+public enum HTMLText {
+    /// `text` safe inside an element or a quoted attribute value: `& < > " '` become entities.
+    /// - Complexity: O(length).
+    public static func escape(_ text: some StringProtocol) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// JSON text made safe to embed in a script: `<`, `>` and `&` written as `\u003c` … so
+    /// that no string can close the script or open a comment, and U+2028/U+2029 escaped.
+    /// Outside strings JSON never holds these characters, so the value read back is unchanged.
+    public static func scriptSafeJSON(_ json: [UInt8]) -> String {
+        var out = ""
+        out.reserveCapacity(json.count)
+        for c in String(decoding: json, as: UTF8.self).unicodeScalars {
+            switch c {
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A file-name-safe form of an id: ASCII letters, digits and `-` stay; every other byte of
+    /// the UTF-8 text becomes `_` and two hex digits (so different ids give different names).
+    public static func fileNamePart(_ id: String) -> String {
+        let hex = Array("0123456789abcdef")
+        var out = ""
+        for b in id.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
+                out.append(Character(Unicode.Scalar(b)))
+            default:
+                out += "_" + String(hex[Int(b >> 4)]) + String(hex[Int(b & 0xF)])
+            }
+        }
+        return out
+    }
+}

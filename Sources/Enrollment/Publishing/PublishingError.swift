@@ -1,0 +1,27 @@
+/// Why a run cannot be published; every message names the file (and line, column) to look at.
+public enum PublishingError: Error, CustomStringConvertible, Equatable {
+    /// A run file the publication needs is missing.
+    case missingFile(String)
+    /// A run file does not read as CSV or JSON (the first problem).
+    case unreadable(Diagnostic)
+    /// A run file lacks a column the publication reads.
+    case missingColumn(file: String, column: String)
+    /// The run has no level folder with `placements.csv`.
+    case nothingToPublish(String)
+    /// The seed contributions given do not derive the run's seed.
+    case contributionsDoNotGiveSeed(derived: String, recorded: String)
+    /// The site folder is the run folder or inside it.
+    case siteInsideRun(String)
+
+    public var description: String {
+        switch self {
+        case .missingFile(let file): "\(file): the file is missing from the run folder"
+        case .unreadable(let d): "\(d)"
+        case let .missingColumn(file, column): "\(file):1: the column \"\(column)\" is missing"
+        case .nothingToPublish(let run): "\(run): no primary/placements.csv or junior/placements.csv: nothing to publish"
+        case let .contributionsDoNotGiveSeed(derived, recorded):
+            "the seed contributions give the seed \(derived), but the run was drawn with \(recorded): give the contributions as announced, in order"
+        case .siteInsideRun(let path): "\(path): the site must be written outside the run folder (publish never writes into a run)"
+        }
+    }
+}

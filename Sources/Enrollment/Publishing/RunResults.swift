@@ -1,0 +1,122 @@
+import Foundation
+
+/// A CSV file of a run, as read: its header and rows of text.
+public struct RunCSV: Sendable, Equatable {
+    /// The path inside the run folder (`junior/placements.csv`).
+    public var file: String
+    public var columns: [String]
+    public var rows: [[String]]
+
+    public init(file: String, columns: [String], rows: [[String]]) {
+        self.file = file
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// Parses `bytes` (UTF-8, optional byte-order mark).
+    /// - Throws: `PublishingError.unreadable` at the first problem.
+    public init(file: String, bytes: [UInt8]) throws(PublishingError) {
+        let parsed = CSVReader.parse(bytes, file: file)
+        if let first = parsed.diagnostics.first { throw .unreadable(first) }
+        guard let table = parsed.table else { throw .unreadable(Diagnostic(SourceLocation(file: file, line: 1), "the file has no header")) }
+        self.init(file: file, columns: table.header, rows: (0..<table.count).map { table.fields(ofRow: $0) })
+    }
+
+    /// The index of `column`.
+    /// - Throws: `PublishingError.missingColumn`.
+    public func index(_ column: String) throws(PublishingError) -> Int {
+        guard let k = columns.firstIndex(of: column) else { throw .missingColumn(file: file, column: column) }
+        return k
+    }
+}
+
+/// The results of one level of a run (`RUN/<level>/`).
+public struct LevelResults: Sendable {
+    public var level: SchoolLevel
+    public var placements: RunCSV
+    public var cutoffs: RunCSV
+    public var zoning: RunCSV?
+    public var ranks: RunCSV?
+    public var classes: RunCSV?
+    public var classSummary: RunCSV?
+    public var classBalance: RunCSV?
+    public var headTeachers: RunCSV?
+}
+
+/// The quota results of a run (`quota-allocation.csv`, `quota-admissions.csv`, `quota-unfilled.csv`).
+public struct QuotaResults: Sendable {
+    public var allocation: RunCSV
+    public var admissions: RunCSV?
+    public var unfilled: RunCSV?
+}
+
+/// Everything a publication reads: the run's files and manifest, and optionally the case (for
+/// school names, applicants' names and id numbers to mask, feeders and plans), the case's
+/// `commitment.json` and the seed ceremony's contributions. Reading never writes anything.
+public struct RunResults: Sendable {
+    public var manifest: Manifest?
+    /// `lottery-numbers.csv` of the run, when present (published as it is: ids and numbers only).
+    public var lotteryNumbers: RunCSV?
+    public var levels: [LevelResults]
+    public var quota: QuotaResults?
+    public var admissionCase: AdmissionCase?
+    /// The case's commitment (`commitment.json`), when the case folder holds one.
+    public var commitment: Commitment?
+    /// The seed ceremony, when its contributions were given (checked against the manifest's seed).
+    public var ceremony: SeedCeremony?
+
+    public init(manifest: Manifest?, lotteryNumbers: RunCSV? = nil, levels: [LevelResults], quota: QuotaResults?, admissionCase: AdmissionCase?,
+                commitment: Commitment?, ceremony: SeedCeremony?) {
+        self.manifest = manifest
+        self.lotteryNumbers = lotteryNumbers
+        self.levels = levels
+        self.quota = quota
+        self.admissionCase = admissionCase
+        self.commitment = commitment
+        self.ceremony = ceremony
+    }
+
+    /// The folders searched, in order, for the quota files: the run folder, then `high/`.
+    public static let quotaFolders = ["", "high/"]
+
+    /// Reads the run folder `run`: `manifest.json` if any, `<level>/placements.csv` and
+    /// `cutoffs.csv` of each level that has them (the other files of a level when present), the
+    /// quota files when present.
+    /// - Throws: `PublishingError` (a missing `cutoffs.csv` beside a `placements.csv`, an
+    ///   unreadable file, a ceremony that does not give the recorded seed).
+    public static func read(run: URL, admissionCase: AdmissionCase?, commitment: Commitment?,
+                            ceremony: SeedCeremony?) throws -> RunResults {
+        let manifest = try Manifest.read(run: run)
+        func csv(_ path: String) throws(PublishingError) -> RunCSV? {
+            let url = run.appendingPathComponent(path)
+            guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw .unreadable(Diagnostic(SourceLocation(file: path), "the file cannot be read; check its permissions"))
+            }
+            return try RunCSV(file: path, bytes: [UInt8](data))
+        }
+        var levels: [LevelResults] = []
+        for level in [SchoolLevel.primary, .junior] {
+            let folder = level.rawValue + "/"
+            guard let placements = try csv(folder + "placements.csv") else { continue }
+            guard let cutoffs = try csv(folder + "cutoffs.csv") else { throw PublishingError.missingFile(folder + "cutoffs.csv") }
+            levels.append(LevelResults(level: level, placements: placements, cutoffs: cutoffs,
+                                       zoning: try csv(folder + "zoning.csv"), ranks: try csv(folder + "ranks.csv"),
+                                       classes: try csv(folder + "classes.csv"), classSummary: try csv(folder + "class-summary.csv"),
+                                       classBalance: try csv(folder + "class-balance.csv"), headTeachers: try csv(folder + "head-teachers.csv")))
+        }
+        guard !levels.isEmpty else { throw PublishingError.nothingToPublish(run.path) }
+        var quota: QuotaResults?
+        for folder in quotaFolders {
+            guard let allocation = try csv(folder + "quota-allocation.csv") else { continue }
+            quota = QuotaResults(allocation: allocation, admissions: try csv(folder + "quota-admissions.csv"),
+                                 unfilled: try csv(folder + "quota-unfilled.csv"))
+            break
+        }
+        if let ceremony, let manifest, ceremony.seed != manifest.seed {
+            throw PublishingError.contributionsDoNotGiveSeed(derived: ceremony.seed, recorded: manifest.seed)
+        }
+        return RunResults(manifest: manifest, lotteryNumbers: try csv("lottery-numbers.csv"), levels: levels, quota: quota, admissionCase: admissionCase,
+                          commitment: commitment, ceremony: ceremony)
+    }
+}

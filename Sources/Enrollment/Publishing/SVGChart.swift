@@ -1,0 +1,121 @@
+/// Bar charts as inline SVG text, deterministic and without scripts or external assets.
+///
+/// A chart has categories along the horizontal axis (schools, classes, junior schools) and one
+/// or more series; `stacked` puts a category's bars on top of each other, otherwise they stand
+/// side by side. Each category may carry a second label line (e.g. a mean score). Numbers are
+/// written with at most one decimal so the same data always gives the same bytes.
+public struct SVGChart: Sendable, Equatable {
+    public struct Series: Sendable, Equatable {
+        public var name: String
+        public var values: [Double]
+        /// A CSS colour (`#4e79a7`).
+        public var color: String
+
+        public init(name: String, values: [Double], color: String) {
+            self.name = name
+            self.values = values
+            self.color = color
+        }
+    }
+
+    public var title: String
+    public var categories: [String]
+    /// Further label lines per category, separated by line feeds (empty strings for none).
+    public var notes: [String]
+    public var series: [Series]
+    public var stacked: Bool
+
+    /// A chart; `notes` defaults to none, and every series must have one value per category.
+    public init(title: String, categories: [String], notes: [String] = [], series: [Series], stacked: Bool = false) {
+        precondition(series.allSatisfy { $0.values.count == categories.count }, "one value per category")
+        self.title = title
+        self.categories = categories
+        self.notes = notes.isEmpty ? Array(repeating: "", count: categories.count) : notes
+        self.series = series
+        self.stacked = stacked
+    }
+
+    /// The palette the site uses, in series order.
+    public static let palette = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1"]
+
+    /// The largest bar: the largest stack or the largest single value (at least 1).
+    var maximum: Double {
+        let tops = categories.indices.map { c in
+            stacked ? series.reduce(0) { $0 + max(0, $1.values[c]) } : series.map { max(0, $0.values[c]) }.max() ?? 0
+        }
+        return max(1, tops.max() ?? 0)
+    }
+
+    /// The SVG element, with a `<title>`, a legend, a y axis with four gridlines and value labels.
+    /// - Complexity: O(categories × series).
+    public var svg: String {
+        let noteLines = notes.map { $0.isEmpty ? [] : $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        let left = 48.0, top = 40.0, plotHeight = 180.0, bottom = 30.0 + 10.0 * Double(noteLines.map(\.count).max() ?? 0)
+        let widest = max(categories.map { Self.textWidth($0, size: 10) }.max() ?? 0,
+                         noteLines.joined().map { Self.textWidth($0, size: 8) }.max() ?? 0)
+        let groupWidth = max(28.0, Double(stacked ? 1 : series.count) * 14.0 + 12.0, widest + 8)
+        let width = left + groupWidth * Double(max(categories.count, 1)) + 16
+        let height = top + plotHeight + bottom
+        let scale = plotHeight / Self.niceCeiling(maximum)
+        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\" font-family=\"sans-serif\" font-size=\"10\">"
+        s += "<title>\(HTMLText.escape(title))</title>"
+        s += "<text x=\"\(Self.number(left))\" y=\"14\" font-size=\"12\" font-weight=\"bold\">\(HTMLText.escape(title))</text>"
+        var legendX = left
+        for item in series {
+            s += "<rect x=\"\(Self.number(legendX))\" y=\"21\" width=\"10\" height=\"10\" fill=\"\(HTMLText.escape(item.color))\"/>"
+            s += "<text x=\"\(Self.number(legendX + 13))\" y=\"30\">\(HTMLText.escape(item.name))</text>"
+            legendX += 20 + Double(item.name.count) * 11
+        }
+        let ceiling = Self.niceCeiling(maximum)
+        for k in 0...4 {
+            let value = ceiling * Double(k) / 4, y = top + plotHeight - value * scale
+            s += "<line x1=\"\(Self.number(left))\" x2=\"\(Self.number(width - 8))\" y1=\"\(Self.number(y))\" y2=\"\(Self.number(y))\" stroke=\"#ddd\"/>"
+            s += "<text x=\"\(Self.number(left - 4))\" y=\"\(Self.number(y + 3))\" text-anchor=\"end\">\(Self.number(value))</text>"
+        }
+        for (c, category) in categories.enumerated() {
+            let x0 = left + groupWidth * Double(c) + 6
+            var stackTop = top + plotHeight
+            for (k, item) in series.enumerated() {
+                let value = max(0, item.values[c]), h = value * scale
+                let x = stacked ? x0 : x0 + Double(k) * 14
+                let y = stacked ? stackTop - h : top + plotHeight - h
+                let w = stacked ? groupWidth - 12 : 13
+                s += "<rect x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(Self.number(w))\" height=\"\(Self.number(h))\" fill=\"\(HTMLText.escape(item.color))\"><title>\(HTMLText.escape(category)) \(HTMLText.escape(item.name)): \(Self.number(item.values[c]))</title></rect>"
+                if !stacked { s += "<text x=\"\(Self.number(x + 6.5))\" y=\"\(Self.number(y - 2))\" text-anchor=\"middle\" font-size=\"8\">\(Self.number(item.values[c]))</text>" }
+                stackTop = y
+            }
+            if stacked {
+                let total = series.reduce(0) { $0 + $1.values[c] }
+                s += "<text x=\"\(Self.number(x0 + (groupWidth - 12) / 2))\" y=\"\(Self.number(stackTop - 2))\" text-anchor=\"middle\" font-size=\"8\">\(Self.number(total))</text>"
+            }
+            let mid = left + groupWidth * Double(c) + groupWidth / 2
+            s += "<text x=\"\(Self.number(mid))\" y=\"\(Self.number(top + plotHeight + 14))\" text-anchor=\"middle\">\(HTMLText.escape(category))</text>"
+            for (k, line) in noteLines[c].enumerated() {
+                s += "<text x=\"\(Self.number(mid))\" y=\"\(Self.number(top + plotHeight + 26 + 10 * Double(k)))\" text-anchor=\"middle\" font-size=\"8\" fill=\"#555\">\(HTMLText.escape(line))</text>"
+            }
+        }
+        s += "<line x1=\"\(Self.number(left))\" x2=\"\(Self.number(width - 8))\" y1=\"\(Self.number(top + plotHeight))\" y2=\"\(Self.number(top + plotHeight))\" stroke=\"#333\"/>"
+        return s + "</svg>"
+    }
+
+    /// An estimate of the width of `text` at font size `size`: 0.6 em per ASCII character, 1 em for others.
+    static func textWidth(_ text: String, size: Double) -> Double {
+        text.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 0.6 : 1.0) } * size
+    }
+
+    /// The smallest of 1, 2, 2.5, 5 × 10^k at or above `value` (the axis top).
+    static func niceCeiling(_ value: Double) -> Double {
+        var unit = 1.0
+        while unit * 10 < value { unit *= 10 }
+        for step in [1.0, 2.0, 2.5, 5.0, 10.0] where step * unit >= value { return step * unit }
+        return 10 * unit
+    }
+
+    /// `value` with at most one decimal, without a trailing `.0` (deterministic text).
+    static func number(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        let sign = tenths < 0 ? "-" : ""
+        let a = abs(tenths)
+        return a % 10 == 0 ? "\(sign)\(a / 10)" : "\(sign)\(a / 10).\(a % 10)"
+    }
+}

@@ -1,0 +1,195 @@
+/// The supervision report (督导评估) computed from a run: the figures the policy asks a bureau
+/// to monitor and publish (POLICY.md §6), as exact counts and rates.
+///
+/// - **Nearby admission rate** (就近入学比率) per level: applicants seated (admitted or
+///   reassigned) at a school of their attendance zone (`zoning.csv`, column `schools`) or at
+///   their feeder school (the junior school their `primary_school` feeds, from the case), over
+///   all applicants of the level (`placements.csv`).
+/// - Reassigned and unplaced applicants, counted by status and reason (`note`).
+/// - Classes by size, and every class of 56 or more (大班额).
+/// - Per school: seats, placed, applicants who put the school first on their effective list
+///   (`ranks.csv`, choice rank 1), fill rate = placed / seats.
+/// - Per quality high school (when the run has quota files): quota seats shared out, the plan
+///   (capacity, from the case), their share against the policy's `quota_share` minimum.
+///
+/// Rates are written as percentages with one decimal, rounded half up from exact integers.
+public struct SupervisionReport: Sendable, Equatable {
+    /// The reason recorded when a reassigned or unplaced row has no note.
+    public static let noListedSeat = "no seat at a school on the applicant's list"
+    /// A class of this size or more is oversized (大班额).
+    public static let largeClassSize = 56
+
+    public struct SchoolFill: Sendable, Equatable {
+        public var schoolID: String
+        public var seats: Int
+        public var placed: Int
+        public var firstChoice: Int?
+        public var fillRate: String
+    }
+
+    public struct Reason: Sendable, Equatable {
+        public var status: String
+        public var reason: String
+        public var count: Int
+    }
+
+    public struct LargeClass: Sendable, Equatable {
+        public var schoolID: String
+        public var classNumber: String
+        public var size: Int
+    }
+
+    public struct Level: Sendable, Equatable {
+        public var level: SchoolLevel
+        public var applicants: Int
+        public var nearby: Int
+        public var nearbyRate: String
+        public var admitted: Int
+        public var reassigned: Int
+        public var unplaced: Int
+        public var reasons: [Reason]
+        public var schools: [SchoolFill]
+        /// (class size, number of classes of that size), by size.
+        public var classSizes: [(size: Int, classes: Int)]
+        public var largeClasses: [LargeClass]
+
+        public static func == (a: Level, b: Level) -> Bool {
+            a.level == b.level && a.applicants == b.applicants && a.nearby == b.nearby && a.admitted == b.admitted
+                && a.reassigned == b.reassigned && a.unplaced == b.unplaced && a.reasons == b.reasons && a.schools == b.schools
+                && a.classSizes.map(\.size) == b.classSizes.map(\.size) && a.classSizes.map(\.classes) == b.classSizes.map(\.classes)
+                && a.largeClasses == b.largeClasses
+        }
+    }
+
+    public struct QuotaShare: Sendable, Equatable {
+        public var highSchoolID: String
+        public var quotaSeats: Int
+        /// The school's plan (capacity), when the case is known.
+        public var plan: Int?
+        /// quotaSeats / plan as a percentage, when the plan is known.
+        public var share: String?
+        /// The policy's minimum share (`quota_share`, as written), when the case is known.
+        public var minimum: String?
+        /// Whether the share reaches the minimum, when both are known.
+        public var meetsMinimum: Bool?
+    }
+
+    public var levels: [Level]
+    public var quota: [QuotaShare]
+
+    /// Computes the report.
+    /// - Throws: `PublishingError.missingColumn` when a run file lacks a column it reads.
+    /// - Complexity: O(rows of the run's files).
+    public init(_ results: RunResults) throws(PublishingError) {
+        let schoolsByID = Dictionary((results.admissionCase?.schools ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var levels: [Level] = []
+        for level in results.levels {
+            let p = level.placements
+            let (sid, school, status, note) = (try p.index("student_id"), try p.index("school_id"), try p.index("status"), try p.index("note"))
+            var zoneSchools: [String: [Substring]] = [:]
+            if let zoning = level.zoning {
+                let (zs, zc) = (try zoning.index("student_id"), try zoning.index("schools"))
+                for row in zoning.rows { zoneSchools[row[zs]] = row[zc].split(separator: ";") }
+            }
+            var feeder: [String: String] = [:]
+            if level.level == .junior, let applicants = results.admissionCase?.juniorApplicants {
+                for a in applicants { if let primary = a.primarySchool, let feeds = schoolsByID[primary]?.feeds { feeder[a.id] = feeds } }
+            }
+            var counts: [String: Int] = [:], placed: [String: Int] = [:], reasons: [String: [String: Int]] = [:], nearby = 0
+            for row in p.rows {
+                counts[row[status], default: 0] += 1
+                if row[status] != "admitted" {
+                    reasons[row[status], default: [:]][row[note].isEmpty ? Self.noListedSeat : row[note], default: 0] += 1
+                }
+                guard row[status] != "unplaced", !row[school].isEmpty else { continue }
+                placed[row[school], default: 0] += 1
+                if zoneSchools[row[sid]]?.contains(Substring(row[school])) == true || feeder[row[sid]] == row[school] { nearby += 1 }
+            }
+            var firstChoice: [String: Int]?
+            if let ranks = level.ranks {
+                let (rs, rc) = (try ranks.index("school_id"), try ranks.index("choice_rank"))
+                var tally: [String: Int] = [:]
+                for row in ranks.rows where row[rc] == "1" { tally[row[rs], default: 0] += 1 }
+                firstChoice = tally
+            }
+            let c = level.cutoffs
+            let (cs, cc) = (try c.index("school_id"), try c.index("capacity"))
+            let schools = c.rows.sorted { $0[cs] < $1[cs] }.map { row in
+                let seats = Int(row[cc]) ?? 0, n = placed[row[cs]] ?? 0
+                return SchoolFill(schoolID: row[cs], seats: seats, placed: n, firstChoice: firstChoice.map { $0[row[cs]] ?? 0 },
+                                  fillRate: Self.percent(n, of: seats))
+            }
+            var sizes: [Int: Int] = [:], large: [LargeClass] = []
+            if let summary = level.classSummary {
+                let (ss, sn, sz) = (try summary.index("school_id"), try summary.index("class_no"), try summary.index("size"))
+                for row in summary.rows {
+                    let size = Int(row[sz]) ?? 0
+                    sizes[size, default: 0] += 1
+                    if size >= Self.largeClassSize { large.append(LargeClass(schoolID: row[ss], classNumber: row[sn], size: size)) }
+                }
+            }
+            levels.append(Level(
+                level: level.level, applicants: p.rows.count, nearby: nearby, nearbyRate: Self.percent(nearby, of: p.rows.count),
+                admitted: counts["admitted"] ?? 0, reassigned: counts["reassigned"] ?? 0, unplaced: counts["unplaced"] ?? 0,
+                reasons: reasons.keys.sorted().flatMap { s in reasons[s]!.keys.sorted().map { Reason(status: s, reason: $0, count: reasons[s]![$0]!) } },
+                schools: schools, classSizes: sizes.keys.sorted().map { ($0, sizes[$0]!) },
+                largeClasses: large.sorted { ($0.schoolID, Int($0.classNumber) ?? 0) < ($1.schoolID, Int($1.classNumber) ?? 0) }))
+        }
+        self.levels = levels
+        var quota: [QuotaShare] = []
+        if let allocation = results.quota?.allocation {
+            let (h, s) = (try allocation.index("high_school_id"), try allocation.index("seats"))
+            var seats: [String: Int] = [:]
+            for row in allocation.rows { seats[row[h], default: 0] += Int(row[s]) ?? 0 }
+            let policy = results.admissionCase?.policy
+            for id in seats.keys.sorted() {
+                let plan = schoolsByID[id]?.capacity, given = seats[id]!
+                let meets = plan.flatMap { plan in
+                    policy.flatMap { policy in
+                        plan > 0 ? (try? Rational(Int128(given), Int128(plan))).map { $0 >= policy.quotaShareValue } : nil
+                    }
+                }
+                quota.append(QuotaShare(highSchoolID: id, quotaSeats: given, plan: plan, share: plan.map { Self.percent(given, of: $0) },
+                                        minimum: policy?.quotaShare, meetsMinimum: meets))
+            }
+        }
+        self.quota = quota
+    }
+
+    /// `part / whole` as a percentage with one decimal, rounded half up (`"97.8%"`); `"–"` for a whole of 0.
+    public static func percent(_ part: Int, of whole: Int) -> String {
+        guard whole > 0 else { return "–" }
+        let tenths = (part * 2000 + whole) / (2 * whole)
+        return "\(tenths / 10).\(tenths % 10)%"
+    }
+
+    /// The report as public tables: `supervision-<level>-schools`, `supervision-<level>-reasons`,
+    /// `supervision-<level>-class-sizes`, `supervision-summary` and, with quotas, `supervision-quota`.
+    public var tables: [PublicTable] {
+        var tables: [PublicTable] = [PublicTable(
+            name: "supervision-summary", source: nil,
+            columns: ["level", "applicants", "nearby", "nearby_rate", "admitted", "reassigned", "unplaced", "classes", "large_classes"],
+            rows: levels.map { l in
+                [l.level.rawValue, "\(l.applicants)", "\(l.nearby)", l.nearbyRate, "\(l.admitted)", "\(l.reassigned)", "\(l.unplaced)",
+                 "\(l.classSizes.reduce(0) { $0 + $1.classes })", "\(l.largeClasses.count)"]
+            })]
+        for l in levels {
+            let name = "supervision-\(l.level.rawValue)"
+            tables.append(PublicTable(name: name + "-schools", source: nil, columns: ["school_id", "seats", "placed", "first_choice", "fill_rate"],
+                                      rows: l.schools.map { [$0.schoolID, "\($0.seats)", "\($0.placed)", $0.firstChoice.map(String.init) ?? "", $0.fillRate] }))
+            tables.append(PublicTable(name: name + "-reasons", source: nil, columns: ["status", "reason", "count"],
+                                      rows: l.reasons.map { [$0.status, $0.reason, "\($0.count)"] }))
+            tables.append(PublicTable(name: name + "-class-sizes", source: nil, columns: ["size", "classes", "large"],
+                                      rows: l.classSizes.map { ["\($0.size)", "\($0.classes)", $0.size >= Self.largeClassSize ? "true" : "false"] }))
+        }
+        if !quota.isEmpty {
+            tables.append(PublicTable(name: "supervision-quota", source: nil,
+                                      columns: ["high_school_id", "quota_seats", "plan", "share", "minimum", "meets_minimum"],
+                                      rows: quota.map { q in
+                                          [q.highSchoolID, "\(q.quotaSeats)", q.plan.map(String.init) ?? "", q.share ?? "", q.minimum ?? "",
+                                           q.meetsMinimum.map { $0 ? "true" : "false" } ?? ""]
+                                      }))
+        }
+        return tables
+    }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import Testing
+@testable import Enrollment
+
+@Suite struct MaskingTests {
+    @Test func chineseNamesKeepTheSurname() {
+        #expect(Masking.name("张三") == "张*")
+        #expect(Masking.name("王小明") == "王**")
+        #expect(Masking.name(" 李四\u{3000}") == "李*")
+        #expect(Masking.name("张") == "*")
+        #expect(Masking.name("") == "")
+        #expect(Masking.name("买买提·艾力") == "买*****")
+    }
+
+    @Test func compoundSurnamesStayWhole() {
+        #expect(Masking.name("欧阳娜娜") == "欧阳**")
+        #expect(Masking.name("司马光") == "司马*")
+        #expect(Masking.name("诸葛亮") == "诸葛*")
+        #expect(Masking.name("上官婉儿") == "上官**")
+        #expect(Masking.name("欧阳") == "欧*")
+        #expect(Masking.compoundSurnames.count == Set(Masking.compoundSurnames).count)
+        #expect(Masking.compoundSurnames.allSatisfy { $0.count == 2 })
+    }
+
+    @Test func otherNamesKeepTheFirstLetterOnly() {
+        #expect(Masking.name("Anna Lee") == "A***")
+        #expect(Masking.name("Jo") == "J***")
+        #expect(Masking.name("Ölander") == "Ö***")
+    }
+
+    @Test func residentIDNumbersKeepRegionAndLastFour() {
+        #expect(Masking.idNumber("419901201309210024") == "419901********0024")
+        #expect(Masking.idNumber("11010519491231002X") == "110105********002X")
+        #expect(Masking.idNumber("410102880101123") == "410102*****1123")
+        #expect(Masking.idNumber("12345") == "*****")
+        #expect(Masking.idNumber("") == "")
+    }
+}
+
+@Suite struct PublishingTests {
+    static let evilName = "<script>alert(1)</script>"
+
+    /// A small run: two junior schools, five applicants with awkward names and ids, classes,
+    /// head teachers, quota files.
+    static func results(withCase: Bool = true) throws -> RunResults {
+        let date = CalendarDate(year: 2013, month: 9, day: 1)!
+        let applicants = [
+            Applicant(id: "2026070001", name: "欧阳娜娜", gender: .female, birthDate: date, idNumber: "419901201309210024", primarySchool: "P01"),
+            Applicant(id: "2026070002", name: "张三", gender: .male, birthDate: date, idNumber: "410102880101123", primarySchool: "P01"),
+            Applicant(id: "2026070003", name: evilName, gender: .male, birthDate: date, primarySchool: "P02"),
+            Applicant(id: "2026070004", name: "Anna Lee", gender: .female, birthDate: date, idNumber: "11010519491231002X"),
+            Applicant(id: "2026070005", name: "李", gender: .female, birthDate: date),
+        ]
+        let schools = [
+            School(id: "P01", name: "城关小学", level: .primary, capacity: 10, feeds: "J01"),
+            School(id: "P02", name: "东关小学", level: .primary, capacity: 10, feeds: "J02"),
+            School(id: "J01", name: "第一初级中学", level: .junior, capacity: 2),
+            School(id: "J02", name: "<b>二中</b>", level: .junior, capacity: 3),
+            School(id: "H01", name: "一高", level: .high, capacity: 10, quality: true),
+        ]
+        let graduates = [Graduate(id: "2026090001", name: "司马光", juniorSchool: "J01", score: Score(parsing: "500")!, choices: ["H01"])]
+        let admissionCase = AdmissionCase(schools: schools, juniorApplicants: applicants, graduates: graduates)
+        let placements = RunCSV(file: "junior/placements.csv",
+                                columns: ["student_id", "school_id", "status", "choice_rank", "tier", "lottery_number", "zone_id", "distance_m", "note"],
+                                rows: [["2026070001", "J01", "admitted", "1", "11", "aa", "JZ01", "", ""],
+                                       ["2026070002", "J01", "admitted", "1", "11", "bb", "JZ01", "", ""],
+                                       ["2026070003", "J02", "admitted", "1", "11", "cc", "JZ02", "", ""],
+                                       ["2026070004", "J02", "reassigned", "", "", "dd", "JZ01", "5000", ""],
+                                       ["2026070005", "", "unplaced", "", "", "ee", "", "", "every school of the level is full"]])
+        let level = LevelResults(
+            level: .junior, placements: placements,
+            cutoffs: RunCSV(file: "junior/cutoffs.csv", columns: ["school_id", "capacity", "admitted", "cutoff_tier", "cutoff_lottery_number"],
+                            rows: [["J01", "2", "2", "11", "bb"], ["J02", "3", "1", "", ""]]),
+            zoning: RunCSV(file: "junior/zoning.csv", columns: ["student_id", "zone_id", "schools", "method", "near_boundary", "note"],
+                           rows: [["2026070001", "JZ01", "J01", "polygon", "false", ""], ["2026070002", "JZ01", "J01", "polygon", "false", ""],
+                                  ["2026070003", "JZ02", "J01;J03", "polygon", "false", ""], ["2026070004", "JZ01", "J01", "polygon", "false", ""],
+                                  ["2026070005", "", "", "none", "false", ""]]),
+            ranks: RunCSV(file: "junior/ranks.csv", columns: ["student_id", "school_id", "choice_rank", "tier", "lottery_number"],
+                          rows: [["2026070001", "J01", "1", "11", "aa"], ["2026070002", "J01", "1", "11", "bb"], ["2026070003", "J02", "1", "11", "cc"],
+                                 ["2026070004", "J01", "1", "31", "dd"]]),
+            classes: RunCSV(file: "junior/classes.csv", columns: ["student_id", "school_id", "class_no"],
+                            rows: [["2026070001", "J01", "1"], ["2026070002", "J01", "1"], ["2026070003", "J02", "1"], ["2026070004", "J02", "1"]]),
+            classSummary: RunCSV(file: "junior/class-summary.csv", columns: ["school_id", "class_no", "size", "weighted_size", "boys", "girls", "score_mean", "score_sd", "disabled"],
+                                 rows: [["J01", "1", "2", "2", "1", "1", "80.00", "1.00", "0"], ["J02", "1", "56", "56", "30", "26", "79.00", "2.00", "1"]]),
+            classBalance: nil,
+            headTeachers: RunCSV(file: "junior/head-teachers.csv", columns: ["school_id", "class_no", "teacher_id"], rows: [["J01", "1", "J01-T02"]]))
+        let quota = QuotaResults(
+            allocation: RunCSV(file: "quota-allocation.csv", columns: ["high_school_id", "junior_school_id", "basis", "exact_share", "seats"],
+                               rows: [["H01", "J01", "3", "24/7", "4"], ["H01", "J02", "3", "24/7", "2"]]),
+            admissions: RunCSV(file: "quota-admissions.csv", columns: ["student_id", "junior_school_id", "high_school_id", "route", "score"],
+                               rows: [["2026090001", "J01", "H01", "quota", "500"]]),
+            unfilled: nil)
+        return RunResults(manifest: nil, levels: [level], quota: quota, admissionCase: withCase ? admissionCase : nil, commitment: nil,
+                          ceremony: try SeedCeremony([SeedContribution(parsing: "notary: 4921")]))
+    }
+
+    static func text(_ site: PublishedSite, _ path: String) -> String {
+        String(decoding: site.files.first { $0.path == path }!.bytes, as: UTF8.self)
+    }
+
+    @Test func noNameOrIDNumberLeavesUnmasked() throws {
+        let results = try Self.results()
+        let site = try PublishedSite(results)
+        let secrets = results.admissionCase!.juniorApplicants.flatMap { [$0.name, $0.idNumber ?? ""] }.filter { $0.count >= 2 }
+            + results.admissionCase!.graduates.map(\.name)
+        for file in site.files {
+            let text = String(decoding: file.bytes, as: UTF8.self)
+            for secret in secrets { #expect(!text.contains(secret), "\(file.path) holds a personal value unmasked") }
+        }
+        #expect(Self.text(site, "data/junior-placements.csv").contains("欧阳**"))
+        #expect(Self.text(site, "data/junior-placements.csv").contains("410102*****1123"))
+    }
+
+    @Test func publicPlacementsAreTheRunRowsWithMaskedColumns() throws {
+        let results = try Self.results()
+        let site = try PublishedSite(results)
+        let table = site.tables.first { $0.name == "junior-placements" }!
+        let run = results.levels[0].placements
+        #expect(table.columns == run.columns + ["name_masked", "id_number_masked"])
+        #expect(table.masked == ["name_masked", "id_number_masked"])
+        #expect(table.rows.map { Array($0.prefix(run.columns.count)) } == run.rows)
+        #expect(table.rows.map { $0[9] } == ["欧阳**", "张*", "<***", "A***", "*"])
+        let reread = try RunCSV(file: "x.csv", bytes: site.files.first { $0.path == "data/junior-placements.csv" }!.bytes)
+        #expect(reread.rows == table.rows)
+        let json = try JSONReader.parse(site.files.first { $0.path == "data/junior-placements.json" }!.bytes, file: "x.json")
+        #expect(json["masked"]?.elements?.compactMap(\.string) == ["name_masked", "id_number_masked"])
+        #expect(json["rows"]?.elements?.count == 5)
+        let plain = try PublishedSite(try Self.results(withCase: false)).tables.first { $0.name == "junior-placements" }!
+        #expect(plain.columns == run.columns && plain.rows == run.rows && plain.masked.isEmpty)
+    }
+
+    @Test func pagesEscapeEveryText() throws {
+        let site = try PublishedSite(try Self.results())
+        for file in site.files where file.path.hasSuffix(".html") || file.path == "results.js" {
+            let text = String(decoding: file.bytes, as: UTF8.self)
+            #expect(!text.contains("<b>二中</b>"), "\(file.path)")
+            #expect(!text.contains("<script>alert"), "\(file.path)")
+        }
+        #expect(Self.text(site, "school-J02.html").contains("&lt;b&gt;二中&lt;/b&gt;"))
+        #expect(HTMLText.escape("a<b>&\"'") == "a&lt;b&gt;&amp;&quot;&#39;")
+        #expect(HTMLText.scriptSafeJSON(Array("{\"a\":\"</script>&\"}".utf8)) == "{\"a\":\"\\u003c/script\\u003e\\u0026\"}")
+        #expect(HTMLText.fileNamePart("J-01_二") == "J-01_5f_e4_ba_8c")
+    }
+
+    @Test func supervisionReportCountsFromTheRun() throws {
+        let report = try SupervisionReport(try Self.results())
+        let junior = report.levels[0]
+        // 0001, 0002 at J01 in their zone; 0003 at J02 = their feeder (P02 feeds J02), not in zone; 0004 reassigned outside; 0005 unplaced.
+        #expect(junior.nearby == 3 && junior.applicants == 5 && junior.nearbyRate == "60.0%")
+        #expect((junior.admitted, junior.reassigned, junior.unplaced) == (3, 1, 1))
+        #expect(junior.reasons == [.init(status: "reassigned", reason: SupervisionReport.noListedSeat, count: 1),
+                                   .init(status: "unplaced", reason: "every school of the level is full", count: 1)])
+        #expect(junior.schools == [.init(schoolID: "J01", seats: 2, placed: 2, firstChoice: 3, fillRate: "100.0%"),
+                                   .init(schoolID: "J02", seats: 3, placed: 2, firstChoice: 1, fillRate: "66.7%")])
+        #expect(junior.classSizes.map(\.size) == [2, 56] && junior.largeClasses == [.init(schoolID: "J02", classNumber: "1", size: 56)])
+        #expect(report.quota == [.init(highSchoolID: "H01", quotaSeats: 6, plan: 10, share: "60.0%", minimum: "0.5", meetsMinimum: true)])
+        #expect(SupervisionReport.percent(1, of: 3) == "33.3%" && SupervisionReport.percent(2, of: 3) == "66.7%" && SupervisionReport.percent(1, of: 0) == "–")
+    }
+
+    @Test func searchDataAndChecksums() throws {
+        let site = try PublishedSite(try Self.results(), language: .en)
+        let js = Self.text(site, "results.js")
+        #expect(js.hasPrefix("window.ENROLL_RESULTS = {"))
+        let blob = try JSONReader.parse(Array(js.dropFirst("window.ENROLL_RESULTS = ".count).dropLast(2).utf8), file: "results.js")
+        #expect(blob["2026070003"]?.elements?.compactMap(\.string) == ["junior", "J02", "<b>二中</b>", "admitted", "1", "11", "cc", "1", "<***"])
+        #expect(blob["2026090001"]?.elements?.compactMap(\.string).prefix(4) == ["high", "H01", "一高", "quota"])
+        let sums = Self.text(site, "SHA256SUMS").split(separator: "\n")
+        #expect(sums.count == site.files.count - 1)
+        for line in sums {
+            let path = String(line.dropFirst(66))
+            #expect(line.prefix(64) == SHA256.hash(site.files.first { $0.path == path }!.bytes).hex)
+        }
+        let index = Self.text(site, "index.html")
+        #expect(index.contains("<html lang=\"en\">") && index.contains("notary") && index.contains(SHA256.hash(Array(js.utf8)).hex))
+        #expect(Self.text(try PublishedSite(try Self.results()), "index.html").contains("招生结果公示"))
+    }
+
+    @Test func sameRunGivesSameBytesAndNeverWritesIntoTheRun() throws {
+        let a = try PublishedSite(try Self.results()), b = try PublishedSite(try Self.results())
+        #expect(a.files.map(\.path) == b.files.map(\.path) && a.files.map(\.bytes) == b.files.map(\.bytes))
+        let folder = try temporaryFolder()
+        #expect(throws: PublishingError.siteInsideRun(folder.appendingPathComponent("site").path)) {
+            try a.write(to: folder.appendingPathComponent("site"), run: folder)
+        }
+        try a.write(to: folder.appendingPathComponent("out"), run: folder.appendingPathComponent("run"))
+        #expect(FileManager.default.contents(atPath: folder.appendingPathComponent("out/index.html").path).map([UInt8].init) == a.files.first { $0.path == "index.html" }!.bytes)
+    }
+
+    @Test func svgChartIsDeterministicAndEscaped() {
+        let chart = SVGChart(title: "a<b", categories: ["x", "y"], series: [.init(name: "s", values: [3, 7.25], color: "#000")])
+        #expect(chart.svg == chart.svg && chart.svg.contains("<title>a&lt;b</title>") && chart.svg.contains(">7.3<"))
+        #expect(SVGChart.niceCeiling(7.25) == 10 && SVGChart.niceCeiling(1363) == 2000 && SVGChart.niceCeiling(0.4) == 1)
+        #expect(SVGChart.number(2.05) == "2.1" || SVGChart.number(2.05) == "2")
+        #expect(SVGChart.number(-1.5) == "-1.5" && SVGChart.number(40) == "40")
+    }
+}
