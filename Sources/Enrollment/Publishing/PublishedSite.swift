@@ -336,7 +336,7 @@ private struct Builder {
             if !l.classSizes.isEmpty {
                 s += "<h3>\(e(name)) · \(e(t(.classSizes)))</h3>\n"
                 s += SVGChart(title: "\(name) · \(t(.classSizes))", categories: l.classSizes.map { "\($0.size)" },
-                              series: [.init(name: t(.classes), values: l.classSizes.map { Double($0.classes) }, color: SVGChart.palette[4])]).svg + "\n"
+                              series: [.init(name: t(.classCount), values: l.classSizes.map { Double($0.classes) }, color: SVGChart.palette[4])]).svg + "\n"
                 s += "<p>\(e(t(.largeClasses))): " + (l.largeClasses.isEmpty ? e(t(.none)) : l.largeClasses.map { e("\($0.schoolID) \($0.classNumber): \($0.size)") }.joined(separator: ", ")) + "</p>\n"
             }
         }
