@@ -91,9 +91,11 @@ private struct Builder {
         return PublicTable(name: name, source: csv.file, columns: csv.columns + extra, rows: rows, masked: extra)
     }
 
-    func copy(_ csv: RunCSV?, name: String) -> PublicTable? {
-        csv.map { PublicTable(name: name, source: $0.file, columns: $0.columns, rows: $0.rows) }
+    func copy(_ csv: RunCSV, name: String) -> PublicTable {
+        PublicTable(name: name, source: csv.file, columns: csv.columns, rows: csv.rows)
     }
+
+    func copy(_ csv: RunCSV?, name: String) -> PublicTable? { csv.map { copy($0, name: name) } }
 
     mutating func build() throws(PublishingError) {
         var pages: [(String, String)] = []
@@ -103,7 +105,7 @@ private struct Builder {
             let prefix = level.level.rawValue + "-"
             let placements = try masked(level.placements, name: prefix + "placements", idNumbers: true)
             let classes = try level.classes.map { (c) throws(PublishingError) in try masked(c, name: prefix + "classes", idNumbers: false) }
-            let cutoffs = copy(level.cutoffs, name: prefix + "cutoffs")!
+            let cutoffs = copy(level.cutoffs, name: prefix + "cutoffs")
             let summary = copy(level.classSummary, name: prefix + "class-summary")
             let balance = copy(level.classBalance, name: prefix + "class-balance")
             let heads = copy(level.headTeachers, name: prefix + "head-teachers")
@@ -115,7 +117,7 @@ private struct Builder {
         }
         var quotaSection = ""
         if let quota = results.quota {
-            let allocation = copy(quota.allocation, name: "quota-allocation")!
+            let allocation = copy(quota.allocation, name: "quota-allocation")
             let admissions = try quota.admissions.map { (a) throws(PublishingError) in try masked(a, name: "quota-admissions", idNumbers: false) }
             let unfilled = copy(quota.unfilled, name: "quota-unfilled")
             tables += [allocation] + [admissions, unfilled].compactMap { $0 }
