@@ -9,7 +9,8 @@ import Foundation
 ///   report, quota places, the list of files with their SHA-256;
 /// - `school-<school_id>.html`: per school its placed applicants, class lists, class balance
 ///   and head-teacher draw (ids not made of ASCII letters, digits and `-` are written with `_xx`);
-/// - `data/<table>.csv` and `data/<table>.json` (`PublicTable`), `data/credentials.json`;
+/// - `data/<table>.csv` and `data/<table>.json` (`PublicTable`), `data/credentials.json`, and
+///   `data/manifest.json` when the run has one;
 /// - `results.js`: the search data (`window.ENROLL_RESULTS`), loaded by a script tag;
 /// - `SHA256SUMS`: `sha256sum` lines for every other file, `sha256sum -c SHA256SUMS` checks them.
 ///
