@@ -13,7 +13,8 @@ level=junior
 [ -f "$run/$level/placements.csv" ] || level=primary
 if [ -z "$id" ]; then id=$(sed -n 2p "$run/$level/placements.csv" | cut -d, -f1 | tr -d '\357\273\277'); fi
 grep -q "^$id," "$run/junior/placements.csv" 2>/dev/null || level=primary
-row=$(grep "^$id," "$run/$level/placements.csv")
+row=$(grep "^$id," "$run/$level/placements.csv" || true)
+if [ -z "$row" ]; then echo "$id is not in $run/$level/placements.csv"; exit 1; fi
 school=$(echo "$row" | cut -d, -f2) status=$(echo "$row" | cut -d, -f3) lottery=$(echo "$row" | cut -d, -f6)
 index="file://$(cd "$site" && pwd)/index.html"
 flags="--headless --disable-gpu --no-sandbox --hide-scrollbars --virtual-time-budget=5000"

@@ -9,7 +9,8 @@ import Foundation
 ///   report, quota places, the list of files with their SHA-256;
 /// - `school-<school_id>.html`: per school its placed applicants, class lists, class balance
 ///   and head-teacher draw (ids not made of ASCII letters, digits and `-` are written with `_xx`);
-/// - `data/<table>.csv` and `data/<table>.json` (`PublicTable`), `data/credentials.json`;
+/// - `data/<table>.csv` and `data/<table>.json` (`PublicTable`), `data/credentials.json`, and
+///   `data/manifest.json` when the run has one;
 /// - `results.js`: the search data (`window.ENROLL_RESULTS`), loaded by a script tag;
 /// - `SHA256SUMS`: `sha256sum` lines for every other file, `sha256sum -c SHA256SUMS` checks them.
 ///
@@ -91,9 +92,11 @@ private struct Builder {
         return PublicTable(name: name, source: csv.file, columns: csv.columns + extra, rows: rows, masked: extra)
     }
 
-    func copy(_ csv: RunCSV?, name: String) -> PublicTable? {
-        csv.map { PublicTable(name: name, source: $0.file, columns: $0.columns, rows: $0.rows) }
+    func copy(_ csv: RunCSV, name: String) -> PublicTable {
+        PublicTable(name: name, source: csv.file, columns: csv.columns, rows: csv.rows)
     }
+
+    func copy(_ csv: RunCSV?, name: String) -> PublicTable? { csv.map { copy($0, name: name) } }
 
     mutating func build() throws(PublishingError) {
         var pages: [(String, String)] = []
@@ -103,7 +106,7 @@ private struct Builder {
             let prefix = level.level.rawValue + "-"
             let placements = try masked(level.placements, name: prefix + "placements", idNumbers: true)
             let classes = try level.classes.map { (c) throws(PublishingError) in try masked(c, name: prefix + "classes", idNumbers: false) }
-            let cutoffs = copy(level.cutoffs, name: prefix + "cutoffs")!
+            let cutoffs = copy(level.cutoffs, name: prefix + "cutoffs")
             let summary = copy(level.classSummary, name: prefix + "class-summary")
             let balance = copy(level.classBalance, name: prefix + "class-balance")
             let heads = copy(level.headTeachers, name: prefix + "head-teachers")
@@ -115,7 +118,7 @@ private struct Builder {
         }
         var quotaSection = ""
         if let quota = results.quota {
-            let allocation = copy(quota.allocation, name: "quota-allocation")!
+            let allocation = copy(quota.allocation, name: "quota-allocation")
             let admissions = try quota.admissions.map { (a) throws(PublishingError) in try masked(a, name: "quota-admissions", idNumbers: false) }
             let unfilled = copy(quota.unfilled, name: "quota-unfilled")
             tables += [allocation] + [admissions, unfilled].compactMap { $0 }
@@ -336,7 +339,7 @@ private struct Builder {
             if !l.classSizes.isEmpty {
                 s += "<h3>\(e(name)) · \(e(t(.classSizes)))</h3>\n"
                 s += SVGChart(title: "\(name) · \(t(.classSizes))", categories: l.classSizes.map { "\($0.size)" },
-                              series: [.init(name: t(.classes), values: l.classSizes.map { Double($0.classes) }, color: SVGChart.palette[4])]).svg + "\n"
+                              series: [.init(name: t(.classCount), values: l.classSizes.map { Double($0.classes) }, color: SVGChart.palette[4])]).svg + "\n"
                 s += "<p>\(e(t(.largeClasses))): " + (l.largeClasses.isEmpty ? e(t(.none)) : l.largeClasses.map { e("\($0.schoolID) \($0.classNumber): \($0.size)") }.joined(separator: ", ")) + "</p>\n"
             }
         }

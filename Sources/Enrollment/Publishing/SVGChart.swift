@@ -38,12 +38,12 @@ public struct SVGChart: Sendable, Equatable {
     /// The palette the site uses, in series order.
     public static let palette = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1"]
 
-    /// The largest bar: the largest stack or the largest single value (at least 1).
+    /// The largest bar: the largest stack or the largest single value (at least 4, so gridlines fall on whole numbers).
     var maximum: Double {
         let tops = categories.indices.map { c in
             stacked ? series.reduce(0) { $0 + max(0, $1.values[c]) } : series.map { max(0, $0.values[c]) }.max() ?? 0
         }
-        return max(1, tops.max() ?? 0)
+        return max(4, tops.max() ?? 0)
     }
 
     /// The SVG element, with a `<title>`, a legend, a y axis with four gridlines and value labels.
@@ -54,7 +54,8 @@ public struct SVGChart: Sendable, Equatable {
         let widest = max(categories.map { Self.textWidth($0, size: 10) }.max() ?? 0,
                          noteLines.joined().map { Self.textWidth($0, size: 8) }.max() ?? 0)
         let groupWidth = max(28.0, Double(stacked ? 1 : series.count) * 14.0 + 12.0, widest + 8)
-        let width = left + groupWidth * Double(max(categories.count, 1)) + 16
+        let legendWidth = series.reduce(left) { $0 + Self.textWidth($1.name, size: 10) + 22 }
+        let width = max(left + groupWidth * Double(max(categories.count, 1)) + 16, legendWidth + 8)
         let height = top + plotHeight + bottom
         let scale = plotHeight / Self.niceCeiling(maximum)
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\" font-family=\"sans-serif\" font-size=\"10\">"
@@ -64,7 +65,7 @@ public struct SVGChart: Sendable, Equatable {
         for item in series {
             s += "<rect x=\"\(Self.number(legendX))\" y=\"21\" width=\"10\" height=\"10\" fill=\"\(HTMLText.escape(item.color))\"/>"
             s += "<text x=\"\(Self.number(legendX + 13))\" y=\"30\">\(HTMLText.escape(item.name))</text>"
-            legendX += 20 + Double(item.name.count) * 11
+            legendX += Self.textWidth(item.name, size: 10) + 22
         }
         let ceiling = Self.niceCeiling(maximum)
         for k in 0...4 {
@@ -103,11 +104,12 @@ public struct SVGChart: Sendable, Equatable {
         text.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 0.6 : 1.0) } * size
     }
 
-    /// The smallest of 1, 2, 2.5, 5 × 10^k at or above `value` (the axis top).
+    /// The smallest of 1, 2, 4, 6, 8, 10 × 10^k (k ≥ 0) at or above `value`: the axis top, whose
+    /// quarters (the gridlines) are written exactly with one decimal.
     static func niceCeiling(_ value: Double) -> Double {
         var unit = 1.0
         while unit * 10 < value { unit *= 10 }
-        for step in [1.0, 2.0, 2.5, 5.0, 10.0] where step * unit >= value { return step * unit }
+        for step in [1.0, 2.0, 4.0, 6.0, 8.0, 10.0] where step * unit >= value { return step * unit }
         return 10 * unit
     }
 

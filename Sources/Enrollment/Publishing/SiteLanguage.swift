@@ -9,7 +9,7 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         case commitment, commitmentNote, toolVersion, code, notRecorded, howToCheck, checkNumber, checkRun, checkScript, checkFiles
         case search, searchButton, searchHint, notFound, schools, school, seats, applicantsFirst, placed, fillRate, cutoff
         case studentID, name, idNumber, status, choiceRank, tier, lotteryNumber, classNo, level, route, score
-        case admitted, reassigned, unplaced, classes, classBalance, headTeachers, teacher, size, boys, girls, meanScore
+        case admitted, reassigned, unplaced, classes, classCount, classBalance, headTeachers, teacher, size, boys, girls, meanScore
         case supervision, nearbyRate, nearbyExplained, reasons, reason, count, classSizes, largeClasses, none
         case quota, quotaAllocation, quotaAdmissions, quotaUnfilled, quotaShare, minimumShare, meetsMinimum, juniorSchool, highSchool
         case files, file, sha256, masking, maskingExplained, back, downloads, seatsVsApplicants, yes, no, applicants, measure, spread
@@ -69,6 +69,7 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         case .reassigned: ("统筹安排", "reassigned")
         case .unplaced: ("未安排", "unplaced")
         case .classes: ("班级名单", "Class lists")
+        case .classCount: ("班级数", "Classes")
         case .classBalance: ("均衡编班", "Class balance")
         case .headTeachers: ("班主任抽签", "Head-teacher draw")
         case .teacher: ("教师编号", "Teacher")
