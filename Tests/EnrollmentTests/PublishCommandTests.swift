@@ -89,9 +89,10 @@ import Testing
             #expect(published.columns == runRows.columns + ["name_masked", "id_number_masked"])
             #expect(published.rows.map { Array($0.prefix(runRows.columns.count)) } == runRows.rows)
             let applicants = Dictionary(uniqueKeysWithValues: loaded.applicants(level == "primary" ? .primary : .junior).map { ($0.id, $0) })
+            let (nameColumn, idColumn) = (runRows.columns.count, runRows.columns.count + 1)
             for row in published.rows {
                 let a = applicants[row[0]]!
-                #expect(row[9] == Masking.name(a.name) && row[10] == Masking.idNumber(a.idNumber ?? ""))
+                #expect(row[nameColumn] == Masking.name(a.name) && row[idColumn] == Masking.idNumber(a.idNumber ?? ""))
             }
             let runCutoffs = try Data(contentsOf: run.appendingPathComponent("\(level)/cutoffs.csv"))
             #expect(try Data(contentsOf: site.appendingPathComponent("data/\(level)-cutoffs.csv")) == runCutoffs)

@@ -76,8 +76,8 @@ public struct RunResults: Sendable {
         self.ceremony = ceremony
     }
 
-    /// The folders searched, in order, for the quota files: the run folder, then `high/`.
-    public static let quotaFolders = ["", "high/"]
+    /// The folder of the run holding the quota files (`enroll quota` writes `quota/`).
+    public static let quotaFolders = ["quota/"]
 
     /// Reads the run folder `run`: `manifest.json` if any, `<level>/placements.csv` and
     /// `cutoffs.csv` of each level that has them (the other files of a level when present), the
