@@ -31,6 +31,12 @@ enum DemoCommand: EnrollCommand {
         func report<T>(_ name: String, _ body: () throws -> (T, String)) rethrows -> T {
             step += 1
             let started = DispatchTime.now()
+            // A progress line each second while a step runs longer than a second.
+            let progress = DispatchSource.makeTimerSource(queue: .global())
+            progress.schedule(deadline: .now() + 1, repeating: 1)
+            progress.setEventHandler { [step] in print("\(step). \(name.padding(toLength: 9, withPad: " ", startingAt: 0)) … \(elapsed(since: started))") }
+            progress.resume()
+            defer { progress.cancel() }
             let (value, line) = try body()
             print("\(step). \(name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(line)  (\(elapsed(since: started)))")
             return value
