@@ -177,9 +177,9 @@ extension PlacementRun {
                 p.schoolID = schools[school].id
                 p.status = .reassigned
                 p.distanceMetres = metres
-            case .unplaced(let reason)?:
+            case .unplaced?:
                 p.status = .unplaced
-                p.note = [p.note, reason.description].filter { !$0.isEmpty }.joined(separator: "; ")
+                p.note = [p.note, PlacementRun.unplacedReason].filter { !$0.isEmpty }.joined(separator: "; ")
             case nil:
                 let s = final.school(of: i)!
                 p.schoolID = schools[s].id
@@ -209,6 +209,12 @@ extension PlacementRun {
         self.instance = instance
         self.matching = final
     }
+}
+
+extension PlacementRun {
+    /// Why an applicant is unplaced: reassignment looks only at public schools, since a private
+    /// school admits only applicants who chose it.
+    public static let unplacedReason = "every public school of the level is full (private schools admit only applicants who chose them)"
 }
 
 /// The order of the lottery: by number, and by `student_id` between twins who share one.
