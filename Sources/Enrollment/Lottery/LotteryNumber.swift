@@ -72,14 +72,7 @@ extension LotteryNumber {
 
         /// The draw named `name` under `seed`.
         public init(seed: String, name: String) {
-            var prefix = SHA256()
-            prefix.update(LotteryNumber.domain)
-            prefix.update("\n")
-            prefix.update(seed)
-            prefix.update("\n")
-            prefix.update(name)
-            prefix.update("\n")
-            self.prefix = prefix
+            prefix = SHA256.drawPrefix(domain: LotteryNumber.domain, seed: seed, draw: name)
         }
 
         /// The number of `studentID` in this draw.

@@ -34,14 +34,7 @@ public struct LotteryStream: RandomDraw, Sendable {
 
     /// The stream of the draw named `draw` under `seed`, positioned at its first word.
     public init(seed: String, draw: String) {
-        var prefix = SHA256()
-        prefix.update(Self.domain)
-        prefix.update("\n")
-        prefix.update(seed)
-        prefix.update("\n")
-        prefix.update(draw)
-        prefix.update("\n")
-        self.prefix = prefix
+        prefix = SHA256.drawPrefix(domain: Self.domain, seed: seed, draw: draw)
     }
 
     /// The next word of the stream.

@@ -217,12 +217,13 @@ extension PlacementRun {
     public static let unplacedReason = "every public school of the level is full (private schools admit only applicants who chose them)"
 }
 
-/// The order of the lottery: by number, and by `student_id` between twins who share one.
+/// The order of the lottery: by number, and between twins who share one by the UTF-8 bytes
+/// of their `student_id` — the order `lottery-numbers.csv` is published in.
 struct LotteryOrder: Comparable {
     let number: LotteryNumber
     let studentID: String
 
     static func < (a: LotteryOrder, b: LotteryOrder) -> Bool {
-        (a.number, a.studentID) < (b.number, b.studentID)
+        LotteryNumbersStep.precedes((a.number, a.studentID), (b.number, b.studentID))
     }
 }
