@@ -42,7 +42,7 @@ enum ClassesCommand: EnrollCommand {
             if parsed.diagnostics.isEmpty { Console.error("\(file.lastPathComponent):1:0: the file needs the columns student_id and school_id") }
             return 1
         }
-        let earlier = try Manifest.read(run: URL(fileURLWithPath: arguments.value("out")!))?.steps
+        let earlier = try Manifest.read(run: try arguments.settledRunFolder())?.steps
             .filter { $0.kind == "late-arrivals" && $0.options["level"] == level.rawValue }.last?.options["late"]
         let round = (0..<table.count).map { "\(table[$0, student])@\(table[$0, school])" }.sorted().joined(separator: ";")
         let late = [earlier, round].compactMap { $0 }.joined(separator: "|")

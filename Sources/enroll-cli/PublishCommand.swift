@@ -28,7 +28,11 @@ enum PublishCommand: EnrollCommand {
         guard let language = SiteLanguage(rawValue: arguments.value("lang") ?? "zh") else {
             throw UsageError.invalidValue(option: "lang", value: arguments.value("lang") ?? "", reason: "give zh or en")
         }
-        let manifest = try Manifest.read(run: run)
+        guard case .settled(let manifest, _) = try RunCommit.state(of: run) else {
+            Console.error("\(run.path): a drawing command into this run folder was interrupted (\(RunCommit.pendingFileName) is there); "
+                          + "`enroll verify` tells which state the folder holds; run the command again to finish, then publish")
+            return 1
+        }
         var admissionCase: AdmissionCase?
         var commitment: Commitment?
         if let path = arguments.value("case") ?? manifest?.caseFolder {
@@ -51,6 +55,9 @@ enum PublishCommand: EnrollCommand {
         print("\(site.files.count) files written to \(out) (\(site.tables.count) tables)" + (admissionCase == nil ? "; no case: names and id numbers are not published" : ""))
         for level in site.report.levels {
             print("\(level.level.rawValue): \(level.applicants) applicants, nearby admission \(level.nearbyRate), \(level.reassigned) reassigned, \(level.unplaced) unplaced, \(level.largeClasses.count) classes of 56 or more")
+        }
+        for attempt in manifest?.attempts ?? [] where attempt.outcome != .recorded {
+            print("earlier attempt kept in the manifest (published as data/manifest.json): \(attempt.summary)")
         }
         print("open \(out)/index.html")
         return 0

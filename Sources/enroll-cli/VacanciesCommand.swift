@@ -30,7 +30,7 @@ enum VacanciesCommand: EnrollCommand {
             if parsed.diagnostics.isEmpty { Console.error("\(file.lastPathComponent):1:0: missing required column 'student_id'") }
             return 1
         }
-        let earlier = try Manifest.read(run: URL(fileURLWithPath: arguments.value("out")!))?.steps
+        let earlier = try Manifest.read(run: try arguments.settledRunFolder())?.steps
             .filter { $0.kind == "vacancies" && $0.options["level"] == level.rawValue } ?? []
         var withdrawn = Set(earlier.flatMap { ($0.options["withdrawn"] ?? "").split(separator: ";").map(String.init) })
         for row in 0..<table.count where !table[row, column].isEmpty { withdrawn.insert(table[row, column]) }

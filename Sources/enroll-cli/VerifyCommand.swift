@@ -6,8 +6,11 @@ enum VerifyCommand: EnrollCommand {
         name: "verify",
         abstract: "Check a published run: inputs, commitment, every step re-run and compared byte for byte.",
         discussion: """
-            Prints `verified` and exits 0, or names the first difference (file, line, column) and exits 1. \
-            Must be run by an enroll built from the code recorded in the manifest (see docs/LOTTERY.md).
+            Prints `verified` and which state it verified, and exits 0: the complete run, or — when a command \
+            was killed while writing — the previous state (the step had not written all its files) or the complete \
+            new one (it had), with the leftover files; then every earlier attempt the manifest keeps. Otherwise names \
+            the first difference (file, line, column) and exits 1. Must be run by an enroll built from the code \
+            recorded in the manifest (see docs/LOTTERY.md).
             """,
         arguments: [
             .positional("run", help: "The run folder (holding manifest.json)."),
@@ -23,7 +26,7 @@ enum VerifyCommand: EnrollCommand {
                 run: URL(fileURLWithPath: arguments.value("run")!), caseFolder: arguments.value("case").map { URL(fileURLWithPath: $0) },
                 code: codeIdentifier, allowOtherCode: arguments.flag("any-code"),
                 scratch: arguments.value("scratch").map { URL(fileURLWithPath: $0) })
-            print("verified: \(summary.steps) step\(summary.steps == 1 ? "" : "s"), \(summary.inputs) input files, \(summary.outputs) output files reproduced")
+            print(summary.report)
             return 0
         } catch {
             Console.error("not verified: \(error)")

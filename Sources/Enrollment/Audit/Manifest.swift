@@ -11,12 +11,15 @@ import Foundation
 ///       "seed": "<64 hex digits>",
 ///       "commitment": "<combined digest of the case's commitment>",
 ///       "case": "<the case folder's path when the run was made; informative>",
-///       "steps": [ <RunStep>, … ]
+///       "steps": [ <RunStep>, … ],
+///       "attempts": [ <RunAttempt>, … ]
 ///     }
 ///
 /// Every command that writes into the run folder adds its step (replacing an earlier step
-/// that wrote any of the same files); all steps of one folder share tool, version, code, seed
-/// and commitment. Written by `JSONWriter`, so the same manifest is always the same bytes.
+/// that wrote any of the same files, which `RunRecorder` allows only with `force`) and its
+/// attempt; all steps of one folder share tool, version, code, seed and commitment, while
+/// `attempts` keeps every draw ever made into the folder. Written by `JSONWriter`, so the same
+/// manifest is always the same bytes.
 public struct Manifest: Equatable, Sendable {
     /// The first member's value; the `1` is the version of this format.
     public static let format = "enroll-manifest/1"
@@ -35,24 +38,69 @@ public struct Manifest: Equatable, Sendable {
     public var caseFolder: String
     /// The steps, in the order they ran.
     public var steps: [RunStep]
+    /// Every attempt made into the folder, in order: one `recorded` for each step, in the
+    /// order of `steps`, among the `replaced` and `interrupted` ones.
+    public var attempts: [RunAttempt]
 
     /// A manifest of `steps` (none yet by default).
     public init(toolVersion: String = EnrollmentVersion.current, code: String, seed: String,
-                commitment: SHA256Digest, caseFolder: String, steps: [RunStep] = []) {
+                commitment: SHA256Digest, caseFolder: String, steps: [RunStep] = [], attempts: [RunAttempt] = []) {
         self.toolVersion = toolVersion
         self.code = code
         self.seed = seed
         self.commitment = commitment
         self.caseFolder = caseFolder
         self.steps = steps
+        self.attempts = attempts
     }
 
-    /// Adds `step`, first removing every recorded step that wrote one of its output files
-    /// (those files have just been overwritten).
-    public mutating func add(_ step: RunStep) {
+    /// The recorded steps that `step` would replace: those that wrote one of its output files.
+    public func steps(replacedBy step: RunStep) -> [RunStep] {
         let written = Set(step.outputs.map(\.name))
-        steps.removeAll { old in old.outputs.contains { written.contains($0.name) } }
+        return steps.filter { old in old.outputs.contains { written.contains($0.name) } }
+    }
+
+    /// Adds `step` and its `recorded` attempt, first removing every recorded step that wrote
+    /// one of its output files (their attempts become `replaced`).
+    public mutating func add(_ step: RunStep) {
+        let replaced = steps(replacedBy: step)
+        for old in replaced { markReplaced(old) }
+        steps.removeAll { replaced.contains($0) }
         steps.append(step)
+        attempts.append(RunAttempt(step, of: self, outcome: .recorded))
+    }
+
+    /// Marks the `recorded` attempt of `step` as `replaced`.
+    mutating func markReplaced(_ step: RunStep) {
+        if let k = attempts.firstIndex(where: { $0.outcome == .recorded && $0.made(step, of: self) }) {
+            attempts[k].outcome = .replaced
+        }
+    }
+
+    /// Starts the folder's record anew under another seed, code, version or commitment, as
+    /// `fresh` gives them: every current step is dropped and its attempt becomes `replaced`;
+    /// the attempts are kept.
+    public func restarted(as fresh: Manifest) -> Manifest {
+        var next = fresh
+        next.attempts = attempts.map { a in
+            var a = a
+            if a.outcome == .recorded { a.outcome = .replaced }
+            return a
+        }
+        return next
+    }
+
+    /// Whether the `recorded` attempts are exactly the steps, in order, each with this
+    /// manifest's seed, commitment and code; nil when they are, else what is wrong.
+    public var attemptsProblem: String? {
+        let recorded = attempts.filter { $0.outcome == .recorded }
+        guard recorded.count == steps.count else {
+            return "\"attempts\" lists \(recorded.count) recorded attempt\(recorded.count == 1 ? "" : "s") for \(steps.count) step\(steps.count == 1 ? "" : "s")"
+        }
+        for (k, (attempt, step)) in zip(recorded, steps).enumerated() where !attempt.made(step, of: self) {
+            return "recorded attempt \(k + 1) (\(attempt.kind)) is not step \(k + 1) (\(step.kind)) with the manifest's seed, commitment and code"
+        }
+        return nil
     }
 
     /// The JSON value written to `manifest.json`.
@@ -66,6 +114,7 @@ public struct Manifest: Equatable, Sendable {
             ("commitment", .string(commitment.hex)),
             ("case", .string(caseFolder)),
             ("steps", .array(steps.map(\.json))),
+            ("attempts", .array(attempts.map(\.json))),
         ])
     }
 
@@ -77,7 +126,7 @@ public struct Manifest: Equatable, Sendable {
     public init(json bytes: [UInt8], file: String = Manifest.fileName) throws(Diagnostic) {
         let root = try JSONReader.parse(bytes, file: file)
         let r = try JSONObjectReader(root, file: file, what: "the manifest",
-                                     known: ["format", "tool", "version", "code", "seed", "commitment", "case", "steps"])
+                                     known: ["format", "tool", "version", "code", "seed", "commitment", "case", "steps", "attempts"])
         for (key, expected) in [("format", Self.format), ("tool", "enroll")] {
             let v = try r.required(key)
             guard try JSONObjectReader.string(v, file: file, key: key) == expected else {
@@ -86,19 +135,25 @@ public struct Manifest: Equatable, Sendable {
         }
         var steps: [RunStep] = []
         for element in try r.array("steps") { steps.append(try RunStep(element, file: file)) }
+        var attempts: [RunAttempt] = []
+        for element in try r.array("attempts") { attempts.append(try RunAttempt(element, file: file)) }
         self.init(toolVersion: try r.string("version"), code: try r.string("code"), seed: try r.string("seed"),
-                  commitment: try r.digest("commitment"), caseFolder: try r.string("case"), steps: steps)
+                  commitment: try r.digest("commitment"), caseFolder: try r.string("case"), steps: steps, attempts: attempts)
     }
 
     /// Reads `manifest.json` of the run folder `run`; nil if there is none.
     /// - Throws: `Diagnostic` when it exists but cannot be read.
     public static func read(run: URL) throws(Diagnostic) -> Manifest? {
-        let url = run.appendingPathComponent(fileName)
+        try read(run.appendingPathComponent(fileName))
+    }
+
+    /// Reads the manifest at `url` (`manifest.json` or the pending one); nil if there is none.
+    static func read(_ url: URL) throws(Diagnostic) -> Manifest? {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw Diagnostic(SourceLocation(file: fileName), "the file cannot be read; check its permissions")
+            throw Diagnostic(SourceLocation(file: url.lastPathComponent), "the file cannot be read; check its permissions")
         }
-        return try Manifest(json: [UInt8](data))
+        return try Manifest(json: [UInt8](data), file: url.lastPathComponent)
     }
 }
 
@@ -147,25 +202,9 @@ public struct RunStep: Equatable, Sendable {
         }
 
         var json: JSONValue { .object([("file", .string(name)), ("sha256", .string(digest.hex))]) }
-    }
 
-    var json: JSONValue {
-        func sortedKeys<V>(_ d: [String: V]) -> [(String, V)] {
-            d.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
-        }
-        return .object([
-            ("step", .string(kind)),
-            ("options", .object(sortedKeys(options).map { ($0.0, .string($0.1)) })),
-            ("draws", .array(draws.map(JSONValue.string))),
-            ("inputs", .array(inputs.map(\.json))),
-            ("outputs", .array(outputs.map(\.json))),
-            ("counts", .object(sortedKeys(counts).map { ($0.0, .integer($0.1)) })),
-        ])
-    }
-
-    init(_ value: JSONValue, file: String) throws(Diagnostic) {
-        let r = try JSONObjectReader(value, file: file, what: "a step", known: ["step", "options", "draws", "inputs", "outputs", "counts"])
-        func records(_ key: String) throws(Diagnostic) -> [FileRecord] {
+        /// The array of file records under `key`.
+        static func list(_ r: JSONObjectReader, _ key: String, file: String) throws(Diagnostic) -> [FileRecord] {
             var out: [FileRecord] = []
             for element in try r.array(key) {
                 let f = try JSONObjectReader(element, file: file, what: "a file record", known: ["file", "sha256"])
@@ -173,11 +212,40 @@ public struct RunStep: Equatable, Sendable {
             }
             return out
         }
+    }
+
+    /// The step and the options that tell it apart, e.g. `placement (level junior)`.
+    public var label: String { Self.label(kind, options) }
+
+    /// `kind` with its `level` and `round` options.
+    static func label(_ kind: String, _ options: [String: String]) -> String {
+        let shown = ["level", "round"].compactMap { key in options[key].map { "\(key) \($0)" } }
+        return kind + (shown.isEmpty ? "" : " (" + shown.joined(separator: ", ") + ")")
+    }
+
+    /// The pairs of `d`, by key in UTF-8 byte order.
+    static func sortedKeys<V>(_ d: [String: V]) -> [(String, V)] {
+        d.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
+    }
+
+    var json: JSONValue {
+        .object([
+            ("step", .string(kind)),
+            ("options", .object(Self.sortedKeys(options).map { ($0.0, .string($0.1)) })),
+            ("draws", .array(draws.map(JSONValue.string))),
+            ("inputs", .array(inputs.map(\.json))),
+            ("outputs", .array(outputs.map(\.json))),
+            ("counts", .object(Self.sortedKeys(counts).map { ($0.0, .integer($0.1)) })),
+        ])
+    }
+
+    init(_ value: JSONValue, file: String) throws(Diagnostic) {
+        let r = try JSONObjectReader(value, file: file, what: "a step", known: ["step", "options", "draws", "inputs", "outputs", "counts"])
         var draws: [String] = []
         for d in try r.array("draws") { draws.append(try JSONObjectReader.string(d, file: file, key: "draws")) }
         self.init(kind: try r.string("step"),
                   options: Dictionary(try r.stringPairs("options"), uniquingKeysWith: { a, _ in a }),
-                  draws: draws, inputs: try records("inputs"), outputs: try records("outputs"),
+                  draws: draws, inputs: try FileRecord.list(r, "inputs", file: file), outputs: try FileRecord.list(r, "outputs", file: file),
                   counts: Dictionary(try r.integerPairs("counts"), uniquingKeysWith: { a, _ in a }))
     }
 }

@@ -2,24 +2,71 @@ import Foundation
 
 /// `enroll verify`: checks a published run folder against the case it was made from.
 ///
-/// In order, stopping at the first failure:
-/// 1. `manifest.json` reads, and was made by the same code as the running program (unless
+/// First it finds the folder's state (`RunFolderState`): settled; a step interrupted before
+/// all its files were written (the previous state, `manifest.json`, is checked); or a step
+/// interrupted after (the new state, `manifest.json.pending` with the files staged or in place,
+/// is checked). Then, in order, stopping at the first failure:
+/// 1. the manifest reads, and was made by the same code as the running program (unless
 ///    `allowOtherCode`);
 /// 2. every input file of every step still has its recorded SHA-256 (naming the file), and
 ///    the case still hashes to the recorded commitment;
 /// 3. every step is re-run from its recorded options and the recorded seed; each output is
 ///    compared byte for byte with the published file (naming file, line and column) and with
 ///    the digest recorded for it; the step's invariants are checked;
-/// 4. the manifest the re-run gives is byte for byte the published `manifest.json`.
+/// 4. the manifest the re-run gives (with the recorded attempts) is byte for byte the
+///    manifest, and its `recorded` attempts are its steps.
 public enum RunVerifier {
+    /// Which state of the folder was verified.
+    public enum VerifiedState: Equatable, Sendable {
+        /// The folder is settled: `manifest.json` and its files.
+        case complete
+        /// A step (its attempts) was interrupted before writing all its files; the previous
+        /// state was verified.
+        case previousIntact(interrupted: [RunAttempt])
+        /// A step was interrupted after writing all its files; the new state was verified.
+        case newComplete(interrupted: [RunAttempt])
+    }
+
     /// What a successful verification covered.
     public struct Summary: Equatable, Sendable {
         public var steps: Int
         public var inputs: Int
         public var outputs: Int
+        public var state: VerifiedState = .complete
+        /// The verified steps, e.g. `placement (level junior)`, in order.
+        public var stepLabels: [String] = []
+        /// Files an interrupted write left (`RunCommit.leftovers`).
+        public var leftovers: [String] = []
+        /// The attempts that are not current steps (replaced or interrupted).
+        public var earlierAttempts: [RunAttempt] = []
+
+        /// The lines `enroll verify` prints.
+        public var report: String {
+            var lines = ["verified: \(steps) step\(steps == 1 ? "" : "s"), \(inputs) input files, \(outputs) output files reproduced"]
+            let listed = "steps: " + (stepLabels.isEmpty ? "none" : stepLabels.joined(separator: ", "))
+            func named(_ attempts: [RunAttempt]) -> String {
+                let steps = attempts.filter { $0.outcome == .recorded }
+                return steps.isEmpty ? "a write" : "step " + steps.map(\.label).joined(separator: ", ")
+            }
+            switch state {
+            case .complete:
+                lines.append("complete run of \(listed)")
+                if !leftovers.isEmpty {
+                    lines.append("leftover files of an interrupted write: \(leftovers.joined(separator: ", ")); the next drawing command into this folder removes them")
+                }
+            case .previousIntact(let attempts):
+                lines.append("interrupted \(named(attempts)) before all its files were written: the previous state (\(listed)) is intact")
+                lines.append("leftover files: \(leftovers.joined(separator: ", ")); the next drawing command into this folder removes them and records the attempt as interrupted")
+            case .newComplete(let attempts):
+                lines.append("interrupted \(named(attempts)) after all its files were written: the new state (\(listed)), in \(RunCommit.pendingFileName) and the files it lists, is complete")
+                lines.append("leftover files: \(leftovers.joined(separator: ", ")); the next drawing command into this folder finishes the step")
+            }
+            for attempt in earlierAttempts { lines.append("earlier attempt kept in the manifest: \(attempt.summary)") }
+            return lines.joined(separator: "\n")
+        }
     }
 
-    /// Verifies the run folder `run`.
+    /// Verifies the run folder `run`, in whichever state a kill may have left it.
     /// - Parameters:
     ///   - caseFolder: the case; nil for the folder recorded in the manifest.
     ///   - code: the identifier of the running code.
@@ -27,11 +74,42 @@ public enum RunVerifier {
     /// - Throws: `VerificationError` naming the first difference.
     public static func verify(run: URL, caseFolder: URL? = nil, code: String, allowOtherCode: Bool = false,
                               scratch: URL? = nil) throws(VerificationError) -> Summary {
+        let state: RunFolderState
+        do { state = try RunCommit.state(of: run) } catch { throw .unreadableManifest(error) }
         let manifestURL = run.appendingPathComponent(Manifest.fileName)
+        var files: [String: URL] = [:]
+        var summary: Summary
+        switch state {
+        case let .settled(manifest, leftovers):
+            guard manifest != nil else { throw .noManifest(run.path) }
+            summary = try verify(manifestURL, run: run, files: files, caseFolder: caseFolder, code: code, allowOtherCode: allowOtherCode, scratch: scratch)
+            summary.leftovers = leftovers
+        case let .interrupted(previous, _, attempts, leftovers):
+            guard previous != nil else { throw .nothingCompleted(run.path, attempts.map(\.label)) }
+            summary = try verify(manifestURL, run: run, files: files, caseFolder: caseFolder, code: code, allowOtherCode: allowOtherCode, scratch: scratch)
+            summary.state = .previousIntact(interrupted: attempts)
+            summary.leftovers = leftovers
+        case let .committing(_, pending, attempts, leftovers):
+            for record in pending.steps.flatMap(\.outputs) {
+                let staged = RunCommit.stagedURL(record.name, in: run)
+                if (try? SHA256.hash(fileAt: staged)) == record.digest { files[record.name] = staged }
+            }
+            summary = try verify(run.appendingPathComponent(RunCommit.pendingFileName), run: run, files: files, caseFolder: caseFolder,
+                                 code: code, allowOtherCode: allowOtherCode, scratch: scratch)
+            summary.state = .newComplete(interrupted: attempts)
+            summary.leftovers = leftovers
+        }
+        return summary
+    }
+
+    /// Verifies the manifest at `manifestURL`; each output is read from `files[name]`, else from `run`.
+    static func verify(_ manifestURL: URL, run: URL, files: [String: URL], caseFolder: URL?, code: String, allowOtherCode: Bool,
+                       scratch: URL?) throws(VerificationError) -> Summary {
+        let fileName = manifestURL.lastPathComponent
         guard let data = FileManager.default.contents(atPath: manifestURL.path) else { throw .noManifest(run.path) }
         let published = [UInt8](data)
         let manifest: Manifest
-        do { manifest = try Manifest(json: published) } catch { throw .unreadableManifest(error) }
+        do { manifest = try Manifest(json: published, file: fileName) } catch { throw .unreadableManifest(error) }
         if manifest.code != code, !allowOtherCode { throw .otherCode(recorded: manifest.code, running: code) }
         let folder = caseFolder ?? URL(fileURLWithPath: manifest.caseFolder)
 
@@ -55,19 +133,21 @@ public enum RunVerifier {
         var rerun = manifest
         rerun.steps = []
         for (index, step) in manifest.steps.enumerated() {
-            rerun.steps.append(try verifyStep(step, number: index + 1, run: run, caseFolder: folder, seed: manifest.seed, scratch: scratch))
+            rerun.steps.append(try verifyStep(step, number: index + 1, run: run, files: files, caseFolder: folder, seed: manifest.seed, scratch: scratch))
         }
         if manifest.code != code { rerun.code = manifest.code }
         let expected = rerun.rendered
         if expected != published {
-            let line = OutputDifference.first(published: published, expected: expected, file: Manifest.fileName) ?? Manifest.fileName
+            let line = OutputDifference.first(published: published, expected: expected, file: fileName) ?? fileName
             throw .manifestDiffers(line)
         }
-        return Summary(steps: manifest.steps.count, inputs: inputCount, outputs: manifest.steps.map(\.outputs.count).reduce(0, +))
+        if let problem = manifest.attemptsProblem { throw .attempts(fileName, problem) }
+        return Summary(steps: manifest.steps.count, inputs: inputCount, outputs: manifest.steps.map(\.outputs.count).reduce(0, +),
+                       stepLabels: manifest.steps.map(\.label), earlierAttempts: manifest.attempts.filter { $0.outcome != .recorded })
     }
 
     /// Re-runs one recorded step and compares; returns the step as the re-run records it.
-    static func verifyStep(_ step: RunStep, number: Int, run: URL, caseFolder: URL, seed: String,
+    static func verifyStep(_ step: RunStep, number: Int, run: URL, files: [String: URL] = [:], caseFolder: URL, seed: String,
                            scratch: URL?) throws(VerificationError) -> RunStep {
         let name = "step \(number) (\(step.kind))"
         guard let kind = RunStepKind.named(step.kind) else { throw .unknownStep(name) }
@@ -82,7 +162,7 @@ public enum RunVerifier {
         }
         for record in step.outputs {
             guard let bytes = output.output(record.name) else { throw .notReproduced(name, "\(record.name): the re-run does not write this file") }
-            guard let data = FileManager.default.contents(atPath: run.appendingPathComponent(record.name).path) else {
+            guard let data = FileManager.default.contents(atPath: (files[record.name] ?? run.appendingPathComponent(record.name)).path) else {
                 throw .outputMissing(record.name)
             }
             let publishedBytes = [UInt8](data)
@@ -140,6 +220,10 @@ public enum VerificationError: Error, CustomStringConvertible {
     case outputDigestDiffers(String)
     case invariant(String, String)
     case manifestDiffers(String)
+    /// The manifest's `recorded` attempts are not its steps.
+    case attempts(String, String)
+    /// A first step was interrupted: the folder holds no completed step.
+    case nothingCompleted(String, [String])
 
     public var description: String {
         switch self {
@@ -174,7 +258,12 @@ public enum VerificationError: Error, CustomStringConvertible {
         case let .invariant(name, problem):
             return "\(name): \(problem)"
         case .manifestDiffers(let difference):
-            return "\(difference) (manifest.json differs from the manifest the re-run gives)"
+            return "\(difference) (the manifest differs from the manifest the re-run gives)"
+        case let .attempts(file, problem):
+            return "\(file): \(problem)"
+        case let .nothingCompleted(path, steps):
+            return "\(path): no step is complete: the first step (\(steps.joined(separator: ", "))) was interrupted before all its files were written; "
+                + "leftover files: \(RunCommit.leftovers(in: URL(fileURLWithPath: path)).joined(separator: ", ")); run the command again"
         }
     }
 }

@@ -2,7 +2,11 @@ import Foundation
 
 /// Writes files so that a reader (or a run killed half-way) sees either the old content or
 /// the complete new one, never a part: the bytes go to a temporary file in the same folder,
-/// are flushed to disk, and the temporary file is renamed over the target.
+/// are flushed to disk, the temporary file is renamed over the target, and the folder is
+/// flushed so the rename itself survives a power cut.
+///
+/// One file only: a step that writes several files goes through `RunCommit`, and a published
+/// site is swapped as a whole folder (`PublishedSite.write`).
 public enum AtomicFile {
     /// Writes `bytes` to `url` atomically, creating the parent folder if needed.
     /// - Complexity: O(n) in the size of `bytes`.
@@ -32,6 +36,16 @@ public enum AtomicFile {
             unlink(path)
             throw AtomicFileError.cannotWrite(url.path, errno)
         }
+        syncFolder(folder)
+    }
+
+    /// Flushes `folder`'s entries (names created, renamed or removed in it) to disk; best
+    /// effort, as not every file system can.
+    public static func syncFolder(_ folder: URL) {
+        let fd = open(folder.path, O_RDONLY)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
     }
 
     /// Writes `text` as UTF-8 (no byte-order mark) to `url` atomically.

@@ -33,19 +33,65 @@ public struct PublishedSite: Sendable {
         files = builder.files
     }
 
-    /// Writes every file under `site`, atomically, creating folders.
-    /// - Throws: `PublishingError.siteInsideRun` when `site` is `run` or inside it; file errors.
+    /// Writes the site into the folder `site`, replacing it as a whole: every file is written
+    /// into the sibling folder `.<site>.staging` and flushed, then that folder takes the place
+    /// of `site` — on Linux by one atomic exchange of the two names (`renameat2`
+    /// `RENAME_EXCHANGE`), so a kill leaves the old site or the new one, complete; elsewhere,
+    /// or where the file system cannot exchange, by two renames, between which `site` is
+    /// briefly absent while both complete copies exist. Leftover staging folders of an earlier
+    /// interrupted publication are removed first.
+    /// - Throws: `PublishingError.siteInsideRun` when `site` is `run` or inside it;
+    ///   `PublishingError.notASite` when `site` holds files and is not a published site
+    ///   (it would be replaced); file errors.
     public func write(to site: URL, run: URL) throws {
         let runPath = run.standardizedFileURL.resolvingSymlinksInPath().path
-        let sitePath = site.standardizedFileURL.resolvingSymlinksInPath().path
+        let site = site.standardizedFileURL
+        let sitePath = site.resolvingSymlinksInPath().path
         if sitePath == runPath || sitePath.hasPrefix(runPath.hasSuffix("/") ? runPath : runPath + "/") {
             throw PublishingError.siteInsideRun(site.path)
         }
-        for file in files {
-            let url = site.appendingPathComponent(file.path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try AtomicFile.write(file.bytes, to: url)
+        let fm = FileManager.default
+        if let existing = try? fm.contentsOfDirectory(atPath: site.path), !existing.isEmpty,
+           !(existing.contains("index.html") && existing.contains("SHA256SUMS")) {
+            throw PublishingError.notASite(site.path)
         }
+        let parent = site.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(site.lastPathComponent).staging")
+        let old = parent.appendingPathComponent(".\(site.lastPathComponent).old")
+        for leftover in [staging, old] where fm.fileExists(atPath: leftover.path) { try fm.removeItem(at: leftover) }
+        for file in files {
+            try AtomicFile.write(file.bytes, to: staging.appendingPathComponent(file.path))
+        }
+        guard fm.fileExists(atPath: site.path) else {
+            try Self.rename(staging, to: site)
+            return
+        }
+        if Self.exchange(staging, site) {
+            AtomicFile.syncFolder(parent)
+            try fm.removeItem(at: staging)
+        } else {
+            try Self.rename(site, to: old)
+            try Self.rename(staging, to: site)
+            try fm.removeItem(at: old)
+        }
+    }
+
+    static func rename(_ from: URL, to: URL) throws {
+        guard Foundation.rename(from.path, to.path) == 0 else { throw AtomicFileError.cannotWrite(to.path, errno) }
+        AtomicFile.syncFolder(to.deletingLastPathComponent())
+    }
+
+    /// Exchanges the names of two folders atomically; false where the system cannot.
+    static func exchange(_ a: URL, _ b: URL) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(nil, "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let atCurrentFolder: Int32 = -100, exchangeNames: UInt32 = 2  // AT_FDCWD, RENAME_EXCHANGE
+        return renameat2(atCurrentFolder, a.path, atCurrentFolder, b.path, exchangeNames) == 0
+        #else
+        return false
+        #endif
     }
 }
 

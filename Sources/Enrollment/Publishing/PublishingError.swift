@@ -12,6 +12,8 @@ public enum PublishingError: Error, CustomStringConvertible, Equatable {
     case contributionsDoNotGiveSeed(derived: String, recorded: String)
     /// The site folder is the run folder or inside it.
     case siteInsideRun(String)
+    /// The site folder exists, holds files, and is not a site `enroll publish` wrote.
+    case notASite(String)
 
     public var description: String {
         switch self {
@@ -22,6 +24,7 @@ public enum PublishingError: Error, CustomStringConvertible, Equatable {
         case let .contributionsDoNotGiveSeed(derived, recorded):
             "the seed contributions give the seed \(derived), but the run was drawn with \(recorded): give the contributions as announced, in order"
         case .siteInsideRun(let path): "\(path): the site must be written outside the run folder (publish never writes into a run)"
+        case .notASite(let path): "\(path): the folder holds files but no index.html and SHA256SUMS of a published site; publishing replaces the whole folder, so give a new or empty folder"
         }
     }
 }
