@@ -58,7 +58,7 @@ import Testing
         #expect(Set(loaded.files).isSuperset(of: ["schools.csv", "policy.json", "primary-applicants.csv", "junior-applicants.csv"]))
         let juniors = loaded.juniorApplicants
         #expect(step.counts == ["numbers": juniors.count, "numbered_by_twin_group": 0])
-        #expect(try Self.verify(r) == RunVerifier.Summary(steps: 1, inputs: loaded.files.count, outputs: 1))
+        #expect(try Self.verify(r) == RunVerifier.Summary(steps: 1, inputs: loaded.files.count, outputs: 1, stepLabels: ["lottery (level junior)"]))
         // The published rows are the library's lottery numbers, in order.
         let table = try #require(CSVReader.parse([UInt8](Data(contentsOf: r.run.appendingPathComponent("lottery-numbers.csv"))), file: "l").table)
         let numbers = (0..<table.count).map { table[$0, 2] }
@@ -170,11 +170,15 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: run.path))
     }
 
-    @Test func aLaterStepReplacesTheStepThatWroteTheSameFile() throws {
+    @Test func aLaterStepReplacesTheStepThatWroteTheSameFileWithForce() throws {
         let r = try Self.makeRun()
         let primary = RunStepInput(caseFolder: r.caseFolder, options: ["level": "primary"], seed: Self.seed)
-        let manifest = try RunRecorder.record(.lottery, input: primary, commitment: r.commitment, code: Self.code, into: r.run)
+        #expect(throws: RunRecorderError.alreadyRecorded(r.run.path, step: "lottery (level junior)")) {
+            try RunRecorder.record(.lottery, input: primary, commitment: r.commitment, code: Self.code, into: r.run)
+        }
+        let manifest = try RunRecorder.record(.lottery, input: primary, commitment: r.commitment, code: Self.code, into: r.run, force: true)
         #expect(manifest.steps.map(\.draws) == [["primary-placement"]])
+        #expect(manifest.attempts.map(\.outcome) == [.replaced, .recorded])
         #expect(try Self.verify(r).steps == 1)
         var other = primary
         other.seed = String(Self.seed.reversed())

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import Enrollment
+
+/// SIGKILL at seeded random moments of a real `enroll` run: `verify` must then report the
+/// previous state or the complete new one (never a mix, which would not verify), and running the
+/// command again must complete it.
+@Suite(.serialized) struct KillTests {
+    /// A seeded generator for the kill delays (SplitMix64), so a failure can be replayed.
+    struct Delays {
+        var state: UInt64
+        mutating func next(below limit: Double) -> Double {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            z ^= z >> 31
+            return Double(z >> 11) / Double(1 << 53) * limit
+        }
+    }
+
+    /// Starts `enroll arguments` and kills it with SIGKILL `delay` seconds after `start`
+    /// (nil: after launch; a path: after that file first appears). Returns whether it was
+    /// killed before it ended by itself.
+    static func killed(_ arguments: [String], after delay: Double, from trigger: URL?) throws -> Bool {
+        let process = Process()
+        process.executableURL = packageRoot.appendingPathComponent(".build/debug/enroll")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        if let trigger {
+            while process.isRunning, !FileManager.default.fileExists(atPath: trigger.path) { usleep(200) }
+        }
+        usleep(UInt32(delay * 1_000_000))
+        let wasRunning = process.isRunning
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return wasRunning && process.terminationReason == .uncaughtSignal
+    }
+
+    @Test func aKilledStepLeavesThePreviousStateOrTheCompleteNewOne() throws {
+        let root = try temporaryFolder()
+        let caseFolder = root.appendingPathComponent("case"), run = root.appendingPathComponent("run")
+        let commitment = caseFolder.appendingPathComponent(Commitment.fileName)
+        _ = try CaseWriter.write(SyntheticCounty(parameters: .init(seed: "kill", applicants: 600, primaryColumns: 3, primaryRows: 2)), to: caseFolder)
+        try Commitment(caseFolder: caseFolder).write(to: commitment)
+        let seeds = [String(repeating: "a1", count: 32), String(repeating: "b2", count: 32)]
+        func drawing(_ seed: String) -> [String] { ["--seed", seed, "--commitment", commitment.path, "--out", run.path] }
+        func enroll(_ arguments: [String]) throws {
+            let r = try runEnroll(arguments)
+            #expect(r.status == 0, "enroll \(arguments.joined(separator: " ")): \(r.err)")
+        }
+        let started = DispatchTime.now()
+        try enroll(["place", caseFolder.path, "--level", "primary"] + drawing(seeds[0]))
+        let duration = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        var delays = Delays(state: 20260620)
+        var killedInCommit = 0
+        for round in 0..<6 {
+            let (old, new) = (seeds[round % 2], seeds[(round + 1) % 2])
+            // The previous state: two steps under the old seed.
+            try enroll(["classes", caseFolder.path, "--level", "primary"] + drawing(old))
+            // The killed command replaces them by one step under the new seed (removing the
+            // classes files): on even rounds at a random moment of the commit, on odd ones
+            // at a random moment of the whole command.
+            let command = ["place", caseFolder.path, "--level", "primary", "--force"] + drawing(new)
+            let inCommit = round % 2 == 0
+            let wasKilled = try Self.killed(command, after: delays.next(below: inCommit ? 0.02 : duration),
+                                            from: inCommit ? run.appendingPathComponent(RunCommit.pendingFileName) : nil)
+            let state = try RunCommit.state(of: run)
+            if case .settled = state {} else { killedInCommit += wasKilled ? 1 : 0 }
+            let verified = try runEnroll(["verify", run.path])
+            #expect(verified.status == 0, "round \(round): \(verified.err)")
+            let lines = verified.out.split(separator: "\n").map(String.init)
+            let previous = "steps: place (level primary), classes (level primary)", next = "steps: place (level primary)"
+            switch state {
+            case .settled(let manifest, _):
+                let seed = try #require(manifest?.seed)
+                #expect(lines[1] == "complete run of \(seed == old ? previous : next)", "round \(round): \(verified.out)")
+            case .interrupted(let manifest, _, _, _):
+                #expect(manifest?.seed == old)
+                #expect(lines[1] == "interrupted step place (level primary) before all its files were written: the previous state (\(previous)) is intact",
+                        "round \(round): \(verified.out)")
+            case .committing(_, let pending, _, _):
+                #expect(pending.seed == new)
+                #expect(lines[1].hasPrefix("interrupted step place (level primary) after all its files were written: the new state (\(next))"),
+                        "round \(round): \(verified.out)")
+            }
+            // Running the command again completes the new state.
+            try enroll(command)
+            guard case .settled(let manifest?, let leftovers) = try RunCommit.state(of: run) else {
+                Issue.record("round \(round): the folder is not settled after the rerun")
+                continue
+            }
+            #expect(leftovers.isEmpty && manifest.seed == new && manifest.steps.map(\.label) == ["place (level primary)"])
+            #expect(!FileManager.default.fileExists(atPath: run.appendingPathComponent("primary/classes.csv").path))
+        }
+        #expect(killedInCommit >= 1, "no kill landed inside a commit")
+        let final = try runEnroll(["verify", run.path])
+        #expect(final.status == 0 && final.out.contains("complete run of steps: place (level primary)"), "\(final.out)\(final.err)")
+        // Every forced re-run is kept: each round replaced two steps drawn under another seed.
+        let manifest = try #require(try Manifest.read(run: run))
+        #expect(manifest.attempts.filter { $0.outcome == .replaced }.count == 12)
+        #expect(final.out.contains("earlier attempt kept in the manifest: place (level primary): replaced, seed \(seeds[0])"))
+    }
+}

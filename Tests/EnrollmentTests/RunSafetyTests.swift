@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+@testable import Enrollment
+
+/// The run folder's commit protocol, `--force` and the attempts list, through the library.
+@Suite struct RunSafetyTests {
+    static let seeds = ["7e71ffceae5940197c9c455310fd55c5ef45dfca79ad616579425728b4b38a9d", String(repeating: "c3", count: 32)]
+    static let code = "sha256:" + String(repeating: "0", count: 64)
+
+    struct Fixture {
+        var root: URL
+        var caseFolder: URL
+        var commitment: Commitment
+
+        func input(_ level: String, seed: Int) -> RunStepInput {
+            RunStepInput(caseFolder: caseFolder, options: ["level": level], seed: RunSafetyTests.seeds[seed])
+        }
+
+        @discardableResult
+        func record(_ kind: RunStepKind, _ level: String, seed: Int, into run: URL, force: Bool = false, stopAfter: Int? = nil) throws -> Manifest {
+            try RunRecorder.record(kind, input: input(level, seed: seed), commitment: commitment, code: RunSafetyTests.code,
+                                   into: run, force: force, stopAfter: stopAfter)
+        }
+
+        func verify(_ run: URL) throws(VerificationError) -> RunVerifier.Summary {
+            try RunVerifier.verify(run: run, caseFolder: caseFolder, code: RunSafetyTests.code)
+        }
+    }
+
+    static func fixture(_ name: String = #function) throws -> Fixture {
+        let root = try temporaryFolder(name)
+        let caseFolder = root.appendingPathComponent("case")
+        _ = try CaseWriter.write(SyntheticCounty(parameters: .scaled(seed: "safety", applicants: 300)), to: caseFolder)
+        let commitment = try Commitment(caseFolder: caseFolder)
+        try commitment.write(to: caseFolder.appendingPathComponent(Commitment.fileName))
+        return Fixture(root: root, caseFolder: caseFolder, commitment: commitment)
+    }
+
+    /// Every file under `folder`, by path, with its bytes.
+    static func contents(_ folder: URL) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        for path in FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? [] {
+            var isFolder: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue { out[path] = try Data(contentsOf: url) }
+        }
+        return out
+    }
+
+    /// A kill after every file operation of a step that replaces two steps by one under another
+    /// seed (writing five files over the old ones and removing four): verify reports the previous
+    /// state or the complete new one, recovery settles the folder in that state, and the rerun
+    /// completes the new one.
+    @Test func aStepInterruptedAfterAnyOperationLeavesThePreviousOrTheNewState() throws {
+        let f = try Self.fixture()
+        let template = f.root.appendingPathComponent("template")
+        try f.record(.placement, "junior", seed: 0, into: template)
+        let previous = try f.record(.classes, "junior", seed: 0, into: template)
+        let previousFiles = try Self.contents(template)
+        var seen: Set<String> = []
+        for stop in 0... {
+            let run = f.root.appendingPathComponent("run-\(stop)")
+            try FileManager.default.copyItem(at: template, to: run)
+            let new: Manifest
+            do {
+                new = try f.record(.placement, "junior", seed: 1, into: run, force: true, stopAfter: stop)
+            } catch is RunCommit.Stopped {
+                let summary = try f.verify(run)
+                switch try RunCommit.state(of: run) {
+                case .settled(let manifest, let leftovers):
+                    #expect(manifest == previous && leftovers.isEmpty, "stop \(stop)")
+                    #expect(try Self.contents(run) == previousFiles, "stop \(stop)")
+                    seen.insert("settled")
+                case let .interrupted(manifest, _, attempts, leftovers):
+                    #expect(manifest == previous)
+                    #expect(summary.state == .previousIntact(interrupted: attempts) && summary.stepLabels == ["place (level junior)", "classes (level junior)"])
+                    #expect(attempts.map(\.summary) == ["place (level junior): recorded, seed \(Self.seeds[1])"])
+                    #expect(leftovers.contains(RunCommit.pendingFileName))
+                    #expect(summary.report.contains("interrupted step place (level junior) before all its files were written: the previous state (steps: place (level junior), classes (level junior)) is intact"))
+                    // The previous state's files are untouched.
+                    #expect(try Self.contents(run).filter { !leftovers.contains($0.key) } == previousFiles, "stop \(stop)")
+                    #expect(try RunCommit.recover(run) == .rolledBack(attempts))
+                    var rolledBack = previous
+                    rolledBack.attempts.append(RunAttempt(kind: "place", options: ["level": "junior"], seed: Self.seeds[1], commitment: f.commitment.digest,
+                                                          code: Self.code, outcome: .interrupted, outputs: attempts[0].outputs))
+                    #expect(try Manifest.read(run: run) == rolledBack)
+                    #expect(try f.verify(run).earlierAttempts.map(\.outcome) == [.interrupted])
+                    seen.insert("interrupted")
+                case let .committing(_, pending, _, leftovers):
+                    #expect(summary.state == .newComplete(interrupted: Array(pending.attempts.suffix(1))) && summary.stepLabels == ["place (level junior)"])
+                    #expect(!leftovers.isEmpty && summary.report.contains("after all its files were written: the new state (steps: place (level junior))"))
+                    #expect(try RunCommit.recover(run) == .finished(Array(pending.attempts.suffix(1))))
+                    #expect(try Manifest.read(run: run) == pending)
+                    seen.insert("committing")
+                }
+                #expect(RunCommit.leftovers(in: run).isEmpty)
+                let rerun = try f.record(.placement, "junior", seed: 1, into: run, force: true)
+                #expect(rerun.steps.map(\.label) == ["place (level junior)"])
+                #expect(try f.verify(run).state == .complete)
+                #expect(!FileManager.default.fileExists(atPath: run.appendingPathComponent("junior/classes.csv").path))
+                continue
+            }
+            // Not stopped: the commit had fewer operations than `stop`.
+            #expect(new.steps.map(\.label) == ["place (level junior)"] && new.seed == Self.seeds[1])
+            #expect(new.attempts.map(\.outcome) == [.replaced, .replaced, .recorded])
+            #expect(try f.verify(run).report == """
+                verified: 1 step, \(new.steps[0].inputs.count) input files, 5 output files reproduced
+                complete run of steps: place (level junior)
+                earlier attempt kept in the manifest: place (level junior): replaced, seed \(Self.seeds[0])
+                earlier attempt kept in the manifest: classes (level junior): replaced, seed \(Self.seeds[0])
+                """)
+            #expect(Set(try Self.contents(run).keys) == Set([Manifest.fileName] + new.steps[0].outputs.map(\.name)))
+            #expect(stop == 1 + 5 + 5 + 4 + 1)
+            break
+        }
+        #expect(seen == ["settled", "interrupted", "committing"])
+    }
+
+    @Test func aRecordedStepIsNotReplacedWithoutForce() throws {
+        let f = try Self.fixture()
+        let run = f.root.appendingPathComponent("run")
+        let first = try f.record(.lottery, "junior", seed: 0, into: run)
+        // The same step again gives the same bytes: allowed, nothing new recorded.
+        #expect(try f.record(.lottery, "junior", seed: 0, into: run) == first)
+        // The primary lottery would overwrite lottery-numbers.csv.
+        #expect(throws: RunRecorderError.alreadyRecorded(run.path, step: "lottery (level junior)")) {
+            try f.record(.lottery, "primary", seed: 0, into: run)
+        }
+        #expect("\(RunRecorderError.alreadyRecorded(run.path, step: "lottery (level junior)"))" == "\(run.path): the step lottery (level junior) is already recorded in manifest.json, and running it again would replace its results; give --force to replace them (manifest.json keeps the earlier attempt)")
+        #expect(throws: RunRecorderError.otherRun(run.path, what: "seed")) { try f.record(.lottery, "junior", seed: 1, into: run) }
+        #expect(try Manifest.read(run: run) == first)
+        let forced = try f.record(.lottery, "primary", seed: 0, into: run, force: true)
+        #expect(forced.steps.map(\.label) == ["lottery (level primary)"])
+        #expect(forced.attempts.map(\.summary) == ["lottery (level junior): replaced, seed \(Self.seeds[0])",
+                                                  "lottery (level primary): recorded, seed \(Self.seeds[0])"])
+        let reseeded = try f.record(.lottery, "primary", seed: 1, into: run, force: true)
+        #expect(reseeded.seed == Self.seeds[1])
+        #expect(reseeded.attempts.map(\.outcome) == [.replaced, .replaced, .recorded])
+        #expect(try f.verify(run).earlierAttempts.map(\.seed) == [Self.seeds[0], Self.seeds[0]])
+    }
+
+    @Test func verifyRefusesAttemptsThatAreNotTheSteps() throws {
+        let f = try Self.fixture()
+        let run = f.root.appendingPathComponent("run")
+        try f.record(.lottery, "junior", seed: 0, into: run)
+        try f.record(.lottery, "junior", seed: 1, into: run, force: true)
+        let url = run.appendingPathComponent(Manifest.fileName)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        // Claiming the replaced attempt was the recorded one.
+        try Data(text.replacingOccurrences(of: "\"outcome\": \"replaced\"", with: "\"outcome\": \"recorded\"").utf8).write(to: url)
+        #expect(throws: VerificationError.self) { try f.verify(run) }
+        do { _ = try f.verify(run) } catch {
+            #expect(error.description == "manifest.json: \"attempts\" lists 2 recorded attempts for 1 step")
+        }
+    }
+
+    @Test func anInterruptedFirstStepLeavesNoCompletedStep() throws {
+        let f = try Self.fixture()
+        let run = f.root.appendingPathComponent("run")
+        #expect(throws: RunCommit.Stopped.self) { try f.record(.placement, "junior", seed: 0, into: run, stopAfter: 2) }
+        #expect {
+            try f.verify(run)
+        } throws: { error in
+            "\(error)".hasPrefix("\(run.path): no step is complete: the first step (place (level junior)) was interrupted before all its files were written; leftover files: junior/.zoning.csv.staged, manifest.json.pending; run the command again")
+        }
+        #expect(try RunCommit.recover(run) != nil)
+        let manifest = try #require(try Manifest.read(run: run))
+        #expect(manifest.steps.isEmpty && manifest.attempts.map(\.outcome) == [.interrupted])
+        #expect(Set(try Self.contents(run).keys) == [Manifest.fileName])
+        // The rerun completes; the interrupted attempt stays listed.
+        let done = try f.record(.placement, "junior", seed: 0, into: run)
+        #expect(done.attempts.map(\.outcome) == [.interrupted, .recorded])
+        #expect(try f.verify(run).state == .complete)
+    }
+
+    @Test func publishingReplacesTheWholeSiteAndRefusesAnotherFolder() throws {
+        let f = try Self.fixture()
+        let run = f.root.appendingPathComponent("run")
+        try f.record(.placement, "junior", seed: 0, into: run)
+        let c = try CaseFolder(url: f.caseFolder).load().admissionCase
+        let site = try PublishedSite(try RunResults.read(run: run, admissionCase: c, commitment: f.commitment, ceremony: nil))
+        let out = f.root.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: out.appendingPathComponent("notes.txt"))
+        #expect(throws: PublishingError.notASite(out.path)) { try site.write(to: out, run: run) }
+        try FileManager.default.removeItem(at: out.appendingPathComponent("notes.txt"))
+        try site.write(to: out, run: run)
+        // A file of an earlier publication that the new one lacks does not survive.
+        try Data("stale".utf8).write(to: out.appendingPathComponent("school-old.html"))
+        try site.write(to: out, run: run)
+        let written = try Self.contents(out)
+        #expect(written == Dictionary(uniqueKeysWithValues: site.files.map { ($0.path, Data($0.bytes)) }))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: f.root.path).sorted() == ["case", "run", "site"])
+    }
+}
