@@ -30,7 +30,7 @@ import Testing
     static func fixture(_ name: String = #function) throws -> Fixture {
         let root = try temporaryFolder(name)
         let caseFolder = root.appendingPathComponent("case")
-        _ = try CaseWriter.write(SyntheticCounty(parameters: .scaled(seed: "safety", applicants: 300)), to: caseFolder)
+        _ = try CaseWriter.write(SyntheticCounty(parameters: .scaled(seed: "s2", applicants: 100)), to: caseFolder)
         let commitment = try Commitment(caseFolder: caseFolder)
         try commitment.write(to: caseFolder.appendingPathComponent(Commitment.fileName))
         return Fixture(root: root, caseFolder: caseFolder, commitment: commitment)
@@ -48,72 +48,76 @@ import Testing
     }
 
     /// A kill after every file operation of a step that replaces two steps by one under another
-    /// seed (writing five files over the old ones and removing four): verify reports the previous
+    /// seed (writing five files over the old ones and removing the other step's file): verify reports the previous
     /// state or the complete new one, recovery settles the folder in that state, and the rerun
     /// completes the new one.
     @Test func aStepInterruptedAfterAnyOperationLeavesThePreviousOrTheNewState() throws {
         let f = try Self.fixture()
         let template = f.root.appendingPathComponent("template")
         try f.record(.placement, "junior", seed: 0, into: template)
-        let previous = try f.record(.classes, "junior", seed: 0, into: template)
+        let previous = try f.record(.lottery, "junior", seed: 0, into: template)
         let previousFiles = try Self.contents(template)
-        var seen: Set<String> = []
-        for stop in 0... {
+        // The reference: the same step, not interrupted.
+        let reference = f.root.appendingPathComponent("reference")
+        try FileManager.default.copyItem(at: template, to: reference)
+        let new = try f.record(.placement, "junior", seed: 1, into: reference, force: true)
+        #expect(new.steps.map(\.label) == ["place (level junior)"] && new.seed == Self.seeds[1])
+        #expect(new.attempts.map(\.outcome) == [.replaced, .replaced, .recorded])
+        #expect(try f.verify(reference).report == """
+            verified: 1 step, \(new.steps[0].inputs.count) input files, 5 output files reproduced
+            complete run of steps: place (level junior)
+            earlier attempt kept in the manifest: place (level junior): replaced, seed \(Self.seeds[0])
+            earlier attempt kept in the manifest: lottery (level junior): replaced, seed \(Self.seeds[0])
+            """)
+        let newFiles = try Self.contents(reference)
+        let outputs = new.steps[0].outputs.map { (name: $0.name, bytes: [UInt8](newFiles[$0.name]!)) }
+        #expect(Set(newFiles.keys) == Set([Manifest.fileName] + new.steps[0].outputs.map(\.name)))
+        // Its commit: the pending manifest, 5 staged files, 5 renames, 1 removal, the manifest's rename.
+        let operations = 1 + 5 + 5 + 1 + 1
+        var seen: [String: Int] = [:]
+        for stop in 0..<operations {
             let run = f.root.appendingPathComponent("run-\(stop)")
             try FileManager.default.copyItem(at: template, to: run)
-            let new: Manifest
-            do {
-                new = try f.record(.placement, "junior", seed: 1, into: run, force: true, stopAfter: stop)
-            } catch is RunCommit.Stopped {
-                let summary = try f.verify(run)
-                switch try RunCommit.state(of: run) {
-                case .settled(let manifest, let leftovers):
-                    #expect(manifest == previous && leftovers.isEmpty, "stop \(stop)")
-                    #expect(try Self.contents(run) == previousFiles, "stop \(stop)")
-                    seen.insert("settled")
-                case let .interrupted(manifest, _, attempts, leftovers):
-                    #expect(manifest == previous)
-                    #expect(summary.state == .previousIntact(interrupted: attempts) && summary.stepLabels == ["place (level junior)", "classes (level junior)"])
-                    #expect(attempts.map(\.summary) == ["place (level junior): recorded, seed \(Self.seeds[1])"])
-                    #expect(leftovers.contains(RunCommit.pendingFileName))
-                    #expect(summary.report.contains("interrupted step place (level junior) before all its files were written: the previous state (steps: place (level junior), classes (level junior)) is intact"))
-                    // The previous state's files are untouched.
-                    #expect(try Self.contents(run).filter { !leftovers.contains($0.key) } == previousFiles, "stop \(stop)")
-                    #expect(try RunCommit.recover(run) == .rolledBack(attempts))
-                    var rolledBack = previous
-                    rolledBack.attempts.append(RunAttempt(kind: "place", options: ["level": "junior"], seed: Self.seeds[1], commitment: f.commitment.digest,
-                                                          code: Self.code, outcome: .interrupted, outputs: attempts[0].outputs))
-                    #expect(try Manifest.read(run: run) == rolledBack)
-                    #expect(try f.verify(run).earlierAttempts.map(\.outcome) == [.interrupted])
-                    seen.insert("interrupted")
-                case let .committing(_, pending, _, leftovers):
-                    #expect(summary.state == .newComplete(interrupted: Array(pending.attempts.suffix(1))) && summary.stepLabels == ["place (level junior)"])
-                    #expect(!leftovers.isEmpty && summary.report.contains("after all its files were written: the new state (steps: place (level junior))"))
-                    #expect(try RunCommit.recover(run) == .finished(Array(pending.attempts.suffix(1))))
-                    #expect(try Manifest.read(run: run) == pending)
-                    seen.insert("committing")
-                }
-                #expect(RunCommit.leftovers(in: run).isEmpty)
-                let rerun = try f.record(.placement, "junior", seed: 1, into: run, force: true)
-                #expect(rerun.steps.map(\.label) == ["place (level junior)"])
-                #expect(try f.verify(run).state == .complete)
-                #expect(!FileManager.default.fileExists(atPath: run.appendingPathComponent("junior/classes.csv").path))
-                continue
+            // The commit `RunRecorder.record` makes (its earlier work writes nothing), stopped.
+            #expect(throws: RunCommit.Stopped.self) { try RunCommit.commit(new, outputs: outputs, into: run, stopAfter: stop) }
+            let summary = try f.verify(run)
+            switch try RunCommit.state(of: run) {
+            case .settled(let manifest, let leftovers):
+                #expect(manifest == previous && leftovers.isEmpty && summary.state == .complete, "stop \(stop)")
+                #expect(try Self.contents(run) == previousFiles, "stop \(stop)")
+                seen["settled", default: 0] += 1
+            case let .interrupted(manifest, _, attempts, leftovers):
+                #expect(manifest == previous)
+                #expect(summary.state == .previousIntact(interrupted: attempts) && summary.stepLabels == ["place (level junior)", "lottery (level junior)"])
+                #expect(attempts.map(\.summary) == ["place (level junior): recorded, seed \(Self.seeds[1])"])
+                #expect(leftovers.contains(RunCommit.pendingFileName))
+                #expect(summary.report.contains("interrupted step place (level junior) before all its files were written: the previous state (steps: place (level junior), lottery (level junior)) is intact"))
+                // The previous state's files are untouched.
+                #expect(try Self.contents(run).filter { !leftovers.contains($0.key) } == previousFiles, "stop \(stop)")
+                #expect(try RunCommit.recover(run) == .rolledBack(attempts))
+                var rolledBack = previous
+                rolledBack.attempts.append(RunAttempt(kind: "place", options: ["level": "junior"], seed: Self.seeds[1], commitment: f.commitment.digest,
+                                                      code: Self.code, outcome: .interrupted, outputs: new.steps[0].outputs))
+                #expect(try Manifest.read(run: run) == rolledBack)
+                #expect(try Self.contents(run).filter { $0.key != Manifest.fileName } == previousFiles.filter { $0.key != Manifest.fileName })
+                seen["interrupted", default: 0] += 1
+            case let .committing(_, pending, _, leftovers):
+                #expect(pending == new)
+                #expect(summary.state == .newComplete(interrupted: Array(new.attempts.suffix(1))) && summary.stepLabels == ["place (level junior)"])
+                #expect(!leftovers.isEmpty && summary.report.contains("after all its files were written: the new state (steps: place (level junior))"))
+                #expect(try RunCommit.recover(run) == .finished(Array(new.attempts.suffix(1))))
+                #expect(try Self.contents(run) == newFiles, "stop \(stop)")
+                seen["committing", default: 0] += 1
             }
-            // Not stopped: the commit had fewer operations than `stop`.
-            #expect(new.steps.map(\.label) == ["place (level junior)"] && new.seed == Self.seeds[1])
-            #expect(new.attempts.map(\.outcome) == [.replaced, .replaced, .recorded])
-            #expect(try f.verify(run).report == """
-                verified: 1 step, \(new.steps[0].inputs.count) input files, 5 output files reproduced
-                complete run of steps: place (level junior)
-                earlier attempt kept in the manifest: place (level junior): replaced, seed \(Self.seeds[0])
-                earlier attempt kept in the manifest: classes (level junior): replaced, seed \(Self.seeds[0])
-                """)
-            #expect(Set(try Self.contents(run).keys) == Set([Manifest.fileName] + new.steps[0].outputs.map(\.name)))
-            #expect(stop == 1 + 5 + 5 + 4 + 1)
-            break
+            #expect(RunCommit.leftovers(in: run).isEmpty)
+            guard [0, 1, operations - 1].contains(stop) else { continue }
+            // Running the step again completes the new state, byte for byte the reference's files.
+            let rerun = try f.record(.placement, "junior", seed: 1, into: run, force: true)
+            #expect(rerun.steps == new.steps)
+            #expect(try Self.contents(run).filter { $0.key != Manifest.fileName } == newFiles.filter { $0.key != Manifest.fileName }, "stop \(stop)")
         }
-        #expect(seen == ["settled", "interrupted", "committing"])
+        // Stop 0: nothing written; 1–5: the pending manifest and some staged files; 6–12: every file written.
+        #expect(seen == ["settled": 1, "interrupted": 5, "committing": 7])
     }
 
     @Test func aRecordedStepIsNotReplacedWithoutForce() throws {
