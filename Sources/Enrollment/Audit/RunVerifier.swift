@@ -10,9 +10,11 @@ import Foundation
 ///    `allowOtherCode`);
 /// 2. every input file of every step still has its recorded SHA-256 (naming the file), and
 ///    the case still hashes to the recorded commitment;
-/// 3. every step is re-run from its recorded options and the recorded seed; each output is
-///    compared byte for byte with the published file (naming file, line and column) and with
-///    the digest recorded for it; the step's invariants are checked;
+/// 3. every output file has its recorded SHA-256 (a file that does not is named at once, its
+///    step alone re-run to name the line and column); then every step is re-run from its
+///    recorded options and the recorded seed; each output is compared byte for byte with the
+///    published file (naming file, line and column) and with the digest recorded for it; the
+///    step's invariants are checked;
 /// 4. the manifest the re-run gives (with the recorded attempts) is byte for byte the
 ///    manifest, and its `recorded` attempts are its steps.
 public enum RunVerifier {
@@ -130,6 +132,14 @@ public enum RunVerifier {
             throw .commitmentDiffers(recorded: manifest.commitment, found: now.digest, changes: changes(in: folder, from: manifest.commitment))
         }
 
+        // An output whose SHA-256 is not the recorded one is found before anything is re-run;
+        // only its step is re-run, to name the line and column that differ.
+        for (index, step) in manifest.steps.enumerated() {
+            for record in step.outputs where (try? SHA256.hash(fileAt: files[record.name] ?? run.appendingPathComponent(record.name))) != record.digest {
+                _ = try verifyStep(step, number: index + 1, run: run, files: files, caseFolder: folder, seed: manifest.seed, scratch: scratch)
+                throw .outputDigestDiffers(record.name)
+            }
+        }
         var rerun = manifest
         rerun.steps = []
         for (index, step) in manifest.steps.enumerated() {

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import Enrollment
+
+/// `verify` names a one-byte change in every file of a run: each input of the case, each
+/// output of every step kind, and the manifest.
+///
+/// The run covers every registered step kind (lottery, place, classes, quota, vacancies,
+/// late-arrivals) on a small synthetic county, so every kind of output file is there; verify
+/// checks inputs' and outputs' digests before re-running anything, so a changed file costs one
+/// step's re-run at most and the whole scan stays fast.
+@Suite struct VerifyEveryFileTests {
+    static let seed = String(repeating: "9e", count: 32)
+    static let code = "sha256:" + String(repeating: "0", count: 64)
+
+    @Test func aOneByteChangeInAnyFileOfTheRunIsNamed() throws {
+        let root = try temporaryFolder()
+        let caseFolder = root.appendingPathComponent("case"), run = root.appendingPathComponent("run")
+        _ = try CaseWriter.write(SyntheticCounty(parameters: .init(seed: "p1", applicants: 150, primaryColumns: 2, primaryRows: 2,
+                                                                    juniorZones: 2, multiSchoolZones: 1, privateJuniorSchools: 1)), to: caseFolder)
+        let commitment = try Commitment(caseFolder: caseFolder)
+        try commitment.write(to: caseFolder.appendingPathComponent(Commitment.fileName))
+        func record(_ kind: RunStepKind, _ options: [String: String]) throws {
+            try RunRecorder.record(kind, input: RunStepInput(caseFolder: caseFolder, options: options, seed: Self.seed),
+                                   commitment: commitment, code: Self.code, into: run)
+        }
+        try record(.lottery, ["level": "junior"])
+        for level in ["primary", "junior"] {
+            try record(.placement, ["level": level])
+            try record(.classes, ["level": level])
+        }
+        try record(.quota, [:])
+        // One admitted junior declines; another moves to a second school after the classes were formed.
+        let placements = try #require(CSVReader.parse([UInt8](Data(contentsOf: run.appendingPathComponent("junior/placements.csv"))), file: "p").table)
+        let admitted = (0..<placements.count).filter { placements[$0, 2] == "admitted" }.map { (id: placements[$0, 0], school: placements[$0, 1]) }
+        let first = try #require(admitted.first)
+        let mover = try #require(admitted.first { $0.school != first.school })
+        try record(.vacancies, ["level": "junior", "withdrawn": first.id, "round": "1"])
+        try record(.lateArrivals, ["level": "junior", "late": "\(mover.id)@\(first.school)", "round": "1"])
+
+        let manifest = try #require(try Manifest.read(run: run))
+        #expect(Set(manifest.steps.map(\.kind)) == Set(RunStepKind.all.map(\.name)))
+        let clean = try RunVerifier.verify(run: run, caseFolder: caseFolder, code: Self.code)
+        #expect(clean.steps == 8 && clean.state == .complete)
+        let inputs = Array(Set(manifest.steps.flatMap(\.inputs).map(\.name))).sorted()
+        let outputs = manifest.steps.flatMap(\.outputs).map(\.name)
+        #expect(inputs.count >= 8 && outputs.count == 1 + 2 * 5 + 2 * 4 + 3 + 1 + 1)
+        let files = inputs.map { (caseFolder.appendingPathComponent($0), $0) } + outputs.map { (run.appendingPathComponent($0), $0) }
+            + [(run.appendingPathComponent(Manifest.fileName), Manifest.fileName)]
+        for (url, name) in files {
+            let original = try Data(contentsOf: url)
+            var changed = original
+            changed[changed.count / 2] ^= 0x01
+            try changed.write(to: url)
+            do {
+                _ = try RunVerifier.verify(run: run, caseFolder: caseFolder, code: Self.code)
+                Issue.record("\(name): a changed byte verified")
+            } catch {
+                #expect(error.description.hasPrefix(name == Manifest.fileName ? "" : name), "\(name): \(error)")
+                #expect(error.description.contains(name), "\(name): \(error)")
+            }
+            try original.write(to: url)
+        }
+    }
+}
