@@ -25,6 +25,12 @@ enum DemoCommand: EnrollCommand {
         let caseURL = arguments.value("case").map { URL(fileURLWithPath: $0) } ?? sampleCase
         let out = URL(fileURLWithPath: arguments.value("out") ?? "out/demo").standardizedFileURL
         let run = out.appendingPathComponent("run")
+        // Only a demonstration run (drawn with the demonstration seed) is replaced; any other is refused.
+        let demonstrationSeed = try SeedCeremony(contributions.map(SeedContribution.init(parsing:))).seed
+        if case .settled(let manifest?, _) = try RunCommit.state(of: run), manifest.seed != demonstrationSeed {
+            Console.error("\(run.path): this folder holds a run drawn with another seed than the demonstration's; give another --out")
+            return 1
+        }
         if FileManager.default.fileExists(atPath: run.path) { try FileManager.default.removeItem(at: run) }
         print("enroll \(EnrollmentVersion.current) demo on \(caseURL.path)")
         var step = 0
