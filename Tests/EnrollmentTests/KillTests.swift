@@ -5,7 +5,7 @@ import Testing
 /// SIGKILL at seeded random moments of a real `enroll` run: `verify` must then report the
 /// previous state or the complete new one (never a mix, which would not verify), and running the
 /// command again must complete it.
-@Suite(.serialized) struct KillTests {
+@Suite struct KillTests {
     /// A seeded generator for the kill delays (SplitMix64), so a failure can be replayed.
     struct Delays {
         var state: UInt64
@@ -54,6 +54,9 @@ import Testing
         let started = DispatchTime.now()
         try enroll(["place", caseFolder.path, "--level", "primary"] + drawing(seeds[0]))
         let duration = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        // Without --force, another seed is refused, naming the option.
+        let refused = try runEnroll(["place", caseFolder.path, "--level", "primary"] + drawing(seeds[1]))
+        #expect(refused.status == 1 && refused.err.contains("this run folder records a run with another seed") && refused.err.contains("give --force"))
         var delays = Delays(state: 20260620)
         var killedInCommit = 0
         for round in 0..<4 {
@@ -102,5 +105,53 @@ import Testing
         let manifest = try #require(try Manifest.read(run: run))
         #expect(manifest.attempts.filter { $0.outcome == .replaced }.count == 8)
         #expect(final.out.contains("earlier attempt kept in the manifest: place (level primary): replaced, seed \(seeds[0])"))
+    }
+
+    /// Whether `site` is one complete published site: exactly the files its SHA256SUMS lists,
+    /// each with its digest; returns the language of its index page.
+    static func completeSite(_ site: URL) throws -> String? {
+        let sums = try String(contentsOf: site.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
+        var listed: Set<String> = ["SHA256SUMS"]
+        for line in sums.split(separator: "\n") {
+            let digest = String(line.prefix(64)), path = String(line.dropFirst(66))
+            guard try SHA256.hash(fileAt: site.appendingPathComponent(path)).hex == digest else { return nil }
+            listed.insert(path)
+        }
+        let present = Set((FileManager.default.enumerator(atPath: site.path)?.allObjects as? [String] ?? []).filter { path in
+            var folder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: site.appendingPathComponent(path).path, isDirectory: &folder) && !folder.boolValue
+        })
+        guard present == listed else { return nil }
+        let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        return index.contains("<html lang=\"zh") ? "zh" : index.contains("<html lang=\"en") ? "en" : "?"
+    }
+
+    @Test func aKilledPublicationLeavesTheOldSiteOrTheNewOne() throws {
+        let root = try temporaryFolder()
+        let caseFolder = root.appendingPathComponent("case"), run = root.appendingPathComponent("run"), site = root.appendingPathComponent("site")
+        let commitment = caseFolder.appendingPathComponent(Commitment.fileName)
+        _ = try CaseWriter.write(SyntheticCounty(parameters: .init(seed: "kill-site", applicants: 400, primaryColumns: 3, primaryRows: 2)), to: caseFolder)
+        try Commitment(caseFolder: caseFolder).write(to: commitment)
+        let drawing = ["--seed", String(repeating: "d4", count: 32), "--commitment", commitment.path, "--out", run.path]
+        for level in ["primary", "junior"] {
+            #expect(try runEnroll(["place", caseFolder.path, "--level", level] + drawing).status == 0)
+        }
+        let started = DispatchTime.now()
+        #expect(try runEnroll(["publish", run.path, "--out", site.path, "--lang", "zh"]).status == 0)
+        let duration = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        var delays = Delays(state: 20260621)
+        var language = "zh", interrupted = 0
+        for _ in 0..<4 {
+            let next = language == "zh" ? "en" : "zh"
+            interrupted += try Self.killed(["publish", run.path, "--out", site.path, "--lang", next], after: duration * 0.5 + delays.next(below: duration * 0.6), from: nil) ? 1 : 0
+            let found = try Self.completeSite(site)
+            #expect(found == language || found == next, "the site is neither the old one nor the new one: \(found ?? "incomplete")")
+            // Publishing again replaces the site, whatever the kill left.
+            #expect(try runEnroll(["publish", run.path, "--out", site.path, "--lang", next]).status == 0)
+            #expect(try Self.completeSite(site) == next)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["case", "run", "site"])
+            language = next
+        }
+        #expect(interrupted >= 2, "the kills came after the publications ended")
     }
 }

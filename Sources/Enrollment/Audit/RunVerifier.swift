@@ -87,7 +87,7 @@ public enum RunVerifier {
             summary = try verify(manifestURL, run: run, files: files, caseFolder: caseFolder, code: code, allowOtherCode: allowOtherCode, scratch: scratch)
             summary.leftovers = leftovers
         case let .interrupted(previous, _, attempts, leftovers):
-            guard previous != nil else { throw .nothingCompleted(run.path, attempts.map(\.label)) }
+            guard previous != nil else { throw .nothingCompleted(run.path, steps: attempts.map(\.label), leftovers: leftovers) }
             summary = try verify(manifestURL, run: run, files: files, caseFolder: caseFolder, code: code, allowOtherCode: allowOtherCode, scratch: scratch)
             summary.state = .previousIntact(interrupted: attempts)
             summary.leftovers = leftovers
@@ -233,7 +233,7 @@ public enum VerificationError: Error, CustomStringConvertible {
     /// The manifest's `recorded` attempts are not its steps.
     case attempts(String, String)
     /// A first step was interrupted: the folder holds no completed step.
-    case nothingCompleted(String, [String])
+    case nothingCompleted(String, steps: [String], leftovers: [String])
 
     public var description: String {
         switch self {
@@ -271,9 +271,9 @@ public enum VerificationError: Error, CustomStringConvertible {
             return "\(difference) (the manifest differs from the manifest the re-run gives)"
         case let .attempts(file, problem):
             return "\(file): \(problem)"
-        case let .nothingCompleted(path, steps):
+        case let .nothingCompleted(path, steps, leftovers):
             return "\(path): no step is complete: the first step (\(steps.joined(separator: ", "))) was interrupted before all its files were written; "
-                + "leftover files: \(RunCommit.leftovers(in: URL(fileURLWithPath: path)).joined(separator: ", ")); run the command again"
+                + "leftover files: \(leftovers.joined(separator: ", ")); run the command again"
         }
     }
 }
