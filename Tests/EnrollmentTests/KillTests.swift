@@ -19,10 +19,10 @@ import Testing
         }
     }
 
-    /// Starts `enroll arguments` and kills it with SIGKILL `delay` seconds after `start`
-    /// (nil: after launch; a path: after that file first appears). Returns whether it was
-    /// killed before it ended by itself.
-    static func killed(_ arguments: [String], after delay: Double, from trigger: URL?) throws -> Bool {
+    /// Starts `enroll arguments` and, when `delay` is given, kills it with SIGKILL `delay`
+    /// seconds after `trigger` first appears (nil: after launch). Returns whether it was killed
+    /// before it ended by itself, and the seconds from the trigger (or launch) to its end.
+    static func run(_ arguments: [String], killAfter delay: Double?, from trigger: URL?) throws -> (killed: Bool, seconds: Double) {
         let process = Process()
         process.executableURL = packageRoot.appendingPathComponent(".build/debug/enroll")
         process.arguments = arguments
@@ -30,13 +30,23 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
         if let trigger {
-            while process.isRunning, !FileManager.default.fileExists(atPath: trigger.path) { usleep(200) }
+            while process.isRunning, !FileManager.default.fileExists(atPath: trigger.path) { usleep(100) }
         }
-        usleep(UInt32(delay * 1_000_000))
-        let wasRunning = process.isRunning
-        kill(process.processIdentifier, SIGKILL)
+        let start = DispatchTime.now()
+        var wasRunning = false
+        if let delay {
+            usleep(UInt32(delay * 1_000_000))
+            wasRunning = process.isRunning
+            kill(process.processIdentifier, SIGKILL)
+        }
         process.waitUntilExit()
-        return wasRunning && process.terminationReason == .uncaughtSignal
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        #expect(delay != nil || process.terminationStatus == 0, "enroll \(arguments.joined(separator: " "))")
+        return (wasRunning && process.terminationReason == .uncaughtSignal, seconds)
+    }
+
+    static func killed(_ arguments: [String], after delay: Double, from trigger: URL?) throws -> Bool {
+        try run(arguments, killAfter: delay, from: trigger).killed
     }
 
     @Test func aKilledStepLeavesThePreviousStateOrTheCompleteNewOne() throws {
@@ -51,9 +61,12 @@ import Testing
             let r = try runEnroll(arguments)
             #expect(r.status == 0, "enroll \(arguments.joined(separator: " ")): \(r.err)")
         }
-        let started = DispatchTime.now()
-        try enroll(["place", caseFolder.path, "--level", "primary"] + drawing(seeds[0]))
-        let duration = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        // How long the command takes, and its commit (from the pending manifest to the end).
+        let pending = run.appendingPathComponent(RunCommit.pendingFileName)
+        let duration = try Self.run(["place", caseFolder.path, "--level", "primary"] + drawing(seeds[0]), killAfter: nil, from: nil).seconds
+        try enroll(["classes", caseFolder.path, "--level", "primary"] + drawing(seeds[0]))
+        let commit = try Self.run(["place", caseFolder.path, "--level", "primary", "--force"] + drawing(seeds[1]), killAfter: nil, from: pending).seconds
+        try enroll(["place", caseFolder.path, "--level", "primary", "--force"] + drawing(seeds[0]))
         // Without --force, another seed is refused, naming the option.
         let refused = try runEnroll(["place", caseFolder.path, "--level", "primary"] + drawing(seeds[1]))
         #expect(refused.status == 1 && refused.err.contains("this run folder records a run with another seed") && refused.err.contains("give --force"))
@@ -68,8 +81,7 @@ import Testing
             // at a random moment of the whole command.
             let command = ["place", caseFolder.path, "--level", "primary", "--force"] + drawing(new)
             let inCommit = round % 2 == 0
-            let wasKilled = try Self.killed(command, after: delays.next(below: inCommit ? 0.02 : duration),
-                                            from: inCommit ? run.appendingPathComponent(RunCommit.pendingFileName) : nil)
+            let wasKilled = try Self.killed(command, after: delays.next(below: inCommit ? commit : duration), from: inCommit ? pending : nil)
             let state = try RunCommit.state(of: run)
             if case .settled = state {} else { killedInCommit += wasKilled ? 1 : 0 }
             let verified = try runEnroll(["verify", run.path])
@@ -101,9 +113,9 @@ import Testing
         #expect(killedInCommit >= 1, "no kill landed inside a commit")
         let final = try runEnroll(["verify", run.path])
         #expect(final.status == 0 && final.out.contains("complete run of steps: place (level primary)"), "\(final.out)\(final.err)")
-        // Every forced re-run is kept: each round replaced two steps drawn under another seed.
+        // Every forced re-run is kept: the setup's two and each round's replaced steps drawn under another seed.
         let manifest = try #require(try Manifest.read(run: run))
-        #expect(manifest.attempts.filter { $0.outcome == .replaced }.count == 8)
+        #expect(manifest.attempts.filter { $0.outcome == .replaced }.count == 3 + 8)
         #expect(final.out.contains("earlier attempt kept in the manifest: place (level primary): replaced, seed \(seeds[0])"))
     }
 
