@@ -7,7 +7,9 @@ enum PublishCommand: EnrollCommand {
         abstract: "Write the public site of a run: results with personal data masked, the draw's credentials, the supervision report.",
         discussion: """
             Writes SITE/index.html, one page per school, public CSV and JSON copies of every table (names and id numbers \
-            masked), results.js for the search and SHA256SUMS; never writes into RUN. The pages work offline from the \
+            masked), results.js for the search and SHA256SUMS; never writes into RUN. SITE is replaced as a whole: the \
+            new site is written beside it and the two folders' names exchanged, so a kill leaves the old site or the new \
+            one; a non-empty SITE that is not a published site is refused, and so is a RUN with an interrupted step. The pages work offline from the \
             file system. The case (default: the one recorded in RUN/manifest.json) gives school names and the names and id \
             numbers to mask; its commitment.json note is shown. Give the seed contributions, in the order announced, to \
             show them (they must derive the run's seed). See docs/PUBLISHING.md.
