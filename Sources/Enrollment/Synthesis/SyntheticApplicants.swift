@@ -14,6 +14,11 @@ extension SyntheticCountyBuilder {
             return "2026" + levelCode + String(repeating: "0", count: max(0, idWidth - n.count)) + n
         }
         let oldTown = perCell.count
+        let cap = Policy().classSizeCap[level] ?? Int.max
+        let seats = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.capacity) })
+        /// An `apart_from` request is only given where the pair's school forms two classes or
+        /// more; at a one-class school it could never hold and class formation would refuse it.
+        func hasTwoClasses(_ school: String) -> Bool { (seats[school] ?? 0) > cap }
         let ratio = level == .primary ? 1.0 : Double(p.juniorApplicants ?? p.applicants) / Double(p.applicants)
         for z in 0...oldTown {
             let (i, j) = (z % p.primaryColumns, z / p.primaryColumns)
@@ -38,6 +43,7 @@ extension SyntheticCountyBuilder {
                 if random.chance(0.01) { categories.append("military") }
                 let surname = random.pick(SyntheticPeople.surnames)
                 let junior = juniorZoneSchools[juniorZone(lon: home.lon)]
+                let separable = (level == .primary ? [zoneSchool] : junior + privateJuniorSchools).allSatisfy(hasTwoClasses)
                 var a = Applicant(id: nextID(), name: SyntheticPeople.name(surname: surname, random: &random), gender: gender,
                                   birthDate: birth, longitude: home.lon, latitude: home.lat, address: address,
                                   residence: residence, categories: categories)
@@ -64,7 +70,11 @@ extension SyntheticCountyBuilder {
                                        SubjectScore(subject: "math", score: Self.score(random: &random, low: 50, high: 100))]
                 }
                 if let previous = result.last, previous.twinGroup == nil {
-                    if random.chance(0.003) { a.apartFrom = [previous.id] } else if random.chance(0.002) { a.togetherWith = [previous.id] }
+                    if random.chance(0.003) {
+                        if separable { a.apartFrom = [previous.id] }
+                    } else if random.chance(0.002) {
+                        a.togetherWith = [previous.id]
+                    }
                 }
                 result.append(a)
                 if random.chance(0.01) {
