@@ -196,4 +196,21 @@ import Testing
         #expect(written == Dictionary(uniqueKeysWithValues: site.files.map { ($0.path, Data($0.bytes)) }))
         #expect(try FileManager.default.contentsOfDirectory(atPath: f.root.path).sorted() == ["case", "run", "site"])
     }
+
+    @Test func thePublishedSiteListsEveryAttempt() throws {
+        let f = try Self.fixture()
+        let run = f.root.appendingPathComponent("run")
+        try f.record(.placement, "junior", seed: 0, into: run)
+        try f.record(.placement, "junior", seed: 1, into: run, force: true)
+        let c = try CaseFolder(url: f.caseFolder).load().admissionCase
+        let results = try RunResults.read(run: run, admissionCase: c, commitment: f.commitment, ceremony: nil)
+        let index = try #require(try PublishedSite(results, language: .en).files.first { $0.path == "index.html" })
+        let html = String(decoding: index.bytes, as: UTF8.self)
+        let start = try #require(html.range(of: "<table id=\"attempts-table\">"))
+        let end = try #require(html[start.lowerBound...].range(of: "</table>"))
+        let table = String(html[start.lowerBound..<end.upperBound])
+        #expect(table == "<table id=\"attempts-table\"><thead><tr><th>Step</th><th>Outcome</th><th>Seed</th></tr></thead><tbody>\n"
+                + "<tr><td>place (level junior)</td><td>replaced</td><td>\(Self.seeds[0])</td></tr>\n"
+                + "<tr><td>place (level junior)</td><td>in effect</td><td>\(Self.seeds[1])</td></tr>\n</tbody></table>")
+    }
 }

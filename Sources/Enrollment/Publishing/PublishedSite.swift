@@ -411,7 +411,16 @@ private struct Builder {
         row(.commitmentNote, results.commitment?.note, id: "commitment-note")
         row(.toolVersion, m?.toolVersion, id: "version")
         row(.code, m?.code, id: "code")
-        s += "</tbody></table>\n<h3>\(e(t(.contributions)))</h3>\n"
+        s += "</tbody></table>\n<h3>\(e(t(.attempts)))</h3>\n<p>\(e(t(.attemptsExplained)))</p>\n"
+        s += table([t(.step), t(.outcome), t(.seed)], (m?.attempts ?? []).map { attempt in
+            let outcome: SiteLanguage.Key = switch attempt.outcome {
+            case .recorded: .recorded
+            case .replaced: .replaced
+            case .interrupted: .interrupted
+            }
+            return [attempt.label, t(outcome), attempt.seed]
+        }, id: "attempts-table")
+        s += "<h3>\(e(t(.contributions)))</h3>\n"
         if let ceremony = results.ceremony {
             s += table(["label", "value"], ceremony.contributions.map { [$0.label, $0.value] })
             s += "<p>\(e(t(.canonicalText))):</p><pre>\(e(ceremony.canonicalText))</pre>\n<p>\(e(t(.checkSeed))):</p><pre>\(e(ceremony.checkCommand))</pre>\n"

@@ -7,6 +7,7 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
     public enum Key: String, CaseIterable, Sendable {
         case title, htmlLang, primary, junior, high, credentials, seed, contributions, canonicalText, checkSeed
         case commitment, commitmentNote, toolVersion, code, notRecorded, howToCheck, checkNumber, checkRun, checkScript, checkFiles
+        case attempts, attemptsExplained, step, outcome, recorded, replaced, interrupted
         case search, searchButton, searchHint, notFound, schools, school, seats, applicantsFirst, placed, fillRate, cutoff
         case studentID, name, idNumber, status, choiceRank, tier, lotteryNumber, classNo, level, route, score
         case admitted, reassigned, unplaced, classes, classCount, classBalance, headTeachers, teacher, size, boys, girls, meanScore
@@ -38,6 +39,14 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         case .toolVersion: ("软件版本", "Tool version")
         case .code: ("代码标识", "Code identifier")
         case .notRecorded: ("未记录", "not recorded")
+        case .attempts: ("全部派位记录", "Every attempt")
+        case .attemptsExplained: ("本运行目录中的每一次派位都保留在记录中,包括被 --force 替换的和中途中断的;只有“有效”的结果在本页公示。",
+                                  "Every draw made into this run folder stays listed, including those replaced with --force and those interrupted; only the results of the attempts marked in effect are published here.")
+        case .step: ("步骤", "Step")
+        case .outcome: ("结果", "Outcome")
+        case .recorded: ("有效", "in effect")
+        case .replaced: ("已被替换", "replaced")
+        case .interrupted: ("中断", "interrupted")
         case .howToCheck: ("如何核对", "How to check")
         case .checkNumber: ("核对自己的随机号(DRAW 为 primary-placement 或 junior-placement,ID 为学籍号):", "Check your own lottery number (DRAW is primary-placement or junior-placement, ID your student_id):")
         case .checkRun: ("持有承诺时的输入数据者,用清单所记代码构建的 enroll 重新运行并逐字节比较:", "Whoever holds the case as committed re-runs and compares byte for byte, with an enroll built from the recorded code:")
