@@ -36,18 +36,31 @@ enum ClassesCommand: EnrollCommand {
             Console.error("\(file.path): cannot read the file")
             return 1
         }
-        let parsed = CSVReader.parse(Array(try decodeText(bytes, declared: try arguments.encoding()).text.utf8), file: file.lastPathComponent)
-        guard let table = parsed.table, parsed.diagnostics.isEmpty, let student = table.index(of: "student_id"), let school = table.index(of: "school_id") else {
-            for d in parsed.diagnostics { Console.error(d.description) }
-            if parsed.diagnostics.isEmpty { Console.error("\(file.lastPathComponent):1:0: the file needs the columns student_id and school_id") }
+        let (read, problems) = StudentListFile.read(bytes, file: file.lastPathComponent, encoding: try arguments.encoding(), columns: StudentListFile.lateArrivals)
+        guard let table = read, problems.isEmpty else {
+            for d in problems { Console.error(d.description) }
             return 1
         }
+        guard let c = try loadCase(arguments) else { return 1 }
+        let rowProblems = StudentListFile.problems(in: table, admissionCase: c, level: level)
+        guard rowProblems.isEmpty else {
+            for d in rowProblems { Console.error(d.description) }
+            return 1
+        }
+        let (student, school) = (table.index(of: "student_id")!, table.index(of: "school_id")!)
         let earlier = try Manifest.read(run: URL(fileURLWithPath: arguments.value("out")!))?.steps
             .filter { $0.kind == "late-arrivals" && $0.options["level"] == level.rawValue }.last?.options["late"]
         let round = (0..<table.count).map { "\(table[$0, student])@\(table[$0, school])" }.sorted().joined(separator: ";")
         let late = [earlier, round].compactMap { $0 }.joined(separator: "|")
         var options = ["level": level.rawValue, "late": late, "round": String(late.split(separator: "|", omittingEmptySubsequences: false).count)]
-        let step = try arguments.recordDrawingStep(.lateArrivals, options: &options).steps.last!
+        let step: RunStep
+        do {
+            step = try arguments.recordDrawingStep(.lateArrivals, options: &options).steps.last!
+        } catch {
+            guard let located = StudentListFile.locate(error, in: table) else { throw error }
+            Console.error(located.description)
+            return 1
+        }
         print("late arrivals \(level.rawValue), round \(options["round"]!): \(step.counts["late_arrivals"] ?? 0) pupils placed in classes")
         print("wrote \(step.outputs.map(\.name).joined(separator: ", ")) and \(Manifest.fileName) in \(arguments.value("out")!)")
         return 0

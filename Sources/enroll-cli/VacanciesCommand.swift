@@ -24,12 +24,18 @@ enum VacanciesCommand: EnrollCommand {
             Console.error("\(file.path): cannot read the file")
             return 1
         }
-        let parsed = CSVReader.parse(try decodeText(bytes, declared: try arguments.encoding()).text.utf8.map { $0 }, file: file.lastPathComponent)
-        guard let table = parsed.table, parsed.diagnostics.isEmpty, let column = table.index(of: "student_id") else {
-            for d in parsed.diagnostics { Console.error(d.description) }
-            if parsed.diagnostics.isEmpty { Console.error("\(file.lastPathComponent):1:0: missing required column 'student_id'") }
+        let (read, problems) = StudentListFile.read(bytes, file: file.lastPathComponent, encoding: try arguments.encoding(), columns: StudentListFile.withdrawals)
+        guard let table = read, problems.isEmpty else {
+            for d in problems { Console.error(d.description) }
             return 1
         }
+        guard let c = try loadCase(arguments) else { return 1 }
+        let rowProblems = StudentListFile.problems(in: table, admissionCase: c, level: level)
+        guard rowProblems.isEmpty else {
+            for d in rowProblems { Console.error(d.description) }
+            return 1
+        }
+        let column = table.index(of: "student_id")!
         let earlier = try Manifest.read(run: URL(fileURLWithPath: arguments.value("out")!))?.steps
             .filter { $0.kind == "vacancies" && $0.options["level"] == level.rawValue } ?? []
         var withdrawn = Set(earlier.flatMap { ($0.options["withdrawn"] ?? "").split(separator: ";").map(String.init) })

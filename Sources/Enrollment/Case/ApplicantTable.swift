@@ -208,7 +208,7 @@ extension CSVRecordReader {
         do {
             let number = try ResidentIDNumber(validating: text)
             if let birthDate, number.birthDate != birthDate {
-                report(column, "the birth date inside the id number is \(number.birthDate), but birth_date is \(birthDate)")
+                report(column, "the birth date inside the id number differs from birth_date (\(birthDate)): one of the two is mistyped")
             }
             return number.text
         } catch {

@@ -9,7 +9,8 @@ public enum CaseValidator {
         var problems: [Diagnostic] = []
 
         func check(_ id: String?, file: String, line: Int, column: String, expected: SchoolLevel, role: String) {
-            guard let id else { return }
+            // With no school read (schools.csv has problems of its own), every reference would be reported.
+            guard let id, !levels.isEmpty else { return }
             guard let declared = levels[id] else {
                 problems.append(Diagnostic(admissionCase.location(file, line: line, column: column),
                                            "\(column): '\(id)' is not a school in \(SchoolTable.fileName)"))
@@ -43,6 +44,10 @@ public enum CaseValidator {
             }
         }
         problems += zoneProblems(in: admissionCase, levels: levels)
+        for level in [SchoolLevel.primary, .junior] {
+            problems += requestProblems(admissionCase.applicants(level), file: ApplicantTable.fileName(for: level),
+                                        twinsTogether: admissionCase.policy.twins == .together, in: admissionCase)
+        }
         return problems.sorted()
     }
 
@@ -51,7 +56,7 @@ public enum CaseValidator {
     static func zoneProblems(in c: AdmissionCase, levels: [String: SchoolLevel?]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         func checkSchools(_ schools: [String], level: SchoolLevel, zone: String, at location: SourceLocation) {
-            for id in schools {
+            for id in schools where !levels.isEmpty {
                 guard let declared = levels[id] else {
                     problems.append(Diagnostic(location, "zone \(zone): '\(id)' is not a school in \(SchoolTable.fileName)"))
                     continue
@@ -76,8 +81,49 @@ public enum CaseValidator {
                 problems.append(Diagnostic(location, "zone \(zone.id) is also drawn in zones.geojson with another level or other schools; make them agree"))
             }
         }
-        for rule in c.zoneRules where drawn[rule.zoneID] == nil && !declared.contains(rule.zoneID) {
+        // A map that could not be read draws no zone; its own problems are reported instead.
+        let mapUnreadable = c.zoneMap == nil && c.files.contains("zones.geojson")
+        for rule in c.zoneRules where !mapUnreadable && drawn[rule.zoneID] == nil && !declared.contains(rule.zoneID) {
             problems.append(Diagnostic(rule.location, "zone_id: zone \(rule.zoneID) is neither drawn in zones.geojson nor declared in \(ZoneTable.fileName) (which gives its level and schools)"))
+        }
+        return problems
+    }
+
+    /// Class requests that contradict each other through a chain: pupils linked by
+    /// `together_with` (in either direction, and twins when the policy keeps them together)
+    /// must share a class, so an `apart_from` between two of them can never be met. Each such
+    /// `apart_from` is reported at its cell, naming the chain's other end.
+    /// - Complexity: O(n α(n) + requests) for n applicants.
+    static func requestProblems(_ applicants: [Applicant], file: String, twinsTogether: Bool,
+                                in c: AdmissionCase) -> [Diagnostic] {
+        var index: [String: Int] = [:]
+        for (i, a) in applicants.enumerated() where index[a.id] == nil { index[a.id] = i }
+        var parent = Array(applicants.indices)
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i {
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            }
+            return i
+        }
+        var firstOfTwinGroup: [String: Int] = [:]
+        for (i, a) in applicants.enumerated() {
+            for other in a.togetherWith {
+                if let j = index[other] { parent[root(i)] = root(j) }
+            }
+            if twinsTogether, let group = a.twinGroup {
+                if let j = firstOfTwinGroup[group] { parent[root(i)] = root(j) } else { firstOfTwinGroup[group] = i }
+            }
+        }
+        var problems: [Diagnostic] = []
+        for (i, a) in applicants.enumerated() {
+            for other in a.apartFrom where !a.togetherWith.contains(other) {
+                guard let j = index[other], j != i, root(i) == root(j) else { continue }
+                problems.append(Diagnostic(c.location(file, line: a.line, column: "apart_from"),
+                                           "apart_from: \(other) must be in the same class as student \(a.id) through a chain of together_with requests"
+                                           + (twinsTogether ? " or twins" : "") + "; remove one of the requests"))
+            }
         }
         return problems
     }
