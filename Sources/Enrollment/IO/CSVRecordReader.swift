@@ -163,7 +163,8 @@ public struct CSVRecordReader {
         }) else { return nil }
         guard range.contains(x) else {
             func plain(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
-            report(column, "\(text(column)) is out of range: it must be from \(plain(range.lowerBound)) to \(plain(range.upperBound))")
+            let value = text(column)
+            report(column, "\(value.utf8.count > 15 ? Self.quoted(value) : value) is out of range: it must be from \(plain(range.lowerBound)) to \(plain(range.upperBound))")
             return nil
         }
         return x
