@@ -188,7 +188,7 @@ public enum ApplicantTable {
         for a in applicants where !a.togetherWith.isEmpty || !a.apartFrom.isEmpty {
             for column in ["together_with", "apart_from"] {
                 for other in column == "together_with" ? a.togetherWith : a.apartFrom where other == a.id || !isApplicant(other) {
-                    let why = other == a.id ? "names the applicant themself" : "names '\(other)', who is not in this file"
+                    let why = other == a.id ? "names the applicant themself" : "names \(CSVRecordReader.quotedIdentifier(other)), who is not in this file"
                     problems.append(Diagnostic(SourceLocation(file: table.file, line: a.line, column: table.column(column) ?? 0), "\(column): \(why)"))
                 }
             }

@@ -8,17 +8,18 @@ public enum CaseValidator {
         for school in admissionCase.schools { levels[school.id] = school.level }
         var problems: [Diagnostic] = []
 
-        func check(_ id: String?, file: String, line: Int, column: String, expected: SchoolLevel, role: String) {
+        func check(_ id: String?, file: String, line: Int, column: String, expected: SchoolLevel, role: String,
+                   personal: [(column: String, value: String?)] = []) {
             // With no school read (schools.csv has problems of its own), every reference would be reported.
             guard let id, !levels.isEmpty else { return }
             guard let declared = levels[id] else {
                 problems.append(Diagnostic(admissionCase.location(file, line: line, column: column),
-                                           "\(column): '\(id)' is not a school in \(SchoolTable.fileName)"))
+                                           "\(column): '\(id)' is not a school in \(SchoolTable.fileName)").redacting(personal))
                 return
             }
             if let level = declared, level != expected {
                 problems.append(Diagnostic(admissionCase.location(file, line: line, column: column),
-                                           "\(column): '\(id)' is a \(level.rawValue) school, but \(role) must be a \(expected.rawValue) school"))
+                                           "\(column): '\(id)' is a \(level.rawValue) school, but \(role) must be a \(expected.rawValue) school").redacting(personal))
             }
         }
 
@@ -28,19 +29,21 @@ public enum CaseValidator {
         for level in [SchoolLevel.primary, .junior] {
             let file = ApplicantTable.fileName(for: level)
             for a in admissionCase.applicants(level) {
+                let personal = [("name", a.name), ("id_number", a.idNumber)]
                 for choice in a.choices {
-                    check(choice, file: file, line: a.line, column: "choices", expected: level, role: "a choice of a \(level.rawValue) applicant")
+                    check(choice, file: file, line: a.line, column: "choices", expected: level, role: "a choice of a \(level.rawValue) applicant", personal: personal)
                 }
-                check(a.siblingSchool, file: file, line: a.line, column: "sibling_school", expected: level, role: "a sibling's school")
+                check(a.siblingSchool, file: file, line: a.line, column: "sibling_school", expected: level, role: "a sibling's school", personal: personal)
                 if level == .junior {
-                    check(a.primarySchool, file: file, line: a.line, column: "primary_school", expected: .primary, role: "the primary school")
+                    check(a.primarySchool, file: file, line: a.line, column: "primary_school", expected: .primary, role: "the primary school", personal: personal)
                 }
             }
         }
         for g in admissionCase.graduates {
-            check(g.juniorSchool, file: GraduateTable.fileName, line: g.line, column: "junior_school", expected: .junior, role: "a graduate's school")
+            let personal = [("name", Optional(g.name))]
+            check(g.juniorSchool, file: GraduateTable.fileName, line: g.line, column: "junior_school", expected: .junior, role: "a graduate's school", personal: personal)
             for choice in g.choices {
-                check(choice, file: GraduateTable.fileName, line: g.line, column: "choices", expected: .high, role: "a graduate's choice")
+                check(choice, file: GraduateTable.fileName, line: g.line, column: "choices", expected: .high, role: "a graduate's choice", personal: personal)
             }
         }
         problems += zoneProblems(in: admissionCase, levels: levels)

@@ -29,7 +29,7 @@ public enum PriorityTable {
                         r.report(schoolColumn, "'\(school)' is a \(schoolLevel.rawValue) school, but student \(student) is a \(level.rawValue) applicant")
                     }
                 } else {
-                    r.report(studentColumn, "'\(student)' is not in \(ApplicantTable.fileName(for: .primary)) or \(ApplicantTable.fileName(for: .junior))")
+                    r.report(studentColumn, "\(CSVRecordReader.quotedIdentifier(student)) is not in \(ApplicantTable.fileName(for: .primary)) or \(ApplicantTable.fileName(for: .junior))")
                 }
             }
             if let student, let school { r.checkUnique(studentColumn, "\(student) at \(school)", seen: &seen) }

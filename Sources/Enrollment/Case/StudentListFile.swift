@@ -41,7 +41,7 @@ public enum StudentListFile {
             var r = CSVRecordReader(table: table, row: row)
             if let id = r.required(student) {
                 if !applicants.contains(id) {
-                    r.report(student, "'\(id)' is not in \(ApplicantTable.fileName(for: level))")
+                    r.report(student, "\(CSVRecordReader.quotedIdentifier(id)) is not in \(ApplicantTable.fileName(for: level))")
                 }
                 r.checkUnique(student, id, seen: &seen)
             }

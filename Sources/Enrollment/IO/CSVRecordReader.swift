@@ -51,7 +51,7 @@ public struct CSVRecordReader {
             return
         }
         diagnostics.append(Diagnostic(SourceLocation(file: table.file, line: line, column: (column.index ?? -1) + 1),
-                                      "\(column.name): \(message)"))
+                                      "\(column.name): \(message)").redacting(personalValues))
     }
 
     /// Calls `body` with the field's bytes when they need no folding or trimming, else with nil.
@@ -196,6 +196,11 @@ public struct CSVRecordReader {
         return first
     }
 
+    /// The row's `name` and `id_number` fields, which no message may print.
+    var personalValues: [(column: String, value: String?)] {
+        ["name", "id_number"].map { column in (column, table.index(of: column).map { self.table[row, $0].trimmingWhitespace() }) }
+    }
+
     /// A cell's value as a message quotes it: in quotes, cut to 32 characters; but a value
     /// holding a run of 15 or more digits (it may be a resident id number) is only described.
     static func quoted(_ value: String) -> String {
@@ -206,6 +211,14 @@ public struct CSVRecordReader {
         }
         if longest >= 15 { return "a value holding a \(longest)-digit number" }
         return value.count > 32 ? "'\(value.prefix(32))…' (\(value.count) characters)" : "'\(value)'"
+    }
+
+    /// An id someone wrote (a `student_id` in `together_with`, say) as a message quotes it: like
+    /// `quoted`, but a value that is not made of ASCII letters, digits, `-` and `_` is not shown,
+    /// since a name written where an id belongs is someone's name.
+    static func quotedIdentifier(_ value: String) -> String {
+        let plain = value.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+        return plain ? quoted(value) : "a value that is not an id (not shown: it may be a name)"
     }
 
     /// Reports `value` of `column` as a duplicate of the one on `firstLine`.
