@@ -7,10 +7,11 @@ public enum PriorityTable {
 
     /// Tiers by student, then school; every malformed value and repeated pair is reported.
     /// `schools` are the ids (and levels, where valid) of `schools.csv`; a row naming another
-    /// school is reported (unless no school could be read at all). `students` are the applicants' ids with their level, nil when an
-    /// applicant file could not be read: a row naming a student who is not an applicant, or
-    /// a school of another level than the student's, is reported (a tier that applies to nobody
-    /// is a typo that would silently cost the real student their points).
+    /// school is reported (unless no school could be read at all). `students` are the
+    /// applicants' ids with their level (nil when the case has no applicant file, or one could
+    /// not be read): a row naming a student who is not an applicant, or a school of another
+    /// level than the student's, is reported — a tier that applies to nobody is a typo that
+    /// would silently cost the real student their points.
     public static func read(_ table: CSVTable, schools: [String: SchoolLevel?],
                             students: [String: SchoolLevel]?) -> (tiers: [String: [String: Int]], diagnostics: [Diagnostic]) {
         var diagnostics = columns.missing(in: table)

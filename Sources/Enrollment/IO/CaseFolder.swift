@@ -67,23 +67,23 @@ public struct CaseFolder: Sendable {
         (result.zoneMap, result.zoneRules, result.zoneDeclarations) = (zones.map, zones.rules, zones.declarations)
         if zones.mapFileRead { result.files.append("zones.geojson") }
         diagnostics += zones.diagnostics
-        var applicantsRead = true
+        var (applicantFiles, applicantFilesRead) = (0, 0)
         for level in [SchoolLevel.primary, .junior] {
             let name = ApplicantTable.fileName(for: level)
             if let t = table(name, required: false) {
                 let (applicants, problems) = ApplicantTable.read(t)
                 if level == .primary { result.primaryApplicants = applicants } else { result.juniorApplicants = applicants }
                 diagnostics += problems
-            } else if result.files.contains(name) {
-                applicantsRead = false
+                applicantFilesRead += 1
             }
+            if result.files.contains(name) { applicantFiles += 1 }
         }
         if let t = table(PriorityTable.fileName, required: false) {
             var students: [String: SchoolLevel] = [:]
             for level in [SchoolLevel.primary, .junior] {
                 for a in result.applicants(level) { students[a.id] = level }
             }
-            let (tiers, problems) = PriorityTable.read(t, schools: result.declaredSchools, students: applicantsRead ? students : nil)
+            let (tiers, problems) = PriorityTable.read(t, schools: result.declaredSchools, students: applicantFiles > 0 && applicantFilesRead == applicantFiles ? students : nil)
             result.explicitTiers = tiers
             diagnostics += problems
         }
