@@ -75,6 +75,25 @@ import Testing
         #expect(result.err.contains("priorities.csv:3:1: student_id: a value holding a 18-digit number is not in"))
     }
 
+    /// A file saved without its header row: the first child's row is read as the header, and
+    /// the message listing the header must not print their name or id number.
+    @Test func aFileWithoutItsHeaderRowPrintsNoNameOrIdNumber() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let caseURL = folder.appendingPathComponent("case")
+        try FileManager.default.copyItem(at: Self.base, to: caseURL)
+        let p = "primary-applicants.csv"
+        let (name, id) = (try Self.field(p, 2, 2), try Self.field(p, 2, 5))
+        let text = try String(contentsOf: Self.base.appendingPathComponent(p), encoding: .utf8)
+        try Data(text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n").utf8)
+            .write(to: caseURL.appendingPathComponent(p))
+        let result = try runEnroll(["validate", caseURL.path])
+        #expect(result.status == 1)
+        #expect(result.err.contains("primary-applicants.csv:1:0: missing required column 'student_id' (the header has: "))
+        #expect(result.err.contains("others not shown (if the first row is data, the header row is missing)"))
+        #expect(!result.err.contains(name) && !result.err.contains(id))
+    }
+
     /// An address that no rule zones is quoted for the bureau (zoning.csv), but the note that
     /// travels into placements.csv, and so into the published site, says only that it is for review.
     @Test func anAddressForReviewIsNotCarriedIntoPlacements() throws {

@@ -194,7 +194,7 @@ public enum ApplicantTable {
             }
             for other in a.togetherWith where a.apartFrom.contains(other) {
                 problems.append(Diagnostic(SourceLocation(file: table.file, line: a.line, column: table.column("apart_from") ?? 0),
-                                           "apart_from: '\(other)' is also in together_with; a pupil cannot be both with and apart from another"))
+                                           "apart_from: \(CSVRecordReader.quotedIdentifier(other)) is also in together_with; a pupil cannot be both with and apart from another"))
             }
         }
         return problems
