@@ -54,7 +54,8 @@ public struct CaseFolder: Sendable {
             diagnostics += problems
         }
         var policyRead = true
-        if let bytes = readFile(PolicyFile.fileName, required: false, into: &diagnostics) {
+        let policyBytes = readFile(PolicyFile.fileName, required: false, into: &diagnostics)
+        if let bytes = policyBytes {
             result.files.append(PolicyFile.fileName)
             let (policy, problems) = PolicyFile.read(bytes, file: PolicyFile.fileName)
             result.policy = policy
@@ -96,6 +97,9 @@ public struct CaseFolder: Sendable {
             let (graduates, problems) = GraduateTable.read(t)
             result.graduates = graduates
             diagnostics += problems
+        }
+        if let policyBytes, policyRead {
+            diagnostics += PolicyFile.referenceProblems(policyBytes, in: result)
         }
         diagnostics += CaseValidator.problems(in: result)
         return Loaded(admissionCase: result, diagnostics: diagnostics.sorted())
