@@ -20,8 +20,17 @@ enum ClassesCommand: EnrollCommand {
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
         if arguments.value("late") != nil { return try late(arguments) }
-        var options = ["level": try arguments.placementLevel().rawValue]
-        let manifest = try arguments.recordDrawingStep(.classes, options: &options)
+        let level = try arguments.placementLevel()
+        var options = ["level": level.rawValue]
+        let manifest: Manifest
+        do {
+            manifest = try arguments.recordDrawingStep(.classes, options: &options)
+        } catch {
+            let c = try? CaseFolder(url: URL(fileURLWithPath: arguments.value("case")!), encoding: try arguments.encoding()).load().admissionCase
+            guard let located = c?.requestLocation(of: error, level: level) else { throw error }
+            Console.error(located.description)
+            return 1
+        }
         let step = manifest.steps.last!
         print("classes \(options["level"]!): \(step.counts["classes"] ?? 0) classes for \(step.counts["pupils"] ?? 0) pupils in \(step.counts["schools"] ?? 0) schools")
         print("wrote \(step.outputs.map(\.name).joined(separator: ", ")) and \(Manifest.fileName) in \(arguments.value("out")!)")
