@@ -20,8 +20,17 @@ enum ClassesCommand: EnrollCommand {
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
         if arguments.value("late") != nil { return try late(arguments) }
-        var options = ["level": try arguments.placementLevel().rawValue]
-        let manifest = try arguments.recordDrawingStep(.classes, options: &options)
+        let level = try arguments.placementLevel()
+        var options = ["level": level.rawValue]
+        let manifest: Manifest
+        do {
+            manifest = try arguments.recordDrawingStep(.classes, options: &options)
+        } catch {
+            let c = try? CaseFolder(url: URL(fileURLWithPath: arguments.value("case")!), encoding: try arguments.encoding()).load().admissionCase
+            guard let located = c?.requestLocation(of: error, level: level) else { throw error }
+            Console.error(located.description)
+            return 1
+        }
         let step = manifest.steps.last!
         print("classes \(options["level"]!): \(step.counts["classes"] ?? 0) classes for \(step.counts["pupils"] ?? 0) pupils in \(step.counts["schools"] ?? 0) schools")
         print("wrote \(step.outputs.map(\.name).joined(separator: ", ")) and \(Manifest.fileName) in \(arguments.value("out")!)")
@@ -31,23 +40,21 @@ enum ClassesCommand: EnrollCommand {
     /// A round of late arrivals.
     static func late(_ arguments: ParsedArguments) throws -> Int32 {
         let level = try arguments.placementLevel()
-        let file = URL(fileURLWithPath: arguments.value("late")!)
-        guard let bytes = FileManager.default.contents(atPath: file.path).map(Array.init) else {
-            Console.error("\(file.path): cannot read the file")
-            return 1
-        }
-        let parsed = CSVReader.parse(Array(try decodeText(bytes, declared: try arguments.encoding()).text.utf8), file: file.lastPathComponent)
-        guard let table = parsed.table, parsed.diagnostics.isEmpty, let student = table.index(of: "student_id"), let school = table.index(of: "school_id") else {
-            for d in parsed.diagnostics { Console.error(d.description) }
-            if parsed.diagnostics.isEmpty { Console.error("\(file.lastPathComponent):1:0: the file needs the columns student_id and school_id") }
-            return 1
-        }
+        guard let table = try arguments.studentList("late", columns: StudentListFile.lateArrivals, level: level) else { return 1 }
+        let (student, school) = (table.index(of: "student_id")!, table.index(of: "school_id")!)
         let earlier = try Manifest.read(run: try arguments.settledRunFolder())?.steps
             .filter { $0.kind == "late-arrivals" && $0.options["level"] == level.rawValue }.last?.options["late"]
         let round = (0..<table.count).map { "\(table[$0, student])@\(table[$0, school])" }.sorted().joined(separator: ";")
         let late = [earlier, round].compactMap { $0 }.joined(separator: "|")
         var options = ["level": level.rawValue, "late": late, "round": String(late.split(separator: "|", omittingEmptySubsequences: false).count)]
-        let step = try arguments.recordDrawingStep(.lateArrivals, options: &options).steps.last!
+        let step: RunStep
+        do {
+            step = try arguments.recordDrawingStep(.lateArrivals, options: &options).steps.last!
+        } catch {
+            guard let located = StudentListFile.locate(error, in: table) else { throw error }
+            Console.error(located.description)
+            return 1
+        }
         print("late arrivals \(level.rawValue), round \(options["round"]!): \(step.counts["late_arrivals"] ?? 0) pupils placed in classes")
         print("wrote \(step.outputs.map(\.name).joined(separator: ", ")) and \(Manifest.fileName) in \(arguments.value("out")!)")
         return 0

@@ -19,17 +19,8 @@ enum VacanciesCommand: EnrollCommand {
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
         let level = try arguments.placementLevel()
-        let file = URL(fileURLWithPath: arguments.value("withdrawn")!)
-        guard let bytes = FileManager.default.contents(atPath: file.path).map(Array.init) else {
-            Console.error("\(file.path): cannot read the file")
-            return 1
-        }
-        let parsed = CSVReader.parse(try decodeText(bytes, declared: try arguments.encoding()).text.utf8.map { $0 }, file: file.lastPathComponent)
-        guard let table = parsed.table, parsed.diagnostics.isEmpty, let column = table.index(of: "student_id") else {
-            for d in parsed.diagnostics { Console.error(d.description) }
-            if parsed.diagnostics.isEmpty { Console.error("\(file.lastPathComponent):1:0: missing required column 'student_id'") }
-            return 1
-        }
+        guard let table = try arguments.studentList("withdrawn", columns: StudentListFile.withdrawals, level: level) else { return 1 }
+        let column = table.index(of: "student_id")!
         let earlier = try Manifest.read(run: try arguments.settledRunFolder())?.steps
             .filter { $0.kind == "vacancies" && $0.options["level"] == level.rawValue } ?? []
         var withdrawn = Set(earlier.flatMap { ($0.options["withdrawn"] ?? "").split(separator: ";").map(String.init) })

@@ -188,13 +188,13 @@ public enum ApplicantTable {
         for a in applicants where !a.togetherWith.isEmpty || !a.apartFrom.isEmpty {
             for column in ["together_with", "apart_from"] {
                 for other in column == "together_with" ? a.togetherWith : a.apartFrom where other == a.id || !isApplicant(other) {
-                    let why = other == a.id ? "names the applicant themself" : "names '\(other)', who is not in this file"
+                    let why = other == a.id ? "names the applicant themself" : "names \(CSVRecordReader.quotedIdentifier(other)), who is not in this file"
                     problems.append(Diagnostic(SourceLocation(file: table.file, line: a.line, column: table.column(column) ?? 0), "\(column): \(why)"))
                 }
             }
             for other in a.togetherWith where a.apartFrom.contains(other) {
                 problems.append(Diagnostic(SourceLocation(file: table.file, line: a.line, column: table.column("apart_from") ?? 0),
-                                           "apart_from: '\(other)' is also in together_with; a pupil cannot be both with and apart from another"))
+                                           "apart_from: \(CSVRecordReader.quotedIdentifier(other)) is also in together_with; a pupil cannot be both with and apart from another"))
             }
         }
         return problems
@@ -208,7 +208,7 @@ extension CSVRecordReader {
         do {
             let number = try ResidentIDNumber(validating: text)
             if let birthDate, number.birthDate != birthDate {
-                report(column, "the birth date inside the id number is \(number.birthDate), but birth_date is \(birthDate)")
+                report(column, "the birth date inside the id number differs from birth_date (\(birthDate)): one of the two is mistyped")
             }
             return number.text
         } catch {

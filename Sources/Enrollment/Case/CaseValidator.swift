@@ -8,16 +8,18 @@ public enum CaseValidator {
         for school in admissionCase.schools { levels[school.id] = school.level }
         var problems: [Diagnostic] = []
 
-        func check(_ id: String?, file: String, line: Int, column: String, expected: SchoolLevel, role: String) {
-            guard let id else { return }
+        func check(_ id: String?, file: String, line: Int, column: String, expected: SchoolLevel, role: String,
+                   personal: [(column: String, value: String?)] = []) {
+            // With no school read (schools.csv has problems of its own), every reference would be reported.
+            guard let id, !levels.isEmpty else { return }
             guard let declared = levels[id] else {
                 problems.append(Diagnostic(admissionCase.location(file, line: line, column: column),
-                                           "\(column): '\(id)' is not a school in \(SchoolTable.fileName)"))
+                                           "\(column): '\(id)' is not a school in \(SchoolTable.fileName)").redacting(personal))
                 return
             }
             if let level = declared, level != expected {
                 problems.append(Diagnostic(admissionCase.location(file, line: line, column: column),
-                                           "\(column): '\(id)' is a \(level.rawValue) school, but \(role) must be a \(expected.rawValue) school"))
+                                           "\(column): '\(id)' is a \(level.rawValue) school, but \(role) must be a \(expected.rawValue) school").redacting(personal))
             }
         }
 
@@ -27,22 +29,28 @@ public enum CaseValidator {
         for level in [SchoolLevel.primary, .junior] {
             let file = ApplicantTable.fileName(for: level)
             for a in admissionCase.applicants(level) {
+                let personal = [("name", a.name), ("id_number", a.idNumber)]
                 for choice in a.choices {
-                    check(choice, file: file, line: a.line, column: "choices", expected: level, role: "a choice of a \(level.rawValue) applicant")
+                    check(choice, file: file, line: a.line, column: "choices", expected: level, role: "a choice of a \(level.rawValue) applicant", personal: personal)
                 }
-                check(a.siblingSchool, file: file, line: a.line, column: "sibling_school", expected: level, role: "a sibling's school")
+                check(a.siblingSchool, file: file, line: a.line, column: "sibling_school", expected: level, role: "a sibling's school", personal: personal)
                 if level == .junior {
-                    check(a.primarySchool, file: file, line: a.line, column: "primary_school", expected: .primary, role: "the primary school")
+                    check(a.primarySchool, file: file, line: a.line, column: "primary_school", expected: .primary, role: "the primary school", personal: personal)
                 }
             }
         }
         for g in admissionCase.graduates {
-            check(g.juniorSchool, file: GraduateTable.fileName, line: g.line, column: "junior_school", expected: .junior, role: "a graduate's school")
+            let personal = [("name", Optional(g.name))]
+            check(g.juniorSchool, file: GraduateTable.fileName, line: g.line, column: "junior_school", expected: .junior, role: "a graduate's school", personal: personal)
             for choice in g.choices {
-                check(choice, file: GraduateTable.fileName, line: g.line, column: "choices", expected: .high, role: "a graduate's choice")
+                check(choice, file: GraduateTable.fileName, line: g.line, column: "choices", expected: .high, role: "a graduate's choice", personal: personal)
             }
         }
         problems += zoneProblems(in: admissionCase, levels: levels)
+        for level in [SchoolLevel.primary, .junior] {
+            problems += requestProblems(admissionCase.applicants(level), file: ApplicantTable.fileName(for: level),
+                                        twinsTogether: admissionCase.policy.twins == .together, in: admissionCase)
+        }
         return problems.sorted()
     }
 
@@ -51,7 +59,7 @@ public enum CaseValidator {
     static func zoneProblems(in c: AdmissionCase, levels: [String: SchoolLevel?]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         func checkSchools(_ schools: [String], level: SchoolLevel, zone: String, at location: SourceLocation) {
-            for id in schools {
+            for id in schools where !levels.isEmpty {
                 guard let declared = levels[id] else {
                     problems.append(Diagnostic(location, "zone \(zone): '\(id)' is not a school in \(SchoolTable.fileName)"))
                     continue
@@ -76,8 +84,49 @@ public enum CaseValidator {
                 problems.append(Diagnostic(location, "zone \(zone.id) is also drawn in zones.geojson with another level or other schools; make them agree"))
             }
         }
-        for rule in c.zoneRules where drawn[rule.zoneID] == nil && !declared.contains(rule.zoneID) {
+        // A map that could not be read draws no zone; its own problems are reported instead.
+        let mapUnreadable = c.zoneMap == nil && c.files.contains("zones.geojson")
+        for rule in c.zoneRules where !mapUnreadable && drawn[rule.zoneID] == nil && !declared.contains(rule.zoneID) {
             problems.append(Diagnostic(rule.location, "zone_id: zone \(rule.zoneID) is neither drawn in zones.geojson nor declared in \(ZoneTable.fileName) (which gives its level and schools)"))
+        }
+        return problems
+    }
+
+    /// Class requests that contradict each other through a chain: pupils linked by
+    /// `together_with` (in either direction, and twins when the policy keeps them together)
+    /// must share a class, so an `apart_from` between two of them can never be met. Each such
+    /// `apart_from` is reported at its cell, naming the chain's other end.
+    /// - Complexity: O(n α(n) + requests) for n applicants.
+    static func requestProblems(_ applicants: [Applicant], file: String, twinsTogether: Bool,
+                                in c: AdmissionCase) -> [Diagnostic] {
+        var index: [String: Int] = [:]
+        for (i, a) in applicants.enumerated() where index[a.id] == nil { index[a.id] = i }
+        var parent = Array(applicants.indices)
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i {
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            }
+            return i
+        }
+        var firstOfTwinGroup: [String: Int] = [:]
+        for (i, a) in applicants.enumerated() {
+            for other in a.togetherWith {
+                if let j = index[other] { parent[root(i)] = root(j) }
+            }
+            if twinsTogether, let group = a.twinGroup {
+                if let j = firstOfTwinGroup[group] { parent[root(i)] = root(j) } else { firstOfTwinGroup[group] = i }
+            }
+        }
+        var problems: [Diagnostic] = []
+        for (i, a) in applicants.enumerated() {
+            for other in a.apartFrom where !a.togetherWith.contains(other) {
+                guard let j = index[other], j != i, root(i) == root(j) else { continue }
+                problems.append(Diagnostic(c.location(file, line: a.line, column: "apart_from"),
+                                           "apart_from: \(other) must be in the same class as student \(a.id) through a chain of together_with requests"
+                                           + (twinsTogether ? " or twins" : "") + "; remove one of the requests"))
+            }
         }
         return problems
     }

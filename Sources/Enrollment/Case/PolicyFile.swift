@@ -46,6 +46,29 @@ public enum PolicyFile {
         return (policy, reader.diagnostics)
     }
 
+    /// The policy's references to the other files of the case, checked once they are read: a
+    /// `quota_min_score` line for a school that is not a quality high school, and a
+    /// `quota_tie_break` subject no graduate has a score in (each would stop `enroll quota`),
+    /// at the key or the list item. Reports nothing when the policy or `schools.csv` has
+    /// problems of its own.
+    /// - Complexity: O(size of the policy + graduates × subjects).
+    public static func referenceProblems(_ bytes: [UInt8], file: String = fileName, in c: AdmissionCase) -> [Diagnostic] {
+        guard !c.schools.isEmpty, let root = try? JSONReader.parse(bytes, file: file) else { return [] }
+        var problems: [Diagnostic] = []
+        let quality = Set(c.schools(.high).filter(\.quality).map(\.id))
+        for m in root["quota_min_score"]?.members ?? [] where !quality.contains(m.key) {
+            problems.append(Diagnostic(SourceLocation(file: file, line: m.line, column: m.column),
+                                       "quota_min_score: '\(m.key)' is not a quality high school in \(SchoolTable.fileName); lines are set for quality high schools only"))
+        }
+        let subjects = Set(c.graduates.flatMap { $0.subjectScores.map { "score_\($0.subject)" } })
+        for item in root["quota_tie_break"]?.elements ?? [] where !c.graduates.isEmpty {
+            guard let key = item.string, key.hasPrefix("score_"), !subjects.contains(key) else { continue }
+            problems.append(Diagnostic(item.location(in: file),
+                                       "quota_tie_break: no graduate in \(GraduateTable.fileName) has a \(key) score; check the column name"))
+        }
+        return problems
+    }
+
     /// The policy as JSON, every key written (defaults included), in `keys` order.
     public static func render(_ p: Policy) -> [UInt8] {
         let strings: ([String]) -> JSONValue = { .array($0.map(JSONValue.string)) }

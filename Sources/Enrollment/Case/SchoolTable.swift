@@ -14,6 +14,10 @@ public enum SchoolTable {
     public static func read(_ table: CSVTable) -> (schools: [School], declared: [String: SchoolLevel?], diagnostics: [Diagnostic]) {
         var diagnostics = columns.missing(in: table)
         guard diagnostics.isEmpty else { return ([], [:], diagnostics) }
+        if table.count == 0 {
+            diagnostics.append(Diagnostic(SourceLocation(file: table.file, line: table.headerLine, column: 0),
+                                          "the file lists no school: a case needs at least one school, one row each"))
+        }
         var schools: [School] = []
         var declared: [String: SchoolLevel?] = [:]
         var firstLine: [String: Int] = [:]

@@ -5,7 +5,8 @@ public enum TeacherTable {
     public static let columns = CSVColumns(required: ["school_id", "teacher_id"], optional: ["name", "children"])
 
     /// Candidates by school id, in file order; duplicate teacher ids and schools not in
-    /// `schools` (the ids of `schools.csv`) are reported.
+    /// `schools` (the ids of `schools.csv`) are reported, unless `schools` is empty (no school
+    /// could be read: `schools.csv` reports its own problems).
     public static func read(_ table: CSVTable, schools: Set<String>) -> (teachers: [String: [HeadTeacher]], diagnostics: [Diagnostic]) {
         var diagnostics = columns.missing(in: table)
         guard diagnostics.isEmpty else { return ([:], diagnostics) }
@@ -15,7 +16,7 @@ public enum TeacherTable {
         for row in 0..<table.count {
             var r = CSVRecordReader(table: table, row: row)
             let school = r.required(schoolColumn), teacher = r.required(teacherColumn)
-            if let school, !schools.contains(school) { r.report(schoolColumn, "'\(school)' is not a school in \(SchoolTable.fileName)") }
+            if let school, !schools.isEmpty, !schools.contains(school) { r.report(schoolColumn, "'\(school)' is not a school in \(SchoolTable.fileName)") }
             r.checkUnique(teacherColumn, teacher, seen: &seen)
             diagnostics += r.diagnostics
             if let school, let teacher, r.diagnostics.isEmpty {

@@ -38,10 +38,20 @@ public struct CSVRecordReader {
     /// The physical line of the row.
     public var line: Int { table.line(ofRow: row) }
 
-    /// Records a problem with `column`.
+    /// Records a problem with `column`. On a row whose fields do not line up with the header
+    /// (the reader has reported it) a value may sit under another column's name — a name under
+    /// `gender`, an id number under `birth_date` — so instead of quoting it, one problem says the
+    /// row is not checked until it lines up.
     public mutating func report(_ column: CSVColumn, _ message: String) {
+        guard table.fieldCount(ofRow: row) == table.header.count else {
+            if diagnostics.isEmpty {
+                diagnostics.append(Diagnostic(SourceLocation(file: table.file, line: line, column: 0),
+                                              "the values of this row are not checked until its fields line up with the header"))
+            }
+            return
+        }
         diagnostics.append(Diagnostic(SourceLocation(file: table.file, line: line, column: (column.index ?? -1) + 1),
-                                      "\(column.name): \(message)"))
+                                      "\(column.name): \(message)").redacting(personalValues))
     }
 
     /// Calls `body` with the field's bytes when they need no folding or trimming, else with nil.
@@ -117,7 +127,7 @@ public struct CSVRecordReader {
             return nil
         }
         guard let result = parse(value) else {
-            report(column, "'\(value)' is not \(expected)")
+            report(column, "\(Self.quoted(value)) is not \(expected)")
             return nil
         }
         return result
@@ -153,7 +163,8 @@ public struct CSVRecordReader {
         }) else { return nil }
         guard range.contains(x) else {
             func plain(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
-            report(column, "\(text(column)) is out of range: it must be from \(plain(range.lowerBound)) to \(plain(range.upperBound))")
+            let value = text(column)
+            report(column, "\(value.utf8.count > 15 ? Self.quoted(value) : value) is out of range: it must be from \(plain(range.lowerBound)) to \(plain(range.upperBound))")
             return nil
         }
         return x
@@ -167,7 +178,7 @@ public struct CSVRecordReader {
         case "true", "yes", "y", "1", "是": return true
         case "false", "no", "n", "0", "否": return false
         default:
-            report(column, "'\(value)' is not true or false")
+            report(column, "\(Self.quoted(value)) is not true or false")
             return absent
         }
     }
@@ -183,6 +194,31 @@ public struct CSVRecordReader {
         guard let first = seen.updateValue(line, forKey: value) else { return nil }
         seen[value] = first
         return first
+    }
+
+    /// The row's `name` and `id_number` fields, which no message may print.
+    var personalValues: [(column: String, value: String?)] {
+        ["name", "id_number"].map { column in (column, table.index(of: column).map { self.table[row, $0].trimmingWhitespace() }) }
+    }
+
+    /// A cell's value as a message quotes it: in quotes, cut to 32 characters; but a value
+    /// holding a run of 15 or more digits (it may be a resident id number) is only described.
+    static func quoted(_ value: String) -> String {
+        var run = 0, longest = 0
+        for u in value.utf8 {
+            run = (0x30...0x39).contains(u) ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        if longest >= 15 { return "a value holding a \(longest)-digit number" }
+        return value.count > 32 ? "'\(value.prefix(32))…' (\(value.count) characters)" : "'\(value)'"
+    }
+
+    /// An id someone wrote (a `student_id` in `together_with`, say) as a message quotes it: like
+    /// `quoted`, but a value that is not made of ASCII letters, digits, `-` and `_` is not shown,
+    /// since a name written where an id belongs is someone's name.
+    static func quotedIdentifier(_ value: String) -> String {
+        let plain = value.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+        return plain ? quoted(value) : "a value that is not an id (not shown: it may be a name)"
     }
 
     /// Reports `value` of `column` as a duplicate of the one on `firstLine`.
@@ -265,7 +301,7 @@ enum ASCIINumber {
             } else {
                 let d = Int(c) &- 48
                 guard d >= 0, d <= 9 else { return nil }
-                mantissa = mantissa * 10 + d
+                mantissa = mantissa &* 10 &+ d  // wraps only past 18 digits, refused below
                 digits += 1
                 if seenPoint { fraction += 1 }
             }
@@ -286,7 +322,7 @@ enum ASCIINumber {
         while i < b.count, b[i] != UInt8(ascii: ".") {
             let d = Int(b[i]) &- 48
             guard d >= 0, d <= 9 else { return nil }
-            whole = whole * 10 + d
+            whole = whole &* 10 &+ d  // wraps only past 18 digits, refused below
             wholeDigits += 1
             i += 1
         }

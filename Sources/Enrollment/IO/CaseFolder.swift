@@ -53,25 +53,38 @@ public struct CaseFolder: Sendable {
             result.declaredSchools = declared
             diagnostics += problems
         }
-        if let bytes = readFile(PolicyFile.fileName, required: false, into: &diagnostics) {
+        var policyRead = true
+        let policyBytes = readFile(PolicyFile.fileName, required: false, into: &diagnostics)
+        if let bytes = policyBytes {
             result.files.append(PolicyFile.fileName)
             let (policy, problems) = PolicyFile.read(bytes, file: PolicyFile.fileName)
             result.policy = policy
             diagnostics += problems
+            policyRead = problems.isEmpty
         }
-        let zones = loadZones(policy: result.policy, table: table)
+        // A policy with problems says nothing reliable about the datum: the map is not checked
+        // against the defaults, which would only add a second, misleading problem.
+        let zones = loadZones(policy: policyRead ? result.policy : nil, table: table)
         (result.zoneMap, result.zoneRules, result.zoneDeclarations) = (zones.map, zones.rules, zones.declarations)
         if zones.mapFileRead { result.files.append("zones.geojson") }
         diagnostics += zones.diagnostics
+        var (applicantFiles, applicantFilesRead) = (0, 0)
         for level in [SchoolLevel.primary, .junior] {
-            if let t = table(ApplicantTable.fileName(for: level), required: false) {
+            let name = ApplicantTable.fileName(for: level)
+            if let t = table(name, required: false) {
                 let (applicants, problems) = ApplicantTable.read(t)
                 if level == .primary { result.primaryApplicants = applicants } else { result.juniorApplicants = applicants }
                 diagnostics += problems
+                applicantFilesRead += 1
             }
+            if result.files.contains(name) { applicantFiles += 1 }
         }
         if let t = table(PriorityTable.fileName, required: false) {
-            let (tiers, problems) = PriorityTable.read(t, schools: Set(result.declaredSchools.keys))
+            var students: [String: SchoolLevel] = [:]
+            for level in [SchoolLevel.primary, .junior] {
+                for a in result.applicants(level) { students[a.id] = level }
+            }
+            let (tiers, problems) = PriorityTable.read(t, schools: result.declaredSchools, students: applicantFiles > 0 && applicantFilesRead == applicantFiles ? students : nil)
             result.explicitTiers = tiers
             diagnostics += problems
         }
@@ -84,6 +97,9 @@ public struct CaseFolder: Sendable {
             let (graduates, problems) = GraduateTable.read(t)
             result.graduates = graduates
             diagnostics += problems
+        }
+        if let policyBytes, policyRead {
+            diagnostics += PolicyFile.referenceProblems(policyBytes, in: result)
         }
         diagnostics += CaseValidator.problems(in: result)
         return Loaded(admissionCase: result, diagnostics: diagnostics.sorted())
@@ -100,17 +116,19 @@ public struct CaseFolder: Sendable {
 
     /// Reads `zones.geojson` (checking its datum against the policy's), `zone-rules.csv`
     /// (with its conflicts) and `zones.csv`.
-    func loadZones(policy: Policy, table: (String, Bool) -> CSVTable?) -> Zones {
+    /// With `policy` nil (it could not be read) the map's datum is not checked.
+    func loadZones(policy: Policy?, table: (String, Bool) -> CSVTable?) -> Zones {
         var zones = Zones()
         let mapFile = "zones.geojson"
         if let bytes = readFile(mapFile, required: false, into: &zones.diagnostics) {
             zones.mapFileRead = true
             do {
                 let map = try ZoneMap.read(bytes, file: mapFile)
-                if let expected = ZoneMap.CoordinateSystem(rawValue: policy.coordinateSystem) {
+                // Kept even when its datum is wrong, so that the zones it draws are still known.
+                zones.map = map
+                if let policy, let expected = ZoneMap.CoordinateSystem(rawValue: policy.coordinateSystem) {
                     try map.checkCoordinateSystem(expected: expected, file: mapFile)
                 }
-                zones.map = map
             } catch let problems as Diagnostics {
                 zones.diagnostics += problems.items
             } catch let problem as Diagnostic {

@@ -48,6 +48,19 @@ public struct Diagnostic: Error, Hashable, Comparable, Sendable, CustomStringCon
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
         (a.location, a.message) < (b.location, b.message)
     }
+
+    /// This diagnostic with every occurrence of each of `personal` (a row's name and id number)
+    /// in its message replaced by `(the <column> of this row)`, so that a value written under the
+    /// wrong column is never printed. Values shorter than 2 characters are left alone (a one-
+    /// character name would blank out unrelated text).
+    public func redacting(_ personal: [(column: String, value: String?)]) -> Diagnostic {
+        var message = self.message
+        for (column, value) in personal {
+            guard let value, value.count >= 2, message.contains(value) else { continue }
+            message = message.replacingOccurrences(of: value, with: "(the \(column) of this row)")
+        }
+        return Diagnostic(location, message)
+    }
 }
 
 /// Several diagnostics at once: thrown where reading stops at the first file that has

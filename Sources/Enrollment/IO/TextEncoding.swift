@@ -42,6 +42,9 @@ public enum TextEncodingError: Error, Equatable, Sendable, CustomStringConvertib
     case utf16
     /// The file starts with a UTF-8 byte-order mark but GB18030 was declared.
     case byteOrderMarkContradictsDeclared
+    /// The file holds a NUL byte, which no text file of a case has: it is binary, or UTF-16
+    /// without a byte-order mark.
+    case nulByte(at: TextPosition)
     /// The file is not valid UTF-8 (declared, or marked by a byte-order mark): `problem` names
     /// the offending bytes.
     case invalidUTF8(at: TextPosition, problem: String)
@@ -55,7 +58,7 @@ public enum TextEncodingError: Error, Equatable, Sendable, CustomStringConvertib
     public var position: TextPosition? {
         switch self {
         case .unknownName, .utf16, .byteOrderMarkContradictsDeclared: nil
-        case .invalidUTF8(let at, _), .invalidGB18030(let at, _): at
+        case .invalidUTF8(let at, _), .invalidGB18030(let at, _), .nulByte(let at): at
         case .undecodable(let u, _, let g, _): g.offset > u.offset ? g : u
         }
     }
@@ -70,6 +73,9 @@ public enum TextEncodingError: Error, Equatable, Sendable, CustomStringConvertib
         case .byteOrderMarkContradictsDeclared:
             return "the file starts with a UTF-8 byte-order mark but the encoding was given as gb18030: "
                 + "give --encoding utf-8 or leave --encoding out"
+        case .nulByte(let at):
+            return "\(Self.place(at)): a NUL byte (0x00), which no text file holds: the file is binary or UTF-16; "
+                + "save it as UTF-8 (Excel: CSV UTF-8)"
         case .invalidUTF8(let at, let problem):
             return "\(Self.place(at)): \(problem); "
                 + "if the file was saved as GBK or GB18030, give --encoding gb18030"
@@ -102,7 +108,9 @@ public enum TextEncodingError: Error, Equatable, Sendable, CustomStringConvertib
 ///   UTF-8 but valid GB18030 are GB18030. (A GB18030 text that happens to be valid UTF-8 as
 ///   well is read as UTF-8; beyond a few Chinese characters that is vanishingly unlikely, and
 ///   declaring the encoding settles it.)
-/// - A UTF-16 byte-order mark is always an error (`TextEncodingError.utf16`).
+/// - A UTF-16 byte-order mark is always an error (`TextEncodingError.utf16`), and so is a NUL
+///   byte anywhere (`TextEncodingError.nulByte`): valid in both encodings, it only ever comes
+///   from a binary file or UTF-16 saved without a byte-order mark.
 ///
 /// UTF-8 is validated once, by the standard library's `String(validating:as:)`, which also
 /// makes the string; only when that fails is the input scanned again to find the position.
@@ -112,6 +120,11 @@ public enum TextEncodingError: Error, Equatable, Sendable, CustomStringConvertib
 public func decodeText(_ bytes: [UInt8], declared: TextEncoding?) throws(TextEncodingError) -> (text: String, encoding: TextEncoding) {
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
         throw .utf16
+    }
+    if let nul = bytes.firstIndex(of: 0) {
+        throw .nulByte(at: position(of: nul, in: bytes, from: 0) { line in
+            line.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        })
     }
     let utf8BOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
     if utf8BOM && declared == .gb18030 {

@@ -171,7 +171,7 @@ extension PlacementRun {
             let zone = zoning[a.id]
             var p = Placement(studentID: a.id, schoolID: nil, status: .admitted, choiceRank: nil, tier: nil, lotteryNumber: numbers[i],
                               twinGroup: policy.twinsShareLotteryNumber ? a.twinGroup : nil, zoneID: zone?.zoneID,
-                              distanceMetres: nil, note: zone?.note ?? "")
+                              distanceMetres: nil, note: zone?.publicNote ?? "")
             switch outcome[i] {
             case .reassigned(let school, let metres)?:
                 p.schoolID = schools[school].id

@@ -38,6 +38,11 @@ public struct ZoneAssigner: Sendable {
     public func assign(_ applicants: [Applicant]) -> [ZoneAssignment] {
         var result: [ZoneAssignment?] = Array(repeating: nil, count: applicants.count)
         var notes = Array(repeating: "", count: applicants.count)
+        var reviewed = Array(repeating: false, count: applicants.count)
+        /// The note without the address review's detail, which quotes the address.
+        func publicNote(_ i: Int, _ rest: String...) -> String {
+            ([reviewed[i] ? Self.addressReview : ""] + rest).filter { !$0.isEmpty }.joined(separator: "; ")
+        }
         var pending: [Int] = []
         for (i, a) in applicants.enumerated() {
             if let address = a.address, let addresses {
@@ -46,14 +51,16 @@ public struct ZoneAssigner: Sendable {
                     result[i] = ZoneAssignment(studentID: a.id, zoneID: id, schools: zones[id] ?? [], method: .address)
                     continue
                 case let .review(reason):
-                    notes[i] = "address for review: \(reason)"
+                    notes[i] = "\(Self.addressReview): \(reason)"
+                    reviewed[i] = true
                 }
             }
             if a.longitude != nil, a.latitude != nil, index != nil {
                 pending.append(i)
             } else {
                 let why = notes[i].isEmpty ? "no home coordinates or zoned address" : notes[i]
-                result[i] = ZoneAssignment(studentID: a.id, zoneID: nil, schools: [], method: .none, note: why)
+                result[i] = ZoneAssignment(studentID: a.id, zoneID: nil, schools: [], method: .none, note: why,
+                                           publicNote: notes[i].isEmpty ? why : publicNote(i))
             }
         }
         if let index {
@@ -63,14 +70,18 @@ public struct ZoneAssigner: Sendable {
                 if let z = hit.zone {
                     let zone = mapZones[z]
                     result[i] = ZoneAssignment(studentID: a.id, zoneID: zone.id, schools: zone.schools, method: .polygon,
-                                               nearBoundary: hit.nearBoundary, note: notes[i])
+                                               nearBoundary: hit.nearBoundary, note: notes[i], publicNote: publicNote(i))
                 } else {
                     let nearest = hit.nearestZone.map { "unzoned: nearest zone \(mapZones[$0].id), \(Int((hit.distanceMetres ?? 0).rounded())) m away" } ?? "unzoned"
                     result[i] = ZoneAssignment(studentID: a.id, zoneID: nil, schools: [], method: .none,
-                                               note: [notes[i], nearest].filter { !$0.isEmpty }.joined(separator: "; "))
+                                               note: [notes[i], nearest].filter { !$0.isEmpty }.joined(separator: "; "),
+                                               publicNote: publicNote(i, nearest))
                 }
             }
         }
         return result.map { $0! }
     }
+
+    /// How a note starts when the address could not be zoned and a person must look at it.
+    static let addressReview = "address for review"
 }

@@ -1,0 +1,73 @@
+/// The lists a clerk hands in after the draw, outside the case folder: the applicants who
+/// decline their seat (`enroll vacancies --withdrawn FILE`: a `student_id` column) and the
+/// pupils who join classes late (`enroll classes --late FILE`: `student_id` and `school_id`).
+///
+/// Read by the same rules as the case's CSV files (encodings, quoting, columns by name), and
+/// checked against the case before anything is drawn, so that every problem is reported at
+/// `file:line:column` and a typo never silently drops a student from the round.
+public enum StudentListFile {
+    /// The columns of a withdrawals file.
+    public static let withdrawals = CSVColumns(required: ["student_id"], optional: [])
+    /// The columns of a late-arrivals file.
+    public static let lateArrivals = CSVColumns(required: ["student_id", "school_id"], optional: [])
+
+    /// Decodes and parses `bytes` (the file called `file` in messages) and checks its columns.
+    /// - Returns: the table when it could be parsed, and every problem found.
+    public static func read(_ bytes: [UInt8], file: String, encoding: TextEncoding?,
+                            columns: CSVColumns) -> (table: CSVTable?, diagnostics: [Diagnostic]) {
+        let text: String
+        do {
+            text = try decodeText(bytes, declared: encoding).text
+        } catch {
+            return (nil, [error.diagnostic(file: file)])
+        }
+        let parsed = CSVReader.parse(Array(text.utf8), file: file)
+        guard let table = parsed.table else { return (nil, parsed.diagnostics) }
+        return (table, parsed.diagnostics + columns.missing(in: table))
+    }
+
+    /// Every row's problems against the case: a `student_id` that is not an applicant of
+    /// `level`, or listed twice; with a `school_id` column, a school that is not one of
+    /// `level` in `schools.csv`. Empty rows are skipped by the reader.
+    /// - Complexity: O(rows + applicants).
+    public static func problems(in table: CSVTable, admissionCase c: AdmissionCase, level: SchoolLevel) -> [Diagnostic] {
+        let applicants = Set(c.applicants(level).map(\.id))
+        let schools = Set(c.schools(level).map(\.id))
+        let student = table.column(named: "student_id")
+        let school = table.index(of: "school_id").map { _ in table.column(named: "school_id") }
+        var seen: [String: Int] = [:]
+        var diagnostics: [Diagnostic] = []
+        for row in 0..<table.count {
+            var r = CSVRecordReader(table: table, row: row)
+            if let id = r.required(student) {
+                if !applicants.contains(id) {
+                    r.report(student, "\(CSVRecordReader.quotedIdentifier(id)) is not in \(ApplicantTable.fileName(for: level))")
+                }
+                r.checkUnique(student, id, seen: &seen)
+            }
+            if let school, let id = r.required(school), !schools.contains(id) {
+                r.report(school, "'\(id)' is not a \(level.rawValue) school in \(SchoolTable.fileName)")
+            }
+            diagnostics += r.diagnostics
+        }
+        return diagnostics
+    }
+
+    /// A step's error that names one student of the list (for example a late arrival who is
+    /// already in a class), as a diagnostic at that student's row; nil for any other error.
+    public static func locate(_ error: any Error, in table: CSVTable) -> Diagnostic? {
+        let id: String
+        switch error {
+        case ClassFormationError.duplicateStudent(let s), ClassFormationError.noClassFor(let s): id = s
+        default: return nil
+        }
+        guard let column = table.index(of: "student_id"),
+              let row = (0..<table.count).first(where: { table[$0, column] == id }) else { return nil }
+        let message = if case ClassFormationError.duplicateStudent = error {
+            "student_id: \(id) is already in a class of this level (placed in the draw or in an earlier round); list only pupils who have none"
+        } else {
+            "student_id: \(error)"
+        }
+        return Diagnostic(table.location(row: row, column: column), message)
+    }
+}
