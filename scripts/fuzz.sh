@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Fuzzes the parsers of the Enrollment library with libFuzzer and AddressSanitizer
+# (docs/FUZZING.md).
+#
+#   scripts/fuzz.sh [TARGET|all] [SECONDS]   fuzz one target (or each in turn); default all, 600 s
+#   scripts/fuzz.sh --regress [TARGET|all]   run the committed corpus and crashes once, no fuzzing
+#   scripts/fuzz.sh --build [TARGET|all]     only build (into fuzz/.build/fuzz-TARGET)
+#
+# Targets: csv, tables, zonemap, address, policy. Each starts from its committed seed corpus
+# fuzz/corpus/TARGET/; inputs that reach new code go to fuzz/.build/corpus/TARGET/ (not
+# committed; copy the good ones into the seed corpus by hand). A crash, timeout or
+# out-of-memory input is written to fuzz/crashes/TARGET-crash-<sha1> (etc.): fix it, add it
+# to Tests/EnrollmentTests/FuzzRegressionTests.swift, and commit it. The last lines printed
+# are one summary row per target: executions, seconds, executions per second, coverage.
+#
+# Environment: FUZZ_FLAGS adds libFuzzer options (e.g. FUZZ_FLAGS="-jobs=2 -workers=2").
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+fuzz="$root/fuzz"
+all_targets=(csv tables zonemap address policy)
+
+check_target() {
+    case " ${all_targets[*]} " in
+        *" $1 "*) ;;
+        *) echo "unknown target '$1' (targets: ${all_targets[*]})" >&2; exit 2 ;;
+    esac
+}
+
+# The library is compiled once (whole module, instrumented) into one object; each target is
+# its harness (fuzz/harness/TARGET.swift with the shared fuzz/harness/Invariants.swift)
+# linked against it. Not a SwiftPM target: a fuzz target has no `main` (libFuzzer supplies
+# it), so it must stay out of `swift build`.
+out="$fuzz/.build"
+bin="$out"
+flags=(-O -g -swift-version 6 -sanitize=fuzzer,address -parse-as-library)
+
+build() {
+    mkdir -p "$out"
+    local sources
+    sources=$(find "$root/Sources/Enrollment" -name '*.swift' | sort)
+    if [[ ! -f "$out/Enrollment.o" ]] || [[ -n $(find "$root/Sources/Enrollment" -name '*.swift' -newer "$out/Enrollment.o") ]]; then
+        echo "compiling Enrollment (-O, -sanitize=fuzzer,address)…" >&2
+        # shellcheck disable=SC2086
+        swiftc "${flags[@]}" -module-name Enrollment -wmo -num-threads 0 -c $sources \
+            -emit-module -emit-module-path "$out/Enrollment.swiftmodule" -o "$out/Enrollment.o"
+    fi
+    for t in $targets; do
+        if [[ ! -x "$out/fuzz-$t" ]] || [[ -n $(find "$out/Enrollment.o" "$fuzz/harness/Invariants.swift" "$fuzz/harness/$t.swift" -newer "$out/fuzz-$t") ]]; then
+            echo "linking fuzz-$t…" >&2
+            swiftc "${flags[@]}" -module-name Fuzz -I "$out" "$fuzz/harness/Invariants.swift" "$fuzz/harness/$t.swift" \
+                "$out/Enrollment.o" -o "$out/fuzz-$t"
+        fi
+    done
+}
+
+targets_of() {
+    if [[ "${1:-all}" == all ]]; then echo "${all_targets[@]}"; else check_target "$1"; echo "$1"; fi
+}
+
+mode=fuzz
+case "${1:-}" in
+    --regress) mode=regress; shift ;;
+    --build) mode=build; shift ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+esac
+targets=$(targets_of "${1:-all}")
+seconds="${2:-600}"
+build
+[[ $mode == build ]] && exit 0
+mkdir -p "$fuzz/crashes"
+
+if [[ $mode == regress ]]; then
+    for t in $targets; do
+        inputs=("$fuzz/corpus/$t"/*)
+        for c in "$fuzz/crashes/$t"-*; do [[ -e $c ]] && inputs+=("$c"); done
+        echo "== $t: ${#inputs[@]} inputs" >&2
+        "$bin/fuzz-$t" -runs=1 "${inputs[@]}" 2>&1 | tail -n 1
+    done
+    exit 0
+fi
+
+summary=()
+for t in $targets; do
+    work="$fuzz/.build/corpus/$t"
+    log="$fuzz/.build/fuzz-$t.log"
+    mkdir -p "$work"
+    dict=()
+    [[ -f "$fuzz/dict/$t.dict" ]] && dict=(-dict="$fuzz/dict/$t.dict")
+    before=$(ls "$fuzz/crashes" | wc -l)
+    echo "== fuzzing $t for $seconds s (log: $log)" >&2
+    start=$(date +%s)
+    set +e
+    # shellcheck disable=SC2086
+    "$bin/fuzz-$t" "$work" "$fuzz/corpus/$t" "${dict[@]}" \
+        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
+        -artifact_prefix="$fuzz/crashes/$t-" -print_final_stats=1 ${FUZZ_FLAGS:-} >"$log" 2>&1
+    status=$?
+    set -e
+    elapsed=$(( $(date +%s) - start ))
+    runs=$(sed -n 's/^stat::number_executed_units: *//p' "$log" | tail -n 1)
+    rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
+    last=$(grep -E '^#[0-9]+' "$log" | tail -n 1)
+    cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")
+    ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")
+    corp=$(sed -n 's/.* corp: \([0-9]*\).*/\1/p' <<<"$last")
+    found=$(( $(ls "$fuzz/crashes" | wc -l) - before ))
+    [[ $status -ne 0 ]] && tail -n 40 "$log" >&2
+    summary+=("$(printf '%-8s %10s runs %5s s %7s exec/s  cov %5s  ft %6s  corpus %5s  new crashes %s  (exit %s)' \
+        "$t" "${runs:-?}" "$elapsed" "${rate:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" "$found" "$status")")
+done
+printf '%s\n' "${summary[@]}"
