@@ -15,6 +15,9 @@
 #
 # Environment: FUZZ_FLAGS adds libFuzzer options (e.g. FUZZ_FLAGS="-jobs=2 -workers=2").
 set -euo pipefail
+# A failed check calls fatalError; Swift's backtracer would then stop for seconds per crash
+# (and ASan reports its stack reads as errors). libFuzzer prints the stack itself.
+export SWIFT_BACKTRACE=enable=no
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 fuzz="$root/fuzz"
@@ -48,8 +51,9 @@ build() {
     for t in $targets; do
         if [[ ! -x "$out/fuzz-$t" ]] || [[ -n $(find "$out/Enrollment.o" "$fuzz/harness/Invariants.swift" "$fuzz/harness/$t.swift" -newer "$out/fuzz-$t") ]]; then
             echo "linking fuzz-$t…" >&2
+            # gold warns about every ASan helper symbol it cannot export; the warnings are harmless.
             swiftc "${flags[@]}" -module-name Fuzz -I "$out" "$fuzz/harness/Invariants.swift" "$fuzz/harness/$t.swift" \
-                "$out/Enrollment.o" -o "$out/fuzz-$t"
+                "$out/Enrollment.o" -o "$out/fuzz-$t" 2>&1 | { grep -v "Cannot export local symbol" || true; } >&2
         fi
     done
 }
@@ -90,23 +94,24 @@ for t in $targets; do
     before=$(ls "$fuzz/crashes" | wc -l)
     echo "== fuzzing $t for $seconds s (log: $log)" >&2
     start=$(date +%s)
+    # Fork mode: a crash is saved and fuzzing goes on, so one shallow bug does not end the run.
     set +e
     # shellcheck disable=SC2086
     "$bin/fuzz-$t" "$work" "$fuzz/corpus/$t" "${dict[@]}" \
+        -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
-        -artifact_prefix="$fuzz/crashes/$t-" -print_final_stats=1 ${FUZZ_FLAGS:-} >"$log" 2>&1
+        -artifact_prefix="$fuzz/crashes/$t-" ${FUZZ_FLAGS:-} >"$log" 2>&1
     status=$?
     set -e
     elapsed=$(( $(date +%s) - start ))
-    runs=$(sed -n 's/^stat::number_executed_units: *//p' "$log" | tail -n 1)
-    rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
-    last=$(grep -E '^#[0-9]+' "$log" | tail -n 1)
-    cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")
-    ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")
-    corp=$(sed -n 's/.* corp: \([0-9]*\).*/\1/p' <<<"$last")
+    # The last status line: "#RUNS: cov: C ft: F corp: N exec/s: R oom/timeout/crash: O/T/X time: Ss …"
+    last=$(grep -E '^#[0-9]+' "$log" | tail -n 1 || true)
+    field() { sed -n "s/.*$1 *\([0-9/]*\).*/\1/p" <<<"$last"; }
+    runs=$(sed -n 's/^#\([0-9]*\).*/\1/p' <<<"$last")
     found=$(( $(ls "$fuzz/crashes" | wc -l) - before ))
     [[ $status -ne 0 ]] && tail -n 40 "$log" >&2
-    summary+=("$(printf '%-8s %10s runs %5s s %7s exec/s  cov %5s  ft %6s  corpus %5s  new crashes %s  (exit %s)' \
-        "$t" "${runs:-?}" "$elapsed" "${rate:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" "$found" "$status")")
+    summary+=("$(printf '%-8s %10s runs %5s s %6s exec/s  cov %5s  ft %6s  corpus %5s  oom/timeout/crash %s  new files %s' \
+        "$t" "${runs:-?}" "$elapsed" "$(field 'exec\/s:')" "$(field 'cov:')" "$(field 'ft:')" "$(field 'corp:')" \
+        "$(field 'oom\/timeout\/crash:')" "$found")")
 done
 printf '%s\n' "${summary[@]}"

@@ -29,8 +29,9 @@ public struct Extent: Sendable {
     }
 
     /// A JSON or plain text file: lines end with LF; a column counts characters (bytes that are
-    /// not UTF-8 continuation bytes), at most one past the end of the longest line.
-    public static func text(_ bytes: [UInt8]) -> Extent {
+    /// not UTF-8 continuation bytes), at most one past the end of the longest line. With
+    /// `anyEncoding`, every byte counts, as a bound for text in any encoding (GB18030).
+    public static func text(_ bytes: [UInt8], anyEncoding: Bool = false) -> Extent {
         var lines = 1
         var longest = 0
         var current = 0
@@ -38,7 +39,7 @@ public struct Extent: Sendable {
             if b == 0x0A {
                 lines += 1
                 current = 0
-            } else if b & 0xC0 != 0x80 {
+            } else if anyEncoding || b & 0xC0 != 0x80 {
                 current += 1
                 longest = max(longest, current)
             }
