@@ -11,7 +11,7 @@
 # committed; copy the good ones into the seed corpus by hand). A crash, timeout or
 # out-of-memory input is written to fuzz/crashes/TARGET-crash-<sha1> (etc.): fix it, add it
 # to Tests/EnrollmentTests/FuzzRegressionTests.swift, and commit it. The last lines printed
-# are one summary row per target: executions, seconds, executions per second, coverage.
+# are one summary row per target: executions, seconds, mean executions per second, coverage.
 #
 # Environment: FUZZ_FLAGS adds libFuzzer options (e.g. FUZZ_FLAGS="-jobs=2 -workers=2").
 set -euo pipefail
@@ -114,7 +114,7 @@ for t in $targets; do
     found=$(( $(ls "$fuzz/crashes" | wc -l) - before ))
     [[ $status -ne 0 ]] && tail -n 40 "$log" >&2
     summary+=("$(printf '%-8s %10s runs %5s s %6s exec/s  cov %5s  ft %6s  corpus %5s  oom/timeout/crash %s  new files %s' \
-        "$t" "${runs:-?}" "$elapsed" "$(field 'exec\/s:')" "$(field 'cov:')" "$(field 'ft:')" "$(field 'corp:')" \
+        "$t" "${runs:-?}" "$elapsed" "$(( ${runs:-0} / (elapsed > 0 ? elapsed : 1) ))" "$(field 'cov:')" "$(field 'ft:')" "$(field 'corp:')" \
         "$(field 'oom\/timeout\/crash:')" "$found")")
 done
 printf '%s\n' "${summary[@]}"

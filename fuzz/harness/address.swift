@@ -2,10 +2,11 @@ import Enrollment
 
 /// The address parser and matcher. The input is a zone-rules table (CSV) and addresses, one
 /// per line, separated by a NUL byte; without one, every line is an address matched against
-/// the sample county's rules (and a few more). Each line is also read as a house number, a published range,
-/// a groups field and a parity field. Invariants: address normalisation is idempotent;
-/// house numbers and ranges read back from their printed form; groups are sorted and
-/// disjoint; a match names a zone of the table; diagnostics point inside the input.
+/// the sample county's rules (and a few more). Each line is also read as a house number, a
+/// published range, a groups field and a parity field. Invariants: address normalisation is
+/// idempotent; house numbers and ranges read back from their printed form; a village's
+/// groups are sorted, apart, and exactly the groups parsed; a match names a zone of its
+/// table; diagnostics point inside the input.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzAddress(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = inputBytes(data, size)
@@ -43,7 +44,10 @@ func checkFragments(_ text: String) {
         require(HouseNumberRange(published: range.description) == range, "range \(range) does not read back")
     }
     if let groups = Village.parseGroups(text) {
-        require(zip(groups, groups.dropFirst()).allSatisfy { $0.upperBound < $1.lowerBound }, "groups overlap or are unsorted")
+        let merged = Village(name: "李家村", groups: groups).groups
+        require(zip(merged, merged.dropFirst()).allSatisfy { $0.upperBound + 1 < $1.lowerBound }, "a village's groups overlap or touch")
+        let probes = groups.flatMap { [$0.lowerBound - 1, $0.lowerBound, $0.upperBound, $0.upperBound + 1] }
+        require(probes.allSatisfy { g in groups.contains { $0.contains(g) } == merged.contains { $0.contains(g) } }, "merging changed the groups")
     }
     _ = Parity(field: text)
 }
