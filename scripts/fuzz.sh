@@ -81,10 +81,15 @@ if [[ $mode == regress ]]; then
     for t in $targets; do
         inputs=("$fuzz/corpus/$t"/*)
         for c in "$fuzz/crashes/$t"-*; do [[ -e $c ]] && inputs+=("$c"); done
-        echo "== $t: ${#inputs[@]} inputs" >&2
-        "$bin/fuzz-$t" -runs=1 "${inputs[@]}" 2>&1 | tail -n 1
+        if "$bin/fuzz-$t" -runs=1 "${inputs[@]}" >"$out/regress-$t.log" 2>&1; then
+            echo "$t: $(grep -c '^Executed' "$out/regress-$t.log") of ${#inputs[@]} inputs pass"
+        else
+            echo "$t: FAILED on an input (log: $out/regress-$t.log)"
+            tail -n 30 "$out/regress-$t.log" >&2
+            failed=1
+        fi
     done
-    exit 0
+    exit "${failed:-0}"
 fi
 
 summary=()
