@@ -85,7 +85,7 @@ public enum PolicyFile {
             ("disabled_weight", .integer(p.disabledWeight)),
             ("twins", .string(p.twins.rawValue)),
             ("twins_share_lottery_number", .bool(p.twinsShareLotteryNumber)),
-            ("near_boundary_metres", JSONValue.decimal(DecimalText.trimmed(p.nearBoundaryMetres)) ?? .integer(20)),
+            ("near_boundary_metres", JSONValue.decimal(exactText(p.nearBoundaryMetres)) ?? .integer(20)),
             ("quota_share", JSONValue.decimal(p.quotaShare) ?? .string(p.quotaShare)),
             ("quota_share_local", .bool(p.quotaShareLocal)),
             ("quota_rounding", .string(p.quotaRounding.rawValue)),
@@ -100,6 +100,13 @@ public enum PolicyFile {
             ("quota_unfilled", .string(p.quotaUnfilled.rawValue)),
         ])
         return JSONWriter.render(value)
+    }
+
+    /// `x` as a JSON number that reads back as exactly `x`: six decimals at most where that is
+    /// exact (`20`, `12.5`), else the shortest round-trip form (`0.0000001` is `1e-07`).
+    private static func exactText(_ x: Double) -> String {
+        let fixed = DecimalText.trimmed(x)
+        return Double(fixed) == x ? fixed : "\(x)"
     }
 
     private static func score(_ s: Score) -> JSONValue {

@@ -300,14 +300,14 @@ enum ASCIINumber {
                 seenPoint = true
             } else {
                 let d = Int(c) &- 48
-                guard d >= 0, d <= 9 else { return nil }
-                mantissa = mantissa &* 10 &+ d  // wraps only past 18 digits, refused below
+                guard d >= 0, d <= 9, digits < 15 else { return nil }
+                mantissa = mantissa * 10 + d
                 digits += 1
                 if seenPoint { fraction += 1 }
             }
             i += 1
         }
-        guard digits > 0, digits <= 15 else { return nil }
+        guard digits > 0 else { return nil }
         let value = Double(mantissa) / powersOfTen[fraction]
         return negative ? -value : value
     }
@@ -321,8 +321,8 @@ enum ASCIINumber {
         var whole = 0, wholeDigits = 0
         while i < b.count, b[i] != UInt8(ascii: ".") {
             let d = Int(b[i]) &- 48
-            guard d >= 0, d <= 9 else { return nil }
-            whole = whole &* 10 &+ d  // wraps only past 18 digits, refused below
+            guard d >= 0, d <= 9, wholeDigits < 9 else { return nil }
+            whole = whole * 10 + d
             wholeDigits += 1
             i += 1
         }
