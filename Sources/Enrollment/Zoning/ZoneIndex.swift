@@ -21,13 +21,15 @@ public struct ZoneHit: Sendable, Equatable {
     }
 }
 
-/// A uniform grid over the zones of one level that answers "which zone is this home in?"
+/// A two-level grid over the zones of one level that answers "which zone is this home in?"
 /// exactly (the boundary rule of docs/ZONING.md) and fast.
 ///
-/// Each cell knows the edges that touch it (closed cell, exact integers) and the edges
-/// within `nearBoundaryMetres` of it. A cell no edge touches lies wholly inside one zone or
-/// none, recorded at build time, so most homes need no polygon test; in other cells only the
-/// zones owning a touching edge, plus the cell's own zone, are tested.
+/// The grid (`ZoneGrid`) has cells of a few metres grouped into blocks of 4 × 4 cells. A
+/// block that no edge touches (closed block, exact integers) lies wholly inside one zone or
+/// none, recorded at build time, so most homes need one array read. In a touched block each
+/// cell is classified the same way; in a touched cell only the zones owning a touching edge,
+/// plus the zone of the cell's centre, are tested. Each block also lists the edges within
+/// `nearBoundaryMetres` of it, which the near-boundary test measures.
 ///
 /// The zones must not overlap (check with `ZoneMap.overlaps(level:)`); if they do, the
 /// lowest-index zone containing the home is returned.
@@ -40,14 +42,18 @@ public struct ZoneIndex: Sendable {
     let edgeZone: [Int32]
     /// Zone z owns edges `zoneEdgeStart[z]..<zoneEdgeStart[z+1]`.
     let zoneEdgeStart: [Int]
-    let originX: Int64, originY: Int64, cellWidth: Int64, cellHeight: Int64
-    let columns: Int, rows: Int
-    /// The zone of every cell that no edge touches (−1: none), else −2.
-    let cellZone: [Int32]
-    /// Per cell, the zones to test (CSR: `candidateStart[c]..<candidateStart[c+1]`).
+    let grid: ZoneGrid
+    /// Per block: for a block no edge touches, (zone + 1) · 2 + 1 if the zone has an edge
+    /// in the block's near list (else + 0), zone −1 meaning none; for a touched block,
+    /// −1 − its number among the touched blocks.
+    let blockCode: [Int32]
+    /// Per cell of the touched blocks, at number · 16 + row in block · 4 + column in block:
+    /// the zone (−1: none) of a cell no edge touches, else −2 − its candidate list number.
+    let cellCode: [Int32]
+    /// Per touched cell, the zones to test, lowest first (CSR: `candidateStart[k]..<candidateStart[k+1]`).
     let candidateStart: [Int32]
     let candidates: [Int32]
-    /// Per cell, the edges within `nearBoundaryMetres` (CSR).
+    /// Per block, the edges whose box widened by the near-boundary distance meets it (CSR).
     let nearStart: [Int32]
     let nearEdges: [Int32]
     /// The near-boundary distance in grid units, rounded up (a cheap exact prefilter).
@@ -57,111 +63,172 @@ public struct ZoneIndex: Sendable {
     /// - Parameters:
     ///   - zones: zones of one level; hits refer to them by index.
     ///   - nearBoundaryMetres: distance for `ZoneHit.nearBoundary` (policy default 20 m).
-    /// - Complexity: O(edges + cells) time and memory, with about 16 cells per edge.
+    /// - Complexity: O(edges + blocks + cells of touched blocks) time and memory, with about
+    ///   3 blocks per edge; the cell classification is a scanline pass per zone.
     public init(zones: [ZoneMap.Zone], nearBoundaryMetres: Double = 20) {
+        self.init(zones: zones, nearBoundaryMetres: nearBoundaryMetres, cellSize: nil)
+    }
+
+    /// Builds the index on cells of `cellSize` grid units (for tests), or of the size chosen
+    /// from the zones when nil.
+    init(zones: [ZoneMap.Zone], nearBoundaryMetres: Double, cellSize: (width: Int64, height: Int64)?) {
         self.nearBoundaryMetres = nearBoundaryMetres
         shapes = zones.map(ZoneShape.init)
         var lo: [GridPoint] = [], hi: [GridPoint] = [], owner: [Int32] = []
+        var edgeStart = [0]
         for (z, shape) in shapes.enumerated() {
             lo += shape.lo
             hi += shape.hi
             owner += repeatElement(Int32(z), count: shape.lo.count)
+            edgeStart.append(lo.count)
         }
         edgeLo = lo
         edgeHi = hi
         edgeZone = owner
-        var edgeStart = [0]
-        for shape in shapes { edgeStart.append(edgeStart.last! + shape.lo.count) }
         zoneEdgeStart = edgeStart
-        let minX = shapes.map(\.minX).min() ?? 0, maxX = shapes.map(\.maxX).max() ?? 1
-        let minY = shapes.map(\.minY).min() ?? 0, maxY = shapes.map(\.maxY).max() ?? 1
-        let maxAbsLatitude = min(89.0, Double(max(abs(minY), abs(maxY))) / GridPoint.unitsPerDegree)
-        let unitX = LocalMetric.metresPerUnitY * cos(maxAbsLatitude * Double.pi / 180)
-        let unitY = LocalMetric.metresPerUnitY
-        let width = Double(max(1, maxX - minX)) * unitX, height = Double(max(1, maxY - minY)) * unitY
-        let target = Double(max(1, min(lo.count * 16, 16_000_000)))
-        let side = max((width * height / target).squareRoot(), 1e-3)
-        let cw = max(1, Int64((side / unitX).rounded(.up)))
-        let ch = max(1, Int64((side / unitY).rounded(.up)))
-        originX = minX
-        originY = minY
-        cellWidth = cw
-        cellHeight = ch
-        let nx = Int((maxX - minX) / cw) + 1, ny = Int((maxY - minY) / ch) + 1
-        columns = nx
-        rows = ny
-        let cellCount = nx * ny
+        let g: ZoneGrid
+        if let cellSize {
+            g = ZoneGrid(minX: shapes.map(\.minX).min() ?? 0, minY: shapes.map(\.minY).min() ?? 0,
+                         maxX: shapes.map(\.maxX).max() ?? 1, maxY: shapes.map(\.maxY).max() ?? 1,
+                         cellWidth: cellSize.width, cellHeight: cellSize.height)
+        } else {
+            g = ZoneGrid(covering: shapes, edgeCount: lo.count)
+        }
+        grid = g
+        let side = ZoneGrid.blockSide, blockCells = side * side
+        let blockCount = g.blockColumns * g.blockRows
 
-        func cellRange(_ a: Int64, _ b: Int64, _ origin: Int64, _ size: Int64, _ count: Int) -> ClosedRange<Int> {
-            let first = Int(max(0, min(Int64(count - 1), (a - origin) / size)))
-            let last = Int(max(0, min(Int64(count - 1), (b - origin) / size)))
-            return first...last
-        }
-        func cells(of e: Int, marginX: Int64, marginY: Int64) -> (ClosedRange<Int>, ClosedRange<Int>) {
-            let a = lo[e], b = hi[e]
-            return (cellRange(min(a.x, b.x) - marginX, max(a.x, b.x) + marginX, minX, cw, nx),
-                    cellRange(a.y - marginY, b.y + marginY, minY, ch, ny))
-        }
-        func buildCSR(marginX: Int64, marginY: Int64) -> (start: [Int32], items: [Int32]) {
-            var count = [Int32](repeating: 0, count: cellCount + 1)
-            for e in lo.indices {
-                let (xs, ys) = cells(of: e, marginX: marginX, marginY: marginY)
-                for y in ys { for x in xs { count[y * nx + x + 1] += 1 } }
+        // The touched blocks, numbered in block order.
+        var blockNumber = [Int32](repeating: -1, count: blockCount)
+        for e in lo.indices {
+            g.forEachCellTouching(lo[e], hi[e]) { column, row in
+                blockNumber[(row / side) * g.blockColumns + column / side] = 0
             }
-            for c in 0..<cellCount { count[c + 1] += count[c] }
-            var fill = count
-            var items = [Int32](repeating: 0, count: Int(count[cellCount]))
-            for e in lo.indices {
-                let (xs, ys) = cells(of: e, marginX: marginX, marginY: marginY)
-                for y in ys {
-                    for x in xs {
-                        items[Int(fill[y * nx + x])] = Int32(e)
-                        fill[y * nx + x] += 1
+        }
+        var touchedBlocks = 0
+        for b in 0..<blockCount where blockNumber[b] == 0 {
+            blockNumber[b] = Int32(touchedBlocks)
+            touchedBlocks += 1
+        }
+        func slot(_ column: Int, _ row: Int) -> Int {
+            Int(blockNumber[(row / side) * g.blockColumns + column / side]) * blockCells + (row % side) * side + column % side
+        }
+
+        // The zone of each cell centre of the touched blocks and of the first cell of every
+        // other block, zone by zone from the last, so the lowest index wins.
+        var blockZone = [Int32](repeating: -1, count: blockCount)
+        var cellZone = [Int32](repeating: -1, count: touchedBlocks * blockCells)
+        for z in shapes.indices.reversed() {
+            g.forEachRunInside(shapes[z]) { row, run in
+                let blockRow = row / side, rowInBlock = row % side
+                for blockColumn in (run.lowerBound / side)...((run.upperBound - 1) / side) {
+                    let b = blockRow * g.blockColumns + blockColumn
+                    let number = Int(blockNumber[b])
+                    if number >= 0 {
+                        let base = number * blockCells + rowInBlock * side - blockColumn * side
+                        for column in max(run.lowerBound, blockColumn * side)..<min(run.upperBound, (blockColumn + 1) * side) {
+                            cellZone[base + column] = Int32(z)
+                        }
+                    } else if rowInBlock == 0 && run.lowerBound <= blockColumn * side {
+                        blockZone[b] = Int32(z)
                     }
                 }
             }
-            return (count, items)
         }
-        // Edges touching a closed cell: a one-unit margin covers edges on the cell's sides.
-        let touching = buildCSR(marginX: 1, marginY: 1)
+
+        // The owners of the edges touching each cell of the touched blocks (CSR).
+        var ownerStart = [Int32](repeating: 0, count: touchedBlocks * blockCells + 1)
+        for e in lo.indices {
+            g.forEachCellTouching(lo[e], hi[e]) { column, row in ownerStart[slot(column, row) + 1] += 1 }
+        }
+        for k in 0..<(touchedBlocks * blockCells) { ownerStart[k + 1] += ownerStart[k] }
+        var fill = ownerStart
+        var owners = [Int32](repeating: 0, count: Int(ownerStart.last!))
+        for e in lo.indices {
+            g.forEachCellTouching(lo[e], hi[e]) { column, row in
+                let k = slot(column, row)
+                owners[Int(fill[k])] = owner[e]
+                fill[k] += 1
+            }
+        }
+        var codes = cellZone
+        var start: [Int32] = [0]
+        var list: [Int32] = []
+        var zonesHere: [Int32] = []
+        for k in codes.indices where ownerStart[k] < ownerStart[k + 1] {
+            zonesHere.removeAll(keepingCapacity: true)
+            zonesHere += owners[Int(ownerStart[k])..<Int(ownerStart[k + 1])]
+            if cellZone[k] >= 0 { zonesHere.append(cellZone[k]) }
+            zonesHere.sort()
+            for (i, z) in zonesHere.enumerated() where i == 0 || zonesHere[i - 1] != z { list.append(z) }
+            codes[k] = -2 - Int32(start.count - 1)
+            start.append(Int32(list.count))
+        }
+        cellCode = codes
+        candidateStart = start
+        candidates = list
+
+        // Per block, the edges whose box widened by the near-boundary distance meets it.
+        let (unitX, unitY) = ZoneGrid.metresPerUnit(minY: g.originY, maxY: shapes.map(\.maxY).max() ?? 1)
         let nearX = Int64((nearBoundaryMetres / unitX * 1.001).rounded(.up)) + 1
         let nearY = Int64((nearBoundaryMetres / unitY * 1.001).rounded(.up)) + 1
         marginX = nearX
         marginY = nearY
-        let near = buildCSR(marginX: nearX, marginY: nearY)
-        nearStart = near.start
-        nearEdges = near.items
-
-        // The zone at each cell's centre, found by testing the zones whose box holds it.
-        var centreZone = [Int32](repeating: -1, count: cellCount)
-        for (z, shape) in shapes.enumerated().reversed() {
-            let xs = cellRange(shape.minX, shape.maxX, minX, cw, nx)
-            let ys = cellRange(shape.minY, shape.maxY, minY, ch, ny)
+        func blocksNear(_ e: Int) -> (ClosedRange<Int>, ClosedRange<Int>) {
+            let columns = g.columns(min(lo[e].x, hi[e].x) - nearX, max(lo[e].x, hi[e].x) + nearX)
+            let rows = g.rows(lo[e].y - nearY, hi[e].y + nearY)
+            return ((columns.lowerBound / side)...(columns.upperBound / side), (rows.lowerBound / side)...(rows.upperBound / side))
+        }
+        var near = [Int32](repeating: 0, count: blockCount + 1)
+        for e in lo.indices {
+            let (xs, ys) = blocksNear(e)
+            for y in ys { for x in xs { near[y * g.blockColumns + x + 1] += 1 } }
+        }
+        for b in 0..<blockCount { near[b + 1] += near[b] }
+        fill = near
+        var nearList = [Int32](repeating: 0, count: Int(near[blockCount]))
+        for e in lo.indices {
+            let (xs, ys) = blocksNear(e)
             for y in ys {
                 for x in xs {
-                    let centre = GridPoint(x: minX + Int64(x) * cw + cw / 2, y: minY + Int64(y) * ch + ch / 2)
-                    if shape.contains(centre) { centreZone[y * nx + x] = Int32(z) }
+                    let b = y * g.blockColumns + x
+                    nearList[Int(fill[b])] = Int32(e)
+                    fill[b] += 1
                 }
             }
         }
-        var zoneOfCell = [Int32](repeating: -2, count: cellCount)
-        var start = [Int32](repeating: 0, count: cellCount + 1)
-        var list: [Int32] = []
-        for c in 0..<cellCount {
-            let edges = touching.items[Int(touching.start[c])..<Int(touching.start[c + 1])]
-            if edges.isEmpty {
-                zoneOfCell[c] = centreZone[c]
+        nearStart = near
+        nearEdges = nearList
+
+        var block = [Int32](repeating: 0, count: blockCount)
+        for b in 0..<blockCount {
+            if blockNumber[b] >= 0 {
+                block[b] = -1 - blockNumber[b]
             } else {
-                var zonesHere = edges.map { owner[Int($0)] }
-                if centreZone[c] >= 0 { zonesHere.append(centreZone[c]) }
-                zonesHere.sort()
-                for (k, z) in zonesHere.enumerated() where k == 0 || zonesHere[k - 1] != z { list.append(z) }
+                let z = blockZone[b]
+                let measured = z >= 0 && nearList[Int(near[b])..<Int(near[b + 1])].contains { owner[Int($0)] == z }
+                block[b] = (z + 1) * 2 + (measured ? 1 : 0)
             }
-            start[c + 1] = Int32(list.count)
         }
-        cellZone = zoneOfCell
-        candidateStart = start
-        candidates = list
+        blockCode = block
+    }
+
+    /// How a cell is answered: one zone (nil: none) for every point of it, or the zones to
+    /// test, lowest first.
+    enum CellClass: Equatable {
+        case zone(Int?)
+        case candidates([Int])
+    }
+
+    /// The classification of cell (`column`, `row`) of the grid.
+    func cellClass(column: Int, row: Int) -> CellClass {
+        let side = ZoneGrid.blockSide
+        let code = blockCode[(row / side) * grid.blockColumns + column / side]
+        if code >= 0 { return .zone(code / 2 == 0 ? nil : Int(code / 2) - 1) }
+        let cell = cellCode[Int(-1 - code) * side * side + (row % side) * side + column % side]
+        if cell >= -1 { return .zone(cell == -1 ? nil : Int(cell)) }
+        let k = Int(-2 - cell)
+        return .candidates(candidates[Int(candidateStart[k])..<Int(candidateStart[k + 1])].map { Int($0) })
     }
 
     /// The number of zones indexed.
@@ -201,19 +268,24 @@ public struct ZoneIndex: Sendable {
     /// Runs `body` with raw views of the lookup tables: the hot loop then touches no
     /// reference counts, which threads sharing the index would otherwise contend on.
     private func withTables<R>(_ body: (Tables) -> R) -> R {
-        cellZone.withUnsafeBufferPointer { cellZone in
-            candidateStart.withUnsafeBufferPointer { candidateStart in
-                candidates.withUnsafeBufferPointer { candidates in
-                    nearStart.withUnsafeBufferPointer { nearStart in
-                        nearEdges.withUnsafeBufferPointer { nearEdges in
-                            edgeLo.withUnsafeBufferPointer { edgeLo in
-                                edgeHi.withUnsafeBufferPointer { edgeHi in
-                                    edgeZone.withUnsafeBufferPointer { edgeZone in
-                                        zoneEdgeStart.withUnsafeBufferPointer { zoneEdgeStart in
-                                            body(Tables(index: self, cellZone: cellZone, candidateStart: candidateStart,
-                                                        candidates: candidates, nearStart: nearStart, nearEdges: nearEdges,
-                                                        edgeLo: edgeLo, edgeHi: edgeHi, edgeZone: edgeZone,
-                                                        zoneEdgeStart: zoneEdgeStart))
+        blockCode.withUnsafeBufferPointer { blockCode in
+            cellCode.withUnsafeBufferPointer { cellCode in
+                candidateStart.withUnsafeBufferPointer { candidateStart in
+                    candidates.withUnsafeBufferPointer { candidates in
+                        nearStart.withUnsafeBufferPointer { nearStart in
+                            nearEdges.withUnsafeBufferPointer { nearEdges in
+                                edgeLo.withUnsafeBufferPointer { edgeLo in
+                                    edgeHi.withUnsafeBufferPointer { edgeHi in
+                                        edgeZone.withUnsafeBufferPointer { edgeZone in
+                                            zoneEdgeStart.withUnsafeBufferPointer { zoneEdgeStart in
+                                                body(Tables(grid: grid, marginX: marginX, marginY: marginY,
+                                                            nearBoundaryMetres: nearBoundaryMetres,
+                                                            blockCode: blockCode, cellCode: cellCode,
+                                                            candidateStart: candidateStart, candidates: candidates,
+                                                            nearStart: nearStart, nearEdges: nearEdges,
+                                                            edgeLo: edgeLo, edgeHi: edgeHi, edgeZone: edgeZone,
+                                                            zoneEdgeStart: zoneEdgeStart))
+                                            }
                                         }
                                     }
                                 }
@@ -227,11 +299,11 @@ public struct ZoneIndex: Sendable {
 
     /// The grid lookup over raw table views; valid only inside `withTables`.
     private struct Tables {
-        let originX: Int64, originY: Int64, cellWidth: Int64, cellHeight: Int64
-        let columns: Int, rows: Int
+        let grid: ZoneGrid
         let marginX: Int64, marginY: Int64
         let nearBoundaryMetres: Double
-        let cellZone: UnsafeBufferPointer<Int32>
+        let blockCode: UnsafeBufferPointer<Int32>
+        let cellCode: UnsafeBufferPointer<Int32>
         let candidateStart: UnsafeBufferPointer<Int32>
         let candidates: UnsafeBufferPointer<Int32>
         let nearStart: UnsafeBufferPointer<Int32>
@@ -241,47 +313,35 @@ public struct ZoneIndex: Sendable {
         let edgeZone: UnsafeBufferPointer<Int32>
         let zoneEdgeStart: UnsafeBufferPointer<Int>
 
-        init(index: ZoneIndex, cellZone: UnsafeBufferPointer<Int32>, candidateStart: UnsafeBufferPointer<Int32>,
-             candidates: UnsafeBufferPointer<Int32>, nearStart: UnsafeBufferPointer<Int32>, nearEdges: UnsafeBufferPointer<Int32>,
-             edgeLo: UnsafeBufferPointer<GridPoint>, edgeHi: UnsafeBufferPointer<GridPoint>, edgeZone: UnsafeBufferPointer<Int32>,
-             zoneEdgeStart: UnsafeBufferPointer<Int>) {
-            originX = index.originX
-            originY = index.originY
-            cellWidth = index.cellWidth
-            cellHeight = index.cellHeight
-            columns = index.columns
-            rows = index.rows
-            marginX = index.marginX
-            marginY = index.marginY
-            nearBoundaryMetres = index.nearBoundaryMetres
-            self.cellZone = cellZone
-            self.candidateStart = candidateStart
-            self.candidates = candidates
-            self.nearStart = nearStart
-            self.nearEdges = nearEdges
-            self.edgeLo = edgeLo
-            self.edgeHi = edgeHi
-            self.edgeZone = edgeZone
-            self.zoneEdgeStart = zoneEdgeStart
-        }
-
         /// The hit for a home inside some zone, or nil when it is in none.
         @inline(__always)
         func locate(_ p: GridPoint) -> ZoneHit? {
-            guard p.x >= originX, p.y >= originY else { return nil }
-            let x = Int((p.x - originX) / cellWidth), y = Int((p.y - originY) / cellHeight)
-            guard x < columns, y < rows else { return nil }
-            let c = y * columns + x
-            var zone = Int(cellZone[c])
-            if zone == -2 {
-                zone = -1
-                for k in Int(candidateStart[c])..<Int(candidateStart[c + 1]) {
-                    let z = Int(candidates[k])
-                    if contains(zone: z, p) { zone = z; break }
+            guard p.x >= grid.originX, p.y >= grid.originY else { return nil }
+            let column = Int((p.x - grid.originX) / grid.cellWidth), row = Int((p.y - grid.originY) / grid.cellHeight)
+            guard column < grid.columns, row < grid.rows else { return nil }
+            let side = ZoneGrid.blockSide
+            let b = (row / side) * grid.blockColumns + column / side
+            let code = Int(blockCode[b])
+            var zone: Int, measure: Bool
+            if code >= 0 {
+                zone = code / 2 - 1
+                measure = code % 2 == 1
+            } else {
+                let cell = Int(cellCode[(-1 - code) * side * side + (row % side) * side + column % side])
+                if cell >= -1 {
+                    zone = cell
+                } else {
+                    zone = -1
+                    let k = -2 - cell
+                    for i in Int(candidateStart[k])..<Int(candidateStart[k + 1]) {
+                        let z = Int(candidates[i])
+                        if contains(zone: z, p) { zone = z; break }
+                    }
                 }
+                measure = true
             }
             guard zone >= 0 else { return nil }
-            return ZoneHit(zone: zone, nearBoundary: isNear(p, zone: zone, cell: c))
+            return ZoneHit(zone: zone, nearBoundary: measure && isNear(p, zone: zone, block: b))
         }
 
         /// `ZoneShape.contains` over the flat edge tables.
@@ -295,9 +355,9 @@ public struct ZoneIndex: Sendable {
         }
 
         @inline(__always)
-        func isNear(_ p: GridPoint, zone: Int, cell c: Int) -> Bool {
+        func isNear(_ p: GridPoint, zone: Int, block b: Int) -> Bool {
             var metric: LocalMetric?
-            for k in Int(nearStart[c])..<Int(nearStart[c + 1]) {
+            for k in Int(nearStart[b])..<Int(nearStart[b + 1]) {
                 let e = Int(nearEdges[k])
                 guard Int(edgeZone[e]) == zone else { continue }
                 let a = edgeLo[e], b = edgeHi[e]
