@@ -26,11 +26,9 @@ struct ZoneGrid: Sendable {
         blockRows = Int((maxY - minY) / (cellHeight * b)) + 1
     }
 
-    /// A grid over the shapes whose blocks are roughly square on the ground, about
-    /// `blocksPerEdge` blocks per edge (at most 4 M blocks).
-    init(covering shapes: [ZoneShape], edgeCount: Int, blocksPerEdge: Double = 3) {
-        let minX = shapes.map(\.minX).min() ?? 0, maxX = shapes.map(\.maxX).max() ?? 1
-        let minY = shapes.map(\.minY).min() ?? 0, maxY = shapes.map(\.maxY).max() ?? 1
+    /// A grid over `minX...maxX` × `minY...maxY` whose blocks are roughly square on the
+    /// ground, about `blocksPerEdge` blocks per edge (at most 4 M blocks).
+    init(minX: Int64, minY: Int64, maxX: Int64, maxY: Int64, edgeCount: Int, blocksPerEdge: Double = 3) {
         let (unitX, unitY) = ZoneGrid.metresPerUnit(minY: minY, maxY: maxY)
         let width = Double(max(1, maxX - minX)) * unitX, height = Double(max(1, maxY - minY)) * unitY
         let blocks = max(1, min(Double(edgeCount) * blocksPerEdge, 4_000_000))
@@ -103,8 +101,9 @@ struct ZoneGrid: Sendable {
 
 extension ZoneGrid {
     /// Calls `body(row, columns)` for every run of cells in one row whose centres are inside
-    /// `shape` by the boundary rule (`ZoneShape.contains`), row by row from the south, runs
-    /// from the west; cells in no run have their centre outside.
+    /// the zone with edges `lo[i]`–`hi[i]` (lower endpoint first) and latitudes `minY...maxY`
+    /// by the boundary rule (`ZoneShape.contains`), row by row from the south, runs from the
+    /// west; cells in no run have their centre outside.
     ///
     /// A scanline pass: at the centre line of each row, every edge with lo.y ≤ y < hi.y
     /// counts for exactly the cell centres strictly left of it, a prefix of the row, found by
@@ -113,25 +112,26 @@ extension ZoneGrid {
     /// inside.
     /// - Complexity: O(e log e) for the shape's e edges, plus O(a log a) in each row crossed,
     ///   a being the edges active there.
-    func forEachRunInside(_ shape: ZoneShape, _ body: (Int, Range<Int>) -> Void) {
-        guard !shape.lo.isEmpty else { return }
-        let order = shape.lo.indices.sorted { shape.lo[$0].y < shape.lo[$1].y }
-        // The first row whose centre line is at or above the shape's lowest point.
-        let offset = shape.minY - originY - cellHeight / 2
+    func forEachRunInside(_ lo: ArraySlice<GridPoint>, _ hi: ArraySlice<GridPoint>, minY: Int64, maxY: Int64,
+                          _ body: (Int, Range<Int>) -> Void) {
+        guard !lo.isEmpty else { return }
+        let order = lo.indices.sorted { lo[$0].y < lo[$1].y }
+        // The first row whose centre line is at or above the zone's lowest point.
+        let offset = minY - originY - cellHeight / 2
         var row = offset <= 0 ? 0 : Int((offset + cellHeight - 1) / cellHeight)
         var next = 0
         var active: [Int] = []
         var ends: [Int] = []
         while row < rows {
             let y = centreY(row)
-            if y >= shape.maxY { break }
-            while next < order.count && shape.lo[order[next]].y <= y {
+            if y >= maxY { break }
+            while next < order.count && lo[order[next]].y <= y {
                 active.append(order[next])
                 next += 1
             }
-            active.removeAll { shape.hi[$0].y <= y }
+            active.removeAll { hi[$0].y <= y }
             ends.removeAll(keepingCapacity: true)
-            for e in active { ends.append(prefixEnd(shape.lo[e], shape.hi[e], y: y)) }
+            for e in active { ends.append(prefixEnd(lo[e], hi[e], y: y)) }
             ends.sort()
             // Centres in ends[k - 1]..<ends[k] are crossed by the m − k edges with later ends.
             var start = 0

@@ -36,7 +36,9 @@ public struct ZoneHit: Sendable, Equatable {
 public struct ZoneIndex: Sendable {
     /// The distance under which a home counts as near a boundary, in metres.
     public let nearBoundaryMetres: Double
-    let shapes: [ZoneShape]
+    /// Each zone's bounding box.
+    let zoneMin: [GridPoint]
+    let zoneMax: [GridPoint]
     let edgeLo: [GridPoint]
     let edgeHi: [GridPoint]
     let edgeZone: [Int32]
@@ -53,9 +55,10 @@ public struct ZoneIndex: Sendable {
     /// Per touched cell, the zones to test, lowest first (CSR: `candidateStart[k]..<candidateStart[k+1]`).
     let candidateStart: [Int32]
     let candidates: [Int32]
-    /// Per block, the edges whose box widened by the near-boundary distance meets it (CSR).
+    /// Per block, the edges that come within the near-boundary distance (in units, per axis)
+    /// of it (CSR), each with its zone.
     let nearStart: [Int32]
-    let nearEdges: [Int32]
+    let nearEdges: [NearEdge]
     /// The near-boundary distance in grid units, rounded up (a cheap exact prefilter).
     let marginX: Int64, marginY: Int64
 
@@ -73,53 +76,67 @@ public struct ZoneIndex: Sendable {
     /// from the zones when nil.
     init(zones: [ZoneMap.Zone], nearBoundaryMetres: Double, cellSize: (width: Int64, height: Int64)?) {
         self.nearBoundaryMetres = nearBoundaryMetres
-        shapes = zones.map(ZoneShape.init)
+        // Every edge once per zone, lower endpoint first, zone by zone (as in `ZoneShape`).
         var lo: [GridPoint] = [], hi: [GridPoint] = [], owner: [Int32] = []
-        var edgeStart = [0]
-        for (z, shape) in shapes.enumerated() {
-            lo += shape.lo
-            hi += shape.hi
-            owner += repeatElement(Int32(z), count: shape.lo.count)
+        var edgeStart = [0], boxMin: [GridPoint] = [], boxMax: [GridPoint] = []
+        for (z, zone) in zones.enumerated() {
+            var minX = Int64.max, minY = Int64.max, maxX = Int64.min, maxY = Int64.min
+            for polygon in zone.polygons {
+                for ring in polygon {
+                    for (i, a) in ring.enumerated() {
+                        let b = ring[i + 1 == ring.count ? 0 : i + 1]
+                        lo.append(min(a, b))
+                        hi.append(max(a, b))
+                        minX = min(minX, a.x); maxX = max(maxX, a.x)
+                        minY = min(minY, a.y); maxY = max(maxY, a.y)
+                    }
+                }
+            }
+            owner += repeatElement(Int32(z), count: lo.count - edgeStart.last!)
             edgeStart.append(lo.count)
+            boxMin.append(GridPoint(x: minX, y: minY))
+            boxMax.append(GridPoint(x: maxX, y: maxY))
         }
         edgeLo = lo
         edgeHi = hi
         edgeZone = owner
         zoneEdgeStart = edgeStart
-        let g: ZoneGrid
-        if let cellSize {
-            g = ZoneGrid(minX: shapes.map(\.minX).min() ?? 0, minY: shapes.map(\.minY).min() ?? 0,
-                         maxX: shapes.map(\.maxX).max() ?? 1, maxY: shapes.map(\.maxY).max() ?? 1,
-                         cellWidth: cellSize.width, cellHeight: cellSize.height)
-        } else {
-            g = ZoneGrid(covering: shapes, edgeCount: lo.count)
-        }
+        zoneMin = boxMin
+        zoneMax = boxMax
+        let mapMinX = boxMin.map(\.x).min() ?? 0, mapMinY = boxMin.map(\.y).min() ?? 0
+        let mapMaxX = boxMax.map(\.x).max() ?? 1, mapMaxY = boxMax.map(\.y).max() ?? 1
+        let g = cellSize.map {
+            ZoneGrid(minX: mapMinX, minY: mapMinY, maxX: mapMaxX, maxY: mapMaxY, cellWidth: $0.width, cellHeight: $0.height)
+        } ?? ZoneGrid(minX: mapMinX, minY: mapMinY, maxX: mapMaxX, maxY: mapMaxY, edgeCount: lo.count)
         grid = g
         let side = ZoneGrid.blockSide, blockCells = side * side
         let blockCount = g.blockColumns * g.blockRows
 
         // The touched blocks, numbered in block order.
-        var blockNumber = [Int32](repeating: -1, count: blockCount)
+        var touched = [Int32](repeating: -1, count: blockCount)
         for e in lo.indices {
             g.forEachCellTouching(lo[e], hi[e]) { column, row in
-                blockNumber[(row / side) * g.blockColumns + column / side] = 0
+                touched[(row / side) * g.blockColumns + column / side] = 0
             }
         }
         var touchedBlocks = 0
-        for b in 0..<blockCount where blockNumber[b] == 0 {
-            blockNumber[b] = Int32(touchedBlocks)
+        for b in 0..<blockCount where touched[b] == 0 {
+            touched[b] = Int32(touchedBlocks)
             touchedBlocks += 1
         }
-        func slot(_ column: Int, _ row: Int) -> Int {
+        let blockNumber = touched
+        let slotCount = touchedBlocks * blockCells
+        @inline(__always) func slot(_ column: Int, _ row: Int) -> Int {
             Int(blockNumber[(row / side) * g.blockColumns + column / side]) * blockCells + (row % side) * side + column % side
         }
 
         // The zone of each cell centre of the touched blocks and of the first cell of every
         // other block, zone by zone from the last, so the lowest index wins.
         var blockZone = [Int32](repeating: -1, count: blockCount)
-        var cellZone = [Int32](repeating: -1, count: touchedBlocks * blockCells)
-        for z in shapes.indices.reversed() {
-            g.forEachRunInside(shapes[z]) { row, run in
+        var cellZone = [Int32](repeating: -1, count: slotCount)
+        for z in zones.indices.reversed() {
+            g.forEachRunInside(lo[edgeStart[z]..<edgeStart[z + 1]], hi[edgeStart[z]..<edgeStart[z + 1]],
+                               minY: boxMin[z].y, maxY: boxMax[z].y) { row, run in
                 let blockRow = row / side, rowInBlock = row % side
                 for blockColumn in (run.lowerBound / side)...((run.upperBound - 1) / side) {
                     let b = blockRow * g.blockColumns + blockColumn
@@ -136,31 +153,50 @@ public struct ZoneIndex: Sendable {
             }
         }
 
-        // The owners of the edges touching each cell of the touched blocks (CSR).
-        var ownerStart = [Int32](repeating: 0, count: touchedBlocks * blockCells + 1)
+        // The zones owning an edge that touches each cell of the touched blocks, each once and
+        // in increasing order, since the edges come zone by zone (CSR).
+        var lastZone = [Int32](repeating: -1, count: slotCount)
+        var ownerStart = [Int32](repeating: 0, count: slotCount + 1)
         for e in lo.indices {
-            g.forEachCellTouching(lo[e], hi[e]) { column, row in ownerStart[slot(column, row) + 1] += 1 }
-        }
-        for k in 0..<(touchedBlocks * blockCells) { ownerStart[k + 1] += ownerStart[k] }
-        var fill = ownerStart
-        var owners = [Int32](repeating: 0, count: Int(ownerStart.last!))
-        for e in lo.indices {
+            let z = owner[e]
             g.forEachCellTouching(lo[e], hi[e]) { column, row in
                 let k = slot(column, row)
-                owners[Int(fill[k])] = owner[e]
-                fill[k] += 1
+                if lastZone[k] != z {
+                    lastZone[k] = z
+                    ownerStart[k + 1] += 1
+                }
             }
         }
+        for k in 0..<slotCount { ownerStart[k + 1] += ownerStart[k] }
+        var fill = ownerStart
+        var owners = [Int32](repeating: 0, count: Int(ownerStart[slotCount]))
+        for k in 0..<slotCount { lastZone[k] = -1 }
+        for e in lo.indices {
+            let z = owner[e]
+            g.forEachCellTouching(lo[e], hi[e]) { column, row in
+                let k = slot(column, row)
+                if lastZone[k] != z {
+                    lastZone[k] = z
+                    owners[Int(fill[k])] = z
+                    fill[k] += 1
+                }
+            }
+        }
+        // The candidates of a touched cell: its owners and the zone of its centre.
         var codes = cellZone
         var start: [Int32] = [0]
         var list: [Int32] = []
-        var zonesHere: [Int32] = []
-        for k in codes.indices where ownerStart[k] < ownerStart[k + 1] {
-            zonesHere.removeAll(keepingCapacity: true)
-            zonesHere += owners[Int(ownerStart[k])..<Int(ownerStart[k + 1])]
-            if cellZone[k] >= 0 { zonesHere.append(cellZone[k]) }
-            zonesHere.sort()
-            for (i, z) in zonesHere.enumerated() where i == 0 || zonesHere[i - 1] != z { list.append(z) }
+        for k in 0..<slotCount where ownerStart[k] < ownerStart[k + 1] {
+            var centre = cellZone[k]
+            for i in Int(ownerStart[k])..<Int(ownerStart[k + 1]) {
+                let z = owners[i]
+                if centre >= 0 && centre <= z {
+                    if centre < z { list.append(centre) }
+                    centre = -1
+                }
+                list.append(z)
+            }
+            if centre >= 0 { list.append(centre) }
             codes[k] = -2 - Int32(start.count - 1)
             start.append(Int32(list.count))
         }
@@ -168,33 +204,38 @@ public struct ZoneIndex: Sendable {
         candidateStart = start
         candidates = list
 
-        // Per block, the edges whose box widened by the near-boundary distance meets it.
-        let (unitX, unitY) = ZoneGrid.metresPerUnit(minY: g.originY, maxY: shapes.map(\.maxY).max() ?? 1)
+        // Per block, the edges that meet the block widened by the near-boundary distance in
+        // units on each axis (exactly: not all four corners strictly on one side of the edge).
+        let (unitX, unitY) = ZoneGrid.metresPerUnit(minY: mapMinY, maxY: mapMaxY)
         let nearX = Int64((nearBoundaryMetres / unitX * 1.001).rounded(.up)) + 1
         let nearY = Int64((nearBoundaryMetres / unitY * 1.001).rounded(.up)) + 1
         marginX = nearX
         marginY = nearY
-        func blocksNear(_ e: Int) -> (ClosedRange<Int>, ClosedRange<Int>) {
-            let columns = g.columns(min(lo[e].x, hi[e].x) - nearX, max(lo[e].x, hi[e].x) + nearX)
-            let rows = g.rows(lo[e].y - nearY, hi[e].y + nearY)
-            return ((columns.lowerBound / side)...(columns.upperBound / side), (rows.lowerBound / side)...(rows.upperBound / side))
+        let blockWidth = g.cellWidth * Int64(side), blockHeight = g.cellHeight * Int64(side)
+        func forEachBlockNear(_ e: Int, _ body: (Int) -> Void) {
+            let a = lo[e], b = hi[e]
+            let columns = g.columns(min(a.x, b.x) - nearX, max(a.x, b.x) + nearX)
+            let rows = g.rows(a.y - nearY, b.y + nearY)
+            for y in (rows.lowerBound / side)...(rows.upperBound / side) {
+                let y0 = g.originY + Int64(y) * blockHeight - nearY, y1 = y0 + blockHeight + 2 * nearY
+                for x in (columns.lowerBound / side)...(columns.upperBound / side) {
+                    let x0 = g.originX + Int64(x) * blockWidth - nearX, x1 = x0 + blockWidth + 2 * nearX
+                    let turns = GridPoint.orientation(a, b, GridPoint(x: x0, y: y0)) + GridPoint.orientation(a, b, GridPoint(x: x1, y: y0))
+                        + GridPoint.orientation(a, b, GridPoint(x: x0, y: y1)) + GridPoint.orientation(a, b, GridPoint(x: x1, y: y1))
+                    if abs(turns) < 4 { body(y * g.blockColumns + x) }
+                }
+            }
         }
         var near = [Int32](repeating: 0, count: blockCount + 1)
-        for e in lo.indices {
-            let (xs, ys) = blocksNear(e)
-            for y in ys { for x in xs { near[y * g.blockColumns + x + 1] += 1 } }
-        }
+        for e in lo.indices { forEachBlockNear(e) { near[$0 + 1] += 1 } }
         for b in 0..<blockCount { near[b + 1] += near[b] }
         fill = near
-        var nearList = [Int32](repeating: 0, count: Int(near[blockCount]))
+        var nearList = [NearEdge](repeating: NearEdge(lo: GridPoint(x: 0, y: 0), hi: GridPoint(x: 0, y: 0), zone: 0),
+                                  count: Int(near[blockCount]))
         for e in lo.indices {
-            let (xs, ys) = blocksNear(e)
-            for y in ys {
-                for x in xs {
-                    let b = y * g.blockColumns + x
-                    nearList[Int(fill[b])] = Int32(e)
-                    fill[b] += 1
-                }
+            forEachBlockNear(e) { b in
+                nearList[Int(fill[b])] = NearEdge(lo: lo[e], hi: hi[e], zone: owner[e])
+                fill[b] += 1
             }
         }
         nearStart = near
@@ -206,7 +247,7 @@ public struct ZoneIndex: Sendable {
                 block[b] = -1 - blockNumber[b]
             } else {
                 let z = blockZone[b]
-                let measured = z >= 0 && nearList[Int(near[b])..<Int(near[b + 1])].contains { owner[Int($0)] == z }
+                let measured = z >= 0 && nearList[Int(near[b])..<Int(near[b + 1])].contains { $0.zone == z }
                 block[b] = (z + 1) * 2 + (measured ? 1 : 0)
             }
         }
@@ -232,13 +273,13 @@ public struct ZoneIndex: Sendable {
     }
 
     /// The number of zones indexed.
-    public var zoneCount: Int { shapes.count }
+    public var zoneCount: Int { zoneMin.count }
 
     /// Locates one home.
     /// - Complexity: O(1) for most homes; O(edges of the candidate zones) near boundaries;
     ///   O(zones) for a home outside every zone (nearest-zone search with box pruning).
     public func locate(_ p: GridPoint) -> ZoneHit {
-        withTables { $0.locate(p) } ?? unzoned(p)
+        withTables { $0.locate(p) ?? $0.unzoned(p) }
     }
 
     /// Locates many homes, splitting the work across the machine's cores. The result at
@@ -247,8 +288,7 @@ public struct ZoneIndex: Sendable {
     public func locate(_ points: [GridPoint]) -> [ZoneHit] {
         let chunk = 16_384
         let chunks = (points.count + chunk - 1) / chunk
-        var hits = [ZoneHit](repeating: ZoneHit(zone: nil, nearBoundary: false), count: points.count)
-        hits.withUnsafeMutableBufferPointer { buffer in
+        return [ZoneHit](unsafeUninitializedCapacity: points.count) { buffer, initialized in
             points.withUnsafeBufferPointer { input in
                 withTables { tables in
                     nonisolated(unsafe) let output = buffer
@@ -256,13 +296,13 @@ public struct ZoneIndex: Sendable {
                     nonisolated(unsafe) let lookup = tables
                     DispatchQueue.concurrentPerform(iterations: chunks) { k in
                         for i in (k * chunk)..<min(homes.count, (k + 1) * chunk) {
-                            output[i] = lookup.locate(homes[i]) ?? unzoned(homes[i])
+                            (output.baseAddress! + i).initialize(to: lookup.locate(homes[i]) ?? lookup.unzoned(homes[i]))
                         }
                     }
                 }
             }
+            initialized = points.count
         }
-        return hits
     }
 
     /// Runs `body` with raw views of the lookup tables: the hot loop then touches no
@@ -278,13 +318,17 @@ public struct ZoneIndex: Sendable {
                                     edgeHi.withUnsafeBufferPointer { edgeHi in
                                         edgeZone.withUnsafeBufferPointer { edgeZone in
                                             zoneEdgeStart.withUnsafeBufferPointer { zoneEdgeStart in
+                                              zoneMin.withUnsafeBufferPointer { zoneMin in
+                                               zoneMax.withUnsafeBufferPointer { zoneMax in
                                                 body(Tables(grid: grid, marginX: marginX, marginY: marginY,
                                                             nearBoundaryMetres: nearBoundaryMetres,
                                                             blockCode: blockCode, cellCode: cellCode,
                                                             candidateStart: candidateStart, candidates: candidates,
                                                             nearStart: nearStart, nearEdges: nearEdges,
                                                             edgeLo: edgeLo, edgeHi: edgeHi, edgeZone: edgeZone,
-                                                            zoneEdgeStart: zoneEdgeStart))
+                                                            zoneEdgeStart: zoneEdgeStart, zoneMin: zoneMin, zoneMax: zoneMax))
+                                               }
+                                              }
                                             }
                                         }
                                     }
@@ -307,11 +351,13 @@ public struct ZoneIndex: Sendable {
         let candidateStart: UnsafeBufferPointer<Int32>
         let candidates: UnsafeBufferPointer<Int32>
         let nearStart: UnsafeBufferPointer<Int32>
-        let nearEdges: UnsafeBufferPointer<Int32>
+        let nearEdges: UnsafeBufferPointer<NearEdge>
         let edgeLo: UnsafeBufferPointer<GridPoint>
         let edgeHi: UnsafeBufferPointer<GridPoint>
         let edgeZone: UnsafeBufferPointer<Int32>
         let zoneEdgeStart: UnsafeBufferPointer<Int>
+        let zoneMin: UnsafeBufferPointer<GridPoint>
+        let zoneMax: UnsafeBufferPointer<GridPoint>
 
         /// The hit for a home inside some zone, or nil when it is in none.
         @inline(__always)
@@ -358,9 +404,9 @@ public struct ZoneIndex: Sendable {
         func isNear(_ p: GridPoint, zone: Int, block b: Int) -> Bool {
             var metric: LocalMetric?
             for k in Int(nearStart[b])..<Int(nearStart[b + 1]) {
-                let e = Int(nearEdges[k])
-                guard Int(edgeZone[e]) == zone else { continue }
-                let a = edgeLo[e], b = edgeHi[e]
+                let edge = nearEdges[k]
+                guard Int(edge.zone) == zone else { continue }
+                let a = edge.lo, b = edge.hi
                 if p.y < a.y - marginY || p.y > b.y + marginY || p.x < min(a.x, b.x) - marginX || p.x > max(a.x, b.x) + marginX {
                     continue
                 }
@@ -369,19 +415,41 @@ public struct ZoneIndex: Sendable {
             }
             return false
         }
-    }
 
-    private func unzoned(_ p: GridPoint) -> ZoneHit {
-        guard !shapes.isEmpty else { return ZoneHit(zone: nil, nearBoundary: false) }
-        let metric = LocalMetric(at: p)
-        var best = Double.infinity, bestZone = 0
-        for (z, shape) in shapes.enumerated() {
-            if metric.distance(toBoxMinX: shape.minX, minY: shape.minY, maxX: shape.maxX, maxY: shape.maxY) > best { continue }
-            for i in shape.lo.indices {
-                let d = metric.distance(to: shape.lo[i], shape.hi[i])
-                if d < best { best = d; bestZone = z }
+        /// The hit for a home in no zone: the zone with the nearest boundary, lowest index on
+        /// a tie. The zone whose box is nearest is measured first; its distance then rules
+        /// out every zone whose box is farther.
+        /// - Complexity: O(zones + edges of the zones not ruled out).
+        func unzoned(_ p: GridPoint) -> ZoneHit {
+            guard !zoneMin.isEmpty else { return ZoneHit(zone: nil, nearBoundary: false) }
+            let metric = LocalMetric(at: p)
+            func bound(_ z: Int) -> Double {
+                metric.distance(toBoxMinX: zoneMin[z].x, minY: zoneMin[z].y, maxX: zoneMax[z].x, maxY: zoneMax[z].y)
             }
+            func distance(_ z: Int) -> Double {
+                var d = Double.infinity
+                for e in zoneEdgeStart[z]..<zoneEdgeStart[z + 1] { d = min(d, metric.distance(to: edgeLo[e], edgeHi[e])) }
+                return d
+            }
+            var bestZone = 0, nearestBox = Double.infinity
+            for z in zoneMin.indices {
+                let d = bound(z)
+                if d < nearestBox { nearestBox = d; bestZone = z }
+            }
+            var best = distance(bestZone)
+            for z in zoneMin.indices where z != bestZone && bound(z) <= best {
+                let d = distance(z)
+                if d < best || (d == best && z < bestZone) { best = d; bestZone = z }
+            }
+            return ZoneHit(zone: nil, nearBoundary: false, nearestZone: bestZone, distanceMetres: best)
         }
-        return ZoneHit(zone: nil, nearBoundary: false, nearestZone: bestZone, distanceMetres: best)
     }
+}
+
+/// An edge in a block's near list, with its zone, stored inline so the near-boundary test
+/// reads one contiguous run.
+struct NearEdge {
+    let lo: GridPoint
+    let hi: GridPoint
+    let zone: Int32
 }
