@@ -52,9 +52,9 @@ import Testing
             for shape in shapes {
                 var inside = Set<[Int]>()
                 var lastRow = -1, lastEnd = -1
-                grid.forEachRunInside(shape.lo[...], shape.hi[...], minY: shape.minY, maxY: shape.maxY) { row, run in
-                    // Rows come from the south, runs from the west, never touching.
-                    if row < lastRow || (row == lastRow && run.lowerBound <= lastEnd) || run.isEmpty { wrong += 1 }
+                grid.forEachRunInside(shape.lo[...], shape.hi[...], minY: shape.minY, maxY: shape.maxY, rows: 0..<grid.rows) { row, run in
+                    // Rows come from the south, runs from the west, never overlapping.
+                    if row < lastRow || (row == lastRow && run.lowerBound < lastEnd) || run.isEmpty { wrong += 1 }
                     lastRow = row
                     lastEnd = run.upperBound
                     for column in run { inside.insert([column, row]) }
@@ -82,7 +82,7 @@ import Testing
             for shape in shapes {
                 for e in shape.lo.indices {
                     var seen = Set<[Int]>()
-                    grid.forEachCellTouching(shape.lo[e], shape.hi[e]) { seen.insert([$0, $1]) }
+                    grid.forEachCellTouching(shape.lo[e], shape.hi[e], rows: 0..<grid.rows) { seen.insert([$0, $1]) }
                     visits += seen.count
                     for row in 0..<grid.rows {
                         for column in 0..<grid.columns {

@@ -78,11 +78,14 @@ struct ZoneGrid: Sendable {
     /// The segment is cut into column slabs (each widened by a unit), and in each slab its
     /// y-range, computed in floating point and widened by a unit, gives the rows.
     /// - Complexity: O(cells visited), about 2 + (length / cell side) · 2 for a slanted edge.
+    /// Only cells in rows `band` are visited.
     @inline(__always)
-    func forEachCellTouching(_ lo: GridPoint, _ hi: GridPoint, _ body: (Int, Int) -> Void) {
+    func forEachCellTouching(_ lo: GridPoint, _ hi: GridPoint, rows band: Range<Int>, _ body: (Int, Int) -> Void) {
         let x0 = min(lo.x, hi.x), x1 = max(lo.x, hi.x)
-        let edgeRows = rows(lo.y - 1, hi.y + 1)
-        if x0 == x1 || edgeRows.count == 1 {
+        let all = rows(lo.y - 1, hi.y + 1)
+        guard all.lowerBound < band.upperBound && band.lowerBound <= all.upperBound else { return }
+        let edgeRows = max(all.lowerBound, band.lowerBound)...min(all.upperBound, band.upperBound - 1)
+        if x0 == x1 || all.count == 1 {
             for row in edgeRows { for column in columns(x0 - 1, x1 + 1) { body(column, row) } }
             return
         }
@@ -94,12 +97,29 @@ struct ZoneGrid: Sendable {
             let yr = Double(lo.y) + Double(right - lo.x) * slope
             let low = max(lo.y, Int64((min(yl, yr) - 1).rounded(.down)))
             let high = min(hi.y, Int64((max(yl, yr) + 1).rounded(.up)))
-            for row in rows(low - 1, high + 1) { body(column, row) }
+            let slab = rows(low - 1, high + 1)
+            let first = max(slab.lowerBound, edgeRows.lowerBound), last = min(slab.upperBound, edgeRows.upperBound)
+            if first <= last { for row in first...last { body(column, row) } }
         }
     }
 }
 
 extension ZoneGrid {
+    /// Runs `body` on bands of whole block rows (given as cell rows), one band per core, in
+    /// parallel, and returns when all are done. A body that writes only to the blocks and
+    /// cells of its band does not race with the others.
+    func inBands(_ body: (Range<Int>) -> Void) {
+        let count = max(1, min(ProcessInfo.processInfo.activeProcessorCount, blockRows))
+        let per = (blockRows + count - 1) / count
+        withoutActuallyEscaping(body) { body in
+            nonisolated(unsafe) let work = body
+            DispatchQueue.concurrentPerform(iterations: count) { k in
+                let first = k * per, last = min(blockRows, first + per)
+                if first < last { work((first * ZoneGrid.blockSide)..<(last * ZoneGrid.blockSide)) }
+            }
+        }
+    }
+
     /// Calls `body(row, columns)` for every run of cells in one row whose centres are inside
     /// the zone with edges `lo[i]`–`hi[i]` (lower endpoint first) and latitudes `minY...maxY`
     /// by the boundary rule (`ZoneShape.contains`), row by row from the south, runs from the
@@ -112,17 +132,18 @@ extension ZoneGrid {
     /// inside.
     /// - Complexity: O(e log e) for the shape's e edges, plus O(a log a) in each row crossed,
     ///   a being the edges active there.
+    /// Only rows in `band` are visited.
     func forEachRunInside(_ lo: ArraySlice<GridPoint>, _ hi: ArraySlice<GridPoint>, minY: Int64, maxY: Int64,
-                          _ body: (Int, Range<Int>) -> Void) {
-        guard !lo.isEmpty else { return }
-        let order = lo.indices.sorted { lo[$0].y < lo[$1].y }
+                          rows band: Range<Int>, _ body: (Int, Range<Int>) -> Void) {
         // The first row whose centre line is at or above the zone's lowest point.
         let offset = minY - originY - cellHeight / 2
-        var row = offset <= 0 ? 0 : Int((offset + cellHeight - 1) / cellHeight)
+        var row = max(band.lowerBound, offset <= 0 ? 0 : Int((offset + cellHeight - 1) / cellHeight))
+        guard !lo.isEmpty, row < band.upperBound, centreY(row) < maxY else { return }
+        let order = lo.indices.sorted { lo[$0].y < lo[$1].y }
         var next = 0
         var active: [Int] = []
         var ends: [Int] = []
-        while row < rows {
+        while row < band.upperBound {
             let y = centreY(row)
             if y >= maxY { break }
             while next < order.count && lo[order[next]].y <= y {

@@ -112,11 +112,20 @@ public struct ZoneIndex: Sendable {
         let side = ZoneGrid.blockSide, blockCells = side * side
         let blockCount = g.blockColumns * g.blockRows
 
+        // Every step below runs on bands of block rows in parallel (`ZoneGrid.inBands`):
+        // each band writes only its own blocks and cells, visiting edges and zones in index
+        // order, so the tables do not depend on the number of bands.
+
         // The touched blocks, numbered in block order.
         var touched = [Int32](repeating: -1, count: blockCount)
-        for e in lo.indices {
-            g.forEachCellTouching(lo[e], hi[e]) { column, row in
-                touched[(row / side) * g.blockColumns + column / side] = 0
+        touched.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let marks = buffer
+            g.inBands { rows in
+                for e in lo.indices {
+                    g.forEachCellTouching(lo[e], hi[e], rows: rows) { column, row in
+                        marks[(row / side) * g.blockColumns + column / side] = 0
+                    }
+                }
             }
         }
         var touchedBlocks = 0
@@ -134,20 +143,27 @@ public struct ZoneIndex: Sendable {
         // other block, zone by zone from the last, so the lowest index wins.
         var blockZone = [Int32](repeating: -1, count: blockCount)
         var cellZone = [Int32](repeating: -1, count: slotCount)
-        for z in zones.indices.reversed() {
-            g.forEachRunInside(lo[edgeStart[z]..<edgeStart[z + 1]], hi[edgeStart[z]..<edgeStart[z + 1]],
-                               minY: boxMin[z].y, maxY: boxMax[z].y) { row, run in
-                let blockRow = row / side, rowInBlock = row % side
-                for blockColumn in (run.lowerBound / side)...((run.upperBound - 1) / side) {
-                    let b = blockRow * g.blockColumns + blockColumn
-                    let number = Int(blockNumber[b])
-                    if number >= 0 {
-                        let base = number * blockCells + rowInBlock * side - blockColumn * side
-                        for column in max(run.lowerBound, blockColumn * side)..<min(run.upperBound, (blockColumn + 1) * side) {
-                            cellZone[base + column] = Int32(z)
+        blockZone.withUnsafeMutableBufferPointer { blockBuffer in
+            cellZone.withUnsafeMutableBufferPointer { cellBuffer in
+                nonisolated(unsafe) let blockZone = blockBuffer, cellZone = cellBuffer
+                g.inBands { rows in
+                    for z in zones.indices.reversed() {
+                        g.forEachRunInside(lo[edgeStart[z]..<edgeStart[z + 1]], hi[edgeStart[z]..<edgeStart[z + 1]],
+                                           minY: boxMin[z].y, maxY: boxMax[z].y, rows: rows) { row, run in
+                            let blockRow = row / side, rowInBlock = row % side
+                            for blockColumn in (run.lowerBound / side)...((run.upperBound - 1) / side) {
+                                let b = blockRow * g.blockColumns + blockColumn
+                                let number = Int(blockNumber[b])
+                                if number >= 0 {
+                                    let base = number * blockCells + rowInBlock * side - blockColumn * side
+                                    for column in max(run.lowerBound, blockColumn * side)..<min(run.upperBound, (blockColumn + 1) * side) {
+                                        cellZone[base + column] = Int32(z)
+                                    }
+                                } else if rowInBlock == 0 && run.lowerBound <= blockColumn * side {
+                                    blockZone[b] = Int32(z)
+                                }
+                            }
                         }
-                    } else if rowInBlock == 0 && run.lowerBound <= blockColumn * side {
-                        blockZone[b] = Int32(z)
                     }
                 }
             }
@@ -155,30 +171,49 @@ public struct ZoneIndex: Sendable {
 
         // The zones owning an edge that touches each cell of the touched blocks, each once and
         // in increasing order, since the edges come zone by zone (CSR).
-        var lastZone = [Int32](repeating: -1, count: slotCount)
         var ownerStart = [Int32](repeating: 0, count: slotCount + 1)
-        for e in lo.indices {
-            let z = owner[e]
-            g.forEachCellTouching(lo[e], hi[e]) { column, row in
-                let k = slot(column, row)
-                if lastZone[k] != z {
-                    lastZone[k] = z
-                    ownerStart[k + 1] += 1
+        var owners: [Int32] = []
+        do {
+            var lastZone = [Int32](repeating: -1, count: slotCount)
+            lastZone.withUnsafeMutableBufferPointer { lastBuffer in
+                ownerStart.withUnsafeMutableBufferPointer { countBuffer in
+                    nonisolated(unsafe) let lastZone = lastBuffer, count = countBuffer
+                    g.inBands { rows in
+                        for e in lo.indices {
+                            let z = owner[e]
+                            g.forEachCellTouching(lo[e], hi[e], rows: rows) { column, row in
+                                let k = slot(column, row)
+                                if lastZone[k] != z {
+                                    lastZone[k] = z
+                                    count[k + 1] += 1
+                                }
+                            }
+                        }
+                    }
                 }
             }
-        }
-        for k in 0..<slotCount { ownerStart[k + 1] += ownerStart[k] }
-        var fill = ownerStart
-        var owners = [Int32](repeating: 0, count: Int(ownerStart[slotCount]))
-        for k in 0..<slotCount { lastZone[k] = -1 }
-        for e in lo.indices {
-            let z = owner[e]
-            g.forEachCellTouching(lo[e], hi[e]) { column, row in
-                let k = slot(column, row)
-                if lastZone[k] != z {
-                    lastZone[k] = z
-                    owners[Int(fill[k])] = z
-                    fill[k] += 1
+            for k in 0..<slotCount { ownerStart[k + 1] += ownerStart[k] }
+            var fill = ownerStart
+            owners = [Int32](repeating: 0, count: Int(ownerStart[slotCount]))
+            for k in 0..<slotCount { lastZone[k] = -1 }
+            lastZone.withUnsafeMutableBufferPointer { lastBuffer in
+                fill.withUnsafeMutableBufferPointer { fillBuffer in
+                    owners.withUnsafeMutableBufferPointer { ownerBuffer in
+                        nonisolated(unsafe) let lastZone = lastBuffer, fill = fillBuffer, owners = ownerBuffer
+                        g.inBands { rows in
+                            for e in lo.indices {
+                                let z = owner[e]
+                                g.forEachCellTouching(lo[e], hi[e], rows: rows) { column, row in
+                                    let k = slot(column, row)
+                                    if lastZone[k] != z {
+                                        lastZone[k] = z
+                                        owners[Int(fill[k])] = z
+                                        fill[k] += 1
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -212,11 +247,13 @@ public struct ZoneIndex: Sendable {
         marginX = nearX
         marginY = nearY
         let blockWidth = g.cellWidth * Int64(side), blockHeight = g.cellHeight * Int64(side)
-        func forEachBlockNear(_ e: Int, _ body: (Int) -> Void) {
+        func forEachBlockNear(_ e: Int, rows band: Range<Int>, _ body: (Int) -> Void) {
             let a = lo[e], b = hi[e]
             let columns = g.columns(min(a.x, b.x) - nearX, max(a.x, b.x) + nearX)
             let rows = g.rows(a.y - nearY, b.y + nearY)
-            for y in (rows.lowerBound / side)...(rows.upperBound / side) {
+            let firstRow = max(rows.lowerBound, band.lowerBound) / side, lastRow = min(rows.upperBound, band.upperBound - 1) / side
+            guard firstRow <= lastRow else { return }
+            for y in firstRow...lastRow {
                 let y0 = g.originY + Int64(y) * blockHeight - nearY, y1 = y0 + blockHeight + 2 * nearY
                 for x in (columns.lowerBound / side)...(columns.upperBound / side) {
                     let x0 = g.originX + Int64(x) * blockWidth - nearX, x1 = x0 + blockWidth + 2 * nearX
@@ -227,15 +264,27 @@ public struct ZoneIndex: Sendable {
             }
         }
         var near = [Int32](repeating: 0, count: blockCount + 1)
-        for e in lo.indices { forEachBlockNear(e) { near[$0 + 1] += 1 } }
+        near.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let count = buffer
+            g.inBands { rows in
+                for e in lo.indices { forEachBlockNear(e, rows: rows) { count[$0 + 1] += 1 } }
+            }
+        }
         for b in 0..<blockCount { near[b + 1] += near[b] }
-        fill = near
+        var fill = near
         var nearList = [NearEdge](repeating: NearEdge(lo: GridPoint(x: 0, y: 0), hi: GridPoint(x: 0, y: 0), zone: 0),
                                   count: Int(near[blockCount]))
-        for e in lo.indices {
-            forEachBlockNear(e) { b in
-                nearList[Int(fill[b])] = NearEdge(lo: lo[e], hi: hi[e], zone: owner[e])
-                fill[b] += 1
+        fill.withUnsafeMutableBufferPointer { fillBuffer in
+            nearList.withUnsafeMutableBufferPointer { listBuffer in
+                nonisolated(unsafe) let fill = fillBuffer, nearList = listBuffer
+                g.inBands { rows in
+                    for e in lo.indices {
+                        forEachBlockNear(e, rows: rows) { b in
+                            nearList[Int(fill[b])] = NearEdge(lo: lo[e], hi: hi[e], zone: owner[e])
+                            fill[b] += 1
+                        }
+                    }
+                }
             }
         }
         nearStart = near
@@ -279,12 +328,13 @@ public struct ZoneIndex: Sendable {
     /// - Complexity: O(1) for most homes; O(edges of the candidate zones) near boundaries;
     ///   O(zones) for a home outside every zone (nearest-zone search with box pruning).
     public func locate(_ p: GridPoint) -> ZoneHit {
-        withTables { $0.locate(p) ?? $0.unzoned(p) }
+        withTables { $0.finish(p, $0.lookup(p)) }
     }
 
     /// Locates many homes, splitting the work across the machine's cores. The result at
     /// index i is `locate(points[i])`; it does not depend on the number of cores or on
-    /// timing.
+    /// timing. Homes go in batches of 256: first every grid look-up of the batch (a tight
+    /// loop whose memory reads overlap), then the polygon and near-boundary tests.
     public func locate(_ points: [GridPoint]) -> [ZoneHit] {
         let chunk = 16_384
         let chunks = (points.count + chunk - 1) / chunk
@@ -295,8 +345,15 @@ public struct ZoneIndex: Sendable {
                     nonisolated(unsafe) let homes = input
                     nonisolated(unsafe) let lookup = tables
                     DispatchQueue.concurrentPerform(iterations: chunks) { k in
-                        for i in (k * chunk)..<min(homes.count, (k + 1) * chunk) {
-                            (output.baseAddress! + i).initialize(to: lookup.locate(homes[i]) ?? lookup.unzoned(homes[i]))
+                        let end = min(homes.count, (k + 1) * chunk)
+                        withUnsafeTemporaryAllocation(of: Tables.Lookup.self, capacity: 256) { found in
+                            for first in stride(from: k * chunk, to: end, by: 256) {
+                                let count = min(256, end - first)
+                                for j in 0..<count { found[j] = lookup.lookup(homes[first + j]) }
+                                for j in 0..<count {
+                                    (output.baseAddress! + first + j).initialize(to: lookup.finish(homes[first + j], found[j]))
+                                }
+                            }
                         }
                     }
                 }
@@ -359,35 +416,48 @@ public struct ZoneIndex: Sendable {
         let zoneMin: UnsafeBufferPointer<GridPoint>
         let zoneMax: UnsafeBufferPointer<GridPoint>
 
-        /// The hit for a home inside some zone, or nil when it is in none.
+        /// What the grid tables say about a home, before any polygon test.
+        struct Lookup {
+            /// The zone (−1: none) when the grid settles it, else −2 − the candidate list.
+            var cell: Int32
+            /// The near list to measure (`nearEdges[nearFrom..<nearTo]`); empty when no edge
+            /// of the home's zone is near its block.
+            var nearFrom: Int32
+            var nearTo: Int32
+        }
+
+        /// The first stage of a look-up: the block and cell tables.
         @inline(__always)
-        func locate(_ p: GridPoint) -> ZoneHit? {
-            guard p.x >= grid.originX, p.y >= grid.originY else { return nil }
+        func lookup(_ p: GridPoint) -> Lookup {
+            guard p.x >= grid.originX, p.y >= grid.originY else { return Lookup(cell: -1, nearFrom: 0, nearTo: 0) }
             let column = Int((p.x - grid.originX) / grid.cellWidth), row = Int((p.y - grid.originY) / grid.cellHeight)
-            guard column < grid.columns, row < grid.rows else { return nil }
+            guard column < grid.columns, row < grid.rows else { return Lookup(cell: -1, nearFrom: 0, nearTo: 0) }
             let side = ZoneGrid.blockSide
             let b = (row / side) * grid.blockColumns + column / side
-            let code = Int(blockCode[b])
-            var zone: Int, measure: Bool
+            let code = blockCode[b]
             if code >= 0 {
-                zone = code / 2 - 1
-                measure = code % 2 == 1
-            } else {
-                let cell = Int(cellCode[(-1 - code) * side * side + (row % side) * side + column % side])
-                if cell >= -1 {
-                    zone = cell
-                } else {
-                    zone = -1
-                    let k = -2 - cell
-                    for i in Int(candidateStart[k])..<Int(candidateStart[k + 1]) {
-                        let z = Int(candidates[i])
-                        if contains(zone: z, p) { zone = z; break }
-                    }
-                }
-                measure = true
+                guard code % 2 == 1 else { return Lookup(cell: code / 2 - 1, nearFrom: 0, nearTo: 0) }
+                return Lookup(cell: code / 2 - 1, nearFrom: nearStart[b], nearTo: nearStart[b + 1])
             }
-            guard zone >= 0 else { return nil }
-            return ZoneHit(zone: zone, nearBoundary: measure && isNear(p, zone: zone, block: b))
+            return Lookup(cell: cellCode[(-1 - Int(code)) * side * side + (row % side) * side + column % side],
+                          nearFrom: nearStart[b], nearTo: nearStart[b + 1])
+        }
+
+        /// The second stage: the candidate zones' exact tests, the near-boundary test, or
+        /// the nearest-zone search for a home in no zone.
+        @inline(__always)
+        func finish(_ p: GridPoint, _ found: Lookup) -> ZoneHit {
+            var zone = Int(found.cell)
+            if zone <= -2 {
+                let k = -2 - zone
+                zone = -1
+                for i in Int(candidateStart[k])..<Int(candidateStart[k + 1]) {
+                    let z = Int(candidates[i])
+                    if contains(zone: z, p) { zone = z; break }
+                }
+            }
+            guard zone >= 0 else { return unzoned(p) }
+            return ZoneHit(zone: zone, nearBoundary: isNear(p, zone: zone, edges: Int(found.nearFrom)..<Int(found.nearTo)))
         }
 
         /// `ZoneShape.contains` over the flat edge tables.
@@ -401,9 +471,9 @@ public struct ZoneIndex: Sendable {
         }
 
         @inline(__always)
-        func isNear(_ p: GridPoint, zone: Int, block b: Int) -> Bool {
+        func isNear(_ p: GridPoint, zone: Int, edges: Range<Int>) -> Bool {
             var metric: LocalMetric?
-            for k in Int(nearStart[b])..<Int(nearStart[b + 1]) {
+            for k in edges {
                 let edge = nearEdges[k]
                 guard Int(edge.zone) == zone else { continue }
                 let a = edge.lo, b = edge.hi
