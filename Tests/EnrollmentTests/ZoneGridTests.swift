@@ -13,9 +13,9 @@ import Testing
     /// triangles, with a hole and its enclave, whose vertices all lie on cell corners of a
     /// grid with cells of 4 × 4 or 1 × 1 units.
     private func maps() -> [(zones: [ZoneMap.Zone], cell: (width: Int64, height: Int64))] {
-        let meshA = SyntheticZoneMap(columns: 4, rows: 3, origin: GridPoint(x: 1000, y: -300), width: 600, height: 450,
+        let meshA = SyntheticZoneMap(columns: 4, rows: 3, origin: GridPoint(x: 1000, y: -300), width: 400, height: 300,
                                      pointsPerSide: 2, seed: 5)
-        let meshB = SyntheticZoneMap(columns: 3, rows: 3, origin: GridPoint(x: 0, y: 0), width: 240, height: 210,
+        let meshB = SyntheticZoneMap(columns: 3, rows: 3, origin: GridPoint(x: 0, y: 0), width: 120, height: 105,
                                      pointsPerSide: 3, seed: 41)
         let lattice = [
             zone("A", [[(0, 0), (40, 0), (40, 40), (0, 40)], [(8, 8), (8, 24), (24, 24), (24, 8)]]),
