@@ -109,16 +109,23 @@ extension ZoneGrid {
     /// parallel, and returns when all are done. A body that writes only to the blocks and
     /// cells of its band does not race with the others.
     func inBands(_ body: (Range<Int>) -> Void) {
-        let count = max(1, min(ProcessInfo.processInfo.activeProcessorCount, blockRows))
-        let per = (blockRows + count - 1) / count
+        let per = blockRowsPerBand
         withoutActuallyEscaping(body) { body in
             nonisolated(unsafe) let work = body
-            DispatchQueue.concurrentPerform(iterations: count) { k in
+            DispatchQueue.concurrentPerform(iterations: bandCount) { k in
                 let first = k * per, last = min(blockRows, first + per)
                 if first < last { work((first * ZoneGrid.blockSide)..<(last * ZoneGrid.blockSide)) }
             }
         }
     }
+
+    /// The number of bands `inBands` uses: one per core, at most one per block row.
+    var bandCount: Int { max(1, min(ProcessInfo.processInfo.activeProcessorCount, blockRows)) }
+
+    private var blockRowsPerBand: Int { (blockRows + bandCount - 1) / bandCount }
+
+    /// The band (0 ..< `bandCount`) holding cell row `row`.
+    func band(ofRow row: Int) -> Int { row / ZoneGrid.blockSide / blockRowsPerBand }
 
     /// Calls `body(row, columns)` for every run of cells in one row whose centres are inside
     /// the zone with edges `lo[i]`–`hi[i]` (lower endpoint first) and latitudes `minY...maxY`

@@ -50,9 +50,11 @@ public struct ZoneIndex: Sendable {
     /// −1 − its number among the touched blocks.
     let blockCode: [Int32]
     /// Per cell of the touched blocks, at number · 16 + row in block · 4 + column in block:
-    /// the zone (−1: none) of a cell no edge touches, else −2 − its candidate list number.
+    /// the zone (−1: none) of a cell no edge touches, else −2 − the block's number (its
+    /// candidate list).
     let cellCode: [Int32]
-    /// Per touched cell, the zones to test, lowest first (CSR: `candidateStart[k]..<candidateStart[k+1]`).
+    /// Per touched block, the zones to test in its touched cells, lowest first (CSR:
+    /// `candidateStart[k]..<candidateStart[k+1]`).
     let candidateStart: [Int32]
     let candidates: [Int32]
     /// Per block, the edges that come within the near-boundary distance (in units, per axis)
@@ -116,28 +118,45 @@ public struct ZoneIndex: Sendable {
         // each band writes only its own blocks and cells, visiting edges and zones in index
         // order, so the tables do not depend on the number of bands.
 
-        // The touched blocks, numbered in block order.
-        var touched = [Int32](repeating: -1, count: blockCount)
-        touched.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let marks = buffer
-            g.inBands { rows in
-                for e in lo.indices {
-                    g.forEachCellTouching(lo[e], hi[e], rows: rows) { column, row in
-                        marks[(row / side) * g.blockColumns + column / side] = 0
+        // One walk of the edges marks the touched cells of each block (a 16-bit mask) and
+        // collects the zones owning an edge that touches each block: each (block, zone) once
+        // and, since edges come zone by zone, in increasing zone order per block.
+        var touchedCells = [UInt16](repeating: 0, count: blockCount)
+        let bandCount = g.bandCount
+        var bandOwners = [[(block: Int32, zone: Int32)]](repeating: [], count: bandCount)
+        do {
+            var lastZone = [Int32](repeating: -1, count: blockCount)
+            touchedCells.withUnsafeMutableBufferPointer { maskBuffer in
+                lastZone.withUnsafeMutableBufferPointer { lastBuffer in
+                    bandOwners.withUnsafeMutableBufferPointer { ownerBuffer in
+                        nonisolated(unsafe) let masks = maskBuffer, lastZone = lastBuffer, bandOwners = ownerBuffer
+                        g.inBands { rows in
+                            var found: [(block: Int32, zone: Int32)] = []
+                            for e in lo.indices {
+                                let z = owner[e]
+                                g.forEachCellTouching(lo[e], hi[e], rows: rows) { column, row in
+                                    let b = (row / side) * g.blockColumns + column / side
+                                    masks[b] |= 1 << ((row % side) * side + column % side)
+                                    if lastZone[b] != z {
+                                        lastZone[b] = z
+                                        found.append((Int32(b), z))
+                                    }
+                                }
+                            }
+                            bandOwners[g.band(ofRow: rows.lowerBound)] = found
+                        }
                     }
                 }
             }
         }
+        var touched = [Int32](repeating: -1, count: blockCount)
         var touchedBlocks = 0
-        for b in 0..<blockCount where touched[b] == 0 {
+        for b in 0..<blockCount where touchedCells[b] != 0 {
             touched[b] = Int32(touchedBlocks)
             touchedBlocks += 1
         }
         let blockNumber = touched
         let slotCount = touchedBlocks * blockCells
-        @inline(__always) func slot(_ column: Int, _ row: Int) -> Int {
-            Int(blockNumber[(row / side) * g.blockColumns + column / side]) * blockCells + (row % side) * side + column % side
-        }
 
         // The zone of each cell centre of the touched blocks and of the first cell of every
         // other block, zone by zone from the last, so the lowest index wins.
@@ -169,70 +188,34 @@ public struct ZoneIndex: Sendable {
             }
         }
 
-        // The zones owning an edge that touches each cell of the touched blocks, each once and
-        // in increasing order, since the edges come zone by zone (CSR).
-        var ownerStart = [Int32](repeating: 0, count: slotCount + 1)
-        var owners: [Int32] = []
-        do {
-            var lastZone = [Int32](repeating: -1, count: slotCount)
-            lastZone.withUnsafeMutableBufferPointer { lastBuffer in
-                ownerStart.withUnsafeMutableBufferPointer { countBuffer in
-                    nonisolated(unsafe) let lastZone = lastBuffer, count = countBuffer
-                    g.inBands { rows in
-                        for e in lo.indices {
-                            let z = owner[e]
-                            g.forEachCellTouching(lo[e], hi[e], rows: rows) { column, row in
-                                let k = slot(column, row)
-                                if lastZone[k] != z {
-                                    lastZone[k] = z
-                                    count[k + 1] += 1
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            for k in 0..<slotCount { ownerStart[k + 1] += ownerStart[k] }
-            var fill = ownerStart
-            owners = [Int32](repeating: 0, count: Int(ownerStart[slotCount]))
-            for k in 0..<slotCount { lastZone[k] = -1 }
-            lastZone.withUnsafeMutableBufferPointer { lastBuffer in
-                fill.withUnsafeMutableBufferPointer { fillBuffer in
-                    owners.withUnsafeMutableBufferPointer { ownerBuffer in
-                        nonisolated(unsafe) let lastZone = lastBuffer, fill = fillBuffer, owners = ownerBuffer
-                        g.inBands { rows in
-                            for e in lo.indices {
-                                let z = owner[e]
-                                g.forEachCellTouching(lo[e], hi[e], rows: rows) { column, row in
-                                    let k = slot(column, row)
-                                    if lastZone[k] != z {
-                                        lastZone[k] = z
-                                        owners[Int(fill[k])] = z
-                                        fill[k] += 1
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+        // The candidates of a touched block, lowest first: the owners of its edges and the
+        // zones of the centres of its touched cells. Its touched cells point to them.
+        var ownerStart = [Int](repeating: 0, count: touchedBlocks + 1)
+        for found in bandOwners { for (block, _) in found { ownerStart[Int(blockNumber[Int(block)]) + 1] += 1 } }
+        for k in 0..<touchedBlocks { ownerStart[k + 1] += ownerStart[k] }
+        var owners = [Int32](repeating: 0, count: ownerStart[touchedBlocks])
+        var next = ownerStart
+        for found in bandOwners {
+            for (block, zone) in found {
+                let k = Int(blockNumber[Int(block)])
+                owners[next[k]] = zone
+                next[k] += 1
             }
         }
-        // The candidates of a touched cell: its owners and the zone of its centre.
         var codes = cellZone
         var start: [Int32] = [0]
         var list: [Int32] = []
-        for k in 0..<slotCount where ownerStart[k] < ownerStart[k + 1] {
-            var centre = cellZone[k]
-            for i in Int(ownerStart[k])..<Int(ownerStart[k + 1]) {
-                let z = owners[i]
-                if centre >= 0 && centre <= z {
-                    if centre < z { list.append(centre) }
-                    centre = -1
-                }
-                list.append(z)
+        var zonesHere: [Int32] = []
+        for b in 0..<blockCount where touchedCells[b] != 0 {
+            let k = Int(blockNumber[b])
+            zonesHere.removeAll(keepingCapacity: true)
+            zonesHere += owners[ownerStart[k]..<ownerStart[k + 1]]
+            for cell in 0..<blockCells where touchedCells[b] & (1 << cell) != 0 {
+                if cellZone[k * blockCells + cell] >= 0 { zonesHere.append(cellZone[k * blockCells + cell]) }
+                codes[k * blockCells + cell] = -2 - Int32(k)
             }
-            if centre >= 0 { list.append(centre) }
-            codes[k] = -2 - Int32(start.count - 1)
+            zonesHere.sort()
+            for (i, z) in zonesHere.enumerated() where i == 0 || zonesHere[i - 1] != z { list.append(z) }
             start.append(Int32(list.count))
         }
         cellCode = codes
