@@ -46,22 +46,26 @@ func benchZoning(_ arguments: [String]) throws {
     }
 
     var index = ZoneIndex(zones: map.zones, nearBoundaryMetres: nearMetres)
-    var buildTimes: [Duration] = []
+    var buildTimes: [Duration] = [], buildCPU: [Double] = []
     for _ in 0..<runs {
-        buildTimes.append(ContinuousClock().measure { index = ZoneIndex(zones: map.zones, nearBoundaryMetres: nearMetres) })
+        buildTimes.append(ContinuousClock().measure {
+            index = BenchCSV.withCPUSeconds(into: &buildCPU) { ZoneIndex(zones: map.zones, nearBoundaryMetres: nearMetres) }
+        })
     }
     var hits: [ZoneHit] = []
-    var locateTimes: [Duration] = []
+    var locateTimes: [Duration] = [], locateCPU: [Double] = []
     for _ in 0..<runs {
-        locateTimes.append(ContinuousClock().measure { hits = index.locate(homes) })
+        locateTimes.append(ContinuousClock().measure { hits = BenchCSV.withCPUSeconds(into: &locateCPU) { index.locate(homes) } })
     }
     let serialTime = ContinuousClock().measure { hits = homes.map(index.locate) }
     let zoned = hits.filter { $0.zone != nil }.count
     let near = hits.filter(\.nearBoundary).count
-    print("build index: \(milliseconds(median(buildTimes))) ms (median of \(runs))")
-    print("locate \(homes.count) homes: \(milliseconds(median(locateTimes))) ms (median of \(runs), all cores); one core: \(milliseconds(serialTime)) ms")
+    let buildMS = milliseconds(median(buildTimes)), locateMS = milliseconds(median(locateTimes))
+    let buildCPUMS = Int((BenchCSV.median(buildCPU) * 1000).rounded()), locateCPUMS = Int((BenchCSV.median(locateCPU) * 1000).rounded())
+    print("build index: \(buildMS) ms (median of \(runs), all cores; CPU \(buildCPUMS) ms)")
+    print("locate \(homes.count) homes: \(locateMS) ms (median of \(runs), all cores; CPU \(locateCPUMS) ms); one core: \(milliseconds(serialTime)) ms")
     print("zoned \(zoned), unzoned \(homes.count - zoned), near_boundary \(near)")
-    print("RESULT swift\(nearMetres == 0 ? "-contain" : "") zones=\(map.zones.count) build_ms=\(milliseconds(median(buildTimes))) locate_ms=\(milliseconds(median(locateTimes))) zoned=\(zoned)")
+    print("RESULT swift\(nearMetres == 0 ? "-contain" : "") zones=\(map.zones.count) build_ms=\(buildMS) locate_ms=\(locateMS) zoned=\(zoned) build_cpu_ms=\(buildCPUMS) locate_cpu_ms=\(locateCPUMS)")
 }
 
 private func median(_ times: [Duration]) -> Duration {

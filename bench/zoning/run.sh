@@ -23,8 +23,10 @@ for zones in 2000 10000; do
     summary+=("$(grep '^RESULT' "$out/swift.txt")" "$(grep '^RESULT' "$out/swift-contain.txt")" "$(grep '^RESULT' "$out/shapely.txt")")
 done
 echo
-printf '%-14s %7s %10s %10s %9s\n' tool zones build_ms locate_ms zoned
+printf '%-14s %7s %9s %10s %9s %9s %9s\n' tool zones build_ms locate_ms total_ms cpu_ms zoned
 for line in "${summary[@]}"; do
     set -- $line
-    printf '%-14s %7s %10s %10s %9s\n' "$2" "${3#zones=}" "${4#build_ms=}" "${5#locate_ms=}" "${6#zoned=}"
+    build="${4#build_ms=}" locate="${5#locate_ms=}"
+    printf '%-14s %7s %9s %10s %9s %9s %9s\n' "$2" "${3#zones=}" "$build" "$locate" "$((build + locate))" \
+        "$(( ${7#build_cpu_ms=} + ${8#locate_cpu_ms=} ))" "${6#zoned=}"
 done

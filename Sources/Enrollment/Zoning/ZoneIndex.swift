@@ -21,35 +21,46 @@ public struct ZoneHit: Sendable, Equatable {
     }
 }
 
-/// A uniform grid over the zones of one level that answers "which zone is this home in?"
+/// A two-level grid over the zones of one level that answers "which zone is this home in?"
 /// exactly (the boundary rule of docs/ZONING.md) and fast.
 ///
-/// Each cell knows the edges that touch it (closed cell, exact integers) and the edges
-/// within `nearBoundaryMetres` of it. A cell no edge touches lies wholly inside one zone or
-/// none, recorded at build time, so most homes need no polygon test; in other cells only the
-/// zones owning a touching edge, plus the cell's own zone, are tested.
+/// The grid (`ZoneGrid`) has cells of a few metres grouped into blocks of 4 × 4 cells. A
+/// block that no edge touches (closed block, exact integers) lies wholly inside one zone or
+/// none, recorded at build time, so most homes need one array read. In a touched block each
+/// cell is classified the same way; in a touched cell only the zones owning a touching edge,
+/// plus the zone of the cell's centre, are tested. Each block also lists the edges within
+/// `nearBoundaryMetres` of it, which the near-boundary test measures.
 ///
 /// The zones must not overlap (check with `ZoneMap.overlaps(level:)`); if they do, the
 /// lowest-index zone containing the home is returned.
 public struct ZoneIndex: Sendable {
     /// The distance under which a home counts as near a boundary, in metres.
     public let nearBoundaryMetres: Double
-    let shapes: [ZoneShape]
+    /// Each zone's bounding box.
+    let zoneMin: [GridPoint]
+    let zoneMax: [GridPoint]
     let edgeLo: [GridPoint]
     let edgeHi: [GridPoint]
     let edgeZone: [Int32]
     /// Zone z owns edges `zoneEdgeStart[z]..<zoneEdgeStart[z+1]`.
     let zoneEdgeStart: [Int]
-    let originX: Int64, originY: Int64, cellWidth: Int64, cellHeight: Int64
-    let columns: Int, rows: Int
-    /// The zone of every cell that no edge touches (−1: none), else −2.
-    let cellZone: [Int32]
-    /// Per cell, the zones to test (CSR: `candidateStart[c]..<candidateStart[c+1]`).
+    let grid: ZoneGrid
+    /// Per block: for a block no edge touches, (zone + 1) · 2 + 1 if the zone has an edge
+    /// in the block's near list (else + 0), zone −1 meaning none; for a touched block,
+    /// −1 − its number among the touched blocks.
+    let blockCode: [Int32]
+    /// Per cell of the touched blocks, at number · 16 + row in block · 4 + column in block:
+    /// the zone (−1: none) of a cell no edge touches, else −2 − the block's number (its
+    /// candidate list).
+    let cellCode: [Int32]
+    /// Per touched block, the zones to test in its touched cells, lowest first (CSR:
+    /// `candidateStart[k]..<candidateStart[k+1]`).
     let candidateStart: [Int32]
     let candidates: [Int32]
-    /// Per cell, the edges within `nearBoundaryMetres` (CSR).
+    /// Per block, the edges that come within the near-boundary distance (in units, per axis)
+    /// of it (CSR), each with its zone.
     let nearStart: [Int32]
-    let nearEdges: [Int32]
+    let nearEdges: [NearEdge]
     /// The near-boundary distance in grid units, rounded up (a cheap exact prefilter).
     let marginX: Int64, marginY: Int64
 
@@ -57,163 +68,308 @@ public struct ZoneIndex: Sendable {
     /// - Parameters:
     ///   - zones: zones of one level; hits refer to them by index.
     ///   - nearBoundaryMetres: distance for `ZoneHit.nearBoundary` (policy default 20 m).
-    /// - Complexity: O(edges + cells) time and memory, with about 16 cells per edge.
+    /// - Complexity: O(edges + blocks + cells of touched blocks) time and memory, with about
+    ///   3 blocks per edge; the cell classification is a scanline pass per zone.
     public init(zones: [ZoneMap.Zone], nearBoundaryMetres: Double = 20) {
+        self.init(zones: zones, nearBoundaryMetres: nearBoundaryMetres, cellSize: nil)
+    }
+
+    /// Builds the index on cells of `cellSize` grid units (for tests), or of the size chosen
+    /// from the zones when nil.
+    init(zones: [ZoneMap.Zone], nearBoundaryMetres: Double, cellSize: (width: Int64, height: Int64)?) {
         self.nearBoundaryMetres = nearBoundaryMetres
-        shapes = zones.map(ZoneShape.init)
+        // Every edge once per zone, lower endpoint first, zone by zone (as in `ZoneShape`).
         var lo: [GridPoint] = [], hi: [GridPoint] = [], owner: [Int32] = []
-        for (z, shape) in shapes.enumerated() {
-            lo += shape.lo
-            hi += shape.hi
-            owner += repeatElement(Int32(z), count: shape.lo.count)
+        var edgeStart = [0], boxMin: [GridPoint] = [], boxMax: [GridPoint] = []
+        for (z, zone) in zones.enumerated() {
+            var minX = Int64.max, minY = Int64.max, maxX = Int64.min, maxY = Int64.min
+            for polygon in zone.polygons {
+                for ring in polygon {
+                    for (i, a) in ring.enumerated() {
+                        let b = ring[i + 1 == ring.count ? 0 : i + 1]
+                        lo.append(min(a, b))
+                        hi.append(max(a, b))
+                        minX = min(minX, a.x); maxX = max(maxX, a.x)
+                        minY = min(minY, a.y); maxY = max(maxY, a.y)
+                    }
+                }
+            }
+            owner += repeatElement(Int32(z), count: lo.count - edgeStart.last!)
+            edgeStart.append(lo.count)
+            boxMin.append(GridPoint(x: minX, y: minY))
+            boxMax.append(GridPoint(x: maxX, y: maxY))
         }
         edgeLo = lo
         edgeHi = hi
         edgeZone = owner
-        var edgeStart = [0]
-        for shape in shapes { edgeStart.append(edgeStart.last! + shape.lo.count) }
         zoneEdgeStart = edgeStart
-        let minX = shapes.map(\.minX).min() ?? 0, maxX = shapes.map(\.maxX).max() ?? 1
-        let minY = shapes.map(\.minY).min() ?? 0, maxY = shapes.map(\.maxY).max() ?? 1
-        let maxAbsLatitude = min(89.0, Double(max(abs(minY), abs(maxY))) / GridPoint.unitsPerDegree)
-        let unitX = LocalMetric.metresPerUnitY * cos(maxAbsLatitude * Double.pi / 180)
-        let unitY = LocalMetric.metresPerUnitY
-        let width = Double(max(1, maxX - minX)) * unitX, height = Double(max(1, maxY - minY)) * unitY
-        let target = Double(max(1, min(lo.count * 16, 16_000_000)))
-        let side = max((width * height / target).squareRoot(), 1e-3)
-        let cw = max(1, Int64((side / unitX).rounded(.up)))
-        let ch = max(1, Int64((side / unitY).rounded(.up)))
-        originX = minX
-        originY = minY
-        cellWidth = cw
-        cellHeight = ch
-        let nx = Int((maxX - minX) / cw) + 1, ny = Int((maxY - minY) / ch) + 1
-        columns = nx
-        rows = ny
-        let cellCount = nx * ny
+        zoneMin = boxMin
+        zoneMax = boxMax
+        let mapMinX = boxMin.map(\.x).min() ?? 0, mapMinY = boxMin.map(\.y).min() ?? 0
+        let mapMaxX = boxMax.map(\.x).max() ?? 1, mapMaxY = boxMax.map(\.y).max() ?? 1
+        let g = cellSize.map {
+            ZoneGrid(minX: mapMinX, minY: mapMinY, maxX: mapMaxX, maxY: mapMaxY, cellWidth: $0.width, cellHeight: $0.height)
+        } ?? ZoneGrid(minX: mapMinX, minY: mapMinY, maxX: mapMaxX, maxY: mapMaxY, edgeCount: lo.count)
+        grid = g
+        let side = ZoneGrid.blockSide, blockCells = side * side
+        let blockCount = g.blockColumns * g.blockRows
 
-        func cellRange(_ a: Int64, _ b: Int64, _ origin: Int64, _ size: Int64, _ count: Int) -> ClosedRange<Int> {
-            let first = Int(max(0, min(Int64(count - 1), (a - origin) / size)))
-            let last = Int(max(0, min(Int64(count - 1), (b - origin) / size)))
-            return first...last
-        }
-        func cells(of e: Int, marginX: Int64, marginY: Int64) -> (ClosedRange<Int>, ClosedRange<Int>) {
-            let a = lo[e], b = hi[e]
-            return (cellRange(min(a.x, b.x) - marginX, max(a.x, b.x) + marginX, minX, cw, nx),
-                    cellRange(a.y - marginY, b.y + marginY, minY, ch, ny))
-        }
-        func buildCSR(marginX: Int64, marginY: Int64) -> (start: [Int32], items: [Int32]) {
-            var count = [Int32](repeating: 0, count: cellCount + 1)
-            for e in lo.indices {
-                let (xs, ys) = cells(of: e, marginX: marginX, marginY: marginY)
-                for y in ys { for x in xs { count[y * nx + x + 1] += 1 } }
-            }
-            for c in 0..<cellCount { count[c + 1] += count[c] }
-            var fill = count
-            var items = [Int32](repeating: 0, count: Int(count[cellCount]))
-            for e in lo.indices {
-                let (xs, ys) = cells(of: e, marginX: marginX, marginY: marginY)
-                for y in ys {
-                    for x in xs {
-                        items[Int(fill[y * nx + x])] = Int32(e)
-                        fill[y * nx + x] += 1
+        // Every step below runs on bands of block rows in parallel (`ZoneGrid.inBands`):
+        // each band writes only its own blocks and cells, visiting edges and zones in index
+        // order, so the tables do not depend on the number of bands.
+
+        // One walk of the edges marks the touched cells of each block (a 16-bit mask) and
+        // collects the zones owning an edge that touches each block: each (block, zone) once
+        // and, since edges come zone by zone, in increasing zone order per block.
+        var touchedCells = [UInt16](repeating: 0, count: blockCount)
+        let bandCount = g.bandCount
+        var bandOwners = [[(block: Int32, zone: Int32)]](repeating: [], count: bandCount)
+        do {
+            var lastZone = [Int32](repeating: -1, count: blockCount)
+            touchedCells.withUnsafeMutableBufferPointer { maskBuffer in
+                lastZone.withUnsafeMutableBufferPointer { lastBuffer in
+                    bandOwners.withUnsafeMutableBufferPointer { ownerBuffer in
+                        nonisolated(unsafe) let masks = maskBuffer, lastZone = lastBuffer, bandOwners = ownerBuffer
+                        g.inBands { rows in
+                            var found: [(block: Int32, zone: Int32)] = []
+                            for e in lo.indices {
+                                let z = owner[e]
+                                g.forEachCellTouching(lo[e], hi[e], rows: rows) { column, row in
+                                    let b = (row / side) * g.blockColumns + column / side
+                                    masks[b] |= 1 << ((row % side) * side + column % side)
+                                    if lastZone[b] != z {
+                                        lastZone[b] = z
+                                        found.append((Int32(b), z))
+                                    }
+                                }
+                            }
+                            bandOwners[g.band(ofRow: rows.lowerBound)] = found
+                        }
                     }
                 }
             }
-            return (count, items)
         }
-        // Edges touching a closed cell: a one-unit margin covers edges on the cell's sides.
-        let touching = buildCSR(marginX: 1, marginY: 1)
+        var touched = [Int32](repeating: -1, count: blockCount)
+        var touchedBlocks = 0
+        for b in 0..<blockCount where touchedCells[b] != 0 {
+            touched[b] = Int32(touchedBlocks)
+            touchedBlocks += 1
+        }
+        let blockNumber = touched
+        let slotCount = touchedBlocks * blockCells
+
+        // The zone of each cell centre of the touched blocks and of the first cell of every
+        // other block, zone by zone from the last, so the lowest index wins.
+        var blockZone = [Int32](repeating: -1, count: blockCount)
+        var cellZone = [Int32](repeating: -1, count: slotCount)
+        blockZone.withUnsafeMutableBufferPointer { blockBuffer in
+            cellZone.withUnsafeMutableBufferPointer { cellBuffer in
+                nonisolated(unsafe) let blockZone = blockBuffer, cellZone = cellBuffer
+                g.inBands { rows in
+                    for z in zones.indices.reversed() {
+                        g.forEachRunInside(lo[edgeStart[z]..<edgeStart[z + 1]], hi[edgeStart[z]..<edgeStart[z + 1]],
+                                           minY: boxMin[z].y, maxY: boxMax[z].y, rows: rows) { row, run in
+                            let blockRow = row / side, rowInBlock = row % side
+                            for blockColumn in (run.lowerBound / side)...((run.upperBound - 1) / side) {
+                                let b = blockRow * g.blockColumns + blockColumn
+                                let number = Int(blockNumber[b])
+                                if number >= 0 {
+                                    let base = number * blockCells + rowInBlock * side - blockColumn * side
+                                    for column in max(run.lowerBound, blockColumn * side)..<min(run.upperBound, (blockColumn + 1) * side) {
+                                        cellZone[base + column] = Int32(z)
+                                    }
+                                } else if rowInBlock == 0 && run.lowerBound <= blockColumn * side {
+                                    blockZone[b] = Int32(z)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        // The candidates of a touched block, lowest first: the owners of its edges and the
+        // zones of the centres of its touched cells. Its touched cells point to them.
+        var ownerStart = [Int](repeating: 0, count: touchedBlocks + 1)
+        for found in bandOwners { for (block, _) in found { ownerStart[Int(blockNumber[Int(block)]) + 1] += 1 } }
+        for k in 0..<touchedBlocks { ownerStart[k + 1] += ownerStart[k] }
+        var owners = [Int32](repeating: 0, count: ownerStart[touchedBlocks])
+        var next = ownerStart
+        for found in bandOwners {
+            for (block, zone) in found {
+                let k = Int(blockNumber[Int(block)])
+                owners[next[k]] = zone
+                next[k] += 1
+            }
+        }
+        var codes = cellZone
+        var start: [Int32] = [0]
+        var list: [Int32] = []
+        var zonesHere: [Int32] = []
+        for b in 0..<blockCount where touchedCells[b] != 0 {
+            let k = Int(blockNumber[b])
+            zonesHere.removeAll(keepingCapacity: true)
+            zonesHere += owners[ownerStart[k]..<ownerStart[k + 1]]
+            for cell in 0..<blockCells where touchedCells[b] & (1 << cell) != 0 {
+                if cellZone[k * blockCells + cell] >= 0 { zonesHere.append(cellZone[k * blockCells + cell]) }
+                codes[k * blockCells + cell] = -2 - Int32(k)
+            }
+            zonesHere.sort()
+            for (i, z) in zonesHere.enumerated() where i == 0 || zonesHere[i - 1] != z { list.append(z) }
+            start.append(Int32(list.count))
+        }
+        cellCode = codes
+        candidateStart = start
+        candidates = list
+
+        // Per block, the edges that meet the block widened by the near-boundary distance in
+        // units on each axis (exactly: not all four corners strictly on one side of the edge).
+        let (unitX, unitY) = ZoneGrid.metresPerUnit(minY: mapMinY, maxY: mapMaxY)
         let nearX = Int64((nearBoundaryMetres / unitX * 1.001).rounded(.up)) + 1
         let nearY = Int64((nearBoundaryMetres / unitY * 1.001).rounded(.up)) + 1
         marginX = nearX
         marginY = nearY
-        let near = buildCSR(marginX: nearX, marginY: nearY)
-        nearStart = near.start
-        nearEdges = near.items
-
-        // The zone at each cell's centre, found by testing the zones whose box holds it.
-        var centreZone = [Int32](repeating: -1, count: cellCount)
-        for (z, shape) in shapes.enumerated().reversed() {
-            let xs = cellRange(shape.minX, shape.maxX, minX, cw, nx)
-            let ys = cellRange(shape.minY, shape.maxY, minY, ch, ny)
-            for y in ys {
-                for x in xs {
-                    let centre = GridPoint(x: minX + Int64(x) * cw + cw / 2, y: minY + Int64(y) * ch + ch / 2)
-                    if shape.contains(centre) { centreZone[y * nx + x] = Int32(z) }
+        let blockWidth = g.cellWidth * Int64(side), blockHeight = g.cellHeight * Int64(side)
+        func forEachBlockNear(_ e: Int, rows band: Range<Int>, _ body: (Int) -> Void) {
+            let a = lo[e], b = hi[e]
+            let columns = g.columns(min(a.x, b.x) - nearX, max(a.x, b.x) + nearX)
+            let rows = g.rows(a.y - nearY, b.y + nearY)
+            let firstRow = max(rows.lowerBound, band.lowerBound) / side, lastRow = min(rows.upperBound, band.upperBound - 1) / side
+            guard firstRow <= lastRow else { return }
+            for y in firstRow...lastRow {
+                let y0 = g.originY + Int64(y) * blockHeight - nearY, y1 = y0 + blockHeight + 2 * nearY
+                for x in (columns.lowerBound / side)...(columns.upperBound / side) {
+                    let x0 = g.originX + Int64(x) * blockWidth - nearX, x1 = x0 + blockWidth + 2 * nearX
+                    let turns = GridPoint.orientation(a, b, GridPoint(x: x0, y: y0)) + GridPoint.orientation(a, b, GridPoint(x: x1, y: y0))
+                        + GridPoint.orientation(a, b, GridPoint(x: x0, y: y1)) + GridPoint.orientation(a, b, GridPoint(x: x1, y: y1))
+                    if abs(turns) < 4 { body(y * g.blockColumns + x) }
                 }
             }
         }
-        var zoneOfCell = [Int32](repeating: -2, count: cellCount)
-        var start = [Int32](repeating: 0, count: cellCount + 1)
-        var list: [Int32] = []
-        for c in 0..<cellCount {
-            let edges = touching.items[Int(touching.start[c])..<Int(touching.start[c + 1])]
-            if edges.isEmpty {
-                zoneOfCell[c] = centreZone[c]
-            } else {
-                var zonesHere = edges.map { owner[Int($0)] }
-                if centreZone[c] >= 0 { zonesHere.append(centreZone[c]) }
-                zonesHere.sort()
-                for (k, z) in zonesHere.enumerated() where k == 0 || zonesHere[k - 1] != z { list.append(z) }
+        var near = [Int32](repeating: 0, count: blockCount + 1)
+        near.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let count = buffer
+            g.inBands { rows in
+                for e in lo.indices { forEachBlockNear(e, rows: rows) { count[$0 + 1] += 1 } }
             }
-            start[c + 1] = Int32(list.count)
         }
-        cellZone = zoneOfCell
-        candidateStart = start
-        candidates = list
+        for b in 0..<blockCount { near[b + 1] += near[b] }
+        var fill = near
+        var nearList = [NearEdge](repeating: NearEdge(lo: GridPoint(x: 0, y: 0), hi: GridPoint(x: 0, y: 0), zone: 0),
+                                  count: Int(near[blockCount]))
+        fill.withUnsafeMutableBufferPointer { fillBuffer in
+            nearList.withUnsafeMutableBufferPointer { listBuffer in
+                nonisolated(unsafe) let fill = fillBuffer, nearList = listBuffer
+                g.inBands { rows in
+                    for e in lo.indices {
+                        forEachBlockNear(e, rows: rows) { b in
+                            nearList[Int(fill[b])] = NearEdge(lo: lo[e], hi: hi[e], zone: owner[e])
+                            fill[b] += 1
+                        }
+                    }
+                }
+            }
+        }
+        nearStart = near
+        nearEdges = nearList
+
+        var block = [Int32](repeating: 0, count: blockCount)
+        for b in 0..<blockCount {
+            if blockNumber[b] >= 0 {
+                block[b] = -1 - blockNumber[b]
+            } else {
+                let z = blockZone[b]
+                let measured = z >= 0 && nearList[Int(near[b])..<Int(near[b + 1])].contains { $0.zone == z }
+                block[b] = (z + 1) * 2 + (measured ? 1 : 0)
+            }
+        }
+        blockCode = block
+    }
+
+    /// How a cell is answered: one zone (nil: none) for every point of it, or the zones to
+    /// test, lowest first.
+    enum CellClass: Equatable {
+        case zone(Int?)
+        case candidates([Int])
+    }
+
+    /// The classification of cell (`column`, `row`) of the grid.
+    func cellClass(column: Int, row: Int) -> CellClass {
+        let side = ZoneGrid.blockSide
+        let code = blockCode[(row / side) * grid.blockColumns + column / side]
+        if code >= 0 { return .zone(code / 2 == 0 ? nil : Int(code / 2) - 1) }
+        let cell = cellCode[Int(-1 - code) * side * side + (row % side) * side + column % side]
+        if cell >= -1 { return .zone(cell == -1 ? nil : Int(cell)) }
+        let k = Int(-2 - cell)
+        return .candidates(candidates[Int(candidateStart[k])..<Int(candidateStart[k + 1])].map { Int($0) })
     }
 
     /// The number of zones indexed.
-    public var zoneCount: Int { shapes.count }
+    public var zoneCount: Int { zoneMin.count }
 
     /// Locates one home.
     /// - Complexity: O(1) for most homes; O(edges of the candidate zones) near boundaries;
     ///   O(zones) for a home outside every zone (nearest-zone search with box pruning).
     public func locate(_ p: GridPoint) -> ZoneHit {
-        withTables { $0.locate(p) } ?? unzoned(p)
+        withTables { $0.finish(p, $0.lookup(p)) }
     }
 
     /// Locates many homes, splitting the work across the machine's cores. The result at
     /// index i is `locate(points[i])`; it does not depend on the number of cores or on
-    /// timing.
+    /// timing. Homes go in batches of 256: first every grid look-up of the batch (a tight
+    /// loop whose memory reads overlap), then the polygon and near-boundary tests.
     public func locate(_ points: [GridPoint]) -> [ZoneHit] {
         let chunk = 16_384
         let chunks = (points.count + chunk - 1) / chunk
-        var hits = [ZoneHit](repeating: ZoneHit(zone: nil, nearBoundary: false), count: points.count)
-        hits.withUnsafeMutableBufferPointer { buffer in
+        return [ZoneHit](unsafeUninitializedCapacity: points.count) { buffer, initialized in
             points.withUnsafeBufferPointer { input in
                 withTables { tables in
                     nonisolated(unsafe) let output = buffer
                     nonisolated(unsafe) let homes = input
                     nonisolated(unsafe) let lookup = tables
                     DispatchQueue.concurrentPerform(iterations: chunks) { k in
-                        for i in (k * chunk)..<min(homes.count, (k + 1) * chunk) {
-                            output[i] = lookup.locate(homes[i]) ?? unzoned(homes[i])
+                        let end = min(homes.count, (k + 1) * chunk)
+                        withUnsafeTemporaryAllocation(of: Tables.Lookup.self, capacity: 256) { found in
+                            for first in stride(from: k * chunk, to: end, by: 256) {
+                                let count = min(256, end - first)
+                                for j in 0..<count { found[j] = lookup.lookup(homes[first + j]) }
+                                for j in 0..<count {
+                                    (output.baseAddress! + first + j).initialize(to: lookup.finish(homes[first + j], found[j]))
+                                }
+                            }
                         }
                     }
                 }
             }
+            initialized = points.count
         }
-        return hits
     }
 
     /// Runs `body` with raw views of the lookup tables: the hot loop then touches no
     /// reference counts, which threads sharing the index would otherwise contend on.
     private func withTables<R>(_ body: (Tables) -> R) -> R {
-        cellZone.withUnsafeBufferPointer { cellZone in
-            candidateStart.withUnsafeBufferPointer { candidateStart in
-                candidates.withUnsafeBufferPointer { candidates in
-                    nearStart.withUnsafeBufferPointer { nearStart in
-                        nearEdges.withUnsafeBufferPointer { nearEdges in
-                            edgeLo.withUnsafeBufferPointer { edgeLo in
-                                edgeHi.withUnsafeBufferPointer { edgeHi in
-                                    edgeZone.withUnsafeBufferPointer { edgeZone in
-                                        zoneEdgeStart.withUnsafeBufferPointer { zoneEdgeStart in
-                                            body(Tables(index: self, cellZone: cellZone, candidateStart: candidateStart,
-                                                        candidates: candidates, nearStart: nearStart, nearEdges: nearEdges,
-                                                        edgeLo: edgeLo, edgeHi: edgeHi, edgeZone: edgeZone,
-                                                        zoneEdgeStart: zoneEdgeStart))
+        blockCode.withUnsafeBufferPointer { blockCode in
+            cellCode.withUnsafeBufferPointer { cellCode in
+                candidateStart.withUnsafeBufferPointer { candidateStart in
+                    candidates.withUnsafeBufferPointer { candidates in
+                        nearStart.withUnsafeBufferPointer { nearStart in
+                            nearEdges.withUnsafeBufferPointer { nearEdges in
+                                edgeLo.withUnsafeBufferPointer { edgeLo in
+                                    edgeHi.withUnsafeBufferPointer { edgeHi in
+                                        edgeZone.withUnsafeBufferPointer { edgeZone in
+                                            zoneEdgeStart.withUnsafeBufferPointer { zoneEdgeStart in
+                                              zoneMin.withUnsafeBufferPointer { zoneMin in
+                                               zoneMax.withUnsafeBufferPointer { zoneMax in
+                                                body(Tables(grid: grid, marginX: marginX, marginY: marginY,
+                                                            nearBoundaryMetres: nearBoundaryMetres,
+                                                            blockCode: blockCode, cellCode: cellCode,
+                                                            candidateStart: candidateStart, candidates: candidates,
+                                                            nearStart: nearStart, nearEdges: nearEdges,
+                                                            edgeLo: edgeLo, edgeHi: edgeHi, edgeZone: edgeZone,
+                                                            zoneEdgeStart: zoneEdgeStart, zoneMin: zoneMin, zoneMax: zoneMax))
+                                               }
+                                              }
+                                            }
                                         }
                                     }
                                 }
@@ -227,61 +383,64 @@ public struct ZoneIndex: Sendable {
 
     /// The grid lookup over raw table views; valid only inside `withTables`.
     private struct Tables {
-        let originX: Int64, originY: Int64, cellWidth: Int64, cellHeight: Int64
-        let columns: Int, rows: Int
+        let grid: ZoneGrid
         let marginX: Int64, marginY: Int64
         let nearBoundaryMetres: Double
-        let cellZone: UnsafeBufferPointer<Int32>
+        let blockCode: UnsafeBufferPointer<Int32>
+        let cellCode: UnsafeBufferPointer<Int32>
         let candidateStart: UnsafeBufferPointer<Int32>
         let candidates: UnsafeBufferPointer<Int32>
         let nearStart: UnsafeBufferPointer<Int32>
-        let nearEdges: UnsafeBufferPointer<Int32>
+        let nearEdges: UnsafeBufferPointer<NearEdge>
         let edgeLo: UnsafeBufferPointer<GridPoint>
         let edgeHi: UnsafeBufferPointer<GridPoint>
         let edgeZone: UnsafeBufferPointer<Int32>
         let zoneEdgeStart: UnsafeBufferPointer<Int>
+        let zoneMin: UnsafeBufferPointer<GridPoint>
+        let zoneMax: UnsafeBufferPointer<GridPoint>
 
-        init(index: ZoneIndex, cellZone: UnsafeBufferPointer<Int32>, candidateStart: UnsafeBufferPointer<Int32>,
-             candidates: UnsafeBufferPointer<Int32>, nearStart: UnsafeBufferPointer<Int32>, nearEdges: UnsafeBufferPointer<Int32>,
-             edgeLo: UnsafeBufferPointer<GridPoint>, edgeHi: UnsafeBufferPointer<GridPoint>, edgeZone: UnsafeBufferPointer<Int32>,
-             zoneEdgeStart: UnsafeBufferPointer<Int>) {
-            originX = index.originX
-            originY = index.originY
-            cellWidth = index.cellWidth
-            cellHeight = index.cellHeight
-            columns = index.columns
-            rows = index.rows
-            marginX = index.marginX
-            marginY = index.marginY
-            nearBoundaryMetres = index.nearBoundaryMetres
-            self.cellZone = cellZone
-            self.candidateStart = candidateStart
-            self.candidates = candidates
-            self.nearStart = nearStart
-            self.nearEdges = nearEdges
-            self.edgeLo = edgeLo
-            self.edgeHi = edgeHi
-            self.edgeZone = edgeZone
-            self.zoneEdgeStart = zoneEdgeStart
+        /// What the grid tables say about a home, before any polygon test.
+        struct Lookup {
+            /// The zone (−1: none) when the grid settles it, else −2 − the candidate list.
+            var cell: Int32
+            /// The near list to measure (`nearEdges[nearFrom..<nearTo]`); empty when no edge
+            /// of the home's zone is near its block.
+            var nearFrom: Int32
+            var nearTo: Int32
         }
 
-        /// The hit for a home inside some zone, or nil when it is in none.
+        /// The first stage of a look-up: the block and cell tables.
         @inline(__always)
-        func locate(_ p: GridPoint) -> ZoneHit? {
-            guard p.x >= originX, p.y >= originY else { return nil }
-            let x = Int((p.x - originX) / cellWidth), y = Int((p.y - originY) / cellHeight)
-            guard x < columns, y < rows else { return nil }
-            let c = y * columns + x
-            var zone = Int(cellZone[c])
-            if zone == -2 {
+        func lookup(_ p: GridPoint) -> Lookup {
+            guard p.x >= grid.originX, p.y >= grid.originY else { return Lookup(cell: -1, nearFrom: 0, nearTo: 0) }
+            let column = Int((p.x - grid.originX) / grid.cellWidth), row = Int((p.y - grid.originY) / grid.cellHeight)
+            guard column < grid.columns, row < grid.rows else { return Lookup(cell: -1, nearFrom: 0, nearTo: 0) }
+            let side = ZoneGrid.blockSide
+            let b = (row / side) * grid.blockColumns + column / side
+            let code = blockCode[b]
+            if code >= 0 {
+                guard code % 2 == 1 else { return Lookup(cell: code / 2 - 1, nearFrom: 0, nearTo: 0) }
+                return Lookup(cell: code / 2 - 1, nearFrom: nearStart[b], nearTo: nearStart[b + 1])
+            }
+            return Lookup(cell: cellCode[(-1 - Int(code)) * side * side + (row % side) * side + column % side],
+                          nearFrom: nearStart[b], nearTo: nearStart[b + 1])
+        }
+
+        /// The second stage: the candidate zones' exact tests, the near-boundary test, or
+        /// the nearest-zone search for a home in no zone.
+        @inline(__always)
+        func finish(_ p: GridPoint, _ found: Lookup) -> ZoneHit {
+            var zone = Int(found.cell)
+            if zone <= -2 {
+                let k = -2 - zone
                 zone = -1
-                for k in Int(candidateStart[c])..<Int(candidateStart[c + 1]) {
-                    let z = Int(candidates[k])
+                for i in Int(candidateStart[k])..<Int(candidateStart[k + 1]) {
+                    let z = Int(candidates[i])
                     if contains(zone: z, p) { zone = z; break }
                 }
             }
-            guard zone >= 0 else { return nil }
-            return ZoneHit(zone: zone, nearBoundary: isNear(p, zone: zone, cell: c))
+            guard zone >= 0 else { return unzoned(p) }
+            return ZoneHit(zone: zone, nearBoundary: isNear(p, zone: zone, edges: Int(found.nearFrom)..<Int(found.nearTo)))
         }
 
         /// `ZoneShape.contains` over the flat edge tables.
@@ -295,12 +454,12 @@ public struct ZoneIndex: Sendable {
         }
 
         @inline(__always)
-        func isNear(_ p: GridPoint, zone: Int, cell c: Int) -> Bool {
+        func isNear(_ p: GridPoint, zone: Int, edges: Range<Int>) -> Bool {
             var metric: LocalMetric?
-            for k in Int(nearStart[c])..<Int(nearStart[c + 1]) {
-                let e = Int(nearEdges[k])
-                guard Int(edgeZone[e]) == zone else { continue }
-                let a = edgeLo[e], b = edgeHi[e]
+            for k in edges {
+                let edge = nearEdges[k]
+                guard Int(edge.zone) == zone else { continue }
+                let a = edge.lo, b = edge.hi
                 if p.y < a.y - marginY || p.y > b.y + marginY || p.x < min(a.x, b.x) - marginX || p.x > max(a.x, b.x) + marginX {
                     continue
                 }
@@ -309,19 +468,41 @@ public struct ZoneIndex: Sendable {
             }
             return false
         }
-    }
 
-    private func unzoned(_ p: GridPoint) -> ZoneHit {
-        guard !shapes.isEmpty else { return ZoneHit(zone: nil, nearBoundary: false) }
-        let metric = LocalMetric(at: p)
-        var best = Double.infinity, bestZone = 0
-        for (z, shape) in shapes.enumerated() {
-            if metric.distance(toBoxMinX: shape.minX, minY: shape.minY, maxX: shape.maxX, maxY: shape.maxY) > best { continue }
-            for i in shape.lo.indices {
-                let d = metric.distance(to: shape.lo[i], shape.hi[i])
-                if d < best { best = d; bestZone = z }
+        /// The hit for a home in no zone: the zone with the nearest boundary, lowest index on
+        /// a tie. The zone whose box is nearest is measured first; its distance then rules
+        /// out every zone whose box is farther.
+        /// - Complexity: O(zones + edges of the zones not ruled out).
+        func unzoned(_ p: GridPoint) -> ZoneHit {
+            guard !zoneMin.isEmpty else { return ZoneHit(zone: nil, nearBoundary: false) }
+            let metric = LocalMetric(at: p)
+            func bound(_ z: Int) -> Double {
+                metric.distance(toBoxMinX: zoneMin[z].x, minY: zoneMin[z].y, maxX: zoneMax[z].x, maxY: zoneMax[z].y)
             }
+            func distance(_ z: Int) -> Double {
+                var d = Double.infinity
+                for e in zoneEdgeStart[z]..<zoneEdgeStart[z + 1] { d = min(d, metric.distance(to: edgeLo[e], edgeHi[e])) }
+                return d
+            }
+            var bestZone = 0, nearestBox = Double.infinity
+            for z in zoneMin.indices {
+                let d = bound(z)
+                if d < nearestBox { nearestBox = d; bestZone = z }
+            }
+            var best = distance(bestZone)
+            for z in zoneMin.indices where z != bestZone && bound(z) <= best {
+                let d = distance(z)
+                if d < best || (d == best && z < bestZone) { best = d; bestZone = z }
+            }
+            return ZoneHit(zone: nil, nearBoundary: false, nearestZone: bestZone, distanceMetres: best)
         }
-        return ZoneHit(zone: nil, nearBoundary: false, nearestZone: bestZone, distanceMetres: best)
     }
+}
+
+/// An edge in a block's near list, with its zone, stored inline so the near-boundary test
+/// reads one contiguous run.
+struct NearEdge {
+    let lo: GridPoint
+    let hi: GridPoint
+    let zone: Int32
 }
