@@ -1,10 +1,10 @@
 import Foundation
 
 /// Reading a whole file straight into a byte array (one allocation, no intermediate `Data`).
-enum FileBytes {
+public enum FileBytes {
     /// The file's bytes, or nil when it cannot be opened or read.
     /// - Complexity: O(n) in the file's size.
-    static func read(_ path: String) -> [UInt8]? {
+    public static func read(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
