@@ -177,7 +177,9 @@ public enum ApplicantTable {
     /// (`isApplicant` tells whether an id is one).
     static func requestProblems(_ applicants: [Applicant], table: CSVTable, isApplicant: (String) -> Bool) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        for a in applicants where !a.togetherWith.isEmpty || !a.apartFrom.isEmpty {
+        // By index: most applicants have no requests, and are not copied to find that out.
+        for i in applicants.indices where !applicants[i].togetherWith.isEmpty || !applicants[i].apartFrom.isEmpty {
+            let a = applicants[i]
             for column in ["together_with", "apart_from"] {
                 for other in column == "together_with" ? a.togetherWith : a.apartFrom where other == a.id || !isApplicant(other) {
                     let why = other == a.id ? "names the applicant themself" : "names '\(other)', who is not in this file"
