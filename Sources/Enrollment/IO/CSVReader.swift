@@ -55,7 +55,10 @@ public enum CSVReader {
             parsers.withUnsafeMutableBufferPointer { parsers in
                 let shared = Pieces(parsers: parsers, cuts: cuts, count: input.count)
                 DispatchQueue.concurrentPerform(iterations: parsers.count) { k in
-                    shared.parsers[k].readRecords(until: shared.cuts[k + 1], sizedFor: k == 0 ? shared.count : shared.cuts[k + 1])
+                    // A local copy, which the optimizer keeps in registers.
+                    var parser = shared.parsers[k]
+                    parser.readRecords(until: shared.cuts[k + 1], sizedFor: k == 0 ? shared.count : shared.cuts[k + 1])
+                    shared.parsers[k] = parser
                 }
             }
             var whole = parsers[0]
@@ -177,8 +180,8 @@ public enum CSVReader {
         mutating func append(_ piece: Parser) {
             let lineShift = UInt32(line - 1), entryShift = UInt32(ends.count)
             ends.append(contentsOf: piece.ends)
-            marks.append(contentsOf: piece.marks.lazy.map { $0 + entryShift })
-            lines.append(contentsOf: piece.lines.lazy.map { $0 + lineShift })
+            marks += piece.marks.map { $0 + entryShift }
+            lines += piece.lines.map { $0 + lineShift }
             diagnostics += piece.diagnostics.map { d in
                 Diagnostic(SourceLocation(file: d.location.file, line: d.location.line + line - 1, column: d.location.column), d.message)
             }
@@ -230,6 +233,7 @@ public enum CSVReader {
 
         /// Reads one record, appending the end of each field; leaves `i` after the record's
         /// line end. Returns whether any field has a non-empty value.
+        @inline(__always)
         mutating func readRecord() -> Bool {
             var column = 1
             var hasValue = false
@@ -257,6 +261,7 @@ public enum CSVReader {
         }
 
         /// Consumes a line end (CRLF, LF or CR) at `i`.
+        @inline(__always)
         mutating func endLine() {
             if input[i] == Self.cr, i + 1 < input.count, input[i + 1] == Self.lf { i += 1 }
             i += 1
@@ -264,6 +269,7 @@ public enum CSVReader {
         }
 
         /// Moves `i` to the comma or line end after an unquoted field, reporting any quote in it.
+        @inline(__always)
         mutating func readPlainField(column: Int) {
             var k = i
             let n = input.count
