@@ -97,9 +97,11 @@ import Testing
                 "S7 has a bad gender, so is not an applicant")
         #expect(sequential.applicants.count == 40 - 4 - 5 - 3)
         for size in [1, 2, 3, 7, 8, 16] {
-            let chunked = ApplicantTable.read(t, rowsPerChunk: size)
-            #expect(chunked.applicants == sequential.applicants, "\(size) rows a chunk")
-            #expect(chunked.diagnostics == sequential.diagnostics, "\(size) rows a chunk")
+            for bits in [0, 2] {
+                let chunked = ApplicantTable.read(t, rowsPerChunk: size, partitionBits: bits)
+                #expect(chunked.applicants == sequential.applicants, "\(size) rows a chunk, \(bits) partition bits")
+                #expect(chunked.diagnostics == sequential.diagnostics, "\(size) rows a chunk, \(bits) partition bits")
+            }
         }
         let byDefault = ApplicantTable.read(t)
         #expect(byDefault.applicants == sequential.applicants)

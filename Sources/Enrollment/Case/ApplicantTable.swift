@@ -18,103 +18,95 @@ public enum ApplicantTable {
     /// `together_with`/`apart_from` naming nobody in the file. School references are
     /// checked by `CaseValidator`.
     ///
-    /// Rows are read in chunks on all cores. The result — applicants, diagnostics and their
-    /// order — is the same as reading the rows one by one, whatever the chunks and the timing:
-    /// each row's problems come in row order, and a repeated id is reported on the later row,
-    /// naming the first.
-    /// - Complexity: O(rows + requests); about 2.3 µs of CPU time a row in a release build
-    ///   (memory for the result included), spread over all cores but for the duplicate-id pass.
+    /// Rows are read in chunks on all cores, and ids checked for duplicates on all cores
+    /// (`FirstOccurrences`). The result — applicants, diagnostics and their order — is the same
+    /// as reading the rows one by one, whatever the chunks and the timing: each row's problems
+    /// come in row order, and a repeated id is reported on the later row, naming the first.
+    /// - Complexity: O(rows + requests), spread over all cores.
     public static func read(_ table: CSVTable) -> (applicants: [Applicant], diagnostics: [Diagnostic]) {
         read(table, rowsPerChunk: 8192)
     }
 
-    /// `read(_:)` with chunks of `rowsPerChunk` rows (tests vary it to check that it does not matter).
-    static func read(_ table: CSVTable, rowsPerChunk: Int) -> (applicants: [Applicant], diagnostics: [Diagnostic]) {
+    /// `read(_:)` with chunks of `rowsPerChunk` rows and the id index in 2^`partitionBits`
+    /// partitions (tests vary them to check that they do not matter).
+    static func read(_ table: CSVTable, rowsPerChunk: Int, partitionBits: Int? = nil) -> (applicants: [Applicant], diagnostics: [Diagnostic]) {
         var diagnostics = columns.missing(in: table)
         guard diagnostics.isEmpty else { return ([], diagnostics) }
         let c = Columns(table)
         let rowCount = table.count
         let chunkCount = (rowCount + rowsPerChunk - 1) / rowsPerChunk
-        var chunks = [Chunk](repeating: Chunk(), count: chunkCount)
+        // problems[k]: the problems of each row of chunk k that has any, in row order.
+        var problems = [[(row: Int, diagnostics: [Diagnostic])]](repeating: [], count: chunkCount)
         // kept[row]: the row's applicant is in the output buffer at index row.
         var kept = [Bool](repeating: false, count: rowCount)
-        var firstLine: [String: Int] = [:]
-        var rejectedLines = Set<Int>()
+        // ids[row]: the row's `student_id`, nil where missing.
+        var ids = [String?](repeating: nil, count: rowCount)
+        var firstRows: FirstOccurrences<String>?
         let applicants = [Applicant](unsafeUninitializedCapacity: rowCount) { buffer, initializedCount in
             let output = buffer
-            chunks.withUnsafeMutableBufferPointer { chunkResults in
+            problems.withUnsafeMutableBufferPointer { problems in
                 kept.withUnsafeMutableBufferPointer { keptRows in
-                    let shared = SharedOutput(applicants: output, kept: keptRows, chunks: chunkResults)
-                    DispatchQueue.concurrentPerform(iterations: chunkCount) { k in
-                        let rows = k * rowsPerChunk..<min((k + 1) * rowsPerChunk, rowCount)
-                        shared.chunks[k] = readChunk(rows, of: table, c, into: shared)
+                    ids.withUnsafeMutableBufferPointer { ids in
+                        let shared = SharedOutput(applicants: output, kept: keptRows, ids: ids, problems: problems)
+                        DispatchQueue.concurrentPerform(iterations: chunkCount) { k in
+                            let rows = k * rowsPerChunk..<min((k + 1) * rowsPerChunk, rowCount)
+                            shared.problems[k] = readChunk(rows, of: table, c, into: shared)
+                        }
                     }
                 }
             }
+            let first = FirstOccurrences(ids, partitionBits: partitionBits)
+            firstRows = first
             // In row order: each row's problems, then whether its id came before.
-            firstLine.reserveCapacity(rowCount)
-            let lines = table.storage.lines
-            for (k, chunk) in chunks.enumerated() {
-                var problems = chunk.problems[...]
-                for (offset, id) in chunk.ids.enumerated() {
-                    let row = k * rowsPerChunk + offset
-                    if problems.first?.row == row { diagnostics += problems.popFirst()!.diagnostics }
-                    guard let id else { continue }
-                    let line = Int(lines[row])
-                    if let first = CSVRecordReader.earlierLine(of: id, line: line, seen: &firstLine) {
-                        var r = CSVRecordReader(table: table, row: row)
-                        r.reportDuplicate(c.id, id, firstLine: first)
-                        diagnostics += r.diagnostics
-                        if kept[row] {
-                            output.baseAddress!.advanced(by: row).deinitialize(count: 1)
-                            kept[row] = false
-                        }
+            for (k, chunk) in problems.enumerated() {
+                var rowProblems = chunk[...]
+                for row in k * rowsPerChunk..<min((k + 1) * rowsPerChunk, rowCount) {
+                    if rowProblems.first?.row == row { diagnostics += rowProblems.popFirst()!.diagnostics }
+                    guard let earlier = first.earlier(than: row) else { continue }
+                    var r = CSVRecordReader(table: table, row: row)
+                    r.reportDuplicate(c.id, ids[row]!, firstLine: table.line(ofRow: earlier))
+                    diagnostics += r.diagnostics
+                    if kept[row] {
+                        output.baseAddress!.advanced(by: row).deinitialize(count: 1)
+                        kept[row] = false
                     }
-                    if !kept[row] { rejectedLines.insert(line) }
                 }
             }
             initializedCount = compact(output, kept: kept)
         }
         diagnostics += requestProblems(applicants, table: table) { id in
-            firstLine[id].map { !rejectedLines.contains($0) } ?? false
+            firstRows!.firstRow(of: id).map { kept[$0] } ?? false
         }
         return (applicants, diagnostics)
     }
 
-    /// What reading a chunk of rows found besides the applicants it put in the output.
-    struct Chunk {
-        /// Each row's `student_id`, nil where missing.
-        var ids: [String?] = []
-        /// The problems of each row that has any, in row order.
-        var problems: [(row: Int, diagnostics: [Diagnostic])] = []
-    }
-
     /// Where the chunks, read concurrently, put their results: the applicant of row r (if it
-    /// has no problem) at `applicants[r]`, marked in `kept[r]`, and chunk k's findings at
-    /// `chunks[k]`. Chunks cover disjoint rows, so no two threads write the same element.
+    /// has no problem) at `applicants[r]`, marked in `kept[r]`, its id at `ids[r]`, and chunk k's
+    /// problems at `problems[k]`. Chunks cover disjoint rows, so no two threads write the same element.
     struct SharedOutput: @unchecked Sendable {
         let applicants: UnsafeMutableBufferPointer<Applicant>
         let kept: UnsafeMutableBufferPointer<Bool>
-        let chunks: UnsafeMutableBufferPointer<Chunk>
+        let ids: UnsafeMutableBufferPointer<String?>
+        let problems: UnsafeMutableBufferPointer<[(row: Int, diagnostics: [Diagnostic])]>
     }
 
-    /// Reads `rows`, putting each applicant without problems in `output`.
+    /// Reads `rows`, putting each row's id and each applicant without problems in `output`;
+    /// returns the problems of the rows that have any, in row order.
     /// Duplicate ids are left to the caller, which sees every row.
-    static func readChunk(_ rows: Range<Int>, of table: CSVTable, _ c: Columns, into output: SharedOutput) -> Chunk {
-        var chunk = Chunk()
-        chunk.ids.reserveCapacity(rows.count)
+    static func readChunk(_ rows: Range<Int>, of table: CSVTable, _ c: Columns, into output: SharedOutput) -> [(row: Int, diagnostics: [Diagnostic])] {
+        var problems: [(row: Int, diagnostics: [Diagnostic])] = []
         for row in rows {
             var r = CSVRecordReader(table: table, row: row)
             let (id, applicant) = read(&r, c)
-            chunk.ids.append(id)
+            output.ids[row] = id
             if let applicant {
                 output.applicants.baseAddress!.advanced(by: row).initialize(to: applicant)
                 output.kept[row] = true
             } else {
-                chunk.problems.append((row, r.diagnostics))
+                problems.append((row, r.diagnostics))
             }
         }
-        return chunk
+        return problems
     }
 
     /// Reads one row: its `student_id`, and the applicant when the row has no problem.
@@ -185,7 +177,9 @@ public enum ApplicantTable {
     /// (`isApplicant` tells whether an id is one).
     static func requestProblems(_ applicants: [Applicant], table: CSVTable, isApplicant: (String) -> Bool) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        for a in applicants where !a.togetherWith.isEmpty || !a.apartFrom.isEmpty {
+        // By index: most applicants have no requests, and are not copied to find that out.
+        for i in applicants.indices where !applicants[i].togetherWith.isEmpty || !applicants[i].apartFrom.isEmpty {
+            let a = applicants[i]
             for column in ["together_with", "apart_from"] {
                 for other in column == "together_with" ? a.togetherWith : a.apartFrom where other == a.id || !isApplicant(other) {
                     let why = other == a.id ? "names the applicant themself" : "names \(CSVRecordReader.quotedIdentifier(other)), who is not in this file"

@@ -25,6 +25,14 @@ public enum CSVReader {
         bytes.withUnsafeBufferPointer { Parser(input: $0, file: file).run(keeping: bytes) }
     }
 
+    /// Decodes a file's bytes (by `decodeUTF8`: detected, or as `declared`) and parses them.
+    /// A UTF-8 file is parsed from its own bytes, which the table keeps: nothing is copied.
+    /// - Throws: `TextEncodingError` when the bytes are not text in the encoding.
+    /// - Complexity: O(n) in the number of bytes.
+    public static func parse(fileBytes: [UInt8], declared: TextEncoding?, file: String) throws(TextEncodingError) -> Result {
+        parse(try decodeUTF8(fileBytes, declared: declared).utf8, file: file)
+    }
+
     /// Parses UTF-8 bytes (already decoded from the file's encoding), copying them into the table.
     public static func parse(_ input: UnsafeBufferPointer<UInt8>, file: String) -> Result {
         parse(Array(input), file: file)

@@ -35,9 +35,7 @@ public struct CaseFolder: Sendable {
             result.files.append(name)
             let parsed: CSVReader.Result
             do {
-                let (text, found) = try decodeText(bytes, declared: encoding)
-                // UTF-8 is parsed from the file's own bytes (the reader skips a byte-order mark).
-                parsed = CSVReader.parse(found == .utf8 ? bytes : Array(text.utf8), file: name)
+                parsed = try CSVReader.parse(fileBytes: bytes, declared: encoding, file: name)
             } catch {
                 diagnostics.append(error.diagnostic(file: name))
                 return nil

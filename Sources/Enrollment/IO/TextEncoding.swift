@@ -112,12 +112,44 @@ public enum TextEncodingError: Error, Equatable, Sendable, CustomStringConvertib
 ///   byte anywhere (`TextEncodingError.nulByte`): valid in both encodings, it only ever comes
 ///   from a binary file or UTF-16 saved without a byte-order mark.
 ///
-/// UTF-8 is validated once, by the standard library's `String(validating:as:)`, which also
-/// makes the string; only when that fails is the input scanned again to find the position.
+/// Where only the UTF-8 bytes are wanted (to parse them), `decodeUTF8` is cheaper: it builds
+/// no `String` for UTF-8 input.
 /// - Throws: `TextEncodingError` naming the byte offset, line and column of the first byte that
 ///   cannot be read.
 /// - Complexity: O(n) in the number of bytes.
 public func decodeText(_ bytes: [UInt8], declared: TextEncoding?) throws(TextEncodingError) -> (text: String, encoding: TextEncoding) {
+    switch try decode(bytes, declared: declared) {
+    case .utf8(let start): (String(decoding: bytes[start...], as: UTF8.self), .utf8)
+    case .gb18030(let text): (text, .gb18030)
+    }
+}
+
+/// The text of a file's bytes as UTF-8 bytes, decoded exactly as `decodeText` does (same
+/// encoding, same errors), but without building a `String` when the file is UTF-8: then the
+/// result is `bytes` itself, shared rather than copied, with a leading UTF-8 byte-order mark
+/// left in place (`CSVReader` skips it). GB18030 text is converted, its byte-order mark removed.
+///
+/// UTF-8 is checked over the bytes, on all cores for a large file; only when it is not well
+/// formed is the input scanned again to find the position.
+/// - Throws: `TextEncodingError`, as `decodeText`.
+/// - Complexity: O(n) in the number of bytes; no allocation for UTF-8 input.
+public func decodeUTF8(_ bytes: [UInt8], declared: TextEncoding?) throws(TextEncodingError) -> (utf8: [UInt8], encoding: TextEncoding) {
+    switch try decode(bytes, declared: declared) {
+    case .utf8: (bytes, .utf8)
+    case .gb18030(let text): (Array(text.utf8), .gb18030)
+    }
+}
+
+/// What a file's bytes decode to.
+private enum DecodedText {
+    /// Well-formed UTF-8 from offset `start` (after any byte-order mark).
+    case utf8(start: Int)
+    /// GB18030, converted.
+    case gb18030(String)
+}
+
+/// The decoding that `decodeText` and `decodeUTF8` share (see `decodeText` for the rules).
+private func decode(_ bytes: [UInt8], declared: TextEncoding?) throws(TextEncodingError) -> DecodedText {
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
         throw .utf16
     }
@@ -130,16 +162,17 @@ public func decodeText(_ bytes: [UInt8], declared: TextEncoding?) throws(TextEnc
     if utf8BOM && declared == .gb18030 {
         throw .byteOrderMarkContradictsDeclared
     }
+    func isUTF8(from start: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { UTF8Validation.isWellFormed(UnsafeBufferPointer(rebasing: $0[start...])) }
+    }
     if utf8BOM || declared == .utf8 {
         let start = utf8BOM ? 3 : 0
-        if let text = String(validating: bytes[start...], as: UTF8.self) {
-            return (text, .utf8)
-        }
+        if isUTF8(from: start) { return .utf8(start: start) }
         let (at, problem) = utf8Failure(bytes, from: start)
         throw .invalidUTF8(at: at, problem: problem)
     }
-    if declared == nil, let text = String(validating: bytes, as: UTF8.self) {
-        return (text, .utf8)
+    if declared == nil, isUTF8(from: 0) {
+        return .utf8(start: 0)
     }
     let gbBOM = bytes.starts(with: [0x84, 0x31, 0x95, 0x33])
     let start = gbBOM ? 4 : 0
@@ -147,7 +180,7 @@ public func decodeText(_ bytes: [UInt8], declared: TextEncoding?) throws(TextEnc
         let text = try bytes.withUnsafeBufferPointer { (buffer) throws(GB18030Error) -> String in
             try GB18030.decode(UnsafeBufferPointer(rebasing: buffer[start...]))
         }
-        return (text, .gb18030)
+        return .gb18030(text)
     } catch {
         let shifted = shiftedError(error, by: start)
         let gbAt = position(of: shifted.offset, in: bytes, from: start) { line in
