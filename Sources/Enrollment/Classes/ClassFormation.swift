@@ -34,12 +34,12 @@ public enum ClassFormation {
     /// the result is what `form(schools[i].pupils, policy: schools[i].policy, draw:)` gives with
     /// `schools[i].draw`: schools are independent, so the results do not depend on the number
     /// of cores or on timing.
-    public static func form<Draw: RandomDraw>(schools: [(pupils: [ClassPupil], policy: ClassFormationPolicy, draw: Draw)])
+    public static func form<Draw: RandomDraw & Sendable>(schools: [(pupils: [ClassPupil], policy: ClassFormationPolicy, draw: Draw)])
         -> [Result<ClassFormationResult, ClassFormationError>] {
         var results = [Result<ClassFormationResult, ClassFormationError>?](repeating: nil, count: schools.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
-            nonisolated(unsafe) let input = schools
+            let input = schools
             DispatchQueue.concurrentPerform(iterations: input.count) { i in
                 var draw = input[i].draw
                 output[i] = Result { () throws(ClassFormationError) in

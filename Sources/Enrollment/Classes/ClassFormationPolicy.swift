@@ -33,7 +33,7 @@ public struct ClassFormationPolicy: Hashable, Sendable {
     public init(classSizeCap: Int, classCount: Int? = nil,
                 careGroups: [String] = [ClassFormationPolicy.disabledTag, "left_behind", "migrant"],
                 disabledPerClass: Int? = 3, disabledWeight: Int = 1, twins: Policy.TwinRule = .together,
-                measureWeights: [String: Double] = [:], maxPasses: Int = 40, searchEffort: Int = 4000, kickSwaps: Int = 3) {
+                measureWeights: [String: Double] = [:], maxPasses: Int = 40, searchEffort: Int = 200, kickSwaps: Int = 3) {
         self.classSizeCap = classSizeCap
         self.classCount = classCount
         self.careGroups = careGroups

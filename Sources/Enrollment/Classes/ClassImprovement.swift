@@ -35,7 +35,7 @@ extension ClassState {
     }
 
     /// A school with fewer movable pupils gets the search budget of this many.
-    static let minimumSearchPupils = 500
+    static let minimumSearchPupils = 2000
 
     /// Runs the whole improvement phase (docs/CLASSES.md, step 4): single-swap descent, pair
     /// search, then perturbation while the budget lasts and the proven lower bound is not met.

@@ -21,8 +21,7 @@ struct PairSearch {
     var first: [Int] = []
     var second: [Int] = []
     var vector: [Double] = []
-    var order: [Int] = []
-    var key: [Double] = []
+    var order: [SortedSwap] = []
 
     init(_ state: ClassState, budget: Int) {
         self.budget = budget
@@ -44,6 +43,16 @@ struct PairSearch {
     func reached(_ objective: Double) -> Bool {
         guard let bound else { return false }
         return objective <= bound + 1e-7 * max(1, bound)
+    }
+}
+
+/// A swap of a class pair's list, keyed for the two-swap search: first measure, then position.
+struct SortedSwap: Comparable {
+    var key: Double
+    var index: Int
+
+    static func < (x: SortedSwap, y: SortedSwap) -> Bool {
+        x.key < y.key || (x.key == y.key && x.index < y.index)
     }
 }
 
@@ -120,14 +129,12 @@ extension ClassState {
         }
 
         // Two swaps: only swaps whose pupils have no apart request, sorted by first measure.
-        search.order.removeAll(keepingCapacity: true)
-        for i in 0..<count where problem.apart[search.first[i]].isEmpty && problem.apart[search.second[i]].isEmpty {
-            search.order.append(i)
-        }
         let vector = search.vector, first = search.first, second = search.second
-        search.order.sort { i, j in (vector[i * m], i) < (vector[j * m], j) }
-        search.key.removeAll(keepingCapacity: true)
-        for i in search.order { search.key.append(vector[i * m]) }
+        search.order.removeAll(keepingCapacity: true)
+        for i in 0..<count where problem.apart[first[i]].isEmpty && problem.apart[second[i]].isEmpty {
+            search.order.append(SortedSwap(key: vector[i * m], index: i))
+        }
+        search.order.sort()
         let ra0 = sums[a * m], rb0 = sums[b * m]
         var restLeast = 0.0
         for x in 1..<m { restLeast += w[x] * abs(sums[a * m + x] + sums[b * m + x]) }
@@ -141,17 +148,17 @@ extension ClassState {
         }
         outer: for s in 0..<sorted {
             guard let (low, high) = window() else { break }
-            let i = search.order[s]
-            let ki = search.key[s]
+            let i = search.order[s].index
+            let ki = search.order[s].key
             var lo = s + 1, hi = sorted
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if search.key[mid] <= low - ki { lo = mid + 1 } else { hi = mid }
+                if search.order[mid].key <= low - ki { lo = mid + 1 } else { hi = mid }
             }
             var t = lo
             var limit = high - ki
-            while t < sorted, search.key[t] < limit {
-                let j = search.order[t]
+            while t < sorted, search.order[t].key < limit {
+                let j = search.order[t].index
                 t += 1
                 guard search.first[i] != search.first[j], search.second[i] != search.second[j] else { continue }
                 search.budget -= 1
