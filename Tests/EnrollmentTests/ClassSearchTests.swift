@@ -89,6 +89,17 @@ import Testing
         #expect(try form(pupils, classes: 4, effort: 2000).objective <= form(pupils, classes: 4, effort: 0).objective + 1e-9)
     }
 
+    @Test func noPerturbationWithoutKickSwaps() throws {
+        var policy = ClassFormationPolicy.primary
+        policy.classCount = 4
+        policy.kickSwaps = 0
+        policy.searchEffort = 1_000_000
+        var draw = SplitMix64(seed: 3)
+        let result = try ClassFormation.form(syntheticPupils(60, seed: 12, subjects: ["maths"]), policy: policy, draw: &draw)
+        #expect(try #require(result.objectiveLowerBound) <= result.objective + 1e-9)
+        #expect(range(result.classes.map(\.size)) <= 1)
+    }
+
     @Test func manySchoolsAtOnceEqualOneByOne() throws {
         var policy = ClassFormationPolicy.junior
         policy.searchEffort = 500

@@ -183,14 +183,15 @@ extension ClassState {
         return true
     }
 
-    /// Perturbation (iterated local search) while the budget lasts and the proven lower bound
-    /// is not met: `policy.kickSwaps` random swaps — each a movable pupil p
+    /// Perturbation (iterated local search; none when `policy.kickSwaps` is 0) while the budget
+    /// lasts and the proven lower bound is not met: `policy.kickSwaps` random swaps — each a movable pupil p
     /// (`draw.nextInt(below: movable count)`, movable pupils in rank order) and a pupil q of
     /// p's profile (`draw.nextInt(below: profile size)`, rank order), swapped if they are in
     /// different classes and the swap keeps every apart request — then pair descent. The new
     /// assignment is kept if its objective is at most the previous one plus 1e-9, else the
     /// previous one is restored. The best assignment met is the result.
     mutating func perturb(_ buckets: inout SwapBuckets, _ search: inout PairSearch, movable: [Int], draw: inout some RandomDraw) {
+        guard problem.policy.kickSwaps > 0 else { return }
         var best = (state: self, buckets: buckets, objective: objective)
         while search.budget > 0, !search.reached(best.objective) {
             let saved = (state: self, buckets: buckets, objective: objective)
