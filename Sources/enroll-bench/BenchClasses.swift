@@ -1,19 +1,22 @@
 import Foundation
 import Enrollment
 
-/// `enroll-bench classes [--small N] [--export DIR] [--city-schools S] [--city-pupils P] [--runs R]`:
-/// balanced class formation.
-/// - small: N synthetic schools (default 12) of 120–200 pupils in 4 or 5 classes, with twins,
-///   together and apart requests; each is formed (median of R runs, default 5) and exported
-///   with the result to DIR/school-NN.json (default bench/out/classes) for bench/classes/milp.py.
-/// - city: S schools (default 200) sharing P pupils (default 300,000), junior policy (cap 50),
-///   every school formed in turn; the whole step is timed (median of R runs).
+/// `enroll-bench classes [--small N] [--export DIR] [--city-schools S] [--city-pupils P] [--runs R]
+/// [--effort E] [--kicks K]`: balanced class formation.
+/// - small: N synthetic schools (default 16) of 40–200 pupils (evenly spread) in 4 classes, 5
+///   above 180 pupils, with twins, together and apart requests; each is formed (median of R runs,
+///   default 5) and exported with the result to DIR/school-NN.json (default bench/out/classes)
+///   for bench/classes/milp.py.
+/// - city: S schools (default 200) sharing P pupils (default 300,000), junior policy (cap 50);
+///   the whole step is timed (median of R runs) on one core (schools in turn) and on all cores
+///   (`ClassFormation.form(schools:)`), and the two results are checked equal.
+/// - E, K: the policy's `searchEffort` and `kickSwaps` (defaults: the policy's).
 enum BenchClasses {
-    static let summary = "balanced class formation [--small N] [--export DIR] [--city-schools S] [--city-pupils P] [--runs R]"
+    static let summary = "balanced class formation [--small N] [--export DIR] [--city-schools S] [--city-pupils P] [--runs R] [--effort E] [--kicks K]"
 
     struct UsageError: Error, CustomStringConvertible {
         var description: String {
-            "usage: enroll-bench classes [--small N] [--export DIR] [--city-schools S] [--city-pupils P] [--runs R]"
+            "usage: enroll-bench classes [--small N] [--export DIR] [--city-schools S] [--city-pupils P] [--runs R] [--effort E] [--kicks K]"
         }
     }
 
@@ -53,7 +56,8 @@ enum BenchClasses {
     }
 
     static func run(_ arguments: [String]) throws {
-        var small = 12, runs = 5, citySchools = 200, cityPupils = 300_000
+        var small = 16, runs = 5, citySchools = 200, cityPupils = 300_000
+        var tuning = ClassFormationPolicy.primary
         var export = URL(fileURLWithPath: "bench/out/classes")
         var rest = arguments[...]
         while let option = rest.popFirst() {
@@ -63,51 +67,72 @@ enum BenchClasses {
             case let ("--city-schools", value?): citySchools = Int(value) ?? citySchools
             case let ("--city-pupils", value?): cityPupils = Int(value) ?? cityPupils
             case let ("--export", value?): export = URL(fileURLWithPath: value)
+            case let ("--effort", value?): tuning.searchEffort = Int(value) ?? tuning.searchEffort
+            case let ("--kicks", value?): tuning.kickSwaps = Int(value) ?? tuning.kickSwaps
             default: throw UsageError()
             }
         }
-        try runSmall(small, runs: runs, export: export)
-        try runCity(schools: citySchools, pupils: cityPupils, runs: runs)
+        print("searchEffort \(tuning.searchEffort), kickSwaps \(tuning.kickSwaps)")
+        if small > 0 { try runSmall(small, runs: runs, export: export, tuning: tuning) }
+        if citySchools > 0 { try runCity(schools: citySchools, pupils: cityPupils, runs: runs, tuning: tuning) }
     }
 
-    static func runSmall(_ count: Int, runs: Int, export: URL) throws {
+    static func tuned(_ policy: ClassFormationPolicy, _ tuning: ClassFormationPolicy) -> ClassFormationPolicy {
+        var policy = policy
+        policy.searchEffort = tuning.searchEffort
+        policy.kickSwaps = tuning.kickSwaps
+        return policy
+    }
+
+    static func runSmall(_ count: Int, runs: Int, export: URL, tuning: ClassFormationPolicy) throws {
         print("small schools (exported to \(export.path)):")
-        print("school pupils classes objective spread_score spread_chinese spread_maths passes ms")
+        print("school pupils classes objective bound spread_score spread_chinese spread_maths passes ms cpu_ms")
         for s in 0..<count {
-            var sizeDraw = SplitMix64(seed: UInt64(1000 + s))
-            let n = 120 + sizeDraw.nextInt(below: 81)
+            let n = 40 + 160 * s / max(1, count - 1)
             let pupils = school(s, pupils: n, seed: 42)
-            var policy = ClassFormationPolicy.primary
+            var policy = tuned(.primary, tuning)
             policy.classCount = n > 180 ? 5 : 4
-            let (seconds, result, _) = try time(runs: runs) { () throws(ClassFormationError) in
+            let (seconds, result, cpu) = try time(runs: runs) { () throws(ClassFormationError) in
                 var draw = SplitMix64(seed: UInt64(7 + s))
                 return try ClassFormation.form(pupils, policy: policy, draw: &draw)
             }
             let spreads = result.balance.map { String(format: "%.3f", $0.spread) }.joined(separator: " ")
-            print(String(format: "%6d %6d %7d %9.3f ", s, n, result.classCount, result.objective) + spreads
-                  + String(format: " %6d %6.2f", result.passes, seconds * 1000))
+            print(String(format: "%6d %6d %7d %9.3f %6.3f ", s, n, result.classCount, result.objective, result.objectiveLowerBound ?? -1) + spreads
+                  + String(format: " %6d %7.2f %7.2f", result.passes, seconds * 1000, cpu * 1000))
             try AtomicFile.write(instanceJSON(s, pupils, policy, result, seconds),
                                  to: export.appendingPathComponent(String(format: "school-%02d.json", s)))
         }
     }
 
-    static func runCity(schools: Int, pupils total: Int, runs: Int) throws {
+    static func runCity(schools: Int, pupils total: Int, runs: Int, tuning: ClassFormationPolicy) throws {
         var draw = SplitMix64(seed: 2026)
         var sizes = (0..<schools).map { _ in 500 + draw.nextInt(below: 2001) }
         let scale = Double(total) / Double(sizes.reduce(0, +))
         sizes = sizes.map { Int((Double($0) * scale).rounded()) }
         sizes[0] += total - sizes.reduce(0, +)
         let city = sizes.enumerated().map { school($0, pupils: $1, seed: 7) }
-        let (seconds, results, cpu) = try time(runs: runs) { () throws(ClassFormationError) in
+        let policy = tuned(.junior, tuning)
+        let (serialSeconds, serial, serialCPU) = try time(runs: runs) { () throws(ClassFormationError) in
             try city.enumerated().map { s, pupils throws(ClassFormationError) in
                 var draw = SplitMix64(seed: UInt64(s))
-                return try ClassFormation.form(pupils, policy: .junior, draw: &draw)
+                return try ClassFormation.form(pupils, policy: policy, draw: &draw)
             }
         }
+        let (seconds, results, cpu) = try time(runs: runs) { () throws(ClassFormationError) in
+            try ClassFormation.form(schools: city.enumerated().map { s, pupils in (pupils, policy, SplitMix64(seed: UInt64(s))) })
+                .map { outcome throws(ClassFormationError) in try outcome.get() }
+        }
+        precondition(results == serial, "parallel and serial city results differ")
         func worst(_ f: (ClassFormationResult) -> Int) -> Int { results.map(f).max()! }
         let spreads = results.map { $0.balance[0].spread }
         print("city: \(schools) schools, \(total) pupils, \(results.map(\.classCount).reduce(0, +)) classes")
-        print(String(format: "city: whole step %.3f s wall, %.3f s CPU (medians of %d), %.0f pupils/s", seconds, cpu, runs, Double(total) / seconds))
+        print(String(format: "city: whole step, one core: %.3f s wall, %.3f s CPU (medians of %d)", serialSeconds, serialCPU, runs))
+        print(String(format: "city: whole step, all cores: %.3f s wall, %.3f s CPU (medians of %d), %.0f pupils/s; results identical",
+                     seconds, cpu, runs, Double(total) / seconds))
+        let atBound = results.filter { r in r.objectiveLowerBound.map { r.objective <= $0 + 1e-7 * max(1, $0) } ?? false }.count
+        let excess = results.map { r in r.objective - (r.objectiveLowerBound ?? r.objective) }
+        print(String(format: "city: %d of %d schools at their proven lower bound; objective above the bound: mean %.3f, max %.3f",
+                     atBound, results.count, excess.reduce(0, +) / Double(excess.count), excess.max()!))
         print("city: largest size range \(worst { r in range(r.classes.map(\.size)) }), boys \(worst { r in range(r.classes.map(\.boys)) }), girls \(worst { r in range(r.classes.map(\.girls)) })")
         print(String(format: "city: score spread of class means: mean %.3f, max %.3f; passes: mean %.1f, max %d",
                      spreads.reduce(0, +) / Double(spreads.count), spreads.max()!,
@@ -158,7 +183,7 @@ enum BenchClasses {
             "school": number, "class_count": result.classCount, "class_size_cap": policy.classSizeCap,
             "care_groups": policy.careGroups, "disabled_per_class": policy.disabledPerClass ?? -1,
             "twins": policy.twins.rawValue, "measures": result.balance.map(\.measure),
-            "objective": result.objective, "seconds": seconds, "pupils": rows,
+            "objective": result.objective, "lower_bound": result.objectiveLowerBound ?? -1, "seconds": seconds, "pupils": rows,
         ]
         return Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]))
     }

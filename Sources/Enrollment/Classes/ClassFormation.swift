@@ -1,3 +1,5 @@
+import Foundation
+
 /// Balanced class formation (均衡编班 / 阳光分班): divides one school's pupils into comparable
 /// classes, no class favoured, by a documented deterministic method (docs/CLASSES.md).
 public enum ClassFormation {
@@ -6,7 +8,8 @@ public enum ClassFormation {
     /// Steps: check every hard request (throwing before anything is produced); place the
     /// groups bound by together/apart requests; deal the other pupils stratum by stratum so
     /// that sizes, boys, girls and each care group differ by at most 1 where the data allows;
-    /// then swap interchangeable pupils while the objective falls.
+    /// then exchange interchangeable pupils while the objective falls (single swaps, pair
+    /// search, seeded perturbation within a counted budget).
     ///
     /// Guarantees: every together group shares a class, no apart pair does, no class exceeds
     /// the size cap or the disabled limit. The result depends only on the pupils' attributes
@@ -14,7 +17,9 @@ public enum ClassFormation {
     /// - Parameters:
     ///   - pupils: the school's pupils, each with its rank in the draw `classes/<school_id>`.
     ///   - draw: the further randomness (the order of pupils in each improvement pass).
-    /// - Complexity: O(n·k) for the deal; O(passes × Σ profile size² × measures) to improve.
+    /// - Complexity: O(n·k) for the deal; O(passes × Σ profile size² × measures) for the
+    ///   single-swap descent; the pair search and perturbation examine at most about
+    ///   `policy.searchEffort` × n candidate moves.
     public static func form(_ pupils: [ClassPupil], policy: ClassFormationPolicy,
                             draw: inout some RandomDraw) throws(ClassFormationError) -> ClassFormationResult {
         let problem = try ClassProblem(pupils: pupils, policy: policy)
@@ -23,5 +28,25 @@ public enum ClassFormation {
         try state.deal()
         let passes = state.improve(draw: &draw)
         return state.result(passes: passes)
+    }
+
+    /// Forms the classes of many schools at once, spread over the machine's cores. Element i of
+    /// the result is what `form(schools[i].pupils, policy: schools[i].policy, draw:)` gives with
+    /// `schools[i].draw`: schools are independent, so the results do not depend on the number
+    /// of cores or on timing.
+    public static func form<Draw: RandomDraw & Sendable>(schools: [(pupils: [ClassPupil], policy: ClassFormationPolicy, draw: Draw)])
+        -> [Result<ClassFormationResult, ClassFormationError>] {
+        var results = [Result<ClassFormationResult, ClassFormationError>?](repeating: nil, count: schools.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            let input = schools
+            DispatchQueue.concurrentPerform(iterations: input.count) { i in
+                var draw = input[i].draw
+                output[i] = Result { () throws(ClassFormationError) in
+                    try form(input[i].pupils, policy: input[i].policy, draw: &draw)
+                }
+            }
+        }
+        return results.map { $0! }
     }
 }

@@ -21,15 +21,19 @@ public struct ClassFormationPolicy: Hashable, Sendable {
     public var twins: Policy.TwinRule
     /// Weight of each measure in the objective (`score` and subject names); 1 when absent.
     public var measureWeights: [String: Double]
-    /// Swap proposals of the threshold-accepting step, per movable pupil (docs/CLASSES.md).
-    public var annealingSteps: Int
-    /// Upper bound on steepest-descent passes (docs/CLASSES.md).
+    /// Upper bound on single-swap descent passes (docs/CLASSES.md, step 4.1).
     public var maxPasses: Int
+    /// Budget of the pair search and perturbation, in candidate moves examined per movable
+    /// pupil (docs/CLASSES.md, steps 4.2–4.3). A count, never a time, so results do not
+    /// depend on the machine.
+    public var searchEffort: Int
+    /// Random swaps of one perturbation (docs/CLASSES.md, step 4.3).
+    public var kickSwaps: Int
 
     public init(classSizeCap: Int, classCount: Int? = nil,
                 careGroups: [String] = [ClassFormationPolicy.disabledTag, "left_behind", "migrant"],
                 disabledPerClass: Int? = 3, disabledWeight: Int = 1, twins: Policy.TwinRule = .together,
-                measureWeights: [String: Double] = [:], annealingSteps: Int = 100, maxPasses: Int = 40) {
+                measureWeights: [String: Double] = [:], maxPasses: Int = 40, searchEffort: Int = 200, kickSwaps: Int = 3) {
         self.classSizeCap = classSizeCap
         self.classCount = classCount
         self.careGroups = careGroups
@@ -37,8 +41,9 @@ public struct ClassFormationPolicy: Hashable, Sendable {
         self.disabledWeight = disabledWeight
         self.twins = twins
         self.measureWeights = measureWeights
-        self.annealingSteps = annealingSteps
         self.maxPasses = maxPasses
+        self.searchEffort = searchEffort
+        self.kickSwaps = kickSwaps
     }
 
     /// Primary school defaults: classes of at most 45.

@@ -10,7 +10,11 @@ public struct ClassFormationResult: Hashable, Sendable {
     public var balance: [MeasureBalance]
     /// The objective reached (docs/CLASSES.md): Σ_m weight(m) × Σ_c |class sum of deviations|.
     public var objective: Double
-    /// Improvement passes run.
+    /// A proven lower bound of the objective for these class sizes, when every pupil has a
+    /// whole-number value for every measure (docs/CLASSES.md, "Lower bound"); `nil` otherwise.
+    /// When `objective` equals it, no assignment with these class sizes is better.
+    public var objectiveLowerBound: Double?
+    /// Single-swap descent passes run.
     public var passes: Int
 }
 
@@ -89,6 +93,7 @@ extension ClassState {
                                   standardDeviation: meanAndDeviation(means)?.1 ?? 0)
         }
         return ClassFormationResult(classCount: classCount, classOf: classOf, classes: summaries,
-                                    balance: balance, objective: objective, passes: passes)
+                                    balance: balance, objective: objective,
+                                    objectiveLowerBound: problem.objectiveLowerBound(classSizes: heads), passes: passes)
     }
 }

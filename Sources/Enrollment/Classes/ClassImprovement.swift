@@ -1,6 +1,6 @@
 /// The improvement phase of class formation (docs/CLASSES.md, step 4): swaps of two
-/// interchangeable pupils in different classes, first by threshold accepting, then by
-/// steepest descent to a local optimum.
+/// interchangeable pupils in different classes — steepest descent over single swaps, then the
+/// pair search (ClassPairSearch.swift) and seeded perturbation.
 ///
 /// Only pupils not bound by a together group take part. Two pupils are interchangeable when
 /// they share gender, care profile and disabled status, so every count (size, weighted size,
@@ -34,12 +34,22 @@ extension ClassState {
         return buckets
     }
 
-    /// Runs the whole improvement phase; returns the number of descent passes run.
+    /// A school with fewer movable pupils gets the search budget of this many.
+    static let minimumSearchPupils = 2000
+
+    /// Runs the whole improvement phase (docs/CLASSES.md, step 4): single-swap descent, pair
+    /// search, then perturbation while the budget lasts and the proven lower bound is not met.
+    /// Returns the number of single-swap descent passes run.
     mutating func improve(draw: inout some RandomDraw) -> Int {
         guard !problem.measures.isEmpty, classCount > 1 else { return 0 }
         var buckets = swapBuckets()
-        anneal(&buckets, draw: &draw)
-        return descend(&buckets, draw: &draw)
+        let movable = buckets.pupils.flatMap { $0 }.sorted()
+        guard !movable.isEmpty else { return 0 }
+        let passes = descend(&buckets, draw: &draw)
+        var search = PairSearch(self, budget: problem.policy.searchEffort * max(movable.count, Self.minimumSearchPupils))
+        descendPairs(&buckets, &search)
+        perturb(&buckets, &search, movable: movable, draw: &draw)
+        return passes
     }
 
     /// The change of the objective if `p` (in class a) and `q` (in class b) swapped classes.
@@ -53,31 +63,6 @@ extension ClassState {
             delta += problem.measureWeights[x] * (abs(sa - d) - abs(sa) + abs(sb + d) - abs(sb))
         }
         return delta
-    }
-
-    /// Threshold accepting (Dueck & Scheuer 1990), with no floating-point function whose
-    /// result could differ between machines: `policy.annealingSteps` × (number of movable
-    /// pupils) proposals; proposal t draws a movable pupil p and a pupil q of p's profile
-    /// (each by `draw.nextInt`), and if they are in different classes and may swap, swaps them
-    /// when the objective rises by less than the threshold T₀ × (1 − t/N). T₀ is 1/20 of the
-    /// mean over movable pupils of Σ_m weight(m) × |deviation|.
-    mutating func anneal(_ buckets: inout SwapBuckets, draw: inout some RandomDraw) {
-        let movable = buckets.pupils.flatMap { $0 }.sorted()
-        let proposals = problem.policy.annealingSteps * movable.count
-        guard proposals > 0 else { return }
-        let m = problem.measures.count
-        var scale = 0.0
-        for p in movable { for x in 0..<m { scale += problem.measureWeights[x] * abs(problem.deviation[p * m + x]) } }
-        let start = scale / Double(movable.count) / 20
-        for t in 0..<proposals {
-            let p = movable[draw.nextInt(below: movable.count)]
-            let bucket = buckets.pupils[buckets.bucketOf[p]]
-            let q = bucket[draw.nextInt(below: bucket.count)]
-            let a = classOf[p], b = classOf[q]
-            guard a != b else { continue }
-            let threshold = start * Double(proposals - t) / Double(proposals)
-            if swapDelta(p, q, a, b) < threshold && canSwap(p, q) { swap(p, q, &buckets) }
-        }
     }
 
     /// Steepest descent: passes until one makes no swap or `policy.maxPasses` is reached.
@@ -131,7 +116,7 @@ extension ClassState {
     }
 
     /// Exchanges the classes of `p` and `q` (same profile, different classes).
-    private mutating func swap(_ p: Int, _ q: Int, _ buckets: inout SwapBuckets) {
+    mutating func swap(_ p: Int, _ q: Int, _ buckets: inout SwapBuckets) {
         let a = classOf[p], b = classOf[q]
         let base = buckets.bucketOf[p] * classCount
         remove(p); remove(q)
@@ -141,7 +126,7 @@ extension ClassState {
     }
 
     /// Whether exchanging `p` and `q` keeps every apart request.
-    private func canSwap(_ p: Int, _ q: Int) -> Bool {
+    func canSwap(_ p: Int, _ q: Int) -> Bool {
         let a = classOf[p], b = classOf[q]
         for r in problem.apart[p] where r != q && classOf[r] == b { return false }
         for r in problem.apart[q] where r != p && classOf[r] == a { return false }

@@ -39,8 +39,8 @@ struct ClassProblem {
         if let k = policy.classCount, k < 1 { throw .invalidPolicy("class count must be at least 1") }
         if let d = policy.disabledPerClass, d < 0 { throw .invalidPolicy("disabled per class must not be negative") }
         guard policy.careGroups.count <= 64 else { throw .invalidPolicy("at most 64 care groups") }
-        guard policy.maxPasses >= 0, policy.annealingSteps >= 0 else {
-            throw .invalidPolicy("max passes and annealing steps must not be negative")
+        guard policy.maxPasses >= 0, policy.searchEffort >= 0, policy.kickSwaps >= 0 else {
+            throw .invalidPolicy("max passes, search effort and kick swaps must not be negative")
         }
 
         var seen = Set<String>()

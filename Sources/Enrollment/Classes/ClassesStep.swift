@@ -31,28 +31,30 @@ public enum ClassesStep {
         for a in c.applicants(level) { applicants[a.id] = a }
         var bySchool: [String: [Applicant]] = [:]
         for p in placed { if let a = applicants[p.studentID] { bySchool[p.schoolID, default: []].append(a) } }
+        let schools = c.schools(level).sorted(by: { $0.id < $1.id }).filter { bySchool[$0.id] != nil }
+        // Schools are independent: formed on all cores, results taken in school_id order.
+        let formed = ClassFormation.form(schools: schools.map { school in
+            (pupils: classPupils(bySchool[school.id]!, school: school.id, seed: seed),
+             policy: formationPolicy(c.policy, level: level, school: school),
+             draw: LotteryStream(seed: seed, draw: "classes/\(school.id)"))
+        })
         var results: [(school: School, classes: ClassFormationResult, teachers: [String]?)] = []
-        for school in c.schools(level).sorted(by: { $0.id < $1.id }) {
-            let pupils = bySchool[school.id] ?? []
-            guard !pupils.isEmpty else { continue }
-            let formed: ClassFormationResult
-            do {
-                var draw = LotteryStream(seed: seed, draw: "classes/\(school.id)")
-                formed = try ClassFormation.form(classPupils(pupils, school: school.id, seed: seed),
-                                                 policy: formationPolicy(c.policy, level: level, school: school), draw: &draw)
-            } catch {
-                throw .formation(school: school.id, error)
+        for (school, outcome) in zip(schools, formed) {
+            let classes: ClassFormationResult
+            switch outcome {
+            case let .success(r): classes = r
+            case let .failure(error): throw .formation(school: school.id, error)
             }
             var drawn: [String]?
             if let candidates = teachers?[school.id] {
                 do {
                     var draw = LotteryStream(seed: seed, draw: "head-teachers/\(school.id)")
-                    drawn = try HeadTeacherDraw.assign(teachers: candidates, classes: formed.classes.map(\.studentIDs), draw: &draw)
+                    drawn = try HeadTeacherDraw.assign(teachers: candidates, classes: classes.classes.map(\.studentIDs), draw: &draw)
                 } catch {
                     throw .headTeachers(school: school.id, error)
                 }
             }
-            results.append((school, formed, drawn))
+            results.append((school, classes, drawn))
         }
         var files = [("\(level.rawValue)/classes.csv", ClassTables.classes(results.map { ($0.school.id, $0.classes) })),
                      ("\(level.rawValue)/class-summary.csv", ClassTables.summary(results.map { ($0.school.id, $0.classes) }, careGroups: c.policy.careGroups)),

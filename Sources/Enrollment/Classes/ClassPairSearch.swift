@@ -1,0 +1,224 @@
+/// The pair search and the perturbation of the improvement phase (docs/CLASSES.md, steps
+/// 4.2 and 4.3): for two classes at a time, the best exchange of one or two pairs of
+/// interchangeable pupils; and, from a local optimum, a few random swaps followed by the pair
+/// search again, kept when no worse. Every random choice comes from the draw and every limit is
+/// a count of candidate moves examined, so the result depends only on the inputs and the draw.
+struct PairSearch {
+    /// Candidate moves that may still be examined (the budget).
+    var budget: Int
+    /// The proven lower bound of the objective for these class sizes (ClassLowerBound.swift),
+    /// when known: reaching it ends the search, as nothing better exists.
+    let bound: Double?
+    /// Exchanges made so far; `changed[c]` is the count when class c last changed, and
+    /// `examined[pair]` the count when the pair was last examined: a pair neither of whose
+    /// classes changed since then is not examined again (its best exchange is the same).
+    var clock = 1
+    var changed: [Int]
+    var examined: [Int]
+    /// Classes changed since the last perturbation began (to mark them when it is undone).
+    var touched: [Int] = []
+    // Scratch lists for one class pair, kept to reuse their storage.
+    var first: [Int] = []
+    var second: [Int] = []
+    var vector: [Double] = []
+    var order: [SortedSwap] = []
+
+    init(_ state: ClassState, budget: Int) {
+        self.budget = budget
+        bound = state.problem.objectiveLowerBound(classSizes: state.heads)
+        let k = state.classCount
+        changed = [Int](repeating: 1, count: k)
+        examined = [Int](repeating: 0, count: k * (k - 1) / 2)
+    }
+
+    /// Records that classes `a` and `b` changed.
+    mutating func mark(_ a: Int, _ b: Int) {
+        clock += 1
+        changed[a] = clock
+        changed[b] = clock
+        touched += [a, b]
+    }
+
+    /// Whether `objective` meets the proven lower bound (up to rounding of the sums).
+    func reached(_ objective: Double) -> Bool {
+        guard let bound else { return false }
+        return objective <= bound + 1e-7 * max(1, bound)
+    }
+}
+
+/// A swap of a class pair's list, keyed for the two-swap search: first measure, then position.
+struct SortedSwap: Comparable {
+    var key: Double
+    var index: Int
+
+    static func < (x: SortedSwap, y: SortedSwap) -> Bool {
+        x.key < y.key || (x.key == y.key && x.index < y.index)
+    }
+}
+
+extension ClassState {
+    /// Pair descent: the class pairs (a, b), a < b, in the order (0,1), (0,2), …, (k−2,k−1),
+    /// cyclically; each gets its best exchange (`improvePair`), except a pair neither of whose
+    /// classes changed since it was last examined. Stops after a whole round of pairs without a
+    /// change, when the budget is spent, or at the proven lower bound.
+    mutating func descendPairs(_ buckets: inout SwapBuckets, _ search: inout PairSearch) {
+        let k = classCount
+        var pairs: [(Int, Int)] = []
+        for a in 0..<k { for b in (a + 1)..<k { pairs.append((a, b)) } }
+        var idle = 0, next = 0
+        while idle < pairs.count, search.budget > 0, !search.reached(objective) {
+            let (a, b) = pairs[next]
+            let pair = next
+            next = (next + 1) % pairs.count
+            guard max(search.changed[a], search.changed[b]) > search.examined[pair] else { idle += 1; continue }
+            search.examined[pair] = search.clock
+            idle = improvePair(a, b, &buckets, &search) ? 0 : idle + 1
+        }
+    }
+
+    /// Makes the exchange between classes `a` and `b` that lowers the objective most, if any
+    /// lowers it by more than 1e-9: one swap of two interchangeable pupils (keeping every apart
+    /// request), or two such swaps with four distinct pupils none of whom has an apart request.
+    ///
+    /// An exchange moves the deviation vector u (the sum of d_p − d_q over its swaps, p leaving
+    /// a, q leaving b) from a to b; its cost is g(u) = Σ_m w_m (|r_am − u_m| + |r_bm + u_m|),
+    /// r the classes' deviation sums. No exchange can go below Σ_m w_m |r_am + r_bm|; if the
+    /// pair is already there it is skipped. Two-swap exchanges are searched with the swaps
+    /// sorted by their first measure (then p, then q): for a swap, only the partners whose first
+    /// measure keeps g below the best so far are examined (a window found by binary search).
+    /// The swaps are listed by profile, then p, then q (each in their class's current order);
+    /// sorting is by first measure, then that position. Ties keep the exchange found first.
+    /// - Returns: whether an exchange was made.
+    mutating func improvePair(_ a: Int, _ b: Int, _ buckets: inout SwapBuckets, _ search: inout PairSearch) -> Bool {
+        let m = problem.measures.count, k = classCount
+        let w = problem.measureWeights, dev = problem.deviation
+        var now = 0.0, least = 0.0
+        for x in 0..<m {
+            let ra = sums[a * m + x], rb = sums[b * m + x]
+            now += w[x] * (abs(ra) + abs(rb))
+            least += w[x] * abs(ra + rb)
+        }
+        search.budget -= 1
+        guard now - least > 1e-9 else { return false }
+
+        search.first.removeAll(keepingCapacity: true)
+        search.second.removeAll(keepingCapacity: true)
+        search.vector.removeAll(keepingCapacity: true)
+        for bucket in buckets.pupils.indices {
+            for p in buckets.inClass[bucket * k + a] {
+                for q in buckets.inClass[bucket * k + b] where canSwap(p, q) {
+                    search.first.append(p)
+                    search.second.append(q)
+                    for x in 0..<m { search.vector.append(dev[p * m + x] - dev[q * m + x]) }
+                }
+            }
+        }
+        let count = search.first.count
+        search.budget -= count
+        guard count > 0 else { return false }
+
+        var best = now - 1e-9
+        var chosen: (Int, Int?)?
+        for i in 0..<count {
+            var g = 0.0
+            for x in 0..<m {
+                let u = search.vector[i * m + x]
+                g += w[x] * (abs(sums[a * m + x] - u) + abs(sums[b * m + x] + u))
+            }
+            if g < best { best = g; chosen = (i, nil) }
+        }
+
+        // Two swaps: only swaps whose pupils have no apart request, sorted by first measure.
+        let vector = search.vector, first = search.first, second = search.second
+        search.order.removeAll(keepingCapacity: true)
+        for i in 0..<count where problem.apart[first[i]].isEmpty && problem.apart[second[i]].isEmpty {
+            search.order.append(SortedSwap(key: vector[i * m], index: i))
+        }
+        search.order.sort()
+        let ra0 = sums[a * m], rb0 = sums[b * m]
+        var restLeast = 0.0
+        for x in 1..<m { restLeast += w[x] * abs(sums[a * m + x] + sums[b * m + x]) }
+        let sorted = search.order.count
+        // The first-measure window (low, high) of u outside which g(u) cannot be below `best`.
+        func window() -> (Double, Double)? {
+            guard w[0] > 0 else { return (-Double.infinity, Double.infinity) }
+            let slack = (best - restLeast) / w[0] - abs(ra0 + rb0)
+            guard slack > 0 else { return nil }
+            return (min(ra0, -rb0) - slack / 2 - 1e-9, max(ra0, -rb0) + slack / 2 + 1e-9)
+        }
+        outer: for s in 0..<sorted {
+            guard let (low, high) = window() else { break }
+            let i = search.order[s].index
+            let ki = search.order[s].key
+            var lo = s + 1, hi = sorted
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if search.order[mid].key <= low - ki { lo = mid + 1 } else { hi = mid }
+            }
+            var t = lo
+            var limit = high - ki
+            while t < sorted, search.order[t].key < limit {
+                let j = search.order[t].index
+                t += 1
+                guard search.first[i] != search.first[j], search.second[i] != search.second[j] else { continue }
+                search.budget -= 1
+                var g = 0.0
+                for x in 0..<m {
+                    let u = vector[i * m + x] + vector[j * m + x]
+                    g += w[x] * (abs(sums[a * m + x] - u) + abs(sums[b * m + x] + u))
+                }
+                if g < best {
+                    best = g
+                    chosen = (i, j)
+                    guard let (_, newHigh) = window() else { break outer }
+                    limit = newHigh - ki
+                }
+                if search.budget <= 0 { break outer }
+            }
+        }
+        guard let (i, j) = chosen else { return false }
+        swap(first[i], second[i], &buckets)
+        if let j { swap(first[j], second[j], &buckets) }
+        search.mark(a, b)
+        return true
+    }
+
+    /// Perturbation (iterated local search; none when `policy.kickSwaps` is 0) while the budget
+    /// lasts and the proven lower bound is not met: `policy.kickSwaps` random swaps — each a movable pupil p
+    /// (`draw.nextInt(below: movable count)`, movable pupils in rank order) and a pupil q of
+    /// p's profile (`draw.nextInt(below: profile size)`, rank order), swapped if they are in
+    /// different classes and the swap keeps every apart request — then pair descent. The new
+    /// assignment is kept if its objective is at most the previous one plus 1e-9, else the
+    /// previous one is restored. The best assignment met is the result.
+    mutating func perturb(_ buckets: inout SwapBuckets, _ search: inout PairSearch, movable: [Int], draw: inout some RandomDraw) {
+        guard problem.policy.kickSwaps > 0 else { return }
+        var best = (state: self, buckets: buckets, objective: objective)
+        while search.budget > 0, !search.reached(best.objective) {
+            let saved = (state: self, buckets: buckets, objective: objective)
+            search.touched.removeAll(keepingCapacity: true)
+            for _ in 0..<problem.policy.kickSwaps {
+                let p = movable[draw.nextInt(below: movable.count)]
+                let profile = buckets.pupils[buckets.bucketOf[p]]
+                let q = profile[draw.nextInt(below: profile.count)]
+                search.budget -= 1
+                let a = classOf[p], b = classOf[q]
+                if a != b && canSwap(p, q) {
+                    swap(p, q, &buckets)
+                    search.mark(a, b)
+                }
+            }
+            descendPairs(&buckets, &search)
+            let reached = objective
+            if reached > saved.objective + 1e-9 {
+                self = saved.state
+                buckets = saved.buckets
+                search.clock += 1
+                for c in search.touched { search.changed[c] = search.clock }
+            } else if reached < best.objective - 1e-9 {
+                best = (self, buckets, reached)
+            }
+        }
+        self = best.state
+        buckets = best.buckets
+    }
+}

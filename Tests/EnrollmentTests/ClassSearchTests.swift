@@ -1,0 +1,120 @@
+import Testing
+@testable import Enrollment
+
+/// The improvement phase's pair search, its proven lower bound and the multi-school entry point.
+@Suite struct ClassSearchTests {
+    func form(_ pupils: [ClassPupil], classes: Int, effort: Int? = nil, seed: UInt64 = 7) throws -> ClassFormationResult {
+        var policy = ClassFormationPolicy.primary
+        policy.classCount = classes
+        policy.searchEffort = effort ?? policy.searchEffort
+        var draw = SplitMix64(seed: seed)
+        return try ClassFormation.form(pupils, policy: policy, draw: &draw)
+    }
+
+    func plain(_ scores: [Double]) -> [ClassPupil] {
+        scores.enumerated().map { i, s in
+            ClassPupil(studentID: "P\(i)", gender: .female, score: s, lotteryRank: i + 1)
+        }
+    }
+
+    @Test func lowerBoundRoundsEachClassShare() throws {
+        // S = 1 over 4 pupils, two classes of 2: each share is 0.5, one class rounds up and one
+        // down, so the bound is 0.5 + 0.5 = 1, which the only possible split reaches.
+        let result = try form(plain([0, 0, 0, 1]), classes: 2)
+        #expect(result.objectiveLowerBound == 1)
+        #expect(abs(result.objective - 1) < 1e-12)
+        // S = 6: shares of 3 are whole numbers, so the bound is 0, reached by {0, 3}, {1, 2}.
+        let exact = try form(plain([0, 1, 2, 3]), classes: 2)
+        #expect(exact.objectiveLowerBound == 0)
+        #expect(abs(exact.objective) < 1e-12)
+    }
+
+    @Test func noBoundWithoutWholeNumbersOrWithMissingValues() throws {
+        #expect(try form(plain([0, 1.5, 2, 3]), classes: 2).objectiveLowerBound == nil)
+        var pupils = plain([0, 1, 2, 3])
+        pupils[0].score = nil
+        #expect(try form(pupils, classes: 2).objectiveLowerBound == nil)
+    }
+
+    /// With two classes any split is at most two swaps from any other of the same sizes, so the
+    /// pair search ends at the optimum; checked against every split.
+    @Test func twoClassesReachTheOptimumFoundByEnumeration() throws {
+        var draw = SplitMix64(seed: 31)
+        for trial in 0..<20 {
+            let n = 6 + 2 * (trial % 3)
+            let scores = (0..<n).map { _ in Double(draw.nextInt(below: 100)) }
+            let maths = (0..<n).map { _ in Double(draw.nextInt(below: 30)) }
+            var pupils = plain(scores)
+            for i in pupils.indices { pupils[i].subjectScores = ["maths": maths[i]] }
+            let result = try form(pupils, classes: 2, effort: 20)
+            let meanS = scores.reduce(0, +) / Double(n), meanM = maths.reduce(0, +) / Double(n)
+            var best = Double.infinity
+            for mask in 0..<(1 << n) where mask.nonzeroBitCount == n / 2 {
+                var s = 0.0, m = 0.0
+                for i in 0..<n where mask & (1 << i) != 0 { s += scores[i] - meanS; m += maths[i] - meanM }
+                best = min(best, 2 * abs(s) + 2 * abs(m))
+            }
+            #expect(abs(result.objective - best) < 1e-9, "trial \(trial): \(result.objective) vs optimum \(best)")
+            #expect(result.objectiveLowerBound! <= best + 1e-9)
+        }
+    }
+
+    @Test func boundNeverAboveTheObjectiveAndMetOnMostSchools() throws {
+        var met = 0
+        for seed in 0..<6 as Range<UInt64> {
+            let pupils = syntheticPupils(120 + 10 * Int(seed), seed: seed, subjects: ["maths"])
+            let result = try form(pupils, classes: 4)
+            let bound = try #require(result.objectiveLowerBound)
+            #expect(bound <= result.objective + 1e-9)
+            if result.objective <= bound + 1e-7 { met += 1 }
+        }
+        #expect(met >= 4)
+    }
+
+    @Test func moreEffortNeverBreaksTheRules() throws {
+        var pupils = syntheticPupils(160, seed: 4, subjects: ["chinese", "maths"])
+        pupils[0].apartFrom = [pupils[1].studentID]
+        pupils[2].togetherWith = [pupils[3].studentID]
+        for effort in [0, 10, 2000] {
+            let result = try form(pupils, classes: 4, effort: effort)
+            let c = { (i: Int) in result.classOf[pupils[i].studentID]! }
+            #expect(c(0) != c(1))
+            #expect(c(2) == c(3))
+            #expect(range(result.classes.map(\.size)) <= 1)
+            #expect(range(result.classes.map(\.boys)) <= 1)
+            for group in ClassFormationPolicy.primary.careGroups {
+                #expect(range(result.classes.map { $0.careCounts[group]! }) <= 1)
+            }
+        }
+        #expect(try form(pupils, classes: 4, effort: 2000).objective <= form(pupils, classes: 4, effort: 0).objective + 1e-9)
+    }
+
+    @Test func noPerturbationWithoutKickSwaps() throws {
+        var policy = ClassFormationPolicy.primary
+        policy.classCount = 4
+        policy.kickSwaps = 0
+        policy.searchEffort = 1_000_000
+        var draw = SplitMix64(seed: 3)
+        let result = try ClassFormation.form(syntheticPupils(60, seed: 12, subjects: ["maths"]), policy: policy, draw: &draw)
+        #expect(try #require(result.objectiveLowerBound) <= result.objective + 1e-9)
+        #expect(range(result.classes.map(\.size)) <= 1)
+    }
+
+    @Test func manySchoolsAtOnceEqualOneByOne() throws {
+        var policy = ClassFormationPolicy.junior
+        policy.searchEffort = 500
+        let schools = (0..<6).map { s in
+            (pupils: syntheticPupils(90 + 25 * s, seed: UInt64(s), subjects: ["maths"]), policy: policy, draw: SplitMix64(seed: UInt64(40 + s)))
+        }
+        let together = ClassFormation.form(schools: schools).map { try? $0.get() }
+        for (i, school) in schools.enumerated() {
+            var draw = school.draw
+            #expect(together[i] == (try ClassFormation.form(school.pupils, policy: policy, draw: &draw)))
+        }
+        var bad = schools
+        bad[2].pupils[0].apartFrom = [bad[2].pupils[0].studentID]
+        let outcomes = ClassFormation.form(schools: bad)
+        #expect(throws: ClassFormationError.self) { try outcomes[2].get() }
+        #expect((try? outcomes[3].get()) == together[3])
+    }
+}
