@@ -42,13 +42,18 @@ import Testing
         return !(sides.allSatisfy { $0 > 0 } || sides.allSatisfy { $0 < 0 })
     }
 
+    /// A grid over the boxes of `shapes`, of cells of `cell`'s size.
+    private func covering(_ shapes: [ZoneShape], cell: (width: Int64, height: Int64)) -> ZoneGrid {
+        ZoneGrid(minX: shapes.map(\.minX).min()!, minY: shapes.map(\.minY).min()!,
+                 maxX: shapes.map(\.maxX).max()!, maxY: shapes.map(\.maxY).max()!,
+                 cellWidth: cell.width, cellHeight: cell.height)
+    }
+
     @Test func scanlineRunsAreExactlyTheCentresInside() {
         var checked = 0, wrong = 0
         for (zones, cell) in maps() {
             let shapes = zones.map(ZoneShape.init)
-            let grid = ZoneGrid(minX: shapes.map(\.minX).min()!, minY: shapes.map(\.minY).min()!,
-                                maxX: shapes.map(\.maxX).max()!, maxY: shapes.map(\.maxY).max()!,
-                                cellWidth: cell.width, cellHeight: cell.height)
+            let grid = covering(shapes, cell: cell)
             for shape in shapes {
                 var inside = Set<[Int]>()
                 var lastRow = -1, lastEnd = -1
@@ -76,9 +81,7 @@ import Testing
         var missed = 0, visits = 0, touched = 0
         for (zones, cell) in maps() {
             let shapes = zones.map(ZoneShape.init)
-            let grid = ZoneGrid(minX: shapes.map(\.minX).min()!, minY: shapes.map(\.minY).min()!,
-                                maxX: shapes.map(\.maxX).max()!, maxY: shapes.map(\.maxY).max()!,
-                                cellWidth: cell.width, cellHeight: cell.height)
+            let grid = covering(shapes, cell: cell)
             for shape in shapes {
                 for e in shape.lo.indices {
                     var seen = Set<[Int]>()
