@@ -105,7 +105,7 @@ import Foundation
 }
 
 @Suite struct ZoneOverlapTests {
-    private func zone(_ id: String, level: ZoneMap.Level = .primary, _ x0: Int64, _ y0: Int64, _ x1: Int64, _ y1: Int64) -> ZoneMap.Zone {
+    private func zone(_ id: String, level: SchoolLevel = .primary, _ x0: Int64, _ y0: Int64, _ x1: Int64, _ y1: Int64) -> ZoneMap.Zone {
         ZoneMap.Zone(id: id, level: level, schools: ["S"],
                      polygons: [[[GridPoint(x: x0, y: y0), GridPoint(x: x1, y: y0), GridPoint(x: x1, y: y1), GridPoint(x: x0, y: y1)]]],
                      location: SourceLocation(file: "t"))

@@ -23,7 +23,7 @@ public func fuzzZoneMap(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             require(!zone.id.isEmpty && !zone.schools.isEmpty && !zone.polygons.isEmpty, "zone \(zone.id) is incomplete")
             require(zone.polygons.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.count >= 3 } }, "zone \(zone.id) has a short ring")
         }
-        for level in ZoneMap.Level.allCases {
+        for level in SchoolLevel.zoned {
             let zones = map.zones.filter { $0.level == level }
             let index = ZoneIndex(zones: zones)
             for zone in zones {

@@ -71,7 +71,7 @@ public enum CaseValidator {
         }
         var drawn: [String: ZoneMap.Zone] = [:]
         for zone in c.zoneMap?.zones ?? [] {
-            let level = SchoolLevel(rawValue: zone.level.rawValue)!
+            let level = zone.level
             checkSchools(zone.schools, level: level, zone: zone.id, at: zone.location)
             drawn[zone.id] = zone
         }

@@ -7,6 +7,10 @@ public enum SchoolLevel: String, CaseIterable, Sendable, Comparable {
     /// 高中: admits `graduates.csv`; quality ones share their places out as quotas.
     case high
 
+    /// The levels admitted by attendance zone (primary and junior): the only levels a zone,
+    /// drawn or listed, may be for.
+    public static let zoned: [SchoolLevel] = [.primary, .junior]
+
     public static func < (a: SchoolLevel, b: SchoolLevel) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }

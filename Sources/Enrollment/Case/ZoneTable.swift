@@ -34,7 +34,7 @@ public enum ZoneTable {
             var r = CSVRecordReader(table: table, row: row)
             let id = r.required(idColumn)
             let level = r.parsed(levelColumn, required: true, expected: "a zone level (primary or junior)") { text in
-                SchoolLevel(parsing: text).flatMap { $0 == .high ? nil : $0 }
+                SchoolLevel(parsing: text).flatMap { SchoolLevel.zoned.contains($0) ? $0 : nil }
             }
             let schools = r.list(schoolsColumn)
             if schools.isEmpty { r.report(schoolsColumn, "required, but empty: list the zone's school ids separated by ';'") }

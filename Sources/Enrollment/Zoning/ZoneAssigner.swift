@@ -27,7 +27,7 @@ public struct ZoneAssigner: Sendable {
         var zones: [String: [String]] = [:]
         for zone in c.zones(level) { zones[zone.id] = zone.schools }
         self.zones = zones
-        mapZones = (c.zoneMap?.zones ?? []).filter { $0.level.rawValue == level.rawValue }
+        mapZones = (c.zoneMap?.zones ?? []).filter { $0.level == level }
         index = mapZones.isEmpty ? nil : ZoneIndex(zones: mapZones, nearBoundaryMetres: c.policy.nearBoundaryMetres)
         let rules = c.zoneRules.filter { zones[$0.zoneID] != nil }
         addresses = rules.isEmpty ? nil : AddressZoneTable(rules: rules)

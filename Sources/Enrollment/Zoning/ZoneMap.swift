@@ -5,12 +5,6 @@
 /// unique `zone_id`s per level, simple closed rings, and no two zones of the same level
 /// overlapping (see `ZoneMap.overlaps(level:)`).
 public struct ZoneMap: Sendable, Equatable {
-    /// The school stage a zone is for. Zones of different levels may overlap freely.
-    public enum Level: String, Sendable, Hashable, CaseIterable {
-        case primary
-        case junior
-    }
-
     /// The geodetic datum of the coordinates. Chinese web maps publish GCJ-02
     /// (“Mars coordinates”), GPS and OpenStreetMap give WGS-84, official surveying uses
     /// CGCS2000 (within centimetres of WGS-84 but still declared separately). The tool never
@@ -26,7 +20,9 @@ public struct ZoneMap: Sendable, Equatable {
     public struct Zone: Sendable, Equatable {
         /// `zone_id`, unique within its level.
         public var id: String
-        public var level: Level
+        /// The school stage the zone is for (primary or junior, never high). Zones of different
+        /// levels may overlap freely.
+        public var level: SchoolLevel
         /// The schools serving the zone, in the order given; more than one makes it a
         /// multi-school zone (多校划片).
         public var schools: [String]
@@ -38,7 +34,7 @@ public struct ZoneMap: Sendable, Equatable {
         /// Where the zone's Feature starts in the file.
         public var location: SourceLocation
 
-        public init(id: String, level: Level, schools: [String], name: String? = nil,
+        public init(id: String, level: SchoolLevel, schools: [String], name: String? = nil,
                     polygons: [[[GridPoint]]], location: SourceLocation) {
             self.id = id
             self.level = level
@@ -75,7 +71,7 @@ public struct ZoneMap: Sendable, Equatable {
     }
 
     /// The zones of one level, in file order.
-    public func zones(level: Level) -> [Zone] {
+    public func zones(level: SchoolLevel) -> [Zone] {
         zones.filter { $0.level == level }
     }
 

@@ -21,7 +21,7 @@ extension ZoneMap {
         let map = reader.read(root)
         var problems = reader.problems
         if problems.isEmpty {
-            for level in Level.allCases {
+            for level in SchoolLevel.zoned {
                 for overlap in map.overlaps(level: level) {
                     let second = map.zones.first { $0.level == level && $0.id == overlap.second }!
                     problems.append(Diagnostic(second.location, "\(level.rawValue) zones \(overlap.first) and \(overlap.second) overlap, for example at \(overlap.point); a home must fall in one zone only"))
@@ -111,8 +111,8 @@ struct ZoneMapReader {
             problem(properties, "missing zone_id")
             valid = false
         }
-        var level = ZoneMap.Level.primary
-        if let value = properties["level"], let text = value.string, let known = ZoneMap.Level(rawValue: text) {
+        var level = SchoolLevel.primary
+        if let value = properties["level"], let text = value.string, let known = SchoolLevel(rawValue: text), SchoolLevel.zoned.contains(known) {
             level = known
         } else {
             problem(properties["level"] ?? properties, "level must be \"primary\" or \"junior\"")

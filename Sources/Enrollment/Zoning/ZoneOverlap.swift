@@ -24,7 +24,7 @@ extension ZoneMap {
     /// the overlap is wider than a few units near that piece. Touching along edges or at
     /// vertices is not an overlap. A reported point is always a true witness.
     /// - Complexity: O(pairs with overlapping boxes × edges²).
-    public func overlaps(level: Level) -> [ZoneOverlap] {
+    public func overlaps(level: SchoolLevel) -> [ZoneOverlap] {
         let selected = zones.filter { $0.level == level }
         let shapes = selected.map(ZoneShape.init)
         var result: [ZoneOverlap] = []
