@@ -33,6 +33,16 @@ import Testing
         #expect(t[0, 1] == "张三")
     }
 
+    @Test func aSecondByteOrderMarkIsReportedAndTheFirstColumnStillFound() throws {
+        let r = parse("\u{FEFF}\u{FEFF}student_id,name\n1,张三\n")
+        #expect(r.diagnostics.map(\.description) == [
+            "t.csv:1:1: the file starts with a byte-order mark more than once: save it again as UTF-8 (the columns are read as if it did not)",
+        ])
+        let t = try #require(r.table)
+        #expect(t.header == ["student_id", "name"])
+        #expect(t[0, 0] == "1")
+    }
+
     @Test func emptyFileAndHeaderOnly() throws {
         let empty = parse("")
         #expect(empty.table == nil)
@@ -65,6 +75,9 @@ import Testing
 
         let stray = parse("a,b\n1,x\"y\n")
         #expect(stray.diagnostics.map(\.location) == [SourceLocation(file: "t.csv", line: 2, column: 2)])
+        // However many quotes an unquoted field holds, it is one problem.
+        let strays = parse("a,b\n1,5\"10\"x\"\n")
+        #expect(strays.diagnostics.map(\.location) == [SourceLocation(file: "t.csv", line: 2, column: 2)])
 
         let trailing = parse("a,b\n\"x\"y,2\n")
         #expect(trailing.diagnostics.map(\.location) == [SourceLocation(file: "t.csv", line: 2, column: 1)])

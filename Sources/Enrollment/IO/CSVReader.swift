@@ -83,6 +83,7 @@ public enum CSVReader {
                         input.withField(from: Int(ends[k - 1] &+ 1), to: Int(ends[k])) { String(decoding: $0, as: UTF8.self) }
                             .trimmingWhitespace().lowercased()
                     }
+                    header![0] = withoutExtraByteOrderMarks(header![0], line: startLine)
                     ends.removeSubrange(mark...)
                     headerLine = line - 1
                     dataStart = i
@@ -121,6 +122,16 @@ public enum CSVReader {
             ends.reserveCapacity(Int(Double(ends.count) * scale) + 64)
             marks.reserveCapacity(Int(Double(marks.count) * scale) + 64)
             lines.reserveCapacity(Int(Double(lines.count) * scale) + 64)
+        }
+
+        /// The first column name without the byte-order marks (U+FEFF) before it: a file saved
+        /// with a mark twice over keeps one after the first is skipped, which would hide the
+        /// first column. Reported, so the clerk saves the file again.
+        mutating func withoutExtraByteOrderMarks(_ name: String, line: Int) -> String {
+            guard name.hasPrefix("\u{FEFF}") else { return name }
+            diagnostics.append(Diagnostic(SourceLocation(file: file, line: line, column: 1),
+                "the file starts with a byte-order mark more than once: save it again as UTF-8 (the columns are read as if it did not)"))
+            return String(name.drop { $0 == "\u{FEFF}" }).trimmingWhitespace().lowercased()
         }
 
         mutating func reportHeaderProblems(_ names: [String], line: Int) {
@@ -171,16 +182,19 @@ public enum CSVReader {
             line += 1
         }
 
-        /// Moves `i` to the comma or line end after an unquoted field, reporting any quote in it.
+        /// Moves `i` to the comma or line end after an unquoted field, reporting a quote in it
+        /// (once per field, however many it holds).
         mutating func readPlainField(column: Int) {
             var k = i
             let n = input.count
+            var reported = false
             while true {
                 k = Self.nextSpecialCandidate(in: input, from: k)
                 guard k < n else { break }
                 let c = input[k]
                 if c == Self.comma || c == Self.lf || c == Self.cr { break }
-                if c == Self.quote {
+                if c == Self.quote && !reported {
+                    reported = true
                     diagnostics.append(Diagnostic(SourceLocation(file: file, line: line, column: column),
                         "a quote (\") inside an unquoted field: quote the whole field and write the quote twice (\"\")"))
                 }
