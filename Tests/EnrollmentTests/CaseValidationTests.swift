@@ -79,6 +79,25 @@ import Testing
         ])
     }
 
+    /// A `zones.csv` row with a bad level is one problem: the address rules of its zone are not
+    /// reported again as naming a zone that is neither drawn nor declared.
+    @Test func aRejectedZoneDeclarationDoesNotCascade() throws {
+        let zones = """
+        zone_id,level,schools
+        Z1,high,P1
+
+        """
+        let rules = """
+        zone_id,kind,street,from,to,parity
+        Z1,street,人民路,1,99,单号
+        Z1,street,人民路,2,98,双号
+
+        """
+        #expect(try problems(["schools.csv": schools, "zones.csv": zones, "zone-rules.csv": rules]) == [
+            "zones.csv:2:2: level: 'high' is not a zone level (primary or junior)",
+        ])
+    }
+
     @Test func wrongLevelReferences() throws {
         let junior = """
         student_id,name,gender,birth_date,lon,lat,residence,primary_school,choices,sibling_school

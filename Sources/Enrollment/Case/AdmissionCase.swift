@@ -16,6 +16,9 @@ public struct AdmissionCase: Sendable {
     public var zoneRules: [ZoneRule] = []
     /// Zones declared in `zones.csv` (the address-list zones' levels and schools).
     public var zoneDeclarations: [ZoneTable.Declaration] = []
+    /// The zone ids of `zones.csv` rows that were reported and left out: address rules naming
+    /// them are not reported a second time as naming an unknown zone.
+    public var rejectedZoneIDs: Set<String> = []
     /// Explicit priority tiers (`priorities.csv`), by student then school.
     public var explicitTiers: [String: [String: Int]] = [:]
     /// Head-teacher candidates (`teachers.csv`), by school id; nil when the case has none.
@@ -61,7 +64,7 @@ public struct AdmissionCase: Sendable {
     /// Every attendance zone of `level` with its schools: the drawn ones, then the declared
     /// ones not drawn, each group in file order.
     public func zones(_ level: SchoolLevel) -> [(id: String, schools: [String])] {
-        let drawn = (zoneMap?.zones ?? []).filter { $0.level.rawValue == level.rawValue }.map { (id: $0.id, schools: $0.schools) }
+        let drawn = (zoneMap?.zones ?? []).filter { $0.level == level }.map { (id: $0.id, schools: $0.schools) }
         let ids = Set(drawn.map(\.id))
         return drawn + zoneDeclarations.filter { $0.level == level && !ids.contains($0.id) }.map { (id: $0.id, schools: $0.schools) }
     }

@@ -80,13 +80,14 @@ public enum CaseValidator {
             let location = SourceLocation(file: ZoneTable.fileName, line: zone.line, column: 0)
             checkSchools(zone.schools, level: zone.level, zone: zone.id, at: location)
             declared.insert(zone.id)
-            if let map = drawn[zone.id], map.level.rawValue != zone.level.rawValue || map.schools != zone.schools {
+            if let map = drawn[zone.id], map.level != zone.level || map.schools != zone.schools {
                 problems.append(Diagnostic(location, "zone \(zone.id) is also drawn in zones.geojson with another level or other schools; make them agree"))
             }
         }
         // A map that could not be read draws no zone; its own problems are reported instead.
         let mapUnreadable = c.zoneMap == nil && c.files.contains("zones.geojson")
-        for rule in c.zoneRules where !mapUnreadable && drawn[rule.zoneID] == nil && !declared.contains(rule.zoneID) {
+        let known = declared.union(c.rejectedZoneIDs)
+        for rule in c.zoneRules where !mapUnreadable && drawn[rule.zoneID] == nil && !known.contains(rule.zoneID) {
             problems.append(Diagnostic(rule.location, "zone_id: zone \(rule.zoneID) is neither drawn in zones.geojson nor declared in \(ZoneTable.fileName) (which gives its level and schools)"))
         }
         return problems

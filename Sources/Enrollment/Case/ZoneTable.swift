@@ -23,12 +23,14 @@ public enum ZoneTable {
     }
 
     /// Reads every declaration, reporting malformed values and duplicate zone ids per level.
-    public static func read(_ table: CSVTable) -> (zones: [Declaration], diagnostics: [Diagnostic]) {
+    /// `rejected` holds the zone ids of the rows left out for a problem.
+    public static func read(_ table: CSVTable) -> (zones: [Declaration], rejected: Set<String>, diagnostics: [Diagnostic]) {
         var diagnostics = columns.missing(in: table)
-        guard diagnostics.isEmpty else { return ([], diagnostics) }
+        guard diagnostics.isEmpty else { return ([], [], diagnostics) }
         let (idColumn, levelColumn, schoolsColumn, nameColumn) = (table.column(named: "zone_id"), table.column(named: "level"),
                                                                   table.column(named: "schools"), table.column(named: "name"))
         var zones: [Declaration] = []
+        var rejected: Set<String> = []
         var seen: [String: Int] = [:]
         for row in 0..<table.count {
             var r = CSVRecordReader(table: table, row: row)
@@ -42,8 +44,10 @@ public enum ZoneTable {
             diagnostics += r.diagnostics
             if let id, let level, !schools.isEmpty, r.diagnostics.isEmpty {
                 zones.append(Declaration(id: id, level: level, schools: schools, name: r.optional(nameColumn), line: r.line))
+            } else if let id {
+                rejected.insert(id)
             }
         }
-        return (zones, diagnostics)
+        return (zones, rejected, diagnostics)
     }
 }

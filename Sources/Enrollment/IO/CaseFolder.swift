@@ -64,6 +64,7 @@ public struct CaseFolder: Sendable {
         // against the defaults, which would only add a second, misleading problem.
         let zones = loadZones(policy: policyRead ? result.policy : nil, table: table)
         (result.zoneMap, result.zoneRules, result.zoneDeclarations) = (zones.map, zones.rules, zones.declarations)
+        result.rejectedZoneIDs = zones.rejectedIDs
         if zones.mapFileRead { result.files.append("zones.geojson") }
         diagnostics += zones.diagnostics
         var (applicantFiles, applicantFilesRead) = (0, 0)
@@ -103,11 +104,13 @@ public struct CaseFolder: Sendable {
         return Loaded(admissionCase: result, diagnostics: diagnostics.sorted())
     }
 
-    /// The zones of a case: the map, the address rules and the declarations, and their problems.
+    /// The zones of a case: the map, the address rules and the declarations (and the ids of
+    /// declarations left out), and their problems.
     struct Zones {
         var map: ZoneMap?
         var rules: [ZoneRule] = []
         var declarations: [ZoneTable.Declaration] = []
+        var rejectedIDs: Set<String> = []
         var mapFileRead = false
         var diagnostics: [Diagnostic] = []
     }
@@ -141,8 +144,9 @@ public struct CaseFolder: Sendable {
             zones.diagnostics += problems
         }
         if let t = table(ZoneTable.fileName, false) {
-            let (declared, problems) = ZoneTable.read(t)
+            let (declared, rejected, problems) = ZoneTable.read(t)
             zones.declarations = declared
+            zones.rejectedIDs = rejected
             zones.diagnostics += problems
         }
         return zones
