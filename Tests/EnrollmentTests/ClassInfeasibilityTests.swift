@@ -73,6 +73,12 @@ import Testing
         ranks[3].lotteryRank = 1
         #expect(failure(ranks, .primary) == .duplicateLotteryRank(1, ["P0", "P3"]))
         #expect(failure(pupils(4), ClassFormationPolicy(classSizeCap: 56)) == .invalidPolicy("class size cap 56 must be between 1 and 55"))
+        #expect(failure(pupils(4), ClassFormationPolicy(classSizeCap: 45, measureWeights: ["score": -1]))
+                == .invalidPolicy("the weight of measure 'score' must be a number of at least 0"))
+        #expect(failure(pupils(4), ClassFormationPolicy(classSizeCap: 45, measureWeights: ["maths": .nan]))
+                == .invalidPolicy("the weight of measure 'maths' must be a number of at least 0"))
+        #expect(failure(pupils(4), ClassFormationPolicy(classSizeCap: 45, searchEffort: Int.max))
+                == .invalidPolicy("search effort must be at most \(ClassFormationPolicy.maximumSearchEffort)"))
         #expect(failure(pupils(100), ClassFormationPolicy(classSizeCap: 45, classCount: 2)) == .tooManyPupils(weight: 100, classCount: 2, cap: 45))
         var disabled = pupils(10)
         for i in 0..<5 { disabled[i].tags = ["disabled"] }

@@ -65,8 +65,7 @@ public struct CanonicalCSV: Sendable {
     public init(fileBytes: [UInt8], file: String, encoding: TextEncoding? = nil) throws(Diagnostics) {
         let parsed: CSVReader.Result
         do {
-            let (text, found) = try decodeText(fileBytes, declared: encoding)
-            parsed = CSVReader.parse(found == .utf8 ? fileBytes : Array(text.utf8), file: file)
+            parsed = try CSVReader.parse(fileBytes: fileBytes, declared: encoding, file: file)
         } catch {
             throw Diagnostics([error.diagnostic(file: file)])
         }

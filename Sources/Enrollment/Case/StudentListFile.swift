@@ -15,13 +15,12 @@ public enum StudentListFile {
     /// - Returns: the table when it could be parsed, and every problem found.
     public static func read(_ bytes: [UInt8], file: String, encoding: TextEncoding?,
                             columns: CSVColumns) -> (table: CSVTable?, diagnostics: [Diagnostic]) {
-        let text: String
+        let parsed: CSVReader.Result
         do {
-            text = try decodeText(bytes, declared: encoding).text
+            parsed = try CSVReader.parse(fileBytes: bytes, declared: encoding, file: file)
         } catch {
             return (nil, [error.diagnostic(file: file)])
         }
-        let parsed = CSVReader.parse(Array(text.utf8), file: file)
         guard let table = parsed.table else { return (nil, parsed.diagnostics) }
         return (table, parsed.diagnostics + columns.missing(in: table))
     }

@@ -18,8 +18,8 @@ public enum ClassFormation {
     ///   - pupils: the school's pupils, each with its rank in the draw `classes/<school_id>`.
     ///   - draw: the further randomness (the order of pupils in each improvement pass).
     /// - Complexity: O(n·k) for the deal; O(passes × Σ profile size² × measures) for the
-    ///   single-swap descent; the pair search and perturbation examine at most about
-    ///   `policy.searchEffort` × n candidate moves.
+    ///   single-swap descent; the pair search and perturbation examine at most
+    ///   `policy.searchEffort` × max(m, 2000) candidate moves, m the movable pupils.
     public static func form(_ pupils: [ClassPupil], policy: ClassFormationPolicy,
                             draw: inout some RandomDraw) throws(ClassFormationError) -> ClassFormationResult {
         let problem = try ClassProblem(pupils: pupils, policy: policy)
@@ -34,6 +34,7 @@ public enum ClassFormation {
     /// the result is what `form(schools[i].pupils, policy: schools[i].policy, draw:)` gives with
     /// `schools[i].draw`: schools are independent, so the results do not depend on the number
     /// of cores or on timing.
+    /// - Complexity: the sum of `form`'s cost over the schools, divided among the cores.
     public static func form<Draw: RandomDraw & Sendable>(schools: [(pupils: [ClassPupil], policy: ClassFormationPolicy, draw: Draw)])
         -> [Result<ClassFormationResult, ClassFormationError>] {
         var results = [Result<ClassFormationResult, ClassFormationError>?](repeating: nil, count: schools.count)

@@ -20,13 +20,16 @@ public struct ClassFormationPolicy: Hashable, Sendable {
     /// Whether twins (pupils sharing a `twin_group`) share a class or are kept apart.
     public var twins: Policy.TwinRule
     /// Weight of each measure in the objective (`score` and subject names); 1 when absent.
+    /// Each must be finite and at least 0.
     public var measureWeights: [String: Double]
     /// Upper bound on single-swap descent passes (docs/CLASSES.md, step 4.1).
     public var maxPasses: Int
-    /// Budget of the pair search and perturbation, in candidate moves examined per movable
-    /// pupil (docs/CLASSES.md, steps 4.2–4.3). A count, never a time, so results do not
-    /// depend on the machine.
+    /// Budget of the pair search and perturbation: `searchEffort` × max(movable pupils, 2000)
+    /// candidate moves examined (docs/CLASSES.md, steps 4.2–4.3), at most
+    /// `maximumSearchEffort`. A count, never a time, so results do not depend on the machine.
     public var searchEffort: Int
+    /// The largest `searchEffort` accepted (its budget cannot overflow for any school).
+    public static let maximumSearchEffort = 1 << 32
     /// Random swaps of one perturbation (docs/CLASSES.md, step 4.3).
     public var kickSwaps: Int
 

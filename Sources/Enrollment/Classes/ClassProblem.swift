@@ -42,6 +42,13 @@ struct ClassProblem {
         guard policy.maxPasses >= 0, policy.searchEffort >= 0, policy.kickSwaps >= 0 else {
             throw .invalidPolicy("max passes, search effort and kick swaps must not be negative")
         }
+        guard policy.searchEffort <= ClassFormationPolicy.maximumSearchEffort else {
+            throw .invalidPolicy("search effort must be at most \(ClassFormationPolicy.maximumSearchEffort)")
+        }
+        // The pair search's window and the lower bound both rest on weights that are not negative.
+        for (measure, weight) in policy.measureWeights.sorted(by: { $0.key < $1.key }) where !(weight.isFinite && weight >= 0) {
+            throw .invalidPolicy("the weight of measure '\(measure)' must be a number of at least 0")
+        }
 
         var seen = Set<String>()
         for p in input where !seen.insert(p.studentID).inserted { throw .duplicateStudent(p.studentID) }

@@ -15,6 +15,7 @@ public enum FileBytes {
 
     /// `read(_:)` in `pieces` pieces (by default one per core for a large file; tests vary it).
     static func read(_ path: String, pieces requested: Int?) -> [UInt8]? {
+        precondition(requested.map { $0 >= 1 } ?? true, "a file is read in at least one piece")
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -34,7 +35,7 @@ public enum FileBytes {
             }
             failed = ends.contains(-1)
             // The bytes up to the first piece cut short (a file that shrank while being read).
-            count = zip(0..<pieces, ends).first { k, end in end < size * (k + 1) / pieces }?.1 ?? size
+            count = failed ? 0 : zip(0..<pieces, ends).first { k, end in end < size * (k + 1) / pieces }?.1 ?? size
         }
         return failed ? nil : bytes
     }

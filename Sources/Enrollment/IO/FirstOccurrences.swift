@@ -17,13 +17,15 @@ struct FirstOccurrences<Value: Hashable & Sendable>: Sendable {
     private let tables: [[UInt64]]
     private let partitionBits: Int
 
-    /// Indexes `values` (nil values hold nothing) in 2^`partitionBits` partitions; by default
-    /// 8 for large inputs, 1 for small ones (tests vary it to check that it does not matter).
+    /// Indexes `values` (nil values hold nothing) in 2^`partitionBits` partitions, 0 to 7 bits
+    /// (the partition marker 0xFF is kept for nil); by default 8 partitions for large inputs,
+    /// 1 for small ones (tests vary it to check that it does not matter).
     /// - Complexity: O(n) expected, spread over all cores.
     init(_ values: [Value?], partitionBits: Int? = nil) {
         precondition(values.count < Int(Int32.max))
         let n = values.count
         let bits = partitionBits ?? (n >= 1 << 16 ? 3 : 0)
+        precondition((0...7).contains(bits), "at most 128 partitions: 0xFF marks a nil value")
         let partitions = 1 << bits
         var hashes = [Int](repeating: 0, count: n)
         // partition[r]: the partition of row r's value, or 0xFF for nil.

@@ -27,8 +27,9 @@ public struct ZoneHit: Sendable, Equatable {
 /// The grid (`ZoneGrid`) has cells of a few metres grouped into blocks of 4 × 4 cells. A
 /// block that no edge touches (closed block, exact integers) lies wholly inside one zone or
 /// none, recorded at build time, so most homes need one array read. In a touched block each
-/// cell is classified the same way; in a touched cell only the zones owning a touching edge,
-/// plus the zone of the cell's centre, are tested. Each block also lists the edges within
+/// cell is classified the same way; in a touched cell only the block's candidates are tested:
+/// the zones owning an edge that touches one of the block's cells, plus the zones of the
+/// centres of its touched cells. Each block also lists the edges within
 /// `nearBoundaryMetres` of it, which the near-boundary test measures.
 ///
 /// The zones must not overlap (check with `ZoneMap.overlaps(level:)`); if they do, the
@@ -68,8 +69,10 @@ public struct ZoneIndex: Sendable {
     /// - Parameters:
     ///   - zones: zones of one level; hits refer to them by index.
     ///   - nearBoundaryMetres: distance for `ZoneHit.nearBoundary` (policy default 20 m).
-    /// - Complexity: O(edges + blocks + cells of touched blocks) time and memory, with about
-    ///   3 blocks per edge; the cell classification is a scanline pass per zone.
+    /// - Complexity: memory O(edges + blocks + cells of touched blocks), with about 3 blocks
+    ///   per edge. Time O(bands × (edges + zones) + blocks + cells of touched blocks + Σ over
+    ///   zones of rows crossed × active edges): each band (one per core) walks every edge and
+    ///   every zone, and the cell classification is a scanline pass per zone.
     public init(zones: [ZoneMap.Zone], nearBoundaryMetres: Double = 20) {
         self.init(zones: zones, nearBoundaryMetres: nearBoundaryMetres, cellSize: nil)
     }
