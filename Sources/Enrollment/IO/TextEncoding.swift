@@ -232,49 +232,20 @@ private func position(of offset: Int, in bytes: [UInt8], from start: Int, charac
     return TextPosition(offset: offset, line: line, column: column)
 }
 
-/// Offset of the first byte of the first ill-formed UTF-8 sequence at or after `start`, by the
-/// well-formedness table of the Unicode Standard (Table 3-7: no overlong forms, no surrogates,
-/// nothing above U+10FFFF); nil if all is well formed.
+/// Offset of the first byte of the first ill-formed UTF-8 sequence at or after `start`
+/// (`UTF8Validation.firstInvalidOffset`); nil if all is well formed.
 func firstInvalidUTF8Offset(_ bytes: [UInt8], from start: Int = 0) -> Int? {
-    var i = start
-    while i < bytes.count {
-        let length = validPrefixLength(bytes, at: i)
-        guard length > 0, expectedUTF8Length(bytes[i]) == length else { return i }
-        i += length
-    }
-    return nil
-}
-
-/// Length of the sequence that a lead byte announces (0 for a byte that cannot lead).
-private func expectedUTF8Length(_ lead: UInt8) -> Int {
-    switch lead {
-    case 0x00...0x7F: 1
-    case 0xC2...0xDF: 2
-    case 0xE0...0xEF: 3
-    case 0xF0...0xF4: 4
-    default: 0
-    }
+    bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(rebasing: $0[start...])) }.map { $0 + start }
 }
 
 /// How many bytes from `i` form the longest well-formed prefix of a UTF-8 sequence (the whole
 /// sequence if it is complete; 0 if `bytes[i]` cannot lead).
 private func validPrefixLength(_ bytes: [UInt8], at i: Int) -> Int {
-    let lead = bytes[i]
-    let length = expectedUTF8Length(lead)
-    guard length > 1 else { return length }
+    guard let sequence = UTF8Validation.sequence(lead: bytes[i]) else { return 0 }
     var count = 1
-    while count < length && i + count < bytes.count {
+    while count < sequence.length && i + count < bytes.count {
         let b = bytes[i + count]
-        var low: UInt8 = 0x80, high: UInt8 = 0xBF
-        if count == 1 {
-            switch lead {
-            case 0xE0: low = 0xA0
-            case 0xED: high = 0x9F
-            case 0xF0: low = 0x90
-            case 0xF4: high = 0x8F
-            default: break
-            }
-        }
+        let (low, high) = count == 1 ? (sequence.low, sequence.high) : (0x80, 0xBF)
         guard b >= low && b <= high else { break }
         count += 1
     }

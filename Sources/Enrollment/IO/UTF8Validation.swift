@@ -49,7 +49,14 @@ enum UTF8Validation {
 
     /// The check of one piece, on one core.
     private static func isWellFormedPiece(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
+        firstInvalidOffset(bytes) == nil
+    }
+
+    /// The offset of the first byte of the first ill-formed sequence in `bytes` (Table 3-7),
+    /// nil if they are all well formed.
+    /// - Complexity: O(n); runs of ASCII are skipped 8 bytes at a time.
+    static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
         let n = bytes.count
         let raw = UnsafeRawPointer(base)
         var i = 0
@@ -57,35 +64,40 @@ enum UTF8Validation {
             // Skip ASCII a word at a time.
             while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
             guard i < n else { break }
-            let lead = base[i]
-            if lead < 0x80 {
+            guard let sequence = sequence(lead: base[i]) else { return i }
+            guard sequence.length > 1 else {
                 i += 1
                 continue
             }
-            // The second byte's range depends on the lead (Table 3-7); the others are 80…BF.
-            let length: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xED: length = 3; high = 0x9F
-            case 0xE1...0xEF: length = 3
-            case 0xF0: length = 4; low = 0x90
-            case 0xF4: length = 4; high = 0x8F
-            case 0xF1...0xF3: length = 4
-            default: return false
-            }
-            guard i + length <= n else { return false }
+            guard i + sequence.length <= n else { return i }
             let second = base[i + 1]
-            guard second >= low, second <= high else { return false }
+            guard second >= sequence.low, second <= sequence.high else { return i }
             var k = 2
-            while k < length {
-                guard base[i + k] & 0xC0 == 0x80 else { return false }
+            while k < sequence.length {
+                guard base[i + k] & 0xC0 == 0x80 else { return i }
                 k += 1
             }
-            i += length
+            i += sequence.length
         }
-        return true
+        return nil
+    }
+
+    /// What a lead byte announces (Table 3-7 of the Unicode Standard): the length of its
+    /// sequence (1 for ASCII) and the range of the sequence's second byte (the bytes after it
+    /// are 80…BF); nil for a byte that cannot lead.
+    @inline(__always)
+    static func sequence(lead: UInt8) -> (length: Int, low: UInt8, high: UInt8)? {
+        switch lead {
+        case 0x00...0x7F: (1, 0x80, 0xBF)
+        case 0xC2...0xDF: (2, 0x80, 0xBF)
+        case 0xE0: (3, 0xA0, 0xBF)
+        case 0xED: (3, 0x80, 0x9F)
+        case 0xE1...0xEF: (3, 0x80, 0xBF)
+        case 0xF0: (4, 0x90, 0xBF)
+        case 0xF4: (4, 0x80, 0x8F)
+        case 0xF1...0xF3: (4, 0x80, 0xBF)
+        default: nil
+        }
     }
 }
 
