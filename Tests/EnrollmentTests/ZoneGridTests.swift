@@ -103,6 +103,27 @@ import Testing
         #expect(visits < touched * 2 + 10_000)
     }
 
+    /// The build runs in bands of block rows, one per core: 1, 2, 3 or 5 bands (at most one per
+    /// block row) give the same
+    /// answer for every lattice point of every map, zone and near-boundary flag alike.
+    @Test func theIndexIsTheSameWhateverTheNumberOfBands() {
+        var points = 0, differing = 0, bandCounts = Set<Int>()
+        for (zones, cell) in maps() {
+            let shapes = zones.map(ZoneShape.init)
+            let lattice = (shapes.map(\.minY).min()! - 2...shapes.map(\.maxY).max()! + 2).flatMap { y in
+                (shapes.map(\.minX).min()! - 2...shapes.map(\.maxX).max()! + 2).map { x in GridPoint(x: x, y: y) }
+            }
+            let indexes = [1, 2, 3, 5].map { ZoneIndex(zones: zones, nearBoundaryMetres: 0.05, cellSize: cell, bands: $0) }
+            bandCounts.formUnion(indexes.map(\.grid.bandCount))
+            let hits = indexes.map { $0.locate(lattice) }
+            points += lattice.count
+            differing += lattice.indices.filter { i in hits.contains { $0[i] != hits[0][i] } }.count
+        }
+        #expect(differing == 0)
+        #expect(bandCounts.isSuperset(of: [1, 2, 3, 5]))
+        #expect(points > 100_000)
+    }
+
     @Test func everyCellsClassificationAgreesWithBruteForce() {
         var wrong = 0, direct = 0, tested = 0
         for (zones, cell) in maps() {

@@ -11,6 +11,9 @@ struct ZoneGrid: Sendable {
     let originX: Int64, originY: Int64, cellWidth: Int64, cellHeight: Int64
     /// The grid's size in blocks.
     let blockColumns: Int, blockRows: Int
+    /// The bands to build in, instead of one per core (tests vary it to check that the index
+    /// does not depend on it).
+    var bandLimit: Int?
     /// The grid's size in cells (whole blocks).
     var columns: Int { blockColumns * ZoneGrid.blockSide }
     var rows: Int { blockRows * ZoneGrid.blockSide }
@@ -119,8 +122,8 @@ extension ZoneGrid {
         }
     }
 
-    /// The number of bands `inBands` uses: one per core, at most one per block row.
-    var bandCount: Int { max(1, min(ProcessInfo.processInfo.activeProcessorCount, blockRows)) }
+    /// The number of bands `inBands` uses: one per core (or `bandLimit`), at most one per block row.
+    var bandCount: Int { max(1, min(bandLimit ?? ProcessInfo.processInfo.activeProcessorCount, blockRows)) }
 
     private var blockRowsPerBand: Int { (blockRows + bandCount - 1) / bandCount }
 

@@ -78,8 +78,8 @@ public struct ZoneIndex: Sendable {
     }
 
     /// Builds the index on cells of `cellSize` grid units (for tests), or of the size chosen
-    /// from the zones when nil.
-    init(zones: [ZoneMap.Zone], nearBoundaryMetres: Double, cellSize: (width: Int64, height: Int64)?) {
+    /// from the zones when nil, in `bands` bands (one per core when nil).
+    init(zones: [ZoneMap.Zone], nearBoundaryMetres: Double, cellSize: (width: Int64, height: Int64)?, bands: Int? = nil) {
         self.nearBoundaryMetres = nearBoundaryMetres
         // Every edge once per zone, lower endpoint first, zone by zone (as in `ZoneShape`).
         var lo: [GridPoint] = [], hi: [GridPoint] = [], owner: [Int32] = []
@@ -110,9 +110,10 @@ public struct ZoneIndex: Sendable {
         zoneMax = boxMax
         let mapMinX = boxMin.map(\.x).min() ?? 0, mapMinY = boxMin.map(\.y).min() ?? 0
         let mapMaxX = boxMax.map(\.x).max() ?? 1, mapMaxY = boxMax.map(\.y).max() ?? 1
-        let g = cellSize.map {
+        var g = cellSize.map {
             ZoneGrid(minX: mapMinX, minY: mapMinY, maxX: mapMaxX, maxY: mapMaxY, cellWidth: $0.width, cellHeight: $0.height)
         } ?? ZoneGrid(minX: mapMinX, minY: mapMinY, maxX: mapMaxX, maxY: mapMaxY, edgeCount: lo.count)
+        g.bandLimit = bands
         grid = g
         let side = ZoneGrid.blockSide, blockCells = side * side
         let blockCount = g.blockColumns * g.blockRows
