@@ -104,8 +104,8 @@ import Testing
     }
 
     /// The build runs in bands of block rows, one per core: 1, 2, 3 or 5 bands (at most one per
-    /// block row) give the same
-    /// answer for every lattice point of every map, zone and near-boundary flag alike.
+    /// block row) give the same answer for every lattice point of every map, zone and
+    /// near-boundary flag alike.
     @Test func theIndexIsTheSameWhateverTheNumberOfBands() {
         var points = 0, differing = 0, bandCounts = Set<Int>()
         for (zones, cell) in maps() {
