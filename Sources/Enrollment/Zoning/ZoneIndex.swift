@@ -81,26 +81,18 @@ public struct ZoneIndex: Sendable {
     /// from the zones when nil, in `bands` bands (one per core when nil).
     init(zones: [ZoneMap.Zone], nearBoundaryMetres: Double, cellSize: (width: Int64, height: Int64)?, bands: Int? = nil) {
         self.nearBoundaryMetres = nearBoundaryMetres
-        // Every edge once per zone, lower endpoint first, zone by zone (as in `ZoneShape`).
+        // Every edge once per zone, lower endpoint first, zone by zone: the edges of `ZoneShape`,
+        // which the overlap check and the tests use too.
         var lo: [GridPoint] = [], hi: [GridPoint] = [], owner: [Int32] = []
         var edgeStart = [0], boxMin: [GridPoint] = [], boxMax: [GridPoint] = []
         for (z, zone) in zones.enumerated() {
-            var minX = Int64.max, minY = Int64.max, maxX = Int64.min, maxY = Int64.min
-            for polygon in zone.polygons {
-                for ring in polygon {
-                    for (i, a) in ring.enumerated() {
-                        let b = ring[i + 1 == ring.count ? 0 : i + 1]
-                        lo.append(min(a, b))
-                        hi.append(max(a, b))
-                        minX = min(minX, a.x); maxX = max(maxX, a.x)
-                        minY = min(minY, a.y); maxY = max(maxY, a.y)
-                    }
-                }
-            }
-            owner += repeatElement(Int32(z), count: lo.count - edgeStart.last!)
+            let shape = ZoneShape(zone)
+            lo += shape.lo
+            hi += shape.hi
+            owner += repeatElement(Int32(z), count: shape.lo.count)
             edgeStart.append(lo.count)
-            boxMin.append(GridPoint(x: minX, y: minY))
-            boxMax.append(GridPoint(x: maxX, y: maxY))
+            boxMin.append(GridPoint(x: shape.minX, y: shape.minY))
+            boxMax.append(GridPoint(x: shape.maxX, y: shape.maxY))
         }
         edgeLo = lo
         edgeHi = hi
