@@ -155,7 +155,7 @@ import Testing
         var language = "zh", interrupted = 0
         for _ in 0..<4 {
             let next = language == "zh" ? "en" : "zh"
-            interrupted += try Self.killed(["publish", run.path, "--out", site.path, "--lang", next], after: duration * 0.5 + delays.next(below: duration * 0.6), from: nil) ? 1 : 0
+            interrupted += try Self.killed(["publish", run.path, "--out", site.path, "--lang", next], after: duration * 0.15 + delays.next(below: duration * 0.6), from: nil) ? 1 : 0
             let found = try Self.completeSite(site)
             #expect(found == language || found == next, "the site is neither the old one nor the new one: \(found ?? "incomplete")")
             // Publishing again replaces the site, whatever the kill left.
