@@ -4,38 +4,45 @@
 /// Names and id numbers are carried for the school's own lists only: no message, log or
 /// public file shows them unmasked.
 public struct Applicant: Hashable, Sendable {
+    // The stored properties are declared in an order that packs them (216 bytes a row rather
+    // than 248): the one-byte values and the date fill the space after `longitude`'s flag.
+
     /// The student registration id (学籍号); unique in its file.
     public var id: String
     public var name: String
-    public var gender: Gender
-    public var birthDate: CalendarDate
     public var idNumber: String?
-    /// Home coordinates in the case's coordinate system, when given.
-    public var longitude: Double?
-    public var latitude: Double?
     /// Home address, for zones published as address lists.
     public var address: String?
-    public var residence: ResidenceTie
-    /// Tags such as `disabled`, `left_behind`, `military`, `migrant`, in file order.
-    public var categories: [String]
     /// A school where a sibling already studies.
     public var siblingSchool: String?
     /// A junior applicant's primary school (for feeder pairing).
     public var primarySchool: String?
+    /// Twins and other multiple births share a group id.
+    public var twinGroup: String?
+    /// Tags such as `disabled`, `left_behind`, `military`, `migrant`, in file order.
+    public var categories: [String]
     /// School ids in order of preference (志愿).
     public var choices: [String]
-    /// A non-selective baseline score (class balance only), if given.
-    public var score: Score?
     /// Subject scores from `score_<subject>` columns, by subject, in column order.
     public var subjectScores: [SubjectScore]
     /// Students to be placed in the same class / never in the same class.
     public var togetherWith: [String]
     public var apartFrom: [String]
-    /// Twins and other multiple births share a group id.
-    public var twinGroup: String?
     /// The line in its file.
     public var line: Int
+    /// Home coordinates in the case's coordinate system, when given.
+    public var longitude: Double?
+    public var gender: Gender
+    public var residence: ResidenceTie
+    public var birthDate: CalendarDate
+    public var latitude: Double?
+    /// A non-selective baseline score (class balance only), if given.
+    public var score: Score?
 
+    // Not inlined: inlined where a row is built in place (`ApplicantTable`), the optimizer
+    // (Swift 6.3) builds the value aside, copies it (retaining every field) and destroys the
+    // original; called, it builds the value and moves it.
+    @inline(never)
     public init(id: String, name: String = "", gender: Gender, birthDate: CalendarDate, idNumber: String? = nil,
                 longitude: Double? = nil, latitude: Double? = nil, address: String? = nil,
                 residence: ResidenceTie = .hukouAndProperty, categories: [String] = [], siblingSchool: String? = nil,
