@@ -87,7 +87,7 @@ public struct CSVRecordReader {
     /// The trimmed, width-folded text of `column`, or "" when the column is absent or empty.
     public func text(_ column: CSVColumn) -> String {
         withPlainBytes(column) { bytes in
-            if let bytes { return String(decoding: bytes, as: UTF8.self) }
+            if let bytes { return bytes.isEmpty ? "" : String(decoding: bytes, as: UTF8.self) }
             return CSVRecordReader.clean(table[row, column.index!])
         }
     }
