@@ -6,19 +6,22 @@
 public struct Applicant: Hashable, Sendable {
     // The stored properties are declared in an order that packs them (216 bytes a row rather
     // than 248): the one-byte values and the date fill the space after `longitude`'s flag.
+    // Optionals are spelled `Optional<T>`: a `T?` property starts as nil before `init` sets
+    // it, and with that the optimizer (Swift 6.3) builds each applicant aside, copies it
+    // (retaining every field) and destroys the original, rather than building it in place.
 
     /// The student registration id (学籍号); unique in its file.
     public var id: String
     public var name: String
-    public var idNumber: String?
+    public var idNumber: Optional<String>
     /// Home address, for zones published as address lists.
-    public var address: String?
+    public var address: Optional<String>
     /// A school where a sibling already studies.
-    public var siblingSchool: String?
+    public var siblingSchool: Optional<String>
     /// A junior applicant's primary school (for feeder pairing).
-    public var primarySchool: String?
+    public var primarySchool: Optional<String>
     /// Twins and other multiple births share a group id.
-    public var twinGroup: String?
+    public var twinGroup: Optional<String>
     /// Tags such as `disabled`, `left_behind`, `military`, `migrant`, in file order.
     public var categories: [String]
     /// School ids in order of preference (志愿).
@@ -31,18 +34,14 @@ public struct Applicant: Hashable, Sendable {
     /// The line in its file.
     public var line: Int
     /// Home coordinates in the case's coordinate system, when given.
-    public var longitude: Double?
+    public var longitude: Optional<Double>
     public var gender: Gender
     public var residence: ResidenceTie
     public var birthDate: CalendarDate
-    public var latitude: Double?
+    public var latitude: Optional<Double>
     /// A non-selective baseline score (class balance only), if given.
-    public var score: Score?
+    public var score: Optional<Score>
 
-    // Not inlined: inlined where a row is built in place (`ApplicantTable`), the optimizer
-    // (Swift 6.3) builds the value aside, copies it (retaining every field) and destroys the
-    // original; called, it builds the value and moves it.
-    @inline(never)
     public init(id: String, name: String = "", gender: Gender, birthDate: CalendarDate, idNumber: String? = nil,
                 longitude: Double? = nil, latitude: Double? = nil, address: String? = nil,
                 residence: ResidenceTie = .hukouAndProperty, categories: [String] = [], siblingSchool: String? = nil,

@@ -81,7 +81,12 @@ public struct CSVRecordReader {
 
     /// Whether `column` is absent or its trimmed text empty.
     public func isEmpty(_ column: CSVColumn) -> Bool {
-        withPlainBytes(column) { $0?.isEmpty } ?? text(column).isEmpty
+        guard let k = column.index else { return true }
+        // A field starting with ASCII other than a space keeps that byte whatever the folding
+        // and trimming: it is not empty, and the rest of it need not be looked at.
+        let starts = table.withFieldBytes(of: span, column: k) { bytes in bytes.first.map { $0 < 0x80 && !ASCII.isSpace($0) } }
+        if starts == true { return false }
+        return withPlainBytes(column) { $0?.isEmpty } ?? text(column).isEmpty
     }
 
     /// The trimmed, width-folded text of `column`, or "" when the column is absent or empty.
@@ -311,20 +316,26 @@ enum ASCIINumber {
         var i = 0, negative = false
         if b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+") { negative = b[0] == UInt8(ascii: "-"); i = 1 }
         // power: 10 to the number of digits after the point.
-        var mantissa = 0, digits = 0, power = 1, seenPoint = false
+        var mantissa = 0, digits = 0, power = 1
         while i < b.count {
-            let c = b[i]
-            if c == UInt8(ascii: ".") {
-                guard !seenPoint else { return nil }
-                seenPoint = true
-            } else {
-                let d = Int(c) &- 48
+            let d = Int(b[i]) &- 48
+            guard d >= 0, d <= 9 else { break }
+            guard digits < 15 else { return nil }
+            mantissa = mantissa * 10 + d
+            digits += 1
+            i += 1
+        }
+        if i < b.count {
+            guard b[i] == UInt8(ascii: ".") else { return nil }
+            i += 1
+            while i < b.count {
+                let d = Int(b[i]) &- 48
                 guard d >= 0, d <= 9, digits < 15 else { return nil }
                 mantissa = mantissa * 10 + d
                 digits += 1
-                if seenPoint { power *= 10 }
+                power *= 10
+                i += 1
             }
-            i += 1
         }
         guard digits > 0 else { return nil }
         let value = Double(mantissa) / Double(power)
