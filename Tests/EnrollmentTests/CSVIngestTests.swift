@@ -107,4 +107,20 @@ import Testing
         #expect(byDefault.applicants == sequential.applicants)
         #expect(byDefault.diagnostics == sequential.diagnostics)
     }
+
+    /// The byte reading of decimals takes the simple forms (sign, at most 15 digits, one
+    /// point) and reads them as `Double(String)` does; anything else it leaves to that parse.
+    @Test func decimalsReadFromBytesAgreeWithDouble() {
+        var generator = SplitMix64(seed: 7)
+        let alphabet = Array("0123456789..-+x")
+        for _ in 0..<20_000 {
+            let text = String((0..<1 + generator.nextInt(below: 18)).map { _ in alphabet[generator.nextInt(below: alphabet.count)] })
+            var body = Substring(text)
+            if let sign = body.first, sign == "-" || sign == "+" { body = body.dropFirst() }
+            let digits = body.filter(\.isASCIIDigit).count
+            let simple = (1...15).contains(digits) && body.filter { $0 == "." }.count <= 1 && body.allSatisfy { $0.isASCIIDigit || $0 == "." }
+            let read = Array(text.utf8).withUnsafeBufferPointer { ASCIINumber.decimal($0) }
+            #expect(read == (simple ? Double(text) : nil), "\(text)")
+        }
+    }
 }

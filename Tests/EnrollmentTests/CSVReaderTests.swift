@@ -103,4 +103,88 @@ import Testing
         #expect(back.diagnostics.isEmpty)
         #expect(self.rows(back) == rows)
     }
+
+    /// The reader (which skims plain fields 8 bytes at a time) agrees with a byte-by-byte
+    /// model of the format on made-up texts of commas, quotes, line ends and other bytes.
+    @Test func agreesWithAByteByByteModel() throws {
+        let pieces = ["a", "b7", " ", ",", ",", ",", "\"", "\"\"", "\n", "\r", "\r\n", "中", "!", "xyz12345", "0123456789"]
+        var generator = SplitMix64(seed: 2026)
+        for _ in 0..<3000 {
+            var text = "a,b,c\n"
+            for _ in 0..<generator.nextInt(below: 40) { text += pieces[generator.nextInt(below: pieces.count)] }
+            let bytes = Array(text.utf8)
+            let expected = Self.model(bytes)
+            let result = CSVReader.parse(bytes, file: "t.csv")
+            let table = try #require(result.table)
+            #expect(rows(result) == expected.rows.map { $0.fields }, "\(text.debugDescription)")
+            #expect((0..<table.count).map { table.line(ofRow: $0) } == expected.rows.map { $0.line }, "\(text.debugDescription)")
+            #expect(result.diagnostics.map { [$0.location.line, $0.location.column] } == expected.problems, "\(text.debugDescription)")
+        }
+    }
+
+    /// The records after the header of `bytes` (each with its first line), and where each
+    /// problem is reported ([line, column]), read one byte at a time as `CSVReader` documents.
+    static func model(_ b: [UInt8]) -> (rows: [(line: Int, fields: [String])], problems: [[Int]]) {
+        let (comma, quote, cr, lf) = (UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\r"), UInt8(ascii: "\n"))
+        var i = 0, line = 1
+        var records: [(line: Int, fields: [String])] = []
+        var problems: [[Int]] = []
+        func isEnd(_ k: Int) -> Bool { b[k] == comma || b[k] == cr || b[k] == lf }
+        while i < b.count {
+            let startLine = line
+            var fields: [String] = []
+            var column = 1, hasValue = false
+            while true {
+                let start = i
+                var value: [UInt8] = []
+                func readPlain() {
+                    while i < b.count, !isEnd(i) {
+                        if b[i] == quote { problems.append([line, column]) }
+                        value.append(b[i])
+                        i += 1
+                    }
+                }
+                if i < b.count, b[i] == quote {
+                    let openLine = line
+                    i += 1
+                    while true {
+                        while i < b.count, b[i] != quote {
+                            if b[i] == lf || (b[i] == cr && (i + 1 == b.count || b[i + 1] != lf)) { line += 1 }
+                            value.append(b[i])
+                            i += 1
+                        }
+                        if i == b.count {
+                            problems.append([openLine, column])
+                            break
+                        }
+                        i += 1
+                        guard i < b.count, b[i] == quote else { break }
+                        value.append(quote)
+                        i += 1
+                    }
+                    if i < b.count, !isEnd(i) { problems.append([line, column]) }
+                    readPlain()
+                    if i - start > 2 || (i - start == 2 && b[start + 1] != quote) { hasValue = true }
+                } else {
+                    readPlain()
+                    if i > start { hasValue = true }
+                }
+                fields.append(String(decoding: value, as: UTF8.self))
+                guard i < b.count else { break }
+                if b[i] == comma {
+                    i += 1
+                    column += 1
+                    continue
+                }
+                if b[i] == cr, i + 1 < b.count, b[i + 1] == lf { i += 1 }
+                i += 1
+                line += 1
+                break
+            }
+            if hasValue { records.append((startLine, fields)) }
+        }
+        let rows = Array(records.dropFirst())
+        for row in rows where row.fields.count != 3 { problems.append([row.line, min(row.fields.count, 3) + 1]) }
+        return (rows, problems)
+    }
 }

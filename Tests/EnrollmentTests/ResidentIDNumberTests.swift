@@ -63,4 +63,15 @@ import Testing
         #expect(CalendarDate(parsing: "2000-02-29") != nil)
         #expect(CalendarDate(parsing: "1900-02-29") == nil)
     }
+
+    /// Dates are stored in 6 bytes (a 32-bit year), which keeps an applicant's row at 216 bytes.
+    @Test func compactStorageAndItsYearRange() throws {
+        #expect(MemoryLayout<CalendarDate>.size == 6)
+        #expect(MemoryLayout<Applicant>.stride == 216)
+        let last = try #require(CalendarDate(year: Int(Int32.max), month: 12, day: 31))
+        #expect((last.year, last.month, last.day) == (Int(Int32.max), 12, 31))
+        #expect(CalendarDate(year: Int(Int32.max) + 1, month: 1, day: 1) == nil)
+        #expect(CalendarDate(year: Int(Int32.min) - 1, month: 1, day: 1) == nil)
+        #expect(try #require(CalendarDate(year: -1, month: 3, day: 1)) < CalendarDate(year: 0, month: 1, day: 1)!)
+    }
 }

@@ -125,4 +125,19 @@ import Testing
             }
         }
     }
+
+    @Test func firstNULIsFoundAtEveryOffsetOfAWord() {
+        // Around the 0: bytes a word-at-a-time search could take for one (1, 0x80, 0xFF).
+        for count in 0..<20 {
+            let filler = (0..<count).map { [0x01, 0x80, 0xFF, 0x31][$0 % 4] as UInt8 }
+            #expect(firstNUL(in: filler) == nil)
+            for at in 0..<count {
+                var bytes = filler
+                bytes[at] = 0
+                #expect(firstNUL(in: bytes) == at)
+                bytes[count - 1] = 0
+                #expect(firstNUL(in: bytes) == at)
+            }
+        }
+    }
 }

@@ -4,37 +4,43 @@
 /// Names and id numbers are carried for the school's own lists only: no message, log or
 /// public file shows them unmasked.
 public struct Applicant: Hashable, Sendable {
+    // The stored properties are declared in an order that packs them (216 bytes a row rather
+    // than 248): the one-byte values and the date fill the space after `longitude`'s flag.
+    // Optionals are spelled `Optional<T>`: a `T?` property starts as nil before `init` sets
+    // it, and with that the optimizer (Swift 6.3) builds each applicant aside, copies it
+    // (retaining every field) and destroys the original, rather than building it in place.
+
     /// The student registration id (学籍号); unique in its file.
     public var id: String
     public var name: String
-    public var gender: Gender
-    public var birthDate: CalendarDate
-    public var idNumber: String?
-    /// Home coordinates in the case's coordinate system, when given.
-    public var longitude: Double?
-    public var latitude: Double?
+    public var idNumber: Optional<String>
     /// Home address, for zones published as address lists.
-    public var address: String?
-    public var residence: ResidenceTie
+    public var address: Optional<String>
+    /// A school where a sibling already studies.
+    public var siblingSchool: Optional<String>
+    /// A junior applicant's primary school (for feeder pairing).
+    public var primarySchool: Optional<String>
+    /// Twins and other multiple births share a group id.
+    public var twinGroup: Optional<String>
     /// Tags such as `disabled`, `left_behind`, `military`, `migrant`, in file order.
     public var categories: [String]
-    /// A school where a sibling already studies.
-    public var siblingSchool: String?
-    /// A junior applicant's primary school (for feeder pairing).
-    public var primarySchool: String?
     /// School ids in order of preference (志愿).
     public var choices: [String]
-    /// A non-selective baseline score (class balance only), if given.
-    public var score: Score?
     /// Subject scores from `score_<subject>` columns, by subject, in column order.
     public var subjectScores: [SubjectScore]
     /// Students to be placed in the same class / never in the same class.
     public var togetherWith: [String]
     public var apartFrom: [String]
-    /// Twins and other multiple births share a group id.
-    public var twinGroup: String?
     /// The line in its file.
     public var line: Int
+    /// Home coordinates in the case's coordinate system, when given.
+    public var longitude: Optional<Double>
+    public var gender: Gender
+    public var residence: ResidenceTie
+    public var birthDate: CalendarDate
+    public var latitude: Optional<Double>
+    /// A non-selective baseline score (class balance only), if given.
+    public var score: Optional<Score>
 
     public init(id: String, name: String = "", gender: Gender, birthDate: CalendarDate, idNumber: String? = nil,
                 longitude: Double? = nil, latitude: Double? = nil, address: String? = nil,

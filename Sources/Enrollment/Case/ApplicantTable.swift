@@ -95,12 +95,13 @@ public enum ApplicantTable {
     /// Duplicate ids are left to the caller, which sees every row.
     static func readChunk(_ rows: Range<Int>, of table: CSVTable, _ c: Columns, into output: SharedOutput) -> [(row: Int, diagnostics: [Diagnostic])] {
         var problems: [(row: Int, diagnostics: [Diagnostic])] = []
+        guard !rows.isEmpty else { return problems }
+        var r = CSVRecordReader(table: table, row: rows.lowerBound)
         for row in rows {
-            var r = CSVRecordReader(table: table, row: row)
-            let (id, applicant) = read(&r, c)
+            r.move(toRow: row)
+            let (id, kept) = read(&r, c, into: output.applicants.baseAddress! + row)
             output.ids[row] = id
-            if let applicant {
-                output.applicants.baseAddress!.advanced(by: row).initialize(to: applicant)
+            if kept {
                 output.kept[row] = true
             } else {
                 problems.append((row, r.diagnostics))
@@ -109,8 +110,9 @@ public enum ApplicantTable {
         return problems
     }
 
-    /// Reads one row: its `student_id`, and the applicant when the row has no problem.
-    static func read(_ r: inout CSVRecordReader, _ c: Columns) -> (id: String?, applicant: Applicant?) {
+    /// Reads one row: returns its `student_id`, and whether the row has no problem, in which
+    /// case its applicant is built in place at `slot` (uninitialized before; not copied).
+    static func read(_ r: inout CSVRecordReader, _ c: Columns, into slot: UnsafeMutablePointer<Applicant>) -> (id: String?, kept: Bool) {
         let id = r.required(c.id)
         let name = r.required(c.name)
         let gender = r.parsed(c.gender, required: true, expected: "a gender (M or F, 男 or 女)", fast: Gender.init(bytes:), Gender.init(parsing:))
@@ -129,14 +131,15 @@ public enum ApplicantTable {
         let subjectScores = r.subjectScores(c.subjects)
         let choices = r.list(c.choices)
         r.checkChoices(c.choices, choices)
-        guard let id, let name, let gender, let birth, let residence, r.diagnostics.isEmpty else { return (id, nil) }
-        return (id, Applicant(
+        guard let id, let name, let gender, let birth, let residence, r.diagnostics.isEmpty else { return (id, false) }
+        slot.initialize(to: Applicant(
             id: id, name: name, gender: gender, birthDate: birth, idNumber: idNumber,
             longitude: lon, latitude: lat, address: address, residence: residence,
             categories: r.list(c.categories), siblingSchool: r.optional(c.siblingSchool),
             primarySchool: r.optional(c.primarySchool), choices: choices, score: score.map(Score.init(hundredths:)),
             subjectScores: subjectScores, togetherWith: r.list(c.togetherWith), apartFrom: r.list(c.apartFrom),
             twinGroup: r.optional(c.twinGroup), line: r.line))
+        return (id, true)
     }
 
     /// Moves the kept elements of `buffer` to its front, in order; returns how many there are.
@@ -198,6 +201,14 @@ public enum ApplicantTable {
 extension CSVRecordReader {
     /// The optional `id_number`, validated by GB 11643 and against `birth_date`.
     mutating func residentIDNumber(_ column: CSVColumn, birthDate: CalendarDate?) -> String? {
+        // The common case, a valid number agreeing with `birth_date` in plain bytes, is checked
+        // on the bytes, and the text made once; anything else takes the general path below.
+        let quick: String?? = withPlainBytes(column) { bytes in
+            guard let bytes, let birthDate, case .success(let (birth, lowerX)) = ResidentIDNumber.check(bytes),
+                  !lowerX, birth == birthDate else { return .none }
+            return .some(String(decoding: bytes, as: UTF8.self))
+        }
+        if let quick { return quick }
         guard let text = optional(column) else { return nil }
         do {
             let number = try ResidentIDNumber(validating: text)

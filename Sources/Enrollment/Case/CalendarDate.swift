@@ -1,15 +1,24 @@
 /// A day in the Gregorian calendar, with no time and no time zone.
+///
+/// Stored in 6 bytes (a 32-bit year, then month and day as bytes) rather than three `Int`s,
+/// which keeps a million applicants' rows small.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    private let storedYear: Int32
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
 
-    /// A date, or nil when the day does not exist (month 13, 30 February, 29 February 2023).
+    public var year: Int { Int(storedYear) }
+    public var month: Int { Int(storedMonth) }
+    public var day: Int { Int(storedDay) }
+
+    /// A date, or nil when the day does not exist (month 13, 30 February, 29 February 2023)
+    /// or the year is outside `Int32`.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= CalendarDate.days(inMonth: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        guard let storedYear = Int32(exactly: year), (1...12).contains(month),
+              day >= 1, day <= CalendarDate.days(inMonth: month, year: year) else { return nil }
+        self.storedYear = storedYear
+        self.storedMonth = UInt8(month)
+        self.storedDay = UInt8(day)
     }
 
     /// Parses `YYYY-MM-DD`, `YYYY/M/D` (as Excel re-saves dates) and `YYYYMMDD`.
@@ -43,6 +52,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// The date `dayNumber` days after 1970-01-01.
+    /// - Precondition: its year fits in `Int32` (about ±784 billion days).
     public init(dayNumber: Int) {
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -77,7 +87,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+        (a.storedYear, a.storedMonth, a.storedDay) < (b.storedYear, b.storedMonth, b.storedDay)
     }
 }
 

@@ -30,6 +30,8 @@ public struct ResidentIDNumber: Hashable, Sendable {
 
     static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     static let checkCharacters: [Character] = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"]
+    /// `checkCharacters` as ASCII bytes.
+    static let checkBytes: [UInt8] = checkCharacters.map { $0.asciiValue! }
 
     /// The check character for the first 17 digits of an 18-digit number.
     public static func checkCharacter(for first17: [Int]) -> Character {
@@ -82,8 +84,7 @@ public struct ResidentIDNumber: Hashable, Sendable {
             let last = lowerX ? UInt8(ascii: "X") : b[17]
             guard digit(17) != nil || last == UInt8(ascii: "X") else { return .failure(.notDigits) }
             guard let birth = date(at: 6, yearDigits: 4, century: 0) else { return .failure(.impossibleBirthDate) }
-            let expected = checkCharacters[sum % 11]
-            guard expected.asciiValue == last else { return .failure(.wrongCheckCharacter(expected: expected)) }
+            guard checkBytes[sum % 11] == last else { return .failure(.wrongCheckCharacter(expected: checkCharacters[sum % 11])) }
             return .success((birth, lowerX))
         case 15:
             guard (0..<15).allSatisfy({ digit($0) != nil }) else { return .failure(.notDigits) }

@@ -153,6 +153,7 @@ public enum CSVReader {
             var column = 1
             var hasValue = false
             while true {
+                if i < input.count, input[i] != Self.quote { skimPlainFields(column: &column, hasValue: &hasValue) }
                 let start = i
                 if i < input.count, input[i] == Self.quote {
                     readQuotedField(column: column)
@@ -180,6 +181,40 @@ public enum CSVReader {
             if input[i] == Self.cr, i + 1 < input.count, input[i + 1] == Self.lf { i += 1 }
             i += 1
             line += 1
+        }
+
+        /// Reads, 8 bytes at a time, the unquoted fields from `i` (not a quote) that end in a
+        /// comma, as the field-by-field path would, and leaves `i` at the start of the first
+        /// field it leaves to that path: one that holds a quote, or ends the record, or runs
+        /// into the last 7 bytes of the input.
+        mutating func skimPlainFields(column: inout Int, hasValue: inout Bool) {
+            var fieldStart = i
+            var k = i
+            let n = input.count
+            guard let base = input.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            while k + 8 <= n {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+                // The high bit of each byte below 0x2D, exactly (no carry crosses bytes): comma,
+                // quote, CR, LF and a few others such as space, which are skipped.
+                var below = ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x5353_5353_5353_5353) | word) & 0x8080_8080_8080_8080
+                while below != 0 {
+                    let p = k + below.trailingZeroBitCount / 8
+                    let c = input[p]
+                    if c == Self.comma {
+                        ends.append(UInt32(truncatingIfNeeded: p))
+                        if p > fieldStart { hasValue = true }
+                        column += 1
+                        fieldStart = p + 1
+                    } else if c == Self.quote || c == Self.lf || c == Self.cr {
+                        i = fieldStart
+                        return
+                    }
+                    below &= below - 1
+                }
+                k += 8
+            }
+            i = fieldStart
         }
 
         /// Moves `i` to the comma or line end after an unquoted field, reporting a quote in it

@@ -27,12 +27,24 @@ extension CSVTable {
 /// the file's bytes, without building a `String` first.
 public struct CSVRecordReader {
     public let table: CSVTable
-    public let row: Int
+    public private(set) var row: Int
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The row's `CSVTable.fieldSpan(ofRow:)`, looked up once.
+    private(set) var span: (mark: Int, count: Int)
 
     public init(table: CSVTable, row: Int) {
         self.table = table
         self.row = row
+        span = table.fieldSpan(ofRow: row)
+    }
+
+    /// Moves the reader to row `row`, with no diagnostics, as if made anew for it. Threads
+    /// that read rows of one table each move one reader along, rather than make one per row:
+    /// making one counts a reference to the table, which all the threads would contend for.
+    public mutating func move(toRow row: Int) {
+        self.row = row
+        span = table.fieldSpan(ofRow: row)
+        diagnostics = []
     }
 
     /// The physical line of the row.
@@ -43,7 +55,7 @@ public struct CSVRecordReader {
     /// `gender`, an id number under `birth_date` — so instead of quoting it, one problem says the
     /// row is not checked until it lines up.
     public mutating func report(_ column: CSVColumn, _ message: String) {
-        guard table.fieldCount(ofRow: row) == table.header.count else {
+        guard span.count == table.header.count else {
             if diagnostics.isEmpty {
                 diagnostics.append(Diagnostic(SourceLocation(file: table.file, line: line, column: 0),
                                               "the values of this row are not checked until its fields line up with the header"))
@@ -58,7 +70,7 @@ public struct CSVRecordReader {
     @inline(__always)
     func withPlainBytes<R>(_ column: CSVColumn, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
         guard let k = column.index else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        return table.withFieldBytes(row: row, column: k) { bytes in
+        return table.withFieldBytes(of: span, column: k) { bytes in
             guard let first = bytes.first, let last = bytes.last else { return body(bytes) }
             if ASCII.isSpace(first) || ASCII.isSpace(last) { return body(nil) }
             // Full-width forms (U+FF01…U+FF5E) start with EF BC/BD; the ideographic space with E3.
@@ -69,13 +81,18 @@ public struct CSVRecordReader {
 
     /// Whether `column` is absent or its trimmed text empty.
     public func isEmpty(_ column: CSVColumn) -> Bool {
-        withPlainBytes(column) { $0?.isEmpty } ?? text(column).isEmpty
+        guard let k = column.index else { return true }
+        // A field starting with ASCII other than a space keeps that byte whatever the folding
+        // and trimming: it is not empty, and the rest of it need not be looked at.
+        let starts = table.withFieldBytes(of: span, column: k) { bytes in bytes.first.map { $0 < 0x80 && !ASCII.isSpace($0) } }
+        if starts == true { return false }
+        return withPlainBytes(column) { $0?.isEmpty } ?? text(column).isEmpty
     }
 
     /// The trimmed, width-folded text of `column`, or "" when the column is absent or empty.
     public func text(_ column: CSVColumn) -> String {
         withPlainBytes(column) { bytes in
-            if let bytes { return String(decoding: bytes, as: UTF8.self) }
+            if let bytes { return bytes.isEmpty ? "" : String(decoding: bytes, as: UTF8.self) }
             return CSVRecordReader.clean(table[row, column.index!])
         }
     }
@@ -103,6 +120,12 @@ public struct CSVRecordReader {
         let plain: [String]? = withPlainBytes(column) { bytes in
             guard let bytes, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             var items: [String] = []
+            if !bytes.isEmpty {
+                // Room for every item at once (one allocation), as if none were empty.
+                var separators = 0
+                for b in bytes where b == UInt8(ascii: ";") { separators += 1 }
+                items.reserveCapacity(separators + 1)
+            }
             var start = 0
             while start < bytes.count {
                 var end = start
@@ -292,27 +315,32 @@ enum ASCIINumber {
     static func decimal(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
         var i = 0, negative = false
         if b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+") { negative = b[0] == UInt8(ascii: "-"); i = 1 }
-        var mantissa = 0, digits = 0, fraction = 0, seenPoint = false
+        // power: 10 to the number of digits after the point.
+        var mantissa = 0, digits = 0, power = 1
         while i < b.count {
-            let c = b[i]
-            if c == UInt8(ascii: ".") {
-                guard !seenPoint else { return nil }
-                seenPoint = true
-            } else {
-                let d = Int(c) &- 48
+            let d = Int(b[i]) &- 48
+            guard d >= 0, d <= 9 else { break }
+            guard digits < 15 else { return nil }
+            mantissa = mantissa * 10 + d
+            digits += 1
+            i += 1
+        }
+        if i < b.count {
+            guard b[i] == UInt8(ascii: ".") else { return nil }
+            i += 1
+            while i < b.count {
+                let d = Int(b[i]) &- 48
                 guard d >= 0, d <= 9, digits < 15 else { return nil }
                 mantissa = mantissa * 10 + d
                 digits += 1
-                if seenPoint { fraction += 1 }
+                power *= 10
+                i += 1
             }
-            i += 1
         }
         guard digits > 0 else { return nil }
-        let value = Double(mantissa) / powersOfTen[fraction]
+        let value = Double(mantissa) / Double(power)
         return negative ? -value : value
     }
-
-    static let powersOfTen: [Double] = (0...15).map { p in (0..<p).reduce(1.0) { r, _ in r * 10 } }
 
     /// A score in hundredths: `[+-]digits[.d[d]]`, at most 9 whole digits.
     static func hundredths(_ b: UnsafeBufferPointer<UInt8>) -> Int? {

@@ -77,7 +77,7 @@ public struct CSVTable: Sendable {
     public func line(ofRow row: Int) -> Int { Int(storage.lines[row]) }
 
     /// The number of fields in row `row` (equal to the header's count in a valid file).
-    public func fieldCount(ofRow row: Int) -> Int { Int(storage.marks[row + 1]) - Int(storage.marks[row]) - 1 }
+    public func fieldCount(ofRow row: Int) -> Int { fieldSpan(ofRow: row).count }
 
     /// The location of a cell, for messages.
     public func location(row: Int, column: Int) -> SourceLocation {
@@ -88,13 +88,26 @@ public struct CSVTable: Sendable {
     /// - Complexity: O(1) for a plain field, or a quoted one without `""`; O(field length) otherwise.
     @inline(__always)
     public func withFieldBytes<R>(row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let s = storage
-        let mark = Int(s.marks[row])
-        guard column < Int(s.marks[row + 1]) - mark - 1 else {
+        try withFieldBytes(of: fieldSpan(ofRow: row), column: column, body)
+    }
+
+    /// Where row `row`'s fields are in `Storage.ends`: its mark's index, and its field count.
+    @inline(__always)
+    func fieldSpan(ofRow row: Int) -> (mark: Int, count: Int) {
+        let mark = Int(storage.marks[row])
+        return (mark, Int(storage.marks[row + 1]) - mark - 1)
+    }
+
+    /// `withFieldBytes(row:column:_:)` for a row whose `fieldSpan(ofRow:)` is known (as a
+    /// `CSVRecordReader` keeps it, to look it up once per row rather than once per field).
+    @inline(__always)
+    func withFieldBytes<R>(of span: (mark: Int, count: Int), column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard column < span.count else {
             return try body(UnsafeBufferPointer(start: nil, count: 0))
         }
-        let lower = Int(s.ends[mark + column] &+ 1)
-        let upper = Int(s.ends[mark + column + 1])
+        let s = storage
+        let lower = Int(s.ends[span.mark + column] &+ 1)
+        let upper = Int(s.ends[span.mark + column + 1])
         return try s.bytes.withUnsafeBufferPointer { try $0.withField(from: lower, to: upper, body) }
     }
 

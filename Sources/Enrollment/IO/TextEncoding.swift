@@ -153,7 +153,7 @@ private func decode(_ bytes: [UInt8], declared: TextEncoding?) throws(TextEncodi
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
         throw .utf16
     }
-    if let nul = bytes.firstIndex(of: 0) {
+    if let nul = firstNUL(in: bytes) {
         throw .nulByte(at: position(of: nul, in: bytes, from: 0) { line in
             line.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         })
@@ -219,6 +219,28 @@ private func utf8Failure(_ bytes: [UInt8], from start: Int) -> (TextPosition, St
 
 /// Line and column of byte `offset`: the line counts line feeds from `start`; the column is
 /// 1 + `characters(bytes of the line before offset)`.
+/// The offset of the first 0 byte in `bytes`, if any (`firstIndex(of: 0)`, 8 bytes at a time).
+func firstNUL(in bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { buffer in
+        var k = 0
+        if let base = buffer.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while k + 8 <= buffer.count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+                // The high bit of each 0 byte (exact for the lowest one).
+                let zero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                if zero != 0 { return k + zero.trailingZeroBitCount / 8 }
+                k += 8
+            }
+        }
+        while k < buffer.count {
+            if buffer[k] == 0 { return k }
+            k += 1
+        }
+        return nil
+    }
+}
+
 private func position(of offset: Int, in bytes: [UInt8], from start: Int, characters: (UnsafeBufferPointer<UInt8>) -> Int) -> TextPosition {
     var line = 1
     var lineStart = start
