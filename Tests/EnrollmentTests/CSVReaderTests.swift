@@ -138,8 +138,13 @@ import Testing
                 let start = i
                 var value: [UInt8] = []
                 func readPlain() {
+                    var reported = false
                     while i < b.count, !isEnd(i) {
-                        if b[i] == quote { problems.append([line, column]) }
+                        // A quote in an unquoted field: one problem, however many it holds.
+                        if b[i] == quote && !reported {
+                            problems.append([line, column])
+                            reported = true
+                        }
                         value.append(b[i])
                         i += 1
                     }
