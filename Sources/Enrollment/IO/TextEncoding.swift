@@ -217,8 +217,6 @@ private func utf8Failure(_ bytes: [UInt8], from start: Int) -> (TextPosition, St
     return (at, (shown.count == 1 ? "byte \(hex) is" : "bytes \(hex) are") + " not valid UTF-8")
 }
 
-/// Line and column of byte `offset`: the line counts line feeds from `start`; the column is
-/// 1 + `characters(bytes of the line before offset)`.
 /// The offset of the first 0 byte in `bytes`, if any (`firstIndex(of: 0)`, 8 bytes at a time).
 func firstNUL(in bytes: [UInt8]) -> Int? {
     bytes.withUnsafeBufferPointer { buffer in
@@ -241,6 +239,8 @@ func firstNUL(in bytes: [UInt8]) -> Int? {
     }
 }
 
+/// Line and column of byte `offset`: the line counts line feeds from `start`; the column is
+/// 1 + `characters(bytes of the line before offset)`.
 private func position(of offset: Int, in bytes: [UInt8], from start: Int, characters: (UnsafeBufferPointer<UInt8>) -> Int) -> TextPosition {
     var line = 1
     var lineStart = start
