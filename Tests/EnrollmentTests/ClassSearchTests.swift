@@ -29,8 +29,19 @@ import Testing
         #expect(abs(exact.objective) < 1e-12)
     }
 
-    @Test func noBoundWithoutWholeNumbersOrWithMissingValues() throws {
-        #expect(try form(plain([0, 1.5, 2, 3]), classes: 2).objectiveLowerBound == nil)
+    @Test func halfPointsHaveABoundInHalfPoints() throws {
+        // In half points S = 13 over 4 pupils, two classes of 2: each share is 6.5 half points,
+        // so each class is at least half a half point off: 0.25 + 0.25, reached by {0, 3}, {1.5, 2}.
+        let result = try form(plain([0, 1.5, 2, 3]), classes: 2)
+        #expect(result.objectiveLowerBound == 0.5)
+        #expect(abs(result.objective - 0.5) < 1e-12)
+        #expect(ClassProblem.wholeUnits([0.1, 0.25, 3])! == ([2, 5, 60], 20))
+        #expect(ClassProblem.wholeUnits([1.0 / 3, 2.0 / 3, 1])! == ([1, 2, 3], 3))
+    }
+
+    @Test func noBoundWithoutWholeUnitsOrWithMissingValues() throws {
+        #expect(try form(plain([0, 1.001, 2, 3]), classes: 2).objectiveLowerBound == nil)
+        #expect(ClassProblem.wholeUnits([0.5, 0.001]) == nil)
         var pupils = plain([0, 1, 2, 3])
         pupils[0].score = nil
         #expect(try form(pupils, classes: 2).objectiveLowerBound == nil)
@@ -56,6 +67,33 @@ import Testing
             }
             #expect(abs(result.objective - best) < 1e-9, "trial \(trial): \(result.objective) vs optimum \(best)")
             #expect(result.objectiveLowerBound! <= best + 1e-9)
+        }
+    }
+
+    /// Two classes of 6 to 9 pupils, no perturbation: any split is one exchange of at most four
+    /// swaps away (k swaps or, the classes' roles exchanged, 9 − k), so the second round of
+    /// the pair search, which combines double swaps, ends at the optimum found by enumeration.
+    @Test func exchangesOfUpToFourSwapsReachTheOptimumWithoutPerturbation() throws {
+        var draw = SplitMix64(seed: 77)
+        for trial in 0..<8 {
+            let n = 12 + 2 * (trial % 4)
+            let scores = (0..<n).map { _ in Double(draw.nextInt(below: 500)) }
+            let maths = (0..<n).map { _ in Double(draw.nextInt(below: 60)) }
+            var pupils = plain(scores)
+            for i in pupils.indices { pupils[i].subjectScores = ["maths": maths[i]] }
+            var policy = ClassFormationPolicy.primary
+            policy.classCount = 2
+            policy.kickSwaps = 0
+            var seeded = SplitMix64(seed: UInt64(trial))
+            let result = try ClassFormation.form(pupils, policy: policy, draw: &seeded)
+            let meanS = scores.reduce(0, +) / Double(n), meanM = maths.reduce(0, +) / Double(n)
+            var best = Double.infinity
+            for mask in 0..<(1 << n) where mask.nonzeroBitCount == n / 2 && mask & 1 == 1 {
+                var s = 0.0, m = 0.0
+                for i in 0..<n where mask & (1 << i) != 0 { s += scores[i] - meanS; m += maths[i] - meanM }
+                best = min(best, 2 * abs(s) + 2 * abs(m))
+            }
+            #expect(abs(result.objective - best) < 1e-9, "trial \(trial): \(result.objective) vs optimum \(best)")
         }
     }
 
@@ -99,7 +137,7 @@ import Testing
             policy.kickSwaps = 0
             policy.searchEffort = effort
             var draw = SplitMix64(seed: 3)
-            return try ClassFormation.form(syntheticPupils(60, seed: 12, subjects: ["maths"]), policy: policy, draw: &draw)
+            return try ClassFormation.form(syntheticPupils(60, seed: 12, subjects: ["chinese", "maths"]), policy: policy, draw: &draw)
         }
         let result = try form(effort: 1_000_000)
         #expect(try #require(result.objectiveLowerBound) < result.objective - 1e-6)

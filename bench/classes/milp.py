@@ -21,8 +21,11 @@ whether HiGHS proved its best optimal (status Optimal), and
   gap to bound   = (enroll - bound) / bound      otherwise (an upper limit on the true gap).
 
 With --warm-start the MILP starts from enroll's assignment (its result is then never worse).
+With --below X the MILP gets the further row "objective <= X" and reports, per school, whether
+HiGHS proved that row infeasible (no assignment reaches X: the optimum is above X, a proven
+lower bound stronger than the rounding bound) or found an assignment reaching it.
 
-usage: milp.py [--time-limit SECONDS] [--warm-start] FILE.json ...
+usage: milp.py [--time-limit SECONDS] [--warm-start | --below X] FILE.json ...
 """
 import json
 import sys
@@ -140,7 +143,7 @@ def check_ours(inst, block, apart_blocks, classes):
     return problems
 
 
-def solve(inst, time_limit, warm):
+def solve(inst, time_limit, warm, below=None):
     pupils = inst["pupils"]
     k = inst["class_count"]
     block, nb, apart_blocks = blocks_of(inst)
@@ -211,6 +214,8 @@ def solve(inst, time_limit, warm):
             if integral:
                 floor = min(abs(s * mean - round(s * mean)) for s in range(n // k, -(-n // k) + 1))
                 row(floor, highspy.kHighsInf, [pcol(c, m), pcol(c, m) + 1], [1.0, 1.0])
+    if below is not None:
+        row(-highspy.kHighsInf, below, list(range(nx, ncols)), [1.0] * (ncols - nx))
     if warm:
         # Start from enroll's assignment: the MILP then reports whether it can improve on it.
         ours = [p["class"] - 1 for p in pupils]
@@ -237,6 +242,8 @@ def solve(inst, time_limit, warm):
     info = h.getInfo()
     status = h.modelStatusToString(h.getModelStatus())
     values = h.getSolution().col_value
+    if status == "Infeasible":
+        return None, max(info.mip_dual_bound, 0.0), status, seconds, block, apart_blocks, dev
     classes = [max(range(k), key=lambda c: values[x(block[i], c)]) for i in range(len(pupils))]
     best = objective(inst, dev, classes)
     return best, max(info.mip_dual_bound, 0.0), status, seconds, block, apart_blocks, dev
@@ -244,16 +251,32 @@ def solve(inst, time_limit, warm):
 
 def main():
     args = sys.argv[1:]
-    time_limit, warm = 60.0, False
+    time_limit, warm, below = 60.0, False, None
     while args and args[0].startswith("--"):
         if args[0] == "--time-limit":
             time_limit = float(args[1])
+            args = args[2:]
+        elif args[0] == "--below":
+            below = float(args[1])
             args = args[2:]
         elif args[0] == "--warm-start":
             warm = True
             args = args[1:]
         else:
             sys.exit(__doc__)
+    if below is not None:
+        for path in args:
+            inst = json.load(open(path))
+            best, _, status, seconds, _, _, _ = solve(inst, time_limit, False, below)
+            if status == "Infeasible":
+                shown = f"proven: no assignment has an objective of {below:g} or less"
+            elif best is not None and best <= below + 1e-6:
+                shown = f"an assignment with objective {best:.3f} exists"
+            else:
+                shown = f"not settled ({status})"
+            print(f"school {inst['school']} ({len(inst['pupils'])} pupils, enroll {inst['objective']:.3f}): "
+                  f"{shown}, {seconds:.1f} s")
+        return
     print(f"MILP {'started from enroll' if warm else 'from scratch'}, time limit {time_limit:.0f} s per school\n")
     print("| school | pupils | classes | enroll objective | MILP best | MILP bound | proven | gap | enroll ms | MILP s |")
     print("|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|")

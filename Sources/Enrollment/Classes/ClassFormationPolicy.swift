@@ -24,9 +24,10 @@ public struct ClassFormationPolicy: Hashable, Sendable {
     public var measureWeights: [String: Double]
     /// Upper bound on single-swap descent passes (docs/CLASSES.md, step 4.1).
     public var maxPasses: Int
-    /// Budget of the pair search and perturbation: `searchEffort` × max(movable pupils, 2000)
-    /// candidate moves examined (docs/CLASSES.md, steps 4.2–4.3), at most
-    /// `maximumSearchEffort`. A count, never a time, so results do not depend on the machine.
+    /// Budget of the pair search and perturbation: `searchEffort` × max(M, min(M², 2000))
+    /// candidate moves examined for M movable pupils, 25 times that in a small school
+    /// (docs/CLASSES.md, steps 4.2–4.3); `searchEffort` at most `maximumSearchEffort`. A count,
+    /// never a time, so results do not depend on the machine.
     public var searchEffort: Int
     /// The largest `searchEffort` accepted (its budget cannot overflow for any school).
     public static let maximumSearchEffort = 1 << 32

@@ -34,9 +34,6 @@ extension ClassState {
         return buckets
     }
 
-    /// A school with fewer movable pupils gets the search budget of this many.
-    static let minimumSearchPupils = 2000
-
     /// Runs the whole improvement phase (docs/CLASSES.md, step 4): single-swap descent, pair
     /// search, then perturbation while the budget lasts and the proven lower bound is not met.
     /// Returns the number of single-swap descent passes run.
@@ -46,7 +43,7 @@ extension ClassState {
         let movable = buckets.pupils.flatMap { $0 }.sorted()
         guard !movable.isEmpty else { return 0 }
         let passes = descend(&buckets, draw: &draw)
-        var search = PairSearch(self, budget: problem.policy.searchEffort * max(movable.count, Self.minimumSearchPupils))
+        var search = PairSearch(self, buckets, movable: movable.count)
         descendPairs(&buckets, &search)
         perturb(&buckets, &search, movable: movable, draw: &draw)
         return passes

@@ -21,12 +21,46 @@ struct PairSearch {
     var first: [Int] = []
     var second: [Int] = []
     var vector: [Double] = []
+    /// `parts[2i]`, `parts[2i + 1]`: the swaps of part i (the second −1 for a single swap).
+    var parts: [Int] = []
+    /// The swaps whose pupils have no apart request.
+    var free: [Int] = []
     var order: [SortedSwap] = []
+    /// Whether the school is small enough for double swaps: no class pair has more than
+    /// `doubleSwapLimit` swaps (a count swaps never change: each class keeps its number of
+    /// pupils of each profile).
+    let searchesDoubles: Bool
+    /// Whether the pair search now combines double swaps.
+    var doubles = false
+    /// The most swaps a class pair may have for the school to be searched for double swaps.
+    static let doubleSwapLimit = 256
+    /// How many times the budget of a school searched for double swaps is multiplied.
+    static let doubleSearchFactor = 25
+    /// A school with fewer movable pupils (but at least its square root) gets the search budget
+    /// of this many.
+    static let minimumSearchPupils = 2000
 
-    init(_ state: ClassState, budget: Int) {
-        self.budget = budget
-        bound = state.problem.objectiveLowerBound(classSizes: state.heads)
+    /// The search of a school whose swap buckets are `buckets`, with the budget
+    /// `policy.searchEffort` × max(`movable`, min(`movable`², `minimumSearchPupils`)), times
+    /// `doubleSearchFactor` when the school is searched for double swaps. (A school of a few
+    /// dozen pupils gets the budget of `minimumSearchPupils`; a handful, whose assignments are
+    /// few, much less.)
+    init(_ state: ClassState, _ buckets: ClassState.SwapBuckets, movable: Int) {
         let k = state.classCount
+        var most = 0
+        for a in 0..<k {
+            for b in (a + 1)..<k {
+                var swaps = 0
+                for bucket in buckets.pupils.indices {
+                    swaps += buckets.inClass[bucket * k + a].count * buckets.inClass[bucket * k + b].count
+                }
+                most = max(most, swaps)
+            }
+        }
+        searchesDoubles = most <= Self.doubleSwapLimit
+        budget = state.problem.policy.searchEffort * max(movable, min(movable * movable, Self.minimumSearchPupils))
+            * (searchesDoubles ? Self.doubleSearchFactor : 1)
+        bound = state.problem.objectiveLowerBound(classSizes: state.heads)
         changed = [Int](repeating: 1, count: k)
         examined = [Int](repeating: 0, count: k * (k - 1) / 2)
     }
@@ -60,8 +94,19 @@ extension ClassState {
     /// Pair descent: the class pairs (a, b), a < b, in the order (0,1), (0,2), …, (k−2,k−1),
     /// cyclically; each gets its best exchange (`improvePair`), except a pair neither of whose
     /// classes changed since it was last examined. Stops after a whole round of pairs without a
-    /// change, when the budget is spent, or at the proven lower bound.
+    /// change, when the budget is spent, or at the proven lower bound. In a small school
+    /// (`PairSearch.searchesDoubles`) the descent is then run again from every pair, searching
+    /// exchanges of up to four swaps.
     mutating func descendPairs(_ buckets: inout SwapBuckets, _ search: inout PairSearch) {
+        search.doubles = false
+        descendPairsOnce(&buckets, &search)
+        guard search.searchesDoubles else { return }
+        search.doubles = true
+        for pair in search.examined.indices { search.examined[pair] = 0 }
+        descendPairsOnce(&buckets, &search)
+    }
+
+    private mutating func descendPairsOnce(_ buckets: inout SwapBuckets, _ search: inout PairSearch) {
         let k = classCount
         var pairs: [(Int, Int)] = []
         for a in 0..<k { for b in (a + 1)..<k { pairs.append((a, b)) } }
@@ -78,16 +123,20 @@ extension ClassState {
 
     /// Makes the exchange between classes `a` and `b` that lowers the objective most, if any
     /// lowers it by more than 1e-9: one swap of two interchangeable pupils (keeping every apart
-    /// request), or two such swaps with four distinct pupils none of whom has an apart request.
+    /// request), or a combination of two **parts** with distinct pupils none of whom has an
+    /// apart request. The parts are the swaps, and, when `search.doubles` is set, also every
+    /// two swaps with four distinct pupils none of whom has an apart request — so exchanges of
+    /// up to four swaps are searched.
     ///
     /// An exchange moves the deviation vector u (the sum of d_p − d_q over its swaps, p leaving
     /// a, q leaving b) from a to b; its cost is g(u) = Σ_m w_m (|r_am − u_m| + |r_bm + u_m|),
     /// r the classes' deviation sums. No exchange can go below Σ_m w_m |r_am + r_bm|; if the
-    /// pair is already there it is skipped. Two-swap exchanges are searched with the swaps
-    /// sorted by their first measure (then p, then q): for a swap, only the partners whose first
-    /// measure keeps g below the best so far are examined (a window found by binary search).
-    /// The swaps are listed by profile, then p, then q (each in their class's current order);
-    /// sorting is by first measure, then that position. Ties keep the exchange found first.
+    /// pair is already there it is skipped. Combinations are searched with the parts sorted by
+    /// their first measure (then position): for a part, only the partners whose first measure
+    /// keeps g below the best so far are examined (a window found by binary search). The swaps
+    /// are listed by profile, then p, then q (each in their class's current order), the double
+    /// swaps after them in the order of their two swaps' positions. Ties keep the exchange
+    /// found first: swaps alone, double swaps alone, then combinations.
     /// - Returns: whether an exchange was made.
     mutating func improvePair(_ a: Int, _ b: Int, _ buckets: inout SwapBuckets, _ search: inout PairSearch) -> Bool {
         let m = problem.measures.count, k = classCount
@@ -104,11 +153,14 @@ extension ClassState {
         search.first.removeAll(keepingCapacity: true)
         search.second.removeAll(keepingCapacity: true)
         search.vector.removeAll(keepingCapacity: true)
+        search.parts.removeAll(keepingCapacity: true)
         for bucket in buckets.pupils.indices {
             for p in buckets.inClass[bucket * k + a] {
                 for q in buckets.inClass[bucket * k + b] where canSwap(p, q) {
                     search.first.append(p)
                     search.second.append(q)
+                    search.parts.append(search.first.count - 1)
+                    search.parts.append(-1)
                     for x in 0..<m { search.vector.append(dev[p * m + x] - dev[q * m + x]) }
                 }
             }
@@ -117,9 +169,24 @@ extension ClassState {
         search.budget -= count
         guard count > 0 else { return false }
 
+        let first = search.first, second = search.second
+        search.free.removeAll(keepingCapacity: true)
+        for i in 0..<count where problem.apart[first[i]].isEmpty && problem.apart[second[i]].isEmpty { search.free.append(i) }
+        let free = search.free
+        if search.doubles {
+            for (n, i) in free.enumerated() {
+                for j in free[(n + 1)...] where first[i] != first[j] && second[i] != second[j] {
+                    search.parts.append(i)
+                    search.parts.append(j)
+                    for x in 0..<m { search.vector.append(search.vector[i * m + x] + search.vector[j * m + x]) }
+                }
+            }
+            search.budget -= search.parts.count / 2 - count
+        }
+
         var best = now - 1e-9
         var chosen: (Int, Int?)?
-        for i in 0..<count {
+        for i in 0..<(search.parts.count / 2) {
             var g = 0.0
             for x in 0..<m {
                 let u = search.vector[i * m + x]
@@ -128,13 +195,22 @@ extension ClassState {
             if g < best { best = g; chosen = (i, nil) }
         }
 
-        // Two swaps: only swaps whose pupils have no apart request, sorted by first measure.
-        let vector = search.vector, first = search.first, second = search.second
+        // Combinations: only parts whose pupils have no apart request, sorted by first measure.
+        let vector = search.vector, parts = search.parts
         search.order.removeAll(keepingCapacity: true)
-        for i in 0..<count where problem.apart[first[i]].isEmpty && problem.apart[second[i]].isEmpty {
-            search.order.append(SortedSwap(key: vector[i * m], index: i))
-        }
+        for i in free { search.order.append(SortedSwap(key: vector[i * m], index: i)) }
+        for i in count..<(parts.count / 2) { search.order.append(SortedSwap(key: vector[i * m], index: i)) }
         search.order.sort()
+        let doubles = search.doubles
+        /// Whether parts i and j have no pupil in common (without double swaps, parts are swaps).
+        func distinct(_ i: Int, _ j: Int) -> Bool {
+            guard doubles else { return first[i] != first[j] && second[i] != second[j] }
+            func clash(_ x: Int, _ y: Int) -> Bool {
+                x >= 0 && y >= 0 && (first[x] == first[y] || second[x] == second[y])
+            }
+            let x = parts[2 * i], x2 = parts[2 * i + 1], y = parts[2 * j], y2 = parts[2 * j + 1]
+            return !(clash(x, y) || clash(x, y2) || clash(x2, y) || clash(x2, y2))
+        }
         let ra0 = sums[a * m], rb0 = sums[b * m]
         var restLeast = 0.0
         for x in 1..<m { restLeast += w[x] * abs(sums[a * m + x] + sums[b * m + x]) }
@@ -160,7 +236,7 @@ extension ClassState {
             while t < sorted, search.order[t].key < limit {
                 let j = search.order[t].index
                 t += 1
-                guard search.first[i] != search.first[j], search.second[i] != search.second[j] else { continue }
+                guard distinct(i, j) else { continue }
                 search.budget -= 1
                 var g = 0.0
                 for x in 0..<m {
@@ -177,8 +253,10 @@ extension ClassState {
             }
         }
         guard let (i, j) = chosen else { return false }
-        swap(first[i], second[i], &buckets)
-        if let j { swap(first[j], second[j], &buckets) }
+        for part in [i, j] {
+            guard let part else { continue }
+            for x in parts[(2 * part)...(2 * part + 1)] where x >= 0 { swap(first[x], second[x], &buckets) }
+        }
         search.mark(a, b)
         return true
     }
