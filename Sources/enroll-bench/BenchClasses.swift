@@ -2,7 +2,8 @@ import Foundation
 import Enrollment
 
 /// `enroll-bench classes [--small N] [--export DIR] [--city-schools S] [--city-pupils P] [--runs R]
-/// [--effort E] [--kicks K]`: balanced class formation.
+/// [--effort E] [--kicks K] [--seed S]`: balanced class formation (S: the seed of the small schools'
+/// pupils, 42 by default).
 /// - small: N synthetic schools (default 16) of 40–200 pupils (evenly spread) in 4 classes, 5
 ///   above 180 pupils, with twins, together and apart requests; each is formed (median of R runs,
 ///   default 5) and exported with the result to DIR/school-NN.json (default bench/out/classes)
@@ -12,11 +13,11 @@ import Enrollment
 ///   (`ClassFormation.form(schools:)`), and the two results are checked equal.
 /// - E, K: the policy's `searchEffort` and `kickSwaps` (defaults: the policy's).
 enum BenchClasses {
-    static let summary = "balanced class formation [--small N] [--export DIR] [--city-schools S] [--city-pupils P] [--runs R] [--effort E] [--kicks K]"
+    static let summary = "balanced class formation [--small N] [--export DIR] [--city-schools S] [--city-pupils P] [--runs R] [--effort E] [--kicks K] [--seed S]"
 
     struct UsageError: Error, CustomStringConvertible {
         var description: String {
-            "usage: enroll-bench classes [--small N] [--export DIR] [--city-schools S] [--city-pupils P] [--runs R] [--effort E] [--kicks K]"
+            "usage: enroll-bench classes [--small N] [--export DIR] [--city-schools S] [--city-pupils P] [--runs R] [--effort E] [--kicks K] [--seed S]"
         }
     }
 
@@ -56,7 +57,7 @@ enum BenchClasses {
     }
 
     static func run(_ arguments: [String]) throws {
-        var small = 16, runs = 5, citySchools = 200, cityPupils = 300_000
+        var small = 16, runs = 5, citySchools = 200, cityPupils = 300_000, seed: UInt64 = 42
         var tuning = ClassFormationPolicy.primary
         var export = URL(fileURLWithPath: "bench/out/classes")
         var rest = arguments[...]
@@ -69,11 +70,12 @@ enum BenchClasses {
             case let ("--export", value?): export = URL(fileURLWithPath: value)
             case let ("--effort", value?): tuning.searchEffort = Int(value) ?? tuning.searchEffort
             case let ("--kicks", value?): tuning.kickSwaps = Int(value) ?? tuning.kickSwaps
+            case let ("--seed", value?): seed = UInt64(value) ?? seed
             default: throw UsageError()
             }
         }
         print("searchEffort \(tuning.searchEffort), kickSwaps \(tuning.kickSwaps)")
-        if small > 0 { try runSmall(small, runs: runs, export: export, tuning: tuning) }
+        if small > 0 { try runSmall(small, runs: runs, export: export, tuning: tuning, seed: seed) }
         if citySchools > 0 { try runCity(schools: citySchools, pupils: cityPupils, runs: runs, tuning: tuning) }
     }
 
@@ -84,12 +86,12 @@ enum BenchClasses {
         return policy
     }
 
-    static func runSmall(_ count: Int, runs: Int, export: URL, tuning: ClassFormationPolicy) throws {
+    static func runSmall(_ count: Int, runs: Int, export: URL, tuning: ClassFormationPolicy, seed: UInt64) throws {
         print("small schools (exported to \(export.path)):")
         print("school pupils classes objective bound spread_score spread_chinese spread_maths passes ms cpu_ms")
         for s in 0..<count {
             let n = 40 + 160 * s / max(1, count - 1)
-            let pupils = school(s, pupils: n, seed: 42)
+            let pupils = school(s, pupils: n, seed: seed)
             var policy = tuned(.primary, tuning)
             policy.classCount = n > 180 ? 5 : 4
             let (seconds, result, cpu) = try time(runs: runs) { () throws(ClassFormationError) in

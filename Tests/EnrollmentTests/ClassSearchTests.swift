@@ -97,6 +97,39 @@ import Testing
         }
     }
 
+    /// Two classes of 5 or 6 girls, 3 left-behind and 3 migrant (so each class has 1 or 2 of
+    /// each), no perturbation. Swaps within a profile keep the deal's choice of whether the
+    /// class with 2 left-behind also has 2 migrants; the search may also swap girls of
+    /// different profiles when both classes keep 1 or 2 of each group, so it ends at the
+    /// optimum over every balanced split (found by enumeration).
+    @Test func swapsAcrossCareProfilesKeepCareCountsBalancedAndReachTheOptimum() throws {
+        var draw = SplitMix64(seed: 5)
+        for trial in 0..<12 {
+            let n = 10 + 2 * (trial % 2)
+            let scores = (0..<n).map { _ in Double(draw.nextInt(below: 400)) }
+            var pupils = plain(scores)
+            for i in 0..<3 { pupils[i].tags = ["left_behind"] }
+            for i in 3..<6 { pupils[i].tags = ["migrant"] }
+            var policy = ClassFormationPolicy.primary
+            policy.classCount = 2
+            policy.kickSwaps = 0
+            var seeded = SplitMix64(seed: UInt64(trial))
+            let result = try ClassFormation.form(pupils, policy: policy, draw: &seeded)
+            for group in ["left_behind", "migrant"] {
+                #expect(Set(result.classes.map { $0.careCounts[group]! }) == [1, 2])
+            }
+            let mean = scores.reduce(0, +) / Double(n)
+            var best = Double.infinity
+            for mask in 0..<(1 << n) where mask.nonzeroBitCount == n / 2
+                && (1...2).contains((mask & 0b111).nonzeroBitCount) && (1...2).contains((mask & 0b111000).nonzeroBitCount) {
+                var s = 0.0
+                for i in 0..<n where mask & (1 << i) != 0 { s += scores[i] - mean }
+                best = min(best, 2 * abs(s))
+            }
+            #expect(abs(result.objective - best) < 1e-9, "trial \(trial): \(result.objective) vs optimum \(best)")
+        }
+    }
+
     @Test func boundNeverAboveTheObjectiveAndMetOnMostSchools() throws {
         var met = 0
         for seed in 0..<6 as Range<UInt64> {

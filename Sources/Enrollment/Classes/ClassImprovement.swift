@@ -1,24 +1,40 @@
-/// The improvement phase of class formation (docs/CLASSES.md, step 4): swaps of two
-/// interchangeable pupils in different classes — steepest descent over single swaps, then the
-/// pair search (ClassPairSearch.swift) and seeded perturbation.
+/// The improvement phase of class formation (docs/CLASSES.md, step 4): swaps of two pupils
+/// in different classes — steepest descent over single swaps, then the pair search
+/// (ClassPairSearch.swift) and seeded perturbation.
 ///
 /// Only pupils not bound by a together group take part. Two pupils are interchangeable when
 /// they share gender, care profile and disabled status, so every count (size, weighted size,
-/// boys, girls, each care group, disabled) is kept by every swap; a swap is made only if it
-/// keeps every apart request.
+/// boys, girls, each care group, disabled) is kept by their swap. Two pupils of the same
+/// gender and disabled status (the same **family**) but different care profiles may also be
+/// swapped by the pair search of a small school, when every care group's count in both
+/// classes stays within the range the deal left (`PairSearch.careLow`…`careHigh`). A swap is
+/// made only if it keeps every apart request.
 extension ClassState {
-    /// The interchangeable pupils: `bucketOf[p]` is p's profile (−1 if p is bound by a group),
-    /// `pupils[b]` the pupils of profile b in rank order, `inClass[b * k + c]` those in class c.
+    /// The swappable pupils: `bucketOf[p]` is p's profile (−1 if p is bound by a group),
+    /// `pupils[b]` the pupils of profile b in rank order, `inClass[b * k + c]` those in class
+    /// c, `mask[b]` the profile's care groups and `kin[b]` the profiles of its family (b
+    /// included), in profile order.
     struct SwapBuckets {
         var bucketOf: [Int]
         var pupils: [[Int]]
         var inClass: [[Int]]
+        var mask: [UInt64]
+        var kin: [[Int]]
+
+        /// The change of care group t's count in a class that a pupil of profile `leaving`
+        /// leaves and a pupil of profile `joining` joins: −1, 0 or 1.
+        func careChange(_ leaving: Int, _ joining: Int, _ t: Int) -> Int {
+            let bit = UInt64(1) << UInt64(t)
+            return (mask[joining] & bit != 0 ? 1 : 0) - (mask[leaving] & bit != 0 ? 1 : 0)
+        }
     }
 
     func swapBuckets() -> SwapBuckets {
         let k = classCount
         var index: [ClassProblem.Profile: Int] = [:]
-        var buckets = SwapBuckets(bucketOf: [Int](repeating: -1, count: problem.pupils.count), pupils: [], inClass: [])
+        var buckets = SwapBuckets(bucketOf: [Int](repeating: -1, count: problem.pupils.count), pupils: [], inClass: [], mask: [], kin: [])
+        var families: [[Bool]: [Int]] = [:]
+        var familyOf: [[Bool]] = []
         for p in problem.pupils.indices where problem.blocks[problem.blockOf[p]].count == 1 {
             let profile = problem.profile(of: p)
             let b = index[profile] ?? buckets.pupils.count
@@ -26,11 +42,16 @@ extension ClassState {
                 index[profile] = b
                 buckets.pupils.append([])
                 buckets.inClass += [[Int]](repeating: [], count: k)
+                buckets.mask.append(profile.careMask)
+                let family = [profile.male, profile.disabled]
+                families[family, default: []].append(b)
+                familyOf.append(family)
             }
             buckets.pupils[b].append(p)
             buckets.inClass[b * k + classOf[p]].append(p)
             buckets.bucketOf[p] = b
         }
+        buckets.kin = familyOf.map { families[$0]! }
         return buckets
     }
 
@@ -112,14 +133,23 @@ extension ClassState {
         return passes
     }
 
-    /// Exchanges the classes of `p` and `q` (same profile, different classes).
+    /// Exchanges the classes of `p` and `q` (same family, different classes). Of the same
+    /// profile, each takes the other's place in the profile's lists; else each leaves its list
+    /// in its class and goes to the end of its list in the other class.
     mutating func swap(_ p: Int, _ q: Int, _ buckets: inout SwapBuckets) {
         let a = classOf[p], b = classOf[q]
-        let base = buckets.bucketOf[p] * classCount
+        let bp = buckets.bucketOf[p] * classCount, bq = buckets.bucketOf[q] * classCount
         remove(p); remove(q)
         add(p, to: b); add(q, to: a)
-        buckets.inClass[base + a][buckets.inClass[base + a].firstIndex(of: p)!] = q
-        buckets.inClass[base + b][buckets.inClass[base + b].firstIndex(of: q)!] = p
+        if bp == bq {
+            buckets.inClass[bp + a][buckets.inClass[bp + a].firstIndex(of: p)!] = q
+            buckets.inClass[bp + b][buckets.inClass[bp + b].firstIndex(of: q)!] = p
+        } else {
+            buckets.inClass[bp + a].remove(at: buckets.inClass[bp + a].firstIndex(of: p)!)
+            buckets.inClass[bp + b].append(p)
+            buckets.inClass[bq + b].remove(at: buckets.inClass[bq + b].firstIndex(of: q)!)
+            buckets.inClass[bq + a].append(q)
+        }
     }
 
     /// Whether exchanging `p` and `q` keeps every apart request.

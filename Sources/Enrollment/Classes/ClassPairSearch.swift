@@ -1,6 +1,6 @@
 /// The pair search and the perturbation of the improvement phase (docs/CLASSES.md, steps
-/// 4.2 and 4.3): for two classes at a time, the best exchange of one or two pairs of
-/// interchangeable pupils; and, from a local optimum, a few random swaps followed by the pair
+/// 4.2 and 4.3): for two classes at a time, the best exchange of one or two swaps (up to four
+/// in a small school); and, from a local optimum, a few random swaps followed by the pair
 /// search again, kept when no worse. Every random choice comes from the draw and every limit is
 /// a count of candidate moves examined, so the result depends only on the inputs and the draw.
 struct PairSearch {
@@ -25,17 +25,25 @@ struct PairSearch {
     var parts: [Int] = []
     /// The swaps whose pupils have no apart request.
     var free: [Int] = []
+    /// `partCare[i * groups + t]`: the change of care group t's count in class a if part i is
+    /// made (class b changes by the opposite); `mixed[i]`: whether any is nonzero.
+    var partCare: [Int] = []
+    var mixed: [Bool] = []
     var order: [SortedSwap] = []
-    /// Whether the school is small enough for double swaps: no class pair has more than
-    /// `doubleSwapLimit` swaps (a count swaps never change: each class keeps its number of
-    /// pupils of each profile).
+    /// Whether the school is small: no class pair has more than `doubleSwapLimit` pairs of
+    /// pupils of one family (a count swaps never change: each class keeps its number of pupils
+    /// of each family).
     let searchesDoubles: Bool
-    /// Whether the pair search now combines double swaps.
+    /// Whether the pair search now combines double swaps and swaps across profiles.
     var doubles = false
-    /// The most swaps a class pair may have for the school to be searched for double swaps.
-    static let doubleSwapLimit = 256
+    /// Each care group's least and largest count in a class after the deal: a swap across
+    /// profiles must keep both classes' counts within them.
+    let careLow: [Int]
+    let careHigh: [Int]
+    /// The most pairs of one family a class pair may have for the school to be small.
+    static let doubleSwapLimit = 300
     /// How many times the budget of a school searched for double swaps is multiplied.
-    static let doubleSearchFactor = 25
+    static let doubleSearchFactor = 100
     /// A school with fewer movable pupils (but at least its square root) gets the search budget
     /// of this many.
     static let minimumSearchPupils = 2000
@@ -52,17 +60,36 @@ struct PairSearch {
             for b in (a + 1)..<k {
                 var swaps = 0
                 for bucket in buckets.pupils.indices {
-                    swaps += buckets.inClass[bucket * k + a].count * buckets.inClass[bucket * k + b].count
+                    for kin in buckets.kin[bucket] {
+                        swaps += buckets.inClass[bucket * k + a].count * buckets.inClass[kin * k + b].count
+                    }
                 }
                 most = max(most, swaps)
             }
         }
         searchesDoubles = most <= Self.doubleSwapLimit
+        let groups = state.problem.policy.careGroups.count
+        careLow = (0..<groups).map { t in (0..<k).map { state.care[$0 * groups + t] }.min() ?? 0 }
+        careHigh = (0..<groups).map { t in (0..<k).map { state.care[$0 * groups + t] }.max() ?? 0 }
         budget = state.problem.policy.searchEffort * max(movable, min(movable * movable, Self.minimumSearchPupils))
             * (searchesDoubles ? Self.doubleSearchFactor : 1)
         bound = state.problem.objectiveLowerBound(classSizes: state.heads)
         changed = [Int](repeating: 1, count: k)
         examined = [Int](repeating: 0, count: k * (k - 1) / 2)
+    }
+
+    /// Whether making part i, and part j if given, keeps every care group's count in classes
+    /// `a` and `b` within the range the deal left (`careLow`…`careHigh`); `care` as in
+    /// `ClassState`.
+    func careFits(_ care: [Int], _ a: Int, _ b: Int, _ i: Int, _ j: Int?) -> Bool {
+        let groups = careLow.count
+        for t in 0..<groups {
+            var change = partCare[i * groups + t]
+            if let j { change += partCare[j * groups + t] }
+            let inA = care[a * groups + t] + change, inB = care[b * groups + t] - change
+            guard careLow[t] <= min(inA, inB), max(inA, inB) <= careHigh[t] else { return false }
+        }
+        return true
     }
 
     /// Records that classes `a` and `b` changed.
@@ -122,11 +149,12 @@ extension ClassState {
     }
 
     /// Makes the exchange between classes `a` and `b` that lowers the objective most, if any
-    /// lowers it by more than 1e-9: one swap of two interchangeable pupils (keeping every apart
-    /// request), or a combination of two **parts** with distinct pupils none of whom has an
-    /// apart request. The parts are the swaps, and, when `search.doubles` is set, also every
+    /// lowers it by more than 1e-9: one swap (keeping every apart request), or a combination of
+    /// two **parts** with distinct pupils none of whom has an apart request. The parts are the
+    /// swaps of interchangeable pupils; when `search.doubles` is set, also the swaps of pupils
+    /// of one family across profiles that keep the care counts in range (`careFits`), and every
     /// two swaps with four distinct pupils none of whom has an apart request — so exchanges of
-    /// up to four swaps are searched.
+    /// up to four swaps are searched. Every part and combination keeps the care counts in range.
     ///
     /// An exchange moves the deviation vector u (the sum of d_p − d_q over its swaps, p leaving
     /// a, q leaving b) from a to b; its cost is g(u) = Σ_m w_m (|r_am − u_m| + |r_bm + u_m|),
@@ -134,8 +162,8 @@ extension ClassState {
     /// pair is already there it is skipped. Combinations are searched with the parts sorted by
     /// their first measure (then position): for a part, only the partners whose first measure
     /// keeps g below the best so far are examined (a window found by binary search). The swaps
-    /// are listed by profile, then p, then q (each in their class's current order), the double
-    /// swaps after them in the order of their two swaps' positions. Ties keep the exchange
+    /// are listed by p's profile, then p, then q's profile, then q (each in their class's
+    /// current order), the double swaps after them in the order of their two swaps' positions. Ties keep the exchange
     /// found first: swaps alone, double swaps alone, then combinations.
     /// - Returns: whether an exchange was made.
     mutating func improvePair(_ a: Int, _ b: Int, _ buckets: inout SwapBuckets, _ search: inout PairSearch) -> Bool {
@@ -154,14 +182,28 @@ extension ClassState {
         search.second.removeAll(keepingCapacity: true)
         search.vector.removeAll(keepingCapacity: true)
         search.parts.removeAll(keepingCapacity: true)
+        search.partCare.removeAll(keepingCapacity: true)
+        search.mixed.removeAll(keepingCapacity: true)
+        let doubles = search.doubles, groups = problem.policy.careGroups.count
         for bucket in buckets.pupils.indices {
             for p in buckets.inClass[bucket * k + a] {
-                for q in buckets.inClass[bucket * k + b] where canSwap(p, q) {
-                    search.first.append(p)
-                    search.second.append(q)
-                    search.parts.append(search.first.count - 1)
-                    search.parts.append(-1)
-                    for x in 0..<m { search.vector.append(dev[p * m + x] - dev[q * m + x]) }
+                for kin in buckets.kin[bucket] where kin == bucket || doubles {
+                    for q in buckets.inClass[kin * k + b] where canSwap(p, q) {
+                        if doubles {
+                            for t in 0..<groups { search.partCare.append(buckets.careChange(bucket, kin, t)) }
+                            search.mixed.append(kin != bucket)
+                            guard kin == bucket || search.careFits(care, a, b, search.mixed.count - 1, nil) else {
+                                search.partCare.removeLast(groups)
+                                search.mixed.removeLast()
+                                continue
+                            }
+                        }
+                        search.first.append(p)
+                        search.second.append(q)
+                        search.parts.append(search.first.count - 1)
+                        search.parts.append(-1)
+                        for x in 0..<m { search.vector.append(dev[p * m + x] - dev[q * m + x]) }
+                    }
                 }
             }
         }
@@ -173,12 +215,16 @@ extension ClassState {
         search.free.removeAll(keepingCapacity: true)
         for i in 0..<count where problem.apart[first[i]].isEmpty && problem.apart[second[i]].isEmpty { search.free.append(i) }
         let free = search.free
-        if search.doubles {
+        if doubles {
             for (n, i) in free.enumerated() {
                 for j in free[(n + 1)...] where first[i] != first[j] && second[i] != second[j] {
+                    let mixed = search.mixed[i] || search.mixed[j]
+                    guard !mixed || search.careFits(care, a, b, i, j) else { continue }
                     search.parts.append(i)
                     search.parts.append(j)
                     for x in 0..<m { search.vector.append(search.vector[i * m + x] + search.vector[j * m + x]) }
+                    for t in 0..<groups { search.partCare.append(search.partCare[i * groups + t] + search.partCare[j * groups + t]) }
+                    search.mixed.append(mixed)
                 }
             }
             search.budget -= search.parts.count / 2 - count
@@ -201,7 +247,6 @@ extension ClassState {
         for i in free { search.order.append(SortedSwap(key: vector[i * m], index: i)) }
         for i in count..<(parts.count / 2) { search.order.append(SortedSwap(key: vector[i * m], index: i)) }
         search.order.sort()
-        let doubles = search.doubles
         /// Whether parts i and j have no pupil in common (without double swaps, parts are swaps).
         func distinct(_ i: Int, _ j: Int) -> Bool {
             guard doubles else { return first[i] != first[j] && second[i] != second[j] }
@@ -238,6 +283,7 @@ extension ClassState {
                 t += 1
                 guard distinct(i, j) else { continue }
                 search.budget -= 1
+                if doubles && (search.mixed[i] || search.mixed[j]) && !search.careFits(care, a, b, i, j) { continue }
                 var g = 0.0
                 for x in 0..<m {
                     let u = vector[i * m + x] + vector[j * m + x]
