@@ -20,7 +20,7 @@ public enum ClassFormation {
     /// - Complexity: O(n·k) for the deal; O(passes × Σ profile size² × measures) for the
     ///   single-swap descent; the pair search and perturbation examine at most
     ///   `policy.searchEffort` × max(m, min(m², 2000)) candidate moves, m the movable pupils
-    ///   (100 times that in a small school, docs/CLASSES.md step 4.2).
+    ///   (10 or 100 times that in a small school, docs/CLASSES.md step 4.2).
     public static func form(_ pupils: [ClassPupil], policy: ClassFormationPolicy,
                             draw: inout some RandomDraw) throws(ClassFormationError) -> ClassFormationResult {
         let problem = try ClassProblem(pupils: pupils, policy: policy)

@@ -25,7 +25,7 @@ public struct ClassFormationPolicy: Hashable, Sendable {
     /// Upper bound on single-swap descent passes (docs/CLASSES.md, step 4.1).
     public var maxPasses: Int
     /// Budget of the pair search and perturbation: `searchEffort` × max(M, min(M², 2000))
-    /// candidate moves examined for M movable pupils, 100 times that in a small school
+    /// candidate moves examined for M movable pupils, 10 or 100 times that in a small school
     /// (docs/CLASSES.md, steps 4.2–4.3); `searchEffort` at most `maximumSearchEffort`. A count,
     /// never a time, so results do not depend on the machine.
     public var searchEffort: Int

@@ -30,19 +30,26 @@ struct PairSearch {
     var partCare: [Int] = []
     var mixed: [Bool] = []
     var order: [SortedSwap] = []
-    /// Whether the school is small: no class pair has more than `doubleSwapLimit` pairs of
-    /// pupils of one family (a count swaps never change: each class keeps its number of pupils
-    /// of each family).
+    /// Whether the school is small: at most `smallSchoolPupils` movable pupils.
+    let small: Bool
+    /// Whether the small school is also searched for double swaps: no class pair has more than
+    /// `doubleSwapLimit` pairs of pupils of one family (a count swaps never change: each class
+    /// keeps its number of pupils of each family).
     let searchesDoubles: Bool
-    /// Whether the pair search now combines double swaps and swaps across profiles.
-    var doubles = false
+    /// Whether the pair search is in its second round: swaps across profiles, and double swaps
+    /// if `searchesDoubles`.
+    var secondRound = false
     /// Each care group's least and largest count in a class after the deal: a swap across
     /// profiles must keep both classes' counts within them.
     let careLow: [Int]
     let careHigh: [Int]
-    /// The most pairs of one family a class pair may have for the school to be small.
+    /// The most movable pupils of a small school.
+    static let smallSchoolPupils = 250
+    /// The most pairs of one family a class pair may have for double swaps.
     static let doubleSwapLimit = 300
-    /// How many times the budget of a school searched for double swaps is multiplied.
+    /// How many times the budget of a small school is multiplied: `doubleSearchFactor` when it
+    /// is searched for double swaps, else `smallSchoolFactor`.
+    static let smallSchoolFactor = 10
     static let doubleSearchFactor = 100
     /// A school with fewer movable pupils (but at least its square root) gets the search budget
     /// of this many.
@@ -50,13 +57,15 @@ struct PairSearch {
 
     /// The search of a school whose swap buckets are `buckets`, with the budget
     /// `policy.searchEffort` × max(`movable`, min(`movable`², `minimumSearchPupils`)), times
-    /// `doubleSearchFactor` when the school is searched for double swaps. (A school of a few
+    /// `doubleSearchFactor` in a small school searched for double swaps and `smallSchoolFactor` in
+    /// another small school. (A school of a few
     /// dozen pupils gets the budget of `minimumSearchPupils`; a handful, whose assignments are
     /// few, much less.)
     init(_ state: ClassState, _ buckets: ClassState.SwapBuckets, movable: Int) {
         let k = state.classCount
+        small = movable <= Self.smallSchoolPupils
         var most = 0
-        for a in 0..<k {
+        for a in 0..<k where small {
             for b in (a + 1)..<k {
                 var swaps = 0
                 for bucket in buckets.pupils.indices {
@@ -67,12 +76,12 @@ struct PairSearch {
                 most = max(most, swaps)
             }
         }
-        searchesDoubles = most <= Self.doubleSwapLimit
+        searchesDoubles = small && most <= Self.doubleSwapLimit
         let groups = state.problem.policy.careGroups.count
         careLow = (0..<groups).map { t in (0..<k).map { state.care[$0 * groups + t] }.min() ?? 0 }
         careHigh = (0..<groups).map { t in (0..<k).map { state.care[$0 * groups + t] }.max() ?? 0 }
         budget = state.problem.policy.searchEffort * max(movable, min(movable * movable, Self.minimumSearchPupils))
-            * (searchesDoubles ? Self.doubleSearchFactor : 1)
+            * (searchesDoubles ? Self.doubleSearchFactor : small ? Self.smallSchoolFactor : 1)
         bound = state.problem.objectiveLowerBound(classSizes: state.heads)
         changed = [Int](repeating: 1, count: k)
         examined = [Int](repeating: 0, count: k * (k - 1) / 2)
@@ -122,13 +131,13 @@ extension ClassState {
     /// cyclically; each gets its best exchange (`improvePair`), except a pair neither of whose
     /// classes changed since it was last examined. Stops after a whole round of pairs without a
     /// change, when the budget is spent, or at the proven lower bound. In a small school
-    /// (`PairSearch.searchesDoubles`) the descent is then run again from every pair, searching
-    /// exchanges of up to four swaps.
+    /// (`PairSearch.small`) the descent is then run again from every pair, with swaps across
+    /// profiles and, where `searchesDoubles`, exchanges of up to four swaps.
     mutating func descendPairs(_ buckets: inout SwapBuckets, _ search: inout PairSearch) {
-        search.doubles = false
+        search.secondRound = false
         descendPairsOnce(&buckets, &search)
-        guard search.searchesDoubles else { return }
-        search.doubles = true
+        guard search.small else { return }
+        search.secondRound = true
         for pair in search.examined.indices { search.examined[pair] = 0 }
         descendPairsOnce(&buckets, &search)
     }
@@ -151,10 +160,10 @@ extension ClassState {
     /// Makes the exchange between classes `a` and `b` that lowers the objective most, if any
     /// lowers it by more than 1e-9: one swap (keeping every apart request), or a combination of
     /// two **parts** with distinct pupils none of whom has an apart request. The parts are the
-    /// swaps of interchangeable pupils; when `search.doubles` is set, also the swaps of pupils
-    /// of one family across profiles that keep the care counts in range (`careFits`), and every
-    /// two swaps with four distinct pupils none of whom has an apart request — so exchanges of
-    /// up to four swaps are searched. Every part and combination keeps the care counts in range.
+    /// swaps of interchangeable pupils; in the second round, also the swaps of pupils of one
+    /// family across profiles that keep the care counts in range (`careFits`), and, where
+    /// `search.searchesDoubles`, every two swaps with four distinct pupils none of whom has an
+    /// apart request — so exchanges of up to four swaps are searched. Every part and combination keeps the care counts in range.
     ///
     /// An exchange moves the deviation vector u (the sum of d_p − d_q over its swaps, p leaving
     /// a, q leaving b) from a to b; its cost is g(u) = Σ_m w_m (|r_am − u_m| + |r_bm + u_m|),
@@ -184,12 +193,13 @@ extension ClassState {
         search.parts.removeAll(keepingCapacity: true)
         search.partCare.removeAll(keepingCapacity: true)
         search.mixed.removeAll(keepingCapacity: true)
-        let doubles = search.doubles, groups = problem.policy.careGroups.count
+        let across = search.secondRound, doubles = across && search.searchesDoubles
+        let groups = problem.policy.careGroups.count
         for bucket in buckets.pupils.indices {
             for p in buckets.inClass[bucket * k + a] {
-                for kin in buckets.kin[bucket] where kin == bucket || doubles {
+                for kin in buckets.kin[bucket] where kin == bucket || across {
                     for q in buckets.inClass[kin * k + b] where canSwap(p, q) {
-                        if doubles {
+                        if across {
                             for t in 0..<groups { search.partCare.append(buckets.careChange(bucket, kin, t)) }
                             search.mixed.append(kin != bucket)
                             guard kin == bucket || search.careFits(care, a, b, search.mixed.count - 1, nil) else {
@@ -283,7 +293,7 @@ extension ClassState {
                 t += 1
                 guard distinct(i, j) else { continue }
                 search.budget -= 1
-                if doubles && (search.mixed[i] || search.mixed[j]) && !search.careFits(care, a, b, i, j) { continue }
+                if across && (search.mixed[i] || search.mixed[j]) && !search.careFits(care, a, b, i, j) { continue }
                 var g = 0.0
                 for x in 0..<m {
                     let u = vector[i * m + x] + vector[j * m + x]
