@@ -17,6 +17,41 @@ import Testing
         }
     }
 
+    /// Pupils with these scores and, if given, these maths scores.
+    func pupils(_ scores: [Double], maths: [Double]? = nil) -> [ClassPupil] {
+        var pupils = plain(scores)
+        if let maths { for i in pupils.indices { pupils[i].subjectScores = ["maths": maths[i]] } }
+        return pupils
+    }
+
+    /// The least objective over every split of the pupils into two classes of n/2 that
+    /// `allowed` accepts (bit i of the mask: pupil i in the first class), by enumeration;
+    /// `measures` holds each measure's values.
+    func bestSplit(_ measures: [[Double]], allowed: (Int) -> Bool = { _ in true }) -> Double {
+        let n = measures[0].count
+        let means = measures.map { $0.reduce(0, +) / Double(n) }
+        var best = Double.infinity
+        for mask in 0..<(1 << n) where mask.nonzeroBitCount == n / 2 && mask & 1 == 1 && allowed(mask) {
+            var total = 0.0
+            for (m, values) in measures.enumerated() {
+                var sum = 0.0
+                for i in 0..<n where mask & (1 << i) != 0 { sum += values[i] - means[m] }
+                total += 2 * abs(sum)
+            }
+            best = min(best, total)
+        }
+        return best
+    }
+
+    /// Two classes formed from `pupils` with no perturbation.
+    func formWithoutPerturbation(_ pupils: [ClassPupil], seed: Int) throws -> ClassFormationResult {
+        var policy = ClassFormationPolicy.primary
+        policy.classCount = 2
+        policy.kickSwaps = 0
+        var draw = SplitMix64(seed: UInt64(seed))
+        return try ClassFormation.form(pupils, policy: policy, draw: &draw)
+    }
+
     @Test func lowerBoundRoundsEachClassShare() throws {
         // S = 1 over 4 pupils, two classes of 2: each share is 0.5, one class rounds up and one
         // down, so the bound is 0.5 + 0.5 = 1, which the only possible split reaches.
@@ -55,16 +90,8 @@ import Testing
             let n = 6 + 2 * (trial % 3)
             let scores = (0..<n).map { _ in Double(draw.nextInt(below: 100)) }
             let maths = (0..<n).map { _ in Double(draw.nextInt(below: 30)) }
-            var pupils = plain(scores)
-            for i in pupils.indices { pupils[i].subjectScores = ["maths": maths[i]] }
-            let result = try form(pupils, classes: 2, effort: 20)
-            let meanS = scores.reduce(0, +) / Double(n), meanM = maths.reduce(0, +) / Double(n)
-            var best = Double.infinity
-            for mask in 0..<(1 << n) where mask.nonzeroBitCount == n / 2 {
-                var s = 0.0, m = 0.0
-                for i in 0..<n where mask & (1 << i) != 0 { s += scores[i] - meanS; m += maths[i] - meanM }
-                best = min(best, 2 * abs(s) + 2 * abs(m))
-            }
+            let result = try form(pupils(scores, maths: maths), classes: 2, effort: 20)
+            let best = bestSplit([scores, maths])
             #expect(abs(result.objective - best) < 1e-9, "trial \(trial): \(result.objective) vs optimum \(best)")
             #expect(result.objectiveLowerBound! <= best + 1e-9)
         }
@@ -79,20 +106,8 @@ import Testing
             let n = 12 + 2 * (trial % 4)
             let scores = (0..<n).map { _ in Double(draw.nextInt(below: 500)) }
             let maths = (0..<n).map { _ in Double(draw.nextInt(below: 60)) }
-            var pupils = plain(scores)
-            for i in pupils.indices { pupils[i].subjectScores = ["maths": maths[i]] }
-            var policy = ClassFormationPolicy.primary
-            policy.classCount = 2
-            policy.kickSwaps = 0
-            var seeded = SplitMix64(seed: UInt64(trial))
-            let result = try ClassFormation.form(pupils, policy: policy, draw: &seeded)
-            let meanS = scores.reduce(0, +) / Double(n), meanM = maths.reduce(0, +) / Double(n)
-            var best = Double.infinity
-            for mask in 0..<(1 << n) where mask.nonzeroBitCount == n / 2 && mask & 1 == 1 {
-                var s = 0.0, m = 0.0
-                for i in 0..<n where mask & (1 << i) != 0 { s += scores[i] - meanS; m += maths[i] - meanM }
-                best = min(best, 2 * abs(s) + 2 * abs(m))
-            }
+            let result = try formWithoutPerturbation(pupils(scores, maths: maths), seed: trial)
+            let best = bestSplit([scores, maths])
             #expect(abs(result.objective - best) < 1e-9, "trial \(trial): \(result.objective) vs optimum \(best)")
         }
     }
@@ -107,24 +122,15 @@ import Testing
         for trial in 0..<12 {
             let n = 10 + 2 * (trial % 2)
             let scores = (0..<n).map { _ in Double(draw.nextInt(below: 400)) }
-            var pupils = plain(scores)
-            for i in 0..<3 { pupils[i].tags = ["left_behind"] }
-            for i in 3..<6 { pupils[i].tags = ["migrant"] }
-            var policy = ClassFormationPolicy.primary
-            policy.classCount = 2
-            policy.kickSwaps = 0
-            var seeded = SplitMix64(seed: UInt64(trial))
-            let result = try ClassFormation.form(pupils, policy: policy, draw: &seeded)
+            var tagged = pupils(scores)
+            for i in 0..<3 { tagged[i].tags = ["left_behind"] }
+            for i in 3..<6 { tagged[i].tags = ["migrant"] }
+            let result = try formWithoutPerturbation(tagged, seed: trial)
             for group in ["left_behind", "migrant"] {
                 #expect(Set(result.classes.map { $0.careCounts[group]! }) == [1, 2])
             }
-            let mean = scores.reduce(0, +) / Double(n)
-            var best = Double.infinity
-            for mask in 0..<(1 << n) where mask.nonzeroBitCount == n / 2
-                && (1...2).contains((mask & 0b111).nonzeroBitCount) && (1...2).contains((mask & 0b111000).nonzeroBitCount) {
-                var s = 0.0
-                for i in 0..<n where mask & (1 << i) != 0 { s += scores[i] - mean }
-                best = min(best, 2 * abs(s))
+            let best = bestSplit([scores]) { mask in
+                (1...2).contains((mask & 0b111).nonzeroBitCount) && (1...2).contains((mask & 0b111000).nonzeroBitCount)
             }
             #expect(abs(result.objective - best) < 1e-9, "trial \(trial): \(result.objective) vs optimum \(best)")
         }
