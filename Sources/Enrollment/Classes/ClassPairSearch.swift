@@ -26,7 +26,8 @@ struct PairSearch {
     /// The swaps whose pupils have no apart request.
     var free: [Int] = []
     /// `partCare[i * groups + t]`: the change of care group t's count in class a if part i is
-    /// made (class b changes by the opposite); `mixed[i]`: whether any is nonzero.
+    /// made (class b changes by the opposite); `mixed[i]`: whether part i swaps across profiles
+    /// (only then can a change be nonzero).
     var partCare: [Int] = []
     var mixed: [Bool] = []
     var order: [SortedSwap] = []
@@ -57,10 +58,9 @@ struct PairSearch {
 
     /// The search of a school whose swap buckets are `buckets`, with the budget
     /// `policy.searchEffort` × max(`movable`, min(`movable`², `minimumSearchPupils`)), times
-    /// `doubleSearchFactor` in a small school searched for double swaps and `smallSchoolFactor` in
-    /// another small school. (A school of a few
-    /// dozen pupils gets the budget of `minimumSearchPupils`; a handful, whose assignments are
-    /// few, much less.)
+    /// `doubleSearchFactor` in a small school searched for double swaps and `smallSchoolFactor`
+    /// in another small school. (A school of a few dozen pupils gets the budget of
+    /// `minimumSearchPupils`; a handful, whose assignments are few, much less.)
     init(_ state: ClassState, _ buckets: ClassState.SwapBuckets, movable: Int) {
         let k = state.classCount
         small = movable <= Self.smallSchoolPupils
@@ -163,7 +163,8 @@ extension ClassState {
     /// swaps of interchangeable pupils; in the second round, also the swaps of pupils of one
     /// family across profiles that keep the care counts in range (`careFits`), and, where
     /// `search.searchesDoubles`, every two swaps with four distinct pupils none of whom has an
-    /// apart request — so exchanges of up to four swaps are searched. Every part and combination keeps the care counts in range.
+    /// apart request — so exchanges of up to four swaps are searched. Every part and
+    /// combination made keeps the care counts in range.
     ///
     /// An exchange moves the deviation vector u (the sum of d_p − d_q over its swaps, p leaving
     /// a, q leaving b) from a to b; its cost is g(u) = Σ_m w_m (|r_am − u_m| + |r_bm + u_m|),
@@ -172,8 +173,8 @@ extension ClassState {
     /// their first measure (then position): for a part, only the partners whose first measure
     /// keeps g below the best so far are examined (a window found by binary search). The swaps
     /// are listed by p's profile, then p, then q's profile, then q (each in their class's
-    /// current order), the double swaps after them in the order of their two swaps' positions. Ties keep the exchange
-    /// found first: swaps alone, double swaps alone, then combinations.
+    /// current order), the double swaps after them in the order of their two swaps' positions.
+    /// Ties keep the exchange found first: swaps alone, double swaps alone, then combinations.
     /// - Returns: whether an exchange was made.
     mutating func improvePair(_ a: Int, _ b: Int, _ buckets: inout SwapBuckets, _ search: inout PairSearch) -> Bool {
         let m = problem.measures.count, k = classCount
