@@ -242,7 +242,8 @@ def solve(inst, time_limit, warm, below=None):
     info = h.getInfo()
     status = h.modelStatusToString(h.getModelStatus())
     values = h.getSolution().col_value
-    if status == "Infeasible":
+    if status == "Infeasible" or info.primal_solution_status == 0:
+        # No assignment: proven none (Infeasible), or none found within the time limit.
         return None, max(info.mip_dual_bound, 0.0), status, seconds, block, apart_blocks, dev
     classes = [max(range(k), key=lambda c: values[x(block[i], c)]) for i in range(len(pupils))]
     best = objective(inst, dev, classes)
@@ -300,7 +301,8 @@ def main():
             shown = f"≤ {100 * gap:.1f} % (to bound)"
         ours_ms.append(inst["seconds"] * 1000)
         milp_s.append(seconds)
-        print(f"| {inst['school']} | {len(inst['pupils'])} | {inst['class_count']} | {ours:.3f} | {best:.3f} | {bound:.3f} | "
+        print(f"| {inst['school']} | {len(inst['pupils'])} | {inst['class_count']} | {ours:.3f} | "
+              f"{'none found' if best is None else f'{best:.3f}'} | {bound:.3f} | "
               f"{'yes' if proven else 'no'} | {shown} | {inst['seconds'] * 1000:.1f} | {seconds:.1f} |")
     everything = proven_gaps + bound_gaps
     print(f"\nproven optimal: {len(proven_gaps)} of {len(everything)}; "
