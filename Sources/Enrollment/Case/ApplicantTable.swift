@@ -113,7 +113,7 @@ public enum ApplicantTable {
     /// Reads one row: returns its `student_id`, and whether the row has no problem, in which
     /// case its applicant is built in place at `slot` (uninitialized before; not copied).
     static func read(_ r: inout CSVRecordReader, _ c: Columns, into slot: UnsafeMutablePointer<Applicant>) -> (id: String?, kept: Bool) {
-        let id = r.required(c.id)
+        let id = r.requiredIdentifier(c.id)
         let name = r.required(c.name)
         let gender = r.parsed(c.gender, required: true, expected: "a gender (M or F, 男 or 女)", fast: Gender.init(bytes:), Gender.init(parsing:))
         let birth = r.parsed(c.birthDate, required: true, expected: "a date that exists, written YYYY-MM-DD",
@@ -131,6 +131,7 @@ public enum ApplicantTable {
         let subjectScores = r.subjectScores(c.subjects)
         let choices = r.list(c.choices)
         r.checkChoices(c.choices, choices)
+        let twinGroup = r.optionalIdentifier(c.twinGroup)
         guard let id, let name, let gender, let birth, let residence, r.diagnostics.isEmpty else { return (id, false) }
         slot.initialize(to: Applicant(
             id: id, name: name, gender: gender, birthDate: birth, idNumber: idNumber,
@@ -138,7 +139,7 @@ public enum ApplicantTable {
             categories: r.list(c.categories), siblingSchool: r.optional(c.siblingSchool),
             primarySchool: r.optional(c.primarySchool), choices: choices, score: score.map(Score.init(hundredths:)),
             subjectScores: subjectScores, togetherWith: r.list(c.togetherWith), apartFrom: r.list(c.apartFrom),
-            twinGroup: r.optional(c.twinGroup), line: r.line))
+            twinGroup: twinGroup, line: r.line))
         return (id, true)
     }
 

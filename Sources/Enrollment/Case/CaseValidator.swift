@@ -47,6 +47,7 @@ public enum CaseValidator {
             }
         }
         problems += zoneProblems(in: admissionCase, levels: levels)
+        problems += twinGroupProblems(in: admissionCase)
         for level in [SchoolLevel.primary, .junior] {
             problems += requestProblems(admissionCase.applicants(level), file: ApplicantTable.fileName(for: level),
                                         twinsTogether: admissionCase.policy.twins == .together, in: admissionCase)
@@ -89,6 +90,29 @@ public enum CaseValidator {
         let known = declared.union(c.rejectedZoneIDs)
         for rule in c.zoneRules where !mapUnreadable && drawn[rule.zoneID] == nil && !known.contains(rule.zoneID) {
             problems.append(Diagnostic(rule.location, "zone_id: zone \(rule.zoneID) is neither drawn in zones.geojson nor declared in \(ZoneTable.fileName) (which gives its level and schools)"))
+        }
+        return problems
+    }
+
+    /// A `twin_group` that is the `student_id` of an applicant (of either level): the group's
+    /// lottery number is computed from its text as a student's is from their id
+    /// (docs/LOTTERY.md), so the twins would carry that applicant's number.
+    /// - Complexity: O(n) for n applicants.
+    static func twinGroupProblems(in c: AdmissionCase) -> [Diagnostic] {
+        let levels = [SchoolLevel.primary, .junior]
+        var students = Set<String>()
+        for level in levels {
+            for a in c.applicants(level) { students.insert(a.id) }
+        }
+        var problems: [Diagnostic] = []
+        for level in levels {
+            for a in c.applicants(level) {
+                guard let group = a.twinGroup, students.contains(group) else { continue }
+                problems.append(Diagnostic(c.location(ApplicantTable.fileName(for: level), line: a.line, column: "twin_group"),
+                                           "twin_group: \(CSVRecordReader.quotedIdentifier(group)) is the student_id of an applicant; "
+                                           + "give the group an id of its own (such as T and the first twin's student_id), "
+                                           + "or the twins would carry that applicant's lottery number"))
+            }
         }
         return problems
     }

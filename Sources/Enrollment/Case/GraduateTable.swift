@@ -22,7 +22,7 @@ public enum GraduateTable {
         var firstLine: [String: Int] = [:]
         for row in 0..<table.count {
             var r = CSVRecordReader(table: table, row: row)
-            let id = r.required(idColumn)
+            let id = r.requiredIdentifier(idColumn)
             let name = r.required(nameColumn)
             let junior = r.required(juniorColumn)
             let score = r.parsed(scoreColumn, required: true, expected: Score.expected, fast: ASCIINumber.hundredths, { Score(parsing: $0)?.hundredths })

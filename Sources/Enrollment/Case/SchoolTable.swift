@@ -24,7 +24,7 @@ public enum SchoolTable {
         let c = Columns(table)
         for row in 0..<table.count {
             var r = CSVRecordReader(table: table, row: row)
-            let id = r.required(c.id)
+            let id = r.requiredIdentifier(c.id)
             let name = r.required(c.name)
             let level = r.parsed(c.level, required: true, expected: "a school level (primary, junior or high)", SchoolLevel.init(parsing:))
             let sector = r.parsed(c.sector, required: false, expected: "a sector (public or private)", SchoolSector.init(parsing:)) ?? .public

@@ -15,7 +15,7 @@ public enum TeacherTable {
         var seen: [String: Int] = [:]
         for row in 0..<table.count {
             var r = CSVRecordReader(table: table, row: row)
-            let school = r.required(schoolColumn), teacher = r.required(teacherColumn)
+            let school = r.required(schoolColumn), teacher = r.requiredIdentifier(teacherColumn)
             if let school, !schools.isEmpty, !schools.contains(school) { r.report(schoolColumn, "'\(school)' is not a school in \(SchoolTable.fileName)") }
             r.checkUnique(teacherColumn, teacher, seen: &seen)
             diagnostics += r.diagnostics

@@ -34,7 +34,8 @@ public enum ZoneTable {
         var seen: [String: Int] = [:]
         for row in 0..<table.count {
             var r = CSVRecordReader(table: table, row: row)
-            let id = r.required(idColumn)
+            let written = r.required(idColumn)
+            let id = written.flatMap { r.checkedIdentifier(idColumn, $0) }
             let level = r.parsed(levelColumn, required: true, expected: "a zone level (primary or junior)") { text in
                 SchoolLevel(parsing: text).flatMap { SchoolLevel.zoned.contains($0) ? $0 : nil }
             }
@@ -44,8 +45,8 @@ public enum ZoneTable {
             diagnostics += r.diagnostics
             if let id, let level, !schools.isEmpty, r.diagnostics.isEmpty {
                 zones.append(Declaration(id: id, level: level, schools: schools, name: r.optional(nameColumn), line: r.line))
-            } else if let id {
-                rejected.insert(id)
+            } else if let written {
+                rejected.insert(written)
             }
         }
         return (zones, rejected, diagnostics)

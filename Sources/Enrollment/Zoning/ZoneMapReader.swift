@@ -107,6 +107,10 @@ struct ZoneMapReader {
                 problem(value, "zone_id must be a non-empty string")
                 valid = false
             }
+            if valid, let why = Identifier.problem(id) {
+                problem(value, "zone_id: \(why)")
+                valid = false
+            }
         } else {
             problem(properties, "missing zone_id")
             valid = false
