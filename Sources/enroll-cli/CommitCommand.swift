@@ -2,6 +2,9 @@ import Enrollment
 import Foundation
 
 enum CommitCommand: EnrollCommand {
+    static let out = Argument<URL?>.optional("out", valueName: "file", help: "Where to write the commitment (default: CASE/commitment.json; outside the case folder, or under the name commitment.json: any other .json file there is part of the case).", as: .path)
+    static let note = Argument<String?>.optional("note", valueName: "text", help: "A note kept beside the digest (not hashed), e.g. the date and place.", as: .text)
+
     static let spec = CommandSpec(
         name: "commit",
         abstract: "Print the commitment (SHA-256) of a case's input files and write commitment.json.",
@@ -11,25 +14,14 @@ enum CommitCommand: EnrollCommand {
             zones.geojson by their bytes. The exact definition is in docs/LOTTERY.md (section 11). Refuses a case that \
             does not validate. Nothing time-based is hashed: put where and when in --note.
             """,
-        arguments: [
-            .positional("case", help: "The case folder."),
-            .option("out", valueName: "file", help: "Where to write the commitment (outside the case folder, or under the name commitment.json: any other .json file there is part of the case).", default: "CASE/commitment.json"),
-            .option("note", valueName: "text", help: "A note kept beside the digest (not hashed), e.g. the date and place."),
-            encodingOption,
-        ]
+        arguments: [CaseArguments.folder.spec, out.spec, note.spec, CaseArguments.encoding.spec]
     )
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
-        let caseURL = URL(fileURLWithPath: arguments.value("case")!)
-        let encoding = try arguments.encoding()
-        let loaded = try CaseFolder(url: caseURL, encoding: encoding).load()
-        guard loaded.diagnostics.isEmpty else {
-            for d in loaded.diagnostics { Console.error(d.description) }
-            Console.error("the case has \(loaded.diagnostics.count) problem\(loaded.diagnostics.count == 1 ? "" : "s"): correct them, then commit")
-            return 1
-        }
-        let commitment = try Commitment(caseFolder: caseURL, encoding: encoding, note: arguments.value("note"))
-        let out = arguments.value("out").map { URL(fileURLWithPath: $0) } ?? caseURL.appendingPathComponent(Commitment.fileName)
+        guard try CaseArguments.load(arguments, advice: "correct them, then commit") != nil else { return 1 }
+        let caseURL = try arguments[CaseArguments.folder]
+        let commitment = try Commitment(caseFolder: caseURL, encoding: try arguments[CaseArguments.encoding], note: try arguments[note])
+        let out = try arguments[out] ?? caseURL.appendingPathComponent(Commitment.fileName)
         try commitment.write(to: out)
         for file in commitment.files {
             print("\(file.digest.hex)  \(file.name)  (\(file.form == .csv ? "canonical CSV, \(file.rows ?? 0) rows" : "raw bytes"))")

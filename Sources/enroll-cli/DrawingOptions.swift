@@ -1,31 +1,29 @@
 import Enrollment
 import Foundation
 
-/// The options every command that draws takes.
-let drawingOptions: [ArgumentSpec] = [
-    .option("seed", valueName: "seed", help: "The seed from the ceremony (`enroll seed`): 64 lowercase hex digits.", required: true),
-    .option("commitment", valueName: "file", help: "The published commitment.json; the case must still hash to it.", required: true),
-    .option("out", valueName: "run folder", help: "The run folder to write results and manifest.json into.", required: true),
-    .flag("force", help: "Replace the results of a step the run folder already records, or start its run again under another seed, code or commitment; manifest.json keeps every earlier attempt."),
-]
+/// The arguments every command that draws takes, and the round they open.
+enum Drawing {
+    static let seed = Argument<String>.option("seed", valueName: "seed", help: "The seed from the ceremony (`enroll seed`): 64 lowercase hex digits.", as: .text)
+    static let commitment = Argument<URL>.option("commitment", valueName: "file", help: "The published commitment.json; the case must still hash to it.", as: .path)
+    static let out = Argument<URL>.option("out", valueName: "run folder", help: "The run folder to write results and manifest.json into.", as: .path)
+    static let force = Argument<Bool>.flag("force", help: "Replace the results of a step the run folder already records, or start its run again under another seed, code or commitment; manifest.json keeps every earlier attempt.")
 
-extension ParsedArguments {
-    /// The `--out` run folder, brought to a settled state first: a step a kill interrupted is
-    /// finished or removed (`RunCommit.recover`), and what was done is printed.
-    func settledRunFolder() throws -> URL {
-        let run = URL(fileURLWithPath: value("out")!)
-        if let recovery = try RunCommit.recover(run) { print("\(run.path): \(recovery)") }
-        return run
+    /// The case, the drawing options and `--encoding`, as a drawing command lists them after its own.
+    static let arguments = [seed.spec, commitment.spec, out.spec, force.spec, CaseArguments.encoding.spec]
+
+    /// Opens the round the command draws in (`AdmissionRound`), printing what settling the
+    /// run folder did.
+    static func openRound(_ arguments: ParsedArguments) throws -> AdmissionRound {
+        let commitment = try Commitment(contentsOf: try arguments[commitment])
+        let round = try AdmissionRound(caseFolder: try arguments[CaseArguments.folder], encoding: try arguments[CaseArguments.encoding],
+                                       commitment: commitment, seed: try arguments[seed], runFolder: try arguments[out],
+                                       code: codeIdentifier, force: try arguments[force])
+        if let recovery = round.recovery { print("\(round.runFolder.path): \(recovery)") }
+        return round
     }
 
-    /// Runs `kind` on the case with the seed and commitment given, into `--out` (with
-    /// `--force` when given), and returns the manifest written. `options` gets `encoding`
-    /// added when one was given.
-    func recordDrawingStep(_ kind: RunStepKind, options: inout [String: String]) throws -> Manifest {
-        if let encoding = try encoding() { options["encoding"] = encoding.rawValue }
-        let commitment = try Commitment(contentsOf: URL(fileURLWithPath: value("commitment")!))
-        let input = RunStepInput(caseFolder: URL(fileURLWithPath: value("case")!), options: options, seed: value("seed")!)
-        return try RunRecorder.record(kind, input: input, commitment: commitment, code: codeIdentifier,
-                                      into: try settledRunFolder(), force: flag("force"))
+    /// The line saying what a step wrote.
+    static func wrote(_ step: RunStep, in round: AdmissionRound) -> String {
+        "wrote \(step.outputs.map(\.name).joined(separator: ", ")) and \(Manifest.fileName) in \(round.runFolder.path)"
     }
 }

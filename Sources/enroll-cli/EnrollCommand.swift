@@ -13,43 +13,56 @@ enum Console {
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
+
+    /// Prints every problem, then a line counting them and saying what to do.
+    static func problems(_ diagnostics: [Diagnostic], then advice: String) {
+        for d in diagnostics { error(d.description) }
+        error("\(diagnostics.count) problem\(diagnostics.count == 1 ? "" : "s") found\(advice.isEmpty ? "" : "; " + advice)")
+    }
 }
 
-extension ParsedArguments {
-    /// The `--encoding` option, parsed.
-    func encoding() throws -> TextEncoding? {
-        guard let name = value("encoding") else { return nil }
-        do {
-            return try TextEncoding(name: name)
-        } catch {
-            throw UsageError.invalidValue(option: "encoding", value: name, reason: error.description)
+extension ArgumentType where T == URL {
+    /// A file or folder path, relative to the working directory.
+    static var path: ArgumentType { ArgumentType { URL(fileURLWithPath: $0) } }
+}
+
+extension ArgumentType where T == SchoolLevel {
+    /// `primary` or `junior` (also 小学, 初中).
+    static var placementLevel: ArgumentType {
+        ArgumentType { text throws(Invalid) in
+            guard let level = SchoolLevel(parsing: text), level != .high else { throw Invalid("use primary or junior") }
+            return level
         }
     }
 }
 
-/// The `--encoding` option shared by commands that read a case.
-let encodingOption = ArgumentSpec.option("encoding", valueName: "encoding",
-    help: "The encoding of the CSV files: utf-8 or gb18030 (also gbk). Detected per file when omitted.")
-
-/// Loads the case named by the `case` argument; prints every problem and returns nil when
-/// it has any (the command then exits 1, writing nothing).
-func loadCase(_ arguments: ParsedArguments) throws -> AdmissionCase? {
-    let loaded = try CaseFolder(url: URL(fileURLWithPath: arguments.value("case")!), encoding: try arguments.encoding()).load()
-    guard loaded.diagnostics.isEmpty else {
-        for d in loaded.diagnostics { Console.error(d.description) }
-        Console.error("\(loaded.diagnostics.count) problem\(loaded.diagnostics.count == 1 ? "" : "s") found; run `enroll validate` after fixing them")
-        return nil
+extension ArgumentType where T == TextEncoding {
+    /// `utf-8` or `gb18030` (also gbk, gb2312, cp936).
+    static var encoding: ArgumentType {
+        ArgumentType { name throws(Invalid) in
+            do { return try TextEncoding(name: name) } catch { throw Invalid("\(error)") }
+        }
     }
-    return loaded.admissionCase
 }
 
-extension ParsedArguments {
-    /// The `--level` option: primary or junior.
-    func placementLevel() throws -> SchoolLevel {
-        let text = value("level") ?? ""
-        guard let level = SchoolLevel(parsing: text), level != .high else {
-            throw UsageError.invalidValue(option: "level", value: text, reason: "use primary or junior")
+/// The arguments shared by commands that read a case.
+enum CaseArguments {
+    /// The case folder, as the first positional argument.
+    static let folder = Argument<URL>.positional("case", help: "The case folder (see docs/FORMATS.md).", as: .path)
+    /// `--encoding`.
+    static let encoding = Argument<TextEncoding?>.optional("encoding", valueName: "encoding",
+        help: "The encoding of the CSV files: utf-8 or gb18030 (also gbk). Detected per file when omitted.", as: .encoding)
+    /// `--level`, for the steps of one level.
+    static let level = Argument<SchoolLevel>.option("level", valueName: "level", help: "primary or junior.", as: .placementLevel)
+
+    /// Loads the case named by the arguments; prints every problem and returns nil when it has
+    /// any (the command then exits 1, writing nothing).
+    static func load(_ arguments: ParsedArguments, advice: String = "run `enroll validate` after fixing them") throws -> AdmissionCase? {
+        let loaded = try CaseFolder(url: try arguments[folder], encoding: try arguments[encoding]).load()
+        guard loaded.diagnostics.isEmpty else {
+            Console.problems(loaded.diagnostics, then: advice)
+            return nil
         }
-        return level
+        return loaded.admissionCase
     }
 }

@@ -10,18 +10,15 @@ enum LotteryCommand: EnrollCommand {
             (student_id, draw, lottery_number, twin_group; by lottery number, then student_id) and records the step \
             in RUN/manifest.json; `enroll verify RUN` re-runs it.
             """,
-        arguments: [
-            .positional("case", help: "The case folder."),
-            .option("level", valueName: "level", help: "primary or junior.", required: true),
-        ] + drawingOptions + [encodingOption]
+        arguments: [CaseArguments.folder.spec, CaseArguments.level.spec] + Drawing.arguments
     )
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
-        var options = ["level": arguments.value("level")!]
-        let manifest = try arguments.recordDrawingStep(.lottery, options: &options)
-        let step = manifest.steps.last!
-        print("lottery: \(step.counts["numbers"] ?? 0) numbers in draw \(step.draws.joined(separator: ", ")), seed \(manifest.seed)")
-        print("wrote \(arguments.value("out")!)/\(LotteryNumbersStep.fileName) and \(Manifest.fileName)")
+        let level = try arguments[CaseArguments.level]
+        let round = try Drawing.openRound(arguments)
+        let record = try round.drawLotteryNumbers(level)
+        print("lottery: \(record.summary.numbers) numbers in draw \(record.step.draws.joined(separator: ", ")), seed \(round.seed)")
+        print(Drawing.wrote(record.step, in: round))
         return 0
     }
 }

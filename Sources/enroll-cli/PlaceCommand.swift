@@ -11,19 +11,21 @@ enum PlaceCommand: EnrollCommand {
             RUN/manifest.json. The mechanism is the policy's (deferred acceptance by default); the number of \
             applicants the other mechanism would place differently is printed and recorded.
             """,
-        arguments: [
-            .positional("case", help: "The case folder."),
-            .option("level", valueName: "level", help: "primary or junior.", required: true),
-        ] + drawingOptions + [encodingOption]
+        arguments: [CaseArguments.folder.spec, CaseArguments.level.spec] + Drawing.arguments
     )
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
-        var options = ["level": try arguments.placementLevel().rawValue]
-        let manifest = try arguments.recordDrawingStep(.placement, options: &options)
-        let step = manifest.steps.last!
-        print("placed \(options["level"]!): " + ["applicants", "admitted", "reassigned", "unplaced", "placed_differently_by_other_mechanism"]
-            .map { "\(step.counts[$0] ?? 0) \($0.replacingOccurrences(of: "_", with: " "))" }.joined(separator: ", "))
-        print("wrote \(step.outputs.map(\.name).joined(separator: ", ")) and \(Manifest.fileName) in \(arguments.value("out")!)")
+        let level = try arguments[CaseArguments.level]
+        let round = try Drawing.openRound(arguments)
+        let record = try round.place(level)
+        print("placed \(level.rawValue): \(describe(record.summary))")
+        print(Drawing.wrote(record.step, in: round))
         return 0
+    }
+
+    /// The placement's figures in words.
+    static func describe(_ s: PlacementSummary) -> String {
+        "\(s.applicants) applicants, \(s.admitted) admitted, \(s.reassigned) reassigned, \(s.unplaced) unplaced, "
+            + "\(s.placedDifferentlyByOtherMechanism) placed differently by other mechanism"
     }
 }

@@ -2,6 +2,12 @@ import Enrollment
 import Foundation
 
 enum PublishCommand: EnrollCommand {
+    static let run = Argument<URL>.positional("run", help: "The run folder.", as: .path)
+    static let out = Argument<URL>.option("out", valueName: "folder", help: "The site folder to write (outside the run folder).", as: .path)
+    static let language = Argument<SiteLanguage>.option("lang", valueName: "zh|en", help: "The site's language.", default: "zh", as: .siteLanguage)
+    static let caseFolder = Argument<URL?>.optional("case", valueName: "folder", help: "The case folder (default: the one recorded in the manifest).", as: .path)
+    static let contributions = Argument<[String]>.repeating("contribution", valueName: "label: value", help: "One seed contribution as announced, e.g. 'notary: 4921'. Repeat, in order.", as: .text)
+
     static let spec = CommandSpec(
         name: "publish",
         abstract: "Write the public site of a run: results with personal data masked, the draw's credentials, the supervision report.",
@@ -14,22 +20,11 @@ enum PublishCommand: EnrollCommand {
             numbers to mask; its commitment.json note is shown. Give the seed contributions, in the order announced, to \
             show them (they must derive the run's seed). See docs/PUBLISHING.md.
             """,
-        arguments: [
-            .positional("run", help: "The run folder."),
-            .option("out", valueName: "folder", help: "The site folder to write (outside the run folder)."),
-            .option("lang", valueName: "zh|en", help: "The site's language.", default: "zh"),
-            .option("case", valueName: "folder", help: "The case folder (default: the one recorded in the manifest)."),
-            .option("contribution", valueName: "label: value", help: "One seed contribution as announced, e.g. 'notary: 4921'. Repeat, in order.", repeating: true),
-            encodingOption,
-        ]
+        arguments: [run.spec, out.spec, language.spec, caseFolder.spec, contributions.spec, CaseArguments.encoding.spec]
     )
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
-        let run = URL(fileURLWithPath: arguments.value("run")!)
-        guard let out = arguments.value("out") else { throw UsageError.missingArgument("--out") }
-        guard let language = SiteLanguage(rawValue: arguments.value("lang") ?? "zh") else {
-            throw UsageError.invalidValue(option: "lang", value: arguments.value("lang") ?? "", reason: "give zh or en")
-        }
+        let (run, out, language) = (try arguments[run], try arguments[out], try arguments[language])
         guard case .settled(let manifest, _) = try RunCommit.state(of: run) else {
             Console.error("\(run.path): a drawing command into this run folder was interrupted (\(RunCommit.pendingFileName) is there); "
                           + "`enroll verify` tells which state the folder holds; run the command again to finish, then publish")
@@ -37,9 +32,8 @@ enum PublishCommand: EnrollCommand {
         }
         var admissionCase: AdmissionCase?
         var commitment: Commitment?
-        if let path = arguments.value("case") ?? manifest?.caseFolder {
-            let caseURL = URL(fileURLWithPath: path)
-            let loaded = try CaseFolder(url: caseURL, encoding: try arguments.encoding()).load()
+        if let caseURL = try arguments[caseFolder] ?? manifest.map({ URL(fileURLWithPath: $0.caseFolder) }) {
+            let loaded = try CaseFolder(url: caseURL, encoding: try arguments[CaseArguments.encoding]).load()
             guard loaded.diagnostics.isEmpty else {
                 for d in loaded.diagnostics { Console.error(d.description) }
                 Console.error("the case has \(loaded.diagnostics.count) problem\(loaded.diagnostics.count == 1 ? "" : "s"): publish with the case the run was made from")
@@ -49,19 +43,29 @@ enum PublishCommand: EnrollCommand {
             let commitmentURL = caseURL.appendingPathComponent(Commitment.fileName)
             if FileManager.default.fileExists(atPath: commitmentURL.path) { commitment = try Commitment(contentsOf: commitmentURL) }
         }
-        let contributions = try arguments.values("contribution").map { line throws -> SeedContribution in try SeedContribution(parsing: line) }
+        let contributions = try arguments[contributions].map { line throws -> SeedContribution in try SeedContribution(parsing: line) }
         let ceremony = contributions.isEmpty ? nil : try SeedCeremony(contributions)
         let results = try RunResults.read(run: run, admissionCase: admissionCase, commitment: commitment, ceremony: ceremony)
         let site = try PublishedSite(results, language: language)
-        try site.write(to: URL(fileURLWithPath: out), run: run)
-        print("\(site.files.count) files written to \(out) (\(site.tables.count) tables)" + (admissionCase == nil ? "; no case: names and id numbers are not published" : ""))
+        try site.write(to: out, run: run)
+        print("\(site.files.count) files written to \(out.path) (\(site.tables.count) tables)" + (admissionCase == nil ? "; no case: names and id numbers are not published" : ""))
         for level in site.report.levels {
             print("\(level.level.rawValue): \(level.applicants) applicants, nearby admission \(level.nearbyRate), \(level.reassigned) reassigned, \(level.unplaced) unplaced, \(level.largeClasses.count) classes of 56 or more")
         }
         for attempt in manifest?.attempts ?? [] where attempt.outcome != .recorded {
             print("earlier attempt kept in the manifest (published as data/manifest.json): \(attempt.summary)")
         }
-        print("open \(out)/index.html")
+        print("open \(out.appendingPathComponent("index.html").path)")
         return 0
+    }
+}
+
+extension ArgumentType where T == SiteLanguage {
+    /// `zh` or `en`.
+    static var siteLanguage: ArgumentType {
+        ArgumentType { text throws(Invalid) in
+            guard let language = SiteLanguage(rawValue: text) else { throw Invalid("give zh or en") }
+            return language
+        }
     }
 }

@@ -12,15 +12,19 @@ enum QuotaCommand: EnrollCommand {
             in the policy's order, and writes RUN/quota/quota-allocation.csv, quota-admissions.csv and \
             quota-unfilled.csv, recorded in RUN/manifest.json.
             """,
-        arguments: [.positional("case", help: "The case folder.")] + drawingOptions + [encodingOption]
+        arguments: [CaseArguments.folder.spec] + Drawing.arguments
     )
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
-        var options: [String: String] = [:]
-        let step = try arguments.recordDrawingStep(.quota, options: &options).steps.last!
-        print("quota: \(step.counts["quota_seats"] ?? 0) quota seats of \(step.counts["quality_high_schools"] ?? 0) quality high schools; "
-              + "\(step.counts["admitted_by_quota"] ?? 0) admitted by quota, \(step.counts["admitted_open"] ?? 0) in the open round")
-        print("wrote \(step.outputs.map(\.name).joined(separator: ", ")) and \(Manifest.fileName) in \(arguments.value("out")!)")
+        let round = try Drawing.openRound(arguments)
+        let record = try round.allocateQuotas()
+        print("quota: \(describe(record.summary))")
+        print(Drawing.wrote(record.step, in: round))
         return 0
+    }
+
+    /// The quota step's figures in words.
+    static func describe(_ s: QuotaSummary) -> String {
+        "\(s.quotaSeats) quota seats of \(s.qualityHighSchools) quality high schools; \(s.admittedByQuota) admitted by quota, \(s.admittedOpen) in the open round"
     }
 }

@@ -2,6 +2,11 @@ import Enrollment
 import Foundation
 
 enum SeedCommand: EnrollCommand {
+    static let contributions = Argument<[String]>.repeating("contribution", valueName: "label: value", help: "One contribution, e.g. 'notary: 4921'. Repeat, in order.", as: .text)
+    static let commits = Argument<[String]>.repeating("commit", valueName: "label: secret", help: "Print the commitment line to publish for this secret. Repeatable.", as: .text)
+    static let reveal = Argument<Bool>.flag("reveal", help: "Check the revealed secrets against --commitments before deriving the seed.")
+    static let commitments = Argument<URL?>.optional("commitments", valueName: "file", help: "The published commitments, one 'label: <sha256>' a line (with --reveal).", as: .path)
+
     static let spec = CommandSpec(
         name: "seed",
         abstract: "Derive the lottery seed from the parties' contributions (the seed ceremony).",
@@ -12,31 +17,24 @@ enum SeedCommand: EnrollCommand {
             committed party revealed, before deriving the seed; other contributions are taken as drawn live. \
             docs/LOTTERY.md sections 5 and 6 give the rules.
             """,
-        arguments: [
-            .option("contribution", valueName: "label: value", help: "One contribution, e.g. 'notary: 4921'. Repeat, in order.", repeating: true),
-            .option("commit", valueName: "label: secret", help: "Print the commitment line to publish for this secret. Repeatable.", repeating: true),
-            .flag("reveal", help: "Check the revealed secrets against --commitments before deriving the seed."),
-            .option("commitments", valueName: "file", help: "The published commitments, one 'label: <sha256>' a line (with --reveal)."),
-        ]
+        arguments: [contributions.spec, commits.spec, reveal.spec, commitments.spec]
     )
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
-        let commits = arguments.values("commit")
+        // Parsed here, not as usage errors: a malformed secret must never be echoed (SeedCeremonyError names no value).
+        let contributions = try arguments[contributions].map { line throws -> SeedContribution in try SeedContribution(parsing: line) }
+        let commits = try arguments[commits].map { line throws -> SeedContribution in try SeedContribution(parsing: line) }
+        let (reveal, commitmentsFile) = (try arguments[reveal], try arguments[commitments])
         if !commits.isEmpty {
-            guard arguments.values("contribution").isEmpty, !arguments.flag("reveal") else {
+            guard contributions.isEmpty, !reveal else {
                 throw UsageError.invalidValue(option: "commit", value: "…", reason: "give --commit alone, before the ceremony")
             }
-            for line in commits {
-                let secret = try SeedContribution(parsing: line)
-                print(SeedCommitment(label: secret.label, secret: secret.value))
-            }
+            for secret in commits { print(SeedCommitment(label: secret.label, secret: secret.value)) }
             return 0
         }
-        let contributions = try arguments.values("contribution").map { line throws -> SeedContribution in try SeedContribution(parsing: line) }
         let ceremony: SeedCeremony
-        if arguments.flag("reveal") {
-            guard let path = arguments.value("commitments") else { throw UsageError.missingArgument("--commitments <file>") }
-            let url = URL(fileURLWithPath: path)
+        if reveal {
+            guard let url = commitmentsFile else { throw UsageError.missingArgument("--commitments <file>") }
             guard let data = FileManager.default.contents(atPath: url.path) else { throw CommitmentError.unreadable(url.path) }
             let commitments = try SeedCommitment.list(String(decoding: data, as: UTF8.self), file: url.lastPathComponent)
             do {
@@ -47,8 +45,8 @@ enum SeedCommand: EnrollCommand {
             }
             print("all \(commitments.count) commitments match their secrets")
         } else {
-            if let path = arguments.value("commitments") {
-                throw UsageError.invalidValue(option: "commitments", value: path, reason: "give it with --reveal")
+            if let url = commitmentsFile {
+                throw UsageError.invalidValue(option: "commitments", value: url.path, reason: "give it with --reveal")
             }
             ceremony = try SeedCeremony(contributions)
         }

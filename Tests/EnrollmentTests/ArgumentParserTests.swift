@@ -83,4 +83,32 @@ import Testing
         #expect(ArgumentParser.editDistance("", "abc") == 3)
         #expect(ArgumentParser.editDistance("seed", "seed") == 0)
     }
+
+    /// Typed arguments: each declared once, its default written once (shown in help and
+    /// converted like a given value), values converted to their types with a usage message.
+    enum Typed {
+        static let folder = Argument<String>.positional("case", help: "The case folder.", as: .text)
+        static let seed = Argument<String>.option("seed", valueName: "seed", help: "The seed.", as: .text)
+        static let count = Argument<Int>.option("count", valueName: "n", help: "How many.", default: "30", as: .integer(in: 1...100))
+        static let limit = Argument<Int?>.optional("limit", valueName: "n", help: "At most.", as: .integer(in: 1...9))
+        static let tags = Argument<[String]>.repeating("tag", valueName: "text", help: "A tag.", as: .text)
+        static let force = Argument<Bool>.flag("force", help: "Overwrite.")
+        static let spec = CommandSpec(name: "typed", abstract: "Typed.",
+                                      arguments: [folder.spec, seed.spec, count.spec, limit.spec, tags.spec, force.spec])
+    }
+
+    @Test func typedArgumentsConvertAndApplyTheirDefaults() throws {
+        let given = try ArgumentParser.parse(["C", "--seed", "s", "--count=7", "--limit", "3", "--tag", "b", "--tag", "a", "--force"], for: Typed.spec)
+        #expect(try given[Typed.folder] == "C" && given[Typed.seed] == "s" && given[Typed.count] == 7 && given[Typed.limit] == 3)
+        #expect(try given[Typed.tags] == ["b", "a"] && given[Typed.force])
+        let bare = try ArgumentParser.parse(["C", "--seed", "s"], for: Typed.spec)
+        #expect(try bare[Typed.count] == 30 && bare[Typed.limit] == nil && bare[Typed.tags] == [] && !bare[Typed.force])
+        #expect(Typed.count.spec.defaultValue == "30")
+        #expect(CommandLineTool(name: "enroll", abstract: "", version: "1", commands: [Typed.spec]).help(for: Typed.spec).contains("How many. (default: 30)"))
+        let wrong = try ArgumentParser.parse(["C", "--seed", "s", "--count", "0", "--limit", "x"], for: Typed.spec)
+        #expect(throws: UsageError.invalidValue(option: "count", value: "0", reason: "give a whole number from 1 to 100")) { try wrong[Typed.count] }
+        #expect(throws: UsageError.invalidValue(option: "limit", value: "x", reason: "give a whole number from 1 to 9")) { try wrong[Typed.limit] }
+        #expect(throws: UsageError.missingArgument("--seed <seed>")) { try ArgumentParser.parse(["C"], for: Typed.spec) }
+        #expect(throws: UsageError.missingArgument("--seed <seed>")) { try ParsedArguments()[Typed.seed] }
+    }
 }

@@ -152,8 +152,14 @@ let previousRun: URL = {
                 try Commitment(caseFolder: caseURL).write(to: work.appendingPathComponent("bad-case.json"))
                 outputs = work.appendingPathComponent("run")
                 try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
+                let drawing = ["--seed", Self.seed, "--commitment", "\(path)/bad-case.json", "--out", outputs.path]
+                if bad.command[0] == "classes" {
+                    // Classes start from the level's recorded placement: placed first where the bad case
+                    // allows it (a case with problems places nothing and classes reports them).
+                    _ = try runEnroll(["place", caseURL.path, "--level", "junior"] + drawing)
+                }
                 arguments = [bad.command[0], caseURL.path] + (bad.command[0] == "quota" ? [] : ["--level", bad.command[0] == "classes" ? "junior" : "primary"])
-                    + ["--seed", Self.seed, "--commitment", "\(path)/bad-case.json", "--out", outputs.path]
+                    + drawing
             }
         }
         let before = try snapshot(outputs)

@@ -9,17 +9,19 @@ import Testing
 @Suite struct PipelinePropertyTests {
     static let seed = String(repeating: "5d", count: 32)
 
-    /// The steps of a round, with their options.
-    static let steps: [(RunStepKind, [String: String])] = [
-        (.placement, ["level": "primary"]), (.placement, ["level": "junior"]),
-        (.classes, ["level": "primary"]), (.classes, ["level": "junior"]), (.quota, [:]),
-    ]
+    /// The steps of a round.
+    static let steps: [RoundStep] = [.placement(level: .primary), .placement(level: .junior),
+                                     .classes(level: .primary), .classes(level: .junior), .quota]
 
-    /// Every step's output files, by name.
+    /// Every step's output files, by name: the steps run in order on the case loaded once, each
+    /// starting from the outputs of the steps before it.
     static func outputs(_ folder: URL) throws -> [String: [UInt8]] {
+        let loaded = try CaseFolder(url: folder).load()
+        #expect(loaded.diagnostics.isEmpty)
         var out: [String: [UInt8]] = [:]
-        for (kind, options) in steps {
-            for file in try kind.perform(RunStepInput(caseFolder: folder, options: options, seed: seed)).outputs { out[file.name] = file.bytes }
+        for step in steps {
+            let context = StepContext(admissionCase: loaded.admissionCase, seed: seed) { file, _ in try #require(out[file]) }
+            for file in try step.perform(in: context).outputs { out[file.name] = file.bytes }
         }
         return out
     }

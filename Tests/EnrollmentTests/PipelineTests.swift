@@ -62,32 +62,43 @@ import Testing
 }
 
 @Suite struct PlacementInvariantTests {
-    /// The sample county under a policy, as a run step sees it.
-    func input(mechanism: Mechanism) throws -> RunStepInput {
-        let folder = try temporaryFolder()
-        let county = SyntheticCounty(parameters: .init(seed: "invariants", applicants: 400, primaryColumns: 3, primaryRows: 2,
-                                                       juniorZones: 2, multiSchoolZones: 1, privateJuniorSchools: 1))
-        _ = try CaseWriter.write(county, to: folder)
-        var policy = county.admissionCase.policy
-        policy.mechanism = mechanism
-        try AtomicFile.write(PolicyFile.render(policy), to: folder.appendingPathComponent(PolicyFile.fileName))
-        return RunStepInput(caseFolder: folder, options: ["level": "junior"], seed: String(repeating: "ab", count: 32))
+    /// A small synthetic county under a policy, loaded, as the placement step sees it.
+    func admissionCase(mechanism: Mechanism) throws -> AdmissionCase {
+        var county = SyntheticCounty(parameters: .init(seed: "invariants", applicants: 400, primaryColumns: 3, primaryRows: 2,
+                                                       juniorZones: 2, multiSchoolZones: 1, privateJuniorSchools: 1)).admissionCase
+        county.policy.mechanism = mechanism
+        return county
     }
 
     @Test(arguments: [Mechanism.deferredAcceptance, .immediateAcceptance])
     func theMechanismsGuaranteeHoldsAndATamperedResultIsCaught(_ mechanism: Mechanism) throws {
-        let input = try input(mechanism: mechanism)
-        var output = try RunStepKind.placement.perform(input)
-        #expect(RunStepKind.placement.invariants(input, output) == [])
+        let c = try admissionCase(mechanism: mechanism)
+        let outcome = try PlacementStep.perform(level: .junior, in: StepContext(admissionCase: c, seed: String(repeating: "ab", count: 32)) { _, _ in [] })
+        #expect(outcome.invariants() == [])
         // Swap the schools of two admitted applicants at different schools: the rule breaks.
-        let k = output.outputs.firstIndex { $0.name == "junior/placements.csv" }!
-        var lines = String(decoding: output.outputs[k].bytes, as: UTF8.self).components(separatedBy: "\n")
+        var outputs = outcome.outputs
+        let k = outputs.firstIndex { $0.name == "junior/placements.csv" }!
+        var lines = String(decoding: outputs[k].bytes, as: UTF8.self).components(separatedBy: "\n")
         let admitted = lines.indices.filter { lines[$0].contains(",admitted,") }
         let a = admitted.first!, b = admitted.first { lines[$0].split(separator: ",")[1] != lines[a].split(separator: ",")[1] }!
         var fa = lines[a].components(separatedBy: ","), fb = lines[b].components(separatedBy: ",")
         swap(&fa[1], &fb[1])
         (lines[a], lines[b]) = (fa.joined(separator: ","), fb.joined(separator: ","))
-        output.outputs[k].bytes = Array(lines.joined(separator: "\n").utf8)
-        #expect(!RunStepKind.placement.invariants(input, output).isEmpty)
+        outputs[k].bytes = Array(lines.joined(separator: "\n").utf8)
+        let problems = PlacementStep.invariants(level: .junior, c, outputs: outputs)
+        #expect(!problems.isEmpty)
+        #expect(problems.allSatisfy { $0.hasPrefix(mechanism == .deferredAcceptance ? "stability: " : "round-by-round rule: ") })
+    }
+
+    @Test func aPlacementReadBackIsThePlacementThatWasRun() throws {
+        let c = try admissionCase(mechanism: .deferredAcceptance)
+        let (run, _, files) = try PlacementStep.run(c, level: .junior, seed: String(repeating: "cd", count: 32))
+        func bytes(_ name: String) -> [UInt8] { files.first { $0.path == "junior/\(name)" }!.bytes }
+        let record = try PlacementRecord(placements: bytes("placements.csv"), ranks: bytes("ranks.csv"), schools: c.schools(.junior))
+        #expect(record.studentIDs == run.placements.map(\.studentID))
+        #expect(record.schoolIDs == run.placements.map(\.schoolID))
+        #expect(record.instance == run.instance)
+        #expect(record.matching == run.matching)
+        #expect(record.admitted == run.placements.indices.filter { run.placements[$0].status == .admitted })
     }
 }

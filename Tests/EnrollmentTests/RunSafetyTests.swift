@@ -12,14 +12,13 @@ import Testing
         var caseFolder: URL
         var commitment: Commitment
 
-        func input(_ level: String, seed: Int) -> RunStepInput {
-            RunStepInput(caseFolder: caseFolder, options: ["level": level], seed: RunSafetyTests.seeds[seed])
-        }
-
+        /// Records `step` into `run` under seed number `seed`; returns the manifest written.
         @discardableResult
-        func record(_ kind: RunStepKind, _ level: String, seed: Int, into run: URL, force: Bool = false, stopAfter: Int? = nil) throws -> Manifest {
-            try RunRecorder.record(kind, input: input(level, seed: seed), commitment: commitment, code: RunSafetyTests.code,
-                                   into: run, force: force, stopAfter: stopAfter)
+        func record(_ step: RoundStep, seed: Int, into run: URL, force: Bool = false, stopAfter: Int? = nil) throws -> Manifest {
+            let round = try AdmissionRound(caseFolder: caseFolder, commitment: commitment, seed: RunSafetyTests.seeds[seed], runFolder: run,
+                                           code: RunSafetyTests.code, force: force)
+            _ = try round.record(step, stopAfter: stopAfter) { try step.perform(in: $0) }
+            return try round.manifest()!
         }
 
         func verify(_ run: URL) throws(VerificationError) -> RunVerifier.Summary {
@@ -54,13 +53,13 @@ import Testing
     @Test func aStepInterruptedAfterAnyOperationLeavesThePreviousOrTheNewState() throws {
         let f = try Self.fixture()
         let template = f.root.appendingPathComponent("template")
-        try f.record(.placement, "junior", seed: 0, into: template)
-        let previous = try f.record(.lottery, "junior", seed: 0, into: template)
+        try f.record(.placement(level: .junior), seed: 0, into: template)
+        let previous = try f.record(.lottery(level: .junior), seed: 0, into: template)
         let previousFiles = try Self.contents(template)
         // The reference: the same step, not interrupted.
         let reference = f.root.appendingPathComponent("reference")
         try FileManager.default.copyItem(at: template, to: reference)
-        let new = try f.record(.placement, "junior", seed: 1, into: reference, force: true)
+        let new = try f.record(.placement(level: .junior), seed: 1, into: reference, force: true)
         #expect(new.steps.map(\.label) == ["place (level junior)"] && new.seed == Self.seeds[1])
         #expect(new.attempts.map(\.outcome) == [.replaced, .replaced, .recorded])
         #expect(try f.verify(reference).report == """
@@ -78,7 +77,7 @@ import Testing
         for stop in 0..<operations {
             let run = f.root.appendingPathComponent("run-\(stop)")
             try FileManager.default.copyItem(at: template, to: run)
-            // The commit `RunRecorder.record` makes (its earlier work writes nothing), stopped.
+            // The commit `AdmissionRound` makes (its earlier work writes nothing), stopped.
             #expect(throws: RunCommit.Stopped.self) { try RunCommit.commit(new, outputs: outputs, into: run, stopAfter: stop) }
             let summary = try f.verify(run)
             switch try RunCommit.state(of: run) {
@@ -96,7 +95,7 @@ import Testing
                 #expect(try Self.contents(run).filter { !leftovers.contains($0.key) } == previousFiles, "stop \(stop)")
                 #expect(try RunCommit.recover(run) == .rolledBack(attempts))
                 var rolledBack = previous
-                rolledBack.attempts.append(RunAttempt(kind: "place", options: ["level": "junior"], seed: Self.seeds[1], commitment: f.commitment.digest,
+                rolledBack.attempts.append(RunAttempt(step: .placement(level: .junior), seed: Self.seeds[1], commitment: f.commitment.digest,
                                                       code: Self.code, outcome: .interrupted, outputs: new.steps[0].outputs))
                 #expect(try Manifest.read(run: run) == rolledBack)
                 #expect(try Self.contents(run).filter { $0.key != Manifest.fileName } == previousFiles.filter { $0.key != Manifest.fileName })
@@ -112,7 +111,7 @@ import Testing
             #expect(RunCommit.leftovers(in: run).isEmpty)
             guard [0, 1, operations - 1].contains(stop) else { continue }
             // Running the step again completes the new state, byte for byte the reference's files.
-            let rerun = try f.record(.placement, "junior", seed: 1, into: run, force: true)
+            let rerun = try f.record(.placement(level: .junior), seed: 1, into: run, force: true)
             #expect(rerun.steps == new.steps)
             #expect(try Self.contents(run).filter { $0.key != Manifest.fileName } == newFiles.filter { $0.key != Manifest.fileName }, "stop \(stop)")
         }
@@ -123,21 +122,21 @@ import Testing
     @Test func aRecordedStepIsNotReplacedWithoutForce() throws {
         let f = try Self.fixture()
         let run = f.root.appendingPathComponent("run")
-        let first = try f.record(.lottery, "junior", seed: 0, into: run)
+        let first = try f.record(.lottery(level: .junior), seed: 0, into: run)
         // The same step again gives the same bytes: allowed, nothing new recorded.
-        #expect(try f.record(.lottery, "junior", seed: 0, into: run) == first)
+        #expect(try f.record(.lottery(level: .junior), seed: 0, into: run) == first)
         // The primary lottery would overwrite lottery-numbers.csv.
-        #expect(throws: RunRecorderError.alreadyRecorded(run.path, step: "lottery (level junior)")) {
-            try f.record(.lottery, "primary", seed: 0, into: run)
+        #expect(throws: RoundError.alreadyRecorded(run.path, step: "lottery (level junior)")) {
+            try f.record(.lottery(level: .primary), seed: 0, into: run)
         }
-        #expect("\(RunRecorderError.alreadyRecorded(run.path, step: "lottery (level junior)"))" == "\(run.path): the step lottery (level junior) is already recorded in manifest.json, and running it again would replace its results; give --force to replace them (manifest.json keeps the earlier attempt)")
-        #expect(throws: RunRecorderError.otherRun(run.path, what: "seed")) { try f.record(.lottery, "junior", seed: 1, into: run) }
+        #expect("\(RoundError.alreadyRecorded(run.path, step: "lottery (level junior)"))" == "\(run.path): the step lottery (level junior) is already recorded in manifest.json, and running it again would replace its results; give --force to replace them (manifest.json keeps the earlier attempt)")
+        #expect(throws: RoundError.otherRun(run.path, what: "seed")) { try f.record(.lottery(level: .junior), seed: 1, into: run) }
         #expect(try Manifest.read(run: run) == first)
-        let forced = try f.record(.lottery, "primary", seed: 0, into: run, force: true)
+        let forced = try f.record(.lottery(level: .primary), seed: 0, into: run, force: true)
         #expect(forced.steps.map(\.label) == ["lottery (level primary)"])
         #expect(forced.attempts.map(\.summary) == ["lottery (level junior): replaced, seed \(Self.seeds[0])",
                                                   "lottery (level primary): recorded, seed \(Self.seeds[0])"])
-        let reseeded = try f.record(.lottery, "primary", seed: 1, into: run, force: true)
+        let reseeded = try f.record(.lottery(level: .primary), seed: 1, into: run, force: true)
         #expect(reseeded.seed == Self.seeds[1])
         #expect(reseeded.attempts.map(\.outcome) == [.replaced, .replaced, .recorded])
         #expect(try f.verify(run).earlierAttempts.map(\.seed) == [Self.seeds[0], Self.seeds[0]])
@@ -146,8 +145,8 @@ import Testing
     @Test func verifyRefusesAttemptsThatAreNotTheSteps() throws {
         let f = try Self.fixture()
         let run = f.root.appendingPathComponent("run")
-        try f.record(.lottery, "junior", seed: 0, into: run)
-        try f.record(.lottery, "junior", seed: 1, into: run, force: true)
+        try f.record(.lottery(level: .junior), seed: 0, into: run)
+        try f.record(.lottery(level: .junior), seed: 1, into: run, force: true)
         let url = run.appendingPathComponent(Manifest.fileName)
         let text = try String(contentsOf: url, encoding: .utf8)
         // Claiming the replaced attempt was the recorded one.
@@ -161,7 +160,7 @@ import Testing
     @Test func anInterruptedFirstStepLeavesNoCompletedStep() throws {
         let f = try Self.fixture()
         let run = f.root.appendingPathComponent("run")
-        #expect(throws: RunCommit.Stopped.self) { try f.record(.placement, "junior", seed: 0, into: run, stopAfter: 2) }
+        #expect(throws: RunCommit.Stopped.self) { try f.record(.placement(level: .junior), seed: 0, into: run, stopAfter: 2) }
         #expect {
             try f.verify(run)
         } throws: { error in
@@ -172,7 +171,7 @@ import Testing
         #expect(manifest.steps.isEmpty && manifest.attempts.map(\.outcome) == [.interrupted])
         #expect(Set(try Self.contents(run).keys) == [Manifest.fileName])
         // The rerun completes; the interrupted attempt stays listed.
-        let done = try f.record(.placement, "junior", seed: 0, into: run)
+        let done = try f.record(.placement(level: .junior), seed: 0, into: run)
         #expect(done.attempts.map(\.outcome) == [.interrupted, .recorded])
         #expect(try f.verify(run).state == .complete)
     }
@@ -180,7 +179,7 @@ import Testing
     @Test func publishingReplacesTheWholeSiteAndRefusesAnotherFolder() throws {
         let f = try Self.fixture()
         let run = f.root.appendingPathComponent("run")
-        try f.record(.placement, "junior", seed: 0, into: run)
+        try f.record(.placement(level: .junior), seed: 0, into: run)
         let c = try CaseFolder(url: f.caseFolder).load().admissionCase
         let site = try PublishedSite(try RunResults.read(run: run, admissionCase: c, commitment: f.commitment, ceremony: nil))
         let out = f.root.appendingPathComponent("site")
@@ -200,8 +199,8 @@ import Testing
     @Test func thePublishedSiteListsEveryAttempt() throws {
         let f = try Self.fixture()
         let run = f.root.appendingPathComponent("run")
-        try f.record(.placement, "junior", seed: 0, into: run)
-        try f.record(.placement, "junior", seed: 1, into: run, force: true)
+        try f.record(.placement(level: .junior), seed: 0, into: run)
+        try f.record(.placement(level: .junior), seed: 1, into: run, force: true)
         let c = try CaseFolder(url: f.caseFolder).load().admissionCase
         let results = try RunResults.read(run: run, admissionCase: c, commitment: f.commitment, ceremony: nil)
         let index = try #require(try PublishedSite(results, language: .en).files.first { $0.path == "index.html" })

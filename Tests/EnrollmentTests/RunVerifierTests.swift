@@ -29,9 +29,9 @@ import Testing
         let commitment = try Commitment(caseFolder: caseFolder)
         try commitment.write(to: caseFolder.appendingPathComponent(Commitment.fileName))
         let run = root.appendingPathComponent("run")
-        let manifest = try RunRecorder.record(.lottery, input: RunStepInput(caseFolder: caseFolder, options: ["level": "junior"], seed: seed),
-                                              commitment: commitment, code: code, into: run)
-        return Run(caseFolder: caseFolder, run: run, commitment: commitment, manifest: manifest, files: files)
+        let round = try AdmissionRound(caseFolder: caseFolder, commitment: commitment, seed: seed, runFolder: run, code: code)
+        try round.drawLotteryNumbers(.junior)
+        return Run(caseFolder: caseFolder, run: run, commitment: commitment, manifest: try #require(try round.manifest()), files: files)
     }
 
     static func verify(_ r: Run) throws(VerificationError) -> RunVerifier.Summary {
@@ -51,7 +51,7 @@ import Testing
         let r = try Self.makeRun()
         let step = try #require(r.manifest.steps.first)
         #expect(r.manifest.steps.count == 1)
-        #expect(step.kind == "lottery" && step.options == ["level": "junior"] && step.draws == ["junior-placement"])
+        #expect(step.kind == "lottery" && step.step == .lottery(level: .junior) && step.encoding == nil && step.draws == ["junior-placement"])
         #expect(step.outputs.map(\.name) == ["lottery-numbers.csv"])
         let loaded = try CaseFolder(url: r.caseFolder).load().admissionCase
         #expect(step.inputs.map(\.name) == loaded.files)
@@ -161,8 +161,7 @@ import Testing
         try Self.changeOneByte(r.caseFolder.appendingPathComponent("junior-applicants.csv"))
         let run = r.run.deletingLastPathComponent().appendingPathComponent("run2")
         #expect {
-            try RunRecorder.record(.lottery, input: RunStepInput(caseFolder: r.caseFolder, options: ["level": "junior"], seed: Self.seed),
-                                   commitment: r.commitment, code: Self.code, into: run)
+            try AdmissionRound(caseFolder: r.caseFolder, commitment: r.commitment, seed: Self.seed, runFolder: run, code: Self.code)
         } throws: { error in
             guard case .changed(let changes) = error as? CommitmentError else { return false }
             return changes == [.changed("junior-applicants.csv")] && "\(error)".contains("junior-applicants.csv: changed since the commitment was made")
@@ -172,22 +171,23 @@ import Testing
 
     @Test func aLaterStepReplacesTheStepThatWroteTheSameFileWithForce() throws {
         let r = try Self.makeRun()
-        let primary = RunStepInput(caseFolder: r.caseFolder, options: ["level": "primary"], seed: Self.seed)
-        #expect(throws: RunRecorderError.alreadyRecorded(r.run.path, step: "lottery (level junior)")) {
-            try RunRecorder.record(.lottery, input: primary, commitment: r.commitment, code: Self.code, into: r.run)
+        func round(seed: String = Self.seed, force: Bool = false) throws -> AdmissionRound {
+            try AdmissionRound(caseFolder: r.caseFolder, commitment: r.commitment, seed: seed, runFolder: r.run, code: Self.code, force: force)
         }
-        let manifest = try RunRecorder.record(.lottery, input: primary, commitment: r.commitment, code: Self.code, into: r.run, force: true)
-        #expect(manifest.steps.map(\.draws) == [["primary-placement"]])
+        #expect(throws: RoundError.alreadyRecorded(r.run.path, step: "lottery (level junior)")) {
+            try round().drawLotteryNumbers(.primary)
+        }
+        let record = try round(force: true).drawLotteryNumbers(.primary)
+        #expect(record.step.draws == ["primary-placement"])
+        let manifest = try #require(try round().manifest())
+        #expect(manifest.steps == [record.step])
         #expect(manifest.attempts.map(\.outcome) == [.replaced, .recorded])
         #expect(try Self.verify(r).steps == 1)
-        var other = primary
-        other.seed = String(Self.seed.reversed())
-        #expect(throws: RunRecorderError.otherRun(r.run.path, what: "seed")) {
-            try RunRecorder.record(.lottery, input: other, commitment: r.commitment, code: Self.code, into: r.run)
+        #expect(throws: RoundError.otherRun(r.run.path, what: "seed")) {
+            try round(seed: String(Self.seed.reversed())).drawLotteryNumbers(.primary)
         }
-        other.seed = "7f3a9c"
-        #expect(throws: RunRecorderError.malformedSeed) {
-            try RunRecorder.record(.lottery, input: other, commitment: r.commitment, code: Self.code, into: r.run)
+        #expect(throws: RoundError.malformedSeed) {
+            try round(seed: "7f3a9c")
         }
     }
 
@@ -198,9 +198,18 @@ import Testing
         #expect(read == r.manifest)
         #expect(read.rendered == bytes)
         var twoSteps = read
-        twoSteps.steps.append(RunStep(kind: "placement", options: ["level": "junior", "mechanism": "x"], draws: ["a", "b"],
+        twoSteps.steps.append(RunStep(step: .placement(level: .junior), encoding: .gb18030, draws: ["a", "b"],
                                       inputs: [], outputs: [.init(name: "placements.csv", digest: SHA256.hash("p"))], counts: ["placed": 3]))
         #expect(try Manifest(json: twoSteps.rendered) == twoSteps)
+        // Every step kind's typed options read back as written, rounds and all.
+        let steps: [RoundStep] = [.lottery(level: .primary), .classes(level: .junior), .quota,
+                                  .vacancies(level: .junior, rounds: [["2026070012", "2026070031"], ["2026070007"]]),
+                                  .lateArrivals(level: .primary, rounds: [[LateArrival(studentID: "2026010001", schoolID: "P01")], []])]
+        var all = read
+        all.steps = steps.map { RunStep(step: $0, draws: [], inputs: [], outputs: [], counts: [:]) }
+        #expect(try Manifest(json: all.rendered) == all)
+        #expect(steps.map(\.label) == ["lottery (level primary)", "classes (level junior)", "quota",
+                                       "vacancies (level junior, round 2)", "late-arrivals (level primary, round 2)"])
     }
 
     @Test func manifestReaderNamesTheLineOfAProblem() throws {
@@ -212,20 +221,40 @@ import Testing
             "\(error)".contains("unknown key \"count\" in a step")
         }
         #expect {
-            try Manifest(json: Array(text.replacingOccurrences(of: "enroll-manifest/1", with: "enroll-manifest/2").utf8))
+            try Manifest(json: Array(text.replacingOccurrences(of: "enroll-manifest/2", with: "enroll-manifest/1").utf8))
         } throws: { error in
-            "\(error)" == "manifest.json:2:13: \"format\" must be \"enroll-manifest/1\": this is not a manifest this tool reads"
+            "\(error)" == "manifest.json:2:13: this manifest is in the format enroll-manifest/1, which this enroll (\(EnrollmentVersion.current)) "
+                + "does not read: it reads enroll-manifest/2; verify the run with the enroll version the manifest names, "
+                + "or draw the round again into a new run folder"
+        }
+        #expect {
+            try Manifest(json: Array(text.replacingOccurrences(of: "enroll-manifest/2", with: "other/2").utf8))
+        } throws: { error in
+            "\(error)" == "manifest.json:2:13: \"format\" must be \"enroll-manifest/2\": this is not a manifest this tool reads"
+        }
+        #expect {
+            try Manifest(json: Array(text.replacingOccurrences(of: "\"level\": \"junior\"", with: "\"level\": \"high\"").utf8))
+        } throws: { error in
+            "\(error)".hasSuffix("\"level\" must be \"primary\" or \"junior\"")
+        }
+        #expect {
+            try Manifest(json: Array(text.replacingOccurrences(of: "\"step\": \"lottery\"", with: "\"step\": \"draw\"").utf8))
+        } throws: { error in
+            "\(error)".contains("\"draw\" is not a step this enroll knows")
         }
     }
 
     @Test func invariantsCatchRowsOutOfOrder() throws {
         let r = try Self.makeRun()
-        let input = RunStepInput(caseFolder: r.caseFolder, options: ["level": "junior"], seed: Self.seed)
-        var output = try LotteryNumbersStep.perform(input)
-        #expect(LotteryNumbersStep.invariants(input, output) == [])
-        var lines = String(decoding: output.outputs[0].bytes, as: UTF8.self).components(separatedBy: "\n")
+        let c = try CaseFolder(url: r.caseFolder).load().admissionCase
+        let outcome = LotteryNumbersStep.perform(level: .junior, in: StepContext(admissionCase: c, seed: Self.seed) { file, _ in
+            Issue.record("the lottery reads no recorded file (\(file))")
+            return []
+        })
+        #expect(outcome.invariants() == [])
+        var lines = String(decoding: outcome.outputs[0].bytes, as: UTF8.self).components(separatedBy: "\n")
         lines.swapAt(1, 2)
-        output.outputs[0].bytes = Array(lines.joined(separator: "\n").utf8)
-        #expect(LotteryNumbersStep.invariants(input, output) == ["lottery-numbers.csv:3: rows are not in order of lottery number, then student_id"])
+        #expect(LotteryNumbersStep.invariants(Array(lines.joined(separator: "\n").utf8), level: .junior, c, seed: Self.seed)
+                == ["lottery-numbers.csv:3: rows are not in order of lottery number, then student_id"])
     }
 }

@@ -20,26 +20,23 @@ import Testing
                                                                     juniorZones: 2, multiSchoolZones: 1, privateJuniorSchools: 1)), to: caseFolder)
         let commitment = try Commitment(caseFolder: caseFolder)
         try commitment.write(to: caseFolder.appendingPathComponent(Commitment.fileName))
-        func record(_ kind: RunStepKind, _ options: [String: String]) throws {
-            try RunRecorder.record(kind, input: RunStepInput(caseFolder: caseFolder, options: options, seed: Self.seed),
-                                   commitment: commitment, code: Self.code, into: run)
+        let round = try AdmissionRound(caseFolder: caseFolder, commitment: commitment, seed: Self.seed, runFolder: run, code: Self.code)
+        try round.drawLotteryNumbers(.junior)
+        for level in [SchoolLevel.primary, .junior] {
+            try round.place(level)
+            try round.formClasses(level)
         }
-        try record(.lottery, ["level": "junior"])
-        for level in ["primary", "junior"] {
-            try record(.placement, ["level": level])
-            try record(.classes, ["level": level])
-        }
-        try record(.quota, [:])
+        try round.allocateQuotas()
         // One admitted junior declines; another moves to a second school after the classes were formed.
         let placements = try #require(CSVReader.parse([UInt8](Data(contentsOf: run.appendingPathComponent("junior/placements.csv"))), file: "p").table)
         let admitted = (0..<placements.count).filter { placements[$0, 2] == "admitted" }.map { (id: placements[$0, 0], school: placements[$0, 1]) }
         let first = try #require(admitted.first)
         let mover = try #require(admitted.first { $0.school != first.school })
-        try record(.vacancies, ["level": "junior", "withdrawn": first.id, "round": "1"])
-        try record(.lateArrivals, ["level": "junior", "late": "\(mover.id)@\(first.school)", "round": "1"])
+        try round.fillVacancies(withdrawn: [first.id], level: .junior)
+        try round.placeLateArrivals([LateArrival(studentID: mover.id, schoolID: first.school)], level: .junior)
 
         let manifest = try #require(try Manifest.read(run: run))
-        #expect(Set(manifest.steps.map(\.kind)) == Set(RunStepKind.all.map(\.name)))
+        #expect(Set(manifest.steps.map(\.kind)) == Set(RoundStep.kinds))
         let clean = try RunVerifier.verify(run: run, caseFolder: caseFolder, code: Self.code)
         #expect(clean.steps == 8 && clean.state == .complete)
         let inputs = Array(Set(manifest.steps.flatMap(\.inputs).map(\.name))).sorted()

@@ -5,7 +5,7 @@ import Foundation
 ///     {
 ///       "format": "enroll-commitment/1",
 ///       "tool": "enroll",
-///       "version": "0.1.0",
+///       "version": "0.2.0",
 ///       "digest": "<combined digest>",
 ///       "files": [
 ///         {"name": "junior-applicants.csv", "form": "enroll-csv/1", "sha256": "<hex>", "rows": 3000},

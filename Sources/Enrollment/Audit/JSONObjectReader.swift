@@ -69,17 +69,6 @@ struct JSONObjectReader {
         return elements
     }
 
-    /// An object of string values, in file order.
-    func stringPairs(_ key: String) throws(Diagnostic) -> [(String, String)] {
-        let v = try required(key)
-        guard case .object(let members) = v.kind else {
-            throw Diagnostic(v.location(in: file), "\"\(key)\" must be an object, not \(v.kindName)")
-        }
-        var pairs: [(String, String)] = []
-        for m in members { pairs.append((m.key, try Self.string(m.value, file: file, key: m.key))) }
-        return pairs
-    }
-
     /// An object of integer values, in file order.
     func integerPairs(_ key: String) throws(Diagnostic) -> [(String, Int)] {
         let v = try required(key)

@@ -4,9 +4,9 @@ import Foundation
 /// what it wrote — everything `enroll verify` needs to re-run it and compare.
 ///
 ///     {
-///       "format": "enroll-manifest/1",
+///       "format": "enroll-manifest/2",
 ///       "tool": "enroll",
-///       "version": "0.1.0",
+///       "version": "0.2.0",
 ///       "code": "sha256:<hex of the sources, see docs/LOTTERY.md>",
 ///       "seed": "<64 hex digits>",
 ///       "commitment": "<combined digest of the case's commitment>",
@@ -21,8 +21,9 @@ import Foundation
 /// `attempts` keeps every draw ever made into the folder. Written by `JSONWriter`, so the same
 /// manifest is always the same bytes.
 public struct Manifest: Equatable, Sendable {
-    /// The first member's value; the `1` is the version of this format.
-    public static let format = "enroll-manifest/1"
+    /// The first member's value; the `2` is the version of this format (version 1, of enroll
+    /// 0.1, recorded step options as text and is refused with a message saying so).
+    public static let format = "enroll-manifest/2"
     /// The manifest's name in its run folder.
     public static let fileName = "manifest.json"
 
@@ -129,7 +130,13 @@ public struct Manifest: Equatable, Sendable {
                                      known: ["format", "tool", "version", "code", "seed", "commitment", "case", "steps", "attempts"])
         for (key, expected) in [("format", Self.format), ("tool", "enroll")] {
             let v = try r.required(key)
-            guard try JSONObjectReader.string(v, file: file, key: key) == expected else {
+            let found = try JSONObjectReader.string(v, file: file, key: key)
+            guard found == expected else {
+                if key == "format", found.hasPrefix("enroll-manifest/") {
+                    throw Diagnostic(v.location(in: file), "this manifest is in the format \(found), which this enroll (\(EnrollmentVersion.current)) "
+                                     + "does not read: it reads \(expected); verify the run with the enroll version the manifest names, "
+                                     + "or draw the round again into a new run folder")
+                }
                 throw Diagnostic(v.location(in: file), "\"\(key)\" must be \"\(expected)\": this is not a manifest this tool reads")
             }
         }
@@ -160,36 +167,39 @@ public struct Manifest: Equatable, Sendable {
 /// One command's part of a run: which step, with which options, what it read and wrote.
 ///
 ///     {
-///       "step": "lottery",
-///       "options": {"level": "junior"},          (keys sorted)
+///       "step": "vacancies",
+///       "options": {"level": "junior", "rounds": [["2026070012"]]},   (RoundStep: keys sorted)
 ///       "draws": ["junior-placement"],           (the draw names the step used)
 ///       "inputs": [{"file": "junior-applicants.csv", "sha256": "<hex>"}, …],   (in the case folder)
-///       "outputs": [{"file": "lottery-numbers.csv", "sha256": "<hex>"}],       (in the run folder)
-///       "counts": {"numbers": 3000, …}          (keys sorted)
+///       "outputs": [{"file": "junior/vacancies-1.csv", "sha256": "<hex>"}],    (in the run folder)
+///       "counts": {"promotions": 3, …}          (keys sorted)
 ///     }
 public struct RunStep: Equatable, Sendable {
-    /// The name of the step's `RunStepKind` (the command that ran it).
-    public var kind: String
-    /// The options that determine the step's outputs (never paths), by name.
-    public var options: [String: String]
+    /// The step and the options that determine its outputs (never paths).
+    public var step: RoundStep
+    /// The encoding the case's CSV files were read with, when one was declared.
+    public var encoding: TextEncoding?
     /// The names of the draws the step used.
     public var draws: [String]
     /// Files read from the case folder, raw SHA-256, by name.
     public var inputs: [FileRecord]
     /// Files written into the run folder, by name.
     public var outputs: [FileRecord]
-    /// Counts worth recording (rows, students, …), by name.
+    /// The step's figures (its `StepSummary`), by name.
     public var counts: [String: Int]
 
     /// A step as recorded.
-    public init(kind: String, options: [String: String], draws: [String], inputs: [FileRecord], outputs: [FileRecord], counts: [String: Int]) {
-        self.kind = kind
-        self.options = options
+    public init(step: RoundStep, encoding: TextEncoding? = nil, draws: [String], inputs: [FileRecord], outputs: [FileRecord], counts: [String: Int]) {
+        self.step = step
+        self.encoding = encoding
         self.draws = draws
         self.inputs = inputs
         self.outputs = outputs
         self.counts = counts
     }
+
+    /// The step kind's name (the command that ran it).
+    public var kind: String { step.kind }
 
     /// A file and the SHA-256 of its bytes (as `sha256sum` prints it).
     public struct FileRecord: Equatable, Sendable {
@@ -214,14 +224,8 @@ public struct RunStep: Equatable, Sendable {
         }
     }
 
-    /// The step and the options that tell it apart, e.g. `placement (level junior)`.
-    public var label: String { Self.label(kind, options) }
-
-    /// `kind` with its `level` and `round` options.
-    static func label(_ kind: String, _ options: [String: String]) -> String {
-        let shown = ["level", "round"].compactMap { key in options[key].map { "\(key) \($0)" } }
-        return kind + (shown.isEmpty ? "" : " (" + shown.joined(separator: ", ") + ")")
-    }
+    /// The step and the options that tell it apart, e.g. `place (level junior)`.
+    public var label: String { step.label }
 
     /// The pairs of `d`, by key in UTF-8 byte order.
     static func sortedKeys<V>(_ d: [String: V]) -> [(String, V)] {
@@ -231,7 +235,7 @@ public struct RunStep: Equatable, Sendable {
     var json: JSONValue {
         .object([
             ("step", .string(kind)),
-            ("options", .object(Self.sortedKeys(options).map { ($0.0, .string($0.1)) })),
+            ("options", step.options(encoding: encoding)),
             ("draws", .array(draws.map(JSONValue.string))),
             ("inputs", .array(inputs.map(\.json))),
             ("outputs", .array(outputs.map(\.json))),
@@ -243,8 +247,8 @@ public struct RunStep: Equatable, Sendable {
         let r = try JSONObjectReader(value, file: file, what: "a step", known: ["step", "options", "draws", "inputs", "outputs", "counts"])
         var draws: [String] = []
         for d in try r.array("draws") { draws.append(try JSONObjectReader.string(d, file: file, key: "draws")) }
-        self.init(kind: try r.string("step"),
-                  options: Dictionary(try r.stringPairs("options"), uniquingKeysWith: { a, _ in a }),
+        let (step, encoding) = try RoundStep.read(kind: try r.string("step"), options: try r.required("options"), file: file)
+        self.init(step: step, encoding: encoding,
                   draws: draws, inputs: try FileRecord.list(r, "inputs", file: file), outputs: try FileRecord.list(r, "outputs", file: file),
                   counts: Dictionary(try r.integerPairs("counts"), uniquingKeysWith: { a, _ in a }))
     }

@@ -4,7 +4,7 @@
 /// draw cannot be silently re-run with another seed.
 ///
 ///     {
-///       "step": "placement",
+///       "step": "place",
 ///       "options": {"level": "junior"},            (keys sorted)
 ///       "seed": "<64 hex digits>",
 ///       "commitment": "<combined digest>",
@@ -26,10 +26,10 @@ public struct RunAttempt: Equatable, Sendable {
         case interrupted
     }
 
-    /// The step kind's name.
-    public var kind: String
-    /// The step's options.
-    public var options: [String: String]
+    /// The step and its options.
+    public var step: RoundStep
+    /// The encoding the case's CSV files were read with, when one was declared.
+    public var encoding: TextEncoding?
     /// The seed it drew with.
     public var seed: String
     /// The commitment the case was checked against.
@@ -40,10 +40,10 @@ public struct RunAttempt: Equatable, Sendable {
     /// The files it wrote (or was writing), with their SHA-256.
     public var outputs: [RunStep.FileRecord]
 
-    public init(kind: String, options: [String: String], seed: String, commitment: SHA256Digest, code: String,
+    public init(step: RoundStep, encoding: TextEncoding? = nil, seed: String, commitment: SHA256Digest, code: String,
                 outcome: Outcome, outputs: [RunStep.FileRecord]) {
-        self.kind = kind
-        self.options = options
+        self.step = step
+        self.encoding = encoding
         self.seed = seed
         self.commitment = commitment
         self.code = code
@@ -53,7 +53,7 @@ public struct RunAttempt: Equatable, Sendable {
 
     /// The attempt that made `step` of `manifest`.
     public init(_ step: RunStep, of manifest: Manifest, outcome: Outcome) {
-        self.init(kind: step.kind, options: step.options, seed: manifest.seed, commitment: manifest.commitment,
+        self.init(step: step.step, encoding: step.encoding, seed: manifest.seed, commitment: manifest.commitment,
                   code: manifest.code, outcome: outcome, outputs: step.outputs)
     }
 
@@ -62,8 +62,11 @@ public struct RunAttempt: Equatable, Sendable {
         RunAttempt(step, of: manifest, outcome: outcome) == self
     }
 
-    /// The step and the options that tell it apart, e.g. `placement (level junior)`.
-    public var label: String { RunStep.label(kind, options) }
+    /// The step kind's name.
+    public var kind: String { step.kind }
+
+    /// The step and the options that tell it apart, e.g. `place (level junior)`.
+    public var label: String { step.label }
 
     /// A line for the console: step, outcome and seed.
     public var summary: String { "\(label): \(outcome.rawValue), seed \(seed)" }
@@ -71,7 +74,7 @@ public struct RunAttempt: Equatable, Sendable {
     var json: JSONValue {
         .object([
             ("step", .string(kind)),
-            ("options", .object(RunStep.sortedKeys(options).map { ($0.0, .string($0.1)) })),
+            ("options", step.options(encoding: encoding)),
             ("seed", .string(seed)),
             ("commitment", .string(commitment.hex)),
             ("code", .string(code)),
@@ -88,7 +91,8 @@ public struct RunAttempt: Equatable, Sendable {
         guard let outcome = Outcome(rawValue: text) else {
             throw Diagnostic(outcomeValue.location(in: file), "\"outcome\" must be recorded, replaced or interrupted, not \"\(text)\"")
         }
-        self.init(kind: try r.string("step"), options: Dictionary(try r.stringPairs("options"), uniquingKeysWith: { a, _ in a }),
+        let (step, encoding) = try RoundStep.read(kind: try r.string("step"), options: try r.required("options"), file: file)
+        self.init(step: step, encoding: encoding,
                   seed: try r.string("seed"), commitment: try r.digest("commitment"), code: try r.string("code"),
                   outcome: outcome, outputs: try RunStep.FileRecord.list(r, "outputs", file: file))
     }

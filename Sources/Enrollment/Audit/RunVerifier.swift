@@ -115,13 +115,19 @@ public enum RunVerifier {
         if manifest.code != code, !allowOtherCode { throw .otherCode(recorded: manifest.code, running: code) }
         let folder = caseFolder ?? URL(fileURLWithPath: manifest.caseFolder)
 
+        // Every input is hashed once, however many steps read it.
+        var digests: [String: SHA256Digest] = [:]
         var inputCount = 0
         var changed: [String] = []
         for step in manifest.steps {
             for input in step.inputs {
-                let url = folder.appendingPathComponent(input.name)
-                guard let found = try? SHA256.hash(fileAt: url) else { throw .inputMissing(input.name, folder: folder.path) }
-                if found != input.digest, !changed.contains(input.name) { changed.append(input.name) }
+                if digests[input.name] == nil {
+                    guard let found = try? SHA256.hash(fileAt: folder.appendingPathComponent(input.name)) else {
+                        throw .inputMissing(input.name, folder: folder.path)
+                    }
+                    digests[input.name] = found
+                }
+                if digests[input.name] != input.digest, !changed.contains(input.name) { changed.append(input.name) }
                 inputCount += 1
             }
         }
@@ -132,18 +138,19 @@ public enum RunVerifier {
             throw .commitmentDiffers(recorded: manifest.commitment, found: now.digest, changes: changes(in: folder, from: manifest.commitment))
         }
 
+        var replay = Replay(manifest: manifest, run: run, files: files, caseFolder: folder, digests: digests, scratch: scratch)
         // An output whose SHA-256 is not the recorded one is found before anything is re-run;
         // only its step is re-run, to name the line and column that differ.
         for (index, step) in manifest.steps.enumerated() {
-            for record in step.outputs where (try? SHA256.hash(fileAt: files[record.name] ?? run.appendingPathComponent(record.name))) != record.digest {
-                _ = try verifyStep(step, number: index + 1, run: run, files: files, caseFolder: folder, seed: manifest.seed, scratch: scratch)
+            for record in step.outputs where (try? SHA256.hash(fileAt: replay.url(of: record.name))) != record.digest {
+                _ = try replay.verifyStep(index)
                 throw .outputDigestDiffers(record.name)
             }
         }
         var rerun = manifest
         rerun.steps = []
-        for (index, step) in manifest.steps.enumerated() {
-            rerun.steps.append(try verifyStep(step, number: index + 1, run: run, files: files, caseFolder: folder, seed: manifest.seed, scratch: scratch))
+        for index in manifest.steps.indices {
+            rerun.steps.append(try replay.verifyStep(index))
         }
         if manifest.code != code { rerun.code = manifest.code }
         let expected = rerun.rendered
@@ -156,44 +163,81 @@ public enum RunVerifier {
                        stepLabels: manifest.steps.map(\.label), earlierAttempts: manifest.attempts.filter { $0.outcome != .recorded })
     }
 
-    /// Re-runs one recorded step and compares; returns the step as the re-run records it.
-    static func verifyStep(_ step: RunStep, number: Int, run: URL, files: [String: URL] = [:], caseFolder: URL, seed: String,
-                           scratch: URL?) throws(VerificationError) -> RunStep {
-        let name = "step \(number) (\(step.kind))"
-        guard let kind = RunStepKind.named(step.kind) else { throw .unknownStep(name) }
-        let input = RunStepInput(caseFolder: caseFolder, options: step.options, seed: seed)
-        let output: RunStepOutput
-        do { output = try kind.perform(input) } catch { throw .stepFailed(name, String(describing: error)) }
-        if let scratch {
-            for file in output.outputs {
-                let url = scratch.appendingPathComponent("step-\(number)").appendingPathComponent(file.name)
-                do { try AtomicFile.write(file.bytes, to: url) } catch { throw .stepFailed(name, String(describing: error)) }
-            }
-        }
-        for record in step.outputs {
-            guard let bytes = output.output(record.name) else { throw .notReproduced(name, "\(record.name): the re-run does not write this file") }
-            guard let data = FileManager.default.contents(atPath: (files[record.name] ?? run.appendingPathComponent(record.name)).path) else {
-                throw .outputMissing(record.name)
-            }
-            let publishedBytes = [UInt8](data)
-            if let difference = OutputDifference.first(published: publishedBytes, expected: bytes, file: record.name) {
-                if SHA256.hash(publishedBytes) == record.digest {
-                    throw .notReproduced(name, difference)
+    /// The re-run of a manifest's steps: the case is loaded once per encoding the steps were
+    /// recorded with, and each step starts from the outputs its earlier steps recorded (whose
+    /// digests `verify` has checked).
+    struct Replay {
+        let manifest: Manifest
+        let run: URL
+        /// Where an output is read from when not from `run` (the staged files of a commit).
+        let files: [String: URL]
+        let caseFolder: URL
+        /// The SHA-256 of every case file, by name.
+        var digests: [String: SHA256Digest]
+        let scratch: URL?
+        /// The case as read with each encoding, loaded on first use.
+        var cases: [TextEncoding?: AdmissionCase] = [:]
+
+        /// Where the output `name` is read from.
+        func url(of name: String) -> URL { files[name] ?? run.appendingPathComponent(name) }
+
+        /// Re-runs step `index` of the manifest and compares; returns the step as the re-run records it.
+        mutating func verifyStep(_ index: Int) throws(VerificationError) -> RunStep {
+            let step = manifest.steps[index]
+            let name = "step \(index + 1) (\(step.kind))"
+            let outcome: StepOutcome<RecordedCounts>
+            do {
+                let earlier = Array(manifest.steps[..<index])
+                let context = StepContext(admissionCase: try admissionCase(step.encoding), seed: manifest.seed) { [self] file, needed in
+                    try StepContext.recordedOutput(file, of: needed, among: earlier, at: url(of:))
                 }
-                throw .outputChanged(difference)
+                outcome = try step.step.perform(in: context)
+            } catch {
+                throw .stepFailed(name, String(describing: error))
             }
-            if SHA256.hash(bytes) != record.digest { throw .outputDigestDiffers(record.name) }
+            if let scratch {
+                for file in outcome.outputs {
+                    let target = scratch.appendingPathComponent("step-\(index + 1)").appendingPathComponent(file.name)
+                    do { try AtomicFile.write(file.bytes, to: target) } catch { throw .stepFailed(name, String(describing: error)) }
+                }
+            }
+            for record in step.outputs {
+                guard let bytes = outcome.outputs.first(where: { $0.name == record.name })?.bytes else {
+                    throw .notReproduced(name, "\(record.name): the re-run does not write this file")
+                }
+                guard let data = FileManager.default.contents(atPath: url(of: record.name).path) else { throw .outputMissing(record.name) }
+                let publishedBytes = [UInt8](data)
+                if let difference = OutputDifference.first(published: publishedBytes, expected: bytes, file: record.name) {
+                    if SHA256.hash(publishedBytes) == record.digest {
+                        throw .notReproduced(name, difference)
+                    }
+                    throw .outputChanged(difference)
+                }
+                if SHA256.hash(bytes) != record.digest { throw .outputDigestDiffers(record.name) }
+            }
+            if let first = outcome.invariants().first { throw .invariant(name, first) }
+            var inputs: [RunStep.FileRecord] = []
+            for file in try admissionCase(step.encoding).files {
+                if digests[file] == nil {
+                    guard let digest = try? SHA256.hash(fileAt: caseFolder.appendingPathComponent(file)) else { throw .inputMissing(file, folder: caseFolder.path) }
+                    digests[file] = digest
+                }
+                inputs.append(RunStep.FileRecord(name: file, digest: digests[file]!))
+            }
+            return RunStep(step: step.step, encoding: step.encoding, draws: outcome.draws, inputs: inputs,
+                           outputs: outcome.outputs.map { RunStep.FileRecord(name: $0.name, digest: SHA256.hash($0.bytes)) },
+                           counts: Dictionary(uniqueKeysWithValues: outcome.summary.counts.map { ($0.name, $0.value) }))
         }
-        let problems = kind.invariants(input, output)
-        if let first = problems.first { throw .invariant(name, first) }
-        var inputs: [RunStep.FileRecord] = []
-        for file in output.inputs {
-            guard let digest = try? SHA256.hash(fileAt: caseFolder.appendingPathComponent(file)) else { throw .inputMissing(file, folder: caseFolder.path) }
-            inputs.append(RunStep.FileRecord(name: file, digest: digest))
+
+        /// The case read with `encoding`, checked; loaded once.
+        mutating func admissionCase(_ encoding: TextEncoding?) throws(VerificationError) -> AdmissionCase {
+            if let loaded = cases[encoding] { return loaded }
+            let loaded: CaseFolder.Loaded
+            do { loaded = try CaseFolder(url: caseFolder, encoding: encoding).load() } catch { throw .stepFailed("the case", String(describing: error)) }
+            guard loaded.diagnostics.isEmpty else { throw .stepFailed("the case", Diagnostics(loaded.diagnostics).description) }
+            cases[encoding] = loaded.admissionCase
+            return loaded.admissionCase
         }
-        return RunStep(kind: step.kind, options: step.options, draws: output.draws, inputs: inputs,
-                       outputs: output.outputs.map { RunStep.FileRecord(name: $0.name, digest: SHA256.hash($0.bytes)) },
-                       counts: output.counts)
     }
 
     /// The files that changed against `commitment.json` of the case folder, when it is there

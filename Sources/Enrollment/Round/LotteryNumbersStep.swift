@@ -1,19 +1,12 @@
 /// The `lottery` step: the lottery numbers of every applicant of one level in the draw
 /// `<level>-placement`, as a bureau publishes them before or with the placement.
 ///
-/// Options: `level` (`primary` or `junior`), and `encoding` when the case's CSV files were
-/// read with a declared encoding. Output `lottery-numbers.csv` (UTF-8 with a byte-order mark,
+/// Output `lottery-numbers.csv` (UTF-8 with a byte-order mark,
 /// LF line ends), columns `student_id,draw,lottery_number,twin_group`, one row per applicant,
 /// rows ordered by lottery number then student_id. `twin_group` is filled only where the
 /// number is the twin group's (policy `twins_share_lottery_number`); the number is then
 /// SHA-256("enroll-lottery/1" LF seed LF draw LF twin_group), else of the student_id
 /// (docs/LOTTERY.md, section 1).
-extension RunStepKind {
-    /// The `lottery` step (`enroll lottery`).
-    public static let lottery = RunStepKind(name: "lottery", perform: LotteryNumbersStep.perform, invariants: LotteryNumbersStep.invariants)
-}
-
-/// The computation of the `lottery` step.
 public enum LotteryNumbersStep {
     /// The output file.
     public static let fileName = "lottery-numbers.csv"
@@ -46,32 +39,27 @@ public enum LotteryNumbersStep {
         a.0 != b.0 ? a.0 < b.0 : a.1.utf8.lexicographicallyPrecedes(b.1.utf8)
     }
 
-    static func level(_ input: RunStepInput) throws -> SchoolLevel {
-        try input.level(step: "lottery")
-    }
-
-    @Sendable static func perform(_ input: RunStepInput) throws -> RunStepOutput {
-        let level = try level(input)
-        let admissionCase = try input.loadCase()
+    /// The step: every applicant's number, as `lottery-numbers.csv`.
+    static func perform(level: SchoolLevel, in context: StepContext) -> StepOutcome<LotterySummary> {
+        let c = context.admissionCase
         let draw = drawName(level)
-        let rows = rows(admissionCase.applicants(level), seed: input.seed, draw: draw,
-                        twinsShare: admissionCase.policy.twinsShareLotteryNumber)
+        let rows = rows(c.applicants(level), seed: context.seed, draw: draw, twinsShare: c.policy.twinsShareLotteryNumber)
         var writer = CSVWriter(header: header)
         for row in rows { writer.append([row.studentID, draw, row.number.hex, row.twinGroup ?? ""]) }
-        return RunStepOutput(inputs: admissionCase.files, outputs: [(fileName, writer.bytes)], draws: [draw],
-                             counts: ["numbers": rows.count, "numbered_by_twin_group": rows.filter { $0.twinGroup != nil }.count])
+        let bytes = writer.bytes
+        return StepOutcome(outputs: [(fileName, bytes)], draws: [draw],
+                           summary: LotterySummary(numbers: rows.count, numberedByTwinGroup: rows.filter { $0.twinGroup != nil }.count),
+                           invariants: { invariants(bytes, level: level, c, seed: context.seed) })
     }
 
     /// Reads the published file back and checks: the header; one row per applicant of the
     /// level and no other; each number recomputed from the seed; rows in order.
-    @Sendable static func invariants(_ input: RunStepInput, _ output: RunStepOutput) -> [String] {
-        guard let bytes = output.output(fileName) else { return ["\(fileName) was not written"] }
+    static func invariants(_ bytes: [UInt8], level: SchoolLevel, _ admissionCase: AdmissionCase, seed: String) -> [String] {
         let parsed = CSVReader.parse(bytes, file: fileName)
         guard let table = parsed.table, parsed.diagnostics.isEmpty else { return parsed.diagnostics.map(\.description) }
         guard table.header == header else { return ["\(fileName): the header is not \(header.joined(separator: ","))"] }
-        guard let level = try? level(input), let admissionCase = try? input.loadCase() else { return ["the case or the options cannot be read"] }
         var expected = Set(admissionCase.applicants(level).map(\.id))
-        let lottery = LotteryNumber.Draw(seed: input.seed, name: drawName(level))
+        let lottery = LotteryNumber.Draw(seed: seed, name: drawName(level))
         var problems: [String] = []
         var previous: (LotteryNumber, String)?
         for row in 0..<table.count {
@@ -89,4 +77,13 @@ public enum LotteryNumbersStep {
         for id in expected.sorted() { problems.append("\(fileName): the applicant \(id) has no lottery number") }
         return problems
     }
+}
+
+/// The figures of the lottery step.
+public struct LotterySummary: StepSummary {
+    public var numbers: Int
+    /// Applicants whose number is their twin group's.
+    public var numberedByTwinGroup: Int
+
+    public var counts: [(name: String, value: Int)] { [("numbered_by_twin_group", numberedByTwinGroup), ("numbers", numbers)] }
 }

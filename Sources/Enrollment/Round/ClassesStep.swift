@@ -92,3 +92,77 @@ public enum ClassesStep {
         return f
     }
 }
+
+extension ClassesStep {
+    /// The step: classes at every school of the level, formed from the applicants the level's
+    /// recorded placement seated (admitted and reassigned), in the order of `placements.csv`.
+    static func perform(level: SchoolLevel, in context: StepContext) throws -> StepOutcome<ClassesSummary> {
+        let c = context.admissionCase
+        let placed = try placed(context.recordedTable("placements.csv", of: .placement(level: level)))
+        let (results, files) = try run(c, level: level, placed: placed, seed: context.seed, teachers: c.teachers)
+        let schools = results.map(\.school.id)
+        let outputs = files.map { (name: $0.path, bytes: $0.bytes) }
+        return StepOutcome(outputs: outputs,
+                           draws: schools.map { "classes/\($0)" } + (c.teachers == nil ? [] : schools.map { "head-teachers/\($0)" }),
+                           summary: ClassesSummary(schools: results.count, classes: results.reduce(0) { $0 + $1.classes.classCount },
+                                                   pupils: results.reduce(0) { $0 + $1.classes.classOf.count }),
+                           invariants: { invariants(level: level, c, placed: placed, outputs: outputs) })
+    }
+
+    /// `(student_id, school_id)` of every applicant `placements.csv` seats, in its row order.
+    static func placed(_ placements: CSVTable) throws -> [(studentID: String, schoolID: String)] {
+        guard let student = placements.index(of: "student_id"), let school = placements.index(of: "school_id") else {
+            throw RoundError.unreadableOutput(placements.file, "the columns student_id and school_id are missing")
+        }
+        return (0..<placements.count).compactMap { row in
+            let id = placements[row, school]
+            return id.isEmpty ? nil : (studentID: placements[row, student], schoolID: id)
+        }
+    }
+
+    /// The guarantees `verify` checks on `classes.csv`: every placed applicant in exactly one
+    /// class of their school; no class above the size cap (a disabled pupil counting the
+    /// policy's weight) or 56; `together_with` in one class and `apart_from` in different
+    /// classes, among pupils of the same school.
+    static func invariants(level: SchoolLevel, _ c: AdmissionCase, placed: [(studentID: String, schoolID: String)],
+                           outputs: [(name: String, bytes: [UInt8])]) -> [String] {
+        guard let bytes = outputs.first(where: { $0.name == "\(level.rawValue)/classes.csv" })?.bytes,
+              let table = CSVReader.parse(bytes, file: "classes.csv").table else {
+            return ["classes.csv cannot be read"]
+        }
+        var classOf: [String: (school: String, number: String)] = [:]
+        var problems: [String] = []
+        for row in 0..<table.count {
+            if classOf.updateValue((table[row, 1], table[row, 2]), forKey: table[row, 0]) != nil { problems.append("classes.csv: \(table[row, 0]) is in two classes") }
+        }
+        if placed.count != classOf.count || placed.contains(where: { classOf[$0.studentID]?.school != $0.schoolID }) {
+            problems.append("classes.csv does not hold every placed applicant exactly once, at their school")
+        }
+        var applicants: [String: Applicant] = [:]
+        for a in c.applicants(level) { applicants[a.id] = a }
+        let cap = min(c.policy.classSizeCap[level] ?? 55, ClassFormationPolicy.oversizedClass - 1)
+        var weights: [String: Int] = [:]
+        for (id, place) in classOf {
+            weights["\(place.school)/\(place.number)", default: 0] += applicants[id]?.has(ClassFormationPolicy.disabledTag) == true ? c.policy.disabledWeight : 1
+            for other in applicants[id]?.togetherWith ?? [] where classOf[other].map({ $0.school == place.school && $0.number != place.number }) == true {
+                problems.append("classes.csv: \(id) and \(other) asked to be together but are not")
+            }
+            for other in applicants[id]?.apartFrom ?? [] where classOf[other].map({ $0.school == place.school && $0.number == place.number }) == true {
+                problems.append("classes.csv: \(id) and \(other) asked to be apart but share a class")
+            }
+        }
+        for (key, weight) in weights.sorted(by: { $0.key < $1.key }) where weight > cap {
+            problems.append("classes.csv: class \(key) holds \(weight) places, above the cap of \(cap)")
+        }
+        return problems.sorted()
+    }
+}
+
+/// The figures of the class step.
+public struct ClassesSummary: StepSummary {
+    public var schools: Int
+    public var classes: Int
+    public var pupils: Int
+
+    public var counts: [(name: String, value: Int)] { [("schools", schools), ("classes", classes), ("pupils", pupils)] }
+}

@@ -1,0 +1,237 @@
+import Foundation
+
+/// One admission round (招生): a committed case, the seed from the ceremony, and the run
+/// folder its steps are recorded in. The case is loaded and checked once; each step then runs
+/// on it and on the recorded outputs of the steps it depends on, and is committed into the run
+/// folder — its files and `manifest.json` — all or nothing.
+///
+///     let round = try AdmissionRound(caseFolder: caseURL, commitment: commitment, seed: seed,
+///                                    runFolder: runURL, code: codeIdentifier)
+///     for level in [SchoolLevel.primary, .junior] {
+///         try round.place(level)
+///         try round.formClasses(level)
+///     }
+///     try round.allocateQuotas()
+///
+/// Opening a round refuses a seed that is not 64 lowercase hex digits, a case that no longer
+/// hashes to its commitment (`CommitmentError.changed`, naming every changed file) and a case
+/// with any problem (`Diagnostics`, every problem `enroll validate` reports); then it brings the
+/// run folder to a settled state (`RunCommit.recover`: a step a kill interrupted is finished or
+/// removed).
+///
+/// A folder holds one run: one version, code, seed and commitment. A step that would replace a
+/// recorded step's results (write any of the same files) with other results, or a step under
+/// another seed, code, version or commitment, is refused unless the round is opened with
+/// `force`; with it, the replaced draws stay listed in the manifest's `attempts`. Recording a
+/// step again with the same seed, options, code and commitment gives the same bytes, so it is
+/// allowed and records nothing new.
+public struct AdmissionRound: Sendable {
+    public let caseFolder: URL
+    /// The encoding the case's CSV files are read with; nil to detect it per file.
+    public let encoding: TextEncoding?
+    /// The case, loaded and checked.
+    public let admissionCase: AdmissionCase
+    /// The published commitment the case hashes to.
+    public let commitment: Commitment
+    /// The seed from the ceremony (64 lowercase hex digits).
+    public let seed: String
+    public let runFolder: URL
+    /// The identifier of the running code (`sha256:<hex>`), recorded in the manifest.
+    public let code: String
+    /// Whether steps may replace recorded results, or restart the folder's run under another
+    /// seed, code, version or commitment (every earlier attempt stays recorded).
+    public let force: Bool
+    /// What opening the round did to settle the run folder; nil when it was settled.
+    public let recovery: RunRecovery?
+    /// The raw SHA-256 of every case file read, as each step records its inputs.
+    let inputs: [RunStep.FileRecord]
+
+    /// Opens a round: checks the seed, the commitment and the case, and settles the run folder.
+    /// - Throws: `RoundError.malformedSeed`; `CommitmentError`; `Diagnostics` listing every
+    ///   problem of an invalid case; `CaseFolderError`; errors reading the run folder.
+    /// - Complexity: O(size of the case), read twice (hashed against the commitment, then parsed).
+    public init(caseFolder: URL, encoding: TextEncoding? = nil, commitment: Commitment, seed: String, runFolder: URL,
+                code: String, force: Bool = false) throws {
+        guard seed.utf8.count == 64, seed.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
+            throw RoundError.malformedSeed
+        }
+        try commitment.verify(caseFolder: caseFolder, encoding: encoding)
+        let loaded = try CaseFolder(url: caseFolder, encoding: encoding).load()
+        guard loaded.diagnostics.isEmpty else { throw Diagnostics(loaded.diagnostics) }
+        var inputs: [RunStep.FileRecord] = []
+        for name in loaded.admissionCase.files {
+            inputs.append(RunStep.FileRecord(name: name, digest: try SHA256.hash(fileAt: caseFolder.appendingPathComponent(name))))
+        }
+        self.caseFolder = caseFolder
+        self.encoding = encoding
+        self.admissionCase = loaded.admissionCase
+        self.commitment = commitment
+        self.seed = seed
+        self.runFolder = runFolder
+        self.code = code
+        self.force = force
+        self.inputs = inputs
+        self.recovery = try RunCommit.recover(runFolder)
+    }
+
+    /// The manifest of the run folder as it is now; nil before the first step.
+    /// - Throws: `Diagnostic` when `manifest.json` exists but cannot be read.
+    public func manifest() throws(Diagnostic) -> Manifest? {
+        try Manifest.read(run: runFolder)
+    }
+}
+
+/// A step as recorded, with its figures.
+public struct StepRecord<Summary: StepSummary>: Sendable {
+    /// The step as `manifest.json` records it (options, draws, input and output digests).
+    public let step: RunStep
+    public let summary: Summary
+}
+
+extension AdmissionRound {
+    /// Every applicant's lottery number in the draw `<level>-placement`, as `lottery-numbers.csv`.
+    /// - Complexity: O(n log n) for n applicants of the level.
+    @discardableResult
+    public func drawLotteryNumbers(_ level: SchoolLevel) throws -> StepRecord<LotterySummary> {
+        try record(.lottery(level: level)) { LotteryNumbersStep.perform(level: level, in: $0) }
+    }
+
+    /// The placement of `level` (派位): zoning, tiers, lottery, the policy's mechanism and
+    /// reassignment (统筹), as the files of `<level>/` (docs/PLACEMENT.md).
+    /// - Complexity: that of zoning plus `PlacementRun`.
+    @discardableResult
+    public func place(_ level: SchoolLevel) throws -> StepRecord<PlacementSummary> {
+        try record(.placement(level: level)) { try PlacementStep.perform(level: level, in: $0) }
+    }
+
+    /// Balanced classes at every school of `level` (均衡编班) and, with `teachers.csv`, the
+    /// head-teacher draw, from the level's recorded placement.
+    /// - Throws: `RoundError.stepNotRecorded` when the level's placement is not recorded;
+    ///   `ClassesStep.Failure` when a school's classes cannot be formed.
+    @discardableResult
+    public func formClasses(_ level: SchoolLevel) throws -> StepRecord<ClassesSummary> {
+        try record(.classes(level: level)) { try ClassesStep.perform(level: level, in: $0) }
+    }
+
+    /// A new round of late arrivals of `level`: each pupil joins the smallest class of their
+    /// school that keeps every rule, after the classes and the earlier rounds as recorded.
+    /// - Returns: the step, whose `step.round` is the round's number.
+    @discardableResult
+    public func placeLateArrivals(_ arrivals: [LateArrival], level: SchoolLevel) throws -> StepRecord<LateArrivalsSummary> {
+        let rounds = try earlierRounds(level) { step -> [[LateArrival]]? in
+            if case .lateArrivals(_, let rounds) = step { return rounds } else { return nil }
+        } + [arrivals.sorted()]
+        return try record(.lateArrivals(level: level, rounds: rounds)) { try LateArrivalStep.perform(level: level, rounds: rounds, in: $0) }
+    }
+
+    /// A new round of vacancies of `level`: `withdrawn` decline their seats, and every seat
+    /// freed in this and the earlier rounds goes down the recorded placement's waitlists.
+    /// - Returns: the step, whose `step.round` is the round's number.
+    @discardableResult
+    public func fillVacancies(withdrawn: [String], level: SchoolLevel) throws -> StepRecord<VacanciesSummary> {
+        let rounds = try earlierRounds(level) { step -> [[String]]? in
+            if case .vacancies(_, let rounds) = step { return rounds } else { return nil }
+        } + [Set(withdrawn).sorted()]
+        return try record(.vacancies(level: level, rounds: rounds)) { try VacancyStep.perform(level: level, rounds: rounds, in: $0) }
+    }
+
+    /// The high-school quotas (指标到校) and the open round (docs/QUOTA.md).
+    @discardableResult
+    public func allocateQuotas() throws -> StepRecord<QuotaSummary> {
+        try record(.quota) { try QuotaStep.perform(in: $0) }
+    }
+
+    /// Records `step`, whatever its kind; the typed methods above give its figures as fields.
+    @discardableResult
+    public func record(_ step: RoundStep) throws -> RunStep {
+        try record(step) { try step.perform(in: $0) }.step
+    }
+
+    /// The rounds the latest recorded step of `level` whose rounds `extract` reads holds, empty when none.
+    private func earlierRounds<T>(_ level: SchoolLevel, _ extract: (RoundStep) -> [T]?) throws -> [T] {
+        try manifest()?.steps.filter { $0.step.level == level }.compactMap { extract($0.step) }.max { $0.count < $1.count } ?? []
+    }
+
+    /// Computes `step` with `perform` and commits it into the run folder.
+    /// - Parameter stopAfter: for tests: stop the commit after this many file operations, as a kill would.
+    func record<Summary>(_ step: RoundStep, stopAfter: Int? = nil,
+                         _ perform: (StepContext) throws -> StepOutcome<Summary>) throws -> StepRecord<Summary> {
+        let fresh = Manifest(code: code, seed: seed, commitment: commitment.digest, caseFolder: caseFolder.standardizedFileURL.path)
+        var manifest = try Manifest.read(run: runFolder) ?? fresh
+        let differences = [("version", manifest.toolVersion, fresh.toolVersion), ("code", manifest.code, fresh.code),
+                           ("seed", manifest.seed, fresh.seed), ("commitment", manifest.commitment.hex, fresh.commitment.hex)]
+            .filter { $0.1 != $0.2 }.map(\.0)
+        if let what = differences.first {
+            guard force else { throw RoundError.otherRun(runFolder.path, what: what) }
+            manifest = manifest.restarted(as: fresh)
+        }
+        let (recordedSteps, run) = (manifest.steps, runFolder)
+        let outcome = try perform(StepContext(admissionCase: admissionCase, seed: seed) { file, needed in
+            try StepContext.recordedOutput(file, of: needed, among: recordedSteps) { run.appendingPathComponent($0) }
+        })
+        let recorded = RunStep(step: step, encoding: encoding, draws: outcome.draws, inputs: inputs,
+                               outputs: outcome.outputs.map { RunStep.FileRecord(name: $0.name, digest: SHA256.hash($0.bytes)) },
+                               counts: Dictionary(uniqueKeysWithValues: outcome.summary.counts.map { ($0.name, $0.value) }))
+        let replaced = manifest.steps(replacedBy: recorded)
+        if replaced != [recorded] {
+            if let earlier = replaced.first, !force { throw RoundError.alreadyRecorded(runFolder.path, step: earlier.label) }
+            manifest.add(recorded)
+        }
+        try RunCommit.commit(manifest, outputs: outcome.outputs, into: runFolder, stopAfter: stopAfter)
+        return StepRecord(step: recorded, summary: outcome.summary)
+    }
+}
+
+extension RoundStep {
+    /// Computes the step in `context`, its figures as the manifest's counts.
+    func perform(in context: StepContext) throws -> StepOutcome<RecordedCounts> {
+        switch self {
+        case .lottery(let level): return LotteryNumbersStep.perform(level: level, in: context).recorded
+        case .placement(let level): return try PlacementStep.perform(level: level, in: context).recorded
+        case .classes(let level): return try ClassesStep.perform(level: level, in: context).recorded
+        case let .lateArrivals(level, rounds): return try LateArrivalStep.perform(level: level, rounds: rounds, in: context).recorded
+        case let .vacancies(level, rounds): return try VacancyStep.perform(level: level, rounds: rounds, in: context).recorded
+        case .quota: return try QuotaStep.perform(in: context).recorded
+        }
+    }
+}
+
+/// Why a round or one of its steps cannot run.
+public enum RoundError: Error, Equatable, CustomStringConvertible {
+    /// The seed is not 64 lowercase hex digits.
+    case malformedSeed
+    /// The folder's manifest records another version, code, seed or commitment.
+    case otherRun(String, what: String)
+    /// The step would replace the results of this recorded step.
+    case alreadyRecorded(String, step: String)
+    /// A step needs the outputs of a step the run folder does not record.
+    case stepNotRecorded(String, needs: String)
+    /// The file a step needs was written by another step than the one it starts from.
+    case recordedByOtherStep(String, recorded: String, needs: String)
+    /// A recorded output a step needs is missing, or is not what the manifest records.
+    case recordedOutputChanged(String)
+    /// A recorded output cannot be read back.
+    case unreadableOutput(String, String)
+
+    public var description: String {
+        switch self {
+        case .malformedSeed:
+            return "the seed must be the 64 lowercase hex digits `enroll seed` printed; copy it exactly"
+        case let .otherRun(path, what):
+            return "\(path): this run folder records a run with another \(what); write into a new run folder, "
+                + "or give --force to start the run in this folder again (manifest.json keeps every earlier attempt)"
+        case let .alreadyRecorded(path, step):
+            return "\(path): the step \(step) is already recorded in manifest.json, and running it again would replace its results; "
+                + "give --force to replace them (manifest.json keeps the earlier attempt)"
+        case let .stepNotRecorded(file, needs):
+            return "\(file): this step starts from the recorded results of \(needs), which this run folder does not hold; run that step into it first"
+        case let .recordedByOtherStep(file, recorded, needs):
+            return "\(file): this step starts from the results of \(needs) as the step is given, "
+                + "but the run folder's file was written by \(recorded) with other options; give the rounds the manifest records"
+        case .recordedOutputChanged(let file):
+            return "\(file): the file is missing, or is not what manifest.json records; run `enroll verify` on the run folder"
+        case let .unreadableOutput(file, reason):
+            return "\(file): the recorded file cannot be read back: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// A level's placement as its recorded files give it back: `placements.csv` (every applicant,
+/// in `student_id` order, with school, status and lottery number) and `ranks.csv` (every
+/// effective list with its tiers). From them alone it rebuilds the matching instance the
+/// mechanism ran on and the final matching, exactly as `PlacementRun` made them — so the steps
+/// after a placement (vacancies, the checks of `verify`) start from what was published.
+struct PlacementRecord {
+    /// The schools of the level, in `school_id` order (school k of the instance).
+    let schools: [School]
+    /// The applicants, in the order of `placements.csv` (student i of the instance).
+    let studentIDs: [String]
+    /// The `school_id` of each applicant's seat, nil for none.
+    let schoolIDs: [String?]
+    /// The applicants the mechanism admitted (status `admitted`), in increasing index.
+    let admitted: [Int]
+    let instance: MatchingInstance
+    /// The final matching, reassignments included.
+    let matching: Matching
+
+    /// - Parameter schools: the schools of the level (any order).
+    /// - Throws: `RoundError.unreadableOutput` at the first row that does not fit.
+    /// - Complexity: O((n + c) log n) for n applicants and c list entries.
+    init(placements: [UInt8], ranks: [UInt8], schools: [School], level: SchoolLevel? = nil) throws(RoundError) {
+        let prefix = level.map { "\($0.rawValue)/" } ?? ""
+        let placementsTable = try Self.table(placements, file: prefix + "placements.csv",
+                                             columns: ["student_id", "school_id", "status", "lottery_number"])
+        let ranksTable = try Self.table(ranks, file: prefix + "ranks.csv", columns: ["student_id", "school_id", "tier"])
+        let schools = schools.sorted { $0.id < $1.id }
+        var schoolIndex: [String: Int] = [:]
+        for (k, s) in schools.enumerated() { schoolIndex[s.id] = k }
+        let (p, r) = (placementsTable.table, ranksTable.table)
+        let (pStudent, pSchool, pStatus, pNumber) = (placementsTable.columns[0], placementsTable.columns[1], placementsTable.columns[2], placementsTable.columns[3])
+        func fail(_ table: CSVTable, _ row: Int, _ message: String) -> RoundError {
+            .unreadableOutput("\(table.file):\(table.line(ofRow: row))", message)
+        }
+        var studentIndex: [String: Int] = [:]
+        var studentIDs: [String] = [], schoolIDs: [String?] = [], seats: [Int?] = [], admitted: [Int] = []
+        var keys: [LotteryOrder] = []
+        for row in 0..<p.count {
+            let id = p[row, pStudent], school = p[row, pSchool]
+            guard studentIndex.updateValue(row, forKey: id) == nil else { throw fail(p, row, "\(id) appears twice") }
+            guard let number = LotteryNumber(hex: p[row, pNumber]) else { throw fail(p, row, "the lottery number is not 64 hex digits") }
+            let seat = school.isEmpty ? nil : schoolIndex[school]
+            if !school.isEmpty, seat == nil { throw fail(p, row, "\(school) is not a school of the level") }
+            studentIDs.append(id)
+            schoolIDs.append(school.isEmpty ? nil : school)
+            seats.append(seat)
+            if p[row, pStatus] == PlacementRun.Placement.Status.admitted.rawValue { admitted.append(row) }
+            keys.append(LotteryOrder(number: number, studentID: id))
+        }
+        var preferences = [[Int]](repeating: [], count: p.count), tiers = preferences
+        let (rStudent, rSchool, rTier) = (ranksTable.columns[0], ranksTable.columns[1], ranksTable.columns[2])
+        for row in 0..<r.count {
+            guard let student = studentIndex[r[row, rStudent]], let school = schoolIndex[r[row, rSchool]], let tier = Int(r[row, rTier]) else {
+                throw fail(r, row, "the row names an applicant or a school the placement does not have, or a tier that is not a whole number")
+            }
+            preferences[student].append(school)
+            tiers[student].append(tier)
+        }
+        let instance: MatchingInstance
+        do {
+            instance = try MatchingInstance(capacities: schools.map(\.capacity), preferences: preferences, tiers: tiers,
+                                            tieRanks: MatchingInstance.tieRanks(sortedBy: keys).map(Int.init))
+        } catch {
+            throw .unreadableOutput(r.file, "the effective lists do not form a valid instance: \(error)")
+        }
+        self.schools = schools
+        self.studentIDs = studentIDs
+        self.schoolIDs = schoolIDs
+        self.admitted = admitted
+        self.instance = instance
+        self.matching = Matching(schools: seats, in: instance)
+    }
+
+    /// Parses `bytes` and finds `columns` in it.
+    private static func table(_ bytes: [UInt8], file: String, columns: [String]) throws(RoundError) -> (table: CSVTable, columns: [Int]) {
+        let parsed = CSVReader.parse(bytes, file: file)
+        guard let table = parsed.table, parsed.diagnostics.isEmpty else {
+            throw .unreadableOutput(file, parsed.diagnostics.first?.description ?? "the file has no header")
+        }
+        var indices: [Int] = []
+        for name in columns {
+            guard let k = table.index(of: name) else { throw .unreadableOutput(file, "the column \(name) is missing") }
+            indices.append(k)
+        }
+        return (table, indices)
+    }
+}

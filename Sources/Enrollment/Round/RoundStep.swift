@@ -1,0 +1,137 @@
+/// A step of an admission round, with the options that determine its outputs: what a drawing
+/// command runs, what `manifest.json` records of it, and what `enroll verify` repeats.
+///
+/// A step is a pure function of the case, these options, the seed and the recorded outputs of
+/// the steps it depends on: `classes` and `vacancies` start from the level's recorded
+/// `placement`, `lateArrivals` from the level's recorded `classes` and earlier rounds — never
+/// from a re-derivation of them.
+public enum RoundStep: Hashable, Sendable {
+    /// Every applicant's lottery number in the draw `<level>-placement` (`enroll lottery`).
+    case lottery(level: SchoolLevel)
+    /// The placement of a level (`enroll place`): zoning, tiers, lottery, mechanism, reassignment.
+    case placement(level: SchoolLevel)
+    /// Balanced classes at every school of a level, and the head-teacher draw (`enroll classes`).
+    case classes(level: SchoolLevel)
+    /// Pupils placed after the classes were formed (`enroll classes --late`): every round so
+    /// far, in order; the step writes the last round's file.
+    case lateArrivals(level: SchoolLevel, rounds: [[LateArrival]])
+    /// Seats declined after the draw, promoted down the waitlists (`enroll vacancies`): each
+    /// round's `student_id`s, in order; the step writes the last round's file.
+    case vacancies(level: SchoolLevel, rounds: [[String]])
+    /// The high-school quotas and the open round (`enroll quota`).
+    case quota
+
+    /// The step's name in the manifest (the command's name).
+    public var kind: String {
+        switch self {
+        case .lottery: return "lottery"
+        case .placement: return "place"
+        case .classes: return "classes"
+        case .lateArrivals: return "late-arrivals"
+        case .vacancies: return "vacancies"
+        case .quota: return "quota"
+        }
+    }
+
+    /// The level the step concerns; nil for the quota step.
+    public var level: SchoolLevel? {
+        switch self {
+        case .lottery(let level), .placement(let level), .classes(let level), .lateArrivals(let level, _), .vacancies(let level, _):
+            return level
+        case .quota:
+            return nil
+        }
+    }
+
+    /// The number of the round a late-arrivals or vacancies step writes; nil for other steps.
+    public var round: Int? {
+        switch self {
+        case .lateArrivals(_, let rounds): return rounds.count
+        case .vacancies(_, let rounds): return rounds.count
+        default: return nil
+        }
+    }
+
+    /// The step and what tells it apart, as messages and `enroll verify` name it:
+    /// `place (level junior)`, `vacancies (level junior, round 2)`, `quota`.
+    public var label: String {
+        let shown = [level.map { "level \($0.rawValue)" }, round.map { "round \($0)" }].compactMap { $0 }
+        return kind + (shown.isEmpty ? "" : " (" + shown.joined(separator: ", ") + ")")
+    }
+
+    /// Every step kind's name, for messages.
+    static let kinds = ["lottery", "place", "classes", "late-arrivals", "vacancies", "quota"]
+}
+
+extension RoundStep {
+    /// The options as `manifest.json` records them: an object, keys in byte order —
+    /// `level` (text), `rounds` (an array per round: of `student_id`s for vacancies, of
+    /// `{"school_id", "student_id"}` objects for late arrivals) — plus `encoding` when the case's
+    /// CSV files were read with a declared one.
+    func options(encoding: TextEncoding?) -> JSONValue {
+        var members: [(String, JSONValue)] = []
+        if let encoding { members.append(("encoding", .string(encoding.rawValue))) }
+        if let level { members.append(("level", .string(level.rawValue))) }
+        switch self {
+        case .lateArrivals(_, let rounds):
+            members.append(("rounds", .array(rounds.map { round in .array(round.map(\.json)) })))
+        case .vacancies(_, let rounds):
+            members.append(("rounds", .array(rounds.map { round in .array(round.map(JSONValue.string)) })))
+        case .lottery, .placement, .classes, .quota:
+            break
+        }
+        return .object(members)
+    }
+
+    /// Reads a step of kind `kind` and its `options` object (as `options(encoding:)` writes them).
+    /// - Throws: a `Diagnostic` at the first unknown kind, missing, unknown or malformed option.
+    static func read(kind: String, options: JSONValue, file: String) throws(Diagnostic) -> (step: RoundStep, encoding: TextEncoding?) {
+        guard let at = kinds.firstIndex(of: kind) else {
+            throw Diagnostic(options.location(in: file), "\"\(kind)\" is not a step this enroll knows (\(kinds.joined(separator: ", ")))")
+        }
+        let takesLevel = kind != "quota", takesRounds = kind == "late-arrivals" || kind == "vacancies"
+        let r = try JSONObjectReader(options, file: file, what: "the options of a \(kind) step",
+                                     known: ["encoding"] + (takesLevel ? ["level"] : []) + (takesRounds ? ["rounds"] : []))
+        var encoding: TextEncoding?
+        if let v = r.optional("encoding") {
+            guard let e = TextEncoding(rawValue: try JSONObjectReader.string(v, file: file, key: "encoding")) else {
+                throw Diagnostic(v.location(in: file), "\"encoding\" must be \"utf-8\" or \"gb18030\"")
+            }
+            encoding = e
+        }
+        guard takesLevel else { return (.quota, encoding) }
+        let levelValue = try r.required("level")
+        guard let level = SchoolLevel(rawValue: try JSONObjectReader.string(levelValue, file: file, key: "level")), level != .high else {
+            throw Diagnostic(levelValue.location(in: file), "\"level\" must be \"primary\" or \"junior\"")
+        }
+        switch kinds[at] {
+        case "lottery": return (.lottery(level: level), encoding)
+        case "place": return (.placement(level: level), encoding)
+        case "classes": return (.classes(level: level), encoding)
+        case "late-arrivals":
+            let rounds = try r.array("rounds").map { (round: JSONValue) throws(Diagnostic) -> [LateArrival] in
+                try Self.array(round, file: file).map { (item: JSONValue) throws(Diagnostic) in try LateArrival(item, file: file) }
+            }
+            return (.lateArrivals(level: level, rounds: try Self.nonEmpty(rounds, r, file: file)), encoding)
+        default:
+            let rounds = try r.array("rounds").map { (round: JSONValue) throws(Diagnostic) -> [String] in
+                try Self.array(round, file: file).map { (item: JSONValue) throws(Diagnostic) in try JSONObjectReader.string(item, file: file, key: "rounds") }
+            }
+            return (.vacancies(level: level, rounds: try Self.nonEmpty(rounds, r, file: file)), encoding)
+        }
+    }
+
+    /// The elements of `value`, which must be an array.
+    private static func array(_ value: JSONValue, file: String) throws(Diagnostic) -> [JSONValue] {
+        guard case .array(let elements) = value.kind else {
+            throw Diagnostic(value.location(in: file), "each round must be an array, not \(value.kindName)")
+        }
+        return elements
+    }
+
+    /// `rounds`, which must hold at least one round.
+    private static func nonEmpty<T>(_ rounds: [T], _ r: JSONObjectReader, file: String) throws(Diagnostic) -> [T] {
+        guard !rounds.isEmpty else { throw Diagnostic(r.value.location(in: file), "\"rounds\" must hold at least one round") }
+        return rounds
+    }
+}

@@ -1,0 +1,87 @@
+/// The `vacancies` step (`enroll vacancies`): applicants who decline their seat free it, and
+/// the seats go down the published waitlists (候补递补) — each promotion frees a seat further
+/// down, until the chain ends (`VacancyChain`). It never rewrites the first result: round n
+/// writes `<level>/vacancies-<n>.csv`, computed from the level's recorded placement
+/// (`placements.csv` and `ranks.csv`, read back by `PlacementRecord`) and every withdrawal of
+/// rounds 1…n, which the manifest records (`RoundStep.vacancies`), so `verify` repeats it from
+/// the manifest and the recorded files alone.
+public enum VacancyStep {
+    static func fileName(_ level: SchoolLevel, round: Int) -> String { "\(level.rawValue)/vacancies-\(round).csv" }
+
+    /// The step: every withdrawal of `rounds`, promoted down the recorded placement's waitlists.
+    static func perform(level: SchoolLevel, rounds: [[String]], in context: StepContext) throws -> StepOutcome<VacanciesSummary> {
+        let step = RoundStep.placement(level: level)
+        let record = try PlacementRecord(placements: context.recordedOutput("\(level.rawValue)/placements.csv", step),
+                                         ranks: context.recordedOutput("\(level.rawValue)/ranks.csv", step),
+                                         schools: context.admissionCase.schools(level), level: level)
+        let withdrawn = Set(rounds.joined()).sorted()
+        let result = promote(record, withdrawn: withdrawn)
+        let outputs = [(name: fileName(level, round: rounds.count), bytes: table(record, result, withdrawn: withdrawn))]
+        return StepOutcome(outputs: outputs, draws: ["\(level.rawValue)-placement"],
+                           summary: VacanciesSummary(withdrawn: withdrawn.count, promotions: result.moves.count,
+                                                     seatsLeftEmpty: result.emptySeats.reduce(0, +)),
+                           invariants: { invariants(outputs[0].bytes, record) })
+    }
+
+    /// Frees the withdrawn applicants' seats and promotes down the waitlists.
+    static func promote(_ record: PlacementRecord, withdrawn: [String]) -> VacancyChainResult {
+        var index: [String: Int] = [:]
+        for (i, id) in record.studentIDs.enumerated() { index[id] = i }
+        return VacancyChain.promote(withdrawn: withdrawn.compactMap { index[$0] }, from: record.matching,
+                                    waitlists: Waitlist.waitlists(record.matching, in: record.instance), in: record.instance)
+    }
+
+    /// `vacancies-<n>.csv`: student_id, change (withdrawn | promoted), from_school, to_school,
+    /// step (the order of the chain: withdrawals first, then promotions as made).
+    static func table(_ record: PlacementRecord, _ result: VacancyChainResult, withdrawn: [String]) -> [UInt8] {
+        var index: [String: Int] = [:]
+        for (i, id) in record.studentIDs.enumerated() { index[id] = i }
+        var w = CSVWriter(header: ["step", "student_id", "change", "from_school", "to_school"])
+        var step = 0
+        for id in withdrawn {
+            step += 1
+            w.append([String(step), id, "withdrawn", index[id].flatMap { record.schoolIDs[$0] } ?? "", ""])
+        }
+        for move in result.moves {
+            step += 1
+            w.append([String(step), record.studentIDs[move.student], "promoted", move.from.map { record.schools[$0].id } ?? "",
+                      record.schools[move.to].id])
+        }
+        return w.bytes
+    }
+
+    /// Every promotion in the file moves its applicant strictly up their own list: to a school
+    /// they ranked above the one they held (any listed school, when they held none or one they
+    /// did not list).
+    static func invariants(_ bytes: [UInt8], _ record: PlacementRecord) -> [String] {
+        guard let table = CSVReader.parse(bytes, file: "vacancies.csv").table else { return ["the vacancies file cannot be read"] }
+        var index: [String: Int] = [:]
+        for (i, id) in record.studentIDs.enumerated() { index[id] = i }
+        var school: [String: Int] = [:]
+        for (k, s) in record.schools.enumerated() { school[s.id] = k }
+        var problems: [String] = []
+        for row in 0..<table.count where table[row, 2] == "promoted" {
+            let id = table[row, 1]
+            guard let student = index[id], let to = school[table[row, 4]] else {
+                problems.append("vacancies.csv:\(table.line(ofRow: row)): the row names an applicant or a school the placement does not have")
+                continue
+            }
+            let rank = { (k: Int) in record.instance.choiceRank(of: student, for: k) ?? Int.max }
+            let from = table[row, 3].isEmpty ? Int.max : school[table[row, 3]].map(rank) ?? Int.max
+            if rank(to) == Int.max || rank(to) >= from { problems.append("\(id) was moved to a school they do not prefer") }
+        }
+        return problems
+    }
+}
+
+/// The figures of a round of vacancies.
+public struct VacanciesSummary: StepSummary {
+    /// Applicants withdrawn in every round so far.
+    public var withdrawn: Int
+    public var promotions: Int
+    public var seatsLeftEmpty: Int
+
+    public var counts: [(name: String, value: Int)] {
+        [("withdrawn", withdrawn), ("promotions", promotions), ("seats_left_empty", seatsLeftEmpty)]
+    }
+}
