@@ -24,7 +24,7 @@ import Testing
     /// before it ended by itself, and the seconds from the trigger (or launch) to its end.
     static func run(_ arguments: [String], killAfter delay: Double?, from trigger: URL?) throws -> (killed: Bool, seconds: Double) {
         let process = Process()
-        process.executableURL = packageRoot.appendingPathComponent(".build/debug/enroll")
+        process.executableURL = enrollBinary
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

@@ -21,11 +21,23 @@ func caseFolder(_ files: [String: String], name: String = #function) throws -> U
 /// The package's root folder (for the committed sample county).
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+/// The `enroll` executable of the build these tests were built by (debug or release, whatever
+/// the build folder): the one beside the test bundle, never a stale binary of another build.
+let enrollBinary: URL = {
+    var folder = Bundle.main.executableURL!.resolvingSymlinksInPath().deletingLastPathComponent()
+    while folder.path != "/" {
+        let candidate = folder.appendingPathComponent("enroll")
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isFolder), !isFolder.boolValue { return candidate }
+        folder.deleteLastPathComponent()
+    }
+    preconditionFailure("no enroll executable beside the test bundle \(Bundle.main.executableURL!.path): build the package first")
+}()
+
 /// Runs the built `enroll` executable with `arguments`; returns status, stdout and stderr.
 func runEnroll(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, out: String, err: String) {
-    let binary = packageRoot.appendingPathComponent(".build/debug/enroll")
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = enrollBinary
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
     let out = Pipe(), err = Pipe()
