@@ -32,6 +32,36 @@ import Testing
         }
     }
 
+    /// The canonical form as its definition reads, field by field and row by row, with no fast
+    /// path: the implementation must give the same bytes on any table.
+    static func reference(_ table: CSVTable) -> [UInt8] {
+        func field(_ text: String) -> [UInt8] { Array("\(text.utf8.count):".utf8) + Array(text.utf8) }
+        let order = table.header.indices.sorted { table.header[$0].utf8.lexicographicallyPrecedes(table.header[$1].utf8) }
+        let rows = (0..<table.count).map { row in order.flatMap { field(CSVRecordReader.clean(table[row, $0])) } + [0x0A] }
+            .sorted { $0.lexicographicallyPrecedes($1) }
+        return Array("enroll-csv/1\n\(order.count)\n".utf8) + order.flatMap { field(table.header[$0]) + [0x0A] }
+            + Array("\(rows.count)\n".utf8) + rows.flatMap { $0 }
+    }
+
+    @Test func theFastFormIsTheDefinitionsOnRandomTables() throws {
+        // Fields that need folding or trimming, quoted ones, rows that are prefixes of others,
+        // equal rows, empty fields, lengths of several digits.
+        let pieces = ["", "a", "ab", "a b", " a", "b ", "\"x,y\"", "\"q\"\"q\"", "１２", "Ａ", "\u{3000}z", "张三", "9", "99", "999",
+                      String(repeating: "w", count: 12), String(repeating: "长", count: 40)]
+        var state: UInt64 = 0x5EED
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for _ in 0..<200 {
+            let columns = 1 + next(4), rows = next(30)
+            var text = (0..<columns).map { "c\(($0 * 7) % 5)\($0)" }.joined(separator: ",") + "\n"
+            for _ in 0..<rows { text += (0..<columns).map { _ in pieces[next(pieces.count)] }.joined(separator: ",") + "\n" }
+            let table = try #require(CSVReader.parse(Array(text.utf8), file: "t.csv").table)
+            #expect(CanonicalCSV(table).bytes == Self.reference(table), "\(text)")
+        }
+    }
+
     @Test func unchangedByGB18030Resave() throws {
         let bytes = GB18030.encode("score,name,student_id\r\n85,李四,2026070002\r\n90,张三,2026070001\r\n")
         #expect(String(validating: bytes, as: UTF8.self) == nil)

@@ -70,13 +70,18 @@ public struct CSVRecordReader {
     @inline(__always)
     func withPlainBytes<R>(_ column: CSVColumn, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
         guard let k = column.index else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        return table.withFieldBytes(of: span, column: k) { bytes in
-            guard let first = bytes.first, let last = bytes.last else { return body(bytes) }
-            if ASCII.isSpace(first) || ASCII.isSpace(last) { return body(nil) }
-            // Full-width forms (U+FF01…U+FF5E) start with EF BC/BD; the ideographic space with E3.
-            for b in bytes where b == 0xEF || b == 0xE3 { return body(nil) }
-            return body(bytes)
-        }
+        return table.withFieldBytes(of: span, column: k) { bytes in body(Self.isPlain(bytes) ? bytes : nil) }
+    }
+
+    /// Whether a field's bytes are its value as `clean` makes it: nothing to trim (no space,
+    /// tab or line end at either end) and nothing to fold (no full-width form, whose UTF-8
+    /// starts with EF BC/BD, nor ideographic space, which starts with E3).
+    @inline(__always)
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        if ASCII.isSpace(first) || ASCII.isSpace(last) { return false }
+        for b in bytes where b == 0xEF || b == 0xE3 { return false }
+        return true
     }
 
     /// Whether `column` is absent or its trimmed text empty.
