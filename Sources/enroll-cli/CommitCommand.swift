@@ -18,9 +18,14 @@ enum CommitCommand: EnrollCommand {
     )
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
-        guard try CaseArguments.load(arguments, advice: "correct them, then commit") != nil else { return 1 }
-        let caseURL = try arguments[CaseArguments.folder]
-        let commitment = try Commitment(caseFolder: caseURL, encoding: try arguments[CaseArguments.encoding], note: try arguments[note])
+        let (caseURL, encoding) = (try arguments[CaseArguments.folder], try arguments[CaseArguments.encoding])
+        let loaded = try CaseFolder(url: caseURL, encoding: encoding).load(committing: true)
+        guard loaded.diagnostics.isEmpty else {
+            Console.problems(loaded.diagnostics, then: "correct them, then commit")
+            return 1
+        }
+        var commitment = try loaded.commitment ?? Commitment(caseFolder: caseURL, encoding: encoding)
+        commitment.note = try arguments[note]
         let out = try arguments[out] ?? caseURL.appendingPathComponent(Commitment.fileName)
         try commitment.write(to: out)
         for file in commitment.files {

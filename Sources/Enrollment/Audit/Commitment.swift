@@ -45,6 +45,22 @@ public struct Commitment: Hashable, Sendable {
             self.digest = digest
             self.rows = rows
         }
+
+        /// The entry of the file `name` holding `bytes`: a `.csv` file by its canonical form,
+        /// any other by its raw bytes.
+        /// - Throws: `CommitmentError.malformed` for a CSV file that cannot be made canonical.
+        init(name: String, bytes: [UInt8], encoding: TextEncoding?) throws(CommitmentError) {
+            guard name.hasSuffix(".csv") else {
+                self.init(name: name, form: .raw, digest: SHA256.hash(bytes))
+                return
+            }
+            do {
+                let canonical = try CanonicalCSV(fileBytes: bytes, file: name, encoding: encoding)
+                self.init(name: name, form: .csv, digest: canonical.digest, rows: canonical.rowCount)
+            } catch {
+                throw .malformed(name, error)
+            }
+        }
     }
 
     /// The files, in order of their names' UTF-8 bytes.
@@ -77,19 +93,8 @@ public struct Commitment: Hashable, Sendable {
     public init(caseFolder: URL, encoding: TextEncoding? = nil, note: String? = nil) throws(CommitmentError) {
         var files: [File] = []
         for name in try Self.coveredFiles(in: caseFolder) {
-            let url = caseFolder.appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: url.path) else { throw .unreadable(name) }
-            let bytes = [UInt8](data)
-            if name.hasSuffix(".csv") {
-                do {
-                    let canonical = try CanonicalCSV(fileBytes: bytes, file: name, encoding: encoding)
-                    files.append(File(name: name, form: .csv, digest: canonical.digest, rows: canonical.rowCount))
-                } catch {
-                    throw .malformed(name, error)
-                }
-            } else {
-                files.append(File(name: name, form: .raw, digest: SHA256.hash(bytes)))
-            }
+            guard let bytes = FileBytes.read(caseFolder.appendingPathComponent(name).path) else { throw .unreadable(name) }
+            files.append(try File(name: name, bytes: bytes, encoding: encoding))
         }
         self.init(files: files, note: note)
     }
@@ -115,7 +120,12 @@ public struct Commitment: Hashable, Sendable {
     /// - Throws: `CommitmentError.changed` naming every file that changed, disappeared or
     ///   appeared (or the reading problem that stopped the check).
     public func verify(caseFolder: URL, encoding: TextEncoding? = nil) throws(CommitmentError) {
-        let now = try Commitment(caseFolder: caseFolder, encoding: encoding)
+        try verify(against: try Commitment(caseFolder: caseFolder, encoding: encoding))
+    }
+
+    /// Checks that `now`, the commitment the case folder gives now, is this one.
+    /// - Throws: `CommitmentError.changed` naming every file that changed, disappeared or appeared.
+    public func verify(against now: Commitment) throws(CommitmentError) {
         guard now.digest != digest else { return }
         var changes: [CommitmentError.Change] = []
         let current = Dictionary(now.files.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })

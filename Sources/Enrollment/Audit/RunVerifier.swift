@@ -115,30 +115,31 @@ public enum RunVerifier {
         if manifest.code != code, !allowOtherCode { throw .otherCode(recorded: manifest.code, running: code) }
         let folder = caseFolder ?? URL(fileURLWithPath: manifest.caseFolder)
 
-        // Every input is hashed once, however many steps read it.
-        var digests: [String: SHA256Digest] = [:]
+        // The case is read once: the digests of its files, its commitment, and the case itself
+        // for the steps that declared no encoding.
+        var replay = Replay(manifest: manifest, run: run, files: files, caseFolder: folder, scratch: scratch)
+        let base = try? replay.loaded(nil)
         var inputCount = 0
         var changed: [String] = []
         for step in manifest.steps {
             for input in step.inputs {
-                if digests[input.name] == nil {
-                    guard let found = try? SHA256.hash(fileAt: folder.appendingPathComponent(input.name)) else {
-                        throw .inputMissing(input.name, folder: folder.path)
-                    }
-                    digests[input.name] = found
-                }
-                if digests[input.name] != input.digest, !changed.contains(input.name) { changed.append(input.name) }
+                let found = base?.fileDigests[input.name] ?? (try? SHA256.hash(fileAt: folder.appendingPathComponent(input.name)))
+                guard let found else { throw .inputMissing(input.name, folder: folder.path) }
+                if found != input.digest, !changed.contains(input.name) { changed.append(input.name) }
                 inputCount += 1
             }
         }
         guard changed.isEmpty else { throw .inputsChanged(changed) }
         let now: Commitment
-        do { now = try Commitment(caseFolder: folder) } catch { throw .commitment(error) }
+        if let committed = base?.commitment {
+            now = committed
+        } else {
+            do { now = try Commitment(caseFolder: folder) } catch { throw .commitment(error) }
+        }
         guard now.digest == manifest.commitment else {
             throw .commitmentDiffers(recorded: manifest.commitment, found: now.digest, changes: changes(in: folder, from: manifest.commitment))
         }
 
-        var replay = Replay(manifest: manifest, run: run, files: files, caseFolder: folder, digests: digests, scratch: scratch)
         // An output whose SHA-256 is not the recorded one is found before anything is re-run;
         // only its step is re-run, to name the line and column that differ.
         for (index, step) in manifest.steps.enumerated() {
@@ -172,11 +173,10 @@ public enum RunVerifier {
         /// Where an output is read from when not from `run` (the staged files of a commit).
         let files: [String: URL]
         let caseFolder: URL
-        /// The SHA-256 of every case file, by name.
-        var digests: [String: SHA256Digest]
         let scratch: URL?
-        /// The case as read with each encoding, loaded on first use.
-        var cases: [TextEncoding?: AdmissionCase] = [:]
+        /// The case as read with each encoding, loaded on first use (with its commitment when
+        /// the encoding is detected, as a commitment's is).
+        var cases: [TextEncoding?: CaseFolder.Loaded] = [:]
 
         /// Where the output `name` is read from.
         func url(of name: String) -> URL { files[name] ?? run.appendingPathComponent(name) }
@@ -216,27 +216,29 @@ public enum RunVerifier {
                 if SHA256.hash(bytes) != record.digest { throw .outputDigestDiffers(record.name) }
             }
             if let first = outcome.invariants().first { throw .invariant(name, first) }
-            var inputs: [RunStep.FileRecord] = []
-            for file in try admissionCase(step.encoding).files {
-                if digests[file] == nil {
-                    guard let digest = try? SHA256.hash(fileAt: caseFolder.appendingPathComponent(file)) else { throw .inputMissing(file, folder: caseFolder.path) }
-                    digests[file] = digest
-                }
-                inputs.append(RunStep.FileRecord(name: file, digest: digests[file]!))
-            }
+            let read = try loaded(step.encoding)
+            let inputs = read.admissionCase.files.map { RunStep.FileRecord(name: $0, digest: read.fileDigests[$0]!) }
             return RunStep(step: step.step, encoding: step.encoding, draws: outcome.draws, inputs: inputs,
                            outputs: outcome.outputs.map { RunStep.FileRecord(name: $0.name, digest: SHA256.hash($0.bytes)) },
                            counts: Dictionary(uniqueKeysWithValues: outcome.summary.counts.map { ($0.name, $0.value) }))
         }
 
-        /// The case read with `encoding`, checked; loaded once.
+        /// The case read with `encoding`, checked.
         mutating func admissionCase(_ encoding: TextEncoding?) throws(VerificationError) -> AdmissionCase {
-            if let loaded = cases[encoding] { return loaded }
-            let loaded: CaseFolder.Loaded
-            do { loaded = try CaseFolder(url: caseFolder, encoding: encoding).load() } catch { throw .stepFailed("the case", String(describing: error)) }
-            guard loaded.diagnostics.isEmpty else { throw .stepFailed("the case", Diagnostics(loaded.diagnostics).description) }
-            cases[encoding] = loaded.admissionCase
-            return loaded.admissionCase
+            let read = try loaded(encoding)
+            guard read.diagnostics.isEmpty else { throw .stepFailed("the case", Diagnostics(read.diagnostics).description) }
+            return read.admissionCase
+        }
+
+        /// The case folder read with `encoding`; read once.
+        mutating func loaded(_ encoding: TextEncoding?) throws(VerificationError) -> CaseFolder.Loaded {
+            if let read = cases[encoding] { return read }
+            let read: CaseFolder.Loaded
+            do { read = try CaseFolder(url: caseFolder, encoding: encoding).load(committing: encoding == nil) } catch {
+                throw .stepFailed("the case", String(describing: error))
+            }
+            cases[encoding] = read
+            return read
         }
     }
 

@@ -17,21 +17,31 @@ public struct CaseFolder: Sendable {
     public struct Loaded: Sendable {
         public var admissionCase: AdmissionCase
         public var diagnostics: [Diagnostic]
+        /// The SHA-256 of the raw bytes of every file read, by name (what a manifest records
+        /// of a step's inputs).
+        public var fileDigests: [String: SHA256Digest] = [:]
+        /// With `load(committing: true)`: the commitment to the folder, made from the very
+        /// bytes and tables read (`Commitment(caseFolder:)` gives the same); nil when a
+        /// covered file could not be made canonical (`Commitment(caseFolder:)` says why).
+        public var commitment: Commitment?
     }
 
-    /// Reads and checks every file of the case.
+    /// Reads and checks every file of the case, each read once and parsed once.
+    /// - Parameter committing: also make the commitment to the folder from what was read,
+    ///   reading only the covered files the case does not otherwise read.
     /// - Throws: `CaseFolderError` when the folder itself cannot be read.
-    /// - Complexity: O(total size of the files).
-    public func load() throws -> Loaded {
+    /// - Complexity: O(total size of the files); with `committing`, plus sorting each CSV's rows.
+    public func load(committing: Bool = false) throws -> Loaded {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw CaseFolderError.notAFolder(url.path)
         }
         var diagnostics: [Diagnostic] = []
         var result = AdmissionCase(schools: [])
+        let log = FileLog(committing: committing)
 
         func table(_ name: String, required: Bool) -> CSVTable? {
-            guard let bytes = readFile(name, required: required, into: &diagnostics) else { return nil }
+            guard let bytes = readFile(name, required: required, into: &diagnostics, log: log) else { return nil }
             result.files.append(name)
             let parsed: CSVReader.Result
             do {
@@ -42,6 +52,7 @@ public struct CaseFolder: Sendable {
             }
             diagnostics += parsed.diagnostics
             if let t = parsed.table { result.headers[name] = t.header }
+            log.commit(name, parsed)
             return parsed.table
         }
 
@@ -52,7 +63,7 @@ public struct CaseFolder: Sendable {
             diagnostics += problems
         }
         var policyRead = true
-        let policyBytes = readFile(PolicyFile.fileName, required: false, into: &diagnostics)
+        let policyBytes = readFile(PolicyFile.fileName, required: false, into: &diagnostics, log: log)
         if let bytes = policyBytes {
             result.files.append(PolicyFile.fileName)
             let (policy, problems) = PolicyFile.read(bytes, file: PolicyFile.fileName)
@@ -62,7 +73,7 @@ public struct CaseFolder: Sendable {
         }
         // A policy with problems says nothing reliable about the datum: the map is not checked
         // against the defaults, which would only add a second, misleading problem.
-        let zones = loadZones(policy: policyRead ? result.policy : nil, table: table)
+        let zones = loadZones(policy: policyRead ? result.policy : nil, log: log, table: table)
         (result.zoneMap, result.zoneRules, result.zoneDeclarations) = (zones.map, zones.rules, zones.declarations)
         result.rejectedZoneIDs = zones.rejectedIDs
         if zones.mapFileRead { result.files.append("zones.geojson") }
@@ -101,7 +112,57 @@ public struct CaseFolder: Sendable {
             diagnostics += PolicyFile.referenceProblems(policyBytes, in: result)
         }
         diagnostics += CaseValidator.problems(in: result)
-        return Loaded(admissionCase: result, diagnostics: diagnostics.sorted())
+        return Loaded(admissionCase: result, diagnostics: diagnostics.sorted(), fileDigests: log.digests,
+                      commitment: committing ? try log.commitment(of: url, encoding: encoding) : nil)
+    }
+
+    /// What loading learnt of each file it read: the SHA-256 of its bytes and, when committing,
+    /// its entry in the commitment.
+    final class FileLog {
+        let committing: Bool
+        var digests: [String: SHA256Digest] = [:]
+        var committed: [String: Commitment.File] = [:]
+        /// Covered files read that cannot be made canonical (a CSV with problems).
+        var uncommitted: Set<String> = []
+
+        init(committing: Bool) {
+            self.committing = committing
+        }
+
+        /// Records the bytes of `name`, read.
+        func read(_ name: String, _ bytes: [UInt8]) {
+            digests[name] = SHA256.hash(bytes)
+            if committing, !name.hasSuffix(".csv") { committed[name] = Commitment.File(name: name, form: .raw, digest: digests[name]!) }
+        }
+
+        /// Records the CSV file `name`, parsed.
+        func commit(_ name: String, _ parsed: CSVReader.Result) {
+            guard committing else { return }
+            guard let table = parsed.table, parsed.diagnostics.isEmpty else {
+                uncommitted.insert(name)
+                return
+            }
+            let canonical = CanonicalCSV(table)
+            committed[name] = Commitment.File(name: name, form: .csv, digest: canonical.digest, rows: canonical.rowCount)
+        }
+
+        /// The commitment to `folder`: the entries of the files read, and of the other covered
+        /// files, read now; nil when a covered file cannot be made canonical.
+        func commitment(of folder: URL, encoding: TextEncoding?) throws -> Commitment? {
+            var files: [Commitment.File] = []
+            for name in try Commitment.coveredFiles(in: folder) {
+                if let file = committed[name] {
+                    files.append(file)
+                } else if uncommitted.contains(name) {
+                    return nil
+                } else {
+                    guard let bytes = FileBytes.read(folder.appendingPathComponent(name).path),
+                          let file = try? Commitment.File(name: name, bytes: bytes, encoding: encoding) else { return nil }
+                    files.append(file)
+                }
+            }
+            return Commitment(files: files)
+        }
     }
 
     /// The zones of a case: the map, the address rules and the declarations (and the ids of
@@ -118,10 +179,10 @@ public struct CaseFolder: Sendable {
     /// Reads `zones.geojson` (checking its datum against the policy's), `zone-rules.csv`
     /// (with its conflicts) and `zones.csv`.
     /// With `policy` nil (it could not be read) the map's datum is not checked.
-    func loadZones(policy: Policy?, table: (String, Bool) -> CSVTable?) -> Zones {
+    func loadZones(policy: Policy?, log: FileLog, table: (String, Bool) -> CSVTable?) -> Zones {
         var zones = Zones()
         let mapFile = "zones.geojson"
-        if let bytes = readFile(mapFile, required: false, into: &zones.diagnostics) {
+        if let bytes = readFile(mapFile, required: false, into: &zones.diagnostics, log: log) {
             zones.mapFileRead = true
             do {
                 let map = try ZoneMap.read(bytes, file: mapFile)
@@ -152,8 +213,9 @@ public struct CaseFolder: Sendable {
         return zones
     }
 
-    /// The bytes of `name` in the folder; nil (with a diagnostic when required) if absent.
-    func readFile(_ name: String, required: Bool, into diagnostics: inout [Diagnostic]) -> [UInt8]? {
+    /// The bytes of `name` in the folder, recorded in `log`; nil (with a diagnostic when
+    /// required) if absent.
+    func readFile(_ name: String, required: Bool, into diagnostics: inout [Diagnostic], log: FileLog) -> [UInt8]? {
         let fileURL = url.appendingPathComponent(name)
         guard FileManager.default.fileExists(atPath: fileURL.path) else {
             if required {
@@ -165,6 +227,7 @@ public struct CaseFolder: Sendable {
             diagnostics.append(Diagnostic(SourceLocation(file: name), "the file cannot be read: check its permissions"))
             return nil
         }
+        log.read(name, bytes)
         return bytes
     }
 }

@@ -49,19 +49,21 @@ public struct AdmissionRound: Sendable {
     /// Opens a round: checks the seed, the commitment and the case, and settles the run folder.
     /// - Throws: `RoundError.malformedSeed`; `CommitmentError`; `Diagnostics` listing every
     ///   problem of an invalid case; `CaseFolderError`; errors reading the run folder.
-    /// - Complexity: O(size of the case), read twice (hashed against the commitment, then parsed).
+    /// - Complexity: O(size of the case), each file read and parsed once (the commitment is
+    ///   made from the tables read).
     public init(caseFolder: URL, encoding: TextEncoding? = nil, commitment: Commitment, seed: String, runFolder: URL,
                 code: String, force: Bool = false) throws {
         guard seed.utf8.count == 64, seed.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
             throw RoundError.malformedSeed
         }
-        try commitment.verify(caseFolder: caseFolder, encoding: encoding)
-        let loaded = try CaseFolder(url: caseFolder, encoding: encoding).load()
-        guard loaded.diagnostics.isEmpty else { throw Diagnostics(loaded.diagnostics) }
-        var inputs: [RunStep.FileRecord] = []
-        for name in loaded.admissionCase.files {
-            inputs.append(RunStep.FileRecord(name: name, digest: try SHA256.hash(fileAt: caseFolder.appendingPathComponent(name))))
+        let loaded = try CaseFolder(url: caseFolder, encoding: encoding).load(committing: true)
+        if let now = loaded.commitment {
+            try commitment.verify(against: now)
+        } else {
+            try commitment.verify(caseFolder: caseFolder, encoding: encoding)
         }
+        guard loaded.diagnostics.isEmpty else { throw Diagnostics(loaded.diagnostics) }
+        let inputs = loaded.admissionCase.files.map { RunStep.FileRecord(name: $0, digest: loaded.fileDigests[$0]!) }
         self.caseFolder = caseFolder
         self.encoding = encoding
         self.admissionCase = loaded.admissionCase
