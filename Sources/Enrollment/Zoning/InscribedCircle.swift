@@ -6,10 +6,13 @@
 enum InscribedCircle {
     /// The radius of the largest circle inside the region bounded by `segments` (closed curves,
     /// in any orientation; a point is inside when a ray from it crosses them an odd number of
-    /// times), to within `precision`; 0 for an empty or flat region.
-    /// - Complexity: O(cells examined × segments); the cells examined grow with the logarithm
-    ///   of size ÷ precision for a compact region.
-    static func radius(_ segments: [(SIMD2<Double>, SIMD2<Double>)], precision: Double) -> Double {
+    /// times), rounded up: never less than the true radius, and more by at most `precision` or
+    /// `relative` × the radius, whichever is larger — unless `budget` cells are examined first
+    /// (a long band of even width), when the bound reached so far is returned. 0 for an empty
+    /// or flat region.
+    /// - Complexity: O(cells examined × segments), at most `budget` cells.
+    static func radius(_ segments: [(SIMD2<Double>, SIMD2<Double>)], precision: Double, relative: Double = 0.01,
+                       budget: Int = 100_000) -> Double {
         guard let first = segments.first?.0 else { return 0 }
         var low = first, high = first
         for (a, b) in segments {
@@ -35,11 +38,14 @@ enum InscribedCircle {
             y += side
         }
         var best = 0.0
+        var examined = queue.count
         while let cell = queue.pop() {
             best = max(best, cell.distance)
-            if cell.potential - best <= precision { break }
+            // No cell left can hold a centre farther from the boundary than this cell's potential.
+            if cell.potential - best <= max(precision, relative * best) || examined >= budget { return max(best, cell.potential) }
             let h = cell.half / 2
             for (dx, dy) in [(-h, -h), (h, -h), (-h, h), (h, h)] { push(cell.centre + SIMD2(dx, dy), h) }
+            examined += 4
         }
         return best
     }
@@ -69,6 +75,8 @@ enum InscribedCircle {
     /// A binary max-heap of cells by potential.
     private struct CellQueue {
         private var cells: [Cell] = []
+
+        var count: Int { cells.count }
 
         mutating func push(_ cell: Cell) {
             cells.append(cell)

@@ -13,18 +13,28 @@ extension ZoneMap {
     /// rings that touch or cross themselves, and zones of one level that overlap. Ring
     /// orientation is not checked and not relied upon.
     ///
+    /// Overlaps narrower than `overlapToleranceMetres` (the policy's `overlap_tolerance_metres`,
+    /// 0 by default) are accepted into `acceptedOverlaps` instead of refused; every overlap
+    /// refused names its width and area.
+    ///
     /// - Throws: `Diagnostic` for JSON syntax errors, `Diagnostics` (sorted) for all the
     ///   problems of the map.
-    public static func read(_ bytes: [UInt8], file: String) throws -> ZoneMap {
+    public static func read(_ bytes: [UInt8], file: String, overlapToleranceMetres: Double = 0) throws -> ZoneMap {
         let root = try JSONReader.parse(bytes, file: file)
         var reader = ZoneMapReader(file: file)
-        let map = reader.read(root)
+        var map = reader.read(root)
         var problems = reader.problems
         if problems.isEmpty {
             for level in SchoolLevel.zoned {
                 for overlap in map.overlaps(level: level) {
+                    if overlap.widthMetres < overlapToleranceMetres {
+                        map.acceptedOverlaps.append(overlap)
+                        continue
+                    }
                     let second = map.zones.first { $0.level == level && $0.id == overlap.second }!
-                    problems.append(Diagnostic(second.location, "\(level.rawValue) zones \(overlap.first) and \(overlap.second) overlap, for example at \(overlap.point) (\(overlap.extent)); a home must fall in one zone only"))
+                    let tolerance = overlapToleranceMetres > 0
+                        ? " and the policy accepts only overlaps narrower than \(ZoneOverlap.metres(overlapToleranceMetres)) m (overlap_tolerance_metres)" : ""
+                    problems.append(Diagnostic(second.location, "\(level.rawValue) zones \(overlap.first) and \(overlap.second) overlap, for example at \(overlap.point) (\(overlap.extent)); a home must fall in one zone only\(tolerance)"))
                 }
             }
         }

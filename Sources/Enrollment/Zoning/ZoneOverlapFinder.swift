@@ -30,6 +30,8 @@ struct ZoneOverlapFinder {
         var point: GridPoint
         var area: Double
         var width: Double
+        var southWest: GridPoint
+        var northEast: GridPoint
     }
 
     /// Where an edge is cut: at `t` along it from start to end; `point` exact when `exact`.
@@ -190,8 +192,11 @@ struct ZoneOverlapFinder {
             let segments = pair.boundary.map { segment in
                 (metric.offset(of: segment.0), metric.offset(of: segment.1))
             }
+            let corners = pair.boundary.flatMap { [$0.0, $0.1] } + [pair.fallback]
             return Found(first: key / zoneCount, second: key % zoneCount, point: pair.witness ?? pair.fallback,
-                         area: area, width: 2 * InscribedCircle.radius(segments, precision: 0.005))
+                         area: area, width: 2 * InscribedCircle.radius(segments, precision: 0.005),
+                         southWest: GridPoint(x: corners.map(\.x).min()!, y: corners.map(\.y).min()!),
+                         northEast: GridPoint(x: corners.map(\.x).max()!, y: corners.map(\.y).max()!))
         }
     }
 

@@ -89,6 +89,16 @@ struct ZoneRings: Sendable {
         return false
     }
 
+    /// The distance in metres from the metric's origin to the nearest edge of zone z.
+    /// - Complexity: O(edges of the zone).
+    func distanceMetres(zone z: Int, from metric: LocalMetric) -> Double {
+        var nearest = Double.infinity
+        for e in ringFirst[zoneRingStart[z]]..<ringFirst[zoneRingStart[z + 1]] {
+            nearest = min(nearest, metric.distance(to: start[e], end[e]))
+        }
+        return nearest
+    }
+
     /// Whether the grid point p is in the open interior of zone z.
     func strictlyContains(zone z: Int, _ p: GridPoint) -> Bool {
         let h = GridPoint(x: 2 * p.x, y: 2 * p.y)
