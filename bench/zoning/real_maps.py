@@ -10,6 +10,8 @@ writes a case folder OUT/case that `enroll validate` and `enroll zone` read, plu
   a   Henan: 157 districts, 104,051 vertices
   b   Guangdong, Guangxi and Hainan: 258 districts, 346,011 vertices
   c   every county-level district of China: 2,870 districts, 4.17 M vertices
+  m   the south-west (Sichuan, Chongqing, Guizhou, Yunnan, Tibet, Qinghai, Guangxi): about
+      1 M vertices, for the memory target (1 M vertices and 1 M homes within 1 GB)
 
 Each district is a primary zone (zone_id = its 6-digit code) served by one school. The homes
 are drawn with a fixed seed: 98 % uniform over the districts' area (points of the bounding box
@@ -30,6 +32,7 @@ MAPS = {
     "a": ["41"],
     "b": ["44", "45", "46"],
     "c": None,
+    "m": ["45", "50", "51", "52", "53", "54", "63"],
 }
 
 

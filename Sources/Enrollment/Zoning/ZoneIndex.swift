@@ -82,7 +82,10 @@ public struct ZoneIndex: Sendable {
 
     /// Builds the index on cells of `cellSize` grid units (for tests), or of the size chosen
     /// from the zones when nil, in `bands` bands (one per core when nil).
-    init(zones: [ZoneMap.Zone], nearBoundaryMetres: Double, cellSize: (width: Int64, height: Int64)?, bands: Int? = nil) {
+    /// Without `nearLists` no block lists its nearby edges (every hit answers `nearBoundary`
+    /// false): the overlap check, which needs only the zones around a point, saves their memory.
+    init(zones: [ZoneMap.Zone], nearBoundaryMetres: Double, cellSize: (width: Int64, height: Int64)?, bands: Int? = nil,
+         nearLists: Bool = true) {
         self.nearBoundaryMetres = nearBoundaryMetres
         // Every edge once per zone, lower endpoint first, zone by zone: the edges of `ZoneShape`,
         // which the overlap check and the tests use too.
@@ -256,10 +259,12 @@ public struct ZoneIndex: Sendable {
             }
         }
         var near = [Int32](repeating: 0, count: blockCount + 1)
-        near.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let count = buffer
-            g.inBands { rows in
-                for e in lo.indices { forEachBlockNear(e, rows: rows) { count[$0 + 1] += 1 } }
+        if nearLists {
+            near.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let count = buffer
+                g.inBands { rows in
+                    for e in lo.indices { forEachBlockNear(e, rows: rows) { count[$0 + 1] += 1 } }
+                }
             }
         }
         for b in 0..<blockCount { near[b + 1] += near[b] }
@@ -270,7 +275,7 @@ public struct ZoneIndex: Sendable {
             nearList.withUnsafeMutableBufferPointer { listBuffer in
                 nonisolated(unsafe) let fill = fillBuffer, nearList = listBuffer
                 g.inBands { rows in
-                    for e in lo.indices {
+                    for e in lo.indices where nearLists {
                         forEachBlockNear(e, rows: rows) { b in
                             nearList[Int(fill[b])] = NearEdge(lo: lo[e], hi: hi[e], zone: owner[e])
                             fill[b] += 1

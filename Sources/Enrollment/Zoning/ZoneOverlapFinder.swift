@@ -55,7 +55,7 @@ struct ZoneOverlapFinder {
 
     init(zones: [ZoneMap.Zone]) {
         rings = ZoneRings(zones: zones)
-        index = ZoneIndex(zones: zones, nearBoundaryMetres: 0)
+        index = ZoneIndex(zones: zones, nearBoundaryMetres: 0, cellSize: nil, nearLists: false)
         interiorOnLeft = rings.interiorOnLeft()
     }
 
@@ -64,7 +64,8 @@ struct ZoneOverlapFinder {
         let lo = (0..<n).map { min(rings.start[$0], rings.end[$0]) }
         let hi = (0..<n).map { max(rings.start[$0], rings.end[$0]) }
         var cuts: [Cut] = []
-        var partners: [(edge: Int32, other: Int32)] = []
+        // Edge e and its partner f packed as e << 32 | f, so that sorting groups them by edge.
+        var partners: [UInt64] = []
         var crossings: [(first: Int, second: Int, point: GridPoint)] = []
         func cut(_ e: Int, at p: GridPoint) {
             cuts.append(Cut(edge: Int32(e), t: parameter(e, p), point: p, exact: true))
@@ -78,8 +79,8 @@ struct ZoneOverlapFinder {
                 for p in [c, d] where a < p && p < b { cut(e, at: p) }
                 for p in [a, b] where c < p && p < d { cut(f, at: p) }
                 if max(a, c) < min(b, d) {
-                    partners.append((Int32(e), Int32(f)))
-                    partners.append((Int32(f), Int32(e)))
+                    partners.append(UInt64(e) << 32 | UInt64(f))
+                    partners.append(UInt64(f) << 32 | UInt64(e))
                 }
                 return
             }
@@ -99,7 +100,7 @@ struct ZoneOverlapFinder {
         }
         cuts.sort { ($0.edge, $0.t) < ($1.edge, $1.t) }
         // A pair of edges sharing several cells is found once per cell.
-        partners.sort { ($0.edge, $0.other) < ($1.edge, $1.other) }
+        partners.sort()
         partners = partners.enumerated().filter { $0.offset == 0 || partners[$0.offset - 1] != $0.element }.map(\.element)
 
         var pairs: [Int: Pair] = [:]
@@ -118,7 +119,7 @@ struct ZoneOverlapFinder {
             }
             stops.append((1, rings.end[e], true))
             let firstPartner = nextPartner
-            while nextPartner < partners.count && partners[nextPartner].edge == Int32(e) { nextPartner += 1 }
+            while nextPartner < partners.count && partners[nextPartner] >> 32 == UInt64(e) { nextPartner += 1 }
             for k in 1..<stops.count {
                 let p = stops[k - 1], q = stops[k]
                 if p.point == q.point && p.exact && q.exact { continue }
@@ -129,7 +130,7 @@ struct ZoneOverlapFinder {
                 along.removeAll(keepingCapacity: true)
                 along.append(e)
                 for k in firstPartner..<nextPartner {
-                    let f = Int(partners[k].other)
+                    let f = Int(partners[k] & 0xFFFF_FFFF)
                     if GridPoint(x: 2 * lo[f].x, y: 2 * lo[f].y) <= h && h <= GridPoint(x: 2 * hi[f].x, y: 2 * hi[f].y) {
                         along.append(f)
                     }
