@@ -43,7 +43,7 @@ let package = Package(
             name: "EnrollmentTests",
             dependencies: ["Enrollment"],
             path: "Tests/EnrollmentTests",
-            exclude: ["BadInputs"]
+            exclude: ["BadInputs", "RealMap"]
         ),
     ]
 )

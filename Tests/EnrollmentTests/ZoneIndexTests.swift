@@ -129,6 +129,8 @@ import Foundation
         let found = map.overlaps(level: .primary)
         #expect(found.map { [$0.first, $0.second] } == [["A", "B"], ["C", "D"], ["E", "F"]])
         #expect(found.allSatisfy { witnessIsInBoth(map, $0) })
+        let unit2 = LocalMetric.metresPerUnitY * LocalMetric.metresPerUnitY
+        #expect(zip(found.map(\.areaSquareMetres), [2_500.0, 10_000, 400]).allSatisfy { abs($0 - $1 * unit2) < 1e-9 })
         #expect(map.overlaps(level: .junior).isEmpty)
     }
 

@@ -30,6 +30,10 @@ public struct Policy: Sendable, Equatable {
     public var twinsShareLotteryNumber: Bool = false
     /// Homes this close to a zone boundary (metres) are flagged `near_boundary` for review.
     public var nearBoundaryMetres: Double = 20
+    /// Overlaps between zones of one level narrower than this (metres, the widest circle that
+    /// fits in them) are accepted as digitising noise: a home in one goes to the zone it lies
+    /// deeper in, with a note. 0, the default, refuses every overlap.
+    public var overlapToleranceMetres: Double = 0
     /// The share of each quality high school's plan given out as quotas, as written (a decimal
     /// such as `0.5` or `0.6`); `quotaShareValue` is its exact value.
     public var quotaShare: String = "0.5"

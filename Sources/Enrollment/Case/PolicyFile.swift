@@ -11,7 +11,7 @@ public enum PolicyFile {
     public static let keys = [
         "coordinate_system", "residence_order", "priority_categories", "sibling_priority", "feeder_priority",
         "mechanism", "class_size_cap", "care_groups", "disabled_per_class", "disabled_weight", "twins",
-        "twins_share_lottery_number", "near_boundary_metres", "quota_share", "quota_share_local",
+        "twins_share_lottery_number", "near_boundary_metres", "overlap_tolerance_metres", "quota_share", "quota_share_local",
         "quota_rounding", "quota_min_per_school", "quota_basis", "quota_tie_break", "quota_mechanism",
         "quota_tie_at_last_seat", "quota_min_score", "quota_min_score_below_cutoff", "quota_order", "quota_unfilled",
     ]
@@ -86,6 +86,7 @@ public enum PolicyFile {
             ("twins", .string(p.twins.rawValue)),
             ("twins_share_lottery_number", .bool(p.twinsShareLotteryNumber)),
             ("near_boundary_metres", JSONValue.decimal(exactText(p.nearBoundaryMetres)) ?? .integer(20)),
+            ("overlap_tolerance_metres", JSONValue.decimal(exactText(p.overlapToleranceMetres)) ?? .integer(0)),
             ("quota_share", JSONValue.decimal(p.quotaShare) ?? .string(p.quotaShare)),
             ("quota_share_local", .bool(p.quotaShareLocal)),
             ("quota_rounding", .string(p.quotaRounding.rawValue)),
@@ -202,6 +203,9 @@ public enum PolicyFile {
             case "near_boundary_metres":
                 guard case .number(let x, _) = v.kind, x >= 0, x <= 10_000 else { return problem(v, "near_boundary_metres must be a number of metres from 0 to 10000") }
                 p.nearBoundaryMetres = x
+            case "overlap_tolerance_metres":
+                guard case .number(let x, _) = v.kind, x >= 0, x <= 100 else { return problem(v, "overlap_tolerance_metres must be a number of metres from 0 to 100") }
+                p.overlapToleranceMetres = x
             case "quota_share":
                 guard case .number(_, let text) = v.kind, let share = Rational(parsing: text), share > Rational.zero, share <= Rational(1) else {
                     return problem(v, "quota_share must be a number above 0 and at most 1, such as 0.5 or 0.6")

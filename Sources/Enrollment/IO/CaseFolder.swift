@@ -185,7 +185,7 @@ public struct CaseFolder: Sendable {
         if let bytes = readFile(mapFile, required: false, into: &zones.diagnostics, log: log) {
             zones.mapFileRead = true
             do {
-                let map = try ZoneMap.read(bytes, file: mapFile)
+                let map = try ZoneMap.read(bytes, file: mapFile, overlapToleranceMetres: policy?.overlapToleranceMetres ?? 0)
                 // Kept even when its datum is wrong, so that the zones it draws are still known.
                 zones.map = map
                 if let policy, let expected = ZoneMap.CoordinateSystem(rawValue: policy.coordinateSystem) {

@@ -11,6 +11,9 @@
 ///    that could not be matched is still noted for a clerk's review.
 /// 3. A home in no zone is `unzoned` (method `none`) with its nearest zone and the distance
 ///    in the note; an applicant with neither a usable address nor coordinates likewise.
+/// 4. A home inside an overlap the policy accepts (`overlap_tolerance_metres`) goes to the
+///    zone whose interior it lies deeper in (farther from that zone's boundary; the zone first
+///    in the file on a tie), with a note saying so.
 ///
 /// The result depends on each applicant alone, never on the order of rows.
 public struct ZoneAssigner: Sendable {
@@ -19,6 +22,10 @@ public struct ZoneAssigner: Sendable {
     let mapZones: [ZoneMap.Zone]
     let index: ZoneIndex?
     let addresses: AddressZoneTable?
+    /// The accepted overlaps of the level, by the indices of their zones in `mapZones`.
+    let overlaps: [(first: Int, second: Int, overlap: ZoneOverlap)]
+    /// The map zones as rings, for the depth test in accepted overlaps (nil when there are none).
+    let rings: ZoneRings?
 
     /// Prepares the zoning of `level` for the case's zones and policy.
     /// - Complexity: O(edges) to build the grid index, O(rules) for the address table.
@@ -29,6 +36,13 @@ public struct ZoneAssigner: Sendable {
         self.zones = zones
         mapZones = (c.zoneMap?.zones ?? []).filter { $0.level == level }
         index = mapZones.isEmpty ? nil : ZoneIndex(zones: mapZones, nearBoundaryMetres: c.policy.nearBoundaryMetres)
+        var position: [String: Int] = [:]
+        for (i, zone) in mapZones.enumerated() { position[zone.id] = i }
+        overlaps = (c.zoneMap?.acceptedOverlaps ?? []).filter { $0.level == level }.compactMap { overlap in
+            guard let first = position[overlap.first], let second = position[overlap.second] else { return nil }
+            return (first, second, overlap)
+        }
+        rings = overlaps.isEmpty ? nil : ZoneRings(zones: mapZones)
         let rules = c.zoneRules.filter { zones[$0.zoneID] != nil }
         addresses = rules.isEmpty ? nil : AddressZoneTable(rules: rules)
     }
@@ -66,11 +80,18 @@ public struct ZoneAssigner: Sendable {
         if let index {
             let hits = index.locate(pending.map { GridPoint(longitude: applicants[$0].longitude!, latitude: applicants[$0].latitude!) })
             for (k, i) in pending.enumerated() {
-                let hit = hits[k], a = applicants[i]
+                var hit = hits[k]
+                let a = applicants[i]
+                var overlapNote = ""
+                if let rings, let z = hit.zone {
+                    (hit, overlapNote) = resolveOverlap(hit, zone: z, at: GridPoint(longitude: a.longitude!, latitude: a.latitude!), rings)
+                }
                 if let z = hit.zone {
                     let zone = mapZones[z]
                     result[i] = ZoneAssignment(studentID: a.id, zoneID: zone.id, schools: zone.schools, method: .polygon,
-                                               nearBoundary: hit.nearBoundary, note: notes[i], publicNote: publicNote(i))
+                                               nearBoundary: hit.nearBoundary,
+                                               note: [notes[i], overlapNote].filter { !$0.isEmpty }.joined(separator: "; "),
+                                               publicNote: publicNote(i, overlapNote))
                 } else {
                     let nearest = hit.nearestZone.map { "unzoned: nearest zone \(mapZones[$0].id), \(Int((hit.distanceMetres ?? 0).rounded())) m away" } ?? "unzoned"
                     result[i] = ZoneAssignment(studentID: a.id, zoneID: nil, schools: [], method: .none,
@@ -80,6 +101,37 @@ public struct ZoneAssigner: Sendable {
             }
         }
         return result.map { $0! }
+    }
+
+    /// The hit of a home located in zone z, moved to the zone it lies deeper in when it is also
+    /// inside another zone through an accepted overlap, with the note for the clerk (empty
+    /// when the home is in no accepted overlap).
+    /// - Complexity: O(accepted overlaps of z) for most homes; O(edges of the zones) for a
+    ///   home inside an overlap's box.
+    private func resolveOverlap(_ hit: ZoneHit, zone z: Int, at p: GridPoint, _ rings: ZoneRings) -> (ZoneHit, String) {
+        var inside = [z]
+        var accepted: [ZoneOverlap] = []
+        for (first, second, overlap) in overlaps where first == z || second == z {
+            guard overlap.southWest.x <= p.x && p.x <= overlap.northEast.x && overlap.southWest.y <= p.y && p.y <= overlap.northEast.y else { continue }
+            let other = first == z ? second : first
+            if rings.contains(zone: other, doubled: GridPoint(x: 2 * p.x, y: 2 * p.y)) {
+                inside.append(other)
+                accepted.append(overlap)
+            }
+        }
+        guard inside.count > 1 else { return (hit, "") }
+        let metric = LocalMetric(at: p)
+        let depths = inside.map { rings.distanceMetres(zone: $0, from: metric) }
+        var best = 0
+        for k in inside.indices.dropFirst() where depths[k] > depths[best] || (depths[k] == depths[best] && inside[k] < inside[best]) {
+            best = k
+        }
+        let chosen = inside[best]
+        let others = inside.indices.filter { $0 != best }.map { "\(mapZones[inside[$0]].id) (\(ZoneOverlap.metres(depths[$0])) m inside)" }
+        let widths = accepted.map { "\($0.first)/\($0.second) \(ZoneOverlap.metres($0.widthMetres)) m wide" }
+        let note = "in an overlap of zones accepted as digitising noise (overlap_tolerance_metres; \(widths.joined(separator: ", "))): "
+            + "placed in \(mapZones[chosen].id), \(ZoneOverlap.metres(depths[best])) m inside it, rather than \(others.joined(separator: " or "))"
+        return (ZoneHit(zone: chosen, nearBoundary: depths[best] <= index!.nearBoundaryMetres), note)
     }
 
     /// How a note starts when the address could not be zoned and a person must look at it.

@@ -58,6 +58,9 @@ public struct ZoneIndex: Sendable {
     /// `candidateStart[k]..<candidateStart[k+1]`).
     let candidateStart: [Int32]
     let candidates: [Int32]
+    /// Cell centres of touched blocks inside more than one zone (zones overlap there): each
+    /// (slot in `cellCode`, zone) besides the lowest, sorted. Empty for a valid map.
+    let otherClaims: [(slot: Int32, zone: Int32)]
     /// Per block, the edges that come within the near-boundary distance (in units, per axis)
     /// of it (CSR), each with its zone.
     let nearStart: [Int32]
@@ -79,7 +82,10 @@ public struct ZoneIndex: Sendable {
 
     /// Builds the index on cells of `cellSize` grid units (for tests), or of the size chosen
     /// from the zones when nil, in `bands` bands (one per core when nil).
-    init(zones: [ZoneMap.Zone], nearBoundaryMetres: Double, cellSize: (width: Int64, height: Int64)?, bands: Int? = nil) {
+    /// Without `nearLists` no block lists its nearby edges (every hit answers `nearBoundary`
+    /// false): the overlap check, which needs only the zones around a point, saves their memory.
+    init(zones: [ZoneMap.Zone], nearBoundaryMetres: Double, cellSize: (width: Int64, height: Int64)?, bands: Int? = nil,
+         nearLists: Bool = true) {
         self.nearBoundaryMetres = nearBoundaryMetres
         // Every edge once per zone, lower endpoint first, zone by zone: the edges of `ZoneShape`,
         // which the overlap check and the tests use too.
@@ -158,10 +164,15 @@ public struct ZoneIndex: Sendable {
         // other block, zone by zone from the last, so the lowest index wins.
         var blockZone = [Int32](repeating: -1, count: blockCount)
         var cellZone = [Int32](repeating: -1, count: slotCount)
+        // A cell centre of a touched block claimed by a second zone: (slot, the higher zone).
+        var bandClaims = [[(slot: Int32, zone: Int32)]](repeating: [], count: bandCount)
         blockZone.withUnsafeMutableBufferPointer { blockBuffer in
             cellZone.withUnsafeMutableBufferPointer { cellBuffer in
-                nonisolated(unsafe) let blockZone = blockBuffer, cellZone = cellBuffer
+              bandClaims.withUnsafeMutableBufferPointer { claimBuffer in
+                nonisolated(unsafe) let blockZone = blockBuffer, cellZone = cellBuffer, bandClaims = claimBuffer
                 g.inBands { rows in
+                    var claims: [(slot: Int32, zone: Int32)] = []
+                    defer { bandClaims[g.band(ofRow: rows.lowerBound)] = claims }
                     for z in zones.indices.reversed() {
                         g.forEachRunInside(lo[edgeStart[z]..<edgeStart[z + 1]], hi[edgeStart[z]..<edgeStart[z + 1]],
                                            minY: boxMin[z].y, maxY: boxMax[z].y, rows: rows) { row, run in
@@ -172,6 +183,7 @@ public struct ZoneIndex: Sendable {
                                 if number >= 0 {
                                     let base = number * blockCells + rowInBlock * side - blockColumn * side
                                     for column in max(run.lowerBound, blockColumn * side)..<min(run.upperBound, (blockColumn + 1) * side) {
+                                        if cellZone[base + column] >= 0 { claims.append((Int32(base + column), cellZone[base + column])) }
                                         cellZone[base + column] = Int32(z)
                                     }
                                 } else if rowInBlock == 0 && run.lowerBound <= blockColumn * side {
@@ -181,8 +193,12 @@ public struct ZoneIndex: Sendable {
                         }
                     }
                 }
+              }
             }
         }
+        var claimed = bandClaims.flatMap { $0 }
+        claimed.sort { ($0.slot, $0.zone) < ($1.slot, $1.zone) }
+        otherClaims = claimed
 
         // The candidates of a touched block, lowest first: the owners of its edges and the
         // zones of the centres of its touched cells. Its touched cells point to them.
@@ -243,10 +259,12 @@ public struct ZoneIndex: Sendable {
             }
         }
         var near = [Int32](repeating: 0, count: blockCount + 1)
-        near.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let count = buffer
-            g.inBands { rows in
-                for e in lo.indices { forEachBlockNear(e, rows: rows) { count[$0 + 1] += 1 } }
+        if nearLists {
+            near.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let count = buffer
+                g.inBands { rows in
+                    for e in lo.indices { forEachBlockNear(e, rows: rows) { count[$0 + 1] += 1 } }
+                }
             }
         }
         for b in 0..<blockCount { near[b + 1] += near[b] }
@@ -257,7 +275,7 @@ public struct ZoneIndex: Sendable {
             nearList.withUnsafeMutableBufferPointer { listBuffer in
                 nonisolated(unsafe) let fill = fillBuffer, nearList = listBuffer
                 g.inBands { rows in
-                    for e in lo.indices {
+                    for e in lo.indices where nearLists {
                         forEachBlockNear(e, rows: rows) { b in
                             nearList[Int(fill[b])] = NearEdge(lo: lo[e], hi: hi[e], zone: owner[e])
                             fill[b] += 1
@@ -302,6 +320,40 @@ public struct ZoneIndex: Sendable {
 
     /// The number of zones indexed.
     public var zoneCount: Int { zoneMin.count }
+
+    /// Calls `body` with every zone whose interior may hold p: all of them but the zones whose
+    /// boundary is nowhere near p's cell and whose interior holds none of it. Each zone once.
+    /// - Complexity: O(candidates of p's block + log of the cells claimed twice).
+    func forEachZoneAround(_ p: GridPoint, _ body: (Int) -> Void) {
+        guard p.x >= grid.originX, p.y >= grid.originY else { return }
+        let column = Int((p.x - grid.originX) / grid.cellWidth), row = Int((p.y - grid.originY) / grid.cellHeight)
+        guard column < grid.columns, row < grid.rows else { return }
+        let side = ZoneGrid.blockSide
+        let code = blockCode[(row / side) * grid.blockColumns + column / side]
+        if code >= 0 {
+            if code / 2 != 0 { body(Int(code / 2) - 1) }
+            return
+        }
+        let slot = Int(-1 - code) * side * side + (row % side) * side + column % side
+        let cell = cellCode[slot]
+        let listed: ArraySlice<Int32>
+        if cell >= -1 {
+            listed = cell == -1 ? [] : [cell]
+        } else {
+            let k = Int(-2 - cell)
+            listed = candidates[Int(candidateStart[k])..<Int(candidateStart[k + 1])]
+        }
+        for z in listed { body(Int(z)) }
+        var low = 0, high = otherClaims.count
+        while low < high {
+            let middle = (low + high) / 2
+            if otherClaims[middle].slot < Int32(slot) { low = middle + 1 } else { high = middle }
+        }
+        while low < otherClaims.count && otherClaims[low].slot == Int32(slot) {
+            if !listed.contains(otherClaims[low].zone) { body(Int(otherClaims[low].zone)) }
+            low += 1
+        }
+    }
 
     /// Locates one home.
     /// - Complexity: O(1) for most homes; O(edges of the candidate zones) near boundaries;

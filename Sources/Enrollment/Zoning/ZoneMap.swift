@@ -64,10 +64,14 @@ public struct ZoneMap: Sendable, Equatable {
     public var coordinateSystem: CoordinateSystem?
     /// The zones in file order.
     public var zones: [Zone]
+    /// Overlaps the policy accepts as digitising noise (narrower than its
+    /// `overlap_tolerance_metres`), by level, then file order of the pairs.
+    public var acceptedOverlaps: [ZoneOverlap]
 
-    public init(coordinateSystem: CoordinateSystem?, zones: [Zone]) {
+    public init(coordinateSystem: CoordinateSystem?, zones: [Zone], acceptedOverlaps: [ZoneOverlap] = []) {
         self.coordinateSystem = coordinateSystem
         self.zones = zones
+        self.acceptedOverlaps = acceptedOverlaps
     }
 
     /// The zones of one level, in file order.

@@ -13,18 +13,28 @@ extension ZoneMap {
     /// rings that touch or cross themselves, and zones of one level that overlap. Ring
     /// orientation is not checked and not relied upon.
     ///
+    /// Overlaps narrower than `overlapToleranceMetres` (the policy's `overlap_tolerance_metres`,
+    /// 0 by default) are accepted into `acceptedOverlaps` instead of refused; every overlap
+    /// refused names its width and area.
+    ///
     /// - Throws: `Diagnostic` for JSON syntax errors, `Diagnostics` (sorted) for all the
     ///   problems of the map.
-    public static func read(_ bytes: [UInt8], file: String) throws -> ZoneMap {
+    public static func read(_ bytes: [UInt8], file: String, overlapToleranceMetres: Double = 0) throws -> ZoneMap {
         let root = try JSONReader.parse(bytes, file: file)
         var reader = ZoneMapReader(file: file)
-        let map = reader.read(root)
+        var map = reader.read(root)
         var problems = reader.problems
         if problems.isEmpty {
             for level in SchoolLevel.zoned {
                 for overlap in map.overlaps(level: level) {
+                    if overlap.widthMetres < overlapToleranceMetres {
+                        map.acceptedOverlaps.append(overlap)
+                        continue
+                    }
                     let second = map.zones.first { $0.level == level && $0.id == overlap.second }!
-                    problems.append(Diagnostic(second.location, "\(level.rawValue) zones \(overlap.first) and \(overlap.second) overlap, for example at \(overlap.point); a home must fall in one zone only"))
+                    let tolerance = overlapToleranceMetres > 0
+                        ? " and the policy accepts only overlaps narrower than \(ZoneOverlap.metres(overlapToleranceMetres)) m (overlap_tolerance_metres)" : ""
+                    problems.append(Diagnostic(second.location, "\(level.rawValue) zones \(overlap.first) and \(overlap.second) overlap, for example at \(overlap.point) (\(overlap.extent)); a home must fall in one zone only\(tolerance)"))
                 }
             }
         }
@@ -237,25 +247,43 @@ struct ZoneMapReader {
 
     /// A vertex near where a ring (without repeated points) touches or crosses itself, or nil
     /// when it is simple. Adjacent edges may only share their common vertex; others nothing.
-    /// - Complexity: O(n²) in the worst case, with bounding-box rejection.
+    /// Of all the faulty pairs of edges (i, j), i < j, the first in that order names the
+    /// vertex: the vertex they share when they are adjacent, else the start of edge i.
+    /// - Complexity: O(n) for a ring drawn like a real boundary: the pairs tested are those
+    ///   whose edges share a cell of `SegmentBuckets`, not all n² of them.
     static func selfIntersection(_ ring: [GridPoint]) -> GridPoint? {
         let n = ring.count
-        for i in 0..<n {
-            let a = ring[i], b = ring[(i + 1) % n]
-            let (minX, maxX) = (min(a.x, b.x), max(a.x, b.x))
-            let (minY, maxY) = (min(a.y, b.y), max(a.y, b.y))
-            for j in (i + 1)..<n {
-                let c = ring[j], d = ring[(j + 1) % n]
-                if max(c.x, d.x) < minX || min(c.x, d.x) > maxX || max(c.y, d.y) < minY || min(c.y, d.y) > maxY { continue }
-                if j == i + 1 {
-                    if GridPoint.orientation(a, b, d) == 0 && (GridPoint.isOnSegment(d, a, b) || GridPoint.isOnSegment(a, c, d)) { return b }
-                } else if i == 0 && j == n - 1 {
-                    if GridPoint.orientation(c, d, b) == 0 && (GridPoint.isOnSegment(b, c, d) || GridPoint.isOnSegment(c, a, b)) { return a }
-                } else if GridPoint.segmentsIntersect(a, b, c, d) {
-                    return a
-                }
-            }
+        var first: (Int, Int)?
+        func consider(_ i: Int, _ j: Int) {
+            if let (fi, fj) = first, (fi, fj) <= (i, j) { return }
+            if edgesMeetWrongly(ring, i, j) { first = (i, j) }
         }
-        return nil
+        if n <= 2 * SegmentBuckets.crowded {
+            for i in 0..<n { for j in (i + 1)..<n { consider(i, j) } }
+        } else {
+            let lo = ring.indices.map { min(ring[$0], ring[($0 + 1) % n]) }
+            let hi = ring.indices.map { max(ring[$0], ring[($0 + 1) % n]) }
+            SegmentBuckets.forEachCandidatePair(lo: lo, hi: hi, consider)
+        }
+        guard let (i, j) = first else { return nil }
+        if j == i + 1 { return ring[j] }
+        return ring[i]
+    }
+
+    /// Whether edges i < j of a ring (edge k runs from vertex k to vertex k + 1) share more
+    /// than a simple ring allows: adjacent edges their common vertex only, others nothing.
+    private static func edgesMeetWrongly(_ ring: [GridPoint], _ i: Int, _ j: Int) -> Bool {
+        let n = ring.count
+        let a = ring[i], b = ring[(i + 1) % n], c = ring[j], d = ring[(j + 1) % n]
+        if max(c.x, d.x) < min(a.x, b.x) || min(c.x, d.x) > max(a.x, b.x) || max(c.y, d.y) < min(a.y, b.y) || min(c.y, d.y) > max(a.y, b.y) {
+            return false
+        }
+        if j == i + 1 {
+            return GridPoint.orientation(a, b, d) == 0 && (GridPoint.isOnSegment(d, a, b) || GridPoint.isOnSegment(a, c, d))
+        }
+        if i == 0 && j == n - 1 {
+            return GridPoint.orientation(c, d, b) == 0 && (GridPoint.isOnSegment(b, c, d) || GridPoint.isOnSegment(c, a, b))
+        }
+        return GridPoint.segmentsIntersect(a, b, c, d)
     }
 }

@@ -84,6 +84,11 @@ struct LocalMetric: Sendable {
         return (px * px + py * py).squareRoot()
     }
 
+    /// Where p lies from the origin, in metres east and north.
+    func offset(of p: GridPoint) -> SIMD2<Double> {
+        SIMD2(Double(p.x - origin.x) * kx, Double(p.y - origin.y) * LocalMetric.metresPerUnitY)
+    }
+
     /// A lower bound in metres of the distance from the origin to any point of the box.
     func distance(toBoxMinX minX: Int64, minY: Int64, maxX: Int64, maxY: Int64) -> Double {
         let dx = origin.x < minX ? minX - origin.x : (origin.x > maxX ? origin.x - maxX : 0)
