@@ -8,18 +8,19 @@ public enum CaseValidator {
         for school in admissionCase.schools { levels[school.id] = school.level }
         var problems: [Diagnostic] = []
 
-        func check(_ id: String?, file: String, line: Int, column: String, expected: SchoolLevel, role: String,
-                   personal: [(column: String, value: String?)] = []) {
+        // The role and the row's personal values are only made for a reference that has a problem.
+        func check(_ id: String?, file: String, line: Int, column: String, expected: SchoolLevel, role: @autoclosure () -> String,
+                   personal: @autoclosure () -> [(column: String, value: String?)] = []) {
             // With no school read (schools.csv has problems of its own), every reference would be reported.
             guard let id, !levels.isEmpty else { return }
             guard let declared = levels[id] else {
                 problems.append(Diagnostic(admissionCase.location(file, line: line, column: column),
-                                           "\(column): '\(id)' is not a school in \(SchoolTable.fileName)").redacting(personal))
+                                           "\(column): '\(id)' is not a school in \(SchoolTable.fileName)").redacting(personal()))
                 return
             }
             if let level = declared, level != expected {
                 problems.append(Diagnostic(admissionCase.location(file, line: line, column: column),
-                                           "\(column): '\(id)' is a \(level.rawValue) school, but \(role) must be a \(expected.rawValue) school").redacting(personal))
+                                           "\(column): '\(id)' is a \(level.rawValue) school, but \(role()) must be a \(expected.rawValue) school").redacting(personal()))
             }
         }
 
@@ -28,22 +29,26 @@ public enum CaseValidator {
         }
         for level in [SchoolLevel.primary, .junior] {
             let file = ApplicantTable.fileName(for: level)
-            for a in admissionCase.applicants(level) {
-                let personal = [("name", a.name), ("id_number", a.idNumber)]
-                for choice in a.choices {
-                    check(choice, file: file, line: a.line, column: "choices", expected: level, role: "a choice of a \(level.rawValue) applicant", personal: personal)
+            let applicants = admissionCase.applicants(level)
+            for i in applicants.indices {
+                let line = applicants[i].line
+                let personal = { [("name", applicants[i].name), ("id_number", applicants[i].idNumber)] }
+                for choice in applicants[i].choices {
+                    check(choice, file: file, line: line, column: "choices", expected: level, role: "a choice of a \(level.rawValue) applicant", personal: personal())
                 }
-                check(a.siblingSchool, file: file, line: a.line, column: "sibling_school", expected: level, role: "a sibling's school", personal: personal)
+                check(applicants[i].siblingSchool, file: file, line: line, column: "sibling_school", expected: level, role: "a sibling's school", personal: personal())
                 if level == .junior {
-                    check(a.primarySchool, file: file, line: a.line, column: "primary_school", expected: .primary, role: "the primary school", personal: personal)
+                    check(applicants[i].primarySchool, file: file, line: line, column: "primary_school", expected: .primary, role: "the primary school", personal: personal())
                 }
             }
         }
-        for g in admissionCase.graduates {
-            let personal = [("name", Optional(g.name))]
-            check(g.juniorSchool, file: GraduateTable.fileName, line: g.line, column: "junior_school", expected: .junior, role: "a graduate's school", personal: personal)
-            for choice in g.choices {
-                check(choice, file: GraduateTable.fileName, line: g.line, column: "choices", expected: .high, role: "a graduate's choice", personal: personal)
+        let graduates = admissionCase.graduates
+        for i in graduates.indices {
+            let line = graduates[i].line
+            let personal = { [("name", Optional(graduates[i].name))] }
+            check(graduates[i].juniorSchool, file: GraduateTable.fileName, line: line, column: "junior_school", expected: .junior, role: "a graduate's school", personal: personal())
+            for choice in graduates[i].choices {
+                check(choice, file: GraduateTable.fileName, line: line, column: "choices", expected: .high, role: "a graduate's choice", personal: personal())
             }
         }
         problems += zoneProblems(in: admissionCase, levels: levels)
@@ -100,16 +105,21 @@ public enum CaseValidator {
     /// - Complexity: O(n) for n applicants.
     static func twinGroupProblems(in c: AdmissionCase) -> [Diagnostic] {
         let levels = [SchoolLevel.primary, .junior]
-        var students = Set<String>()
+        // The groups (few) are looked up by every id, rather than every id put in a set.
+        var groups = Set<String>()
         for level in levels {
-            for a in c.applicants(level) { students.insert(a.id) }
+            for group in c.applicants(level).lazy.compactMap(\.twinGroup) { groups.insert(group) }
+        }
+        guard !groups.isEmpty else { return [] }
+        var clashing = Set<String>()
+        for level in levels {
+            for id in c.applicants(level).lazy.map(\.id) where groups.contains(id) { clashing.insert(id) }
         }
         var problems: [Diagnostic] = []
         for level in levels {
-            for a in c.applicants(level) {
-                guard let group = a.twinGroup, students.contains(group) else { continue }
+            for a in c.applicants(level) where a.twinGroup.map(clashing.contains) == true {
                 problems.append(Diagnostic(c.location(ApplicantTable.fileName(for: level), line: a.line, column: "twin_group"),
-                                           "twin_group: \(CSVRecordReader.quotedIdentifier(group)) is the student_id of an applicant; "
+                                           "twin_group: \(CSVRecordReader.quotedIdentifier(a.twinGroup!)) is the student_id of an applicant; "
                                            + "give the group an id of its own (such as T and the first twin's student_id), "
                                            + "or the twins would carry that applicant's lottery number"))
             }
@@ -121,11 +131,18 @@ public enum CaseValidator {
     /// `together_with` (in either direction, and twins when the policy keeps them together)
     /// must share a class, so an `apart_from` between two of them can never be met. Each such
     /// `apart_from` is reported at its cell, naming the chain's other end.
-    /// - Complexity: O(n α(n) + requests) for n applicants.
+    /// - Complexity: O(n + (requests + twins) α(n)) for n applicants; only the applicants named
+    ///   in requests are looked up by id.
     static func requestProblems(_ applicants: [Applicant], file: String, twinsTogether: Bool,
                                 in c: AdmissionCase) -> [Diagnostic] {
+        guard applicants.contains(where: { !$0.apartFrom.isEmpty }) else { return [] }
+        var named = Set<String>()
+        for i in applicants.indices {
+            named.formUnion(applicants[i].togetherWith)
+            named.formUnion(applicants[i].apartFrom)
+        }
         var index: [String: Int] = [:]
-        for (i, a) in applicants.enumerated() where index[a.id] == nil { index[a.id] = i }
+        for i in applicants.indices where named.contains(applicants[i].id) && index[applicants[i].id] == nil { index[applicants[i].id] = i }
         var parent = Array(applicants.indices)
         func root(_ i: Int) -> Int {
             var i = i
@@ -136,16 +153,17 @@ public enum CaseValidator {
             return i
         }
         var firstOfTwinGroup: [String: Int] = [:]
-        for (i, a) in applicants.enumerated() {
-            for other in a.togetherWith {
+        for i in applicants.indices {
+            for other in applicants[i].togetherWith {
                 if let j = index[other] { parent[root(i)] = root(j) }
             }
-            if twinsTogether, let group = a.twinGroup {
+            if twinsTogether, let group = applicants[i].twinGroup {
                 if let j = firstOfTwinGroup[group] { parent[root(i)] = root(j) } else { firstOfTwinGroup[group] = i }
             }
         }
         var problems: [Diagnostic] = []
-        for (i, a) in applicants.enumerated() {
+        for i in applicants.indices where !applicants[i].apartFrom.isEmpty {
+            let a = applicants[i]
             for other in a.apartFrom where !a.togetherWith.contains(other) {
                 guard let j = index[other], j != i, root(i) == root(j) else { continue }
                 problems.append(Diagnostic(c.location(file, line: a.line, column: "apart_from"),
