@@ -3,7 +3,32 @@
 // enroll — exam-free, zoned, lottery-based school admission (免试、划片、就近入学、随机派位).
 // The toolchain is the only dependency: the whole trusted code of a public lottery is this
 // repository.
+//
+// The library `Enrollment` (Sources/Enrollment) is built as layers, each a target whose
+// imports the compiler checks, so that nothing refers upward:
+//
+//   EnrollmentIO          IO/                CSV, JSON, text encodings, SHA-256, files written atomically
+//   EnrollmentCase        Case/, Zones/      the case model: its files read into typed values and checked
+//                                            (Zones/: attendance zones as maps and address lists, their geometry)
+//   EnrollmentEngines     Zoning/, Lottery/, Placement/, Classes/, Quota/
+//                                            zoning, lottery, matching, classes, apportionment
+//   EnrollmentRound       Audit/, Round/     a round's steps, the run folder, the manifest, verify
+//   EnrollmentPublishing  Publishing/        the public site and the supervision report
+//   Enrollment            Enrollment.swift   the library product: re-exports the layers
+//
+// Beside them, used only by the tools: EnrollmentCommandLine (CommandLine/, the argument
+// parser) and EnrollmentSynthesis (Synthesis/, synthetic cases).
 import PackageDescription
+
+/// Every folder of Sources/Enrollment, and the file of the `Enrollment` target.
+let libraryParts = ["IO", "Case", "Zones", "Zoning", "Lottery", "Placement", "Classes", "Quota", "Audit", "Round", "Publishing",
+                    "CommandLine", "Synthesis", "Enrollment.swift"]
+
+/// A target of Sources/Enrollment made of `parts` (folders, or the one file).
+func library(_ name: String, _ parts: [String], dependencies: [Target.Dependency] = []) -> Target {
+    .target(name: name, dependencies: dependencies, path: "Sources/Enrollment",
+            exclude: libraryParts.filter { !parts.contains($0) }, sources: parts)
+}
 
 let package = Package(
     name: "enroll",
@@ -12,13 +37,18 @@ let package = Package(
         .executable(name: "enroll", targets: ["enroll-cli"]),
     ],
     targets: [
-        .target(
-            name: "Enrollment",
-            path: "Sources/Enrollment"
-        ),
+        library("EnrollmentIO", ["IO"]),
+        library("EnrollmentCase", ["Case", "Zones"], dependencies: ["EnrollmentIO"]),
+        library("EnrollmentEngines", ["Zoning", "Lottery", "Placement", "Classes", "Quota"], dependencies: ["EnrollmentIO", "EnrollmentCase"]),
+        library("EnrollmentRound", ["Audit", "Round"], dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines"]),
+        library("EnrollmentPublishing", ["Publishing"], dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines", "EnrollmentRound"]),
+        library("Enrollment", ["Enrollment.swift"],
+                dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines", "EnrollmentRound", "EnrollmentPublishing"]),
+        library("EnrollmentCommandLine", ["CommandLine"], dependencies: ["EnrollmentIO"]),
+        library("EnrollmentSynthesis", ["Synthesis"], dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines"]),
         .executableTarget(
             name: "enroll-cli",
-            dependencies: ["Enrollment"],
+            dependencies: ["Enrollment", "EnrollmentCommandLine", "EnrollmentSynthesis"],
             path: "Sources/enroll-cli",
             plugins: ["CodeDigestPlugin"]
         ),
@@ -36,12 +66,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "enroll-bench",
-            dependencies: ["Enrollment"],
+            dependencies: ["Enrollment", "EnrollmentCommandLine", "EnrollmentSynthesis"],
             path: "Sources/enroll-bench"
         ),
         .testTarget(
             name: "EnrollmentTests",
-            dependencies: ["Enrollment"],
+            dependencies: ["Enrollment", "EnrollmentCommandLine", "EnrollmentSynthesis"],
             path: "Tests/EnrollmentTests",
             exclude: ["BadInputs", "RealMap"]
         ),

@@ -39,14 +39,20 @@ check_target() {
 # it), so it must stay out of `swift build`.
 out="$fuzz/.build"
 bin="$out"
-flags=(-O -g -swift-version 6 -sanitize=fuzzer,address -parse-as-library)
+flags=(-O -g -swift-version 6 -sanitize=fuzzer,address -parse-as-library -package-name enroll)
 
 build() {
     mkdir -p "$out"
     local sources
-    sources=$(find "$root/Sources/Enrollment" -name '*.swift' | sort)
     if [[ ! -f "$out/Enrollment.o" ]] || [[ -n $(find "$root/Sources/Enrollment" -name '*.swift' -newer "$out/Enrollment.o") ]]; then
         echo "compiling Enrollment (-O, -sanitize=fuzzer,address)…" >&2
+        # The library's layers (SwiftPM targets, Package.swift) compiled as one module: each
+        # source copied without the imports of the other layers, and the file that re-exports them left out.
+        rm -rf "$out/src" && mkdir -p "$out/src"
+        while IFS= read -r f; do
+            sed '/^import Enrollment[A-Za-z]*$/d' "$f" > "$out/src/$(echo "${f#"$root/Sources/Enrollment/"}" | tr / _)"
+        done < <(find "$root/Sources/Enrollment" -name '*.swift' ! -name Enrollment.swift | sort)
+        sources=$(find "$out/src" -name '*.swift' | sort)
         # shellcheck disable=SC2086
         swiftc "${flags[@]}" -module-name Enrollment -wmo -num-threads 0 -c $sources \
             -emit-module -emit-module-path "$out/Enrollment.swiftmodule" -o "$out/Enrollment.o"

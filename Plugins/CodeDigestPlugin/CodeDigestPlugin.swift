@@ -8,7 +8,7 @@ import PackagePlugin
 @main
 struct CodeDigestPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
-        let hashed = try context.package.targets(named: ["Enrollment", "enroll-cli"])
+        let hashed = try context.package.targets(named: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines", "EnrollmentRound", "EnrollmentPublishing", "Enrollment", "EnrollmentCommandLine", "EnrollmentSynthesis", "enroll-cli"])
         let sources = hashed.compactMap(\.sourceModule).flatMap { $0.sourceFiles(withSuffix: "swift").map(\.url) }
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("CodeDigest.swift")
         return [

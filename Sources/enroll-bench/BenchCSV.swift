@@ -1,5 +1,7 @@
 import Foundation
 import Enrollment
+import EnrollmentCommandLine
+import EnrollmentSynthesis
 
 /// `enroll-bench csv [--rows N] [--file PATH] [--runs R] [--only parse|ingest]`: applicant-CSV ingest throughput.
 /// Without `--file` it writes a synthetic `junior-applicants.csv` of about N rows (default

@@ -1,5 +1,7 @@
 import Foundation
 import Enrollment
+import EnrollmentCommandLine
+import EnrollmentSynthesis
 
 /// `enroll-bench classes [--small N] [--export DIR] [--city-schools S] [--city-pupils P] [--runs R]
 /// [--effort E] [--kicks K] [--seed S]`: balanced class formation (S: the seed of the small schools'

@@ -5,6 +5,8 @@
 // deferred-acceptance matching as CSV files for the peers under bench/placement/.
 import Foundation
 import Enrollment
+import EnrollmentCommandLine
+import EnrollmentSynthesis
 
 enum BenchPlacement {
     /// The options of the placement benchmark.

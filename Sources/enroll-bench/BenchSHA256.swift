@@ -1,5 +1,7 @@
 import Foundation
 import Enrollment
+import EnrollmentCommandLine
+import EnrollmentSynthesis
 
 /// `enroll-bench sha256 [--mb N] [--file PATH]`: the throughput of `SHA256` on an in-memory
 /// buffer of N MB (1 MB = 10^6 bytes, default 256) and on a file: PATH if given (so that

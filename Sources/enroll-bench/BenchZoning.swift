@@ -1,5 +1,7 @@
 import Foundation
 import Enrollment
+import EnrollmentCommandLine
+import EnrollmentSynthesis
 
 /// `enroll-bench zoning --zones N --homes M --out DIR [--runs R]`: a made-up county of N
 /// zones (a jittered grid with wiggly shared sides) and M homes, written as GeoJSON and a

@@ -3,6 +3,8 @@
 // Each benchmark prints its figures; the scripts under bench/ run them beside their peers.
 import Foundation
 import Enrollment
+import EnrollmentCommandLine
+import EnrollmentSynthesis
 
 /// The benchmarks by name; each file of this target adds one.
 let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)] = [

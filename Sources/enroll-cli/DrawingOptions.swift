@@ -1,4 +1,6 @@
 import Enrollment
+import EnrollmentCommandLine
+import EnrollmentSynthesis
 import Foundation
 
 /// The arguments every command that draws takes, and the round they open.

@@ -1,4 +1,6 @@
 import Enrollment
+import EnrollmentCommandLine
+import EnrollmentSynthesis
 import Foundation
 
 /// A subcommand of `enroll`: its argument specification and what running it does.

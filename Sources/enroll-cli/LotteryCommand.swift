@@ -1,4 +1,6 @@
 import Enrollment
+import EnrollmentCommandLine
+import EnrollmentSynthesis
 import Foundation
 
 enum LotteryCommand: EnrollCommand {

@@ -1,4 +1,6 @@
 import Enrollment
+import EnrollmentCommandLine
+import EnrollmentSynthesis
 import Foundation
 
 /// The student lists a clerk hands in after the draw (withdrawals, late arrivals).

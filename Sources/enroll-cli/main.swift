@@ -1,6 +1,8 @@
 // enroll: the command-line face of the Enrollment library. It parses arguments, calls the
 // library, and prints; all logic lives in the library.
 import Enrollment
+import EnrollmentCommandLine
+import EnrollmentSynthesis
 import Foundation
 
 /// Every subcommand, in the order `enroll --help` lists them.

@@ -1,4 +1,11 @@
 @testable import Enrollment
+@testable import EnrollmentIO
+@testable import EnrollmentCase
+@testable import EnrollmentEngines
+@testable import EnrollmentRound
+@testable import EnrollmentPublishing
+@testable import EnrollmentCommandLine
+@testable import EnrollmentSynthesis
 
 /// Builds zone rules the way the CSV reader will: a header and rows of fields.
 enum AddressTableFixture {

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 @testable import Enrollment
+@testable import EnrollmentIO
+@testable import EnrollmentCase
+@testable import EnrollmentEngines
+@testable import EnrollmentRound
+@testable import EnrollmentPublishing
+@testable import EnrollmentCommandLine
+@testable import EnrollmentSynthesis
 
 /// A round loaded once, whose steps start from what earlier steps recorded.
 @Suite struct AdmissionRoundTests {

@@ -1,5 +1,12 @@
 import Testing
 @testable import Enrollment
+@testable import EnrollmentIO
+@testable import EnrollmentCase
+@testable import EnrollmentEngines
+@testable import EnrollmentRound
+@testable import EnrollmentPublishing
+@testable import EnrollmentCommandLine
+@testable import EnrollmentSynthesis
 
 @Suite struct ArgumentParserTests {
     let place = CommandSpec(name: "place", abstract: "Place applicants.", arguments: [
@@ -79,9 +86,9 @@ import Testing
     }
 
     @Test func editDistance() {
-        #expect(ArgumentParser.editDistance("kitten", "sitting") == 3)
-        #expect(ArgumentParser.editDistance("", "abc") == 3)
-        #expect(ArgumentParser.editDistance("seed", "seed") == 0)
+        #expect(NearestName.editDistance("kitten", "sitting") == 3)
+        #expect(NearestName.editDistance("", "abc") == 3)
+        #expect(NearestName.editDistance("seed", "seed") == 0)
     }
 
     /// Typed arguments: each declared once, its default written once (shown in help and

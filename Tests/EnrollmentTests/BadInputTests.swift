@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 @testable import Enrollment
+@testable import EnrollmentIO
+@testable import EnrollmentCase
+@testable import EnrollmentEngines
+@testable import EnrollmentRound
+@testable import EnrollmentPublishing
+@testable import EnrollmentCommandLine
+@testable import EnrollmentSynthesis
 
 /// One case of the bad-input corpus (`BadInputs/manifest.tsv`): a file that replaces one
 /// file of the small base case (`BadInputs/base`, cut from the sample county), or one handed

@@ -1,5 +1,12 @@
 import Testing
 @testable import Enrollment
+@testable import EnrollmentIO
+@testable import EnrollmentCase
+@testable import EnrollmentEngines
+@testable import EnrollmentRound
+@testable import EnrollmentPublishing
+@testable import EnrollmentCommandLine
+@testable import EnrollmentSynthesis
 
 /// A school of `count` pupils with random gender, care tags and scores drawn from `seed`;
 /// ranks are a random permutation of 1...count.

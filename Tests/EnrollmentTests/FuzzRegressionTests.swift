@@ -1,5 +1,12 @@
 import Testing
 @testable import Enrollment
+@testable import EnrollmentIO
+@testable import EnrollmentCase
+@testable import EnrollmentEngines
+@testable import EnrollmentRound
+@testable import EnrollmentPublishing
+@testable import EnrollmentCommandLine
+@testable import EnrollmentSynthesis
 
 /// Inputs that made a fuzz target (fuzz/, docs/FUZZING.md) fail, with what the reader must
 /// now give for them. Each test names the target and the invariant that broke.

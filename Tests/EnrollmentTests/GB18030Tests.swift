@@ -1,5 +1,12 @@
 import Testing
 @testable import Enrollment
+@testable import EnrollmentIO
+@testable import EnrollmentCase
+@testable import EnrollmentEngines
+@testable import EnrollmentRound
+@testable import EnrollmentPublishing
+@testable import EnrollmentCommandLine
+@testable import EnrollmentSynthesis
 
 /// Expected bytes were produced once by Python's 'gb18030' codec (`s.encode('gb18030').hex()`),
 /// except for the GB18030-2005 pair U+1E3F / U+E7C7, where Python keeps the 2000 mapping.

@@ -1,5 +1,12 @@
 import Testing
 @testable import Enrollment
+@testable import EnrollmentIO
+@testable import EnrollmentCase
+@testable import EnrollmentEngines
+@testable import EnrollmentRound
+@testable import EnrollmentPublishing
+@testable import EnrollmentCommandLine
+@testable import EnrollmentSynthesis
 
 /// Guarantees checked over a few hundred small random cases, each against a brute-force
 /// statement of the property written independently of the library's code.

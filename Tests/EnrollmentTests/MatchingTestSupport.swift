@@ -1,4 +1,11 @@
 @testable import Enrollment
+@testable import EnrollmentIO
+@testable import EnrollmentCase
+@testable import EnrollmentEngines
+@testable import EnrollmentRound
+@testable import EnrollmentPublishing
+@testable import EnrollmentCommandLine
+@testable import EnrollmentSynthesis
 
 extension SplitMix64 {
     mutating func below(_ bound: Int) -> Int { nextInt(below: bound) }

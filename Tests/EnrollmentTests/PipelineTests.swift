@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 @testable import Enrollment
+@testable import EnrollmentIO
+@testable import EnrollmentCase
+@testable import EnrollmentEngines
+@testable import EnrollmentRound
+@testable import EnrollmentPublishing
+@testable import EnrollmentCommandLine
+@testable import EnrollmentSynthesis
 
 /// A whole round through the built `enroll`, on a small synthetic county.
 @Suite(.serialized) struct PipelineTests {

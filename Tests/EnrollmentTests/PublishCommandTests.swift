@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 @testable import Enrollment
+@testable import EnrollmentIO
+@testable import EnrollmentCase
+@testable import EnrollmentEngines
+@testable import EnrollmentRound
+@testable import EnrollmentPublishing
+@testable import EnrollmentCommandLine
+@testable import EnrollmentSynthesis
 
 /// `enroll publish` on the demo run of the sample county: every file of the site is scanned for
 /// the case's names and id numbers, and the public tables are compared with the run's files.

@@ -1,5 +1,12 @@
 import Testing
 @testable import Enrollment
+@testable import EnrollmentIO
+@testable import EnrollmentCase
+@testable import EnrollmentEngines
+@testable import EnrollmentRound
+@testable import EnrollmentPublishing
+@testable import EnrollmentCommandLine
+@testable import EnrollmentSynthesis
 
 /// The synthetic county through the quota run under several policies: every guarantee holds,
 /// and the tables do not depend on row order.

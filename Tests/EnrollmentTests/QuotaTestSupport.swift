@@ -1,5 +1,12 @@
 import Testing
 @testable import Enrollment
+@testable import EnrollmentIO
+@testable import EnrollmentCase
+@testable import EnrollmentEngines
+@testable import EnrollmentRound
+@testable import EnrollmentPublishing
+@testable import EnrollmentCommandLine
+@testable import EnrollmentSynthesis
 
 /// Small builders and the invariants every quota run must satisfy, shared by the quota tests.
 enum QuotaFixture {

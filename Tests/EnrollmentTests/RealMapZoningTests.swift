@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 @testable import Enrollment
+@testable import EnrollmentIO
+@testable import EnrollmentCase
+@testable import EnrollmentEngines
+@testable import EnrollmentRound
+@testable import EnrollmentPublishing
+@testable import EnrollmentCommandLine
+@testable import EnrollmentSynthesis
 
 /// Zoning on six real districts (Tests/EnrollmentTests/RealMap/README.md).
 @Suite struct RealMapZoningTests {

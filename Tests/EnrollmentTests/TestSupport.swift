@@ -1,5 +1,12 @@
 import Foundation
 @testable import Enrollment
+@testable import EnrollmentIO
+@testable import EnrollmentCase
+@testable import EnrollmentEngines
+@testable import EnrollmentRound
+@testable import EnrollmentPublishing
+@testable import EnrollmentCommandLine
+@testable import EnrollmentSynthesis
 
 /// A fresh, empty temporary folder for one test.
 func temporaryFolder(_ name: String = #function) throws -> URL {

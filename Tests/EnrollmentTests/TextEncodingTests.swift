@@ -1,5 +1,12 @@
 import Testing
 @testable import Enrollment
+@testable import EnrollmentIO
+@testable import EnrollmentCase
+@testable import EnrollmentEngines
+@testable import EnrollmentRound
+@testable import EnrollmentPublishing
+@testable import EnrollmentCommandLine
+@testable import EnrollmentSynthesis
 
 @Suite struct TextEncodingTests {
     /// "学号,姓名\n1,张伟\n" as Python's codec encodes it in GB18030.

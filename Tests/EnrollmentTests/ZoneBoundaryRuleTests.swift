@@ -1,5 +1,12 @@
 import Testing
 @testable import Enrollment
+@testable import EnrollmentIO
+@testable import EnrollmentCase
+@testable import EnrollmentEngines
+@testable import EnrollmentRound
+@testable import EnrollmentPublishing
+@testable import EnrollmentCommandLine
+@testable import EnrollmentSynthesis
 
 /// The boundary rule: every point of a tiled area belongs to exactly one zone, on shared
 /// edges, at shared vertices, on hole boundaries, in MultiPolygon parts and in enclaves.

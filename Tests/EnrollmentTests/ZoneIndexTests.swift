@@ -1,6 +1,13 @@
 import Testing
 import Foundation
 @testable import Enrollment
+@testable import EnrollmentIO
+@testable import EnrollmentCase
+@testable import EnrollmentEngines
+@testable import EnrollmentRound
+@testable import EnrollmentPublishing
+@testable import EnrollmentCommandLine
+@testable import EnrollmentSynthesis
 
 @Suite struct ZoneIndexTests {
     /// An independent reference: winding number of p + (ε, ε²) over every edge of every ring of

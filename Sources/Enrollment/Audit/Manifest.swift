@@ -1,4 +1,7 @@
 import Foundation
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
 
 /// The record of a run folder (`RUN/manifest.json`): what ran, on what, with which seed, and
 /// what it wrote — everything `enroll verify` needs to re-run it and compare.
@@ -72,7 +75,7 @@ public struct Manifest: Equatable, Sendable {
     }
 
     /// Marks the `recorded` attempt of `step` as `replaced`.
-    mutating func markReplaced(_ step: RunStep) {
+    package mutating func markReplaced(_ step: RunStep) {
         if let k = attempts.firstIndex(where: { $0.outcome == .recorded && $0.made(step, of: self) }) {
             attempts[k].outcome = .replaced
         }
@@ -155,7 +158,7 @@ public struct Manifest: Equatable, Sendable {
     }
 
     /// Reads the manifest at `url` (`manifest.json` or the pending one); nil if there is none.
-    static func read(_ url: URL) throws(Diagnostic) -> Manifest? {
+    package static func read(_ url: URL) throws(Diagnostic) -> Manifest? {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw Diagnostic(SourceLocation(file: url.lastPathComponent), "the file cannot be read; check its permissions")
@@ -211,10 +214,10 @@ public struct RunStep: Equatable, Sendable {
             self.digest = digest
         }
 
-        var json: JSONValue { .object([("file", .string(name)), ("sha256", .string(digest.hex))]) }
+        package var json: JSONValue { .object([("file", .string(name)), ("sha256", .string(digest.hex))]) }
 
         /// The array of file records under `key`.
-        static func list(_ r: JSONObjectReader, _ key: String, file: String) throws(Diagnostic) -> [FileRecord] {
+        package static func list(_ r: JSONObjectReader, _ key: String, file: String) throws(Diagnostic) -> [FileRecord] {
             var out: [FileRecord] = []
             for element in try r.array(key) {
                 let f = try JSONObjectReader(element, file: file, what: "a file record", known: ["file", "sha256"])
@@ -228,11 +231,11 @@ public struct RunStep: Equatable, Sendable {
     public var label: String { step.label }
 
     /// The pairs of `d`, by key in UTF-8 byte order.
-    static func sortedKeys<V>(_ d: [String: V]) -> [(String, V)] {
+    package static func sortedKeys<V>(_ d: [String: V]) -> [(String, V)] {
         d.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
     }
 
-    var json: JSONValue {
+    package var json: JSONValue {
         .object([
             ("step", .string(kind)),
             ("options", step.options(encoding: encoding)),
@@ -243,7 +246,7 @@ public struct RunStep: Equatable, Sendable {
         ])
     }
 
-    init(_ value: JSONValue, file: String) throws(Diagnostic) {
+    package init(_ value: JSONValue, file: String) throws(Diagnostic) {
         let r = try JSONObjectReader(value, file: file, what: "a step", known: ["step", "options", "draws", "inputs", "outputs", "counts"])
         var draws: [String] = []
         for d in try r.array("draws") { draws.append(try JSONObjectReader.string(d, file: file, key: "draws")) }

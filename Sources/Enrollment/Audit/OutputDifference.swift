@@ -1,3 +1,7 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+
 /// The first place where a published file differs from its re-computation, said so that a
 /// person can find it: for CSV files the line and the column's name, otherwise the line and
 /// byte offset.
@@ -17,7 +21,7 @@ public enum OutputDifference {
     }
 
     /// The first differing row and field of two CSV files, nil if they read as the same table.
-    static func firstRow(published: [UInt8], expected: [UInt8], file: String) -> String? {
+    package static func firstRow(published: [UInt8], expected: [UInt8], file: String) -> String? {
         guard let p = CSVReader.parse(published, file: file).table, let e = CSVReader.parse(expected, file: file).table else {
             return nil
         }

@@ -1,3 +1,7 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+
 /// One attempt to run a step into a run folder, as `manifest.json` keeps it in `attempts`:
 /// every draw made into the folder stays listed, with its seed, commitment, code and the
 /// digests of what it wrote, even after `--force` replaced it or a kill interrupted it — so a
@@ -71,7 +75,7 @@ public struct RunAttempt: Equatable, Sendable {
     /// A line for the console: step, outcome and seed.
     public var summary: String { "\(label): \(outcome.rawValue), seed \(seed)" }
 
-    var json: JSONValue {
+    package var json: JSONValue {
         .object([
             ("step", .string(kind)),
             ("options", step.options(encoding: encoding)),
@@ -83,7 +87,7 @@ public struct RunAttempt: Equatable, Sendable {
         ])
     }
 
-    init(_ value: JSONValue, file: String) throws(Diagnostic) {
+    package init(_ value: JSONValue, file: String) throws(Diagnostic) {
         let r = try JSONObjectReader(value, file: file, what: "an attempt",
                                      known: ["step", "options", "seed", "commitment", "code", "outcome", "outputs"])
         let outcomeValue = try r.required("outcome")

@@ -1,4 +1,7 @@
 import Foundation
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
 
 /// How a step's several files enter a run folder all or nothing.
 ///
@@ -24,20 +27,20 @@ public enum RunCommit {
     public static let pendingFileName = "manifest.json.pending"
 
     /// Where output `name` is staged: `.<file>.staged` in the target's folder.
-    static func stagedURL(_ name: String, in run: URL) -> URL {
+    package static func stagedURL(_ name: String, in run: URL) -> URL {
         let url = run.appendingPathComponent(name)
         return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).staged")
     }
 
     /// Thrown by `commit` when a test stops it after a given number of operations, leaving the
     /// folder as a kill at that moment would.
-    struct Stopped: Error {}
+    package struct Stopped: Error {}
 
     /// Commits `next` into `run`, writing `outputs` (the files of `next` that change); the
     /// folder must be settled (see `recover`).
     /// - Parameter stopAfter: for tests: stop after this many file operations, as a kill would.
     /// - Complexity: O(total size of `outputs` + files listed by either manifest).
-    static func commit(_ next: Manifest, outputs: [(name: String, bytes: [UInt8])], into run: URL,
+    package static func commit(_ next: Manifest, outputs: [(name: String, bytes: [UInt8])], into run: URL,
                        stopAfter: Int? = nil) throws {
         var done = 0
         func step(_ operation: () throws -> Void) throws {
@@ -56,7 +59,7 @@ public enum RunCommit {
     /// place, removes files only the old manifest lists, renames the pending manifest, and
     /// removes leftovers. Each operation can be repeated, so a kill during `finish` is
     /// finished by the next.
-    static func finish(_ run: URL, stopAfter: Int? = nil) throws {
+    package static func finish(_ run: URL, stopAfter: Int? = nil) throws {
         var done = 0
         func step(_ operation: () throws -> Void) throws {
             if let stopAfter, done >= stopAfter { throw Stopped() }
@@ -129,7 +132,7 @@ public enum RunCommit {
     }
 
     /// The previous state with the interrupted `attempts` added as `interrupted`.
-    static func rolledBack(previous: Manifest?, pending: Manifest, attempts: [RunAttempt]) -> Manifest {
+    package static func rolledBack(previous: Manifest?, pending: Manifest, attempts: [RunAttempt]) -> Manifest {
         var manifest = previous ?? Manifest(toolVersion: pending.toolVersion, code: pending.code, seed: pending.seed,
                                             commitment: pending.commitment, caseFolder: pending.caseFolder)
         manifest.attempts += attempts.map { a in

@@ -1,4 +1,7 @@
 import Foundation
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
 
 /// `enroll verify`: checks a published run folder against the case it was made from.
 ///
@@ -105,7 +108,7 @@ public enum RunVerifier {
     }
 
     /// Verifies the manifest at `manifestURL`; each output is read from `files[name]`, else from `run`.
-    static func verify(_ manifestURL: URL, run: URL, files: [String: URL], caseFolder: URL?, code: String, allowOtherCode: Bool,
+    package static func verify(_ manifestURL: URL, run: URL, files: [String: URL], caseFolder: URL?, code: String, allowOtherCode: Bool,
                        scratch: URL?) throws(VerificationError) -> Summary {
         let fileName = manifestURL.lastPathComponent
         guard let data = FileManager.default.contents(atPath: manifestURL.path) else { throw .noManifest(run.path) }
@@ -167,22 +170,22 @@ public enum RunVerifier {
     /// The re-run of a manifest's steps: the case is loaded once per encoding the steps were
     /// recorded with, and each step starts from the outputs its earlier steps recorded (whose
     /// digests `verify` has checked).
-    struct Replay {
-        let manifest: Manifest
-        let run: URL
+    package struct Replay {
+        package let manifest: Manifest
+        package let run: URL
         /// Where an output is read from when not from `run` (the staged files of a commit).
-        let files: [String: URL]
-        let caseFolder: URL
-        let scratch: URL?
+        package let files: [String: URL]
+        package let caseFolder: URL
+        package let scratch: URL?
         /// The case as read with each encoding, loaded on first use (with its commitment when
         /// the encoding is detected, as a commitment's is).
-        var cases: [TextEncoding?: CaseFolder.Loaded] = [:]
+        package var cases: [TextEncoding?: CaseFolder.Loaded] = [:]
 
         /// Where the output `name` is read from.
-        func url(of name: String) -> URL { files[name] ?? run.appendingPathComponent(name) }
+        package func url(of name: String) -> URL { files[name] ?? run.appendingPathComponent(name) }
 
         /// Re-runs step `index` of the manifest and compares; returns the step as the re-run records it.
-        mutating func verifyStep(_ index: Int) throws(VerificationError) -> RunStep {
+        package mutating func verifyStep(_ index: Int) throws(VerificationError) -> RunStep {
             let step = manifest.steps[index]
             let name = "step \(index + 1) (\(step.kind))"
             let outcome: StepOutcome<RecordedCounts>
@@ -224,14 +227,14 @@ public enum RunVerifier {
         }
 
         /// The case read with `encoding`, checked.
-        mutating func admissionCase(_ encoding: TextEncoding?) throws(VerificationError) -> AdmissionCase {
+        package mutating func admissionCase(_ encoding: TextEncoding?) throws(VerificationError) -> AdmissionCase {
             let read = try loaded(encoding)
             guard read.diagnostics.isEmpty else { throw .stepFailed("the case", Diagnostics(read.diagnostics).description) }
             return read.admissionCase
         }
 
         /// The case folder read with `encoding`; read once.
-        mutating func loaded(_ encoding: TextEncoding?) throws(VerificationError) -> CaseFolder.Loaded {
+        package mutating func loaded(_ encoding: TextEncoding?) throws(VerificationError) -> CaseFolder.Loaded {
             if let read = cases[encoding] { return read }
             let read: CaseFolder.Loaded
             do { read = try CaseFolder(url: caseFolder, encoding: encoding).load(committing: encoding == nil) } catch {
@@ -244,7 +247,7 @@ public enum RunVerifier {
 
     /// The files that changed against `commitment.json` of the case folder, when it is there
     /// and is the recorded commitment; empty otherwise.
-    static func changes(in folder: URL, from digest: SHA256Digest) -> [CommitmentError.Change] {
+    package static func changes(in folder: URL, from digest: SHA256Digest) -> [CommitmentError.Change] {
         guard let committed = try? Commitment(contentsOf: folder.appendingPathComponent(Commitment.fileName)),
               committed.digest == digest else { return [] }
         do {

@@ -1,3 +1,7 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+
 /// The seed ceremony with commit–reveal, as `enroll seed --reveal` runs it (docs/LOTTERY.md,
 /// sections 5, 6 and 10).
 extension SeedCeremony {

@@ -1,3 +1,5 @@
+import EnrollmentIO
+
 /// Everything one admission round is decided from: the files of a case folder, parsed.
 ///
 /// A case is a folder holding `schools.csv`, `policy.json`, attendance zones
@@ -22,7 +24,7 @@ public struct AdmissionCase: Sendable {
     /// Explicit priority tiers (`priorities.csv`), by student then school.
     public var explicitTiers: [String: [String: Int]] = [:]
     /// Head-teacher candidates (`teachers.csv`), by school id; nil when the case has none.
-    public var teachers: ClassesStep.Teachers?
+    public var teachers: [String: [HeadTeacher]]?
     /// The files present, by name, in case-file order.
     public var files: [String]
     /// Every school id declared in `schools.csv`, with its level when readable (rows with

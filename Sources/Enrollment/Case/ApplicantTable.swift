@@ -1,4 +1,5 @@
 import Dispatch
+import EnrollmentIO
 
 /// Reading `primary-applicants.csv` and `junior-applicants.csv`.
 public enum ApplicantTable {
@@ -29,7 +30,7 @@ public enum ApplicantTable {
 
     /// `read(_:)` with chunks of `rowsPerChunk` rows and the id index in 2^`partitionBits`
     /// partitions (tests vary them to check that they do not matter).
-    static func read(_ table: CSVTable, rowsPerChunk: Int, partitionBits: Int? = nil) -> (applicants: [Applicant], diagnostics: [Diagnostic]) {
+    package static func read(_ table: CSVTable, rowsPerChunk: Int, partitionBits: Int? = nil) -> (applicants: [Applicant], diagnostics: [Diagnostic]) {
         var diagnostics = columns.missing(in: table)
         guard diagnostics.isEmpty else { return ([], diagnostics) }
         let c = Columns(table)
@@ -83,17 +84,17 @@ public enum ApplicantTable {
     /// Where the chunks, read concurrently, put their results: the applicant of row r (if it
     /// has no problem) at `applicants[r]`, marked in `kept[r]`, its id at `ids[r]`, and chunk k's
     /// problems at `problems[k]`. Chunks cover disjoint rows, so no two threads write the same element.
-    struct SharedOutput: @unchecked Sendable {
-        let applicants: UnsafeMutableBufferPointer<Applicant>
-        let kept: UnsafeMutableBufferPointer<Bool>
-        let ids: UnsafeMutableBufferPointer<String?>
-        let problems: UnsafeMutableBufferPointer<[(row: Int, diagnostics: [Diagnostic])]>
+    package struct SharedOutput: @unchecked Sendable {
+        package let applicants: UnsafeMutableBufferPointer<Applicant>
+        package let kept: UnsafeMutableBufferPointer<Bool>
+        package let ids: UnsafeMutableBufferPointer<String?>
+        package let problems: UnsafeMutableBufferPointer<[(row: Int, diagnostics: [Diagnostic])]>
     }
 
     /// Reads `rows`, putting each row's id and each applicant without problems in `output`;
     /// returns the problems of the rows that have any, in row order.
     /// Duplicate ids are left to the caller, which sees every row.
-    static func readChunk(_ rows: Range<Int>, of table: CSVTable, _ c: Columns, into output: SharedOutput) -> [(row: Int, diagnostics: [Diagnostic])] {
+    package static func readChunk(_ rows: Range<Int>, of table: CSVTable, _ c: Columns, into output: SharedOutput) -> [(row: Int, diagnostics: [Diagnostic])] {
         var problems: [(row: Int, diagnostics: [Diagnostic])] = []
         guard !rows.isEmpty else { return problems }
         var r = CSVRecordReader(table: table, row: rows.lowerBound)
@@ -112,7 +113,7 @@ public enum ApplicantTable {
 
     /// Reads one row: returns its `student_id`, and whether the row has no problem, in which
     /// case its applicant is built in place at `slot` (uninitialized before; not copied).
-    static func read(_ r: inout CSVRecordReader, _ c: Columns, into slot: UnsafeMutablePointer<Applicant>) -> (id: String?, kept: Bool) {
+    package static func read(_ r: inout CSVRecordReader, _ c: Columns, into slot: UnsafeMutablePointer<Applicant>) -> (id: String?, kept: Bool) {
         let id = r.requiredIdentifier(c.id)
         let name = r.required(c.name)
         let gender = r.parsed(c.gender, required: true, expected: "a gender (M or F, 男 or 女)", fast: Gender.init(bytes:), Gender.init(parsing:))
@@ -144,7 +145,7 @@ public enum ApplicantTable {
     }
 
     /// Moves the kept elements of `buffer` to its front, in order; returns how many there are.
-    static func compact(_ buffer: UnsafeMutableBufferPointer<Applicant>, kept: [Bool]) -> Int {
+    package static func compact(_ buffer: UnsafeMutableBufferPointer<Applicant>, kept: [Bool]) -> Int {
         let base = buffer.baseAddress!
         var count = 0, row = 0
         while row < kept.count {
@@ -162,12 +163,12 @@ public enum ApplicantTable {
     }
 
     /// The columns of an applicant file, looked up once per file.
-    struct Columns {
-        let id, name, gender, birthDate, residence, idNumber, lon, lat, address, score, choices: CSVColumn
-        let categories, siblingSchool, primarySchool, togetherWith, apartFrom, twinGroup: CSVColumn
-        let subjects: [(column: CSVColumn, subject: String)]
+    package struct Columns {
+        package let id, name, gender, birthDate, residence, idNumber, lon, lat, address, score, choices: CSVColumn
+        package let categories, siblingSchool, primarySchool, togetherWith, apartFrom, twinGroup: CSVColumn
+        package let subjects: [(column: CSVColumn, subject: String)]
 
-        init(_ t: CSVTable) {
+        package init(_ t: CSVTable) {
             (id, name, gender, birthDate) = (t.column(named: "student_id"), t.column(named: "name"), t.column(named: "gender"), t.column(named: "birth_date"))
             (residence, idNumber, lon, lat) = (t.column(named: "residence"), t.column(named: "id_number"), t.column(named: "lon"), t.column(named: "lat"))
             (address, score, choices, categories) = (t.column(named: "address"), t.column(named: "score"), t.column(named: "choices"), t.column(named: "categories"))
@@ -179,7 +180,7 @@ public enum ApplicantTable {
 
     /// `together_with` and `apart_from` must name other applicants of the same file
     /// (`isApplicant` tells whether an id is one).
-    static func requestProblems(_ applicants: [Applicant], table: CSVTable, isApplicant: (String) -> Bool) -> [Diagnostic] {
+    package static func requestProblems(_ applicants: [Applicant], table: CSVTable, isApplicant: (String) -> Bool) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         // By index: most applicants have no requests, and are not copied to find that out.
         for i in applicants.indices where !applicants[i].togetherWith.isEmpty || !applicants[i].apartFrom.isEmpty {
@@ -201,7 +202,7 @@ public enum ApplicantTable {
 
 extension CSVRecordReader {
     /// The optional `id_number`, validated by GB 11643 and against `birth_date`.
-    mutating func residentIDNumber(_ column: CSVColumn, birthDate: CalendarDate?) -> String? {
+    package mutating func residentIDNumber(_ column: CSVColumn, birthDate: CalendarDate?) -> String? {
         // The common case, a valid number agreeing with `birth_date` in plain bytes, is checked
         // on the bytes, and the text made once; anything else takes the general path below.
         let quick: String?? = withPlainBytes(column) { bytes in

@@ -1,3 +1,5 @@
+import EnrollmentIO
+
 /// A day in the Gregorian calendar, with no time and no time zone.
 ///
 /// Stored in 6 bytes (a 32-bit year, then month and day as bytes) rather than three `Int`s,
@@ -69,7 +71,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
-    static func days(inMonth month: Int, year: Int) -> Int {
+    package static func days(inMonth month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -91,13 +93,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 }
 
-extension Character {
-    var isASCIIDigit: Bool { asciiValue.map { $0 >= 48 && $0 <= 57 } ?? false }
-}
-
 extension CalendarDate {
     /// Reads `YYYY-MM-DD` from a field's bytes; nil for any other form or a day that does not exist.
-    init?(isoBytes b: UnsafeBufferPointer<UInt8>) {
+    package init?(isoBytes b: UnsafeBufferPointer<UInt8>) {
         guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var n = 0

@@ -1,3 +1,5 @@
+import EnrollmentIO
+
 /// Checks a case as a whole, once each file has been read on its own: every reference to
 /// a school names a school of the right level.
 public enum CaseValidator {
@@ -62,7 +64,7 @@ public enum CaseValidator {
 
     /// Zones name schools of their level; address rules name zones that are drawn or
     /// declared; a zone both drawn and declared agrees with itself.
-    static func zoneProblems(in c: AdmissionCase, levels: [String: SchoolLevel?]) -> [Diagnostic] {
+    package static func zoneProblems(in c: AdmissionCase, levels: [String: SchoolLevel?]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         func checkSchools(_ schools: [String], level: SchoolLevel, zone: String, at location: SourceLocation) {
             for id in schools where !levels.isEmpty {
@@ -103,7 +105,7 @@ public enum CaseValidator {
     /// lottery number is computed from its text as a student's is from their id
     /// (docs/LOTTERY.md), so the twins would carry that applicant's number.
     /// - Complexity: O(n) for n applicants.
-    static func twinGroupProblems(in c: AdmissionCase) -> [Diagnostic] {
+    package static func twinGroupProblems(in c: AdmissionCase) -> [Diagnostic] {
         let levels = [SchoolLevel.primary, .junior]
         // The groups (few) are looked up by every id, rather than every id put in a set.
         var groups = Set<String>()
@@ -133,7 +135,7 @@ public enum CaseValidator {
     /// `apart_from` is reported at its cell, naming the chain's other end.
     /// - Complexity: O(n + (requests + twins) α(n)) for n applicants; only the applicants named
     ///   in requests are looked up by id.
-    static func requestProblems(_ applicants: [Applicant], file: String, twinsTogether: Bool,
+    package static func requestProblems(_ applicants: [Applicant], file: String, twinsTogether: Bool,
                                 in c: AdmissionCase) -> [Diagnostic] {
         guard applicants.contains(where: { !$0.apartFrom.isEmpty }) else { return [] }
         var named = Set<String>()

@@ -1,3 +1,5 @@
+import EnrollmentIO
+
 /// An applicant's gender as recorded in the student registration (学籍).
 public enum Gender: String, Sendable, CaseIterable {
     case male = "M"
@@ -15,7 +17,7 @@ public enum Gender: String, Sendable, CaseIterable {
 
 extension Gender {
     /// Reads `M`, `F`, `m`, `f`, 男 or 女 from a field's bytes; nil for anything else.
-    init?(bytes b: UnsafeBufferPointer<UInt8>) {
+    package init?(bytes b: UnsafeBufferPointer<UInt8>) {
         switch (b.count, b.first) {
         case (1, UInt8(ascii: "M")?), (1, UInt8(ascii: "m")?): self = .male
         case (1, UInt8(ascii: "F")?), (1, UInt8(ascii: "f")?): self = .female

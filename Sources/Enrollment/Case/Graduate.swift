@@ -1,3 +1,5 @@
+import EnrollmentIO
+
 /// A junior-school graduate taking part in high-school admission (`graduates.csv`).
 public struct Graduate: Hashable, Sendable {
     public var id: String

@@ -1,3 +1,5 @@
+import EnrollmentIO
+
 /// Reading `graduates.csv` (junior-school graduates, for the high-school quotas).
 public enum GraduateTable {
     public static let fileName = "graduates.csv"

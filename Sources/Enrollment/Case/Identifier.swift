@@ -1,3 +1,5 @@
+import EnrollmentIO
+
 /// The rule for the ids a case defines — `student_id`, `school_id`, `zone_id`, `teacher_id`
 /// and `twin_group`: 1 to 64 characters, each an ASCII letter or digit, `-`, `_` or `.`.
 ///
@@ -57,7 +59,7 @@ extension CSVRecordReader {
     }
 
     /// `id`, or nil after reporting it at `column` when it breaks the rule.
-    mutating func checkedIdentifier(_ column: CSVColumn, _ id: String) -> String? {
+    package mutating func checkedIdentifier(_ column: CSVColumn, _ id: String) -> String? {
         guard let problem = Identifier.problem(id) else { return id }
         report(column, problem)
         return nil

@@ -1,3 +1,5 @@
+import EnrollmentIO
+
 /// Reading and writing `policy.json`: one JSON object whose keys are the policy's rules,
 /// every one optional (see `Policy` and docs/FORMATS.md for meanings and defaults).
 ///
@@ -123,15 +125,15 @@ public enum PolicyFile {
     }
 
     /// Applies members to a policy, collecting problems.
-    struct Reader {
-        let file: String
-        var diagnostics: [Diagnostic] = []
+    package struct Reader {
+        package let file: String
+        package var diagnostics: [Diagnostic] = []
 
-        mutating func problem(_ value: JSONValue, _ message: String) {
+        package mutating func problem(_ value: JSONValue, _ message: String) {
             diagnostics.append(Diagnostic(value.location(in: file), message))
         }
 
-        mutating func apply(_ m: JSONValue.Member, to p: inout Policy) {
+        package mutating func apply(_ m: JSONValue.Member, to p: inout Policy) {
             let v = m.value
             switch m.key {
             case "coordinate_system":
@@ -212,18 +214,18 @@ public enum PolicyFile {
                 }
                 p.quotaShare = text
             default:
-                let hint = ArgumentParser.nearest(to: m.key, among: PolicyFile.keys).map { "; did you mean \"\($0)\"?" } ?? ""
+                let hint = NearestName.nearest(to: m.key, among: PolicyFile.keys).map { "; did you mean \"\($0)\"?" } ?? ""
                 diagnostics.append(Diagnostic(SourceLocation(file: file, line: m.line, column: m.column),
                                               "unknown key \"\(m.key)\"\(hint) (the keys are listed in docs/FORMATS.md)"))
             }
         }
 
-        mutating func bool(_ v: JSONValue, _ key: String) -> Bool? {
+        package mutating func bool(_ v: JSONValue, _ key: String) -> Bool? {
             guard case .bool(let b) = v.kind else { problem(v, "\(key) must be true or false, not \(v.kindName)"); return nil }
             return b
         }
 
-        mutating func integer(_ v: JSONValue, _ key: String, in range: ClosedRange<Int>) -> Int? {
+        package mutating func integer(_ v: JSONValue, _ key: String, in range: ClosedRange<Int>) -> Int? {
             guard case .number(let x, _) = v.kind, x == x.rounded(), let n = Int(exactly: x), range.contains(n) else {
                 problem(v, "\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
                 return nil
@@ -232,7 +234,7 @@ public enum PolicyFile {
         }
 
         /// A non-negative score with at most two decimals.
-        mutating func score(_ v: JSONValue, _ key: String, object: Bool = false) -> Score? {
+        package mutating func score(_ v: JSONValue, _ key: String, object: Bool = false) -> Score? {
             guard case .number(_, let text) = v.kind, let s = Score(parsing: text), s.hundredths >= 0 else {
                 let alternative = object ? ", or an object of such numbers by high-school id such as {\"H01\": 520}" : ""
                 problem(v, "\(key) must be a score of at least 0 with at most two decimals, such as 450 or 452.5\(alternative)")
@@ -241,7 +243,7 @@ public enum PolicyFile {
             return s
         }
 
-        mutating func strings(_ v: JSONValue, _ key: String) -> [String]? {
+        package mutating func strings(_ v: JSONValue, _ key: String) -> [String]? {
             guard case .array(let items) = v.kind else { problem(v, "\(key) must be an array of strings, not \(v.kindName)"); return nil }
             var result: [String] = []
             for item in items {
@@ -251,7 +253,7 @@ public enum PolicyFile {
             return result
         }
 
-        mutating func oneOf(_ v: JSONValue, _ allowed: [String], _ key: String) -> String? {
+        package mutating func oneOf(_ v: JSONValue, _ allowed: [String], _ key: String) -> String? {
             guard case .string(let s) = v.kind, allowed.contains(s) else {
                 problem(v, "\(key) must be one of \(allowed.map { "\"\($0)\"" }.joined(separator: ", "))")
                 return nil

@@ -1,3 +1,5 @@
+import EnrollmentIO
+
 /// Reading `priorities.csv`: explicit priority tiers per student and school, for local
 /// points systems (积分) that no rule of the policy covers. A row replaces the tier the
 /// policy would compute for that student at that school (docs/PLACEMENT.md gives the scale).

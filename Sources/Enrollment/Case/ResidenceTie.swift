@@ -1,3 +1,5 @@
+import EnrollmentIO
+
 /// How strongly an applicant is tied to the address that places them in a zone
 /// (入学顺位). The policy orders these; the default order is the case order here.
 public enum ResidenceTie: String, CaseIterable, Sendable {
@@ -27,7 +29,7 @@ public enum ResidenceTie: String, CaseIterable, Sendable {
 
 extension ResidenceTie {
     /// Reads a code name (lower case) from a field's bytes; nil for anything else.
-    init?(bytes b: UnsafeBufferPointer<UInt8>) {
+    package init?(bytes b: UnsafeBufferPointer<UInt8>) {
         for (tie, code) in ResidenceTie.codes where code.count == b.count {
             // Byte by byte over the two buffers (a generic `elementsEqual` costs ~50 ns a row).
             let equal = code.withUnsafeBufferPointer { c in

@@ -1,3 +1,5 @@
+import EnrollmentIO
+
 /// A resident identity card number (公民身份号码, GB 11643-1999).
 ///
 /// 18 characters: a 6-digit address code, the birth date as 8 digits (YYYYMMDD), a 3-digit
@@ -28,10 +30,10 @@ public struct ResidentIDNumber: Hashable, Sendable {
         }
     }
 
-    static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    static let checkCharacters: [Character] = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"]
+    package static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    package static let checkCharacters: [Character] = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"]
     /// `checkCharacters` as ASCII bytes.
-    static let checkBytes: [UInt8] = checkCharacters.map { $0.asciiValue! }
+    package static let checkBytes: [UInt8] = checkCharacters.map { $0.asciiValue! }
 
     /// The check character for the first 17 digits of an 18-digit number.
     public static func checkCharacter(for first17: [Int]) -> Character {
@@ -59,7 +61,7 @@ public struct ResidentIDNumber: Hashable, Sendable {
 
     /// The birth date in the UTF-8 bytes `b` of a number, and whether its check character
     /// is a lower-case `x`; or the first problem (`wrongLength` without its count).
-    static func check(_ b: UnsafeBufferPointer<UInt8>) -> Result<(CalendarDate, lowerX: Bool), Problem> {
+    package static func check(_ b: UnsafeBufferPointer<UInt8>) -> Result<(CalendarDate, lowerX: Bool), Problem> {
         func digit(_ i: Int) -> Int? {
             let d = Int(b[i]) &- 48
             return d >= 0 && d <= 9 ? d : nil

@@ -1,3 +1,5 @@
+import EnrollmentIO
+
 /// Reading `schools.csv`.
 public enum SchoolTable {
     public static let fileName = "schools.csv"
@@ -55,10 +57,10 @@ public enum SchoolTable {
 
 extension SchoolTable {
     /// The columns of `schools.csv`, looked up once per file.
-    struct Columns {
-        let id, name, level, sector, capacity, classes, lon, lat, feeds, quality, quotaWeight: CSVColumn
+    package struct Columns {
+        package let id, name, level, sector, capacity, classes, lon, lat, feeds, quality, quotaWeight: CSVColumn
 
-        init(_ t: CSVTable) {
+        package init(_ t: CSVTable) {
             (id, name, level, sector) = (t.column(named: "school_id"), t.column(named: "name"), t.column(named: "level"), t.column(named: "sector"))
             (capacity, classes, lon, lat) = (t.column(named: "capacity"), t.column(named: "classes"), t.column(named: "lon"), t.column(named: "lat"))
             (feeds, quality, quotaWeight) = (t.column(named: "feeds"), t.column(named: "quality"), t.column(named: "quota_weight"))
@@ -68,7 +70,7 @@ extension SchoolTable {
 
 extension CSVRecordReader {
     /// The optional `lon`/`lat` pair: both or neither, in range.
-    mutating func coordinates(_ lonColumn: CSVColumn, _ latColumn: CSVColumn) -> (Double?, Double?) {
+    package mutating func coordinates(_ lonColumn: CSVColumn, _ latColumn: CSVColumn) -> (Double?, Double?) {
         let lonText = isEmpty(lonColumn), latText = isEmpty(latColumn)
         if lonText != latText {
             report(lonText ? lonColumn : latColumn, "give both lon and lat, or neither")

@@ -1,3 +1,5 @@
+import EnrollmentIO
+
 /// A score (a non-selective baseline for class balance, or the 中考 score for quotas), kept
 /// exactly in hundredths of a point so that equal scores compare equal on every machine.
 public struct Score: Hashable, Comparable, Sendable, CustomStringConvertible {
@@ -42,4 +44,18 @@ public struct Score: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public static func < (a: Score, b: Score) -> Bool { a.hundredths < b.hundredths }
+}
+
+extension CSVRecordReader {
+    /// The scores of the subject columns given (see `CSVTable.subjectColumns`), skipping empty ones.
+    public mutating func subjectScores(_ columns: [(column: CSVColumn, subject: String)]) -> [SubjectScore] {
+        var scores: [SubjectScore] = []
+        for (column, subject) in columns {
+            if let hundredths = parsed(column, required: false, expected: Score.expected, fast: ASCIINumber.hundredths, { Score(parsing: $0)?.hundredths }) {
+                if scores.isEmpty { scores.reserveCapacity(columns.count) }
+                scores.append(SubjectScore(subject: subject, score: Score(hundredths: hundredths)))
+            }
+        }
+        return scores
+    }
 }

@@ -1,3 +1,5 @@
+import EnrollmentIO
+
 /// Reading `teachers.csv`: each school's head-teacher candidates for the draw (班主任),
 /// with the student ids of their own children (a teacher never heads their child's class).
 public enum TeacherTable {

@@ -1,3 +1,5 @@
+import EnrollmentIO
+
 /// Reading `zone-rules.csv`: one `ZoneRule` per row (docs/ZONE-RULES.md), then the
 /// conflicts between rules (two rules of equal specificity giving one address to two zones).
 public enum ZoneRuleFile {

@@ -1,3 +1,5 @@
+import EnrollmentIO
+
 /// Reading `zones.csv`: the zones published as address lists (`zone-rules.csv`) have no
 /// polygon to carry their level and schools, so this table declares them. A zone may also
 /// be declared here and drawn in `zones.geojson`; its level and schools must then agree.

@@ -1,10 +1,13 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// The two construction steps of class formation: placing the groups that carry hard
 /// requests, then dealing every other pupil stratum by stratum (docs/CLASSES.md, steps 2–3).
 extension ClassState {
     /// Places the blocks with a together group or an apart request, one connected part of the
     /// apart graph at a time, by depth-first search: blocks larger first, each tried in the
     /// classes from smallest weighted size (then class number), one empty class standing for all.
-    mutating func placeConstrainedBlocks() throws(ClassFormationError) {
+    package mutating func placeConstrainedBlocks() throws(ClassFormationError) {
         let problem = self.problem
         let constrained = problem.blocks.indices.filter { problem.blocks[$0].count > 1 || !problem.apartBlocks(of: $0).isEmpty }
         var component = [Int](repeating: -1, count: problem.blocks.count)
@@ -60,7 +63,7 @@ extension ClassState {
     /// and no more classes than total mod k may reach it), then the fewest of its stratum, then the
     /// fewest of its care groups, then of its gender, then the smallest weighted size, then
     /// the earliest in the snake order of the stratum's current round.
-    mutating func deal() throws(ClassFormationError) {
+    package mutating func deal() throws(ClassFormationError) {
         let problem = self.problem
         let k = classCount
         var members: [ClassProblem.Profile: [Int]] = [:]

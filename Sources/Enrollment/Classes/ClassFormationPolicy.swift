@@ -1,3 +1,6 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// The rules of balanced class formation (均衡编班 / 阳光分班) for one school.
 public struct ClassFormationPolicy: Hashable, Sendable {
     /// The tag of a disabled pupil learning in a regular class (随班就读).

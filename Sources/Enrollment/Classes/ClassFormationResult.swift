@@ -1,3 +1,6 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// The classes of one school, as formed by `ClassFormation.form`.
 public struct ClassFormationResult: Hashable, Sendable {
     /// Number of classes (班数).
@@ -54,7 +57,7 @@ public struct MeasureBalance: Hashable, Sendable {
 
 extension ClassState {
     /// The public result of the current assignment.
-    func result(passes: Int) -> ClassFormationResult {
+    package func result(passes: Int) -> ClassFormationResult {
         let problem = self.problem
         var members = [[Int]](repeating: [], count: classCount)
         var classOf: [String: Int] = [:]

@@ -1,9 +1,12 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// A proven lower bound on the class-formation objective for given class sizes, when every
 /// value of a measure is a whole number of some unit 1/q (docs/CLASSES.md, "Lower bound").
 extension ClassProblem {
     /// The largest denominator q tried for the unit 1/q of a measure (whole numbers: q = 1;
     /// half points: q = 2; tenths: q = 10).
-    static let largestBoundDenominator = 100
+    package static let largestBoundDenominator = 100
 
     /// The least objective any assignment with these class sizes can reach, or `nil` when some
     /// pupil lacks a value for some measure, some measure's values are not all whole multiples
@@ -16,7 +19,7 @@ extension ClassProblem {
     /// sums add up to S, so exactly F = Σ r_c / n classes round up. The least total rounds up
     /// the F classes with the largest r_c. The bound is Σ_m weight(m) × that least total / q.
     /// - Complexity: O(n · q · measures + k log k · measures), q the denominator found.
-    func objectiveLowerBound(classSizes: [Int]) -> Double? {
+    package func objectiveLowerBound(classSizes: [Int]) -> Double? {
         let n = pupils.count
         guard n > 0 else { return 0 }
         var bound = 0.0
@@ -51,7 +54,7 @@ extension ClassProblem {
     /// The values as whole numbers of the unit 1/q, for the least q up to
     /// `largestBoundDenominator` for which every value × q is within 10⁻⁹ × max(1, |value × q|)
     /// of a whole number below 10¹², with that q; `nil` if there is none.
-    static func wholeUnits(_ values: [Double]) -> (units: [Int], denominator: Int)? {
+    package static func wholeUnits(_ values: [Double]) -> (units: [Int], denominator: Int)? {
         denominators: for q in 1...largestBoundDenominator {
             var units: [Int] = []
             units.reserveCapacity(values.count)

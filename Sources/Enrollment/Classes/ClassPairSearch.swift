@@ -1,67 +1,70 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// The pair search and the perturbation of the improvement phase (docs/CLASSES.md, steps
 /// 4.2 and 4.3): for two classes at a time, the best exchange of one or two swaps (up to four
 /// in a small school); and, from a local optimum, a few random swaps followed by the pair
 /// search again, kept when no worse. Every random choice comes from the draw and every limit is
 /// a count of candidate moves examined, so the result depends only on the inputs and the draw.
-struct PairSearch {
+package struct PairSearch {
     /// Candidate moves that may still be examined (the budget).
-    var budget: Int
+    package var budget: Int
     /// The proven lower bound of the objective for these class sizes (ClassLowerBound.swift),
     /// when known: reaching it ends the search, as nothing better exists.
-    let bound: Double?
+    package let bound: Double?
     /// Exchanges made so far; `changed[c]` is the count when class c last changed, and
     /// `examined[pair]` the count when the pair was last examined: a pair neither of whose
     /// classes changed since then is not examined again (its best exchange is the same).
-    var clock = 1
-    var changed: [Int]
-    var examined: [Int]
+    package var clock = 1
+    package var changed: [Int]
+    package var examined: [Int]
     /// Classes changed since the last perturbation began (to mark them when it is undone).
-    var touched: [Int] = []
+    package var touched: [Int] = []
     // Scratch lists for one class pair, kept to reuse their storage.
-    var first: [Int] = []
-    var second: [Int] = []
-    var vector: [Double] = []
+    package var first: [Int] = []
+    package var second: [Int] = []
+    package var vector: [Double] = []
     /// `parts[2i]`, `parts[2i + 1]`: the swaps of part i (the second −1 for a single swap).
-    var parts: [Int] = []
+    package var parts: [Int] = []
     /// The swaps whose pupils have no apart request.
-    var free: [Int] = []
+    package var free: [Int] = []
     /// `partCare[i * groups + t]`: the change of care group t's count in class a if part i is
     /// made (class b changes by the opposite); `mixed[i]`: whether part i swaps across profiles
     /// (only then can a change be nonzero).
-    var partCare: [Int] = []
-    var mixed: [Bool] = []
-    var order: [SortedSwap] = []
+    package var partCare: [Int] = []
+    package var mixed: [Bool] = []
+    package var order: [SortedSwap] = []
     /// Whether the school is small: at most `smallSchoolPupils` movable pupils.
-    let small: Bool
+    package let small: Bool
     /// Whether the small school is also searched for double swaps: no class pair has more than
     /// `doubleSwapLimit` pairs of pupils of one family (a count swaps never change: each class
     /// keeps its number of pupils of each family).
-    let searchesDoubles: Bool
+    package let searchesDoubles: Bool
     /// Whether the pair search is in its second round: swaps across profiles, and double swaps
     /// if `searchesDoubles`.
-    var secondRound = false
+    package var secondRound = false
     /// Each care group's least and largest count in a class after the deal: a swap across
     /// profiles must keep both classes' counts within them.
-    let careLow: [Int]
-    let careHigh: [Int]
+    package let careLow: [Int]
+    package let careHigh: [Int]
     /// The most movable pupils of a small school.
-    static let smallSchoolPupils = 250
+    package static let smallSchoolPupils = 250
     /// The most pairs of one family a class pair may have for double swaps.
-    static let doubleSwapLimit = 300
+    package static let doubleSwapLimit = 300
     /// How many times the budget of a small school is multiplied: `doubleSearchFactor` when it
     /// is searched for double swaps, else `smallSchoolFactor`.
-    static let smallSchoolFactor = 10
-    static let doubleSearchFactor = 100
+    package static let smallSchoolFactor = 10
+    package static let doubleSearchFactor = 100
     /// A school with fewer movable pupils (but at least its square root) gets the search budget
     /// of this many.
-    static let minimumSearchPupils = 2000
+    package static let minimumSearchPupils = 2000
 
     /// The search of a school whose swap buckets are `buckets`, with the budget
     /// `policy.searchEffort` × max(`movable`, min(`movable`², `minimumSearchPupils`)), times
     /// `doubleSearchFactor` in a small school searched for double swaps and `smallSchoolFactor`
     /// in another small school. (A school of a few dozen pupils gets the budget of
     /// `minimumSearchPupils`; a handful, whose assignments are few, much less.)
-    init(_ state: ClassState, _ buckets: ClassState.SwapBuckets, movable: Int) {
+    package init(_ state: ClassState, _ buckets: ClassState.SwapBuckets, movable: Int) {
         let k = state.classCount
         small = movable <= Self.smallSchoolPupils
         var most = 0
@@ -90,7 +93,7 @@ struct PairSearch {
     /// Whether making part i, and part j if given, keeps every care group's count in classes
     /// `a` and `b` within the range the deal left (`careLow`…`careHigh`); `care` as in
     /// `ClassState`.
-    func careFits(_ care: [Int], _ a: Int, _ b: Int, _ i: Int, _ j: Int?) -> Bool {
+    package func careFits(_ care: [Int], _ a: Int, _ b: Int, _ i: Int, _ j: Int?) -> Bool {
         let groups = careLow.count
         for t in 0..<groups {
             var change = partCare[i * groups + t]
@@ -102,7 +105,7 @@ struct PairSearch {
     }
 
     /// Records that classes `a` and `b` changed.
-    mutating func mark(_ a: Int, _ b: Int) {
+    package mutating func mark(_ a: Int, _ b: Int) {
         clock += 1
         changed[a] = clock
         changed[b] = clock
@@ -110,18 +113,18 @@ struct PairSearch {
     }
 
     /// Whether `objective` meets the proven lower bound (up to rounding of the sums).
-    func reached(_ objective: Double) -> Bool {
+    package func reached(_ objective: Double) -> Bool {
         guard let bound else { return false }
         return objective <= bound + 1e-7 * max(1, bound)
     }
 }
 
 /// A swap of a class pair's list, keyed for the two-swap search: first measure, then position.
-struct SortedSwap: Comparable {
-    var key: Double
-    var index: Int
+package struct SortedSwap: Comparable {
+    package var key: Double
+    package var index: Int
 
-    static func < (x: SortedSwap, y: SortedSwap) -> Bool {
+    package static func < (x: SortedSwap, y: SortedSwap) -> Bool {
         x.key < y.key || (x.key == y.key && x.index < y.index)
     }
 }
@@ -133,7 +136,7 @@ extension ClassState {
     /// change, when the budget is spent, or at the proven lower bound. In a small school
     /// (`PairSearch.small`) the descent is then run again from every pair, with swaps across
     /// profiles and, where `searchesDoubles`, exchanges of up to four swaps.
-    mutating func descendPairs(_ buckets: inout SwapBuckets, _ search: inout PairSearch) {
+    package mutating func descendPairs(_ buckets: inout SwapBuckets, _ search: inout PairSearch) {
         search.secondRound = false
         descendPairsOnce(&buckets, &search)
         guard search.small else { return }
@@ -176,7 +179,7 @@ extension ClassState {
     /// current order), the double swaps after them in the order of their two swaps' positions.
     /// Ties keep the exchange found first: swaps alone, double swaps alone, then combinations.
     /// - Returns: whether an exchange was made.
-    mutating func improvePair(_ a: Int, _ b: Int, _ buckets: inout SwapBuckets, _ search: inout PairSearch) -> Bool {
+    package mutating func improvePair(_ a: Int, _ b: Int, _ buckets: inout SwapBuckets, _ search: inout PairSearch) -> Bool {
         let m = problem.measures.count, k = classCount
         let w = problem.measureWeights, dev = problem.deviation
         var now = 0.0, least = 0.0
@@ -325,7 +328,7 @@ extension ClassState {
     /// different classes and the swap keeps every apart request — then pair descent. The new
     /// assignment is kept if its objective is at most the previous one plus 1e-9, else the
     /// previous one is restored. The best assignment met is the result.
-    mutating func perturb(_ buckets: inout SwapBuckets, _ search: inout PairSearch, movable: [Int], draw: inout some RandomDraw) {
+    package mutating func perturb(_ buckets: inout SwapBuckets, _ search: inout PairSearch, movable: [Int], draw: inout some RandomDraw) {
         guard problem.policy.kickSwaps > 0 else { return }
         var best = (state: self, buckets: buckets, objective: objective)
         while search.budget > 0, !search.reached(best.objective) {

@@ -1,3 +1,6 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// A school's pupils checked and indexed for class formation: pupils in lottery order,
 /// together-groups united into blocks, apart requests as a symmetric graph, and each measure
 /// turned into per-pupil deviations from the school mean.
@@ -5,31 +8,31 @@
 /// Building one validates every hard request and throws the first `ClassFormationError`
 /// found, in this order: policy, duplicate ids and ranks, unknown ids, together-and-apart,
 /// oversized groups, apart-cliques, capacity, then (in `ClassPlacement`) the search.
-struct ClassProblem {
-    let policy: ClassFormationPolicy
+package struct ClassProblem {
+    package let policy: ClassFormationPolicy
     /// Pupils sorted by lottery rank; every index below refers to this array.
-    let pupils: [ClassPupil]
-    let index: [String: Int]
+    package let pupils: [ClassPupil]
+    package let index: [String: Int]
     /// Measures: `score` first if any pupil has one, then subject names in code-point order.
-    let measures: [String]
-    let measureWeights: [Double]
+    package let measures: [String]
+    package let measureWeights: [Double]
     /// School mean per measure over the pupils who have a value.
-    let means: [Double]
+    package let means: [Double]
     /// `deviation[p * measures.count + m]`: value − school mean, 0 when the pupil has no value.
-    let deviation: [Double]
+    package let deviation: [Double]
     /// Bit i set when the pupil carries `policy.careGroups[i]`.
-    let careMask: [UInt64]
-    let isDisabled: [Bool]
+    package let careMask: [UInt64]
+    package let isDisabled: [Bool]
     /// Places the pupil takes toward the size cap.
-    let weight: [Int]
+    package let weight: [Int]
     /// For each pupil, the pupils it must not share a class with (sorted, symmetric).
-    let apart: [[Int]]
+    package let apart: [[Int]]
     /// Groups that must share a class, each sorted by rank; blocks ordered by first member.
-    let blocks: [[Int]]
-    let blockOf: [Int]
-    let classCount: Int
+    package let blocks: [[Int]]
+    package let blockOf: [Int]
+    package let classCount: Int
 
-    init(pupils input: [ClassPupil], policy: ClassFormationPolicy) throws(ClassFormationError) {
+    package init(pupils input: [ClassPupil], policy: ClassFormationPolicy) throws(ClassFormationError) {
         self.policy = policy
         let cap = policy.classSizeCap
         guard cap >= 1, cap < ClassFormationPolicy.oversizedClass else {
@@ -178,23 +181,23 @@ struct ClassProblem {
 
     /// The value of the measure named `measure` for `pupil`, if known: `score` is
     /// `ClassPupil.score`, any other name a subject score.
-    static func value(_ pupil: ClassPupil, _ measure: String) -> Double? {
+    package static func value(_ pupil: ClassPupil, _ measure: String) -> Double? {
         measure == ClassFormationPolicy.scoreMeasure ? pupil.score : pupil.subjectScores[measure]
     }
 
     /// The attributes that make two pupils interchangeable for every count a class keeps.
-    struct Profile: Hashable {
-        var careMask: UInt64
-        var disabled: Bool
-        var male: Bool
+    package struct Profile: Hashable {
+        package var careMask: UInt64
+        package var disabled: Bool
+        package var male: Bool
     }
 
-    func profile(of p: Int) -> Profile {
+    package func profile(of p: Int) -> Profile {
         Profile(careMask: careMask[p], disabled: isDisabled[p], male: pupils[p].gender == .male)
     }
 
     /// Blocks that must be in different classes from block `b` (sorted).
-    func apartBlocks(of b: Int) -> [Int] {
+    package func apartBlocks(of b: Int) -> [Int] {
         Array(Set(blocks[b].flatMap { apart[$0] }.map { blockOf[$0] })).sorted()
     }
 

@@ -1,3 +1,6 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// One pupil as class formation sees them: an id and attributes, never a name.
 ///
 /// `lotteryRank` is the pupil's place in the school's class draw (`classes/<school_id>`),

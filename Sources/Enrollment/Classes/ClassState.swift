@@ -1,19 +1,22 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// The classes of one school while they are being filled: who is where, and the running
 /// counts and deviation sums that the deal, the improvement phase and late arrivals consult.
-struct ClassState {
-    let problem: ClassProblem
+package struct ClassState {
+    package let problem: ClassProblem
     /// Class (0-based) of each pupil, −1 while unplaced.
-    var classOf: [Int]
-    var heads: [Int]
-    var weighted: [Int]
-    var boys: [Int]
-    var disabled: [Int]
+    package var classOf: [Int]
+    package var heads: [Int]
+    package var weighted: [Int]
+    package var boys: [Int]
+    package var disabled: [Int]
     /// `care[c * careGroups + t]`: pupils of care group t in class c.
-    var care: [Int]
+    package var care: [Int]
     /// `sums[c * measures + m]`: sum over the class of the pupils' deviations for measure m.
-    var sums: [Double]
+    package var sums: [Double]
 
-    init(_ problem: ClassProblem) {
+    package init(_ problem: ClassProblem) {
         self.problem = problem
         let k = problem.classCount
         classOf = [Int](repeating: -1, count: problem.pupils.count)
@@ -25,14 +28,14 @@ struct ClassState {
         sums = [Double](repeating: 0, count: k * problem.measures.count)
     }
 
-    var classCount: Int { heads.count }
+    package var classCount: Int { heads.count }
 
-    mutating func add(_ p: Int, to c: Int) {
+    package mutating func add(_ p: Int, to c: Int) {
         update(p, c, +1)
         classOf[p] = c
     }
 
-    mutating func remove(_ p: Int) {
+    package mutating func remove(_ p: Int) {
         update(p, classOf[p], -1)
         classOf[p] = -1
     }
@@ -55,7 +58,7 @@ struct ClassState {
 
     /// Whether the pupils `group` (all unplaced) can join class `c`: the size cap, the
     /// disabled limit and every apart request still hold.
-    func fits<Group: Sequence<Int>>(_ group: Group, in c: Int) -> Bool {
+    package func fits<Group: Sequence<Int>>(_ group: Group, in c: Int) -> Bool {
         var w = 0, d = 0
         for p in group {
             w += problem.weight[p]
@@ -69,7 +72,7 @@ struct ClassState {
 
     /// The objective: Σ over measures m of weight(m) × Σ over classes c of |Σ_{p∈c} (x_pm − μ_m)|,
     /// a pupil without a value for m counting as the school mean μ_m (see docs/CLASSES.md).
-    var objective: Double {
+    package var objective: Double {
         let m = problem.measures.count
         var total = 0.0
         for k in 0..<m {

@@ -1,3 +1,6 @@
+import EnrollmentIO
+import EnrollmentCase
+
 extension ClassFormation {
     /// Places pupils who arrive after the classes were formed, without moving anyone already
     /// placed (classes are never rewritten).

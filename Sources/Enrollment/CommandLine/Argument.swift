@@ -1,3 +1,5 @@
+import EnrollmentIO
+
 /// A typed argument of a command, in the manner of swift-argument-parser's `@Option`,
 /// `@Flag` and `@Argument`: how it is written (its `ArgumentSpec`, which help shows) and how
 /// its text becomes a value of its type. A command declares each argument once and reads it
@@ -92,7 +94,7 @@ package struct ArgumentType<T: Sendable>: Sendable {
         }
     }
 
-    let convert: @Sendable (String) throws(Invalid) -> T
+    package let convert: @Sendable (String) throws(Invalid) -> T
 
     package init(_ convert: @escaping @Sendable (String) throws(Invalid) -> T) {
         self.convert = convert

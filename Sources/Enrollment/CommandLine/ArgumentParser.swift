@@ -1,3 +1,5 @@
+import EnrollmentIO
+
 /// Parses a command's arguments by its `CommandSpec`, following swift-argument-parser's
 /// conventions: `--name value` and `--name=value`; flags without values; positionals in
 /// order; `--` ends options; an unknown option is named with the nearest valid one.
@@ -29,7 +31,7 @@ public enum ArgumentParser {
                 }
                 guard let spec = command.arguments.first(where: { $0.name == name && !$0.isPositional }) else {
                     let options = command.arguments.filter { !$0.isPositional }.map { "--" + $0.name } + ["--help"]
-                    throw .unknownOption(argument, suggestion: nearest(to: "--" + name, among: options))
+                    throw .unknownOption(argument, suggestion: NearestName.nearest(to: "--" + name, among: options))
                 }
                 switch spec.kind {
                 case .flag:
@@ -61,35 +63,5 @@ public enum ArgumentParser {
             if !given { throw .missingArgument(spec.synopsis) }
         }
         return result
-    }
-
-    /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo
-    /// (at most a third of the word's length, and at least 1 edit allowed). Ties go to the
-    /// candidate listed first.
-    public static func nearest(to word: String, among candidates: [String]) -> String? {
-        var best: (String, Int)?
-        for candidate in candidates {
-            let d = editDistance(word, candidate)
-            if best == nil || d < best!.1 { best = (candidate, d) }
-        }
-        guard let (candidate, distance) = best, distance <= max(2, word.count / 3) else { return nil }
-        return candidate
-    }
-
-    /// Levenshtein distance between two strings, by characters.
-    /// - Complexity: O(a × b).
-    public static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                current[j] = a[i - 1] == b[j - 1] ? previous[j - 1] : 1 + min(previous[j - 1], previous[j], current[j - 1])
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

@@ -1,3 +1,5 @@
+import EnrollmentIO
+
 /// One argument a command accepts, in the manner of swift-argument-parser:
 /// an option takes a value (`--seed S` or `--seed=S`), a flag takes none (`--force`),
 /// a positional is given by place (`CASE`).
@@ -42,7 +44,7 @@ public struct ArgumentSpec: Sendable {
     }
 
     /// How the argument is written in usage lines: `--seed <seed>`, `--force`, `<case>`.
-    var synopsis: String {
+    package var synopsis: String {
         switch kind {
         case .option(let valueName, _): return "--\(name) <\(valueName)>"
         case .flag: return "--\(name)"

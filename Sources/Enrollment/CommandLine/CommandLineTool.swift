@@ -1,3 +1,5 @@
+import EnrollmentIO
+
 /// A tool with subcommands: `tool COMMAND [arguments]`, `tool --help`, `tool help COMMAND`,
 /// `tool COMMAND --help`, `tool --version`. It resolves what to do; the executable runs it.
 public struct CommandLineTool: Sendable {
@@ -34,7 +36,7 @@ public struct CommandLineTool: Sendable {
             return .print(help(for: try command(named: arguments[1])))
         default:
             if first.hasPrefix("-") {
-                throw .unknownOption(first, suggestion: ArgumentParser.nearest(to: first, among: ["--help", "--version"]))
+                throw .unknownOption(first, suggestion: NearestName.nearest(to: first, among: ["--help", "--version"]))
             }
             let spec = try command(named: first)
             let rest = Array(arguments.dropFirst())
@@ -43,9 +45,9 @@ public struct CommandLineTool: Sendable {
         }
     }
 
-    func command(named name: String) throws(UsageError) -> CommandSpec {
+    package func command(named name: String) throws(UsageError) -> CommandSpec {
         guard let spec = commands.first(where: { $0.name == name }) else {
-            throw .unknownCommand(name, suggestion: ArgumentParser.nearest(to: name, among: commands.map(\.name)))
+            throw .unknownCommand(name, suggestion: NearestName.nearest(to: name, among: commands.map(\.name)))
         }
         return spec
     }
@@ -92,7 +94,7 @@ public struct CommandLineTool: Sendable {
 }
 
 extension String {
-    func padded(to width: Int) -> String {
+    package func padded(to width: Int) -> String {
         count >= width ? self + " " : self + String(repeating: " ", count: width - count)
     }
 }

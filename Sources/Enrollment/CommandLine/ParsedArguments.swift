@@ -1,7 +1,9 @@
+import EnrollmentIO
+
 /// The values given to a command, by argument name.
 public struct ParsedArguments: Sendable, Equatable {
-    var values: [String: [String]] = [:]
-    var flags: Set<String> = []
+    package var values: [String: [String]] = [:]
+    package var flags: Set<String> = []
 
     public init() {}
 
@@ -14,7 +16,7 @@ public struct ParsedArguments: Sendable, Equatable {
     /// Whether a flag was given.
     public func flag(_ name: String) -> Bool { flags.contains(name) }
 
-    mutating func append(_ value: String, for name: String) {
+    package mutating func append(_ value: String, for name: String) {
         values[name, default: []].append(value)
     }
 }

@@ -1,3 +1,5 @@
+import EnrollmentIO
+
 /// A mistake in how a command was called. The tool prints it with the command's usage
 /// line and exits with status 2.
 public enum UsageError: Error, Equatable, CustomStringConvertible {

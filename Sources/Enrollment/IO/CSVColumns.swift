@@ -25,7 +25,7 @@ public struct CSVColumns: Sendable {
     /// The header as a message lists it. When the header row is missing, the first row of data
     /// is read as the header: so only names that look like column names (ASCII letters, digits,
     /// `_`, `-`, spaces; at most 32 characters and no long number) are listed, the others counted.
-    static func shownHeader(_ header: [String]) -> String {
+    package static func shownHeader(_ header: [String]) -> String {
         let plain = header.filter { name in
             name.utf8.count <= 32 && CSVRecordReader.quoted(name).hasPrefix("'")
                 && name.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) || $0 == 0x5F || $0 == 0x2D || $0 == 0x20 }

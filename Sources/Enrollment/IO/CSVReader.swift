@@ -39,25 +39,25 @@ public enum CSVReader {
     }
 
     /// Offsets into the input are kept as `UInt32`, so a file may hold at most 4 GiB − 2 bytes.
-    static let maximumSize = Int(UInt32.max) - 1
+    package static let maximumSize = Int(UInt32.max) - 1
 
     private struct Parser {
-        let input: UnsafeBufferPointer<UInt8>
-        let file: String
-        var i = 0
-        var line = 1
+        package let input: UnsafeBufferPointer<UInt8>
+        package let file: String
+        package var i = 0
+        package var line = 1
         /// See `CSVTable.Storage.ends`: a mark per record, then each field's end offset.
-        var ends: [UInt32] = []
-        var marks: [UInt32] = []
-        var lines: [UInt32] = []
-        var diagnostics: [Diagnostic] = []
+        package var ends: [UInt32] = []
+        package var marks: [UInt32] = []
+        package var lines: [UInt32] = []
+        package var diagnostics: [Diagnostic] = []
 
-        init(input: UnsafeBufferPointer<UInt8>, file: String) {
+        package init(input: UnsafeBufferPointer<UInt8>, file: String) {
             self.input = input
             self.file = file
         }
 
-        static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        package static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
 
         consuming func run(keeping bytes: [UInt8]) -> Result {
             guard input.count <= CSVReader.maximumSize else {
@@ -112,12 +112,12 @@ public enum CSVReader {
         }
 
         /// After this many records, the arrays are sized for the whole file from what they hold so far.
-        static let sampleRows = 1024
+        package static let sampleRows = 1024
 
         /// Reserves room for the rest of the file, estimated from the records read since
         /// `dataStart` plus an eighth, so that big files neither copy their arrays as they
         /// grow nor touch pages they do not use.
-        mutating func reserveForRest(sampledFrom dataStart: Int) {
+        package mutating func reserveForRest(sampledFrom dataStart: Int) {
             let scale = Double(input.count - dataStart) / Double(max(i - dataStart, 1)) * 1.125
             ends.reserveCapacity(Int(Double(ends.count) * scale) + 64)
             marks.reserveCapacity(Int(Double(marks.count) * scale) + 64)
@@ -127,14 +127,14 @@ public enum CSVReader {
         /// The first column name without the byte-order marks (U+FEFF) before it: a file saved
         /// with a mark twice over keeps one after the first is skipped, which would hide the
         /// first column. Reported, so the clerk saves the file again.
-        mutating func withoutExtraByteOrderMarks(_ name: String, line: Int) -> String {
+        package mutating func withoutExtraByteOrderMarks(_ name: String, line: Int) -> String {
             guard name.hasPrefix("\u{FEFF}") else { return name }
             diagnostics.append(Diagnostic(SourceLocation(file: file, line: line, column: 1),
                 "the file starts with a byte-order mark more than once: save it again as UTF-8 (the columns are read as if it did not)"))
             return String(name.drop { $0 == "\u{FEFF}" }).trimmingWhitespace().lowercased()
         }
 
-        mutating func reportHeaderProblems(_ names: [String], line: Int) {
+        package mutating func reportHeaderProblems(_ names: [String], line: Int) {
             var seen: [String: Int] = [:]
             for (k, name) in names.enumerated() {
                 if name.isEmpty {
@@ -149,7 +149,7 @@ public enum CSVReader {
 
         /// Reads one record, appending the end of each field; leaves `i` after the record's
         /// line end. Returns whether any field has a non-empty value.
-        mutating func readRecord() -> Bool {
+        package mutating func readRecord() -> Bool {
             var column = 1
             var hasValue = false
             while true {
@@ -177,7 +177,7 @@ public enum CSVReader {
         }
 
         /// Consumes a line end (CRLF, LF or CR) at `i`.
-        mutating func endLine() {
+        package mutating func endLine() {
             if input[i] == Self.cr, i + 1 < input.count, input[i + 1] == Self.lf { i += 1 }
             i += 1
             line += 1
@@ -187,7 +187,7 @@ public enum CSVReader {
         /// comma, as the field-by-field path would, and leaves `i` at the start of the first
         /// field it leaves to that path: one that holds a quote, or ends the record, or runs
         /// into the last 7 bytes of the input.
-        mutating func skimPlainFields(column: inout Int, hasValue: inout Bool) {
+        package mutating func skimPlainFields(column: inout Int, hasValue: inout Bool) {
             var fieldStart = i
             var k = i
             let n = input.count
@@ -219,7 +219,7 @@ public enum CSVReader {
 
         /// Moves `i` to the comma or line end after an unquoted field, reporting a quote in it
         /// (once per field, however many it holds).
-        mutating func readPlainField(column: Int) {
+        package mutating func readPlainField(column: Int) {
             var k = i
             let n = input.count
             var reported = false
@@ -243,7 +243,7 @@ public enum CSVReader {
         /// are at most `,`; so are a few others (space, `!`, `#` …), which the caller skips.
         /// Reads 8 bytes at a time.
         @inline(__always)
-        static func nextSpecialCandidate(in input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        package static func nextSpecialCandidate(in input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
             var k = start
             let n = input.count
             if let base = input.baseAddress {
@@ -263,7 +263,7 @@ public enum CSVReader {
 
         /// Moves `i` past a quoted field (and any text after its closing quote, which it reports),
         /// counting the line ends inside it.
-        mutating func readQuotedField(column: Int) {
+        package mutating func readQuotedField(column: Int) {
             let openLine = line
             i += 1
             while true {
@@ -294,7 +294,7 @@ public enum CSVReader {
 
 extension String {
     /// The string without leading and trailing spaces (ASCII and the ideographic space U+3000), tabs and line ends.
-    func trimmingWhitespace() -> String {
+    package func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\u{3000}" }
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }

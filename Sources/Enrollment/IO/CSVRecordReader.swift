@@ -68,7 +68,7 @@ public struct CSVRecordReader {
 
     /// Calls `body` with the field's bytes when they need no folding or trimming, else with nil.
     @inline(__always)
-    func withPlainBytes<R>(_ column: CSVColumn, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+    package func withPlainBytes<R>(_ column: CSVColumn, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
         guard let k = column.index else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         return table.withFieldBytes(of: span, column: k) { bytes in body(Self.isPlain(bytes) ? bytes : nil) }
     }
@@ -77,7 +77,7 @@ public struct CSVRecordReader {
     /// tab or line end at either end) and nothing to fold (no full-width form, whose UTF-8
     /// starts with EF BC/BD, nor ideographic space, which starts with E3).
     @inline(__always)
-    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return true }
         if ASCII.isSpace(first) || ASCII.isSpace(last) { return false }
         for b in bytes where b == 0xEF || b == 0xE3 { return false }
@@ -163,7 +163,7 @@ public struct CSVRecordReader {
 
     /// A value read from plain bytes by `fast` when it can, else parsed from the cleaned text.
     @inline(__always)
-    mutating func parsed<T>(_ column: CSVColumn, required: Bool, expected: String,
+    package mutating func parsed<T>(_ column: CSVColumn, required: Bool, expected: String,
                             fast: (UnsafeBufferPointer<UInt8>) -> T?, _ parse: (String) -> T?) -> T? {
         let quick: T?? = withPlainBytes(column) { bytes in
             guard let bytes, !bytes.isEmpty, let value = fast(bytes) else { return .none }
@@ -218,20 +218,20 @@ public struct CSVRecordReader {
     }
 
     /// The line where `value` was first seen, if before; otherwise records `line` for it.
-    static func earlierLine(of value: String, line: Int, seen: inout [String: Int]) -> Int? {
+    package static func earlierLine(of value: String, line: Int, seen: inout [String: Int]) -> Int? {
         guard let first = seen.updateValue(line, forKey: value) else { return nil }
         seen[value] = first
         return first
     }
 
     /// The row's `name` and `id_number` fields, which no message may print.
-    var personalValues: [(column: String, value: String?)] {
+    package var personalValues: [(column: String, value: String?)] {
         ["name", "id_number"].map { column in (column, table.index(of: column).map { self.table[row, $0].trimmingWhitespace() }) }
     }
 
     /// A cell's value as a message quotes it: in quotes, cut to 32 characters; but a value
     /// holding a run of 15 or more digits (it may be a resident id number) is only described.
-    static func quoted(_ value: String) -> String {
+    package static func quoted(_ value: String) -> String {
         var run = 0, longest = 0
         for u in value.utf8 {
             run = (0x30...0x39).contains(u) ? run + 1 : 0
@@ -244,13 +244,13 @@ public struct CSVRecordReader {
     /// An id someone wrote (a `student_id` in `together_with`, say) as a message quotes it: like
     /// `quoted`, but a value that is not made of ASCII letters, digits, `-` and `_` is not shown,
     /// since a name written where an id belongs is someone's name.
-    static func quotedIdentifier(_ value: String) -> String {
+    package static func quotedIdentifier(_ value: String) -> String {
         let plain = value.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
         return plain ? quoted(value) : "a value that is not an id (not shown: it may be a name)"
     }
 
     /// Reports `value` of `column` as a duplicate of the one on `firstLine`.
-    mutating func reportDuplicate(_ column: CSVColumn, _ value: String, firstLine: Int) {
+    package mutating func reportDuplicate(_ column: CSVColumn, _ value: String, firstLine: Int) {
         report(column, "duplicate id '\(value)' (first on line \(firstLine))")
     }
 
@@ -264,20 +264,9 @@ public struct CSVRecordReader {
         if repeated { report(column, "a school appears twice in the choices") }
     }
 
-    /// The scores of the subject columns given (see `CSVTable.subjectColumns`), skipping empty ones.
-    public mutating func subjectScores(_ columns: [(column: CSVColumn, subject: String)]) -> [SubjectScore] {
-        var scores: [SubjectScore] = []
-        for (column, subject) in columns {
-            if let hundredths = parsed(column, required: false, expected: Score.expected, fast: ASCIINumber.hundredths, { Score(parsing: $0)?.hundredths }) {
-                if scores.isEmpty { scores.reserveCapacity(columns.count) }
-                scores.append(SubjectScore(subject: subject, score: Score(hundredths: hundredths)))
-            }
-        }
-        return scores
-    }
 
     /// Folds full-width forms to ASCII and trims.
-    static func clean(_ raw: String) -> String {
+    package static func clean(_ raw: String) -> String {
         var needsFolding = false
         for b in raw.utf8 where b >= 0x80 {
             needsFolding = true
@@ -288,20 +277,25 @@ public struct CSVRecordReader {
     }
 }
 
+extension Character {
+    /// Whether the character is one of the ASCII digits 0–9.
+    package var isASCIIDigit: Bool { asciiValue.map { $0 >= 48 && $0 <= 57 } ?? false }
+}
+
 /// Byte tests for the plain (ASCII) fast paths.
-enum ASCII {
+package enum ASCII {
     /// Space, tab, CR or LF: the ASCII characters `trimmingWhitespace` removes.
     @inline(__always)
-    static func isSpace(_ b: UInt8) -> Bool {
+    package static func isSpace(_ b: UInt8) -> Bool {
         b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A
     }
 }
 
 /// Numbers read straight from ASCII bytes; nil means "not this simple form" and the caller
 /// falls back to the general (slower, exactly equivalent) parse of the text.
-enum ASCIINumber {
+package enum ASCIINumber {
     /// `[+-]digits`, at most 15 digits.
-    static func integer(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+    package static func integer(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0, negative = false
         if b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+") { negative = b[0] == UInt8(ascii: "-"); i = 1 }
         guard i < b.count, b.count - i <= 15 else { return nil }
@@ -317,7 +311,7 @@ enum ASCIINumber {
 
     /// `[+-]digits[.digits]` with at most 15 significant digits: the mantissa and the power of
     /// ten are exact in a Double, so the one division rounds correctly, as `Double(String)` does.
-    static func decimal(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+    package static func decimal(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
         var i = 0, negative = false
         if b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+") { negative = b[0] == UInt8(ascii: "-"); i = 1 }
         // power: 10 to the number of digits after the point.
@@ -348,7 +342,7 @@ enum ASCIINumber {
     }
 
     /// A score in hundredths: `[+-]digits[.d[d]]`, at most 9 whole digits.
-    static func hundredths(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+    package static func hundredths(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0, negative = false
         if b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+") { negative = b[0] == UInt8(ascii: "-"); i = 1 }
         var whole = 0, wholeDigits = 0

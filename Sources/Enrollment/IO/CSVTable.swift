@@ -12,32 +12,32 @@
 /// fields hold newlines. Header names are trimmed and compared case-insensitively (they
 /// are stored lower-cased).
 public struct CSVTable: Sendable {
-    let storage: Storage
+    package let storage: Storage
 
-    init(file: String, header: [String], headerLine: Int, bytes: [UInt8], ends: [UInt32], marks: [UInt32], lines: [UInt32]) {
+    package init(file: String, header: [String], headerLine: Int, bytes: [UInt8], ends: [UInt32], marks: [UInt32], lines: [UInt32]) {
         storage = Storage(file: file, header: header, headerLine: headerLine, bytes: bytes, ends: ends, marks: marks, lines: lines)
     }
 
     /// Everything a table holds, behind one reference, so that copying a table (into each
     /// `CSVRecordReader`) costs one reference count.
-    final class Storage: Sendable {
-        let file: String
-        let header: [String]
-        let headerLine: Int
-        let columnIndex: [String: Int]
+    package final class Storage: Sendable {
+        package let file: String
+        package let header: [String]
+        package let headerLine: Int
+        package let columnIndex: [String: Int]
         /// The input, as given to the reader.
-        let bytes: [UInt8]
+        package let bytes: [UInt8]
         /// Where fields end in `bytes`. Each row contributes a mark, one less than the offset of
         /// its first byte, then the end offset (exclusive) of each of its fields: every field
         /// thus starts one byte after the entry before it (after the mark, or after the comma
         /// that ends the field before). Offsets wrap (`&+ 1`) only for a row at offset 0.
-        let ends: [UInt32]
+        package let ends: [UInt32]
         /// `marks[r]` is the index in `ends` of row r's mark; one extra entry (`ends.count`) at the end.
-        let marks: [UInt32]
+        package let marks: [UInt32]
         /// `lines[r]` is the physical line on which row r starts.
-        let lines: [UInt32]
+        package let lines: [UInt32]
 
-        init(file: String, header: [String], headerLine: Int, bytes: [UInt8], ends: [UInt32], marks: [UInt32], lines: [UInt32]) {
+        package init(file: String, header: [String], headerLine: Int, bytes: [UInt8], ends: [UInt32], marks: [UInt32], lines: [UInt32]) {
             self.file = file
             self.header = header
             self.headerLine = headerLine
@@ -93,7 +93,7 @@ public struct CSVTable: Sendable {
 
     /// Where row `row`'s fields are in `Storage.ends`: its mark's index, and its field count.
     @inline(__always)
-    func fieldSpan(ofRow row: Int) -> (mark: Int, count: Int) {
+    package func fieldSpan(ofRow row: Int) -> (mark: Int, count: Int) {
         let mark = Int(storage.marks[row])
         return (mark, Int(storage.marks[row + 1]) - mark - 1)
     }
@@ -101,7 +101,7 @@ public struct CSVTable: Sendable {
     /// `withFieldBytes(row:column:_:)` for a row whose `fieldSpan(ofRow:)` is known (as a
     /// `CSVRecordReader` keeps it, to look it up once per row rather than once per field).
     @inline(__always)
-    func withFieldBytes<R>(of span: (mark: Int, count: Int), column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    package func withFieldBytes<R>(of span: (mark: Int, count: Int), column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         guard column < span.count else {
             return try body(UnsafeBufferPointer(start: nil, count: 0))
         }
@@ -121,13 +121,13 @@ public struct CSVTable: Sendable {
         (0..<fieldCount(ofRow: row)).map { self[row, $0] }
     }
 
-    static let quote = UInt8(ascii: "\"")
+    package static let quote = UInt8(ascii: "\"")
 
     /// Calls `body` with the value of a quoted field given its raw bytes (starting with `"`):
     /// the text between the quotes with each `""` made one `"`, followed by any text after the
     /// closing quote (which the reader reports); to the end of the bytes when never closed.
     /// Only a field holding `""` or text after its closing quote is copied.
-    static func withUnquoted<R>(_ raw: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    package static func withUnquoted<R>(_ raw: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         var q = 1
         while q < raw.count, raw[q] != quote { q += 1 }
         if q >= raw.count - 1 {
@@ -158,7 +158,7 @@ extension UnsafeBufferPointer<UInt8> {
     /// Calls `body` with the value of the field whose raw text is `self[from..<to]`: those
     /// bytes, or for a quoted field its unquoted value (see `CSVTable.withUnquoted`).
     @inline(__always)
-    func withField<R>(from: Int, to: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    package func withField<R>(from: Int, to: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let raw = UnsafeBufferPointer(rebasing: self[from..<to])
         return raw.first == CSVTable.quote ? try CSVTable.withUnquoted(raw, body) : try body(raw)
     }

@@ -24,7 +24,7 @@ public struct CSVWriter: Sendable {
         bytes.append(UInt8(ascii: "\n"))
     }
 
-    static func appendField(_ field: String, to bytes: inout [UInt8]) {
+    package static func appendField(_ field: String, to bytes: inout [UInt8]) {
         let utf8 = field.utf8
         var needsQuotes = false
         for c in utf8 where c == UInt8(ascii: ",") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") {

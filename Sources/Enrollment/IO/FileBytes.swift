@@ -5,7 +5,7 @@ import Foundation
 public enum FileBytes {
     /// Files at least this long are read in pieces on all cores (the kernel's copy and the
     /// first touch of each page of the array then run in parallel).
-    static let parallelThreshold = 1 << 22
+    package static let parallelThreshold = 1 << 22
 
     /// The file's bytes, or nil when it cannot be opened or read.
     /// - Complexity: O(n) in the file's size.
@@ -14,7 +14,7 @@ public enum FileBytes {
     }
 
     /// `read(_:)` in `pieces` pieces (by default one per core for a large file; tests vary it).
-    static func read(_ path: String, pieces requested: Int?) -> [UInt8]? {
+    package static func read(_ path: String, pieces requested: Int?) -> [UInt8]? {
         precondition(requested.map { $0 >= 1 } ?? true, "a file is read in at least one piece")
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
@@ -42,13 +42,13 @@ public enum FileBytes {
 
     /// A file being read in pieces into one buffer; each thread writes only its own piece.
     private struct Pieces: @unchecked Sendable {
-        let fd: Int32
-        let buffer: UnsafeMutableBufferPointer<UInt8>
-        let ends: UnsafeMutableBufferPointer<Int>
-        let pieces: Int
+        package let fd: Int32
+        package let buffer: UnsafeMutableBufferPointer<UInt8>
+        package let ends: UnsafeMutableBufferPointer<Int>
+        package let pieces: Int
 
         /// Reads piece `k` into its share of the buffer, recording where it stopped, or -1 on an error.
-        func read(piece k: Int) {
+        package func read(piece k: Int) {
             let end = buffer.count * (k + 1) / pieces
             var at = buffer.count * k / pieces
             while at < end {

@@ -8,7 +8,7 @@ import Foundation
 /// own core in row order in an open-addressing table of row numbers; values are compared
 /// (`==`) only when their hashes agree. Which row comes first depends only on the values and
 /// their order, never on the hash seed, the partitions or the timing.
-struct FirstOccurrences<Value: Hashable & Sendable>: Sendable {
+package struct FirstOccurrences<Value: Hashable & Sendable>: Sendable {
     private let values: [Value?]
     /// `earlier[r]`: the first row before r holding the value of row r, or -1.
     private let earlier: [Int32]
@@ -21,7 +21,7 @@ struct FirstOccurrences<Value: Hashable & Sendable>: Sendable {
     /// (the partition marker 0xFF is kept for nil); by default 8 partitions for large inputs,
     /// 1 for small ones (tests vary it to check that it does not matter).
     /// - Complexity: O(n) expected, spread over all cores.
-    init(_ values: [Value?], partitionBits: Int? = nil) {
+    package init(_ values: [Value?], partitionBits: Int? = nil) {
         precondition(values.count < Int(Int32.max))
         let n = values.count
         let bits = partitionBits ?? (n >= 1 << 16 ? 3 : 0)
@@ -63,14 +63,14 @@ struct FirstOccurrences<Value: Hashable & Sendable>: Sendable {
 
     /// The buffers the concurrent steps share; each step writes only its own elements.
     private struct Shared: @unchecked Sendable {
-        let values: UnsafeBufferPointer<Value?>
-        let hashes: UnsafeMutableBufferPointer<Int>
-        let partition: UnsafeMutableBufferPointer<UInt8>
-        let earlier: UnsafeMutableBufferPointer<Int32>
-        let tables: UnsafeMutableBufferPointer<[UInt64]>
+        package let values: UnsafeBufferPointer<Value?>
+        package let hashes: UnsafeMutableBufferPointer<Int>
+        package let partition: UnsafeMutableBufferPointer<UInt8>
+        package let earlier: UnsafeMutableBufferPointer<Int32>
+        package let tables: UnsafeMutableBufferPointer<[UInt64]>
     }
 
-    static var empty: UInt64 { .max }
+    package static var empty: UInt64 { .max }
 
     /// Indexes the rows of partition `p` in row order, setting `earlier` for each; returns its table.
     private static func index(partition p: UInt8, _ s: Shared) -> [UInt64] {
@@ -106,14 +106,14 @@ struct FirstOccurrences<Value: Hashable & Sendable>: Sendable {
     /// The first row before `row` holding the value of `row`; nil when there is none (or the
     /// value is nil).
     /// - Complexity: O(1).
-    func earlier(than row: Int) -> Int? {
+    package func earlier(than row: Int) -> Int? {
         let r = earlier[row]
         return r < 0 ? nil : Int(r)
     }
 
     /// The first row holding `value`, or nil.
     /// - Complexity: O(1) expected.
-    func firstRow(of value: Value) -> Int? {
+    package func firstRow(of value: Value) -> Int? {
         let h = value.hashValue
         let table = tables[partitionBits == 0 ? 0 : Int(UInt(bitPattern: h) >> (UInt.bitWidth - partitionBits))]
         let tag = UInt64(UInt(bitPattern: h) >> 32) << 32

@@ -126,10 +126,10 @@ public enum GB18030 {
     // MARK: - Tables, built once on first use
 
     /// Linear index of the first supplementary-plane code, 0x90308130 (U+10000).
-    static let supplementaryStart = 189_000
+    package static let supplementaryStart = 189_000
 
     /// The code point of each two-byte code, indexed by `(lead − 0x81)·190 + trail position`.
-    static let twoByteTable: [UInt16] = {
+    package static let twoByteTable: [UInt16] = {
         guard let data = Data(base64Encoded: twoByteTableBase64, options: .ignoreUnknownCharacters),
               data.count == 2 * 23_940
         else { preconditionFailure("GB18030Table.swift is damaged: run scripts/make-gb18030-table.py") }
@@ -137,7 +137,7 @@ public enum GB18030 {
     }()
 
     /// The code point of each BMP four-byte code, indexed by linear index (0...39419).
-    static let fourByteBMPTable: [UInt16] = {
+    package static let fourByteBMPTable: [UInt16] = {
         var table = [UInt16](repeating: 0, count: 39_420)
         let ranges = fourByteRanges
         for r in stride(from: 0, to: ranges.count, by: 2) {
@@ -152,7 +152,7 @@ public enum GB18030 {
 
     /// For each BMP scalar at or above 0x80, its code: `0xLLTT` for two bytes, or the four bytes
     /// big-endian (always above 0xFFFF, as the first byte is at least 0x81). 0 for surrogates.
-    static let encodeTable: [UInt32] = {
+    package static let encodeTable: [UInt32] = {
         var table = [UInt32](repeating: 0, count: 0x1_0000)
         for (position, point) in twoByteTable.enumerated() {
             let lead = 0x81 + position / 190
@@ -167,12 +167,12 @@ public enum GB18030 {
     }()
 
     @inline(__always)
-    static func linearIndex(_ b1: UInt8, _ b2: UInt8, _ b3: UInt8, _ b4: UInt8) -> Int {
+    package static func linearIndex(_ b1: UInt8, _ b2: UInt8, _ b3: UInt8, _ b4: UInt8) -> Int {
         ((Int(b1) - 0x81) * 10 + (Int(b2) - 0x30)) * 1260 + (Int(b3) - 0x81) * 10 + (Int(b4) - 0x30)
     }
 
     /// The four bytes of linear index `index`, big-endian in one UInt32.
-    static func fourByteCode(_ index: Int) -> UInt32 {
+    package static func fourByteCode(_ index: Int) -> UInt32 {
         let b4 = index % 10
         let b3 = index / 10 % 126
         let b2 = index / 1260 % 10
@@ -181,7 +181,7 @@ public enum GB18030 {
     }
 
     @inline(__always)
-    static func appendBigEndian(_ code: UInt32, to out: inout [UInt8]) {
+    package static func appendBigEndian(_ code: UInt32, to out: inout [UInt8]) {
         out.append(UInt8(code >> 24))
         out.append(UInt8(code >> 16 & 0xFF))
         out.append(UInt8(code >> 8 & 0xFF))
@@ -189,7 +189,7 @@ public enum GB18030 {
     }
 
     @inline(__always)
-    static func appendUTF8(_ value: UInt32, to out: inout [UInt8]) {
+    package static func appendUTF8(_ value: UInt32, to out: inout [UInt8]) {
         if value < 0x80 {
             out.append(UInt8(value))
         } else if value < 0x800 {
@@ -256,7 +256,7 @@ public enum GB18030Error: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 /// Bytes as a clerk's editor shows them: "0xD5 0x0A".
-func hexBytes(_ bytes: some Sequence<UInt8>) -> String {
+package func hexBytes(_ bytes: some Sequence<UInt8>) -> String {
     bytes.map { byte in
         let digits = String(byte, radix: 16, uppercase: true)
         return (byte < 0x10 ? "0x0" : "0x") + digits

@@ -5,7 +5,7 @@
 extension GB18030 {
     /// Code points of the 23,940 two-byte codes in code order (lead 0x81...0xFE, trail
     /// 0x40...0x7E then 0x80...0xFE), as big-endian UInt16 values in base64.
-    static let twoByteTableBase64 = """
+    package static let twoByteTableBase64 = """
         TgJOBE4FTgZOD04SThdOH04gTiFOI04mTilOLk4vTjFOM041TjdOPE5ATkFOQk5ETkZOSk5RTlVOV05aTltOYk5jTmROZU5nTmhO
         ak5rTmxObU5uTm9Ock50TnVOdk53TnhOeU56TntOfE59Tn9OgE6BToJOg06EToVOh06KTpBOlk6XTplOnE6dTp5Oo06qTq9OsE6x
         TrROtk63TrhOuU68Tr1Ovk7ITsxOz07QTtJO2k7bTtxO4E7iTuZO507pTu1O7k7vTvFO9E74TvlO+k78Tv5PAE8CTwNPBE8FTwZP
@@ -650,7 +650,7 @@ extension GB18030 {
     /// Four-byte BMP ranges as pairs (linear index, first code point), ascending by index:
     /// linear index i in the range that starts at (s, c) stands for code point c + (i - s).
     /// The last range ends at index 39419 (0x8431A439 = U+FFFF).
-    static let fourByteRanges: [UInt32] = [
+    package static let fourByteRanges: [UInt32] = [
         0, 0x0080, 36, 0x00A5, 38, 0x00A9, 45, 0x00B2, 50, 0x00B8, 81, 0x00D8,
         89, 0x00E2, 95, 0x00EB, 96, 0x00EE, 100, 0x00F4, 103, 0x00F8, 104, 0x00FB,
         105, 0x00FD, 109, 0x0102, 126, 0x0114, 133, 0x011C, 148, 0x012C, 172, 0x0145,

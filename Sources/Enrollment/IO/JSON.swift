@@ -111,28 +111,28 @@ public enum JSONReader {
     }
 
     private struct Parser {
-        let input: UnsafeBufferPointer<UInt8>
-        let file: String
-        var i = 0
-        var line = 1
-        var column = 1
-        var depth = 0
+        package let input: UnsafeBufferPointer<UInt8>
+        package let file: String
+        package var i = 0
+        package var line = 1
+        package var column = 1
+        package var depth = 0
 
-        init(input: UnsafeBufferPointer<UInt8>, file: String) {
+        package init(input: UnsafeBufferPointer<UInt8>, file: String) {
             self.input = input
             self.file = file
             if input.count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { i = 3 }
         }
 
-        func fail(_ message: String) -> Diagnostic {
+        package func fail(_ message: String) -> Diagnostic {
             Diagnostic(SourceLocation(file: file, line: line, column: column), message)
         }
 
-        var current: UInt8? { i < input.count ? input[i] : nil }
+        package var current: UInt8? { i < input.count ? input[i] : nil }
 
         /// Moves past one byte, keeping line and column (columns count characters, not bytes).
         @inline(__always)
-        mutating func advance() {
+        package mutating func advance() {
             let b = input[i]
             i += 1
             if b == 0x0A {
@@ -143,11 +143,11 @@ public enum JSONReader {
             }
         }
 
-        mutating func skipSpace() {
+        package mutating func skipSpace() {
             while let b = current, b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { advance() }
         }
 
-        mutating func document() throws(Diagnostic) -> JSONValue {
+        package mutating func document() throws(Diagnostic) -> JSONValue {
             skipSpace()
             guard current != nil else { throw fail("the file is empty: it should hold a JSON value") }
             let value = try self.value()
@@ -156,7 +156,7 @@ public enum JSONReader {
             return value
         }
 
-        mutating func value() throws(Diagnostic) -> JSONValue {
+        package mutating func value() throws(Diagnostic) -> JSONValue {
             guard let b = current else { throw fail("unexpected end of file: a value is missing") }
             let (l, c) = (line, column)
             switch b {
@@ -172,11 +172,11 @@ public enum JSONReader {
             }
         }
 
-        static func printable(_ b: UInt8) -> String {
+        package static func printable(_ b: UInt8) -> String {
             b >= 0x20 && b < 0x7F ? String(UnicodeScalar(b)) : "\\u{\(String(b, radix: 16))}"
         }
 
-        mutating func literal(_ word: StaticString) throws(Diagnostic) {
+        package mutating func literal(_ word: StaticString) throws(Diagnostic) {
             let bytes = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
             for expected in bytes {
                 guard current == expected else { throw fail("unexpected character: expected '\(word)'") }
@@ -184,12 +184,12 @@ public enum JSONReader {
             }
         }
 
-        mutating func enter() throws(Diagnostic) {
+        package mutating func enter() throws(Diagnostic) {
             depth += 1
             if depth > JSONReader.maximumDepth { throw fail("nesting deeper than \(JSONReader.maximumDepth) levels") }
         }
 
-        mutating func object() throws(Diagnostic) -> JSONValue.Kind {
+        package mutating func object() throws(Diagnostic) -> JSONValue.Kind {
             try enter()
             defer { depth -= 1 }
             advance()
@@ -221,7 +221,7 @@ public enum JSONReader {
             }
         }
 
-        mutating func array() throws(Diagnostic) -> JSONValue.Kind {
+        package mutating func array() throws(Diagnostic) -> JSONValue.Kind {
             try enter()
             defer { depth -= 1 }
             advance()
@@ -245,7 +245,7 @@ public enum JSONReader {
             }
         }
 
-        mutating func number() throws(Diagnostic) -> JSONValue.Kind {
+        package mutating func number() throws(Diagnostic) -> JSONValue.Kind {
             let start = i
             if current == UInt8(ascii: "-") { advance() }
             func digits(_ p: inout Parser) -> Int {
@@ -273,7 +273,7 @@ public enum JSONReader {
             return .number(value, text: text)
         }
 
-        mutating func string() throws(Diagnostic) -> String {
+        package mutating func string() throws(Diagnostic) -> String {
             advance()
             var bytes: [UInt8] = []
             while true {
@@ -295,7 +295,7 @@ public enum JSONReader {
             }
         }
 
-        mutating func escape(into bytes: inout [UInt8]) throws(Diagnostic) {
+        package mutating func escape(into bytes: inout [UInt8]) throws(Diagnostic) {
             guard let b = current else { throw fail("unexpected end of file in an escape") }
             let simple: [UInt8: UInt8] = [UInt8(ascii: "\""): 0x22, UInt8(ascii: "\\"): 0x5C, UInt8(ascii: "/"): 0x2F,
                                           UInt8(ascii: "b"): 0x08, UInt8(ascii: "f"): 0x0C, UInt8(ascii: "n"): 0x0A,
@@ -322,7 +322,7 @@ public enum JSONReader {
             bytes.append(contentsOf: String(Character(Unicode.Scalar(scalar)!)).utf8)
         }
 
-        mutating func hex4() throws(Diagnostic) -> UInt32 {
+        package mutating func hex4() throws(Diagnostic) -> UInt32 {
             var n: UInt32 = 0
             for _ in 0..<4 {
                 guard let b = current, let d = Self.hexDigit(b) else { throw fail("expected four hex digits after \\u") }
@@ -332,7 +332,7 @@ public enum JSONReader {
             return n
         }
 
-        static func hexDigit(_ b: UInt8) -> UInt32? {
+        package static func hexDigit(_ b: UInt8) -> UInt32? {
             switch b {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(b - UInt8(ascii: "0"))
             case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(b - UInt8(ascii: "a") + 10)

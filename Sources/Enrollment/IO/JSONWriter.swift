@@ -12,7 +12,7 @@ public enum JSONWriter {
         return out
     }
 
-    static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
+    package static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
         switch value.kind {
         case .null: out += Array("null".utf8)
         case .bool(let b): out += Array((b ? "true" : "false").utf8)
@@ -57,7 +57,7 @@ public enum JSONWriter {
         }
     }
 
-    static func writeString(_ s: String, into out: inout [UInt8]) {
+    package static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for b in s.utf8 {
             switch b {

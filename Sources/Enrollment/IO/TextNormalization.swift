@@ -68,7 +68,7 @@ public enum TextNormalization {
     }
 
     /// ``normalizedAddress(_:)`` as an array of scalars, the form the address matcher scans.
-    static func normalizedAddressScalars(_ text: String) -> [Unicode.Scalar] {
+    package static func normalizedAddressScalars(_ text: String) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(text.utf8.count)
         for raw in text.unicodeScalars {
@@ -125,13 +125,13 @@ public enum TextNormalization {
         for i in 1..<(scalars.count - 1) where scalars[i] == "至" || scalars[i] == "到" {
             var before = scalars[i - 1]
             if (before == "号" || before == "组"), i >= 2 { before = scalars[i - 2] }
-            if AddressScanner.isNumeral(before), AddressScanner.isNumeral(scalars[i + 1]) { scalars[i] = hyphen }
+            if ChineseNumeral.isNumeral(before), ChineseNumeral.isNumeral(scalars[i + 1]) { scalars[i] = hyphen }
         }
     }
 
     /// Traditional → simplified, as pairs of characters (traditional first), sorted by the
     /// traditional character's code point. All lie in the CJK Unified Ideographs block.
-    static let simplificationPairs: [(traditional: Unicode.Scalar, simplified: Unicode.Scalar)] = {
+    package static let simplificationPairs: [(traditional: Unicode.Scalar, simplified: Unicode.Scalar)] = {
         let pairs = [
         "來来倉仓個个們们倫伦偉伟側侧傑杰備备傳传僅仅僑侨價价儀仪億亿優优內内兩两劉刘動动務务勝胜勞劳勢势勵励匯汇區区協协厙厍厲厉",
         "參参吳吴呂吕問问喬乔單单噸吨嚴严國国圍围園园圓圆圖图團团堅坚堯尧報报場场塊块塢坞塵尘墊垫墳坟墾垦壇坛壓压壘垒壞坏壢坜壩坝",

@@ -1,3 +1,6 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// Selection by start number and interval (起始号 + 间隔数), the manual lottery many bureaus
 /// still hold in public: the applicants are listed and numbered 1…n, the list is published,
 /// and then a start number s and an interval k are drawn in the hall (balls, dice, cards).
@@ -88,13 +91,13 @@ private struct UntakenNumbers {
     /// The largest power of two not above n.
     private let topBit: Int
 
-    init(count n: Int) {
+    package init(count n: Int) {
         // Every number starts untaken: node p covers (p − lowbit(p), p], so holds lowbit(p).
         tree = (0...n).map { $0 & -$0 }
         topBit = 1 << (Int.bitWidth - 1 - n.leadingZeroBitCount)
     }
 
-    mutating func remove(_ p: Int) {
+    package mutating func remove(_ p: Int) {
         var p = p
         while p < tree.count {
             tree[p] -= 1
@@ -103,7 +106,7 @@ private struct UntakenNumbers {
     }
 
     /// How many untaken numbers are ≤ `p`.
-    func count(upTo p: Int) -> Int {
+    package func count(upTo p: Int) -> Int {
         var p = p, sum = 0
         while p > 0 {
             sum += tree[p]
@@ -113,7 +116,7 @@ private struct UntakenNumbers {
     }
 
     /// The untaken number with `index` (0-based) untaken numbers below it.
-    func number(at index: Int) -> Int {
+    package func number(at index: Int) -> Int {
         var position = 0, left = index + 1, step = topBit
         while step > 0 {
             let next = position + step

@@ -1,3 +1,6 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// The public derivation of a lottery's seed from several parties' contributions
 /// (摇号种子: the notary's number, balls drawn in the hall, a public randomness beacon, …),
 /// so that no single party, the bureau included, can choose the seed.
@@ -108,7 +111,7 @@ public struct SeedContribution: Hashable, Sendable, CustomStringConvertible {
     /// The contribution as a line: `label: value`.
     public var description: String { "\(label): \(value)" }
 
-    func validate(position: Int) throws(SeedCeremonyError) {
+    package func validate(position: Int) throws(SeedCeremonyError) {
         guard !label.isEmpty else { throw .emptyLabel(position: position) }
         guard !label.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == lineFeed }) else {
             throw .invalidLabel(position: position)

@@ -1,3 +1,6 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// Student-proposing deferred acceptance (延迟接受, Gale–Shapley 1962).
 ///
 /// Every unplaced student applies to the best school on their list that has not yet refused

@@ -1,3 +1,6 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// The outcome of a mechanism: for each student the school they hold a seat at, or none.
 ///
 /// A student holds at most one seat by construction (one entry per student). The 1-based
@@ -15,7 +18,7 @@ public struct Matching: Hashable, Sendable {
         choiceRanks = [Int32](repeating: 0, count: studentCount)
     }
 
-    init(schoolIndices: [Int32], choiceRanks: [Int32]) {
+    package init(schoolIndices: [Int32], choiceRanks: [Int32]) {
         self.schoolIndices = schoolIndices
         self.choiceRanks = choiceRanks
     }
@@ -67,13 +70,13 @@ public struct Matching: Hashable, Sendable {
     }
 
     /// Seats the student at `school` (replacing any earlier seat), recording the choice rank.
-    mutating func seat(_ student: Int, at school: Int, in instance: MatchingInstance) {
+    package mutating func seat(_ student: Int, at school: Int, in instance: MatchingInstance) {
         schoolIndices[student] = Int32(school)
         choiceRanks[student] = Int32(instance.choiceRank(of: student, for: school) ?? 0)
     }
 
     /// Takes the student's seat away.
-    mutating func unseat(_ student: Int) {
+    package mutating func unseat(_ student: Int) {
         schoolIndices[student] = -1
         choiceRanks[student] = 0
     }

@@ -1,3 +1,6 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// Checks a published placement against the rules of its mechanism, so that anyone holding
 /// the inputs can confirm the result (the `verify` command).
 ///

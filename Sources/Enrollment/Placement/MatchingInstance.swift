@@ -1,3 +1,6 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// One admission problem for a matching mechanism, in index form: students `0..<studentCount`,
 /// schools `0..<schoolCount`, each school with a number of seats, each student with a
 /// preference list (志愿) and, at every school on that list, a priority tier (入学顺位,
@@ -151,13 +154,13 @@ public struct MatchingInstance: Hashable, Sendable {
     /// that a smaller key is a better claim: the tier (offset to be non-negative) in the high
     /// 32 bits, the tie-break rank in the low 32 bits.
     @inline(__always)
-    func priorityKey(choice c: Int, student: Int) -> UInt64 {
+    package func priorityKey(choice c: Int, student: Int) -> UInt64 {
         PriorityKey.pack(tier: choiceTiers[c], tieRank: tieRanks[student])
     }
 
     /// The student whose tie-break rank is each rank: the inverse permutation of `tieRanks`.
     /// - Complexity: O(n).
-    func studentsByTieRank() -> [Int32] {
+    package func studentsByTieRank() -> [Int32] {
         var inverse = [Int32](repeating: 0, count: studentCount)
         for (i, r) in tieRanks.enumerated() { inverse[Int(r)] = Int32(i) }
         return inverse
@@ -165,19 +168,19 @@ public struct MatchingInstance: Hashable, Sendable {
 }
 
 /// A `(tier, tieRank)` pair packed in one integer that orders the same way.
-enum PriorityKey {
+package enum PriorityKey {
     @inline(__always)
-    static func pack(tier: Int32, tieRank: Int32) -> UInt64 {
+    package static func pack(tier: Int32, tieRank: Int32) -> UInt64 {
         UInt64(UInt32(bitPattern: tier) ^ 0x8000_0000) << 32 | UInt64(UInt32(bitPattern: tieRank))
     }
 
     @inline(__always)
-    static func tier(_ key: UInt64) -> Int {
+    package static func tier(_ key: UInt64) -> Int {
         Int(Int32(bitPattern: UInt32(truncatingIfNeeded: key >> 32) ^ 0x8000_0000))
     }
 
     @inline(__always)
-    static func tieRank(_ key: UInt64) -> Int {
+    package static func tieRank(_ key: UInt64) -> Int {
         Int(UInt32(truncatingIfNeeded: key))
     }
 }

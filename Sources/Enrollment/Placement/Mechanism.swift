@@ -1,10 +1,7 @@
-/// The matching mechanisms a case can ask for.
-public enum Mechanism: String, CaseIterable, Hashable, Sendable {
-    /// Student-proposing deferred acceptance (延迟接受): see `DeferredAcceptance`.
-    case deferredAcceptance = "deferred-acceptance"
-    /// Immediate acceptance, first choices first (志愿优先): see `ImmediateAcceptance`.
-    case immediateAcceptance = "immediate-acceptance"
+import EnrollmentIO
+import EnrollmentCase
 
+extension Mechanism {
     /// Runs this mechanism on the instance.
     public func match(_ instance: MatchingInstance) -> Matching {
         switch self {

@@ -1,3 +1,6 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// The placement of one level (primary or junior) of a case: effective preference lists,
 /// priority tiers, lottery numbers, the mechanism, reassignment (统筹) of whoever is left,
 /// and everything a family or an auditor needs to check the result.
@@ -215,15 +218,4 @@ extension PlacementRun {
     /// Why an applicant is unplaced: reassignment looks only at public schools, since a private
     /// school admits only applicants who chose it.
     public static let unplacedReason = "every public school of the level is full (private schools admit only applicants who chose them)"
-}
-
-/// The order of the lottery: by number, and between twins who share one by the UTF-8 bytes
-/// of their `student_id` — the order `lottery-numbers.csv` is published in.
-struct LotteryOrder: Comparable {
-    let number: LotteryNumber
-    let studentID: String
-
-    static func < (a: LotteryOrder, b: LotteryOrder) -> Bool {
-        LotteryNumbersStep.precedes((a.number, a.studentID), (b.number, b.studentID))
-    }
 }

@@ -1,3 +1,8 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+import EnrollmentRound
+
 /// Escaping for text placed in HTML, SVG and inline script, so that no name, id or school name
 /// can inject markup: every published string goes through one of these.
 public enum HTMLText {

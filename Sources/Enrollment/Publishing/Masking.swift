@@ -1,3 +1,8 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+import EnrollmentRound
+
 /// How personal data is masked before anything is published (公开招生结果脱敏).
 ///
 /// Rules (docs/PUBLISHING.md):
@@ -53,7 +58,7 @@ public enum Masking {
 
 extension Character {
     /// A CJK unified ideograph (basic block, extensions A–F, compatibility ideographs).
-    var isHan: Bool {
+    package var isHan: Bool {
         unicodeScalars.contains { s in
             switch s.value {
             case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x323AF: return true
@@ -65,7 +70,7 @@ extension Character {
 
 extension String {
     /// The text without spaces, tabs, line ends or ideographic spaces at either end.
-    var trimmingSpaces: Substring {
+    package var trimmingSpaces: Substring {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\u{3000}" }
         guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
         return self[start...end]

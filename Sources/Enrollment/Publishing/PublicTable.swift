@@ -1,3 +1,8 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+import EnrollmentRound
+
 /// A table as published: a CSV copy (`<name>.csv`) and a JSON copy (`<name>.json`) that also
 /// describes it — where it comes from, which columns hold masked personal data and by which
 /// rule. The JSON copy is the CSV file's sidecar description (docs/PUBLISHING.md).

@@ -1,4 +1,8 @@
 import Foundation
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+import EnrollmentRound
 
 /// The public site of a run (公开招生结果): static pages that work offline from the file
 /// system, public CSV and JSON copies of every table with personal data masked, the search
@@ -76,13 +80,13 @@ public struct PublishedSite: Sendable {
         }
     }
 
-    static func rename(_ from: URL, to: URL) throws {
+    package static func rename(_ from: URL, to: URL) throws {
         guard Foundation.rename(from.path, to.path) == 0 else { throw AtomicFileError.cannotWrite(to.path, errno) }
         AtomicFile.syncFolder(to.deletingLastPathComponent())
     }
 
     /// Exchanges the names of two folders atomically; false where the system cannot.
-    static func exchange(_ a: URL, _ b: URL) -> Bool {
+    package static func exchange(_ a: URL, _ b: URL) -> Bool {
         #if os(Linux)
         typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
         guard let symbol = dlsym(nil, "renameat2") else { return false }
@@ -97,15 +101,15 @@ public struct PublishedSite: Sendable {
 
 /// Builds the files of a `PublishedSite`.
 private struct Builder {
-    let results: RunResults
-    let lang: SiteLanguage
-    let report: SupervisionReport
-    var tables: [PublicTable] = []
-    var files: [(path: String, bytes: [UInt8])] = []
-    let schoolNames: [String: String]
-    let people: [String: (name: String, idNumber: String?)]
+    package let results: RunResults
+    package let lang: SiteLanguage
+    package let report: SupervisionReport
+    package var tables: [PublicTable] = []
+    package var files: [(path: String, bytes: [UInt8])] = []
+    package let schoolNames: [String: String]
+    package let people: [String: (name: String, idNumber: String?)]
 
-    init(_ results: RunResults, language: SiteLanguage) throws(PublishingError) {
+    package init(_ results: RunResults, language: SiteLanguage) throws(PublishingError) {
         self.results = results
         lang = language
         report = try SupervisionReport(results)
@@ -118,13 +122,13 @@ private struct Builder {
         try build()
     }
 
-    func t(_ key: SiteLanguage.Key) -> String { lang.text(key) }
-    func e(_ text: String) -> String { HTMLText.escape(text) }
-    func schoolLabel(_ id: String) -> String { schoolNames[id].map { "\($0) (\(id))" } ?? id }
-    static func page(for schoolID: String) -> String { "school-\(HTMLText.fileNamePart(schoolID)).html" }
+    package func t(_ key: SiteLanguage.Key) -> String { lang.text(key) }
+    package func e(_ text: String) -> String { HTMLText.escape(text) }
+    package func schoolLabel(_ id: String) -> String { schoolNames[id].map { "\($0) (\(id))" } ?? id }
+    package static func page(for schoolID: String) -> String { "school-\(HTMLText.fileNamePart(schoolID)).html" }
 
     /// A run table with the masked name (and id number) of its `student_id` appended, when the case is known.
-    func masked(_ csv: RunCSV, name: String, idNumbers: Bool) throws(PublishingError) -> PublicTable {
+    package func masked(_ csv: RunCSV, name: String, idNumbers: Bool) throws(PublishingError) -> PublicTable {
         guard results.admissionCase != nil else {
             return PublicTable(name: name, source: csv.file, columns: csv.columns, rows: csv.rows)
         }
@@ -138,13 +142,13 @@ private struct Builder {
         return PublicTable(name: name, source: csv.file, columns: csv.columns + extra, rows: rows, masked: extra)
     }
 
-    func copy(_ csv: RunCSV, name: String) -> PublicTable {
+    package func copy(_ csv: RunCSV, name: String) -> PublicTable {
         PublicTable(name: name, source: csv.file, columns: csv.columns, rows: csv.rows)
     }
 
-    func copy(_ csv: RunCSV?, name: String) -> PublicTable? { csv.map { copy($0, name: name) } }
+    package func copy(_ csv: RunCSV?, name: String) -> PublicTable? { csv.map { copy($0, name: name) } }
 
-    mutating func build() throws(PublishingError) {
+    package mutating func build() throws(PublishingError) {
         var pages: [(String, String)] = []
         var search: [(String, JSONValue)] = []
         var levelSections = ""
@@ -191,7 +195,7 @@ private struct Builder {
         files.sort { $0.path < $1.path }
     }
 
-    var credentialsJSON: JSONValue {
+    package var credentialsJSON: JSONValue {
         let m = results.manifest
         var members: [(String, JSONValue)] = [
             ("seed", m.map { .string($0.seed) } ?? .null),
@@ -209,7 +213,7 @@ private struct Builder {
 
     // MARK: pages
 
-    func document(title: String, body: String) -> String {
+    package func document(title: String, body: String) -> String {
         """
         <!DOCTYPE html>
         <html lang="\(t(.htmlLang))">
@@ -233,21 +237,21 @@ private struct Builder {
         """
     }
 
-    func table(_ header: [String], _ rows: [[String]], id: String? = nil) -> String {
+    package func table(_ header: [String], _ rows: [[String]], id: String? = nil) -> String {
         var s = id.map { "<table id=\"\(e($0))\">" } ?? "<table>"
         s += "<thead><tr>" + header.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>\n"
         for row in rows { s += "<tr>" + row.map { "<td>\(e($0))</td>" }.joined() + "</tr>\n" }
         return s + "</tbody></table>\n"
     }
 
-    func downloads(_ tables: [PublicTable?]) -> String {
+    package func downloads(_ tables: [PublicTable?]) -> String {
         let links = tables.compactMap { $0 }.map { tbl in
             "<a href=\"data/\(e(tbl.name)).csv\">\(e(tbl.name)).csv</a> · <a href=\"data/\(e(tbl.name)).json\">json</a>"
         }
         return "<p>\(e(t(.downloads))): " + links.joined(separator: " | ") + "</p>\n"
     }
 
-    func statusText(_ status: String) -> String {
+    package func statusText(_ status: String) -> String {
         switch status {
         case "admitted": t(.admitted)
         case "reassigned": t(.reassigned)
@@ -256,7 +260,7 @@ private struct Builder {
         }
     }
 
-    mutating func schoolPages(_ level: LevelResults, placements: PublicTable, classes: PublicTable?, cutoffs: PublicTable,
+    package mutating func schoolPages(_ level: LevelResults, placements: PublicTable, classes: PublicTable?, cutoffs: PublicTable,
                               summary: PublicTable?, balance: PublicTable?, heads: PublicTable?,
                               search: inout [(String, JSONValue)]) throws(PublishingError) -> (pages: [(String, String)], section: String) {
         let p = level.placements
@@ -317,7 +321,7 @@ private struct Builder {
         return (pages, section)
     }
 
-    func classBalanceHTML(_ id: String, summary: PublicTable, balance: PublicTable?) throws(PublishingError) -> String {
+    package func classBalanceHTML(_ id: String, summary: PublicTable, balance: PublicTable?) throws(PublishingError) -> String {
         guard let ss = summary.column("school_id"), let sn = summary.column("class_no"), let sz = summary.column("size"),
               let sb = summary.column("boys"), let sg = summary.column("girls") else { return "" }
         let rows = summary.rows.filter { $0[ss] == id }
@@ -342,7 +346,7 @@ private struct Builder {
         return s
     }
 
-    func quotaHTML(allocation: PublicTable, admissions: PublicTable?, unfilled: PublicTable?,
+    package func quotaHTML(allocation: PublicTable, admissions: PublicTable?, unfilled: PublicTable?,
                    search: inout [(String, JSONValue)]) throws(PublishingError) -> String {
         guard let h = allocation.column("high_school_id"), let j = allocation.column("junior_school_id"), let s = allocation.column("seats") else {
             throw .missingColumn(file: allocation.source ?? allocation.name, column: "high_school_id, junior_school_id, seats")
@@ -370,7 +374,7 @@ private struct Builder {
         return out + downloads([allocation, admissions, unfilled])
     }
 
-    func supervisionHTML() -> String {
+    package func supervisionHTML() -> String {
         var s = "<h2 id=\"supervision\">\(e(t(.supervision)))</h2>\n"
         s += table([t(.level), t(.applicants), t(.nearbyRate), t(.admitted), t(.reassigned), t(.unplaced), t(.largeClasses)],
                    report.levels.map { l in
@@ -399,7 +403,7 @@ private struct Builder {
         return s
     }
 
-    func credentialsHTML() -> String {
+    package func credentialsHTML() -> String {
         let na = t(.notRecorded)
         let m = results.manifest
         var s = "<h2 id=\"credentials\">\(e(t(.credentials)))</h2>\n<table id=\"credentials-table\"><tbody>\n"
@@ -436,7 +440,7 @@ private struct Builder {
         return s
     }
 
-    func indexHTML(levels: String, quota: String, listed: [(path: String, bytes: [UInt8])]) -> String {
+    package func indexHTML(levels: String, quota: String, listed: [(path: String, bytes: [UInt8])]) -> String {
         let labels: JSONValue = .object([
             ("notFound", .string(t(.notFound))),
             ("fields", .array([t(.level), t(.studentID), t(.school), t(.status), t(.choiceRank), t(.tier), t(.lotteryNumber), t(.classNo), t(.name)].map { .string($0) })),
@@ -468,7 +472,7 @@ private struct Builder {
 
     /// The search: finds the entered student_id in `window.ENROLL_RESULTS` and shows it with
     /// `textContent` only (never as markup); `#q=<student_id>` in the address runs it on load.
-    static let searchScript = """
+    package static let searchScript = """
         (function () {
           var data = window.ENROLL_RESULTS || {};
           var labels = JSON.parse(document.getElementById("labels").textContent);

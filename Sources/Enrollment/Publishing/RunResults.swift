@@ -1,4 +1,8 @@
 import Foundation
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+import EnrollmentRound
 
 /// A CSV file of a run, as read: its header and rows of text.
 public struct RunCSV: Sendable, Equatable {

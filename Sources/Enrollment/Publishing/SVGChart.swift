@@ -1,3 +1,8 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+import EnrollmentRound
+
 /// Bar charts as inline SVG text, deterministic and without scripts or external assets.
 ///
 /// A chart has categories along the horizontal axis (schools, classes, junior schools) and one
@@ -39,7 +44,7 @@ public struct SVGChart: Sendable, Equatable {
     public static let palette = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1"]
 
     /// The largest bar: the largest stack or the largest single value (at least 4, so gridlines fall on whole numbers).
-    var maximum: Double {
+    package var maximum: Double {
         let tops = categories.indices.map { c in
             stacked ? series.reduce(0) { $0 + max(0, $1.values[c]) } : series.map { max(0, $0.values[c]) }.max() ?? 0
         }
@@ -100,13 +105,13 @@ public struct SVGChart: Sendable, Equatable {
     }
 
     /// An estimate of the width of `text` at font size `size`: 0.6 em per ASCII character, 1 em for others.
-    static func textWidth(_ text: String, size: Double) -> Double {
+    package static func textWidth(_ text: String, size: Double) -> Double {
         text.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 0.6 : 1.0) } * size
     }
 
     /// The smallest of 1, 2, 4, 6, 8, 10 × 10^k (k ≥ 0) at or above `value`: the axis top, whose
     /// quarters (the gridlines) are written exactly with one decimal.
-    static func niceCeiling(_ value: Double) -> Double {
+    package static func niceCeiling(_ value: Double) -> Double {
         var unit = 1.0
         while unit * 10 < value { unit *= 10 }
         for step in [1.0, 2.0, 4.0, 6.0, 8.0, 10.0] where step * unit >= value { return step * unit }
@@ -114,7 +119,7 @@ public struct SVGChart: Sendable, Equatable {
     }
 
     /// `value` with at most one decimal, without a trailing `.0` (deterministic text).
-    static func number(_ value: Double) -> String {
+    package static func number(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded())
         let sign = tenths < 0 ? "-" : ""
         let a = abs(tenths)

@@ -1,3 +1,8 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+import EnrollmentRound
+
 /// The languages of the published site and every text it shows, in one table: Chinese by
 /// default (the public's language), English for `--lang en`.
 public enum SiteLanguage: String, CaseIterable, Sendable {
@@ -22,7 +27,7 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         return self == .zh ? zh : en
     }
 
-    static func table(_ key: Key) -> (String, String) {
+    package static func table(_ key: Key) -> (String, String) {
         switch key {
         case .title: ("招生结果公示", "Published admission results")
         case .htmlLang: ("zh-CN", "en")

@@ -1,3 +1,6 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// Whole seats divided among parties in proportion to their bases (for quota places: a
 /// quality high school's quota seats among junior schools, in proportion to eligible graduates
 /// times an optional weight), with every step exact and every tie broken by a given order.

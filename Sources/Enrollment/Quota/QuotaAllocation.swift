@@ -1,3 +1,6 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// One quality high school's quota (指标到校) and its division among the junior schools of the
 /// region.
 ///

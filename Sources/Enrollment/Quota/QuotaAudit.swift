@@ -1,3 +1,6 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// Checks a quota run against the guarantees docs/QUOTA.md states, independently of how the
 /// run was computed, so that a bureau, a notary or a test can confirm them.
 ///

@@ -1,3 +1,6 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// The order in which graduates claim high-school seats, quota and open alike: the leaving-exam
 /// score, higher first; then the policy's `quota_tie_break` keys in the order listed — a
 /// category tag puts graduates who have it first, `score_<subject>` puts the higher subject

@@ -1,3 +1,6 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// High-school admission with quota places (指标到校 / 名额分配): each quality high school's
 /// quota divided among the junior schools (`QuotaAllocation`), the quota round in which a
 /// junior school's graduates compete only for its own seats, the open round (统招) for every
@@ -270,12 +273,12 @@ extension QuotaRun {
 
 /// Who has been admitted where, across the rounds of a quota run.
 private struct RoundState {
-    let graduates: [Graduate]
-    let priority: QuotaPriority
+    package let graduates: [Graduate]
+    package let priority: QuotaPriority
     /// The high school (index) and round of each admitted graduate.
-    var school: [(high: Int, round: QuotaRun.Round)?]
+    package var school: [(high: Int, round: QuotaRun.Round)?]
 
-    init(graduates: [Graduate], priority: QuotaPriority) {
+    package init(graduates: [Graduate], priority: QuotaPriority) {
         self.graduates = graduates
         self.priority = priority
         school = Array(repeating: nil, count: graduates.count)
@@ -285,7 +288,7 @@ private struct RoundState {
     /// records its admissions; `schoolOfPool` maps the round's pools to high schools (identity
     /// when nil).
     @discardableResult
-    mutating func run(_ round: QuotaRun.Round, seats: [Int], lists: [[Int]], mechanism: Mechanism, ties: LastSeatTieRule,
+    package mutating func run(_ round: QuotaRun.Round, seats: [Int], lists: [[Int]], mechanism: Mechanism, ties: LastSeatTieRule,
                       schoolOfPool: [Int]? = nil) -> SeatRound {
         let open = lists.indices.map { school[$0] == nil ? lists[$0] : [] }
         let result = SeatRound(seats: seats, lists: open, priority: priority, mechanism: mechanism, ties: ties)
@@ -297,7 +300,7 @@ private struct RoundState {
     }
 
     /// The pools of `round` that admitted more than their seats, with the tied graduates.
-    func tiesAboveQuota(_ round: SeatRound, names: [(high: String, junior: String?)]) -> [QuotaRun.TieAboveQuota] {
+    package func tiesAboveQuota(_ round: SeatRound, names: [(high: String, junior: String?)]) -> [QuotaRun.TieAboveQuota] {
         round.matching.students(schoolCount: round.seats.count).enumerated().compactMap { p, students in
             guard students.count > round.seats[p] else { return nil }
             let tier = students.map { priority.tiers[$0] }.max()!

@@ -1,3 +1,6 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// The files a quota run writes, as CSV bytes (UTF-8 with a byte-order mark). Rows are in a
 /// stated order; docs/QUOTA.md describes every column.
 public enum QuotaTables {

@@ -1,3 +1,6 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// One admission round of graduates to seat pools (a junior school's quota seats at a high
 /// school, a high school's second-round quota seats, or its open seats): the matching instance
 /// and its outcome.
@@ -12,14 +15,14 @@
 /// every pool orders graduates by the same global key, deferred acceptance is then serial
 /// dictatorship by `(tier, tieRank)` with that rule. The instance is rebuilt with each pool's
 /// seats raised to what it admitted, so `MatchingAudit` applies to the result unchanged.
-struct SeatRound {
+package struct SeatRound {
     /// The pools' seats as given (before any tie admitted above them).
-    let seats: [Int]
-    let instance: MatchingInstance
-    let matching: Matching
+    package let seats: [Int]
+    package let instance: MatchingInstance
+    package let matching: Matching
 
     /// - Complexity: that of the mechanism; under `.admitAll`, O(n log n + c).
-    init(seats: [Int], lists: [[Int]], priority: QuotaPriority, mechanism: Mechanism, ties: LastSeatTieRule) {
+    package init(seats: [Int], lists: [[Int]], priority: QuotaPriority, mechanism: Mechanism, ties: LastSeatTieRule) {
         let tiers = lists.indices.map { i in [Int](repeating: priority.tiers[i], count: lists[i].count) }
         self.seats = seats
         guard ties == .admitAll else {

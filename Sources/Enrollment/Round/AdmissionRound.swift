@@ -1,4 +1,7 @@
 import Foundation
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
 
 /// One admission round (招生): a committed case, the seed from the ceremony, and the run
 /// folder its steps are recorded in. The case is loaded and checked once; each step then runs
@@ -44,7 +47,7 @@ public struct AdmissionRound: Sendable {
     /// What opening the round did to settle the run folder; nil when it was settled.
     public let recovery: RunRecovery?
     /// The raw SHA-256 of every case file read, as each step records its inputs.
-    let inputs: [RunStep.FileRecord]
+    package let inputs: [RunStep.FileRecord]
 
     /// Opens a round: checks the seed, the commitment and the case, and settles the run folder.
     /// - Throws: `RoundError.malformedSeed`; `CommitmentError`; `Diagnostics` listing every
@@ -156,7 +159,7 @@ extension AdmissionRound {
 
     /// Computes `step` with `perform` and commits it into the run folder.
     /// - Parameter stopAfter: for tests: stop the commit after this many file operations, as a kill would.
-    func record<Summary>(_ step: RoundStep, stopAfter: Int? = nil,
+    package func record<Summary>(_ step: RoundStep, stopAfter: Int? = nil,
                          _ perform: (StepContext) throws -> StepOutcome<Summary>) throws -> StepRecord<Summary> {
         let fresh = Manifest(code: code, seed: seed, commitment: commitment.digest, caseFolder: caseFolder.standardizedFileURL.path)
         var manifest = try Manifest.read(run: runFolder) ?? fresh
@@ -186,7 +189,7 @@ extension AdmissionRound {
 
 extension RoundStep {
     /// Computes the step in `context`, its figures as the manifest's counts.
-    func perform(in context: StepContext) throws -> StepOutcome<RecordedCounts> {
+    package func perform(in context: StepContext) throws -> StepOutcome<RecordedCounts> {
         switch self {
         case .lottery(let level): return LotteryNumbersStep.perform(level: level, in: context).recorded
         case .placement(let level): return try PlacementStep.perform(level: level, in: context).recorded

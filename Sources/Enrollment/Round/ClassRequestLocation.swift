@@ -1,3 +1,7 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+
 extension AdmissionCase {
     /// A class-formation failure caused by pupils' requests (`together_with`, `apart_from`,
     /// twins) that cannot all hold at their school, as a diagnostic at the request's cell in the

@@ -1,3 +1,7 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+
 /// The class step of a run, as `enroll classes` performs it and `enroll verify` repeats it:
 /// every school of a level forms its classes from the applicants placed there (admitted and
 /// reassigned), then, with a teacher list, draws its head teachers.
@@ -66,7 +70,7 @@ public enum ClassesStep {
     }
 
     /// The school's pupils as class formation sees them: attributes and draw ranks, no names.
-    static func classPupils(_ applicants: [Applicant], school: String, seed: String) -> [ClassPupil] {
+    package static func classPupils(_ applicants: [Applicant], school: String, seed: String) -> [ClassPupil] {
         let draw = LotteryNumber.Draw(seed: seed, name: "classes/\(school)")
         let order = applicants.map { LotteryOrder(number: draw.number(studentID: $0.id), studentID: $0.id) }.sorted()
         var rank: [String: Int] = [:]
@@ -81,7 +85,7 @@ public enum ClassesStep {
         }
     }
 
-    static func formationPolicy(_ p: Policy, level: SchoolLevel, school: School) -> ClassFormationPolicy {
+    package static func formationPolicy(_ p: Policy, level: SchoolLevel, school: School) -> ClassFormationPolicy {
         var f = level == .primary ? ClassFormationPolicy.primary : .junior
         f.classSizeCap = p.classSizeCap[level] ?? f.classSizeCap
         f.classCount = school.classes
@@ -96,7 +100,7 @@ public enum ClassesStep {
 extension ClassesStep {
     /// The step: classes at every school of the level, formed from the applicants the level's
     /// recorded placement seated (admitted and reassigned), in the order of `placements.csv`.
-    static func perform(level: SchoolLevel, in context: StepContext) throws -> StepOutcome<ClassesSummary> {
+    package static func perform(level: SchoolLevel, in context: StepContext) throws -> StepOutcome<ClassesSummary> {
         let c = context.admissionCase
         let placed = try placed(context.recordedTable("placements.csv", of: .placement(level: level)))
         let (results, files) = try run(c, level: level, placed: placed, seed: context.seed, teachers: c.teachers)
@@ -110,7 +114,7 @@ extension ClassesStep {
     }
 
     /// `(student_id, school_id)` of every applicant `placements.csv` seats, in its row order.
-    static func placed(_ placements: CSVTable) throws -> [(studentID: String, schoolID: String)] {
+    package static func placed(_ placements: CSVTable) throws -> [(studentID: String, schoolID: String)] {
         guard let student = placements.index(of: "student_id"), let school = placements.index(of: "school_id") else {
             throw RoundError.unreadableOutput(placements.file, "the columns student_id and school_id are missing")
         }
@@ -124,7 +128,7 @@ extension ClassesStep {
     /// class of their school; no class above the size cap (a disabled pupil counting the
     /// policy's weight) or 56; `together_with` in one class and `apart_from` in different
     /// classes, among pupils of the same school.
-    static func invariants(level: SchoolLevel, _ c: AdmissionCase, placed: [(studentID: String, schoolID: String)],
+    package static func invariants(level: SchoolLevel, _ c: AdmissionCase, placed: [(studentID: String, schoolID: String)],
                            outputs: [(name: String, bytes: [UInt8])]) -> [String] {
         guard let bytes = outputs.first(where: { $0.name == "\(level.rawValue)/classes.csv" })?.bytes,
               let table = CSVReader.parse(bytes, file: "classes.csv").table else {

@@ -1,3 +1,7 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+
 /// A pupil placed at a school after its classes were formed (a vacancy promotion, a transfer):
 /// one row of the list given to `enroll classes --late`.
 public struct LateArrival: Hashable, Sendable, Comparable {
@@ -16,12 +20,12 @@ public struct LateArrival: Hashable, Sendable, Comparable {
     }
 
     /// `{"school_id": …, "student_id": …}`, as the manifest records it.
-    var json: JSONValue {
+    package var json: JSONValue {
         .object([("school_id", .string(schoolID)), ("student_id", .string(studentID))])
     }
 
     /// Reads the object `json` writes.
-    init(_ value: JSONValue, file: String) throws(Diagnostic) {
+    package init(_ value: JSONValue, file: String) throws(Diagnostic) {
         let r = try JSONObjectReader(value, file: file, what: "a late arrival", known: ["school_id", "student_id"])
         self.init(studentID: try r.string("student_id"), schoolID: try r.string("school_id"))
     }

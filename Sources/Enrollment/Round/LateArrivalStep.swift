@@ -1,3 +1,7 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+
 /// The `late-arrivals` step (`enroll classes … --late FILE`): pupils placed after the classes
 /// were formed (vacancy promotions, transfers) each join the smallest class of their school
 /// that keeps every rule (`ClassFormation.placeLateArrivals`); the first class lists are never
@@ -17,10 +21,10 @@ public enum LateArrivalStep {
     }
 
     /// The file round `round` of `level` writes.
-    static func fileName(_ level: SchoolLevel, round: Int) -> String { "\(level.rawValue)/late-arrivals-\(round).csv" }
+    package static func fileName(_ level: SchoolLevel, round: Int) -> String { "\(level.rawValue)/late-arrivals-\(round).csv" }
 
     /// The step: the last round of `rounds` placed into the classes as recorded.
-    static func perform(level: SchoolLevel, rounds: [[LateArrival]], in context: StepContext) throws -> StepOutcome<LateArrivalsSummary> {
+    package static func perform(level: SchoolLevel, rounds: [[LateArrival]], in context: StepContext) throws -> StepOutcome<LateArrivalsSummary> {
         let c = context.admissionCase
         var classes = try recordedClasses(level: level, rounds: rounds, in: context)
         let round = rounds.count
@@ -35,7 +39,7 @@ public enum LateArrivalStep {
     }
 
     /// The round's file lists every late arrival of the round exactly once, at their school.
-    static func invariants(_ bytes: [UInt8], round: [LateArrival]) -> [String] {
+    package static func invariants(_ bytes: [UInt8], round: [LateArrival]) -> [String] {
         guard let table = CSVReader.parse(bytes, file: "late-arrivals.csv").table else { return ["the late arrivals cannot be read"] }
         let listed = (0..<table.count).map { LateArrival(studentID: table[$0, 0], schoolID: table[$0, 1]) }
         return listed.sorted() == round.sorted() ? []
@@ -44,7 +48,7 @@ public enum LateArrivalStep {
 
     /// Each school's classes, pupils as class formation sees them, as the recorded files of the
     /// class step and of rounds 1…n−1 of `rounds` leave them.
-    static func recordedClasses(level: SchoolLevel, rounds: [[LateArrival]], in context: StepContext) throws -> [String: [[ClassPupil]]] {
+    package static func recordedClasses(level: SchoolLevel, rounds: [[LateArrival]], in context: StepContext) throws -> [String: [[ClassPupil]]] {
         let classStep = RoundStep.classes(level: level)
         let summary = try context.recordedTable("class-summary.csv", of: classStep)
         var classes: [String: [[ClassPupil]]] = [:]
@@ -90,7 +94,7 @@ public enum LateArrivalStep {
 
     /// Places `arrivals`, round `round`, school by school in `school_id` order, into `classes`.
     /// - Returns: the placements, in `student_id` order.
-    static func place(_ arrivals: [LateArrival], round: Int, into classes: inout [String: [[ClassPupil]]], _ c: AdmissionCase,
+    package static func place(_ arrivals: [LateArrival], round: Int, into classes: inout [String: [[ClassPupil]]], _ c: AdmissionCase,
                       level: SchoolLevel, seed: String) throws -> [Placed] {
         var applicants: [String: Applicant] = [:]
         for a in c.applicants(level) { applicants[a.id] = a }

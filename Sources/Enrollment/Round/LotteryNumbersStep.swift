@@ -1,3 +1,7 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+
 /// The `lottery` step: the lottery numbers of every applicant of one level in the draw
 /// `<level>-placement`, as a bureau publishes them before or with the placement.
 ///
@@ -31,16 +35,11 @@ public enum LotteryNumbersStep {
         return applicants.map { a in
             let group = twinsShare ? a.twinGroup.flatMap { $0.isEmpty ? nil : $0 } : nil
             return Row(studentID: a.id, number: lottery.number(studentID: a.id, twinGroup: group), twinGroup: group)
-        }.sorted { precedes(($0.number, $0.studentID), ($1.number, $1.studentID)) }
-    }
-
-    /// The order of the published rows: by number, then by the UTF-8 bytes of the student_id.
-    static func precedes(_ a: (LotteryNumber, String), _ b: (LotteryNumber, String)) -> Bool {
-        a.0 != b.0 ? a.0 < b.0 : a.1.utf8.lexicographicallyPrecedes(b.1.utf8)
+        }.sorted { LotteryOrder(number: $0.number, studentID: $0.studentID) < LotteryOrder(number: $1.number, studentID: $1.studentID) }
     }
 
     /// The step: every applicant's number, as `lottery-numbers.csv`.
-    static func perform(level: SchoolLevel, in context: StepContext) -> StepOutcome<LotterySummary> {
+    package static func perform(level: SchoolLevel, in context: StepContext) -> StepOutcome<LotterySummary> {
         let c = context.admissionCase
         let draw = drawName(level)
         let rows = rows(c.applicants(level), seed: context.seed, draw: draw, twinsShare: c.policy.twinsShareLotteryNumber)
@@ -54,14 +53,14 @@ public enum LotteryNumbersStep {
 
     /// Reads the published file back and checks: the header; one row per applicant of the
     /// level and no other; each number recomputed from the seed; rows in order.
-    static func invariants(_ bytes: [UInt8], level: SchoolLevel, _ admissionCase: AdmissionCase, seed: String) -> [String] {
+    package static func invariants(_ bytes: [UInt8], level: SchoolLevel, _ admissionCase: AdmissionCase, seed: String) -> [String] {
         let parsed = CSVReader.parse(bytes, file: fileName)
         guard let table = parsed.table, parsed.diagnostics.isEmpty else { return parsed.diagnostics.map(\.description) }
         guard table.header == header else { return ["\(fileName): the header is not \(header.joined(separator: ","))"] }
         var expected = Set(admissionCase.applicants(level).map(\.id))
         let lottery = LotteryNumber.Draw(seed: seed, name: drawName(level))
         var problems: [String] = []
-        var previous: (LotteryNumber, String)?
+        var previous: LotteryOrder?
         for row in 0..<table.count {
             let (id, draw, hex, group) = (table[row, 0], table[row, 1], table[row, 2], table[row, 3])
             let at = "\(fileName):\(table.line(ofRow: row))"
@@ -69,10 +68,10 @@ public enum LotteryNumbersStep {
             if draw != drawName(level) { problems.append("\(at): the draw is \(draw), not \(drawName(level))") }
             let number = lottery.number(studentID: id, twinGroup: group.isEmpty ? nil : group)
             if hex != number.hex { problems.append("\(at): the lottery number of \(id) is not the one the seed gives") }
-            if let previous, !precedes(previous, (number, id)) {
+            if let previous, !(previous < LotteryOrder(number: number, studentID: id)) {
                 problems.append("\(at): rows are not in order of lottery number, then student_id")
             }
-            previous = (number, id)
+            previous = LotteryOrder(number: number, studentID: id)
         }
         for id in expected.sorted() { problems.append("\(fileName): the applicant \(id) has no lottery number") }
         return problems

@@ -1,25 +1,29 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+
 /// A level's placement as its recorded files give it back: `placements.csv` (every applicant,
 /// in `student_id` order, with school, status and lottery number) and `ranks.csv` (every
 /// effective list with its tiers). From them alone it rebuilds the matching instance the
 /// mechanism ran on and the final matching, exactly as `PlacementRun` made them — so the steps
 /// after a placement (vacancies, the checks of `verify`) start from what was published.
-struct PlacementRecord {
+package struct PlacementRecord {
     /// The schools of the level, in `school_id` order (school k of the instance).
-    let schools: [School]
+    package let schools: [School]
     /// The applicants, in the order of `placements.csv` (student i of the instance).
-    let studentIDs: [String]
+    package let studentIDs: [String]
     /// The `school_id` of each applicant's seat, nil for none.
-    let schoolIDs: [String?]
+    package let schoolIDs: [String?]
     /// The applicants the mechanism admitted (status `admitted`), in increasing index.
-    let admitted: [Int]
-    let instance: MatchingInstance
+    package let admitted: [Int]
+    package let instance: MatchingInstance
     /// The final matching, reassignments included.
-    let matching: Matching
+    package let matching: Matching
 
     /// - Parameter schools: the schools of the level (any order).
     /// - Throws: `RoundError.unreadableOutput` at the first row that does not fit.
     /// - Complexity: O((n + c) log n) for n applicants and c list entries.
-    init(placements: [UInt8], ranks: [UInt8], schools: [School], level: SchoolLevel? = nil) throws(RoundError) {
+    package init(placements: [UInt8], ranks: [UInt8], schools: [School], level: SchoolLevel? = nil) throws(RoundError) {
         let prefix = level.map { "\($0.rawValue)/" } ?? ""
         let placementsTable = try Self.table(placements, file: prefix + "placements.csv",
                                              columns: ["student_id", "school_id", "status", "lottery_number"])

@@ -1,3 +1,7 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+
 /// The placement step of a round (`enroll place`): zoning of the level's applicants, then
 /// `PlacementRun`, written as the files of the run folder's `<level>/` subfolder.
 public enum PlacementStep {
@@ -18,7 +22,7 @@ public enum PlacementStep {
     }
 
     /// The step: the placement, its files and summary, and its guarantees.
-    static func perform(level: SchoolLevel, in context: StepContext) throws -> StepOutcome<PlacementSummary> {
+    package static func perform(level: SchoolLevel, in context: StepContext) throws -> StepOutcome<PlacementSummary> {
         let c = context.admissionCase
         let (run, zoning, files) = try run(c, level: level, seed: context.seed)
         let outputs = files.map { (name: $0.path, bytes: $0.bytes) }
@@ -31,7 +35,7 @@ public enum PlacementStep {
     /// deferred acceptance stability — no applicant prefers a school that admitted someone with
     /// a worse (tier, lottery number) there, and no seat is left empty at a school an applicant
     /// ranked above their result — or, for immediate acceptance, the published round-by-round rule.
-    static func invariants(level: SchoolLevel, _ c: AdmissionCase, outputs: [(name: String, bytes: [UInt8])]) -> [String] {
+    package static func invariants(level: SchoolLevel, _ c: AdmissionCase, outputs: [(name: String, bytes: [UInt8])]) -> [String] {
         func bytes(_ name: String) -> [UInt8] { outputs.first { $0.name == "\(level.rawValue)/\(name)" }?.bytes ?? [] }
         let record: PlacementRecord
         do {
@@ -69,7 +73,7 @@ public struct PlacementSummary: StepSummary {
     /// Applicants whose home is near a zone boundary (a clerk's check).
     public var nearBoundary: Int
 
-    init(_ run: PlacementRun, zoning: [ZoneAssignment]) {
+    package init(_ run: PlacementRun, zoning: [ZoneAssignment]) {
         var statuses = [PlacementRun.Placement.Status: Int]()
         for p in run.placements { statuses[p.status, default: 0] += 1 }
         var methods = [ZoneAssignment.Method: Int]()

@@ -1,3 +1,7 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+
 /// A step of an admission round, with the options that determine its outputs: what a drawing
 /// command runs, what `manifest.json` records of it, and what `enroll verify` repeats.
 ///
@@ -60,7 +64,7 @@ public enum RoundStep: Hashable, Sendable {
     }
 
     /// Every step kind's name, for messages.
-    static let kinds = ["lottery", "place", "classes", "late-arrivals", "vacancies", "quota"]
+    package static let kinds = ["lottery", "place", "classes", "late-arrivals", "vacancies", "quota"]
 }
 
 extension RoundStep {
@@ -68,7 +72,7 @@ extension RoundStep {
     /// `level` (text), `rounds` (an array per round: of `student_id`s for vacancies, of
     /// `{"school_id", "student_id"}` objects for late arrivals) — plus `encoding` when the case's
     /// CSV files were read with a declared one.
-    func options(encoding: TextEncoding?) -> JSONValue {
+    package func options(encoding: TextEncoding?) -> JSONValue {
         var members: [(String, JSONValue)] = []
         if let encoding { members.append(("encoding", .string(encoding.rawValue))) }
         if let level { members.append(("level", .string(level.rawValue))) }
@@ -85,7 +89,7 @@ extension RoundStep {
 
     /// Reads a step of kind `kind` and its `options` object (as `options(encoding:)` writes them).
     /// - Throws: a `Diagnostic` at the first unknown kind, missing, unknown or malformed option.
-    static func read(kind: String, options: JSONValue, file: String) throws(Diagnostic) -> (step: RoundStep, encoding: TextEncoding?) {
+    package static func read(kind: String, options: JSONValue, file: String) throws(Diagnostic) -> (step: RoundStep, encoding: TextEncoding?) {
         guard let at = kinds.firstIndex(of: kind) else {
             throw Diagnostic(options.location(in: file), "\"\(kind)\" is not a step this enroll knows (\(kinds.joined(separator: ", ")))")
         }

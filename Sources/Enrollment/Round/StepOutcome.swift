@@ -1,19 +1,23 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+
 /// What a step computed: its files, the draws it used, its summary, and the check of its
 /// guarantees. A step never writes: `AdmissionRound` commits the files into the run folder and
 /// `RunVerifier` compares them with the published ones.
-struct StepOutcome<Summary: StepSummary> {
+package struct StepOutcome<Summary: StepSummary> {
     /// The output files, by path in the run folder, in the order written.
-    var outputs: [(name: String, bytes: [UInt8])]
+    package var outputs: [(name: String, bytes: [UInt8])]
     /// The names of the draws the step used (for the manifest, and scripts reading it).
-    var draws: [String]
-    var summary: Summary
+    package var draws: [String]
+    package var summary: Summary
     /// Checks the guarantees the step makes of its outputs (every applicant once, capacities,
     /// stability, …) on the outputs in hand and what the step read — never by computing them
     /// again; returns each violation, empty when all hold. `enroll verify` calls it.
-    var invariants: () -> [String]
+    package var invariants: () -> [String]
 
     /// The same outcome with its summary as the manifest's counts.
-    var recorded: StepOutcome<RecordedCounts> {
+    package var recorded: StepOutcome<RecordedCounts> {
         StepOutcome<RecordedCounts>(outputs: outputs, draws: draws, summary: RecordedCounts(counts: summary.counts), invariants: invariants)
     }
 }
@@ -26,10 +30,10 @@ public protocol StepSummary: Sendable, Equatable {
 
 /// Figures of a step of any kind, by name: what `manifest.json` records and `enroll verify`
 /// compares.
-struct RecordedCounts: StepSummary {
-    var counts: [(name: String, value: Int)]
+package struct RecordedCounts: StepSummary {
+    package var counts: [(name: String, value: Int)]
 
-    static func == (a: RecordedCounts, b: RecordedCounts) -> Bool {
+    package static func == (a: RecordedCounts, b: RecordedCounts) -> Bool {
         a.counts.elementsEqual(b.counts) { $0 == $1 }
     }
 }

@@ -1,3 +1,7 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+
 /// The `vacancies` step (`enroll vacancies`): applicants who decline their seat free it, and
 /// the seats go down the published waitlists (候补递补) — each promotion frees a seat further
 /// down, until the chain ends (`VacancyChain`). It never rewrites the first result: round n
@@ -6,10 +10,10 @@
 /// rounds 1…n, which the manifest records (`RoundStep.vacancies`), so `verify` repeats it from
 /// the manifest and the recorded files alone.
 public enum VacancyStep {
-    static func fileName(_ level: SchoolLevel, round: Int) -> String { "\(level.rawValue)/vacancies-\(round).csv" }
+    package static func fileName(_ level: SchoolLevel, round: Int) -> String { "\(level.rawValue)/vacancies-\(round).csv" }
 
     /// The step: every withdrawal of `rounds`, promoted down the recorded placement's waitlists.
-    static func perform(level: SchoolLevel, rounds: [[String]], in context: StepContext) throws -> StepOutcome<VacanciesSummary> {
+    package static func perform(level: SchoolLevel, rounds: [[String]], in context: StepContext) throws -> StepOutcome<VacanciesSummary> {
         let step = RoundStep.placement(level: level)
         let record = try PlacementRecord(placements: context.recordedOutput("\(level.rawValue)/placements.csv", step),
                                          ranks: context.recordedOutput("\(level.rawValue)/ranks.csv", step),
@@ -24,7 +28,7 @@ public enum VacancyStep {
     }
 
     /// Frees the withdrawn applicants' seats and promotes down the waitlists.
-    static func promote(_ record: PlacementRecord, withdrawn: [String]) -> VacancyChainResult {
+    package static func promote(_ record: PlacementRecord, withdrawn: [String]) -> VacancyChainResult {
         var index: [String: Int] = [:]
         for (i, id) in record.studentIDs.enumerated() { index[id] = i }
         return VacancyChain.promote(withdrawn: withdrawn.compactMap { index[$0] }, from: record.matching,
@@ -33,7 +37,7 @@ public enum VacancyStep {
 
     /// `vacancies-<n>.csv`: student_id, change (withdrawn | promoted), from_school, to_school,
     /// step (the order of the chain: withdrawals first, then promotions as made).
-    static func table(_ record: PlacementRecord, _ result: VacancyChainResult, withdrawn: [String]) -> [UInt8] {
+    package static func table(_ record: PlacementRecord, _ result: VacancyChainResult, withdrawn: [String]) -> [UInt8] {
         var index: [String: Int] = [:]
         for (i, id) in record.studentIDs.enumerated() { index[id] = i }
         var w = CSVWriter(header: ["step", "student_id", "change", "from_school", "to_school"])
@@ -53,7 +57,7 @@ public enum VacancyStep {
     /// Every promotion in the file moves its applicant strictly up their own list: to a school
     /// they ranked above the one they held (any listed school, when they held none or one they
     /// did not list).
-    static func invariants(_ bytes: [UInt8], _ record: PlacementRecord) -> [String] {
+    package static func invariants(_ bytes: [UInt8], _ record: PlacementRecord) -> [String] {
         guard let table = CSVReader.parse(bytes, file: "vacancies.csv").table else { return ["the vacancies file cannot be read"] }
         var index: [String: Int] = [:]
         for (i, id) in record.studentIDs.enumerated() { index[id] = i }

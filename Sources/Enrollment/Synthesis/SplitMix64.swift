@@ -1,3 +1,7 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+
 /// SplitMix64 (Steele, Lea and Flood, 2014): a tiny seeded generator for made-up data —
 /// synthetic zone maps, benchmark instances and property tests. Never used for a draw: every
 /// random decision of an admission comes from `LotteryNumber` and `LotteryStream`.

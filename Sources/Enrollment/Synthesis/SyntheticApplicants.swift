@@ -1,8 +1,12 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+
 /// The people of a synthetic county: applicants at both levels and graduates, with the
 /// mixes a county sees (residence ties, care groups, twins, siblings, stated choices).
 extension SyntheticCountyBuilder {
     /// About `p.applicants` applicants of `level`, homes spread around each zone's centre.
-    func applicants(_ level: SchoolLevel) -> [Applicant] {
+    package func applicants(_ level: SchoolLevel) -> [Applicant] {
         var random = LotteryStream(seed: p.seed, draw: "synth/applicants/\(level.rawValue)")
         let levelCode = level == .primary ? "01" : "07"
         let idWidth = max(4, String(p.applicants * 11 / 10).count)
@@ -96,7 +100,7 @@ extension SyntheticCountyBuilder {
     }
 
     /// About `p.applicants` junior-school graduates with leaving-exam scores and choices of high schools.
-    func graduates() -> [Graduate] {
+    package func graduates() -> [Graduate] {
         var random = LotteryStream(seed: p.seed, draw: "synth/graduates")
         let juniors = schools.filter { $0.level == .junior }
         let highs = schools.filter { $0.level == .high }
@@ -135,7 +139,7 @@ extension SyntheticCountyBuilder {
     /// Head-teacher candidates: per primary and junior school, one more than its classes at
     /// the policy's default caps; every fifth teacher is a parent of an applicant who lists
     /// or lives by the school.
-    func teachers(primary: [Applicant], junior: [Applicant]) -> [(school: String, teacher: String, children: [String])] {
+    package func teachers(primary: [Applicant], junior: [Applicant]) -> [(school: String, teacher: String, children: [String])] {
         var random = LotteryStream(seed: p.seed, draw: "synth/teachers")
         var pupils: [String: [String]] = [:]
         for a in primary { if let s = a.siblingSchool { pupils[s, default: []].append(a.id) } }
@@ -154,7 +158,7 @@ extension SyntheticCountyBuilder {
     }
 
     /// A residence tie in the mix a county sees: 55 % 房户一致, 15 % 户籍, 12 % 房产, 13 % 居住证, 5 % other.
-    static func residence(_ u: Double) -> ResidenceTie {
+    package static func residence(_ u: Double) -> ResidenceTie {
         switch u {
         case ..<0.55: return .hukouAndProperty
         case ..<0.70: return .hukou
@@ -165,7 +169,7 @@ extension SyntheticCountyBuilder {
     }
 
     /// A bell-shaped score between `low` and `high` (the mean of four uniforms), in half points.
-    static func score(random: inout LotteryStream, low: Double, high: Double) -> Score {
+    package static func score(random: inout LotteryStream, low: Double, high: Double) -> Score {
         let u = (random.unit() + random.unit() + random.unit() + random.unit()) / 4
         return Score(hundredths: Int(((low + u * (high - low)) * 2).rounded()) * 50)
     }

@@ -1,27 +1,31 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+
 /// The steps of `SyntheticCounty`'s generation, in a fixed order (zones and schools, then
 /// primary applicants, junior applicants, graduates), each drawing from its own named
 /// stream so that one step's size never shifts another step's random choices.
-struct SyntheticCountyBuilder {
-    typealias Zone = SyntheticCounty.Zone
-    let p: SyntheticCounty.Parameters
-    let mesh: ZoneMesh
-    var schools: [School] = []
-    var zones: [Zone] = []
+package struct SyntheticCountyBuilder {
+    package typealias Zone = SyntheticCounty.Zone
+    package let p: SyntheticCounty.Parameters
+    package let mesh: ZoneMesh
+    package var schools: [School] = []
+    package var zones: [Zone] = []
     /// The schools of each junior zone (two in a multi-school zone).
-    var juniorZoneSchools: [[String]] = []
-    var privateJuniorSchools: [String] = []
+    package var juniorZoneSchools: [[String]] = []
+    package var privateJuniorSchools: [String] = []
     /// Primary school id of each mesh cell, and the expected applicants in it.
-    var primaryOfCell: [String] = []
-    var perCell: [Int] = []
+    package var primaryOfCell: [String] = []
+    package var perCell: [Int] = []
     /// The old town: a zone published as an address list (`zone-rules.csv`), its school,
     /// its rules (rows in `ZoneRule.columns` order) and how many applicants live there.
-    var addressZone: (zone: String, school: String, rules: [[String]], applicants: Int)?
-    let idWidth: Int
+    package var addressZone: (zone: String, school: String, rules: [[String]], applicants: Int)?
+    package let idWidth: Int
 
-    static let placeNames = ["城关", "东关", "西关", "南街", "北街", "新华", "人民", "和平", "建设", "文化", "光明", "育才",
+    package static let placeNames = ["城关", "东关", "西关", "南街", "北街", "新华", "人民", "和平", "建设", "文化", "光明", "育才",
                              "实验", "红旗", "胜利", "朝阳", "向阳", "凤凰", "龙泉", "柳林", "桥头", "河西", "河东", "杏花"]
 
-    init(_ p: SyntheticCounty.Parameters) {
+    package init(_ p: SyntheticCounty.Parameters) {
         self.p = p
         var geometry = LotteryStream(seed: p.seed, draw: "synth/geometry")
         mesh = ZoneMesh(columns: p.primaryColumns, rows: p.primaryRows, west: p.west, south: p.south, east: p.east, north: p.north,
@@ -36,22 +40,22 @@ struct SyntheticCountyBuilder {
         makeHighSchools(random: &geometry)
     }
 
-    func code(_ prefix: String, _ n: Int) -> String {
+    package func code(_ prefix: String, _ n: Int) -> String {
         let digits = String(n)
         return prefix + String(repeating: "0", count: max(0, idWidth - digits.count)) + digits
     }
 
-    func name(_ n: Int, _ suffix: String) -> String {
+    package func name(_ n: Int, _ suffix: String) -> String {
         let names = Self.placeNames
         return names[n % names.count] + (n >= names.count ? String(n / names.count + 1) : "") + suffix
     }
 
     /// The junior zone a longitude falls in (junior zones are a single row of cells).
-    func juniorZone(lon: Double) -> Int {
+    package func juniorZone(lon: Double) -> Int {
         min(p.juniorZones - 1, max(0, Int((lon - p.west) / (p.east - p.west) * Double(p.juniorZones))))
     }
 
-    mutating func makeJuniorSchools(_ juniorMesh: ZoneMesh, random: inout LotteryStream) {
+    package mutating func makeJuniorSchools(_ juniorMesh: ZoneMesh, random: inout LotteryStream) {
         var count = 0
         for k in 0..<p.juniorZones {
             let multi = k >= p.juniorZones - p.multiSchoolZones
@@ -77,7 +81,7 @@ struct SyntheticCountyBuilder {
 
     /// One zone per mesh cell; the cell at (1, 1) has an enclave (a hole) that belongs to
     /// its east neighbour, whose zone is therefore in two parts.
-    mutating func makePrimarySchools(random: inout LotteryStream) {
+    package mutating func makePrimarySchools(random: inout LotteryStream) {
         let cells = p.primaryColumns * p.primaryRows
         var polygons: [[[[(lon: Double, lat: Double)]]]] = (0..<cells).map { z in
             [[mesh.ring(z % p.primaryColumns, z / p.primaryColumns)]]
@@ -123,7 +127,7 @@ struct SyntheticCountyBuilder {
 
     /// The old town's streets, compound and village, zoned by a published address list; one
     /// number range of 人民路 is carved out for the neighbouring map zone (an exception).
-    mutating func makeAddressZone(random: inout LotteryStream) {
+    package mutating func makeAddressZone(random: inout LotteryStream) {
         let cells = p.primaryColumns * p.primaryRows
         let zone = code("PZ", cells + 1), school = code("P", cells + 1)
         let neighbour = code("PZ", 1)
@@ -147,7 +151,7 @@ struct SyntheticCountyBuilder {
 
     /// An old-town address and the home's coordinates near the town centre; about one in fifty
     /// is one a clerk must review (no house number, or a number no rule covers).
-    func oldTownAddress(random: inout LotteryStream) -> (address: String, lon: Double, lat: Double) {
+    package func oldTownAddress(random: inout LotteryStream) -> (address: String, lon: Double, lat: Double) {
         let centre = mesh.point(p.primaryColumns / 2, p.primaryRows / 2, u: 0.35 + 0.3 * random.unit(), v: 0.35 + 0.3 * random.unit())
         let address: String
         switch random.nextInt(below: 200) {
@@ -162,7 +166,7 @@ struct SyntheticCountyBuilder {
         return (address, centre.lon, centre.lat)
     }
 
-    mutating func makeHighSchools(random: inout LotteryStream) {
+    package mutating func makeHighSchools(random: inout LotteryStream) {
         let plan = Double(p.applicants) * 0.55
         let quality = p.qualityHighSchools, ordinary = p.ordinaryHighSchools
         for n in 0..<(quality + ordinary) {

@@ -1,25 +1,29 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+
 /// A partition of a rectangle into `columns × rows` cells with jittered corners and wiggly
 /// shared edges, for synthetic attendance zones that look like real ones.
 ///
 /// Every edge is generated once and used by both cells beside it (reversed on one side),
 /// and every coordinate is rounded to 1e-6 degree, so shared boundaries are identical to
 /// the last digit in the written GeoJSON. Cells never overlap and leave no gap.
-struct ZoneMesh {
-    typealias Point = (lon: Double, lat: Double)
+package struct ZoneMesh {
+    package typealias Point = (lon: Double, lat: Double)
 
-    let columns: Int
-    let rows: Int
+    package let columns: Int
+    package let rows: Int
     /// The corner grid: `corners[i][j]` for i in 0...columns, j in 0...rows.
-    let corners: [[Point]]
+    package let corners: [[Point]]
     /// Horizontal edge (i, j): from corner (i, j) to (i+1, j), inclusive of both ends.
-    let horizontal: [[[Point]]]
+    package let horizontal: [[[Point]]]
     /// Vertical edge (i, j): from corner (i, j) to (i, j+1), inclusive of both ends.
-    let vertical: [[[Point]]]
+    package let vertical: [[[Point]]]
 
     /// - Parameters:
     ///   - segments: pieces each cell side is cut into (≥ 1); interior points are jittered
     ///     sideways by at most 6 % of the side's length.
-    init<R: RandomDraw>(columns: Int, rows: Int, west: Double, south: Double, east: Double, north: Double,
+    package init<R: RandomDraw>(columns: Int, rows: Int, west: Double, south: Double, east: Double, north: Double,
                         segments: Int, random: inout R) {
         self.columns = columns
         self.rows = rows
@@ -62,7 +66,7 @@ struct ZoneMesh {
     }
 
     /// The closed outer ring of cell (i, j), counter-clockwise, first point repeated last.
-    func ring(_ i: Int, _ j: Int) -> [Point] {
+    package func ring(_ i: Int, _ j: Int) -> [Point] {
         var ring = horizontal[i][j]
         ring += vertical[i + 1][j].dropFirst()
         ring += horizontal[i][j + 1].reversed().dropFirst()
@@ -71,7 +75,7 @@ struct ZoneMesh {
     }
 
     /// A point of cell (i, j) by bilinear interpolation of its corners (u, v in 0...1).
-    func point(_ i: Int, _ j: Int, u: Double, v: Double) -> Point {
+    package func point(_ i: Int, _ j: Int, u: Double, v: Double) -> Point {
         let a = corners[i][j], b = corners[i + 1][j], c = corners[i + 1][j + 1], d = corners[i][j + 1]
         let lon = (1 - u) * (1 - v) * a.lon + u * (1 - v) * b.lon + u * v * c.lon + (1 - u) * v * d.lon
         let lat = (1 - u) * (1 - v) * a.lat + u * (1 - v) * b.lat + u * v * c.lat + (1 - u) * v * d.lat
@@ -79,7 +83,7 @@ struct ZoneMesh {
     }
 
     /// Rounds to 1e-6 degree (about 0.1 m), the precision files are written with.
-    static func round(_ x: Double) -> Double {
+    package static func round(_ x: Double) -> Double {
         (x * 1e6).rounded() / 1e6
     }
 }

@@ -1,3 +1,6 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// Zoning by residence (划片) for one level of a case: each applicant's home to its
 /// attendance zone and, through it, the zone's school or schools.
 ///
@@ -18,14 +21,14 @@
 /// The result depends on each applicant alone, never on the order of rows.
 public struct ZoneAssigner: Sendable {
     public let level: SchoolLevel
-    let zones: [String: [String]]
-    let mapZones: [ZoneMap.Zone]
-    let index: ZoneIndex?
-    let addresses: AddressZoneTable?
+    package let zones: [String: [String]]
+    package let mapZones: [ZoneMap.Zone]
+    package let index: ZoneIndex?
+    package let addresses: AddressZoneTable?
     /// The accepted overlaps of the level, by the indices of their zones in `mapZones`.
-    let overlaps: [(first: Int, second: Int, overlap: ZoneOverlap)]
+    package let overlaps: [(first: Int, second: Int, overlap: ZoneOverlap)]
     /// The map zones as rings, for the depth test in accepted overlaps (nil when there are none).
-    let rings: ZoneRings?
+    package let rings: ZoneRings?
 
     /// Prepares the zoning of `level` for the case's zones and policy.
     /// - Complexity: O(edges) to build the grid index, O(rules) for the address table.
@@ -135,5 +138,5 @@ public struct ZoneAssigner: Sendable {
     }
 
     /// How a note starts when the address could not be zoned and a person must look at it.
-    static let addressReview = "address for review"
+    package static let addressReview = "address for review"
 }

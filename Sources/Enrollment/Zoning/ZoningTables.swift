@@ -1,3 +1,6 @@
+import EnrollmentIO
+import EnrollmentCase
+
 /// The files `enroll zone` writes, as CSV bytes (UTF-8 with a byte-order mark).
 public enum ZoningTables {
     /// One row per applicant, in `student_id` order: student_id, zone_id, schools

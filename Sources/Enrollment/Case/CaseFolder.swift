@@ -1,0 +1,245 @@
+import Foundation
+import EnrollmentIO
+
+/// Reads a case folder from disk into an `AdmissionCase`, collecting every problem of every
+/// file (each as `file:line:column: message`) rather than stopping at the first.
+public struct CaseFolder: Sendable {
+    /// The folder.
+    public let url: URL
+    /// The text encoding of the CSV files, or nil to detect it per file.
+    public let encoding: TextEncoding?
+
+    public init(url: URL, encoding: TextEncoding? = nil) {
+        self.url = url
+        self.encoding = encoding
+    }
+
+    /// The result of loading: the case (as far as it could be read) and every problem found.
+    public struct Loaded: Sendable {
+        public var admissionCase: AdmissionCase
+        public var diagnostics: [Diagnostic]
+        /// The SHA-256 of the raw bytes of every file read, by name (what a manifest records
+        /// of a step's inputs).
+        public var fileDigests: [String: SHA256Digest] = [:]
+        /// With `load(committing: true)`: the commitment to the folder, made from the very
+        /// bytes and tables read (`Commitment(caseFolder:)` gives the same); nil when a
+        /// covered file could not be made canonical (`Commitment(caseFolder:)` says why).
+        public var commitment: Commitment?
+    }
+
+    /// Reads and checks every file of the case, each read once and parsed once.
+    /// - Parameter committing: also make the commitment to the folder from what was read,
+    ///   reading only the covered files the case does not otherwise read.
+    /// - Throws: `CaseFolderError` when the folder itself cannot be read.
+    /// - Complexity: O(total size of the files); with `committing`, plus sorting each CSV's rows.
+    public func load(committing: Bool = false) throws -> Loaded {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CaseFolderError.notAFolder(url.path)
+        }
+        var diagnostics: [Diagnostic] = []
+        var result = AdmissionCase(schools: [])
+        let log = FileLog(committing: committing)
+
+        func table(_ name: String, required: Bool) -> CSVTable? {
+            guard let bytes = readFile(name, required: required, into: &diagnostics, log: log) else { return nil }
+            result.files.append(name)
+            let parsed: CSVReader.Result
+            do {
+                parsed = try CSVReader.parse(fileBytes: bytes, declared: encoding, file: name)
+            } catch {
+                diagnostics.append(error.diagnostic(file: name))
+                return nil
+            }
+            diagnostics += parsed.diagnostics
+            if let t = parsed.table { result.headers[name] = t.header }
+            log.commit(name, parsed)
+            return parsed.table
+        }
+
+        if let t = table(SchoolTable.fileName, required: true) {
+            let (schools, declared, problems) = SchoolTable.read(t)
+            result.schools = schools
+            result.declaredSchools = declared
+            diagnostics += problems
+        }
+        var policyRead = true
+        let policyBytes = readFile(PolicyFile.fileName, required: false, into: &diagnostics, log: log)
+        if let bytes = policyBytes {
+            result.files.append(PolicyFile.fileName)
+            let (policy, problems) = PolicyFile.read(bytes, file: PolicyFile.fileName)
+            result.policy = policy
+            diagnostics += problems
+            policyRead = problems.isEmpty
+        }
+        // A policy with problems says nothing reliable about the datum: the map is not checked
+        // against the defaults, which would only add a second, misleading problem.
+        let zones = loadZones(policy: policyRead ? result.policy : nil, log: log, table: table)
+        (result.zoneMap, result.zoneRules, result.zoneDeclarations) = (zones.map, zones.rules, zones.declarations)
+        result.rejectedZoneIDs = zones.rejectedIDs
+        if zones.mapFileRead { result.files.append("zones.geojson") }
+        diagnostics += zones.diagnostics
+        var (applicantFiles, applicantFilesRead) = (0, 0)
+        for level in [SchoolLevel.primary, .junior] {
+            let name = ApplicantTable.fileName(for: level)
+            if let t = table(name, required: false) {
+                let (applicants, problems) = ApplicantTable.read(t)
+                if level == .primary { result.primaryApplicants = applicants } else { result.juniorApplicants = applicants }
+                diagnostics += problems
+                applicantFilesRead += 1
+            }
+            if result.files.contains(name) { applicantFiles += 1 }
+        }
+        if let t = table(PriorityTable.fileName, required: false) {
+            var students: [String: SchoolLevel] = [:]
+            for level in [SchoolLevel.primary, .junior] {
+                for a in result.applicants(level) { students[a.id] = level }
+            }
+            let (tiers, problems) = PriorityTable.read(t, schools: result.declaredSchools, students: applicantFiles > 0 && applicantFilesRead == applicantFiles ? students : nil)
+            result.explicitTiers = tiers
+            diagnostics += problems
+        }
+        if let t = table(TeacherTable.fileName, required: false) {
+            let (teachers, problems) = TeacherTable.read(t, schools: Set(result.declaredSchools.keys))
+            result.teachers = teachers
+            diagnostics += problems
+        }
+        if let t = table(GraduateTable.fileName, required: false) {
+            let (graduates, problems) = GraduateTable.read(t)
+            result.graduates = graduates
+            diagnostics += problems
+        }
+        if let policyBytes, policyRead {
+            diagnostics += PolicyFile.referenceProblems(policyBytes, in: result)
+        }
+        diagnostics += CaseValidator.problems(in: result)
+        return Loaded(admissionCase: result, diagnostics: diagnostics.sorted(), fileDigests: log.digests,
+                      commitment: committing ? try log.commitment(of: url, encoding: encoding) : nil)
+    }
+
+    /// What loading learnt of each file it read: the SHA-256 of its bytes and, when committing,
+    /// its entry in the commitment.
+    package final class FileLog {
+        package let committing: Bool
+        package var digests: [String: SHA256Digest] = [:]
+        package var committed: [String: Commitment.File] = [:]
+        /// Covered files read that cannot be made canonical (a CSV with problems).
+        package var uncommitted: Set<String> = []
+
+        package init(committing: Bool) {
+            self.committing = committing
+        }
+
+        /// Records the bytes of `name`, read.
+        package func read(_ name: String, _ bytes: [UInt8]) {
+            digests[name] = SHA256.hash(bytes)
+            if committing, !name.hasSuffix(".csv") { committed[name] = Commitment.File(name: name, form: .raw, digest: digests[name]!) }
+        }
+
+        /// Records the CSV file `name`, parsed.
+        package func commit(_ name: String, _ parsed: CSVReader.Result) {
+            guard committing else { return }
+            guard let table = parsed.table, parsed.diagnostics.isEmpty else {
+                uncommitted.insert(name)
+                return
+            }
+            let canonical = CanonicalCSV(table)
+            committed[name] = Commitment.File(name: name, form: .csv, digest: canonical.digest, rows: canonical.rowCount)
+        }
+
+        /// The commitment to `folder`: the entries of the files read, and of the other covered
+        /// files, read now; nil when a covered file cannot be made canonical.
+        package func commitment(of folder: URL, encoding: TextEncoding?) throws -> Commitment? {
+            var files: [Commitment.File] = []
+            for name in try Commitment.coveredFiles(in: folder) {
+                if let file = committed[name] {
+                    files.append(file)
+                } else if uncommitted.contains(name) {
+                    return nil
+                } else {
+                    guard let bytes = FileBytes.read(folder.appendingPathComponent(name).path),
+                          let file = try? Commitment.File(name: name, bytes: bytes, encoding: encoding) else { return nil }
+                    files.append(file)
+                }
+            }
+            return Commitment(files: files)
+        }
+    }
+
+    /// The zones of a case: the map, the address rules and the declarations (and the ids of
+    /// declarations left out), and their problems.
+    package struct Zones {
+        package var map: ZoneMap?
+        package var rules: [ZoneRule] = []
+        package var declarations: [ZoneTable.Declaration] = []
+        package var rejectedIDs: Set<String> = []
+        package var mapFileRead = false
+        package var diagnostics: [Diagnostic] = []
+    }
+
+    /// Reads `zones.geojson` (checking its datum against the policy's), `zone-rules.csv`
+    /// (with its conflicts) and `zones.csv`.
+    /// With `policy` nil (it could not be read) the map's datum is not checked.
+    package func loadZones(policy: Policy?, log: FileLog, table: (String, Bool) -> CSVTable?) -> Zones {
+        var zones = Zones()
+        let mapFile = "zones.geojson"
+        if let bytes = readFile(mapFile, required: false, into: &zones.diagnostics, log: log) {
+            zones.mapFileRead = true
+            do {
+                let map = try ZoneMap.read(bytes, file: mapFile, overlapToleranceMetres: policy?.overlapToleranceMetres ?? 0)
+                // Kept even when its datum is wrong, so that the zones it draws are still known.
+                zones.map = map
+                if let policy, let expected = ZoneMap.CoordinateSystem(rawValue: policy.coordinateSystem) {
+                    try map.checkCoordinateSystem(expected: expected, file: mapFile)
+                }
+            } catch let problems as Diagnostics {
+                zones.diagnostics += problems.items
+            } catch let problem as Diagnostic {
+                zones.diagnostics.append(problem)
+            } catch {
+                zones.diagnostics.append(Diagnostic(SourceLocation(file: mapFile), "\(error)"))
+            }
+        }
+        if let t = table(ZoneRuleFile.fileName, false) {
+            let (rules, problems) = ZoneRuleFile.read(t)
+            zones.rules = rules
+            zones.diagnostics += problems
+        }
+        if let t = table(ZoneTable.fileName, false) {
+            let (declared, rejected, problems) = ZoneTable.read(t)
+            zones.declarations = declared
+            zones.rejectedIDs = rejected
+            zones.diagnostics += problems
+        }
+        return zones
+    }
+
+    /// The bytes of `name` in the folder, recorded in `log`; nil (with a diagnostic when
+    /// required) if absent.
+    package func readFile(_ name: String, required: Bool, into diagnostics: inout [Diagnostic], log: FileLog) -> [UInt8]? {
+        let fileURL = url.appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: fileURL.path) else {
+            if required {
+                diagnostics.append(Diagnostic(SourceLocation(file: name), "the file is missing: a case needs \(name) (see docs/FORMATS.md)"))
+            }
+            return nil
+        }
+        guard let bytes = FileBytes.read(fileURL.path) else {
+            diagnostics.append(Diagnostic(SourceLocation(file: name), "the file cannot be read: check its permissions"))
+            return nil
+        }
+        log.read(name, bytes)
+        return bytes
+    }
+}
+
+/// Why a case folder cannot be read at all.
+public enum CaseFolderError: Error, CustomStringConvertible {
+    case notAFolder(String)
+
+    public var description: String {
+        switch self {
+        case .notAFolder(let path): return "\(path): no such case folder (a case is a folder holding schools.csv and the other files of docs/FORMATS.md)"
+        }
+    }
+}
