@@ -12,24 +12,24 @@ import EnrollmentEngines
 ///     find Sources/Enrollment Sources/enroll-cli -name '*.swift' | LC_ALL=C sort | xargs sha256sum | sha256sum
 ///
 /// in the package folder. The build computes it (the `CodeDigestPlugin` build-tool plugin).
-public struct CodeIdentifier: Hashable, Sendable, CustomStringConvertible {
+package struct CodeIdentifier: Hashable, Sendable, CustomStringConvertible {
     /// One source file: its path from the package root (with `/`) and its digest.
-    public struct SourceFile: Hashable, Sendable {
-        public var path: String
-        public var digest: SHA256Digest
+    package struct SourceFile: Hashable, Sendable {
+        package var path: String
+        package var digest: SHA256Digest
 
-        public init(path: String, digest: SHA256Digest) {
+        package init(path: String, digest: SHA256Digest) {
             self.path = path
             self.digest = digest
         }
     }
 
     /// The digest of the listing.
-    public let digest: SHA256Digest
+    package let digest: SHA256Digest
 
     /// The identifier of `files` (sorted here by path).
     /// - Complexity: O(n log n) in the number of files.
-    public init(files: [SourceFile]) {
+    package init(files: [SourceFile]) {
         var hasher = SHA256()
         for file in files.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
             hasher.update("\(file.digest.hex)  \(file.path)\n")
@@ -38,10 +38,10 @@ public struct CodeIdentifier: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `sha256:` followed by the 64 hex digits, as the manifest records it.
-    public var description: String { "sha256:\(digest.hex)" }
+    package var description: String { "sha256:\(digest.hex)" }
 
     /// Whether `text` is written as an identifier is: `sha256:` and 64 lowercase hex digits.
-    public static func isWellFormed(_ text: String) -> Bool {
+    package static func isWellFormed(_ text: String) -> Bool {
         guard text.hasPrefix("sha256:") else { return false }
         let hex = text.dropFirst("sha256:".count)
         return hex.utf8.count == 64 && hex.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }

@@ -5,10 +5,10 @@ import EnrollmentEngines
 /// The first place where a published file differs from its re-computation, said so that a
 /// person can find it: for CSV files the line and the column's name, otherwise the line and
 /// byte offset.
-public enum OutputDifference {
+package enum OutputDifference {
     /// Where `published` first differs from `expected`, or nil when they are the same bytes.
     /// - Complexity: O(size of the files).
-    public static func first(published: [UInt8], expected: [UInt8], file: String) -> String? {
+    package static func first(published: [UInt8], expected: [UInt8], file: String) -> String? {
         guard published != expected else { return nil }
         if file.hasSuffix(".csv"), let row = firstRow(published: published, expected: expected, file: file) {
             return row

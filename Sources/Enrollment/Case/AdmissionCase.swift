@@ -17,10 +17,10 @@ public struct AdmissionCase: Sendable {
     /// Zones published as address lists (`zone-rules.csv`), rule by rule.
     public var zoneRules: [ZoneRule] = []
     /// Zones declared in `zones.csv` (the address-list zones' levels and schools).
-    public var zoneDeclarations: [ZoneTable.Declaration] = []
+    package var zoneDeclarations: [ZoneTable.Declaration] = []
     /// The zone ids of `zones.csv` rows that were reported and left out: address rules naming
     /// them are not reported a second time as naming an unknown zone.
-    public var rejectedZoneIDs: Set<String> = []
+    package var rejectedZoneIDs: Set<String> = []
     /// Explicit priority tiers (`priorities.csv`), by student then school.
     public var explicitTiers: [String: [String: Int]] = [:]
     /// Head-teacher candidates (`teachers.csv`), by school id; nil when the case has none.
@@ -29,9 +29,9 @@ public struct AdmissionCase: Sendable {
     public var files: [String]
     /// Every school id declared in `schools.csv`, with its level when readable (rows with
     /// problems included), for checking references.
-    public var declaredSchools: [String: SchoolLevel?] = [:]
+    package var declaredSchools: [String: SchoolLevel?] = [:]
     /// The header of each CSV file read, by file name (to point messages at a column).
-    public var headers: [String: [String]] = [:]
+    package var headers: [String: [String]] = [:]
 
     public init(schools: [School], policy: Policy = Policy(), primaryApplicants: [Applicant] = [],
                 juniorApplicants: [Applicant] = [], graduates: [Graduate] = [], files: [String] = []) {

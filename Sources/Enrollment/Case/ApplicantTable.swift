@@ -2,13 +2,13 @@ import Dispatch
 import EnrollmentIO
 
 /// Reading `primary-applicants.csv` and `junior-applicants.csv`.
-public enum ApplicantTable {
+package enum ApplicantTable {
     /// The file holding the applicants of `level` (primary or junior).
-    public static func fileName(for level: SchoolLevel) -> String {
+    package static func fileName(for level: SchoolLevel) -> String {
         "\(level.rawValue)-applicants.csv"
     }
 
-    public static let columns = CSVColumns(
+    package static let columns = CSVColumns(
         required: ["student_id", "name", "gender", "birth_date", "residence"],
         optional: ["id_number", "lon", "lat", "address", "categories", "sibling_school", "primary_school",
                    "choices", "score", "together_with", "apart_from", "twin_group"],
@@ -24,7 +24,7 @@ public enum ApplicantTable {
     /// as reading the rows one by one, whatever the chunks and the timing: each row's problems
     /// come in row order, and a repeated id is reported on the later row, naming the first.
     /// - Complexity: O(rows + requests), spread over all cores.
-    public static func read(_ table: CSVTable) -> (applicants: [Applicant], diagnostics: [Diagnostic]) {
+    package static func read(_ table: CSVTable) -> (applicants: [Applicant], diagnostics: [Diagnostic]) {
         read(table, rowsPerChunk: 8192)
     }
 

@@ -2,10 +2,10 @@ import EnrollmentIO
 
 /// Checks a case as a whole, once each file has been read on its own: every reference to
 /// a school names a school of the right level.
-public enum CaseValidator {
+package enum CaseValidator {
     /// Every cross-reference problem of the case, sorted by file, line and column.
     /// - Complexity: O(rows + references).
-    public static func problems(in admissionCase: AdmissionCase) -> [Diagnostic] {
+    package static func problems(in admissionCase: AdmissionCase) -> [Diagnostic] {
         var levels: [String: SchoolLevel?] = admissionCase.declaredSchools
         for school in admissionCase.schools { levels[school.id] = school.level }
         var problems: [Diagnostic] = []

@@ -1,9 +1,9 @@
 import EnrollmentIO
 
 /// Reading `graduates.csv` (junior-school graduates, for the high-school quotas).
-public enum GraduateTable {
-    public static let fileName = "graduates.csv"
-    public static let columns = CSVColumns(
+package enum GraduateTable {
+    package static let fileName = "graduates.csv"
+    package static let columns = CSVColumns(
         required: ["student_id", "name", "junior_school", "score"],
         optional: ["choices", "eligible", "categories"],
         prefixes: ["score_"]
@@ -11,7 +11,7 @@ public enum GraduateTable {
 
     /// Reads every graduate, reporting malformed values and duplicate ids.
     /// - Complexity: O(rows).
-    public static func read(_ table: CSVTable) -> (graduates: [Graduate], diagnostics: [Diagnostic]) {
+    package static func read(_ table: CSVTable) -> (graduates: [Graduate], diagnostics: [Diagnostic]) {
         var diagnostics = columns.missing(in: table)
         guard diagnostics.isEmpty else { return ([], diagnostics) }
         let (idColumn, nameColumn, juniorColumn, scoreColumn) = (table.column(named: "student_id"), table.column(named: "name"),

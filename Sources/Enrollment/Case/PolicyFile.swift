@@ -6,11 +6,11 @@ import EnrollmentIO
 /// A key the tool does not know is an error, with the nearest known key suggested, so a
 /// misspelt rule is never silently left at its default; so is a value of the wrong type
 /// or out of its range. Every message names `policy.json:line:column` of the value.
-public enum PolicyFile {
-    public static let fileName = "policy.json"
+package enum PolicyFile {
+    package static let fileName = "policy.json"
 
     /// Every key, in the order `render` writes them.
-    public static let keys = [
+    package static let keys = [
         "coordinate_system", "residence_order", "priority_categories", "sibling_priority", "feeder_priority",
         "mechanism", "class_size_cap", "care_groups", "disabled_per_class", "disabled_weight", "twins",
         "twins_share_lottery_number", "near_boundary_metres", "overlap_tolerance_metres", "quota_share", "quota_share_local",
@@ -18,10 +18,10 @@ public enum PolicyFile {
         "quota_tie_at_last_seat", "quota_min_score", "quota_min_score_below_cutoff", "quota_order", "quota_unfilled",
     ]
 
-    public static let coordinateSystems = ["WGS-84", "GCJ-02", "CGCS2000"]
+    package static let coordinateSystems = ["WGS-84", "GCJ-02", "CGCS2000"]
 
     /// Reads a policy; on problems, returns the defaults for the keys in error, and every problem.
-    public static func read(_ bytes: [UInt8], file: String = fileName) -> (policy: Policy, diagnostics: [Diagnostic]) {
+    package static func read(_ bytes: [UInt8], file: String = fileName) -> (policy: Policy, diagnostics: [Diagnostic]) {
         let root: JSONValue
         do {
             root = try JSONReader.parse(bytes, file: file)
@@ -54,7 +54,7 @@ public enum PolicyFile {
     /// at the key or the list item. Reports nothing when the policy or `schools.csv` has
     /// problems of its own.
     /// - Complexity: O(size of the policy + graduates × subjects).
-    public static func referenceProblems(_ bytes: [UInt8], file: String = fileName, in c: AdmissionCase) -> [Diagnostic] {
+    package static func referenceProblems(_ bytes: [UInt8], file: String = fileName, in c: AdmissionCase) -> [Diagnostic] {
         guard !c.schools.isEmpty, let root = try? JSONReader.parse(bytes, file: file) else { return [] }
         var problems: [Diagnostic] = []
         let quality = Set(c.schools(.high).filter(\.quality).map(\.id))
@@ -72,7 +72,7 @@ public enum PolicyFile {
     }
 
     /// The policy as JSON, every key written (defaults included), in `keys` order.
-    public static func render(_ p: Policy) -> [UInt8] {
+    package static func render(_ p: Policy) -> [UInt8] {
         let strings: ([String]) -> JSONValue = { .array($0.map(JSONValue.string)) }
         let value = JSONValue.object([
             ("coordinate_system", .string(p.coordinateSystem)),

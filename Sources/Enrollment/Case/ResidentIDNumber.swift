@@ -7,20 +7,20 @@ import EnrollmentIO
 /// MOD 11-2 over the first 17 digits: weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2, and the
 /// sum modulo 11 picks the check character from `1 0 X 9 8 7 6 5 4 3 2`.
 /// The older 15-digit form has a 6-digit birth date (YYMMDD, in the 1900s) and no check character.
-public struct ResidentIDNumber: Hashable, Sendable {
+package struct ResidentIDNumber: Hashable, Sendable {
     /// The number as written, upper-cased (`x` → `X`).
-    public let text: String
+    package let text: String
     /// The birth date it encodes.
-    public let birthDate: CalendarDate
+    package let birthDate: CalendarDate
 
     /// Why a resident id number is not valid.
-    public enum Problem: Error, Equatable, CustomStringConvertible {
+    package enum Problem: Error, Equatable, CustomStringConvertible {
         case wrongLength(Int)
         case notDigits
         case impossibleBirthDate
         case wrongCheckCharacter(expected: Character)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .wrongLength(let n): return "a resident id number has 18 characters (or 15 in the old form), not \(n)"
             case .notDigits: return "a resident id number is digits only, with X allowed as the last of 18"
@@ -36,7 +36,7 @@ public struct ResidentIDNumber: Hashable, Sendable {
     package static let checkBytes: [UInt8] = checkCharacters.map { $0.asciiValue! }
 
     /// The check character for the first 17 digits of an 18-digit number.
-    public static func checkCharacter(for first17: [Int]) -> Character {
+    package static func checkCharacter(for first17: [Int]) -> Character {
         precondition(first17.count == 17)
         var sum = 0
         for (d, w) in zip(first17, weights) { sum += d * w }
@@ -46,7 +46,7 @@ public struct ResidentIDNumber: Hashable, Sendable {
     /// Validates `text`, throwing the first problem found.
     /// - Complexity: O(1) (at most 18 characters are looked at), without allocating unless
     ///   a lower-case `x` is upper-cased.
-    public init(validating text: String) throws(Problem) {
+    package init(validating text: String) throws(Problem) {
         var utf8 = text
         switch utf8.withUTF8(ResidentIDNumber.check) {
         case .success(let (birth, lowerX)):

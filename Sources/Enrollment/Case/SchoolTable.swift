@@ -1,9 +1,9 @@
 import EnrollmentIO
 
 /// Reading `schools.csv`.
-public enum SchoolTable {
-    public static let fileName = "schools.csv"
-    public static let columns = CSVColumns(
+package enum SchoolTable {
+    package static let fileName = "schools.csv"
+    package static let columns = CSVColumns(
         required: ["school_id", "name", "level", "capacity"],
         optional: ["sector", "classes", "lon", "lat", "feeds", "quality", "quota_weight"]
     )
@@ -13,7 +13,7 @@ public enum SchoolTable {
     /// - Complexity: O(rows).
     /// `declared` holds every school id of the file, with its level when readable, even for
     /// rows with problems, so that references to such a school are not reported twice.
-    public static func read(_ table: CSVTable) -> (schools: [School], declared: [String: SchoolLevel?], diagnostics: [Diagnostic]) {
+    package static func read(_ table: CSVTable) -> (schools: [School], declared: [String: SchoolLevel?], diagnostics: [Diagnostic]) {
         var diagnostics = columns.missing(in: table)
         guard diagnostics.isEmpty else { return ([], [:], diagnostics) }
         if table.count == 0 {

@@ -48,7 +48,7 @@ public struct Score: Hashable, Comparable, Sendable, CustomStringConvertible {
 
 extension CSVRecordReader {
     /// The scores of the subject columns given (see `CSVTable.subjectColumns`), skipping empty ones.
-    public mutating func subjectScores(_ columns: [(column: CSVColumn, subject: String)]) -> [SubjectScore] {
+    package mutating func subjectScores(_ columns: [(column: CSVColumn, subject: String)]) -> [SubjectScore] {
         var scores: [SubjectScore] = []
         for (column, subject) in columns {
             if let hundredths = parsed(column, required: false, expected: Score.expected, fast: ASCIINumber.hundredths, { Score(parsing: $0)?.hundredths }) {

@@ -7,15 +7,15 @@ import EnrollmentIO
 /// Read by the same rules as the case's CSV files (encodings, quoting, columns by name), and
 /// checked against the case before anything is drawn, so that every problem is reported at
 /// `file:line:column` and a typo never silently drops a student from the round.
-public enum StudentListFile {
+package enum StudentListFile {
     /// The columns of a withdrawals file.
-    public static let withdrawals = CSVColumns(required: ["student_id"], optional: [])
+    package static let withdrawals = CSVColumns(required: ["student_id"], optional: [])
     /// The columns of a late-arrivals file.
-    public static let lateArrivals = CSVColumns(required: ["student_id", "school_id"], optional: [])
+    package static let lateArrivals = CSVColumns(required: ["student_id", "school_id"], optional: [])
 
     /// Decodes and parses `bytes` (the file called `file` in messages) and checks its columns.
     /// - Returns: the table when it could be parsed, and every problem found.
-    public static func read(_ bytes: [UInt8], file: String, encoding: TextEncoding?,
+    package static func read(_ bytes: [UInt8], file: String, encoding: TextEncoding?,
                             columns: CSVColumns) -> (table: CSVTable?, diagnostics: [Diagnostic]) {
         let parsed: CSVReader.Result
         do {
@@ -31,7 +31,7 @@ public enum StudentListFile {
     /// `level`, or listed twice; with a `school_id` column, a school that is not one of
     /// `level` in `schools.csv`. Empty rows are skipped by the reader.
     /// - Complexity: O(rows + applicants).
-    public static func problems(in table: CSVTable, admissionCase c: AdmissionCase, level: SchoolLevel) -> [Diagnostic] {
+    package static func problems(in table: CSVTable, admissionCase c: AdmissionCase, level: SchoolLevel) -> [Diagnostic] {
         let applicants = Set(c.applicants(level).map(\.id))
         let schools = Set(c.schools(level).map(\.id))
         let student = table.column(named: "student_id")

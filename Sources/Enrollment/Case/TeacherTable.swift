@@ -2,14 +2,14 @@ import EnrollmentIO
 
 /// Reading `teachers.csv`: each school's head-teacher candidates for the draw (班主任),
 /// with the student ids of their own children (a teacher never heads their child's class).
-public enum TeacherTable {
-    public static let fileName = "teachers.csv"
-    public static let columns = CSVColumns(required: ["school_id", "teacher_id"], optional: ["name", "children"])
+package enum TeacherTable {
+    package static let fileName = "teachers.csv"
+    package static let columns = CSVColumns(required: ["school_id", "teacher_id"], optional: ["name", "children"])
 
     /// Candidates by school id, in file order; duplicate teacher ids and schools not in
     /// `schools` (the ids of `schools.csv`) are reported, unless `schools` is empty (no school
     /// could be read: `schools.csv` reports its own problems).
-    public static func read(_ table: CSVTable, schools: Set<String>) -> (teachers: [String: [HeadTeacher]], diagnostics: [Diagnostic]) {
+    package static func read(_ table: CSVTable, schools: Set<String>) -> (teachers: [String: [HeadTeacher]], diagnostics: [Diagnostic]) {
         var diagnostics = columns.missing(in: table)
         guard diagnostics.isEmpty else { return ([:], diagnostics) }
         let (schoolColumn, teacherColumn, childrenColumn) = (table.column(named: "school_id"), table.column(named: "teacher_id"), table.column(named: "children"))

@@ -2,12 +2,12 @@ import EnrollmentIO
 
 /// Reading `zone-rules.csv`: one `ZoneRule` per row (docs/ZONE-RULES.md), then the
 /// conflicts between rules (two rules of equal specificity giving one address to two zones).
-public enum ZoneRuleFile {
-    public static let fileName = "zone-rules.csv"
+package enum ZoneRuleFile {
+    package static let fileName = "zone-rules.csv"
 
     /// Every rule that reads cleanly, and every problem: malformed fields and conflicts.
     /// - Complexity: O(rows) to read, plus the conflict check of `AddressZoneTable`.
-    public static func read(_ table: CSVTable) -> (rules: [ZoneRule], diagnostics: [Diagnostic]) {
+    package static func read(_ table: CSVTable) -> (rules: [ZoneRule], diagnostics: [Diagnostic]) {
         var diagnostics = CSVColumns(required: ZoneRule.requiredColumns, optional: ZoneRule.columns).missing(in: table)
         guard diagnostics.isEmpty else { return ([], diagnostics) }
         var rules: [ZoneRule] = []

@@ -3,19 +3,19 @@ import EnrollmentIO
 /// Reading `zones.csv`: the zones published as address lists (`zone-rules.csv`) have no
 /// polygon to carry their level and schools, so this table declares them. A zone may also
 /// be declared here and drawn in `zones.geojson`; its level and schools must then agree.
-public enum ZoneTable {
-    public static let fileName = "zones.csv"
-    public static let columns = CSVColumns(required: ["zone_id", "level", "schools"], optional: ["name"])
+package enum ZoneTable {
+    package static let fileName = "zones.csv"
+    package static let columns = CSVColumns(required: ["zone_id", "level", "schools"], optional: ["name"])
 
     /// One declared zone.
-    public struct Declaration: Hashable, Sendable {
-        public var id: String
-        public var level: SchoolLevel
-        public var schools: [String]
-        public var name: String?
-        public var line: Int
+    package struct Declaration: Hashable, Sendable {
+        package var id: String
+        package var level: SchoolLevel
+        package var schools: [String]
+        package var name: String?
+        package var line: Int
 
-        public init(id: String, level: SchoolLevel, schools: [String], name: String? = nil, line: Int = 0) {
+        package init(id: String, level: SchoolLevel, schools: [String], name: String? = nil, line: Int = 0) {
             self.id = id
             self.level = level
             self.schools = schools
@@ -26,7 +26,7 @@ public enum ZoneTable {
 
     /// Reads every declaration, reporting malformed values and duplicate zone ids per level.
     /// `rejected` holds the zone ids of the rows left out for a problem.
-    public static func read(_ table: CSVTable) -> (zones: [Declaration], rejected: Set<String>, diagnostics: [Diagnostic]) {
+    package static func read(_ table: CSVTable) -> (zones: [Declaration], rejected: Set<String>, diagnostics: [Diagnostic]) {
         var diagnostics = columns.missing(in: table)
         guard diagnostics.isEmpty else { return ([], [], diagnostics) }
         let (idColumn, levelColumn, schoolsColumn, nameColumn) = (table.column(named: "zone_id"), table.column(named: "level"),

@@ -3,8 +3,8 @@ import EnrollmentIO
 /// One argument a command accepts, in the manner of swift-argument-parser:
 /// an option takes a value (`--seed S` or `--seed=S`), a flag takes none (`--force`),
 /// a positional is given by place (`CASE`).
-public struct ArgumentSpec: Sendable {
-    public enum Kind: Sendable, Equatable {
+package struct ArgumentSpec: Sendable {
+    package enum Kind: Sendable, Equatable {
         /// `--name <valueName>`; repeatable when `repeating`.
         case option(valueName: String, repeating: Bool)
         /// `--name`.
@@ -13,32 +13,32 @@ public struct ArgumentSpec: Sendable {
         case positional(valueName: String)
     }
 
-    public let name: String
-    public let kind: Kind
-    public let help: String
-    public let isRequired: Bool
+    package let name: String
+    package let kind: Kind
+    package let help: String
+    package let isRequired: Bool
     /// Shown in help as `(default: …)`.
-    public let defaultValue: String?
+    package let defaultValue: String?
 
     /// An option `--name <valueName>`.
-    public static func option(_ name: String, valueName: String, help: String, required: Bool = false,
+    package static func option(_ name: String, valueName: String, help: String, required: Bool = false,
                               default defaultValue: String? = nil, repeating: Bool = false) -> ArgumentSpec {
         ArgumentSpec(name: name, kind: .option(valueName: valueName, repeating: repeating), help: help,
                      isRequired: required, defaultValue: defaultValue)
     }
 
     /// A flag `--name`.
-    public static func flag(_ name: String, help: String) -> ArgumentSpec {
+    package static func flag(_ name: String, help: String) -> ArgumentSpec {
         ArgumentSpec(name: name, kind: .flag, help: help, isRequired: false, defaultValue: nil)
     }
 
     /// A positional argument, required unless `required: false`.
-    public static func positional(_ name: String, help: String, required: Bool = true) -> ArgumentSpec {
+    package static func positional(_ name: String, help: String, required: Bool = true) -> ArgumentSpec {
         ArgumentSpec(name: name, kind: .positional(valueName: name), help: help, isRequired: required, defaultValue: nil)
     }
 
     /// Whether the argument is given by place rather than by name.
-    public var isPositional: Bool {
+    package var isPositional: Bool {
         if case .positional = kind { return true }
         return false
     }
@@ -54,15 +54,15 @@ public struct ArgumentSpec: Sendable {
 }
 
 /// A subcommand: its name, what it does, and its arguments.
-public struct CommandSpec: Sendable {
-    public let name: String
+package struct CommandSpec: Sendable {
+    package let name: String
     /// One line, shown in the tool's command list and atop the command's help.
-    public let abstract: String
+    package let abstract: String
     /// Further paragraphs for the command's help.
-    public let discussion: String
-    public let arguments: [ArgumentSpec]
+    package let discussion: String
+    package let arguments: [ArgumentSpec]
 
-    public init(name: String, abstract: String, discussion: String = "", arguments: [ArgumentSpec]) {
+    package init(name: String, abstract: String, discussion: String = "", arguments: [ArgumentSpec]) {
         self.name = name
         self.abstract = abstract
         self.discussion = discussion

@@ -2,13 +2,13 @@ import EnrollmentIO
 
 /// A tool with subcommands: `tool COMMAND [arguments]`, `tool --help`, `tool help COMMAND`,
 /// `tool COMMAND --help`, `tool --version`. It resolves what to do; the executable runs it.
-public struct CommandLineTool: Sendable {
-    public let name: String
-    public let abstract: String
-    public let version: String
-    public let commands: [CommandSpec]
+package struct CommandLineTool: Sendable {
+    package let name: String
+    package let abstract: String
+    package let version: String
+    package let commands: [CommandSpec]
 
-    public init(name: String, abstract: String, version: String, commands: [CommandSpec]) {
+    package init(name: String, abstract: String, version: String, commands: [CommandSpec]) {
         self.name = name
         self.abstract = abstract
         self.version = version
@@ -16,7 +16,7 @@ public struct CommandLineTool: Sendable {
     }
 
     /// What a command line asks for.
-    public enum Request: Equatable, Sendable {
+    package enum Request: Equatable, Sendable {
         /// Print this text to standard output and exit 0 (help, version).
         case print(String)
         /// Run `command` with `arguments`.
@@ -24,7 +24,7 @@ public struct CommandLineTool: Sendable {
     }
 
     /// Resolves a command line (without the program name).
-    public func resolve(_ arguments: [String]) throws(UsageError) -> Request {
+    package func resolve(_ arguments: [String]) throws(UsageError) -> Request {
         guard let first = arguments.first else { return .print(help()) }
         switch first {
         case "-h", "--help":
@@ -53,7 +53,7 @@ public struct CommandLineTool: Sendable {
     }
 
     /// The tool's help: overview, usage, and the list of commands.
-    public func help() -> String {
+    package func help() -> String {
         let width = (commands.map(\.name.count).max() ?? 0) + 4
         var lines = ["OVERVIEW: \(abstract)", "", "USAGE: \(name) <command> [options]", "", "OPTIONS:",
                      "  --version".padded(to: width + 2) + "Show the version.",
@@ -64,12 +64,12 @@ public struct CommandLineTool: Sendable {
     }
 
     /// One command's usage line: `enroll validate <case> [--encoding <encoding>]`.
-    public func usage(for command: CommandSpec) -> String {
+    package func usage(for command: CommandSpec) -> String {
         ([name, command.name] + command.arguments.map { $0.isRequired ? $0.synopsis : "[\($0.synopsis)]" }).joined(separator: " ")
     }
 
     /// One command's help: overview, usage, arguments and options with their defaults.
-    public func help(for command: CommandSpec) -> String {
+    package func help(for command: CommandSpec) -> String {
         let positionals = command.arguments.filter(\.isPositional)
         let options = command.arguments.filter { !$0.isPositional }
         var lines = ["OVERVIEW: \(command.abstract)"]

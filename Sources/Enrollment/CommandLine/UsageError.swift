@@ -2,7 +2,7 @@ import EnrollmentIO
 
 /// A mistake in how a command was called. The tool prints it with the command's usage
 /// line and exits with status 2.
-public enum UsageError: Error, Equatable, CustomStringConvertible {
+package enum UsageError: Error, Equatable, CustomStringConvertible {
     case unknownCommand(String, suggestion: String?)
     case unknownOption(String, suggestion: String?)
     case missingValue(option: String, valueName: String)
@@ -12,7 +12,7 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
     case repeatedOption(String)
     case invalidValue(option: String, value: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .unknownCommand(name, suggestion):
             return "unknown command '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")

@@ -7,10 +7,10 @@ import Foundation
 ///
 /// One file only: a step that writes several files goes through `RunCommit`, and a published
 /// site is swapped as a whole folder (`PublishedSite.write`).
-public enum AtomicFile {
+package enum AtomicFile {
     /// Writes `bytes` to `url` atomically, creating the parent folder if needed.
     /// - Complexity: O(n) in the size of `bytes`.
-    public static func write(_ bytes: [UInt8], to url: URL) throws {
+    package static func write(_ bytes: [UInt8], to url: URL) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).partial")
@@ -41,7 +41,7 @@ public enum AtomicFile {
 
     /// Flushes `folder`'s entries (names created, renamed or removed in it) to disk; best
     /// effort, as not every file system can.
-    public static func syncFolder(_ folder: URL) {
+    package static func syncFolder(_ folder: URL) {
         let fd = open(folder.path, O_RDONLY)
         guard fd >= 0 else { return }
         fsync(fd)
@@ -49,16 +49,16 @@ public enum AtomicFile {
     }
 
     /// Writes `text` as UTF-8 (no byte-order mark) to `url` atomically.
-    public static func write(_ text: String, to url: URL) throws {
+    package static func write(_ text: String, to url: URL) throws {
         try write(Array(text.utf8), to: url)
     }
 }
 
 /// Why a file could not be written.
-public enum AtomicFileError: Error, CustomStringConvertible {
+package enum AtomicFileError: Error, CustomStringConvertible {
     case cannotWrite(String, Int32)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .cannotWrite(path, code):
             return "\(path): cannot write the file (\(String(cString: strerror(code)))); check the folder exists and is writable"

@@ -1,18 +1,18 @@
 /// The columns a case file must and may have, checked against a table's header.
-public struct CSVColumns: Sendable {
-    public let required: [String]
-    public let optional: [String]
+package struct CSVColumns: Sendable {
+    package let required: [String]
+    package let optional: [String]
     /// Columns whose name starts with one of these prefixes are known (e.g. `score_`).
-    public let prefixes: [String]
+    package let prefixes: [String]
 
-    public init(required: [String], optional: [String], prefixes: [String] = []) {
+    package init(required: [String], optional: [String], prefixes: [String] = []) {
         self.required = required
         self.optional = optional
         self.prefixes = prefixes
     }
 
     /// One diagnostic per required column missing from the header, at the header line.
-    public func missing(in table: CSVTable) -> [Diagnostic] {
+    package func missing(in table: CSVTable) -> [Diagnostic] {
         let missing = required.filter { table.column($0) == nil }
         guard !missing.isEmpty else { return [] }
         let shown = Self.shownHeader(table.header)
@@ -36,7 +36,7 @@ public struct CSVColumns: Sendable {
     }
 
     /// Header columns this schema does not know: kept and carried through as extras.
-    public func extras(in table: CSVTable) -> [String] {
+    package func extras(in table: CSVTable) -> [String] {
         table.header.filter { name in
             !required.contains(name) && !optional.contains(name) && !prefixes.contains(where: { name.hasPrefix($0) })
         }

@@ -11,17 +11,17 @@
 /// Every problem is reported as a `Diagnostic` at `file:line:column`, where line is the
 /// physical line and column the field number, and reading goes on where it can, so one pass
 /// shows every problem of the file.
-public enum CSVReader {
+package enum CSVReader {
     /// The result of reading: the table (nil when there is no header at all) and every problem.
-    public struct Result: Sendable {
-        public var table: CSVTable?
-        public var diagnostics: [Diagnostic]
+    package struct Result: Sendable {
+        package var table: CSVTable?
+        package var diagnostics: [Diagnostic]
     }
 
     /// Parses UTF-8 bytes (already decoded from the file's encoding). The table keeps `bytes`
     /// (shared, not copied) and about 4 bytes per field besides.
     /// - Complexity: O(n) in the number of bytes, in one pass.
-    public static func parse(_ bytes: [UInt8], file: String) -> Result {
+    package static func parse(_ bytes: [UInt8], file: String) -> Result {
         bytes.withUnsafeBufferPointer { Parser(input: $0, file: file).run(keeping: bytes) }
     }
 
@@ -29,12 +29,12 @@ public enum CSVReader {
     /// A UTF-8 file is parsed from its own bytes, which the table keeps: nothing is copied.
     /// - Throws: `TextEncodingError` when the bytes are not text in the encoding.
     /// - Complexity: O(n) in the number of bytes.
-    public static func parse(fileBytes: [UInt8], declared: TextEncoding?, file: String) throws(TextEncodingError) -> Result {
+    package static func parse(fileBytes: [UInt8], declared: TextEncoding?, file: String) throws(TextEncodingError) -> Result {
         parse(try decodeUTF8(fileBytes, declared: declared).utf8, file: file)
     }
 
     /// Parses UTF-8 bytes (already decoded from the file's encoding), copying them into the table.
-    public static func parse(_ input: UnsafeBufferPointer<UInt8>, file: String) -> Result {
+    package static func parse(_ input: UnsafeBufferPointer<UInt8>, file: String) -> Result {
         parse(Array(input), file: file)
     }
 

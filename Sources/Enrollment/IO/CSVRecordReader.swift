@@ -1,19 +1,19 @@
 /// A column of a `CSVTable`, looked up once by name before the rows are read.
-public struct CSVColumn: Sendable {
+package struct CSVColumn: Sendable {
     /// The column's name, for messages.
-    public let name: String
+    package let name: String
     /// Its 0-based position, or nil when the file has no such column.
-    public let index: Int?
+    package let index: Int?
 }
 
 extension CSVTable {
     /// The column called `name` (lower-case), present or not.
-    public func column(named name: String) -> CSVColumn {
+    package func column(named name: String) -> CSVColumn {
         CSVColumn(name: name, index: index(of: name))
     }
 
     /// The `score_<subject>` columns, in file order, each with its subject.
-    public func subjectColumns() -> [(column: CSVColumn, subject: String)] {
+    package func subjectColumns() -> [(column: CSVColumn, subject: String)] {
         header.filter { $0.hasPrefix("score_") }.map { (column(named: $0), String($0.dropFirst("score_".count))) }
     }
 }
@@ -25,14 +25,14 @@ extension CSVTable {
 /// punctuation (as typed with a Chinese input method: `１２３`, `；`) are folded to ASCII
 /// before they are interpreted. Plain ASCII values (the common case) are read straight from
 /// the file's bytes, without building a `String` first.
-public struct CSVRecordReader {
-    public let table: CSVTable
-    public private(set) var row: Int
-    public private(set) var diagnostics: [Diagnostic] = []
+package struct CSVRecordReader {
+    package let table: CSVTable
+    package private(set) var row: Int
+    package private(set) var diagnostics: [Diagnostic] = []
     /// The row's `CSVTable.fieldSpan(ofRow:)`, looked up once.
     private(set) var span: (mark: Int, count: Int)
 
-    public init(table: CSVTable, row: Int) {
+    package init(table: CSVTable, row: Int) {
         self.table = table
         self.row = row
         span = table.fieldSpan(ofRow: row)
@@ -41,20 +41,20 @@ public struct CSVRecordReader {
     /// Moves the reader to row `row`, with no diagnostics, as if made anew for it. Threads
     /// that read rows of one table each move one reader along, rather than make one per row:
     /// making one counts a reference to the table, which all the threads would contend for.
-    public mutating func move(toRow row: Int) {
+    package mutating func move(toRow row: Int) {
         self.row = row
         span = table.fieldSpan(ofRow: row)
         diagnostics = []
     }
 
     /// The physical line of the row.
-    public var line: Int { table.line(ofRow: row) }
+    package var line: Int { table.line(ofRow: row) }
 
     /// Records a problem with `column`. On a row whose fields do not line up with the header
     /// (the reader has reported it) a value may sit under another column's name — a name under
     /// `gender`, an id number under `birth_date` — so instead of quoting it, one problem says the
     /// row is not checked until it lines up.
-    public mutating func report(_ column: CSVColumn, _ message: String) {
+    package mutating func report(_ column: CSVColumn, _ message: String) {
         guard span.count == table.header.count else {
             if diagnostics.isEmpty {
                 diagnostics.append(Diagnostic(SourceLocation(file: table.file, line: line, column: 0),
@@ -85,7 +85,7 @@ public struct CSVRecordReader {
     }
 
     /// Whether `column` is absent or its trimmed text empty.
-    public func isEmpty(_ column: CSVColumn) -> Bool {
+    package func isEmpty(_ column: CSVColumn) -> Bool {
         guard let k = column.index else { return true }
         // A field starting with ASCII other than a space keeps that byte whatever the folding
         // and trimming: it is not empty, and the rest of it need not be looked at.
@@ -95,7 +95,7 @@ public struct CSVRecordReader {
     }
 
     /// The trimmed, width-folded text of `column`, or "" when the column is absent or empty.
-    public func text(_ column: CSVColumn) -> String {
+    package func text(_ column: CSVColumn) -> String {
         withPlainBytes(column) { bytes in
             if let bytes { return bytes.isEmpty ? "" : String(decoding: bytes, as: UTF8.self) }
             return CSVRecordReader.clean(table[row, column.index!])
@@ -103,7 +103,7 @@ public struct CSVRecordReader {
     }
 
     /// The text of a required column; reports it when empty.
-    public mutating func required(_ column: CSVColumn) -> String? {
+    package mutating func required(_ column: CSVColumn) -> String? {
         let value = text(column)
         if value.isEmpty {
             report(column, "required, but empty")
@@ -113,13 +113,13 @@ public struct CSVRecordReader {
     }
 
     /// The text of an optional column, nil when empty.
-    public func optional(_ column: CSVColumn) -> String? {
+    package func optional(_ column: CSVColumn) -> String? {
         let value = text(column)
         return value.isEmpty ? nil : value
     }
 
     /// A `;`-separated list (empty items dropped, each trimmed).
-    public func list(_ column: CSVColumn) -> [String] {
+    package func list(_ column: CSVColumn) -> [String] {
         // ASCII (the common case) is split as bytes; other text by characters, as Unicode
         // says (a combining mark after `;` makes it another character).
         let plain: [String]? = withPlainBytes(column) { bytes in
@@ -148,7 +148,7 @@ public struct CSVRecordReader {
     }
 
     /// A value parsed by `parse`; reports `expected` when the text does not parse.
-    public mutating func parsed<T>(_ column: CSVColumn, required: Bool, expected: String, _ parse: (String) -> T?) -> T? {
+    package mutating func parsed<T>(_ column: CSVColumn, required: Bool, expected: String, _ parse: (String) -> T?) -> T? {
         let value = text(column)
         if value.isEmpty {
             if required { report(column, "required, but empty") }
@@ -174,7 +174,7 @@ public struct CSVRecordReader {
     }
 
     /// A whole number in `range`.
-    public mutating func integer(_ column: CSVColumn, required: Bool, in range: ClosedRange<Int>) -> Int? {
+    package mutating func integer(_ column: CSVColumn, required: Bool, in range: ClosedRange<Int>) -> Int? {
         guard let n = parsed(column, required: required, expected: "a whole number", fast: ASCIINumber.integer, { Int($0) }) else { return nil }
         guard range.contains(n) else {
             report(column, "\(n) is out of range: it must be from \(range.lowerBound) to \(range.upperBound)")
@@ -184,7 +184,7 @@ public struct CSVRecordReader {
     }
 
     /// A decimal number in `range` (no NaN, no infinity).
-    public mutating func decimal(_ column: CSVColumn, required: Bool, in range: ClosedRange<Double>) -> Double? {
+    package mutating func decimal(_ column: CSVColumn, required: Bool, in range: ClosedRange<Double>) -> Double? {
         guard let x = parsed(column, required: required, expected: "a number", fast: ASCIINumber.decimal, { text -> Double? in
             guard text.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E" }) else { return nil }
             return Double(text)
@@ -199,7 +199,7 @@ public struct CSVRecordReader {
     }
 
     /// A yes/no value: true/false, yes/no, 1/0, 是/否 (any case); `absent` when empty.
-    public mutating func boolean(_ column: CSVColumn, absent: Bool) -> Bool {
+    package mutating func boolean(_ column: CSVColumn, absent: Bool) -> Bool {
         let value = text(column)
         switch value.lowercased() {
         case "": return absent
@@ -212,7 +212,7 @@ public struct CSVRecordReader {
     }
 
     /// Reports `value` of `column` when an earlier row had it; remembers it otherwise.
-    public mutating func checkUnique(_ column: CSVColumn, _ value: String?, seen: inout [String: Int]) {
+    package mutating func checkUnique(_ column: CSVColumn, _ value: String?, seen: inout [String: Int]) {
         guard let value, let first = Self.earlierLine(of: value, line: line, seen: &seen) else { return }
         reportDuplicate(column, value, firstLine: first)
     }
@@ -255,7 +255,7 @@ public struct CSVRecordReader {
     }
 
     /// Reports `choices` (read from `column`) when they name a school twice.
-    public mutating func checkChoices(_ column: CSVColumn, _ choices: [String]) {
+    package mutating func checkChoices(_ column: CSVColumn, _ choices: [String]) {
         guard choices.count > 1 else { return }
         // A few choices (the usual case) are compared pairwise rather than hashed.
         let repeated = choices.count <= 8

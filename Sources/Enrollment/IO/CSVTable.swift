@@ -11,7 +11,7 @@
 /// physical line it starts on, so messages can say `file:line:column` even when quoted
 /// fields hold newlines. Header names are trimmed and compared case-insensitively (they
 /// are stored lower-cased).
-public struct CSVTable: Sendable {
+package struct CSVTable: Sendable {
     package let storage: Storage
 
     package init(file: String, header: [String], headerLine: Int, bytes: [UInt8], ends: [UInt32], marks: [UInt32], lines: [UInt32]) {
@@ -54,40 +54,40 @@ public struct CSVTable: Sendable {
     }
 
     /// The file's name as shown in messages.
-    public var file: String { storage.file }
+    package var file: String { storage.file }
     /// Column names, trimmed and lower-cased, in file order.
-    public var header: [String] { storage.header }
+    package var header: [String] { storage.header }
     /// The physical line (1-based) where the header ends; records start after it.
-    public var headerLine: Int { storage.headerLine }
+    package var headerLine: Int { storage.headerLine }
 
     /// The number of records (rows after the header).
-    public var count: Int { storage.lines.count }
+    package var count: Int { storage.lines.count }
 
     /// The 1-based index of `name` in the header (the column a spreadsheet shows), or nil.
-    public func column(_ name: String) -> Int? {
+    package func column(_ name: String) -> Int? {
         storage.columnIndex[name].map { $0 + 1 }
     }
 
     /// The 0-based position of column `name`, or nil.
-    public func index(of name: String) -> Int? {
+    package func index(of name: String) -> Int? {
         storage.columnIndex[name]
     }
 
     /// The physical line on which row `row` starts.
-    public func line(ofRow row: Int) -> Int { Int(storage.lines[row]) }
+    package func line(ofRow row: Int) -> Int { Int(storage.lines[row]) }
 
     /// The number of fields in row `row` (equal to the header's count in a valid file).
-    public func fieldCount(ofRow row: Int) -> Int { fieldSpan(ofRow: row).count }
+    package func fieldCount(ofRow row: Int) -> Int { fieldSpan(ofRow: row).count }
 
     /// The location of a cell, for messages.
-    public func location(row: Int, column: Int) -> SourceLocation {
+    package func location(row: Int, column: Int) -> SourceLocation {
         SourceLocation(file: file, line: line(ofRow: row), column: column + 1)
     }
 
     /// The UTF-8 bytes of field `column` (0-based) of row `row`, unquoted; empty when the row is short.
     /// - Complexity: O(1) for a plain field, or a quoted one without `""`; O(field length) otherwise.
     @inline(__always)
-    public func withFieldBytes<R>(row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    package func withFieldBytes<R>(row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try withFieldBytes(of: fieldSpan(ofRow: row), column: column, body)
     }
 
@@ -112,12 +112,12 @@ public struct CSVTable: Sendable {
     }
 
     /// Field `column` (0-based) of row `row` as a string; "" when the row is short.
-    public subscript(row: Int, column: Int) -> String {
+    package subscript(row: Int, column: Int) -> String {
         withFieldBytes(row: row, column: column) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// All fields of row `row`.
-    public func fields(ofRow row: Int) -> [String] {
+    package func fields(ofRow row: Int) -> [String] {
         (0..<fieldCount(ofRow: row)).map { self[row, $0] }
     }
 

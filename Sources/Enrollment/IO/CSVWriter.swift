@@ -2,20 +2,20 @@
 /// Chinese correctly), LF line ends, a header row, and a field quoted only when it holds a
 /// comma, a quote, a line end, or leading or trailing spaces. Rows are written in the order
 /// given: each caller states and keeps a stable order.
-public struct CSVWriter: Sendable {
+package struct CSVWriter: Sendable {
     /// The bytes written so far.
-    public private(set) var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
-    public let columnCount: Int
+    package private(set) var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+    package let columnCount: Int
 
     /// Starts a file with its header row.
-    public init(header: [String]) {
+    package init(header: [String]) {
         columnCount = header.count
         append(header)
     }
 
     /// Appends one row. Precondition: as many fields as the header.
     /// - Complexity: O(total length of the fields).
-    public mutating func append(_ fields: [String]) {
+    package mutating func append(_ fields: [String]) {
         precondition(fields.count == columnCount, "a CSV row must have as many fields as its header")
         for (k, field) in fields.enumerated() {
             if k > 0 { bytes.append(UInt8(ascii: ",")) }

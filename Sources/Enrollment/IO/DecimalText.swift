@@ -1,8 +1,8 @@
 /// Fixed-decimal formatting, the same on every machine: the value is rounded to a whole
 /// number of units of the last place and printed from integers, so no locale or printf
 /// implementation is involved. Coordinates use six places (about 0.1 m).
-public enum DecimalText {
-    public static func format(_ x: Double, places: Int = 6) -> String {
+package enum DecimalText {
+    package static func format(_ x: Double, places: Int = 6) -> String {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         let n = Int((x * scale).rounded())
@@ -15,7 +15,7 @@ public enum DecimalText {
     }
 
     /// The shortest of `format(x)` without trailing zeros: `20`, `12.5`.
-    public static func trimmed(_ x: Double) -> String {
+    package static func trimmed(_ x: Double) -> String {
         var s = format(x)
         while s.hasSuffix("0") { s.removeLast() }
         if s.hasSuffix(".") { s.removeLast() }

@@ -2,14 +2,14 @@ import Dispatch
 import Foundation
 
 /// Reading a whole file straight into a byte array (one allocation, no intermediate `Data`).
-public enum FileBytes {
+package enum FileBytes {
     /// Files at least this long are read in pieces on all cores (the kernel's copy and the
     /// first touch of each page of the array then run in parallel).
     package static let parallelThreshold = 1 << 22
 
     /// The file's bytes, or nil when it cannot be opened or read.
     /// - Complexity: O(n) in the file's size.
-    public static func read(_ path: String) -> [UInt8]? {
+    package static func read(_ path: String) -> [UInt8]? {
         read(path, pieces: nil)
     }
 

@@ -25,7 +25,7 @@ import Foundation
 /// single byte 0x80. Windows code page 936 (what Excel writes as "GBK") puts € at 0x80, and the
 /// WHATWG Encoding Standard's GB18030 decoder reads 0x80 as € too. So `decode` reads a lone
 /// 0x80 as €, and `encode` writes € as the standard 0xA2E3. The single byte 0xFF is invalid.
-public enum GB18030 {
+package enum GB18030 {
     /// Decodes GB18030 bytes to a string.
     ///
     /// A GB18030 byte-order mark (`0x84 0x31 0x95 0x33`, U+FEFF) is decoded like any other
@@ -33,14 +33,14 @@ public enum GB18030 {
     /// - Throws: `GB18030Error` at the first invalid, unassigned or truncated code, with the
     ///   byte offset of the code's first byte.
     /// - Complexity: O(n) in the number of bytes, one table look-up per character.
-    public static func decode(_ bytes: [UInt8]) throws(GB18030Error) -> String {
+    package static func decode(_ bytes: [UInt8]) throws(GB18030Error) -> String {
         try bytes.withUnsafeBufferPointer { (buffer) throws(GB18030Error) -> String in
             try decode(buffer)
         }
     }
 
     /// Decodes GB18030 bytes to a string; see `decode(_: [UInt8])`.
-    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(GB18030Error) -> String {
+    package static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(GB18030Error) -> String {
         let two = twoByteTable
         let four = fourByteBMPTable
         var utf8: [UInt8] = []
@@ -100,7 +100,7 @@ public enum GB18030 {
 
     /// Encodes a string in GB18030-2005. Every Unicode scalar has a code, so this cannot fail.
     /// - Complexity: O(n) in the number of scalars.
-    public static func encode(_ string: String) -> [UInt8] {
+    package static func encode(_ string: String) -> [UInt8] {
         let table = encodeTable
         var out: [UInt8] = []
         out.reserveCapacity(string.utf8.count)
@@ -211,7 +211,7 @@ public enum GB18030 {
 /// Why bytes are not GB18030. Every case carries the byte offset (0-based, from the start of
 /// the bytes given to `decode`) of the first byte of the offending code; `decodeText` turns it
 /// into a line and column.
-public enum GB18030Error: Error, Equatable, Sendable, CustomStringConvertible {
+package enum GB18030Error: Error, Equatable, Sendable, CustomStringConvertible {
     /// A byte that cannot start a character (0xFF).
     case invalidByte(offset: Int, byte: UInt8)
     /// A lead byte followed by bytes that cannot continue it; `bytes` ends at the first bad one.
@@ -223,7 +223,7 @@ public enum GB18030Error: Error, Equatable, Sendable, CustomStringConvertible {
     case truncated(offset: Int, bytes: [UInt8])
 
     /// Byte offset of the first byte of the offending code.
-    public var offset: Int {
+    package var offset: Int {
         switch self {
         case .invalidByte(let offset, _), .invalidSequence(let offset, _),
              .unassigned(let offset, _), .truncated(let offset, _):
@@ -232,7 +232,7 @@ public enum GB18030Error: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// The offending bytes.
-    public var bytes: [UInt8] {
+    package var bytes: [UInt8] {
         switch self {
         case .invalidByte(_, let byte): [byte]
         case .invalidSequence(_, let bytes), .unassigned(_, let bytes), .truncated(_, let bytes): bytes
@@ -240,7 +240,7 @@ public enum GB18030Error: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// What is wrong, without the position (which the caller states in its own terms).
-    public var problem: String {
+    package var problem: String {
         let hex = hexBytes(bytes)
         switch self {
         case .invalidByte: return "byte \(hex) cannot start a GB18030 character"
@@ -250,7 +250,7 @@ public enum GB18030Error: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         "byte offset \(offset): \(problem)"
     }
 }

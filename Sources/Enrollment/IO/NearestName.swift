@@ -1,10 +1,10 @@
 /// The suggestion behind "did you mean …?": the known name closest to a mistyped one, by
 /// edit distance (unknown command-line options, unknown `policy.json` keys).
-public enum NearestName {
+package enum NearestName {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo
     /// (at most a third of the word's length, and at least 1 edit allowed). Ties go to the
     /// candidate listed first.
-    public static func nearest(to word: String, among candidates: [String]) -> String? {
+    package static func nearest(to word: String, among candidates: [String]) -> String? {
         var best: (String, Int)?
         for candidate in candidates {
             let d = editDistance(word, candidate)
@@ -16,7 +16,7 @@ public enum NearestName {
 
     /// Levenshtein distance between two strings, by characters.
     /// - Complexity: O(a × b).
-    public static func editDistance(_ a: String, _ b: String) -> Int {
+    package static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         var previous = Array(0...b.count)

@@ -8,7 +8,7 @@ public enum TextEncoding: String, CaseIterable, Sendable {
     /// Reads a user's `--encoding` value. Case is ignored; besides the two canonical names it
     /// accepts `utf8`, and `gbk`, `gb2312`, `cp936` for GB18030 (their superset).
     /// - Throws: `TextEncodingError.unknownName` listing the valid names.
-    public init(name: String) throws(TextEncodingError) {
+    package init(name: String) throws(TextEncodingError) {
         switch name.lowercased() {
         case "utf-8", "utf8": self = .utf8
         case "gb18030", "gbk", "gb2312", "cp936": self = .gb18030
@@ -18,16 +18,16 @@ public enum TextEncoding: String, CaseIterable, Sendable {
 }
 
 /// Where in a file a decoding problem is.
-public struct TextPosition: Equatable, Sendable {
+package struct TextPosition: Equatable, Sendable {
     /// 0-based byte offset from the start of the file (a byte-order mark included).
-    public var offset: Int
+    package var offset: Int
     /// 1-based line: 1 + the number of line feeds before `offset`.
-    public var line: Int
+    package var line: Int
     /// 1-based character (Unicode scalar) position in the line, counting the characters before
     /// `offset` in the encoding being tried.
-    public var column: Int
+    package var column: Int
 
-    public init(offset: Int, line: Int, column: Int) {
+    package init(offset: Int, line: Int, column: Int) {
         self.offset = offset
         self.line = line
         self.column = column
@@ -35,7 +35,7 @@ public struct TextPosition: Equatable, Sendable {
 }
 
 /// Why a file's bytes could not be read as text.
-public enum TextEncodingError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum TextEncodingError: Error, Equatable, Sendable, CustomStringConvertible {
     /// An `--encoding` value that names no supported encoding.
     case unknownName(String)
     /// The file starts with a UTF-16 byte-order mark (FF FE or FE FF).
@@ -55,7 +55,7 @@ public enum TextEncodingError: Error, Equatable, Sendable, CustomStringConvertib
 
     /// The position to report: for `undecodable`, the one further into the file (the file is
     /// more likely in the encoding that reads further, and damaged there).
-    public var position: TextPosition? {
+    package var position: TextPosition? {
         switch self {
         case .unknownName, .utf16, .byteOrderMarkContradictsDeclared: nil
         case .invalidUTF8(let at, _), .invalidGB18030(let at, _), .nulByte(let at): at
@@ -63,7 +63,7 @@ public enum TextEncodingError: Error, Equatable, Sendable, CustomStringConvertib
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unknownName(let name):
             let valid = TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
@@ -89,7 +89,7 @@ public enum TextEncodingError: Error, Equatable, Sendable, CustomStringConvertib
 
     /// This error as a diagnostic about `file`, at the reported position's line and character
     /// column (line 0 where the whole file is concerned).
-    public func diagnostic(file: String) -> Diagnostic {
+    package func diagnostic(file: String) -> Diagnostic {
         let at = position
         return Diagnostic(SourceLocation(file: file, line: at?.line ?? 0, column: at?.column ?? 0), description)
     }
@@ -117,7 +117,7 @@ public enum TextEncodingError: Error, Equatable, Sendable, CustomStringConvertib
 /// - Throws: `TextEncodingError` naming the byte offset, line and column of the first byte that
 ///   cannot be read.
 /// - Complexity: O(n) in the number of bytes.
-public func decodeText(_ bytes: [UInt8], declared: TextEncoding?) throws(TextEncodingError) -> (text: String, encoding: TextEncoding) {
+package func decodeText(_ bytes: [UInt8], declared: TextEncoding?) throws(TextEncodingError) -> (text: String, encoding: TextEncoding) {
     switch try decode(bytes, declared: declared) {
     case .utf8(let start): (String(decoding: bytes[start...], as: UTF8.self), .utf8)
     case .gb18030(let text): (text, .gb18030)
@@ -133,7 +133,7 @@ public func decodeText(_ bytes: [UInt8], declared: TextEncoding?) throws(TextEnc
 /// formed is the input scanned again to find the position.
 /// - Throws: `TextEncodingError`, as `decodeText`.
 /// - Complexity: O(n) in the number of bytes; no allocation for UTF-8 input.
-public func decodeUTF8(_ bytes: [UInt8], declared: TextEncoding?) throws(TextEncodingError) -> (utf8: [UInt8], encoding: TextEncoding) {
+package func decodeUTF8(_ bytes: [UInt8], declared: TextEncoding?) throws(TextEncodingError) -> (utf8: [UInt8], encoding: TextEncoding) {
     switch try decode(bytes, declared: declared) {
     case .utf8: (bytes, .utf8)
     case .gb18030(let text): (Array(text.utf8), .gb18030)

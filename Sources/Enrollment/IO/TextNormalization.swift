@@ -4,11 +4,11 @@
 ///
 /// Every function here is pure, locale-free and total (it never fails), and runs in O(n) in
 /// the number of Unicode scalars of its input.
-public enum TextNormalization {
+package enum TextNormalization {
     /// Folds full-width ASCII forms to their ASCII counterparts: `０`–`９`, `Ａ`–`Ｚ`, `ａ`–`ｚ`,
     /// full-width punctuation (`（`, `）`, `；`, `，`, `－`, `～`, …, U+FF01–U+FF5E) and the
     /// ideographic space U+3000 (to an ASCII space). Nothing else changes.
-    public static func foldWidth(_ text: String) -> String {
+    package static func foldWidth(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map(foldWidth)))
     }
 
@@ -17,7 +17,7 @@ public enum TextNormalization {
     ///
     /// `至` and `到` are not touched here: they are ordinary characters in names (至善路);
     /// ``normalizedAddress(_:)`` folds them where they stand between numbers.
-    public static func foldDashes(_ text: String) -> String {
+    package static func foldDashes(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let folded = isDash(scalar) ? hyphen : scalar
@@ -39,13 +39,13 @@ public enum TextNormalization {
     /// character in a name stays traditional and two spellings of it will not compare equal.
     /// Only one-to-one mappings are included: characters whose simplified form depends on the
     /// word (乾 → 干/乾, 著 → 着/著, 於 → 于/於, 瞭 → 了/瞭) are left unchanged.
-    public static func simplified(_ text: String) -> String {
+    package static func simplified(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map(simplified)))
     }
 
     /// The form a free-text field of a CSV file is compared in: full-width folded, simplified,
     /// with leading and trailing white space removed. Inner spaces and dashes are kept.
-    public static func normalizedField(_ text: String) -> String {
+    package static func normalizedField(_ text: String) -> String {
         let scalars = simplified(foldWidth(text)).unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
@@ -63,7 +63,7 @@ public enum TextNormalization {
     /// 5. all white space removed and ASCII letters upper-cased (`12a` → `12A`).
     ///
     /// Idempotent: `normalizedAddress(normalizedAddress(s)) == normalizedAddress(s)`.
-    public static func normalizedAddress(_ text: String) -> String {
+    package static func normalizedAddress(_ text: String) -> String {
         String(String.UnicodeScalarView(normalizedAddressScalars(text)))
     }
 

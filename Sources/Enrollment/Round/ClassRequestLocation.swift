@@ -9,7 +9,7 @@ extension AdmissionCase {
     /// kind, or else the first named. Such a failure depends on where the pupils were placed, so
     /// `validate` cannot find it; `enroll classes` reports it here. Nil for any other error.
     /// - Complexity: O(applicants of the level).
-    public func requestLocation(of failure: any Error, level: SchoolLevel) -> Diagnostic? {
+    package func requestLocation(of failure: any Error, level: SchoolLevel) -> Diagnostic? {
         guard case let ClassesStep.Failure.formation(school, error) = failure else { return nil }
         let ids: [String], column: String
         switch error {

@@ -9,16 +9,16 @@ import EnrollmentEngines
 /// Randomness, per school: each pupil's rank is their lottery number in the draw
 /// `classes/<school_id>` (smallest first, then `student_id`); the improvement phase draws from
 /// the stream `classes/<school_id>`; the head-teacher draw from `head-teachers/<school_id>`.
-public enum ClassesStep {
+package enum ClassesStep {
     /// A school's head-teacher candidates, from `teachers.csv`.
-    public typealias Teachers = [String: [HeadTeacher]]
+    package typealias Teachers = [String: [HeadTeacher]]
 
     /// Why classes cannot be formed; names the school and the students involved.
-    public enum Failure: Error, CustomStringConvertible {
+    package enum Failure: Error, CustomStringConvertible {
         case formation(school: String, ClassFormationError)
         case headTeachers(school: String, HeadTeacherDrawError)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case let .formation(school, error): return "school \(school): \(error)"
             case let .headTeachers(school, error): return "school \(school): \(error)"
@@ -28,7 +28,7 @@ public enum ClassesStep {
 
     /// The classes of every school of `level` and their files (paths relative to the run).
     /// - Parameter placed: `(student_id, school_id)` of every placed applicant of the level.
-    public static func run(_ c: AdmissionCase, level: SchoolLevel, placed: [(studentID: String, schoolID: String)], seed: String,
+    package static func run(_ c: AdmissionCase, level: SchoolLevel, placed: [(studentID: String, schoolID: String)], seed: String,
                            teachers: Teachers?) throws(Failure) -> (results: [(school: School, classes: ClassFormationResult, teachers: [String]?)],
                                                                     files: [(path: String, bytes: [UInt8])]) {
         var applicants: [String: Applicant] = [:]

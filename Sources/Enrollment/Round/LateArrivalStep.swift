@@ -12,12 +12,12 @@ import EnrollmentEngines
 /// The manifest records every round's pupils (`RoundStep.lateArrivals`), so `verify` repeats
 /// the step from the manifest and the recorded files alone. Ties among classes are drawn from
 /// the stream `late-arrivals/<school_id>/<round>`.
-public enum LateArrivalStep {
+package enum LateArrivalStep {
     /// One late arrival and where they went.
-    public struct Placed: Hashable, Sendable {
-        public var studentID: String
-        public var schoolID: String
-        public var classNumber: Int
+    package struct Placed: Hashable, Sendable {
+        package var studentID: String
+        package var schoolID: String
+        package var classNumber: Int
     }
 
     /// The file round `round` of `level` writes.
@@ -127,11 +127,11 @@ public struct LateArrivalsSummary: StepSummary {
 }
 
 /// Why late arrivals cannot be placed.
-public enum LateArrivalError: Error, CustomStringConvertible {
+package enum LateArrivalError: Error, CustomStringConvertible {
     case unknownSchool(String)
     case unknownStudent(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unknownSchool(let id): return "late arrivals: '\(id)' is not a school of this level with classes"
         case .unknownStudent(let id): return "late arrivals: '\(id)' is not an applicant of this level"

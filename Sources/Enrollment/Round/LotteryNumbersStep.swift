@@ -11,26 +11,26 @@ import EnrollmentEngines
 /// number is the twin group's (policy `twins_share_lottery_number`); the number is then
 /// SHA-256("enroll-lottery/1" LF seed LF draw LF twin_group), else of the student_id
 /// (docs/LOTTERY.md, section 1).
-public enum LotteryNumbersStep {
+package enum LotteryNumbersStep {
     /// The output file.
-    public static let fileName = "lottery-numbers.csv"
+    package static let fileName = "lottery-numbers.csv"
     /// The columns of `lottery-numbers.csv`.
-    public static let header = ["student_id", "draw", "lottery_number", "twin_group"]
+    package static let header = ["student_id", "draw", "lottery_number", "twin_group"]
 
     /// The draw whose numbers the placement of `level` uses.
-    public static func drawName(_ level: SchoolLevel) -> String { "\(level.rawValue)-placement" }
+    package static func drawName(_ level: SchoolLevel) -> String { "\(level.rawValue)-placement" }
 
     /// One published row.
-    public struct Row: Equatable, Sendable {
-        public var studentID: String
-        public var number: LotteryNumber
+    package struct Row: Equatable, Sendable {
+        package var studentID: String
+        package var number: LotteryNumber
         /// The twin group whose number the student carries, if the policy shares numbers.
-        public var twinGroup: String?
+        package var twinGroup: String?
     }
 
     /// The numbers of `applicants` in `draw`, ordered by number then student_id.
     /// - Complexity: O(n log n) in the number of applicants.
-    public static func rows(_ applicants: [Applicant], seed: String, draw: String, twinsShare: Bool) -> [Row] {
+    package static func rows(_ applicants: [Applicant], seed: String, draw: String, twinsShare: Bool) -> [Row] {
         let lottery = LotteryNumber.Draw(seed: seed, name: draw)
         return applicants.map { a in
             let group = twinsShare ? a.twinGroup.flatMap { $0.isEmpty ? nil : $0 } : nil

@@ -4,13 +4,13 @@ import EnrollmentEngines
 
 /// The placement step of a round (`enroll place`): zoning of the level's applicants, then
 /// `PlacementRun`, written as the files of the run folder's `<level>/` subfolder.
-public enum PlacementStep {
+package enum PlacementStep {
     /// The files written, in this order, under `<level>/`.
-    public static let files = ["zoning.csv", "placements.csv", "ranks.csv", "cutoffs.csv", "waitlists.csv"]
+    package static let files = ["zoning.csv", "placements.csv", "ranks.csv", "cutoffs.csv", "waitlists.csv"]
 
     /// The placement and its files (paths relative to the run folder).
     /// - Complexity: that of zoning plus `PlacementRun`.
-    public static func run(_ c: AdmissionCase, level: SchoolLevel, seed: String) throws(PlacementError)
+    package static func run(_ c: AdmissionCase, level: SchoolLevel, seed: String) throws(PlacementError)
         -> (run: PlacementRun, zoning: [ZoneAssignment], files: [(path: String, bytes: [UInt8])]) {
         let assignments = ZoneAssigner(admissionCase: c, level: level).assign(c.applicants(level))
         var zoning: [String: ZoneAssignment] = [:]

@@ -5,9 +5,9 @@ import EnrollmentEngines
 /// The `quota` step of a round (`enroll quota`): quality high-school places shared out among
 /// the junior schools and filled by their graduates, with the open round (指标到校); writes
 /// `quota/quota-allocation.csv`, `quota/quota-admissions.csv` and `quota/quota-unfilled.csv`.
-public enum QuotaStep {
+package enum QuotaStep {
     /// The step's files, paths relative to the run folder.
-    public static func files(_ run: QuotaRun) -> [(name: String, bytes: [UInt8])] {
+    package static func files(_ run: QuotaRun) -> [(name: String, bytes: [UInt8])] {
         [("quota/quota-allocation.csv", QuotaTables.allocation(run)), ("quota/quota-admissions.csv", QuotaTables.admissions(run)),
          ("quota/quota-unfilled.csv", QuotaTables.unfilled(run))]
     }

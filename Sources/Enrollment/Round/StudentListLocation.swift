@@ -5,7 +5,7 @@ import EnrollmentEngines
 extension StudentListFile {
     /// A step's error that names one student of the list (for example a late arrival who is
     /// already in a class), as a diagnostic at that student's row; nil for any other error.
-    public static func locate(_ error: any Error, in table: CSVTable) -> Diagnostic? {
+    package static func locate(_ error: any Error, in table: CSVTable) -> Diagnostic? {
         let id: String
         switch error {
         case ClassFormationError.duplicateStudent(let s), ClassFormationError.noClassFor(let s): id = s

@@ -9,7 +9,7 @@ import EnrollmentEngines
 /// (`placements.csv` and `ranks.csv`, read back by `PlacementRecord`) and every withdrawal of
 /// rounds 1…n, which the manifest records (`RoundStep.vacancies`), so `verify` repeats it from
 /// the manifest and the recorded files alone.
-public enum VacancyStep {
+package enum VacancyStep {
     package static func fileName(_ level: SchoolLevel, round: Int) -> String { "\(level.rawValue)/vacancies-\(round).csv" }
 
     /// The step: every withdrawal of `rounds`, promoted down the recorded placement's waitlists.

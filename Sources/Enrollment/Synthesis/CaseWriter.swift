@@ -59,7 +59,7 @@ public enum CaseWriter {
     }
 
     /// `zones.csv`: declared zones, in the order given.
-    public static func zoneDeclarations(_ zones: [ZoneTable.Declaration]) -> [UInt8] {
+    package static func zoneDeclarations(_ zones: [ZoneTable.Declaration]) -> [UInt8] {
         var w = CSVWriter(header: ["zone_id", "level", "schools", "name"])
         for z in zones { w.append([z.id, z.level.rawValue, z.schools.joined(separator: ";"), z.name ?? ""]) }
         return w.bytes

@@ -75,7 +75,7 @@ public struct SyntheticCounty: Sendable {
     /// The rows of `zone-rules.csv` (columns `ZoneRule.columns`): the old town's address list.
     public let addressRules: [[String]]
     /// The zones of `zones.csv`: the address-list zone's level and school.
-    public let zoneDeclarations: [ZoneTable.Declaration]
+    package let zoneDeclarations: [ZoneTable.Declaration]
     /// `teachers.csv`: head-teacher candidates per primary and junior school (one more than
     /// the school's classes), some with a child among the school's likely pupils.
     public let teachers: [(school: String, teacher: String, children: [String])]
