@@ -98,8 +98,7 @@ enum DemoCommand: EnrollCommand {
         try report("publish") { () throws -> ((), String) in
             let ceremony = try SeedCeremony(contributions.map(SeedContribution.init(parsing:)))
             let results = try RunResults.read(run: run, admissionCase: c, commitment: commitment, ceremony: ceremony)
-            let published = try PublishedSite(results, language: .zh)
-            try published.write(to: site, run: run)
+            let published = try PublishedSite.publish(results, language: .zh, to: site, run: run)
             return ((), "\(published.files.count) files, personal data masked: " + published.report.levels.map {
                 "\($0.level.rawValue) nearby admission \($0.nearbyRate)" }.joined(separator: ", "))
         }

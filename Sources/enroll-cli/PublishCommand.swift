@@ -6,8 +6,9 @@ enum PublishCommand: EnrollCommand {
         name: "publish",
         abstract: "Write the public site of a run: results with personal data masked, the draw's credentials, the supervision report.",
         discussion: """
-            Writes SITE/index.html, one page per school, public CSV and JSON copies of every table (names and id numbers \
-            masked), results.js for the search and SHA256SUMS; never writes into RUN. SITE is replaced as a whole: the \
+            Writes SITE/index.html (the search by student_id first), the schools' pages, public CSV and JSON copies of \
+            every table (names and id numbers masked), the search data in small files under search/ and SHA256SUMS; \
+            never writes into RUN. The notice (notice.json) is shown at the top of every page. SITE is replaced as a whole: the \
             new site is written beside it and the two folders' names exchanged, so a kill leaves the old site or the new \
             one; a non-empty SITE that is not a published site is refused, and so is a RUN with an interrupted step. The pages work offline from the \
             file system. The case (default: the one recorded in RUN/manifest.json) gives school names and the names and id \
@@ -20,6 +21,7 @@ enum PublishCommand: EnrollCommand {
             .option("lang", valueName: "zh|en", help: "The site's language.", default: "zh"),
             .option("case", valueName: "folder", help: "The case folder (default: the one recorded in the manifest)."),
             .option("contribution", valueName: "label: value", help: "One seed contribution as announced, e.g. 'notary: 4921'. Repeat, in order.", repeating: true),
+            .option("notice", valueName: "file", help: "The publication notice (notice.json: period, supervising office and telephone, how to appeal; default: notice.json of the case folder when there is one)."),
             encodingOption,
         ]
     )
@@ -37,6 +39,7 @@ enum PublishCommand: EnrollCommand {
         }
         var admissionCase: AdmissionCase?
         var commitment: Commitment?
+        var noticeFile = arguments.value("notice").map { URL(fileURLWithPath: $0) }
         if let path = arguments.value("case") ?? manifest?.caseFolder {
             let caseURL = URL(fileURLWithPath: path)
             let loaded = try CaseFolder(url: caseURL, encoding: try arguments.encoding()).load()
@@ -48,12 +51,27 @@ enum PublishCommand: EnrollCommand {
             admissionCase = loaded.admissionCase
             let commitmentURL = caseURL.appendingPathComponent(Commitment.fileName)
             if FileManager.default.fileExists(atPath: commitmentURL.path) { commitment = try Commitment(contentsOf: commitmentURL) }
+            let caseNotice = caseURL.appendingPathComponent(PublicationNotice.fileName)
+            if noticeFile == nil, FileManager.default.fileExists(atPath: caseNotice.path) { noticeFile = caseNotice }
+        }
+        var notice: PublicationNotice?
+        if let noticeFile {
+            guard let data = FileManager.default.contents(atPath: noticeFile.path) else {
+                Console.error("\(noticeFile.path): the notice cannot be read; check the path and its permissions")
+                return 1
+            }
+            do {
+                notice = try PublicationNotice(parsing: [UInt8](data), file: noticeFile.lastPathComponent)
+            } catch {
+                for d in error.items { Console.error(d.description) }
+                Console.error("the notice has \(error.items.count) problem\(error.items.count == 1 ? "" : "s"): nothing was published")
+                return 1
+            }
         }
         let contributions = try arguments.values("contribution").map { line throws -> SeedContribution in try SeedContribution(parsing: line) }
         let ceremony = contributions.isEmpty ? nil : try SeedCeremony(contributions)
         let results = try RunResults.read(run: run, admissionCase: admissionCase, commitment: commitment, ceremony: ceremony)
-        let site = try PublishedSite(results, language: language)
-        try site.write(to: URL(fileURLWithPath: out), run: run)
+        let site = try PublishedSite.publish(results, language: language, notice: notice, to: URL(fileURLWithPath: out), run: run)
         print("\(site.files.count) files written to \(out) (\(site.tables.count) tables)" + (admissionCase == nil ? "; no case: names and id numbers are not published" : ""))
         for level in site.report.levels {
             print("\(level.level.rawValue): \(level.applicants) applicants, nearby admission \(level.nearbyRate), \(level.reassigned) reassigned, \(level.unplaced) unplaced, \(level.largeClasses.count) classes of 56 or more")
