@@ -17,7 +17,7 @@ public enum SiteAssets {
         a{color:#0b57a4}
         .notice{background:#fff7dc;border:1px solid #d9b54a;border-radius:6px;padding:6px 10px;margin:8px 0 4px}
         .notice p{margin:2px 0}
-        .notice a{display:inline-block;min-height:44px;line-height:44px}
+        .notice a,td a,p>a:only-child,li>a:only-child{display:inline-flex;align-items:center;min-height:44px;min-width:44px}
         .round{margin:0 0 4px;color:#444}
         nav.menu{display:flex;flex-wrap:wrap;gap:6px;margin:6px 0 10px;padding:0}
         nav.menu a,.pager a,.pager span,a.button{display:inline-flex;align-items:center;min-height:44px;min-width:44px;padding:0 12px;border:1px solid #b9cde2;border-radius:6px;background:#f2f7fc;text-decoration:none}
@@ -173,20 +173,36 @@ public enum SiteAssets {
             return q.normalize ? q.normalize("NFC") : q;
           }
 
-          /// The shard holding id q: follow the split prefixes one character at a time.
+          /// The shard holding id q: follow the split prefixes one character at a time; null where
+          /// no id goes on with the next character.
           function shardOf(q) {
             var chars = Array.from(q), prefix = "", i = 0;
-            while (site.splits[prefix]) {
-              if (i === chars.length) return "" + prefix + "\u0000";
-              prefix += chars[i++];
+            if (site.empty) return null;
+            while (Object.prototype.hasOwnProperty.call(site.splits, prefix)) {
+              var c = i < chars.length ? chars[i++] : "\u0000";
+              if (Array.from(site.splits[prefix]).indexOf(c) < 0) return null;
+              prefix += c;
+              if (c === "\u0000") break;
             }
             return prefix;
           }
 
+          /// The shard's file (SearchShards.path): letters, digits and - as they are, other bytes _xx.
+          function shardPath(prefix) {
+            var end = prefix.slice(-1) === "\u0000", stem = end ? prefix.slice(0, -1) : prefix, name = "";
+            if (prefix === "") return "search/all.js";
+            var bytes = utf8(stem);
+            for (var i = 0; i < bytes.length; i++) {
+              var b = bytes[i], c = String.fromCharCode(b);
+              name += /[A-Za-z0-9-]/.test(c) && b < 128 ? c : "_" + (b < 16 ? "0" : "") + b.toString(16);
+            }
+            return "search/id-" + name + (end ? "_" : "") + ".js";
+          }
+
           function load(prefix, done, fail) {
+            if (prefix === null) { done({}); return; }
             if (loaded[prefix]) { done(loaded[prefix]); return; }
-            var path = site.shards[prefix];
-            if (!path) { done({}); return; }
+            var path = shardPath(prefix);
             var tag = document.createElement("script");
             tag.src = path;
             tag.onload = function () { done(loaded[prefix] || {}); };

@@ -498,8 +498,8 @@ struct SiteBuilder<Sink: SiteFileSink> {
         return .object([
             ("seed", results.manifest.map { .string($0.seed) } ?? .null),
             ("draws", .object(draws)),
-            ("splits", .object(shards.splits.map { ($0, .bool(true)) })),
-            ("shards", .object(shards.shards.map { ($0.prefix, .string($0.path)) })),
+            ("splits", .object(shards.splits.map { ($0.prefix, .string($0.next)) })),
+            ("empty", .bool(shards.shards.isEmpty)),
             ("schools", .object(schoolNames.keys.sorted().map { ($0, .string(schoolNames[$0]!)) })),
             ("tiers", .array(tierTexts.texts.map { .string($0) })),
             ("notes", .array(noteTexts.texts.map { .string($0) })),
@@ -523,7 +523,7 @@ struct SiteBuilder<Sink: SiteFileSink> {
             case .replaced: .replaced
             case .interrupted: .interrupted
             }
-            return [attempt.label, t(outcome), attempt.seed]
+            return [attemptLabel(attempt), t(outcome), attempt.seed]
         }, id: "attempts-table", classes: [2: "hash"])
         s += "<h3>\(e(t(.contributions)))</h3>\n"
         if let ceremony = results.ceremony {
@@ -565,6 +565,12 @@ struct SiteBuilder<Sink: SiteFileSink> {
             })
         }
         return s
+    }
+
+    /// A step of the manifest in words: its kind, level and round (`派位 · 初中`).
+    func attemptLabel(_ attempt: RunAttempt) -> String {
+        ([keyText(attempt.kind)] + (attempt.options["level"].flatMap(SchoolLevel.init(rawValue:)).map { [levelName($0)] } ?? [])
+            + (attempt.options["round"].map { [t(.round) + " " + $0] } ?? [])).joined(separator: " · ")
     }
 
     // MARK: explanation and files

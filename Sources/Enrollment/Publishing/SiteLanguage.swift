@@ -210,7 +210,8 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
     }
 
     /// The words for a care group, priority category, residence tie or subject key of the
-    /// case files, or nil for a key the table does not know (shown as written in the case).
+    /// case files, or a step of the manifest; nil for a key the table does not know (shown as
+    /// written in the case).
     public func word(forKey key: String) -> String? {
         guard let pair = Self.keyWords[key] else { return nil }
         return self == .zh ? pair.0 : pair.1
@@ -221,6 +222,8 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         "military": ("军人子女", "military family"), "martyr": ("烈士子女", "martyr's family"), "talent": ("引进人才子女", "recruited talent's family"),
         "hukou_and_property": ("房户一致", "household registration and home"), "hukou": ("户籍在学区", "household registration"),
         "property": ("房产在学区", "home owned"), "residence_permit": ("居住证", "residence permit"), "other": ("其他居住情况", "other residence"),
+        "place": ("派位", "Placement"), "classes": ("均衡编班", "Classes"), "quota": ("指标到校", "Quota places"),
+        "vacancies": ("空缺学位递补", "Vacancies"), "late-arrivals": ("插班", "Late arrivals"), "lottery": ("随机号", "Lottery numbers"),
         "score": ("总分", "total score"), "chinese": ("语文", "Chinese"), "math": ("数学", "mathematics"), "english": ("英语", "English"),
     ]
 }
