@@ -147,7 +147,7 @@ def main():
     level, row, klass = found
     data = json.loads(re.search(r'<script type="application/json" id="site-data">(.*?)</script>',
                                 open(os.path.join(site, "index.html"), encoding="utf-8").read(), re.S).group(1))
-    shard_count = len(data["shards"])
+    shard_count = len(os.listdir(os.path.join(site, "search")))
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=BROWSER, args=["--no-sandbox"])
         for width, height in VIEWPORTS:

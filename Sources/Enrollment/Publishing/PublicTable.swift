@@ -13,33 +13,30 @@ public struct PublicTable: Sendable, Equatable {
     /// The columns whose values are masked (`Masking`), in column order; they come last.
     public var masked: [String]
     /// The rows without the masked columns.
-    let base: [[String]]
+    let base: RunCSV.Rows
     /// Per row the values of the masked columns (empty when `masked` is).
     let appended: [[String]]
 
     public init(name: String, source: String?, columns: [String], rows: [[String]], masked: [String] = []) {
         precondition(rows.allSatisfy { $0.count == columns.count }, "one field per column")
-        self.name = name
-        self.source = source
-        self.columns = columns
+        self.init(name: name, source: source, columns: columns, rows: RunCSV.Rows(storage: .array(rows)))
         self.masked = masked
-        base = rows
-        appended = []
     }
 
-    /// A run table with masked columns appended: `appended[k]` holds row k's masked values.
-    init(name: String, source: String, columns: [String], rows: [[String]], masked: [String], appended: [[String]]) {
-        precondition(appended.count == rows.count && appended.allSatisfy { $0.count == masked.count }, "one masked value per row and column")
+    /// A run table, with masked columns `masked` appended: `appended[k]` holds row k's values.
+    init(name: String, source: String?, columns: [String], rows: RunCSV.Rows, masked: [String] = [], appended: [[String]] = []) {
+        precondition(appended.count == (masked.isEmpty ? 0 : rows.count) && appended.allSatisfy { $0.count == masked.count },
+                     "one masked value per row and column")
         self.name = name
         self.source = source
-        self.columns = columns + masked
+        self.columns = columns + (appended.isEmpty ? [] : masked)
         self.masked = masked
         base = rows
         self.appended = appended
     }
 
     /// The rows as published, masked columns last.
-    public var rows: [[String]] { appended.isEmpty ? base : zip(base, appended).map { $0 + $1 } }
+    public var rows: [[String]] { appended.isEmpty ? Array(base) : zip(base, appended).map { $0 + $1 } }
 
     /// The number of rows.
     public var count: Int { base.count }

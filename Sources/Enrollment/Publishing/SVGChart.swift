@@ -64,11 +64,11 @@ public struct SVGChart: Sendable, Equatable {
     }
 
     /// The SVG element, with a `<title>`, a `<desc>` (the summary), a legend, a y axis with its
-    /// unit, four gridlines and value labels.
+    /// unit, four gridlines and value labels. The title is not drawn: the page shows it above.
     /// - Complexity: O(categories × series).
     public var svg: String {
         let noteLines = notes.map { $0.isEmpty ? [] : $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
-        let left = 56.0, top = 64.0, plotHeight = 200.0, bottom = 34.0 + 16.0 * Double(noteLines.map(\.count).max() ?? 0)
+        let left = 56.0, top = 48.0, plotHeight = 200.0, bottom = 34.0 + 16.0 * Double(noteLines.map(\.count).max() ?? 0)
         let widest = max(categories.map { Self.textWidth($0, size: 14) }.max() ?? 0,
                          noteLines.joined().map { Self.textWidth($0, size: 12) }.max() ?? 0)
         let groupWidth = max(36.0, Double(stacked ? 1 : series.count) * 22.0 + 12.0, widest + 10)
@@ -78,15 +78,14 @@ public struct SVGChart: Sendable, Equatable {
         let scale = plotHeight / Self.niceCeiling(maximum)
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\" font-family=\"sans-serif\" font-size=\"14\" aria-label=\"\(HTMLText.escape(title))\">"
         s += "<title>\(HTMLText.escape(title))</title><desc>\(HTMLText.escape(summary))</desc>"
-        s += "<text x=\"0\" y=\"18\" font-size=\"16\" font-weight=\"bold\">\(HTMLText.escape(title))</text>"
         var legendX = left
         for item in series {
-            s += "<rect x=\"\(Self.number(legendX))\" y=\"28\" width=\"14\" height=\"14\" fill=\"\(HTMLText.escape(item.color))\"/>"
-            s += "<text x=\"\(Self.number(legendX + 18))\" y=\"40\">\(HTMLText.escape(item.name))</text>"
+            s += "<rect x=\"\(Self.number(legendX))\" y=\"4\" width=\"14\" height=\"14\" fill=\"\(HTMLText.escape(item.color))\"/>"
+            s += "<text x=\"\(Self.number(legendX + 18))\" y=\"16\">\(HTMLText.escape(item.name))</text>"
             legendX += Self.textWidth(item.name, size: 14) + 26
         }
         if !unit.isEmpty {
-            s += "<text x=\"\(Self.number(left - 6))\" y=\"\(Self.number(top - 6))\" text-anchor=\"end\" font-size=\"12\">\(HTMLText.escape(unit))</text>"
+            s += "<text x=\"\(Self.number(left - 6))\" y=\"\(Self.number(top - 16))\" text-anchor=\"end\" font-size=\"12\">\(HTMLText.escape(unit))</text>"
         }
         let ceiling = Self.niceCeiling(maximum)
         for k in 0...4 {

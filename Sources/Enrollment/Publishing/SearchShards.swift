@@ -33,7 +33,8 @@ public struct SearchShards: Sendable, Equatable {
     /// - Complexity: O(total length of the ids × depth of the splits).
     public init(ids: [String], sizes: [Int], budget: Int) {
         precondition(ids.count == sizes.count, "one size per id")
-        let scalars = ids.map { Array($0.unicodeScalars) }
+        /// The scalar of id k at `depth`, nil past its end (ids are short: O(depth)).
+        func scalar(_ k: Int, _ depth: Int) -> Unicode.Scalar? { ids[k].unicodeScalars.dropFirst(depth).first }
         var weight = [0]
         weight.reserveCapacity(sizes.count + 1)
         for size in sizes { weight.append(weight[weight.count - 1] + size) }
@@ -41,23 +42,23 @@ public struct SearchShards: Sendable, Equatable {
         func place(_ prefix: [Unicode.Scalar], _ range: Range<Int>) {
             let depth = prefix.count
             guard weight[range.upperBound] - weight[range.lowerBound] > budget,
-                  range.contains(where: { scalars[$0].count > depth }) else {
+                  range.contains(where: { scalar($0, depth) != nil }) else {
                 shards.append(Self.shard(prefix, range))
                 return
             }
             let split = splits.count
             splits.append((String(String.UnicodeScalarView(prefix)), ""))
             var start = range.lowerBound
-            while start < range.upperBound, scalars[start].count == depth { start += 1 }
+            while start < range.upperBound, scalar(start, depth) == nil { start += 1 }
             if start > range.lowerBound {
                 splits[split].next.unicodeScalars.append("\u{0}")
                 shards.append(Self.shard(prefix + ["\u{0}"], range.lowerBound..<start))
             }
             while start < range.upperBound {
-                let next = scalars[start][depth]
+                let next = scalar(start, depth)!
                 splits[split].next.unicodeScalars.append(next)
                 var end = start + 1
-                while end < range.upperBound, scalars[end][depth] == next { end += 1 }
+                while end < range.upperBound, scalar(end, depth) == next { end += 1 }
                 place(prefix + [next], start..<end)
                 start = end
             }

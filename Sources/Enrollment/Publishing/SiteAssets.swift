@@ -46,6 +46,7 @@ public enum SiteAssets {
         details{margin:6px 0}
         summary{min-height:44px;padding:10px 0;cursor:pointer}
         figure{margin:8px 0}
+        figcaption{font-weight:bold}
         @media print{
           @page{size:A4;margin:12mm}
           nav.menu,.pager,form.search,.card,.no-print{display:none!important}

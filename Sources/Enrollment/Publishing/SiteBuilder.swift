@@ -16,7 +16,8 @@ struct SiteBuilder<Sink: SiteFileSink> {
     let page: SitePage
     let report: SupervisionReport
     let schoolNames: [String: String]
-    let people: [String: (name: String, idNumber: String?)]
+    /// Where each student_id is in the case: (0 primary, 1 junior, 2 graduates; position).
+    let people: [String: (list: UInt8, index: Int32)]
     var written: [(path: String, digest: SHA256Digest)] = []
     var tables: [String] = []
     var search = SearchRecords()
@@ -39,9 +40,10 @@ struct SiteBuilder<Sink: SiteFileSink> {
         report = try SupervisionReport(results)
         let admissionCase = results.admissionCase
         schoolNames = Dictionary((admissionCase?.schools ?? []).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        var people: [String: (String, String?)] = [:]
-        for a in (admissionCase?.primaryApplicants ?? []) + (admissionCase?.juniorApplicants ?? []) { people[a.id] = (a.name, a.idNumber) }
-        for g in admissionCase?.graduates ?? [] where people[g.id] == nil { people[g.id] = (g.name, nil) }
+        var people: [String: (list: UInt8, index: Int32)] = [:]
+        for (list, ids) in [admissionCase?.primaryApplicants.map(\.id), admissionCase?.juniorApplicants.map(\.id), admissionCase?.graduates.map(\.id)].enumerated() {
+            for (k, id) in (ids ?? []).enumerated() where people[id] == nil { people[id] = (UInt8(list), Int32(k)) }
+        }
         self.people = people
     }
 
@@ -73,11 +75,20 @@ struct SiteBuilder<Sink: SiteFileSink> {
         let sid = try csv.index("student_id")
         let extra = idNumbers ? ["name_masked", "id_number_masked"] : ["name_masked"]
         let appended = csv.rows.map { row in
-            let person = people[row[sid]]
-            let maskedName = Masking.name(person?.name ?? "")
-            return idNumbers ? [maskedName, Masking.idNumber(person?.idNumber ?? "")] : [maskedName]
+            let (name, idNumber) = person(row[sid])
+            return idNumbers ? [Masking.name(name), Masking.idNumber(idNumber ?? "")] : [Masking.name(name)]
         }
         return PublicTable(name: name, source: csv.file, columns: csv.columns, rows: csv.rows, masked: extra, appended: appended)
+    }
+
+    /// The name and id number of `studentID` in the case ("" and nil when not there).
+    func person(_ studentID: String) -> (name: String, idNumber: String?) {
+        guard let c = results.admissionCase, let (list, k) = people[studentID] else { return ("", nil) }
+        switch list {
+        case 0: return (c.primaryApplicants[Int(k)].name, c.primaryApplicants[Int(k)].idNumber)
+        case 1: return (c.juniorApplicants[Int(k)].name, c.juniorApplicants[Int(k)].idNumber)
+        default: return (c.graduates[Int(k)].name, nil)
+        }
     }
 
     func copy(_ csv: RunCSV?, name: String) -> PublicTable? {

@@ -71,7 +71,7 @@ struct SitePage {
     /// Links to the `count` pages named by `path(k)` (k from 1), the current one marked (0: none is
     /// current, no previous or next).
     func pager(count: Int, current: Int, path: (Int) -> String) -> String {
-        guard count > 1 else { return "" }
+        guard count > 1 || current == 0 else { return "" }
         var s = "<nav class=\"pager\" aria-label=\"\(e(t(.page, "\(current)", "\(count)")))\">"
         if current > 1 { s += "<a href=\"\(e(path(current - 1)))\" rel=\"prev\">\(e(t(.previous)))</a>" }
         for k in 1...count {
@@ -81,9 +81,9 @@ struct SitePage {
         return s + "</nav>\n"
     }
 
-    /// A chart with its text alternative: the SVG (its `<title>` and `<desc>`), in a scrolling
-    /// box, and the same figures in words below it.
+    /// A chart with its title as the caption (it wraps on a phone) and its text alternative: the
+    /// SVG (its `<title>` and `<desc>`), in a scrolling box, and the same figures in words below it.
     func figure(_ chart: SVGChart) -> String {
-        "<figure><div class=\"scroll\">\(chart.svg)</div><details><summary>\(e(t(.chartText)))</summary><p>\(e(chart.summary))</p></details></figure>\n"
+        "<figure><figcaption>\(e(chart.title))</figcaption><div class=\"scroll\">\(chart.svg)</div><details><summary>\(e(t(.chartText)))</summary><p>\(e(chart.summary))</p></details></figure>\n"
     }
 }
