@@ -20,6 +20,14 @@ enum DemoCommand: EnrollCommand {
             .appendingPathComponent("zones/sample-county/case")
     }
 
+    /// The publication notice the demo shows: `notice.json` beside the sample county's case
+    /// (outside it, so that it is not part of the commitment), or the case's own.
+    static func notice(for caseURL: URL) throws -> PublicationNotice? {
+        let beside = caseURL.deletingLastPathComponent().appendingPathComponent(PublicationNotice.fileName)
+        let inside = caseURL.appendingPathComponent(PublicationNotice.fileName)
+        return try [inside, beside].first { FileManager.default.fileExists(atPath: $0.path) }.map(PublicationNotice.init(contentsOf:))
+    }
+
     /// The demonstration ceremony's contributions (a real draw takes them in public).
     static let contributions = ["notary: 4921", "balls: 07 13 22 31 38", "beacon: demonstration"]
 
@@ -73,8 +81,7 @@ enum DemoCommand: EnrollCommand {
         let site = out.appendingPathComponent("site")
         try progress.report("publish") { () throws -> ((), String) in
             let results = try RunResults.read(run: run, admissionCase: round.admissionCase, commitment: commitment, ceremony: ceremony)
-            let published = try PublishedSite(results, language: .zh)
-            try published.write(to: site, run: run)
+            let published = try PublishedSite.publish(results, language: .zh, notice: try notice(for: caseURL), to: site, run: run)
             return ((), "\(published.files.count) files, personal data masked: " + published.report.levels.map {
                 "\($0.level.rawValue) nearby admission \($0.nearbyRate)" }.joined(separator: ", "))
         }

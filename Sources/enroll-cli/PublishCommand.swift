@@ -9,20 +9,22 @@ enum PublishCommand: EnrollCommand {
     static let language = Argument<SiteLanguage>.option("lang", valueName: "zh|en", help: "The site's language.", default: "zh", as: .siteLanguage)
     static let caseFolder = Argument<URL?>.optional("case", valueName: "folder", help: "The case folder (default: the one recorded in the manifest).", as: .path)
     static let contributions = Argument<[String]>.repeating("contribution", valueName: "label: value", help: "One seed contribution as announced, e.g. 'notary: 4921'. Repeat, in order.", as: .text)
+    static let notice = Argument<URL?>.optional("notice", valueName: "file", help: "The publication notice (notice.json: period, supervising office and telephone, how to appeal; default: notice.json of the case folder when there is one).", as: .path)
 
     static let spec = CommandSpec(
         name: "publish",
         abstract: "Write the public site of a run: results with personal data masked, the draw's credentials, the supervision report.",
         discussion: """
-            Writes SITE/index.html, one page per school, public CSV and JSON copies of every table (names and id numbers \
-            masked), results.js for the search and SHA256SUMS; never writes into RUN. SITE is replaced as a whole: the \
+            Writes SITE/index.html (the search by student_id first), the schools' pages, public CSV and JSON copies of \
+            every table (names and id numbers masked), the search data in small files under search/ and SHA256SUMS; \
+            never writes into RUN. The notice (notice.json) is shown at the top of every page. SITE is replaced as a whole: the \
             new site is written beside it and the two folders' names exchanged, so a kill leaves the old site or the new \
             one; a non-empty SITE that is not a published site is refused, and so is a RUN with an interrupted step. The pages work offline from the \
             file system. The case (default: the one recorded in RUN/manifest.json) gives school names and the names and id \
             numbers to mask; its commitment.json note is shown. Give the seed contributions, in the order announced, to \
             show them (they must derive the run's seed). See docs/PUBLISHING.md.
             """,
-        arguments: [run.spec, out.spec, language.spec, caseFolder.spec, contributions.spec, CaseArguments.encoding.spec]
+        arguments: [run.spec, out.spec, language.spec, caseFolder.spec, contributions.spec, notice.spec, CaseArguments.encoding.spec]
     )
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
@@ -34,6 +36,7 @@ enum PublishCommand: EnrollCommand {
         }
         var admissionCase: AdmissionCase?
         var commitment: Commitment?
+        var noticeFile = try arguments[notice]
         if let caseURL = try arguments[caseFolder] ?? manifest.map({ URL(fileURLWithPath: $0.caseFolder) }) {
             let loaded = try CaseFolder(url: caseURL, encoding: try arguments[CaseArguments.encoding]).load()
             guard loaded.diagnostics.isEmpty else {
@@ -44,12 +47,15 @@ enum PublishCommand: EnrollCommand {
             admissionCase = loaded.admissionCase
             let commitmentURL = caseURL.appendingPathComponent(Commitment.fileName)
             if FileManager.default.fileExists(atPath: commitmentURL.path) { commitment = try Commitment(contentsOf: commitmentURL) }
+            let caseNotice = caseURL.appendingPathComponent(PublicationNotice.fileName)
+            if noticeFile == nil, FileManager.default.fileExists(atPath: caseNotice.path) { noticeFile = caseNotice }
         }
+        let publicationNotice = noticeFile.map(readNotice)
+        if publicationNotice == .some(nil) { return 1 }
         let contributions = try arguments[contributions].map { line throws -> SeedContribution in try SeedContribution(parsing: line) }
         let ceremony = contributions.isEmpty ? nil : try SeedCeremony(contributions)
         let results = try RunResults.read(run: run, admissionCase: admissionCase, commitment: commitment, ceremony: ceremony)
-        let site = try PublishedSite(results, language: language)
-        try site.write(to: out, run: run)
+        let site = try PublishedSite.publish(results, language: language, notice: publicationNotice ?? nil, to: out, run: run)
         print("\(site.files.count) files written to \(out.path) (\(site.tables.count) tables)" + (admissionCase == nil ? "; no case: names and id numbers are not published" : ""))
         for level in site.report.levels {
             print("\(level.level.rawValue): \(level.applicants) applicants, nearby admission \(level.nearbyRate), \(level.reassigned) reassigned, \(level.unplaced) unplaced, \(level.largeClasses.count) classes of 56 or more")
@@ -59,6 +65,18 @@ enum PublishCommand: EnrollCommand {
         }
         print("open \(out.appendingPathComponent("index.html").path)")
         return 0
+    }
+}
+
+extension PublishCommand {
+    /// The notice at `url`; nil, with every problem printed, when it cannot be read or is wrong.
+    static func readNotice(_ url: URL) -> PublicationNotice? {
+        do throws(Diagnostics) {
+            return try PublicationNotice(contentsOf: url)
+        } catch {
+            Console.problems(error.items, then: "nothing was published")
+            return nil
+        }
     }
 }
 

@@ -88,13 +88,13 @@ import Testing
             #expect(leaked.isEmpty, "\(path) holds \(leaked.count) unmasked names or id numbers")
             scanned += 1
         }
-        #expect(scanned == paths.filter { !$0.hasPrefix("data") || $0.contains(".") }.count && scanned > 40)
+        #expect(scanned == paths.filter { !["data", "search"].contains($0) }.count && scanned > 40)
 
         for level in ["primary", "junior"] {
             let runRows = try RunCSV(file: "placements.csv", bytes: [UInt8](Data(contentsOf: run.appendingPathComponent("\(level)/placements.csv"))))
             let published = try RunCSV(file: "p.csv", bytes: [UInt8](Data(contentsOf: site.appendingPathComponent("data/\(level)-placements.csv"))))
             #expect(published.columns == runRows.columns + ["name_masked", "id_number_masked"])
-            #expect(published.rows.map { Array($0.prefix(runRows.columns.count)) } == runRows.rows)
+            #expect(published.rows.map { Array($0.prefix(runRows.columns.count)) } == Array(runRows.rows))
             let applicants = Dictionary(uniqueKeysWithValues: loaded.applicants(level == "primary" ? .primary : .junior).map { ($0.id, $0) })
             let (nameColumn, idColumn) = (runRows.columns.count, runRows.columns.count + 1)
             for row in published.rows {
@@ -113,5 +113,28 @@ import Testing
 
         let badLanguage = try runEnroll(["publish", run.path, "--out", folder.appendingPathComponent("x").path, "--lang", "fr"])
         #expect(badLanguage.status == 2)
+    }
+
+    /// A notice with an impossible period stops `enroll publish` before anything is written.
+    @Test func anImpossibleNoticeIsRefusedAndNothingIsWritten() throws {
+        let folder = try temporaryFolder()
+        let run = folder.appendingPathComponent("run")
+        try FileManager.default.createDirectory(at: run.appendingPathComponent("junior"), withIntermediateDirectories: true)
+        try Data("student_id,school_id,status,choice_rank,tier,lottery_number,note\n2026070001,J01,admitted,1,31,aa,\n".utf8)
+            .write(to: run.appendingPathComponent("junior/placements.csv"))
+        try Data("school_id,capacity,admitted,cutoff_tier,cutoff_lottery_number\nJ01,1,1,,\n".utf8).write(to: run.appendingPathComponent("junior/cutoffs.csv"))
+        let notice = folder.appendingPathComponent("notice.json"), site = folder.appendingPathComponent("site")
+        try Data(PublicationNoticeTests.replacing("2026-07-26", with: "2026-07-19").utf8).write(to: notice)
+        let refused = try runEnroll(["publish", run.path, "--out", site.path, "--notice", notice.path])
+        #expect(refused.status == 1)
+        #expect(refused.err.contains("notice.json:4:22: publication_end: the period would end on 2026-07-19, before it starts on 2026-07-20"), "\(refused.err)")
+        #expect(!FileManager.default.fileExists(atPath: site.path))
+        try Data(PublicationNoticeTests.good.utf8).write(to: notice)
+        let published = try runEnroll(["publish", run.path, "--out", site.path, "--notice", notice.path])
+        #expect(published.status == 0, "\(published.err)")
+        let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("<span id=\"notice-period\">2026-07-20 至 2026-07-26,共 7 天</span>"))
+        let school = try String(contentsOf: site.appendingPathComponent("school-J01-list-1.html"), encoding: .utf8)
+        #expect(school.contains("id=\"notice-telephone\">0371-6880 1234</a>") && school.contains("在公示期内到教育局招生办公室提交书面申诉。"))
     }
 }

@@ -121,24 +121,26 @@ import Testing
     @Test func publicPlacementsAreTheRunRowsWithMaskedColumns() throws {
         let results = try Self.results()
         let site = try PublishedSite(results)
-        let table = site.tables.first { $0.name == "junior-placements" }!
         let run = results.levels[0].placements
+        let table = try RunCSV(file: "x.csv", bytes: site.files.first { $0.path == "data/junior-placements.csv" }!.bytes)
         #expect(table.columns == run.columns + ["name_masked", "id_number_masked"])
-        #expect(table.masked == ["name_masked", "id_number_masked"])
-        #expect(table.rows.map { Array($0.prefix(run.columns.count)) } == run.rows)
+        #expect(table.rows.map { Array($0.prefix(run.columns.count)) } == Array(run.rows))
         #expect(table.rows.map { $0[9] } == ["欧阳**", "张*", "<***", "A***", "*"])
-        let reread = try RunCSV(file: "x.csv", bytes: site.files.first { $0.path == "data/junior-placements.csv" }!.bytes)
-        #expect(reread.rows == table.rows)
         let json = try JSONReader.parse(site.files.first { $0.path == "data/junior-placements.json" }!.bytes, file: "x.json")
         #expect(json["masked"]?.elements?.compactMap(\.string) == ["name_masked", "id_number_masked"])
-        #expect(json["rows"]?.elements?.count == 5)
-        let plain = try PublishedSite(try Self.results(withCase: false)).tables.first { $0.name == "junior-placements" }!
-        #expect(plain.columns == run.columns && plain.rows == run.rows && plain.masked.isEmpty)
+        #expect(json["columns"]?.elements?.compactMap(\.string) == table.columns)
+        #expect(json["rows"]?.elements?.map { $0.elements?.compactMap(\.string) ?? [] } == Array(table.rows))
+        #expect(site.summary.tables.contains("junior-placements") && site.summary.tables.contains("supervision-summary"))
+        let plain = try PublishedSite(try Self.results(withCase: false))
+        let plainTable = try RunCSV(file: "x.csv", bytes: plain.files.first { $0.path == "data/junior-placements.csv" }!.bytes)
+        #expect(plainTable.columns == run.columns && plainTable.rows == run.rows)
+        let empty = PublicTable(name: "e", source: nil, columns: ["a"], rows: [])
+        #expect(try JSONReader.parse(empty.json, file: "e.json")["rows"]?.elements?.isEmpty == true)
     }
 
     @Test func pagesEscapeEveryText() throws {
         let site = try PublishedSite(try Self.results())
-        for file in site.files where file.path.hasSuffix(".html") || file.path == "results.js" {
+        for file in site.files where file.path.hasSuffix(".html") || file.path.hasSuffix(".js") {
             let text = String(decoding: file.bytes, as: UTF8.self)
             #expect(!text.contains("<b>二中</b>"), "\(file.path)")
             #expect(!text.contains("<script>alert"), "\(file.path)")
@@ -146,6 +148,7 @@ import Testing
         #expect(Self.text(site, "school-J02.html").contains("&lt;b&gt;二中&lt;/b&gt;"))
         #expect(HTMLText.escape("a<b>&\"'") == "a&lt;b&gt;&amp;&quot;&#39;")
         #expect(HTMLText.scriptSafeJSON(Array("{\"a\":\"</script>&\"}".utf8)) == "{\"a\":\"\\u003c/script\\u003e\\u0026\"}")
+        #expect(HTMLText.scriptSafe(Array("[\"ok\"]".utf8)) == Array("[\"ok\"]".utf8))
         #expect(HTMLText.fileNamePart("J-01_二") == "J-01_5f_e4_ba_8c")
     }
 
@@ -164,21 +167,51 @@ import Testing
         #expect(SupervisionReport.percent(1, of: 3) == "33.3%" && SupervisionReport.percent(2, of: 3) == "66.7%" && SupervisionReport.percent(1, of: 0) == "–")
     }
 
+    /// The records of a shard file: `enrollShard(prefix, {id: record, …});`.
+    static func shardRecords(_ site: PublishedSite, _ path: String) throws -> (prefix: String, records: JSONValue) {
+        let js = text(site, path)
+        #expect(js.hasPrefix("enrollShard(\"") && js.hasSuffix("\n});\n"))
+        let comma = js.firstIndex(of: ",")!
+        let prefix = try JSONReader.parse(Array(js[js.index(js.startIndex, offsetBy: "enrollShard(".count)..<comma].utf8), file: path).string!
+        let object = js[js.index(after: comma)...].dropLast(3)
+        return (prefix, try JSONReader.parse(Array(object.utf8), file: path))
+    }
+
+    /// The site's data for its script: `<script type="application/json" id="site-data">`.
+    static func siteData(_ site: PublishedSite) throws -> JSONValue {
+        let index = text(site, "index.html")
+        let start = index.range(of: "<script type=\"application/json\" id=\"site-data\">")!.upperBound
+        let end = index.range(of: "</script>", range: start..<index.endIndex)!.lowerBound
+        return try JSONReader.parse(Array(index[start..<end].utf8), file: "index.html")
+    }
+
     @Test func searchDataAndChecksums() throws {
         let site = try PublishedSite(try Self.results(), language: .en)
-        let js = Self.text(site, "results.js")
-        #expect(js.hasPrefix("window.ENROLL_RESULTS = {"))
-        let blob = try JSONReader.parse(Array(js.dropFirst("window.ENROLL_RESULTS = ".count).dropLast(2).utf8), file: "results.js")
-        #expect(blob["2026070003"]?.elements?.compactMap(\.string) == ["junior", "J02", "<b>二中</b>", "admitted", "1", "11", "cc", "1", "<***"])
-        #expect(blob["2026090001"]?.elements?.compactMap(\.string).prefix(4) == ["high", "H01", "一高", "quota"])
+        let data = try Self.siteData(site)
+        #expect(data["splits"]?.members?.isEmpty == true && data["empty"]?.kind == .bool(false))
+        #expect(site.files.filter { $0.path.hasPrefix("search/") }.map(\.path) == ["search/all.js"])
+        let (prefix, records) = try Self.shardRecords(site, "search/all.js")
+        #expect(prefix == "")
+        let tiers = data["tiers"]?.elements?.compactMap(\.string) ?? []
+        let record = records["2026070003"]?.elements ?? []
+        #expect(record.count == 11)
+        #expect(record.compactMap(\.string) == ["junior", "J02", "admitted", "1", "11", "cc", "1", "<***", ""])
+        // Tier 11 at a public school under the default policy: feeder pupil, no category, no sibling.
+        #expect(record[5].number.map { tiers[Int($0)] } == "feeder school")
+        #expect(records["2026090001"]?.elements?.compactMap(\.string).prefix(3) == ["high", "H01", "quota"])
+        #expect(records["2026070005"]?.elements?[10].number.map { data["notes"]?.elements?[Int($0)].string } == "every school of the level is full")
+        #expect(data["schools"]?["J02"]?.string == "<b>二中</b>")
+        #expect(data["draws"]?["junior"]?.string == "junior-placement")
         let sums = Self.text(site, "SHA256SUMS").split(separator: "\n")
         #expect(sums.count == site.files.count - 1)
         for line in sums {
             let path = String(line.dropFirst(66))
             #expect(line.prefix(64) == SHA256.hash(site.files.first { $0.path == path }!.bytes).hex)
         }
+        let files = Self.text(site, "files.html")
+        #expect(site.files.filter { $0.path != "files.html" && $0.path != "SHA256SUMS" }.allSatisfy { files.contains(">\(SHA256.hash($0.bytes).hex)<") })
         let index = Self.text(site, "index.html")
-        #expect(index.contains("<html lang=\"en\">") && index.contains("notary") && index.contains(SHA256.hash(Array(js.utf8)).hex))
+        #expect(index.contains("<html lang=\"en\">") && index.contains("notary"))
         #expect(Self.text(try PublishedSite(try Self.results()), "index.html").contains("招生结果公示"))
     }
 
@@ -187,10 +220,13 @@ import Testing
         #expect(a.files.map(\.path) == b.files.map(\.path) && a.files.map(\.bytes) == b.files.map(\.bytes))
         let folder = try temporaryFolder()
         #expect(throws: PublishingError.siteInsideRun(folder.appendingPathComponent("site").path)) {
-            try a.write(to: folder.appendingPathComponent("site"), run: folder)
+            try PublishedSite.publish(try Self.results(), to: folder.appendingPathComponent("site"), run: folder)
         }
-        try a.write(to: folder.appendingPathComponent("out"), run: folder.appendingPathComponent("run"))
-        #expect(FileManager.default.contents(atPath: folder.appendingPathComponent("out/index.html").path).map([UInt8].init) == a.files.first { $0.path == "index.html" }!.bytes)
+        let summary = try PublishedSite.publish(try Self.results(), to: folder.appendingPathComponent("out"), run: folder.appendingPathComponent("run"))
+        #expect(summary.files.map(\.path) == a.files.map(\.path))
+        for file in a.files {
+            #expect(FileManager.default.contents(atPath: folder.appendingPathComponent("out/\(file.path)").path).map([UInt8].init) == file.bytes, "\(file.path)")
+        }
     }
 
     @Test func svgChartIsDeterministicAndEscaped() {

@@ -188,16 +188,17 @@ import Testing
         let run = f.root.appendingPathComponent("run")
         try f.record(.placement(level: .junior), seed: 0, into: run)
         let c = try CaseFolder(url: f.caseFolder).load().admissionCase
-        let site = try PublishedSite(try RunResults.read(run: run, admissionCase: c, commitment: f.commitment, ceremony: nil))
+        let results = try RunResults.read(run: run, admissionCase: c, commitment: f.commitment, ceremony: nil)
+        let site = try PublishedSite(results)
         let out = f.root.appendingPathComponent("site")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try Data("mine".utf8).write(to: out.appendingPathComponent("notes.txt"))
-        #expect(throws: PublishingError.notASite(out.path)) { try site.write(to: out, run: run) }
+        #expect(throws: PublishingError.notASite(out.path)) { try PublishedSite.publish(results, to: out, run: run) }
         try FileManager.default.removeItem(at: out.appendingPathComponent("notes.txt"))
-        try site.write(to: out, run: run)
+        _ = try PublishedSite.publish(results, to: out, run: run)
         // A file of an earlier publication that the new one lacks does not survive.
         try Data("stale".utf8).write(to: out.appendingPathComponent("school-old.html"))
-        try site.write(to: out, run: run)
+        _ = try PublishedSite.publish(results, to: out, run: run)
         let written = try Self.contents(out)
         #expect(written == Dictionary(uniqueKeysWithValues: site.files.map { ($0.path, Data($0.bytes)) }))
         #expect(try FileManager.default.contentsOfDirectory(atPath: f.root.path).sorted() == ["case", "run", "site"])
@@ -216,7 +217,7 @@ import Testing
         let end = try #require(html[start.lowerBound...].range(of: "</table>"))
         let table = String(html[start.lowerBound..<end.upperBound])
         #expect(table == "<table id=\"attempts-table\"><thead><tr><th>Step</th><th>Outcome</th><th>Seed</th></tr></thead><tbody>\n"
-                + "<tr><td>place (level junior)</td><td>replaced</td><td>\(Self.seeds[0])</td></tr>\n"
-                + "<tr><td>place (level junior)</td><td>in effect</td><td>\(Self.seeds[1])</td></tr>\n</tbody></table>")
+                + "<tr><td>Placement · Junior</td><td>replaced</td><td class=\"hash\">\(Self.seeds[0])</td></tr>\n"
+                + "<tr><td>Placement · Junior</td><td>in effect</td><td class=\"hash\">\(Self.seeds[1])</td></tr>\n</tbody></table>")
     }
 }

@@ -17,15 +17,7 @@ package enum AtomicFile {
         let path = temporary.path
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw AtomicFileError.cannotWrite(url.path, errno) }
-        var written = 0
-        let ok: Bool = bytes.withUnsafeBytes { raw in
-            while written < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + written, raw.count - written)
-                if n <= 0 { return false }
-                written += n
-            }
-            return true
-        }
+        let ok = writeAll(bytes, to: fd)
         let synced = fsync(fd) == 0
         close(fd)
         guard ok, synced else {
@@ -37,6 +29,19 @@ package enum AtomicFile {
             throw AtomicFileError.cannotWrite(url.path, errno)
         }
         syncFolder(folder)
+    }
+
+    /// Writes all of `bytes` to the open file `fd`; false at the first failed write (`errno` tells why).
+    package static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
+        var written = 0
+        return bytes.withUnsafeBytes { raw in
+            while written < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + written, raw.count - written)
+                if n <= 0 { return false }
+                written += n
+            }
+            return true
+        }
     }
 
     /// Flushes `folder`'s entries (names created, renamed or removed in it) to disk; best

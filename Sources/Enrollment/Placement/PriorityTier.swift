@@ -45,4 +45,18 @@ public struct PriorityTier: Sendable {
         let sibling = policy.siblingPriority && siblingHere ? 0 : 1
         return ((claim.rawValue * (k + 1) + category) * 5 + residence) * 2 + sibling
     }
+
+    /// The parts of a public school's tier, the inverse of `tier(claim:applicant:siblingHere:)`:
+    /// the claim, the priority category (its position in `priority_categories`, nil for none),
+    /// the residence tie (nil where it does not count or is not in `residence_order`) and
+    /// whether a sibling counted. Nil for a number the formula does not give under this policy.
+    /// - Complexity: O(1).
+    public func parts(of tier: Int) -> (claim: Claim, category: Int?, residence: ResidenceTie?, sibling: Bool)? {
+        let k = policy.priorityCategories.count
+        guard tier >= 0, let claim = Claim(rawValue: tier / 10 / (k + 1)) else { return nil }
+        let residence = tier / 2 % 5, category = tier / 10 % (k + 1), sibling = tier % 2 == 0
+        guard claim == .zone || residence == 0, policy.siblingPriority || !sibling else { return nil }
+        return (claim, category < k ? category : nil,
+                claim == .zone && residence < policy.residenceOrder.count ? policy.residenceOrder[residence] : nil, sibling)
+    }
 }

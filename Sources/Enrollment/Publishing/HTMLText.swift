@@ -43,6 +43,16 @@ public enum HTMLText {
         return out
     }
 
+    /// `scriptSafeJSON` for script bytes that rarely need it: returned unchanged when they hold
+    /// none of `<`, `>`, `&` and no U+2028/U+2029 (whose UTF-8 starts with E2).
+    /// - Complexity: O(length).
+    public static func scriptSafe(_ script: [UInt8]) -> [UInt8] {
+        guard script.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == 0xE2 }) else {
+            return script
+        }
+        return Array(scriptSafeJSON(script).utf8)
+    }
+
     /// A file-name-safe form of an id: ASCII letters, digits and `-` stay; every other byte of
     /// the UTF-8 text becomes `_` and two hex digits (so different ids give different names).
     public static func fileNamePart(_ id: String) -> String {

@@ -5,16 +5,49 @@ import EnrollmentEngines
 import EnrollmentRound
 
 /// A CSV file of a run, as read: its header and rows of text.
+///
+/// Rows read from a file stay in the parsed file's bytes (`CSVTable`: the bytes and 4 bytes a
+/// field) and become `[String]` one row at a time when read, so a city's run is held at about
+/// the size of its files.
 public struct RunCSV: Sendable, Equatable {
     /// The path inside the run folder (`junior/placements.csv`).
     public var file: String
     public var columns: [String]
-    public var rows: [[String]]
+    public var rows: Rows
+
+    /// The rows of a table, each as its fields.
+    public struct Rows: RandomAccessCollection, Sendable, Equatable {
+        package enum Storage: Sendable {
+            case table(CSVTable)
+            case array([[String]])
+        }
+
+        package let storage: Storage
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int {
+            switch storage {
+            case .table(let t): t.count
+            case .array(let a): a.count
+            }
+        }
+
+        /// Row `k`'s fields.
+        /// - Complexity: O(size of the row) for rows read from a file.
+        public subscript(k: Int) -> [String] {
+            switch storage {
+            case .table(let t): t.fields(ofRow: k)
+            case .array(let a): a[k]
+            }
+        }
+
+        public static func == (a: Rows, b: Rows) -> Bool { a.elementsEqual(b) }
+    }
 
     public init(file: String, columns: [String], rows: [[String]]) {
         self.file = file
         self.columns = columns
-        self.rows = rows
+        self.rows = Rows(storage: .array(rows))
     }
 
     /// Parses `bytes` (UTF-8, optional byte-order mark).
@@ -23,7 +56,9 @@ public struct RunCSV: Sendable, Equatable {
         let parsed = CSVReader.parse(bytes, file: file)
         if let first = parsed.diagnostics.first { throw .unreadable(first) }
         guard let table = parsed.table else { throw .unreadable(Diagnostic(SourceLocation(file: file, line: 1), "the file has no header")) }
-        self.init(file: file, columns: table.header, rows: (0..<table.count).map { table.fields(ofRow: $0) })
+        self.file = file
+        columns = table.header
+        rows = Rows(storage: .table(table))
     }
 
     /// The index of `column`.

@@ -19,6 +19,14 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         case supervision, nearbyRate, nearbyExplained, reasons, reason, count, classSizes, largeClasses, none
         case quota, quotaAllocation, quotaAdmissions, quotaUnfilled, quotaShare, minimumShare, meetsMinimum, juniorSchool, highSchool
         case files, file, sha256, masking, maskingExplained, back, downloads, seatsVsApplicants, yes, no, applicants, measure, spread
+        case notice, publicationPeriod, periodDays, office, telephone, appeal, menu, menuResults, menuSchools, howToCheckPage
+        case contributionLabel, contributionValue, resultOf, choiceMet, noChoiceMet, lotteryMeans, checkMatch, checkMismatch
+        case checking, checkUnavailable, computedNumber, publishedNumber, loadFailed, note, twinGroup, schoolList, page, previous, next
+        case pupilsUnit, pointsUnit, classesUnit, chartText, perClassChart, meanScoreOf, careGroups, quotaSeatsPerHigh
+        case claimFeeder, claimZone, claimNone, privateTier, explicitTier, withSibling, tierMeans, largeClassesMore, exceptLast
+        case quotaRoute, openRoute, unplacedReason, noListedSeat, addressReview, unzoned, noHome, exactShare, basis, unfilled, goesTo
+        case whatSeed, whatSeedText, whatCommitment, whatCommitmentText, whatLottery, whatLotteryText, threeCommands, threeCommandsText
+        case checkInPage, checkInPageText, schoolsOfLevel, applicantsOfLevel, round, explainLink, highSchoolRoute, placedList, menuFiles
     }
 
     /// The text of `key` in this language.
@@ -122,6 +130,105 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         case .applicants: ("报名人数", "Applicants")
         case .measure: ("科目", "Measure")
         case .spread: ("班级均分极差", "Spread of class means")
+        case .notice: ("公示", "Public notice")
+        case .publicationPeriod: ("公示期", "Publication period")
+        case .periodDays: ("%1 至 %2,共 %3 天", "%1 to %2, %3 days")
+        case .office: ("监督部门", "Supervising office")
+        case .telephone: ("监督电话", "Telephone")
+        case .appeal: ("如何申诉", "How to appeal")
+        case .menu: ("目录", "Menu")
+        case .menuResults: ("查询", "Search")
+        case .menuSchools: ("各校", "Schools")
+        case .howToCheckPage: ("如何核对", "How to check")
+        case .contributionLabel: ("来源", "Source")
+        case .contributionValue: ("数值", "Value")
+        case .resultOf: ("学籍号 %1 的结果", "Result for student_id %1")
+        case .choiceMet: ("第 %1 志愿", "choice %1")
+        case .noChoiceMet: ("不是所填志愿(统筹安排)", "not a school the family listed (reassigned)")
+        case .lotteryMeans: ("同一学校、同一入学顺位的人数多于剩余学位时,随机号小的先录取。随机号只由公布的种子和学籍号算出,谁也无法事先选择。",
+                             "Where more children of the same tier want a school than it has seats left, the smaller lottery number goes first. The number is computed from the published seed and the student_id alone; nobody can choose it in advance.")
+        case .checkMatch: ("✓ 核对一致:本页用公布的种子重新计算了随机号,与公布的随机号相同。", "✓ Checked: this page recomputed the lottery number from the published seed, and it is the published one.")
+        case .checkMismatch: ("✗ 核对不一致!本页用公布的种子算出的随机号与公布的随机号不同。请保存本页并拨打监督电话。",
+                              "✗ Does not match! The lottery number this page computes from the published seed differs from the published one. Keep this page and call the supervising office.")
+        case .checking: ("正在核对随机号……", "Checking the lottery number…")
+        case .checkUnavailable: ("本页没有公布种子,无法核对随机号。", "The seed is not published here: the lottery number cannot be checked.")
+        case .computedNumber: ("本页算出的随机号", "Computed by this page")
+        case .publishedNumber: ("公布的随机号", "Published lottery number")
+        case .loadFailed: ("无法读取查询数据文件 %1,请确认网站文件完整。", "The search data file %1 cannot be read; check that the site's files are complete.")
+        case .note: ("说明", "Note")
+        case .twinGroup: ("多胞胎共用随机号", "Twins share the lottery number of")
+        case .schoolList: ("学校一览", "List of schools")
+        case .page: ("第 %1 页,共 %2 页", "Page %1 of %2")
+        case .previous: ("上一页", "Previous page")
+        case .next: ("下一页", "Next page")
+        case .pupilsUnit: ("人", "pupils")
+        case .pointsUnit: ("分", "points")
+        case .classesUnit: ("个班", "classes")
+        case .chartText: ("图表的文字说明", "The chart in words")
+        case .perClassChart: ("各班人数(男生、女生)与平均分", "Pupils per class (boys, girls) and mean score")
+        case .meanScoreOf: ("平均分 %1 分", "mean %1 points")
+        case .careGroups: ("关爱对象", "Care groups")
+        case .quotaSeatsPerHigh: ("各高中指标到校名额", "Quota seats per high school")
+        case .claimFeeder: ("对口直升", "feeder school")
+        case .claimZone: ("学区内", "lives in the zone")
+        case .claimNone: ("非学区", "lives outside the zone")
+        case .privateTier: ("民办学校:全部随机派位", "private school: by lottery alone")
+        case .explicitTier: ("教育局单独确定的顺位", "tier set by the bureau")
+        case .withSibling: ("有兄弟姐妹在本校", "sibling at the school")
+        case .tierMeans: ("顺位数字越小越优先", "the smaller tier goes first")
+        case .largeClassesMore: ("另有 %1 个,见数据文件", "and %1 more: see the data file")
+        case .exceptLast: ("以下为前 %1 个", "the first %1")
+        case .quotaRoute: ("指标到校录取", "quota place")
+        case .openRoute: ("统一招生录取", "open round")
+        case .unplacedReason: ("全部公办学校学位已满(民办学校只录取报名该校的学生)", "every public school of the level is full (private schools admit only applicants who chose them)")
+        case .noListedSeat: ("所填志愿学校均无学位", "no seat at a school on the applicant's list")
+        case .addressReview: ("地址待人工核实", "address for review")
+        case .unzoned: ("住址不在任何学区内", "home outside every zone")
+        case .noHome: ("没有住址坐标或可划片的地址", "no home coordinates or zoned address")
+        case .exactShare: ("精确份额", "Exact share")
+        case .basis: ("分配基数", "Basis")
+        case .unfilled: ("未用名额", "Unfilled")
+        case .goesTo: ("转入", "Goes to")
+        case .whatSeed: ("什么是种子", "What the seed is")
+        case .whatSeedText: ("种子是派位当天在公证人和家长代表面前公开产生的一串数字,由几方各自提供的数值合成。种子公布之前,报名名单已经锁定,所以任何人都无法为某个孩子挑选有利的种子。",
+                             "The seed is a string of digits made in public on the day of the draw, before a notary and parents' representatives, from values that several parties bring. The list of applicants was fixed before the seed was known, so nobody could pick a seed to favour a child.")
+        case .whatCommitment: ("什么是承诺", "What the commitment is")
+        case .whatCommitmentText: ("承诺是派位之前公布的全部报名数据的“指纹”(SHA-256 摘要)。派位之后,哪怕名单只被改动了一个字,指纹也会完全不同,所以可以证明派位用的正是事先公布的名单。",
+                                   "The commitment is the fingerprint (SHA-256 digest) of all the application data, published before the draw. Changing a single character of the data afterwards gives a completely different fingerprint, which proves the draw used the list as it was published.")
+        case .whatLottery: ("什么是随机号", "What the lottery number is")
+        case .whatLotteryText: ("每个孩子的随机号由种子、派位名称和学籍号算出(SHA-256),是64位的十六进制数。同一学校、同一顺位报名人数超过剩余学位时,随机号小的先录取。随机号与报名先后、填表顺序、电脑都无关,任何人都可以重算。",
+                                "Each child's lottery number is computed from the seed, the draw's name and the student_id (with SHA-256): 64 hexadecimal digits. Where more children of one tier want a school than it has seats left, the smaller number goes first. The number does not depend on when or in which order anyone applied, or on the computer: anyone can recompute it.")
+        case .threeCommands: ("三条命令核对全部结果", "Three commands to check everything")
+        case .threeCommandsText: ("想核对全部结果的人(律师、家长代表、媒体)可以用下面三条命令:第一条用派位软件重新运行并逐字节比较,第二条不用本软件重算每个随机号,第三条核对本网站的文件没有被改动。",
+                                  "Whoever wants to check the whole result (a lawyer, parents' representatives, the press) can run these three commands: the first re-runs the draw with the tool and compares byte for byte, the second recomputes every lottery number without the tool, the third checks that the files of this site are unchanged.")
+        case .checkInPage: ("在本页核对自己的随机号", "Check your own number on this site")
+        case .checkInPageText: ("在首页输入学籍号查询时,本页会用公布的种子重新计算随机号并显示是否一致。也可以在任何电脑上运行:",
+                                "When you search for a student_id on the first page, the page recomputes the lottery number from the published seed and shows whether it matches. On any computer you can also run:")
+        case .schoolsOfLevel: ("%1学校", "%1 schools")
+        case .applicantsOfLevel: ("%1报名 %2 人", "%1: %2 applicants")
+        case .round: ("招生批次", "Round")
+        case .explainLink: ("种子、承诺和随机号是什么?如何核对?", "What are the seed, the commitment and the lottery number, and how to check them?")
+        case .highSchoolRoute: ("录取方式", "Route")
+        case .placedList: ("录取名单", "Placed applicants")
+        case .menuFiles: ("全部文件", "All files")
         }
     }
+
+    /// The words for a care group, priority category, residence tie or subject key of the
+    /// case files, or a step of the manifest; nil for a key the table does not know (shown as
+    /// written in the case).
+    public func word(forKey key: String) -> String? {
+        guard let pair = Self.keyWords[key] else { return nil }
+        return self == .zh ? pair.0 : pair.1
+    }
+
+    package static let keyWords: [String: (String, String)] = [
+        "disabled": ("残疾", "disabled"), "left_behind": ("留守儿童", "left-behind"), "migrant": ("随迁子女", "migrant family"),
+        "military": ("军人子女", "military family"), "martyr": ("烈士子女", "martyr's family"), "talent": ("引进人才子女", "recruited talent's family"),
+        "hukou_and_property": ("房户一致", "household registration and home"), "hukou": ("户籍在学区", "household registration"),
+        "property": ("房产在学区", "home owned"), "residence_permit": ("居住证", "residence permit"), "other": ("其他居住情况", "other residence"),
+        "place": ("派位", "Placement"), "classes": ("均衡编班", "Classes"), "quota": ("指标到校", "Quota places"),
+        "vacancies": ("空缺学位递补", "Vacancies"), "late-arrivals": ("插班", "Late arrivals"), "lottery": ("随机号", "Lottery numbers"),
+        "score": ("总分", "total score"), "chinese": ("语文", "Chinese"), "math": ("数学", "mathematics"), "english": ("英语", "English"),
+    ]
 }

@@ -1,0 +1,675 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+import EnrollmentRound
+
+/// Makes the files of a published site (`PublishedSite`) and hands each to a sink as soon as
+/// it is made: one pass over each run table, rows grouped by school once, pages of at most
+/// `rowsPerPage` rows, the search data split by `SearchShards`.
+package struct SiteBuilder<Sink: SiteFileSink> {
+    /// Rows on one page of a long list (a school's placed list, its class lists, quota admissions).
+    package static var rowsPerPage: Int { 500 }
+    /// Schools on one page of a level's list of schools.
+    package static var schoolsPerPage: Int { 60 }
+    /// The most bytes of search records in one shard (a shard file stays under about 200 KB).
+    package static var shardBudget: Int { 150_000 }
+    /// The most classes of 56 or more listed by name on the first page.
+    package static var largeClassesListed: Int { 40 }
+
+    package var sink: Sink
+    package let results: RunResults
+    package let page: SitePage
+    package let report: SupervisionReport
+    package let schoolNames: [String: String]
+    /// Where each student_id is in the case: (0 primary, 1 junior, 2 graduates; position).
+    package let people: [String: (list: UInt8, index: Int32)]
+    package var written: [(path: String, digest: SHA256Digest)] = []
+    package var tables: [String] = []
+    package var search = SearchRecords()
+    package var tierTexts = InternedTexts(), noteTexts = InternedTexts()
+    package var tierCache: [String: Int] = [:]
+
+    /// Builds the site into `sink`.
+    package static func build(_ results: RunResults, language: SiteLanguage, notice: PublicationNotice?, into sink: inout Sink) throws -> PublishedSite.Summary {
+        var builder = try SiteBuilder(sink: sink, results: results, page: SitePage(language: language, notice: notice))
+        try builder.build()
+        sink = builder.sink
+        return PublishedSite.Summary(report: builder.report, tables: builder.tables,
+                                     files: builder.written.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })
+    }
+
+    package init(sink: Sink, results: RunResults, page: SitePage) throws(PublishingError) {
+        self.sink = sink
+        self.results = results
+        self.page = page
+        report = try SupervisionReport(results)
+        let admissionCase = results.admissionCase
+        schoolNames = Dictionary((admissionCase?.schools ?? []).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var people: [String: (list: UInt8, index: Int32)] = [:]
+        for (list, ids) in [admissionCase?.primaryApplicants.map(\.id), admissionCase?.juniorApplicants.map(\.id), admissionCase?.graduates.map(\.id)].enumerated() {
+            for (k, id) in (ids ?? []).enumerated() where people[id] == nil { people[id] = (UInt8(list), Int32(k)) }
+        }
+        self.people = people
+    }
+
+    package func t(_ key: SiteLanguage.Key) -> String { page.t(key) }
+    package func t(_ key: SiteLanguage.Key, _ values: String...) -> String {
+        values.enumerated().reduce(t(key)) { $0.replacingOccurrences(of: "%\($1.offset + 1)", with: $1.element) }
+    }
+    package func e(_ text: String) -> String { HTMLText.escape(text) }
+    package func schoolLabel(_ id: String) -> String { schoolNames[id].map { "\($0) (\(id))" } ?? id }
+    package func levelName(_ level: SchoolLevel) -> String { t(level == .primary ? .primary : level == .junior ? .junior : .high) }
+    package static func schoolPage(_ id: String, _ suffix: String = "") -> String { "school-\(HTMLText.fileNamePart(id))\(suffix).html" }
+
+    package mutating func add(_ path: String, _ bytes: [UInt8]) throws {
+        written.append((path, SHA256.hash(bytes)))
+        try sink.add(path, bytes)
+    }
+
+    package mutating func add(_ table: PublicTable) throws {
+        tables.append(table.name)
+        try add("data/\(table.name).csv", table.csv)
+        try add("data/\(table.name).json", table.json)
+    }
+
+    /// A run table with the masked name (and id number) of its `student_id` appended, when the case is known.
+    package func masked(_ csv: RunCSV, name: String, idNumbers: Bool) throws(PublishingError) -> PublicTable {
+        guard results.admissionCase != nil else {
+            return PublicTable(name: name, source: csv.file, columns: csv.columns, rows: csv.rows)
+        }
+        let sid = try csv.index("student_id")
+        let extra = idNumbers ? ["name_masked", "id_number_masked"] : ["name_masked"]
+        let appended = csv.rows.map { row in
+            let (name, idNumber) = person(row[sid])
+            return idNumbers ? [Masking.name(name), Masking.idNumber(idNumber ?? "")] : [Masking.name(name)]
+        }
+        return PublicTable(name: name, source: csv.file, columns: csv.columns, rows: csv.rows, masked: extra, appended: appended)
+    }
+
+    /// The name and id number of `studentID` in the case ("" and nil when not there).
+    package func person(_ studentID: String) -> (name: String, idNumber: String?) {
+        guard let c = results.admissionCase, let (list, k) = people[studentID] else { return ("", nil) }
+        switch list {
+        case 0: return (c.primaryApplicants[Int(k)].name, c.primaryApplicants[Int(k)].idNumber)
+        case 1: return (c.juniorApplicants[Int(k)].name, c.juniorApplicants[Int(k)].idNumber)
+        default: return (c.graduates[Int(k)].name, nil)
+        }
+    }
+
+    package func copy(_ csv: RunCSV?, name: String) -> PublicTable? {
+        csv.map { PublicTable(name: name, source: $0.file, columns: $0.columns, rows: $0.rows) }
+    }
+
+    package func statusText(_ status: String) -> String {
+        switch status {
+        case "admitted": t(.admitted)
+        case "reassigned": t(.reassigned)
+        case "unplaced": t(.unplaced)
+        case "quota": t(.quotaRoute)
+        case "open": t(.openRoute)
+        default: status
+        }
+    }
+
+    /// A placement note in words: the tool's own notes from the table, any other text as written.
+    package func noteText(_ note: String) -> String {
+        note.components(separatedBy: "; ").map { part in
+            switch part {
+            case PlacementRun.unplacedReason: t(.unplacedReason)
+            case SupervisionReport.noListedSeat: t(.noListedSeat)
+            case ZoneAssigner.addressReview: t(.addressReview)
+            case "no home coordinates or zoned address": t(.noHome)
+            case _ where part.hasPrefix("unzoned"): t(.unzoned)
+            default: part
+            }
+        }.joined(separator: "; ")
+    }
+
+    /// A care group, category, residence or subject key in words (as written when the table lacks it).
+    package func keyText(_ key: String) -> String { page.language.word(forKey: key) ?? key }
+
+    /// The words for `tier` at `schoolID` for `studentID`: the claim, category, residence and
+    /// sibling it stands for under the case's policy; nil without a case or for a number the
+    /// policy's formula does not give.
+    package func tierWords(_ tier: String, school schoolID: String, student: String) -> String? {
+        guard let c = results.admissionCase, let n = Int(tier), let school = c.schools.first(where: { $0.id == schoolID }) else { return nil }
+        if c.explicitTiers[student]?[schoolID] != nil { return t(.explicitTier) }
+        if school.sector == .private { return t(.privateTier) }
+        guard let parts = PriorityTier(policy: c.policy).parts(of: n) else { return nil }
+        var words = [t(parts.claim == .feeder ? .claimFeeder : parts.claim == .zone ? .claimZone : .claimNone)]
+        if let category = parts.category { words.append(keyText(c.policy.priorityCategories[category])) }
+        if let residence = parts.residence { words.append(keyText(residence.rawValue)) }
+        if parts.sibling { words.append(t(.withSibling)) }
+        return words.joined(separator: " · ")
+    }
+
+    /// The index of the tier's words in the site's table of tier texts, or -1.
+    package mutating func tierIndex(_ tier: String, school: String, student: String) -> Int {
+        guard !tier.isEmpty else { return -1 }
+        let explicit = results.admissionCase?.explicitTiers[student]?[school] != nil
+        let key = "\(explicit)\u{0}\(school)\u{0}\(tier)"
+        if let known = tierCache[key] { return known }
+        let index = tierWords(tier, school: school, student: student).map { tierTexts.index($0) } ?? -1
+        tierCache[key] = index
+        return index
+    }
+
+    // MARK: the site
+
+    package mutating func build() throws {
+        var levelSections = ""
+        for level in results.levels {
+            levelSections += try levelFiles(level)
+        }
+        var quotaSection = ""
+        if let quota = results.quota { quotaSection = try quotaFiles(quota) }
+        if let numbers = copy(results.lotteryNumbers, name: "lottery-numbers") { try add(numbers) }
+        for table in report.tables { try add(table) }
+        try add("data/credentials.json", JSONWriter.render(credentialsJSON))
+        if let manifest = results.manifest { try add("data/manifest.json", manifest.rendered) }
+        let shards = try searchFiles()
+        try add("site.css", Array(SiteAssets.css.utf8))
+        try add("site.js", Array(SiteAssets.script.utf8))
+        try add("about.html", aboutHTML())
+        try add("index.html", indexHTML(levels: levelSections, quota: quotaSection, shards: shards))
+        try add("files.html", filesHTML())
+        let sums = written.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }.map { "\($0.digest.hex)  \($0.path)\n" }.joined()
+        try add("SHA256SUMS", Array(sums.utf8))
+    }
+
+    package var credentialsJSON: JSONValue {
+        let m = results.manifest
+        var members: [(String, JSONValue)] = [
+            ("seed", m.map { .string($0.seed) } ?? .null),
+            ("commitment", m.map { .string($0.commitment.hex) } ?? .null),
+            ("commitment_note", results.commitment?.note.map { .string($0) } ?? .null),
+            ("version", m.map { .string($0.toolVersion) } ?? .null),
+            ("code", m.map { .string($0.code) } ?? .null),
+        ]
+        members.append(("contributions", results.ceremony.map { c in
+            .array(c.contributions.map { .object([("label", .string($0.label)), ("value", .string($0.value))]) })
+        } ?? .null))
+        members.append(("draws", .array((m?.steps.flatMap(\.draws) ?? []).map { .string($0) })))
+        return .object(members)
+    }
+
+    package var menu: String { page.menu }
+
+    // MARK: levels and schools
+
+    /// Writes a level's tables, school pages and list of schools; adds its pupils to the search;
+    /// returns its part of the first page.
+    package mutating func levelFiles(_ level: LevelResults) throws -> String {
+        let prefix = level.level.rawValue + "-"
+        let placements = try masked(level.placements, name: prefix + "placements", idNumbers: true)
+        let classes = try level.classes.map { (c) throws(PublishingError) in try masked(c, name: prefix + "classes", idNumbers: false) }
+        let cutoffs = copy(level.cutoffs, name: prefix + "cutoffs")!
+        let summary = copy(level.classSummary, name: prefix + "class-summary")
+        let balance = copy(level.classBalance, name: prefix + "class-balance")
+        let heads = copy(level.headTeachers, name: prefix + "head-teachers")
+        for table in [placements, cutoffs] + [classes, summary, balance, heads].compactMap({ $0 }) { try add(table) }
+
+        let p = level.placements
+        let (sid, school, status, rank, tier, lottery) = (try p.index("student_id"), try p.index("school_id"), try p.index("status"),
+                                                          try p.index("choice_rank"), try p.index("tier"), try p.index("lottery_number"))
+        let (twin, note) = (p.columns.firstIndex(of: "twin_group"), p.columns.firstIndex(of: "note"))
+        var classOf: [String: String] = [:]
+        var classRows: [String: [Int]] = [:]
+        if let c = level.classes {
+            let (cs, cn, csc) = (try c.index("student_id"), try c.index("class_no"), try c.index("school_id"))
+            for (k, row) in c.rows.enumerated() {
+                classOf[row[cs]] = row[cn]
+                classRows[row[csc], default: []].append(k)
+            }
+        }
+        let nameColumn = placements.masked.isEmpty ? nil : 0
+        var placedRows: [String: [Int]] = [:]
+        for (k, row) in p.rows.enumerated() {
+            if !row[school].isEmpty { placedRows[row[school], default: []].append(k) }
+            let noteIndex = note.map { row[$0].isEmpty ? -1 : noteTexts.index(noteText(row[$0])) } ?? -1
+            let record: [SearchRecords.Field] = [
+                .text(level.level.rawValue), .text(row[school]), .text(row[status]), .text(row[rank]), .text(row[tier]),
+                .number(tierIndex(row[tier], school: row[school], student: row[sid])), .text(row[lottery]), .text(classOf[row[sid]] ?? ""),
+                .text(nameColumn.map { placements.appended[k][$0] } ?? ""), .text(twin.map { row[$0] } ?? ""), .number(noteIndex),
+            ]
+            search.append(id: row[sid], record)
+        }
+        let fills = report.levels.first { $0.level == level.level }?.schools ?? []
+        let (cs, ct, cl) = (try level.cutoffs.index("school_id"), try level.cutoffs.index("cutoff_tier"), try level.cutoffs.index("cutoff_lottery_number"))
+        var cutoffText: [String: String] = [:]
+        for row in level.cutoffs.rows where !row[ct].isEmpty { cutoffText[row[cs]] = "\(row[ct]) / \(row[cl].prefix(12))…" }
+        var summaryRows: [String: [[String]]] = [:], balanceRows: [String: [[String]]] = [:], headRows: [String: [[String]]] = [:]
+        if let summary, let ss = summary.column("school_id") { for row in summary.base { summaryRows[row[ss], default: []].append(row) } }
+        if let balance, let bs = balance.column("school_id") { for row in balance.base { balanceRows[row[bs], default: []].append(row) } }
+        if let heads, let hs = heads.column("school_id") { for row in heads.base { headRows[row[hs], default: []].append(row) } }
+
+        var schoolIDs = Set(fills.map(\.schoolID))
+        schoolIDs.formUnion(placedRows.keys)
+        let name = levelName(level.level)
+        for id in schoolIDs.sorted() {
+            let fill = fills.first { $0.schoolID == id }
+            try schoolFiles(id, level: level.level, fill: fill, cutoff: cutoffText[id] ?? "–",
+                            placed: (placedRows[id] ?? []).map { k in
+                                let row = p.rows[k]
+                                return [row[sid]] + (placements.masked.isEmpty ? [] : [placements.appended[k][0]])
+                                    + [statusText(row[status]), row[rank], row[tier], row[lottery], classOf[row[sid]] ?? ""]
+                            },
+                            named: !placements.masked.isEmpty,
+                            classes: classes.map { c in (classRows[id] ?? []).map { c.row($0) } }, classColumns: classes?.columns ?? [],
+                            summary: summary.map { ($0.columns, summaryRows[id] ?? []) }, balance: balance.map { ($0.columns, balanceRows[id] ?? []) },
+                            heads: heads.map { ($0.columns, headRows[id] ?? []) })
+        }
+        try schoolListFiles(level.level, fills: fills, cutoffText: cutoffText, downloads: [placements, cutoffs] + [classes, summary, balance, heads].compactMap { $0 })
+        let l = report.levels.first { $0.level == level.level }
+        var section = "<h3 id=\"\(level.level.rawValue)\">\(e(name))</h3>\n"
+        if let l {
+            section += "<p>\(e(t(.applicantsOfLevel, name, "\(l.applicants)"))): \(e(t(.admitted))) \(l.admitted), \(e(t(.reassigned))) \(l.reassigned), \(e(t(.unplaced))) \(l.unplaced)</p>\n"
+        }
+        return section + "<p><a class=\"button\" href=\"schools-\(level.level.rawValue).html\">\(e(t(.schoolsOfLevel, name))) (\(schoolIDs.count))</a></p>\n"
+    }
+
+    /// The pages of one school: its summary with class balance and head-teacher draw, its placed
+    /// list and its class lists, each on pages of at most `rowsPerPage` rows.
+    package mutating func schoolFiles(_ id: String, level: SchoolLevel, fill: SupervisionReport.SchoolFill?, cutoff: String, placed: [[String]], named: Bool,
+                              classes: [[String]]?, classColumns: [String], summary: ([String], [[String]])?, balance: ([String], [[String]])?,
+                              heads: ([String], [[String]])?) throws {
+        let title = "\(levelName(level)) · \(schoolLabel(id))"
+        var body = menu + "<h1>\(e(title))</h1>\n"
+        if let fill {
+            body += page.table([t(.seats), t(.placed), t(.fillRate), t(.cutoff)], [["\(fill.seats)", "\(fill.placed)", fill.fillRate, cutoff]])
+        }
+        let listPages = max(1, (placed.count + Self.rowsPerPage - 1) / Self.rowsPerPage)
+        body += "<h2>\(e(t(.placedList))) (\(placed.count))</h2>\n" + page.pager(count: listPages, current: 0) { Self.schoolPage(id, "-list-\($0)") }
+        var classPages: [[[String]]] = []
+        if let classes, let cn = classColumns.firstIndex(of: "class_no"), let st = classColumns.firstIndex(of: "student_id") {
+            let sorted = classes.sorted { (Int($0[cn]) ?? 0, $0[st]) < (Int($1[cn]) ?? 0, $1[st]) }
+            var current: [[String]] = []
+            var start = 0
+            while start < sorted.count {
+                var end = start
+                while end < sorted.count, sorted[end][cn] == sorted[start][cn] { end += 1 }
+                if !current.isEmpty, current.count + (end - start) > Self.rowsPerPage { classPages.append(current); current = [] }
+                current += sorted[start..<end]
+                start = end
+            }
+            if !current.isEmpty { classPages.append(current) }
+            if !classPages.isEmpty {
+                body += "<h2>\(e(t(.classes)))</h2>\n"
+                body += page.pager(count: classPages.count, current: 0) { Self.schoolPage(id, "-classes-\($0)") }
+            }
+        }
+        if let summary { body += classBalanceHTML(id, summary: summary, balance: balance) }
+        if let (columns, rows) = heads, let hn = columns.firstIndex(of: "class_no"), let ht = columns.firstIndex(of: "teacher_id"), !rows.isEmpty {
+            body += "<h2>\(e(t(.headTeachers)))</h2>\n" + page.table([t(.classNo), t(.teacher)], rows.map { [$0[hn], $0[ht]] })
+        }
+        body += "<p>\(e(t(.masking))): \(e(t(.maskingExplained)))</p>\n"
+        try add(Self.schoolPage(id), page.document(title: "\(title) · \(t(.title))", body: body))
+
+        let header = [t(.studentID)] + (named ? [t(.name)] : []) + [t(.status), t(.choiceRank), t(.tier), t(.lotteryNumber), t(.classNo)]
+        let hashColumn = named ? 5 : 4
+        for k in 1...listPages {
+            let rows = placed[min(placed.count, (k - 1) * Self.rowsPerPage)..<min(placed.count, k * Self.rowsPerPage)]
+            let pager = page.pager(count: listPages, current: k) { Self.schoolPage(id, "-list-\($0)") }
+            let heading = "\(title) · \(t(.placedList)) · \(t(.page, "\(k)", "\(listPages)"))"
+            let list = menu + "<p><a href=\"\(e(Self.schoolPage(id)))\">\(e(schoolLabel(id)))</a></p>\n<h1>\(e(heading))</h1>\n" + pager
+                + page.table(header, rows, classes: [hashColumn: "hash"]) + pager + "<p>\(e(t(.masking))): \(e(t(.maskingExplained)))</p>\n"
+            try add(Self.schoolPage(id, "-list-\(k)"), page.document(title: heading, body: list))
+        }
+        if let cn = classColumns.firstIndex(of: "class_no"), let st = classColumns.firstIndex(of: "student_id") {
+            let nc = classColumns.firstIndex(of: "name_masked")
+            for (k, rows) in classPages.enumerated() {
+                let pager = page.pager(count: classPages.count, current: k + 1) { Self.schoolPage(id, "-classes-\($0)") }
+                let heading = "\(title) · \(t(.classes)) · \(t(.page, "\(k + 1)", "\(classPages.count)"))"
+                var list = menu + "<p><a href=\"\(e(Self.schoolPage(id)))\">\(e(schoolLabel(id)))</a></p>\n<h1>\(e(heading))</h1>\n" + pager
+                var start = 0
+                while start < rows.count {
+                    var end = start
+                    while end < rows.count, rows[end][cn] == rows[start][cn] { end += 1 }
+                    list += "<h2>\(e(t(.classNo))) \(e(rows[start][cn])) (\(end - start))</h2>\n"
+                    list += page.table([t(.classNo), t(.studentID)] + (nc != nil ? [t(.name)] : []),
+                                       rows[start..<end].map { row in [row[cn], row[st]] + (nc.map { [row[$0]] } ?? []) })
+                    start = end
+                }
+                try add(Self.schoolPage(id, "-classes-\(k + 1)"), page.document(title: heading, body: list + pager))
+            }
+        }
+    }
+
+    /// The class balance of a school: a chart of boys and girls per class with the mean score
+    /// under each, and the table with the care groups in words.
+    package func classBalanceHTML(_ id: String, summary: ([String], [[String]]), balance: ([String], [[String]])?) -> String {
+        let (columns, rows) = summary
+        guard !rows.isEmpty, let sn = columns.firstIndex(of: "class_no"), let sz = columns.firstIndex(of: "size"),
+              let sb = columns.firstIndex(of: "boys"), let sg = columns.firstIndex(of: "girls") else { return "" }
+        let mean = columns.firstIndex(of: "score_mean")
+        let known: Set<String> = ["school_id", "class_no", "size", "weighted_size", "boys", "girls", "score_mean", "score_sd"]
+        let groups = columns.indices.filter { !known.contains(columns[$0]) && !columns[$0].hasPrefix("mean_") }
+        let notes = rows.map { row in
+            ([mean.flatMap { row[$0].isEmpty ? nil : t(.meanScoreOf, row[$0]) }] + groups.map { "\(keyText(columns[$0])) \(row[$0])" })
+                .compactMap { $0 }.joined(separator: "\n")
+        }
+        var s = "<h2>\(e(t(.classBalance)))</h2>\n"
+        s += page.figure(SVGChart(title: "\(schoolLabel(id)) · \(t(.perClassChart))", categories: rows.map { "\(t(.classNo)) \($0[sn])" }, notes: notes,
+                                  series: [.init(name: t(.boys), values: rows.map { Double($0[sb]) ?? 0 }, color: SVGChart.palette[0]),
+                                           .init(name: t(.girls), values: rows.map { Double($0[sg]) ?? 0 }, color: SVGChart.palette[3])],
+                                  stacked: true, unit: t(.pupilsUnit)))
+        let shown = [sn, sz, sb, sg] + (mean.map { [$0] } ?? []) + groups
+        let header = [t(.classNo), t(.size), t(.boys), t(.girls)] + (mean != nil ? [t(.meanScore)] : []) + groups.map { "\(t(.careGroups)): \(keyText(columns[$0]))" }
+        s += page.table(header, rows.map { row in shown.map { row[$0] } })
+        if let (bc, brows) = balance, let bm = bc.firstIndex(of: "measure"), let bsp = bc.firstIndex(of: "spread"), !brows.isEmpty {
+            s += page.table([t(.measure), t(.spread)], brows.map { [keyText($0[bm]), $0[bsp]] })
+        }
+        return s
+    }
+
+    /// A level's list of schools, `schoolsPerPage` a page, each page with its chart.
+    package mutating func schoolListFiles(_ level: SchoolLevel, fills: [SupervisionReport.SchoolFill], cutoffText: [String: String], downloads: [PublicTable]) throws {
+        let name = levelName(level)
+        let count = max(1, (fills.count + Self.schoolsPerPage - 1) / Self.schoolsPerPage)
+        func path(_ k: Int) -> String { k == 1 ? "schools-\(level.rawValue).html" : "schools-\(level.rawValue)-\(k).html" }
+        for k in 1...count {
+            let part = Array(fills[min(fills.count, (k - 1) * Self.schoolsPerPage)..<min(fills.count, k * Self.schoolsPerPage)])
+            let heading = "\(t(.schoolsOfLevel, name)) · \(t(.page, "\(k)", "\(count)"))"
+            var body = menu + "<h1>\(e(heading))</h1>\n" + page.pager(count: count, current: k, path: path)
+            body += "<div class=\"scroll\"><table><thead><tr>" + [t(.school), t(.seats), t(.applicantsFirst), t(.placed), t(.fillRate), t(.cutoff)].map { "<th>\(e($0))</th>" }.joined()
+                + "</tr></thead><tbody>\n"
+            for fill in part {
+                body += "<tr><td><a href=\"\(e(Self.schoolPage(fill.schoolID)))\">\(e(schoolLabel(fill.schoolID)))</a></td><td>\(fill.seats)</td><td>\(fill.firstChoice.map(String.init) ?? "–")</td><td>\(fill.placed)</td><td>\(e(fill.fillRate))</td><td>\(e(cutoffText[fill.schoolID] ?? "–"))</td></tr>\n"
+            }
+            body += "</tbody></table></div>\n"
+            body += page.figure(SVGChart(title: "\(name) · \(t(.seatsVsApplicants))", categories: part.map(\.schoolID),
+                                         series: [.init(name: t(.seats), values: part.map { Double($0.seats) }, color: SVGChart.palette[0]),
+                                                  .init(name: t(.applicantsFirst), values: part.map { Double($0.firstChoice ?? 0) }, color: SVGChart.palette[1]),
+                                                  .init(name: t(.placed), values: part.map { Double($0.placed) }, color: SVGChart.palette[2])],
+                                         unit: t(.pupilsUnit)))
+            body += page.pager(count: count, current: k, path: path) + downloadsHTML(downloads)
+            try add(path(k), page.document(title: heading, body: body))
+        }
+    }
+
+    package func downloadsHTML(_ tables: [PublicTable]) -> String {
+        "<p>\(e(t(.downloads))): " + tables.map { tbl in
+            "<a href=\"data/\(e(tbl.name)).csv\">\(e(tbl.name)).csv</a> · <a href=\"data/\(e(tbl.name)).json\">json</a>"
+        }.joined(separator: " | ") + "</p>\n"
+    }
+
+    // MARK: quota
+
+    /// Writes the quota tables, `quota.html` and the quota admissions pages; adds the admitted to
+    /// the search; returns the first page's part.
+    package mutating func quotaFiles(_ quota: QuotaResults) throws -> String {
+        let allocation = copy(quota.allocation, name: "quota-allocation")!
+        let admissions = try quota.admissions.map { (a) throws(PublishingError) in try masked(a, name: "quota-admissions", idNumbers: false) }
+        let unfilled = copy(quota.unfilled, name: "quota-unfilled")
+        for table in [allocation] + [admissions, unfilled].compactMap({ $0 }) { try add(table) }
+        guard let h = allocation.column("high_school_id"), let j = allocation.column("junior_school_id"), let s = allocation.column("seats") else {
+            throw PublishingError.missingColumn(file: allocation.source ?? allocation.name, column: "high_school_id, junior_school_id, seats")
+        }
+        var perHigh: [String: Double] = [:]
+        for row in allocation.base { perHigh[row[h], default: 0] += Double(row[s]) ?? 0 }
+        let highs = perHigh.keys.sorted()
+        let chart = SVGChart(title: t(.quotaSeatsPerHigh), categories: highs,
+                             series: [.init(name: t(.quota), values: highs.map { perHigh[$0]! }, color: SVGChart.palette[0])], unit: t(.pupilsUnit))
+        var body = menu + "<h1>\(e(t(.quota)))</h1>\n" + page.figure(chart)
+        let basis = allocation.column("basis"), share = allocation.column("exact_share")
+        body += "<h2>\(e(t(.quotaAllocation)))</h2>\n"
+        body += page.table([t(.highSchool), t(.juniorSchool), t(.basis), t(.exactShare), t(.seats)], allocation.base.map { row in
+            [schoolLabel(row[h]), schoolLabel(row[j]), basis.map { row[$0] } ?? "", share.map { row[$0] } ?? "", row[s]]
+        })
+        if let unfilled, let uh = unfilled.column("high_school_id"), let uj = unfilled.column("junior_school_id"), let un = unfilled.column("unfilled") {
+            let reason = unfilled.column("reason"), goes = unfilled.column("goes_to")
+            body += "<h2>\(e(t(.quotaUnfilled)))</h2>\n"
+            body += unfilled.count == 0 ? "<p>\(e(t(.none)))</p>\n" : page.table([t(.highSchool), t(.juniorSchool), t(.unfilled), t(.reason), t(.goesTo)], unfilled.base.map { row in
+                [schoolLabel(row[uh]), schoolLabel(row[uj]), row[un], reason.map { row[$0] } ?? "", goes.map { row[$0] } ?? ""]
+            })
+        }
+        if let admissions, let st = admissions.column("student_id") {
+            let hs = admissions.column("high_school_id"), js = admissions.column("junior_school_id"), route = admissions.column("route")
+            let named = !admissions.masked.isEmpty
+            var rows: [[String]] = []
+            rows.reserveCapacity(admissions.count)
+            for k in 0..<admissions.count {
+                let row = admissions.base[k], school = hs.map { row[$0] } ?? "", name = named ? admissions.appended[k][0] : ""
+                let way = route.map { row[$0] } ?? ""
+                search.append(id: row[st], [.text(SchoolLevel.high.rawValue), .text(school), .text(way), .text(""), .text(""), .number(-1),
+                                            .text(""), .text(""), .text(name), .text(""), .number(-1)])
+                rows.append([row[st]] + (named ? [name] : []) + [js.map { schoolLabel(row[$0]) } ?? "", schoolLabel(school), statusText(way)])
+            }
+            let count = max(1, (rows.count + Self.rowsPerPage - 1) / Self.rowsPerPage)
+            body += "<h2>\(e(t(.quotaAdmissions))) (\(rows.count))</h2>\n" + page.pager(count: count, current: 0) { "quota-admissions-\($0).html" }
+            let header = [t(.studentID)] + (named ? [t(.name)] : []) + [t(.juniorSchool), t(.highSchool), t(.highSchoolRoute)]
+            for k in 1...count {
+                let heading = "\(t(.quotaAdmissions)) · \(t(.page, "\(k)", "\(count)"))"
+                let pager = page.pager(count: count, current: k) { "quota-admissions-\($0).html" }
+                let part = rows[min(rows.count, (k - 1) * Self.rowsPerPage)..<min(rows.count, k * Self.rowsPerPage)]
+                try add("quota-admissions-\(k).html", page.document(title: heading, body: menu + "<h1>\(e(heading))</h1>\n" + pager + page.table(header, part) + pager))
+            }
+        }
+        body += downloadsHTML([allocation] + [admissions, unfilled].compactMap { $0 })
+        try add("quota.html", page.document(title: "\(t(.quota)) · \(t(.title))", body: body))
+        return "<h3 id=\"quota\">\(e(t(.quota)))</h3>\n" + page.figure(chart) + "<p><a class=\"button\" href=\"quota.html\">\(e(t(.quota)))</a></p>\n"
+    }
+
+    // MARK: search
+
+    /// Writes the search shards; returns the shard table for the first page's data.
+    package mutating func searchFiles() throws -> SearchShards {
+        let (ids, records) = search.sorted()
+        let shards = SearchShards(ids: ids, sizes: records.map(\.count), budget: Self.shardBudget)
+        for shard in shards.shards {
+            var out = Array("enrollShard(".utf8)
+            JSONWriter.writeString(shard.prefix, into: &out)
+            out += Array(", {".utf8)
+            for k in shard.records {
+                out += Array((k == shard.records.lowerBound ? "\n" : ",\n").utf8)
+                JSONWriter.writeString(ids[k], into: &out)
+                out.append(UInt8(ascii: ":"))
+                out += records[k]
+            }
+            out += Array("\n});\n".utf8)
+            try add(shard.path, HTMLText.scriptSafe(out))
+        }
+        return shards
+    }
+
+    // MARK: first page
+
+    package func indexHTML(levels: String, quota: String, shards: SearchShards) -> [UInt8] {
+        var body = "<h1>\(e(t(.title)))</h1>\n"
+        if let round = page.notice?.round { body += "<p class=\"round\">\(e(round))</p>\n" }
+        body += menu
+        body += """
+            <section id="search" aria-label="\(e(t(.search)))">
+            <form id="search-form" class="search" role="search"><input id="q" name="q" inputmode="numeric" autocomplete="off" placeholder="\(e(t(.searchHint)))" aria-label="\(e(t(.searchHint)))"><button type="submit">\(e(t(.searchButton)))</button></form>
+            <div id="result" class="card" data-found="" aria-live="polite"></div>
+            <p><a href="about.html">\(e(t(.explainLink)))</a></p>
+            </section>
+
+            """
+        body += "<h2 id=\"schools\">\(e(t(.menuSchools)))</h2>\n" + levels + quota
+        body += credentialsHTML()
+        body += supervisionHTML()
+        body += "<p>\(e(t(.masking))): \(e(t(.maskingExplained)))</p>\n<p><a href=\"files.html\">\(e(t(.files)))</a></p>\n"
+        let data = HTMLText.scriptSafeJSON(JSONWriter.render(siteData(shards)))
+        return page.document(title: t(.title), body: body,
+                             scripts: "<script type=\"application/json\" id=\"site-data\">\(data)</script>\n<script src=\"site.js\"></script>")
+    }
+
+    /// What the page's script reads: the seed and draws for the check, where each id's shard is,
+    /// school names, tier and note texts, and the words it shows.
+    package func siteData(_ shards: SearchShards) -> JSONValue {
+        let words: [(String, JSONValue)] = [
+            ("notFound", .string(t(.notFound, "%1"))), ("loadFailed", .string(t(.loadFailed, "%1"))), ("resultOf", .string(t(.resultOf, "%1"))),
+            ("choiceMet", .string(t(.choiceMet, "%1"))), ("noChoiceMet", .string(t(.noChoiceMet))),
+            ("level", .string(t(.level))), ("name", .string(t(.name))), ("status", .string(t(.status))), ("route", .string(t(.highSchoolRoute))),
+            ("school", .string(t(.school))), ("classNo", .string(t(.classNo))), ("choiceRank", .string(t(.choiceRank))), ("tier", .string(t(.tier))),
+            ("tierMeans", .string(t(.tierMeans))), ("note", .string(t(.note))), ("twinGroup", .string(t(.twinGroup))),
+            ("lotteryNumber", .string(t(.lotteryNumber))), ("lotteryMeans", .string(t(.lotteryMeans))), ("checking", .string(t(.checking))),
+            ("checkMatch", .string(t(.checkMatch))), ("checkMismatch", .string(t(.checkMismatch))), ("checkUnavailable", .string(t(.checkUnavailable))),
+            ("computedNumber", .string(t(.computedNumber))),
+            ("statuses", .object(["admitted", "reassigned", "unplaced", "quota", "open"].map { ($0, .string(statusText($0))) })),
+            ("levels", .object(SchoolLevel.allCases.map { ($0.rawValue, .string(levelName($0))) })),
+        ]
+        let draws = results.levels.map { ($0.level.rawValue, JSONValue.string(LotteryNumbersStep.drawName($0.level))) }
+        return .object([
+            ("seed", results.manifest.map { .string($0.seed) } ?? .null),
+            ("draws", .object(draws)),
+            ("splits", .object(shards.splits.map { ($0.prefix, .string($0.next)) })),
+            ("empty", .bool(shards.shards.isEmpty)),
+            ("schools", .object(schoolNames.keys.sorted().map { ($0, .string(schoolNames[$0]!)) })),
+            ("tiers", .array(tierTexts.texts.map { .string($0) })),
+            ("notes", .array(noteTexts.texts.map { .string($0) })),
+            ("words", .object(words)),
+        ])
+    }
+
+    package func credentialsHTML() -> String {
+        let na = t(.notRecorded)
+        let m = results.manifest
+        var s = "<h2 id=\"credentials\">\(e(t(.credentials)))</h2>\n<p><a href=\"about.html\">\(e(t(.explainLink)))</a></p>\n"
+        s += "<div class=\"scroll\"><table id=\"credentials-table\"><tbody>\n"
+        for (key, value, id) in [(SiteLanguage.Key.seed, m?.seed, "seed"), (.commitment, m?.commitment.hex, "commitment"),
+                                 (.commitmentNote, results.commitment?.note, "commitment-note"), (.toolVersion, m?.toolVersion, "version"), (.code, m?.code, "code")] {
+            s += "<tr><th>\(e(t(key)))</th><td class=\"hash\" id=\"\(id)\">\(e(value ?? na))</td></tr>\n"
+        }
+        s += "</tbody></table></div>\n<h3>\(e(t(.attempts)))</h3>\n<p>\(e(t(.attemptsExplained)))</p>\n"
+        s += page.table([t(.step), t(.outcome), t(.seed)], (m?.attempts ?? []).map { attempt in
+            let outcome: SiteLanguage.Key = switch attempt.outcome {
+            case .recorded: .recorded
+            case .replaced: .replaced
+            case .interrupted: .interrupted
+            }
+            return [attemptLabel(attempt), t(outcome), attempt.seed]
+        }, id: "attempts-table", classes: [2: "hash"])
+        s += "<h3>\(e(t(.contributions)))</h3>\n"
+        if let ceremony = results.ceremony {
+            s += page.table([t(.contributionLabel), t(.contributionValue)], ceremony.contributions.map { [$0.label, $0.value] })
+            s += "<p>\(e(t(.canonicalText))):</p><pre>\(e(ceremony.canonicalText))</pre>\n<p>\(e(t(.checkSeed))):</p><pre>\(e(ceremony.checkCommand))</pre>\n"
+        } else {
+            s += "<p>\(e(na))</p>\n"
+        }
+        return s
+    }
+
+    package func supervisionHTML() -> String {
+        var s = "<h2 id=\"supervision\">\(e(t(.supervision)))</h2>\n"
+        s += page.table([t(.level), t(.applicants), t(.nearbyRate), t(.admitted), t(.reassigned), t(.unplaced), t(.largeClasses)],
+                        report.levels.map { l in
+                            [levelName(l.level), "\(l.applicants)", "\(l.nearbyRate) (\(l.nearby))", "\(l.admitted)",
+                             "\(l.reassigned)", "\(l.unplaced)", "\(l.largeClasses.count)"]
+                        }, id: "supervision-summary")
+        s += "<p>\(e(t(.nearbyRate))) = \(e(t(.nearbyExplained)))</p>\n"
+        for l in report.levels {
+            let name = levelName(l.level)
+            s += "<h3>\(e(name)) · \(e(t(.reasons)))</h3>\n"
+            s += l.reasons.isEmpty ? "<p>\(e(t(.none)))</p>\n" : page.table([t(.status), t(.reason), t(.count)], l.reasons.map { [statusText($0.status), noteText($0.reason), "\($0.count)"] })
+            if !l.classSizes.isEmpty {
+                s += "<h3>\(e(name)) · \(e(t(.classSizes)))</h3>\n"
+                s += page.figure(SVGChart(title: "\(name) · \(t(.classSizes))", categories: l.classSizes.map { "\($0.size)" },
+                                          series: [.init(name: t(.classCount), values: l.classSizes.map { Double($0.classes) }, color: SVGChart.palette[4])],
+                                          unit: t(.classesUnit)))
+                let listed = l.largeClasses.prefix(Self.largeClassesListed).map { "\(schoolLabel($0.schoolID)) \(t(.classNo)) \($0.classNumber): \($0.size)" }
+                let more = l.largeClasses.count > listed.count ? "; " + t(.largeClassesMore, "\(l.largeClasses.count - listed.count)") : ""
+                s += "<p>\(e(t(.largeClasses))): " + (listed.isEmpty ? e(t(.none)) : e(listed.joined(separator: ", ") + more)) + "</p>\n"
+            }
+        }
+        if !report.quota.isEmpty {
+            s += "<h3>\(e(t(.quotaShare)))</h3>\n"
+            s += page.table([t(.highSchool), t(.quota), t(.seats), t(.quotaShare), t(.minimumShare), t(.meetsMinimum)], report.quota.map { q in
+                [schoolLabel(q.highSchoolID), "\(q.quotaSeats)", q.plan.map(String.init) ?? "–", q.share ?? "–", q.minimum ?? "–",
+                 q.meetsMinimum.map { t($0 ? .yes : .no) } ?? "–"]
+            })
+        }
+        return s
+    }
+
+    /// A step of the manifest in words: its kind, level and round (`派位 · 初中`).
+    package func attemptLabel(_ attempt: RunAttempt) -> String {
+        ([keyText(attempt.kind)] + (attempt.step.level.map { [levelName($0)] } ?? [])
+            + (attempt.step.round.map { [t(.round) + " " + String($0)] } ?? [])).joined(separator: " · ")
+    }
+
+    // MARK: explanation and files
+
+    /// The seed, the commitment and the lottery number in plain words, and how to check them.
+    package func aboutHTML() -> [UInt8] {
+        let m = results.manifest
+        let seed = m?.seed ?? "$SEED"
+        var body = menu + "<h1>\(e(t(.howToCheckPage)))</h1>\n"
+        body += "<h2>\(e(t(.whatSeed)))</h2>\n<p>\(e(t(.whatSeedText)))</p>\n<p>\(e(t(.seed))):</p><pre id=\"about-seed\">\(e(m?.seed ?? t(.notRecorded)))</pre>\n"
+        body += "<h2>\(e(t(.whatCommitment)))</h2>\n<p>\(e(t(.whatCommitmentText)))</p>\n<p>\(e(t(.commitment))):</p><pre>\(e(m?.commitment.hex ?? t(.notRecorded)))</pre>\n"
+        if let note = results.commitment?.note { body += "<p>\(e(t(.commitmentNote))): \(e(note))</p>\n" }
+        body += "<h2>\(e(t(.whatLottery)))</h2>\n<p>\(e(t(.whatLotteryText)))</p>\n"
+        body += "<h2>\(e(t(.checkInPage)))</h2>\n<p>\(e(t(.checkInPageText)))</p>\n<p>\(e(t(.checkNumber)))</p>\n"
+        body += "<pre>SEED=\(e(seed))\nDRAW=junior-placement\nID=2026070001\nprintf 'enroll-lottery/1\\n%s\\n%s\\n%s' \"$SEED\" \"$DRAW\" \"$ID\" | sha256sum</pre>\n"
+        body += "<h2>\(e(t(.threeCommands)))</h2>\n<p>\(e(t(.threeCommandsText)))</p>\n<ol>\n"
+        body += "<li><p>\(e(t(.checkRun)))</p><pre>enroll verify run --case case</pre></li>\n"
+        body += "<li><p>\(e(t(.checkScript)))</p><pre>python3 scripts/recompute-lottery.py run</pre></li>\n"
+        body += "<li><p>\(e(t(.checkFiles)))</p><pre>sha256sum -c SHA256SUMS</pre></li>\n</ol>\n"
+        return page.document(title: "\(t(.howToCheckPage)) · \(t(.title))", body: body)
+    }
+
+    /// Every file written so far (all but this page and `SHA256SUMS`) with its SHA-256.
+    package func filesHTML() -> [UInt8] {
+        var body = menu + "<h1>\(e(t(.files)))</h1>\n<p>\(e(t(.checkFiles)))</p><pre>sha256sum -c SHA256SUMS</pre>\n"
+        body += "<div class=\"scroll\"><table id=\"files-table\"><thead><tr><th>\(e(t(.file)))</th><th>\(e(t(.sha256)))</th></tr></thead><tbody>\n"
+        for file in written.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+            body += "<tr><td><a href=\"\(e(file.path))\">\(e(file.path))</a></td><td class=\"hash\">\(file.digest.hex)</td></tr>\n"
+        }
+        return page.document(title: "\(t(.files)) · \(t(.title))", body: body + "</tbody></table></div>\n")
+    }
+}
+
+/// Texts kept once each, referred to by position (tier words and notes in the search data).
+package struct InternedTexts {
+    private(set) var texts: [String] = []
+    private var positions: [String: Int] = [:]
+
+    package mutating func index(_ text: String) -> Int {
+        if let known = positions[text] { return known }
+        positions[text] = texts.count
+        texts.append(text)
+        return texts.count - 1
+    }
+}
+
+/// The search records of a site, held compactly (one byte buffer) until they are split into shards.
+package struct SearchRecords {
+    package enum Field {
+        case text(String)
+        case number(Int)
+    }
+
+    private var ids: [String] = []
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+
+    /// Adds the record of `id` as a JSON array; an id seen before keeps its first record.
+    package mutating func append(id: String, _ fields: [Field]) {
+        bytes.append(UInt8(ascii: "["))
+        for (k, field) in fields.enumerated() {
+            if k > 0 { bytes.append(UInt8(ascii: ",")) }
+            switch field {
+            case .text(let s): JSONWriter.writeString(s, into: &bytes)
+            case .number(let n): bytes += Array(String(n).utf8)
+            }
+        }
+        bytes.append(UInt8(ascii: "]"))
+        ids.append(id)
+        ends.append(bytes.count)
+    }
+
+    /// The ids in the order of their UTF-8 bytes (the order of their Unicode scalars), each once,
+    /// and their records.
+    package func sorted() -> (ids: [String], records: [ArraySlice<UInt8>]) {
+        let order = ids.indices.sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) || (ids[$0].utf8.elementsEqual(ids[$1].utf8) && $0 < $1) }
+        var outIDs: [String] = [], records: [ArraySlice<UInt8>] = []
+        outIDs.reserveCapacity(ids.count)
+        records.reserveCapacity(ids.count)
+        for k in order where !(outIDs.last?.utf8.elementsEqual(ids[k].utf8) ?? false) {
+            outIDs.append(ids[k])
+            records.append(bytes[(k == 0 ? 0 : ends[k - 1])..<ends[k]])
+        }
+        return (outIDs, records)
+    }
+}

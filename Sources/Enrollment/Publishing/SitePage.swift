@@ -1,0 +1,94 @@
+import EnrollmentIO
+import EnrollmentCase
+import EnrollmentEngines
+import EnrollmentRound
+
+/// The frame every page of a published site shares, and its building blocks: the publication
+/// notice at the top, the short menu, tables inside their own scrolling box, pagers. Every
+/// text passes through `HTMLText.escape`; every word comes from `SiteLanguage`.
+package struct SitePage {
+    package let language: SiteLanguage
+    package let notice: PublicationNotice?
+
+    package func t(_ key: SiteLanguage.Key) -> String { language.text(key) }
+    package func e(_ text: String) -> String { HTMLText.escape(text) }
+
+    /// `key`'s text with `%1`, `%2`, … replaced by `values`.
+    package func t(_ key: SiteLanguage.Key, _ values: String...) -> String {
+        var text = t(key)
+        for (k, value) in values.enumerated() { text = text.replacingOccurrences(of: "%\(k + 1)", with: value) }
+        return text
+    }
+
+    /// A whole page: head, the notice, the menu, `body`, then `scripts` (already markup).
+    package func document(title: String, body: String, scripts: String = "") -> [UInt8] {
+        Array("""
+            <!DOCTYPE html>
+            <html lang="\(t(.htmlLang))">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(e(title))</title>
+            <link rel="stylesheet" href="site.css">
+            </head>
+            <body>
+            \(noticeHTML)\(body)\(scripts)
+            </body>
+            </html>
+
+            """.utf8)
+    }
+
+    /// The menu: the first page's parts (search, schools, credentials, supervision), how to check, the files.
+    package var menu: String {
+        let links: [(String, String)] = [("index.html#search", t(.menuResults)), ("index.html#schools", t(.menuSchools)),
+                                         ("index.html#credentials", t(.credentials)), ("index.html#supervision", t(.supervision)),
+                                         ("about.html", t(.howToCheckPage)), ("files.html", t(.menuFiles))]
+        return "<nav class=\"menu\" aria-label=\"\(e(t(.menu)))\">" + links.map { "<a href=\"\(e($0.0))\">\(e($0.1))</a>" }.joined() + "</nav>\n"
+    }
+
+    /// The notice (公示): period, supervising office and telephone, how to appeal; empty without one.
+    package var noticeHTML: String {
+        guard let n = notice else { return "" }
+        let period = t(.periodDays, n.start.description, n.end.description, "\(n.days)")
+        return """
+            <section class="notice" id="notice" aria-label="\(e(t(.notice)))">
+            <p><strong>\(e(t(.notice)))</strong> \(e(t(.publicationPeriod))): <span id="notice-period">\(e(period))</span><br>
+            \(e(t(.telephone))): <a href="tel:\(e(n.telephone.filter { $0.isASCIIDigit || $0 == "-" || $0 == "+" }))" id="notice-telephone">\(e(n.telephone))</a> (\(e(n.office)))</p>
+            <details><summary>\(e(t(.appeal)))</summary><p id="notice-appeal">\(e(n.appeal))</p></details>
+            </section>
+
+            """
+    }
+
+    /// A table in its own horizontally scrolling box; `classes[k]` is the class of column k's cells.
+    package func table(_ header: [String], _ rows: some Sequence<[String]>, id: String? = nil, classes: [Int: String] = [:]) -> String {
+        var s = "<div class=\"scroll\">" + (id.map { "<table id=\"\(e($0))\">" } ?? "<table>")
+        s += "<thead><tr>" + header.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+        for row in rows {
+            s += "<tr>"
+            for (k, cell) in row.enumerated() { s += classes[k].map { "<td class=\"\($0)\">" } ?? "<td>"; s += e(cell) + "</td>" }
+            s += "</tr>\n"
+        }
+        return s + "</tbody></table></div>\n"
+    }
+
+    /// Links to the `count` pages named by `path(k)` (k from 1), the current one marked (0: none is
+    /// current, no previous or next).
+    package func pager(count: Int, current: Int, path: (Int) -> String) -> String {
+        guard count > 1 || current == 0 else { return "" }
+        var s = "<nav class=\"pager\" aria-label=\"\(e(t(.page, "\(current)", "\(count)")))\">"
+        if current > 1 { s += "<a href=\"\(e(path(current - 1)))\" rel=\"prev\">\(e(t(.previous)))</a>" }
+        for k in 1...count {
+            s += k == current ? "<span aria-current=\"page\">\(k)</span>" : "<a href=\"\(e(path(k)))\">\(k)</a>"
+        }
+        if current > 0, current < count { s += "<a href=\"\(e(path(current + 1)))\" rel=\"next\">\(e(t(.next)))</a>" }
+        return s + "</nav>\n"
+    }
+
+    /// A chart with its title as the caption (it wraps on a phone) and its text alternative: the
+    /// SVG (its `<title>` and `<desc>`), in a scrolling box, and the same figures in words below it.
+    package func figure(_ chart: SVGChart) -> String {
+        "<figure><figcaption>\(e(chart.title))</figcaption><div class=\"scroll\">\(chart.svg)</div><details><summary>\(e(t(.chartText)))</summary><p>\(e(chart.summary))</p></details></figure>\n"
+    }
+}
