@@ -13,8 +13,8 @@ enum SynthCommand: EnrollCommand {
             .option("junior-applicants", valueName: "n", help: "About this many junior applicants (default: as --applicants)."),
             .option("graduates", valueName: "n", help: "About this many graduates (default: as --applicants)."),
             .option("primary-zones", valueName: "columns x rows", help: "The grid of primary zones, e.g. 4x3. Scaled to N when omitted."),
-            .option("junior-zones", valueName: "n", help: "Junior zones (a row of cells). Scaled to N when omitted."),
-            .option("multi-school-zones", valueName: "n", help: "How many junior zones hold two schools (多校划片)."),
+            .option("junior-zones", valueName: "n", help: "Junior zones, each a block of primary zones. Scaled to N when omitted."),
+            .option("multi-school-zones", valueName: "n", help: "How many junior zones hold two or three schools (多校划片)."),
             .option("private-junior-schools", valueName: "n", help: "Private junior schools (民办), admitting by lottery."),
         ]
     )
