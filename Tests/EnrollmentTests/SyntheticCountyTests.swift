@@ -30,10 +30,11 @@ import Testing
         // Primary intakes of 1–10 classes of 45, most between 2 and 8.
         #expect(primary.allSatisfy { (45...450).contains($0) }, "\(primary.sorted())")
         #expect(primary.filter { (90...360).contains($0) }.count * 10 >= primary.count * 7)
-        // Junior intakes of about 150–800, a few schools of 16–20 classes of 50.
-        #expect(junior.allSatisfy { (120...1100).contains($0) }, "\(junior.sorted())")
-        #expect(junior.filter { (150...800).contains($0) }.count * 10 >= junior.count * 8)
-        #expect(junior.contains { $0 > 800 })
+        // Junior intakes of about 150–800, a few schools of 16–20 classes of 50 (a junior zone
+        // is whole primary zones, so a school may end a little outside: never far).
+        #expect(junior.allSatisfy { (100...1300).contains($0) }, "\(junior.sorted())")
+        #expect(junior.filter { (150...800).contains($0) }.count * 10 >= junior.count * 9)
+        #expect(junior.filter { (801...1000).contains($0) }.count >= 3)
         // Private schools take about 7 % of the junior places.
         let privateSeats = privateJunior.map(\.capacity).reduce(0, +), allSeats = privateSeats + junior.reduce(0, +)
         #expect((0.05...0.09).contains(Double(privateSeats) / Double(allSeats)))
