@@ -3,23 +3,26 @@ import Enrollment
 import EnrollmentCommandLine
 import EnrollmentSynthesis
 
-/// `enroll-bench classes [--small N] [--export DIR] [--city-schools S] [--city-pupils P] [--runs R]
-/// [--effort E] [--kicks K] [--seed S]`: balanced class formation (S: the seed of the small schools'
-/// pupils, 42 by default).
+/// `enroll-bench classes [--small N] [--export DIR] [--large L] [--large-pupils P] [--city-schools S]
+/// [--city-pupils P] [--runs R] [--effort E] [--kicks K] [--seed S]`: balanced class formation (S:
+/// the seed of the small schools' pupils, 42 by default).
 /// - small: N synthetic schools (default 16) of 40–200 pupils (evenly spread) in 4 classes, 5
 ///   above 180 pupils, with twins, together and apart requests; each is formed (median of R runs,
 ///   default 5) and exported with the result to DIR/school-NN.json (default bench/out/classes)
 ///   for bench/classes/milp.py.
+/// - large: L schools (default 1) of P pupils (default 3,000: 60 classes at the junior cap of
+///   50) mixed as `enroll synth` mixes junior applicants (`synthLikeSchool`), each formed and
+///   timed (median of R runs).
 /// - city: S schools (default 200) sharing P pupils (default 300,000), junior policy (cap 50);
 ///   the whole step is timed (median of R runs) on one core (schools in turn) and on all cores
 ///   (`ClassFormation.form(schools:)`), and the two results are checked equal.
 /// - E, K: the policy's `searchEffort` and `kickSwaps` (defaults: the policy's).
 enum BenchClasses {
-    static let summary = "balanced class formation [--small N] [--export DIR] [--city-schools S] [--city-pupils P] [--runs R] [--effort E] [--kicks K] [--seed S]"
+    static let summary = "balanced class formation [--small N] [--export DIR] [--large L] [--large-pupils P] [--city-schools S] [--city-pupils P] [--runs R] [--effort E] [--kicks K] [--seed S]"
 
     struct UsageError: Error, CustomStringConvertible {
         var description: String {
-            "usage: enroll-bench classes [--small N] [--export DIR] [--city-schools S] [--city-pupils P] [--runs R] [--effort E] [--kicks K] [--seed S]"
+            "usage: enroll-bench classes [--small N] [--export DIR] [--large L] [--large-pupils P] [--city-schools S] [--city-pupils P] [--runs R] [--effort E] [--kicks K] [--seed S]"
         }
     }
 
@@ -59,7 +62,7 @@ enum BenchClasses {
     }
 
     static func run(_ arguments: [String]) throws {
-        var small = 16, runs = 5, citySchools = 200, cityPupils = 300_000, seed: UInt64 = 42
+        var small = 16, large = 1, largePupils = 3000, runs = 5, citySchools = 200, cityPupils = 300_000, seed: UInt64 = 42
         var tuning = ClassFormationPolicy.primary
         var export = URL(fileURLWithPath: "bench/out/classes")
         var rest = arguments[...]
@@ -67,6 +70,8 @@ enum BenchClasses {
             switch (option, rest.popFirst()) {
             case let ("--small", value?): small = Int(value) ?? small
             case let ("--runs", value?): runs = max(1, Int(value) ?? runs)
+            case let ("--large", value?): large = Int(value) ?? large
+            case let ("--large-pupils", value?): largePupils = Int(value) ?? largePupils
             case let ("--city-schools", value?): citySchools = Int(value) ?? citySchools
             case let ("--city-pupils", value?): cityPupils = Int(value) ?? cityPupils
             case let ("--export", value?): export = URL(fileURLWithPath: value)
@@ -78,6 +83,7 @@ enum BenchClasses {
         }
         print("searchEffort \(tuning.searchEffort), kickSwaps \(tuning.kickSwaps)")
         if small > 0 { try runSmall(small, runs: runs, export: export, tuning: tuning, seed: seed) }
+        if large > 0 { try runLarge(large, pupils: largePupils, runs: runs, tuning: tuning) }
         if citySchools > 0 { try runCity(schools: citySchools, pupils: cityPupils, runs: runs, tuning: tuning) }
     }
 
@@ -105,6 +111,74 @@ enum BenchClasses {
                   + String(format: " %6d %7.2f %7.2f", result.passes, seconds * 1000, cpu * 1000))
             try AtomicFile.write(instanceJSON(s, pupils, policy, result, seconds),
                                  to: export.appendingPathComponent(String(format: "school-%02d.json", s)))
+        }
+    }
+
+    /// A school of `count` pupils mixed as `enroll synth` mixes junior applicants: 51.5 % boys;
+    /// 14.5 % migrant, 4 % of the others left-behind, 1.5 % disabled; `score` 60–100 and
+    /// `chinese` 55–100, `math` 50–100, each independent and bell-shaped (the mean of four
+    /// uniforms) in half points; 1 % twin pairs, 0.2 % together and 0.3 % apart requests with
+    /// the pupil before.
+    static func synthLikeSchool(_ number: Int, pupils count: Int) -> [ClassPupil] {
+        var draw = SplitMix64(seed: 0x5EED_0000 &+ UInt64(number))
+        func chance(_ p: Double) -> Bool { Double(draw.next() >> 11) / Double(1 << 53) < p }
+        func score(_ low: Double, _ high: Double) -> Double {
+            let u = (0..<4).map { _ in Double(draw.next() >> 11) / Double(1 << 53) }.reduce(0, +) / 4
+            return ((low + u * (high - low)) * 2).rounded() / 2
+        }
+        var ranks = Array(1...count)
+        draw.shuffle(&ranks)
+        var pupils: [ClassPupil] = []
+        while pupils.count < count {
+            var tags: Set<String> = []
+            if chance(0.145) { tags.insert("migrant") } else if chance(0.04) { tags.insert("left_behind") }
+            if chance(0.015) { tags.insert("disabled") }
+            var p = ClassPupil(studentID: String(format: "L%03d%05d", number, pupils.count), gender: chance(0.515) ? .male : .female,
+                               tags: tags, score: score(60, 100), subjectScores: ["chinese": score(55, 100), "math": score(50, 100)],
+                               lotteryRank: ranks[pupils.count])
+            if let previous = pupils.last, previous.twinGroup == nil {
+                if chance(0.003) { p.apartFrom = [previous.studentID] } else if chance(0.002) { p.togetherWith = [previous.studentID] }
+            }
+            pupils.append(p)
+            if chance(0.01), pupils.count < count {
+                var twin = p
+                twin.studentID = String(format: "L%03d%05d", number, pupils.count)
+                twin.gender = chance(0.5) ? .male : .female
+                twin.apartFrom = []
+                twin.togetherWith = []
+                twin.lotteryRank = ranks[pupils.count]
+                twin.twinGroup = "T" + p.studentID
+                pupils[pupils.count - 1].twinGroup = twin.twinGroup
+                pupils.append(twin)
+            }
+        }
+        return pupils
+    }
+
+    static func runLarge(_ count: Int, pupils: Int, runs: Int, tuning: ClassFormationPolicy) throws {
+        print("large schools (pupils mixed as enroll synth mixes them, junior policy):")
+        print("school pupils classes objective bound spread_score spread_chinese spread_math passes ms cpu_ms head_teachers_ms")
+        for s in 0..<count {
+            let school = synthLikeSchool(s, pupils: pupils)
+            let policy = tuned(.junior, tuning)
+            let (seconds, result, cpu) = try time(runs: runs) { () throws(ClassFormationError) in
+                var draw = SplitMix64(seed: UInt64(7 + s))
+                return try ClassFormation.form(school, policy: policy, draw: &draw)
+            }
+            // Head teachers as `enroll synth` lists them: one more than the classes, every fifth
+            // with a child among the school's pupils.
+            var pick = SplitMix64(seed: UInt64(s))
+            let teachers = (0...result.classCount).map { t in
+                HeadTeacher(teacherID: String(format: "T%04d", t), childStudentIDs: t % 5 == 0 ? [school[pick.nextInt(below: school.count)].studentID] : [])
+            }
+            let classes = result.classes.map(\.studentIDs)
+            let (drawSeconds, _, _) = try time(runs: runs) { () throws(HeadTeacherDrawError) in
+                var draw = SplitMix64(seed: UInt64(11 + s))
+                return try HeadTeacherDraw.assign(teachers: teachers, classes: classes, draw: &draw)
+            }
+            let spreads = result.balance.map { String(format: "%.3f", $0.spread) }.joined(separator: " ")
+            print(String(format: "%6d %6d %7d %9.3f %6.3f ", s, school.count, result.classCount, result.objective, result.objectiveLowerBound ?? -1)
+                  + spreads + String(format: " %6d %7.1f %7.1f %7.1f", result.passes, seconds * 1000, cpu * 1000, drawSeconds * 1000))
         }
     }
 

@@ -10,8 +10,8 @@ enum SynthCommand: EnrollCommand {
     static let juniorApplicants = Argument<Int?>.optional("junior-applicants", valueName: "n", help: "About this many junior applicants (default: as --applicants).", as: .count)
     static let graduates = Argument<Int?>.optional("graduates", valueName: "n", help: "About this many graduates (default: as --applicants).", as: .count)
     static let primaryZones = Argument<(columns: Int, rows: Int)?>.optional("primary-zones", valueName: "columns x rows", help: "The grid of primary zones, e.g. 4x3. Scaled to N when omitted.", as: .grid)
-    static let juniorZones = Argument<Int?>.optional("junior-zones", valueName: "n", help: "Junior zones (a row of cells). Scaled to N when omitted.", as: .integer(in: 1...10_000))
-    static let multiSchoolZones = Argument<Int?>.optional("multi-school-zones", valueName: "n", help: "How many junior zones hold two schools (多校划片).", as: .integer(in: 0...10_000))
+    static let juniorZones = Argument<Int?>.optional("junior-zones", valueName: "n", help: "Junior zones, each a block of primary zones. Scaled to N when omitted.", as: .integer(in: 1...10_000))
+    static let multiSchoolZones = Argument<Int?>.optional("multi-school-zones", valueName: "n", help: "How many junior zones hold two or three schools (多校划片).", as: .integer(in: 0...10_000))
     static let privateJuniorSchools = Argument<Int?>.optional("private-junior-schools", valueName: "n", help: "Private junior schools (民办), admitting by lottery.", as: .integer(in: 0...1000))
 
     static let spec = CommandSpec(

@@ -208,4 +208,63 @@ import Testing
         #expect(throws: ClassFormationError.self) { try outcomes[2].get() }
         #expect((try? outcomes[3].get()) == together[3])
     }
+
+    @Test func partnersAreEveryClassUpToSeventeenClasses() throws {
+        for k in [1, 2, 5, 17] {
+            let partners = ClassPartners(classCount: k)
+            #expect(partners.everyClass)
+            #expect(partners.of == (0..<k).map { a in (0..<k).filter { $0 != a } })
+            #expect(partners.pairs.map { [$0.0, $0.1] } == (0..<k).flatMap { a in ((a + 1)..<k).map { [a, $0] } })
+        }
+    }
+
+    @Test func partnersOfALargeSchoolAreTheClassesOfLargestSlack() throws {
+        // 20 classes of one pupil; class c's score sum is set to c − 9.5 (one measure).
+        var policy = ClassFormationPolicy.primary
+        policy.classCount = 20
+        let problem = try ClassProblem(pupils: plain((0..<20).map(Double.init)), policy: policy)
+        var state = ClassState(problem)
+        for c in 0..<20 { state.sums[c] = Double(c) - 9.5 }
+        var partners = ClassPartners(classCount: 20)
+        #expect(!partners.everyClass && partners.of.allSatisfy(\.isEmpty))
+        partners.choose(state, time: 3)
+        // Slack with class 19 (+9.5) is 2 × min(9.5, |r_b|) for the ten negative classes, 0 for
+        // the others: only those ten are partners.
+        #expect(partners.of[19] == Array(0...9))
+        // Class 0 (−9.5): the ten positive classes.
+        #expect(partners.of[0] == Array(10...19))
+        #expect(partners.joined[0] == [Int](repeating: 3, count: 10))
+        // Class 9 (−0.5): slack 1 with every positive class, no more than 16 of them anyway.
+        #expect(partners.of[9] == Array(10...19))
+        for c in 10...19 { state.sums[c] = -state.sums[c] }
+        state.sums[19] = 0.25
+        partners.choose(state, time: 4)
+        // Now only class 19 is positive: it is every negative class's one partner, joined now
+        // except where it was a partner before.
+        #expect(partners.of[0] == [19] && partners.joined[0] == [3])
+        #expect(partners.of[19].count == 16 && partners.joined[19].allSatisfy { $0 == 3 || $0 == 4 })
+        // Ties (slack 0.5 with all 19) are broken by the lower class number.
+        #expect(partners.of[19] == Array(0...15))
+        // Every negative class has class 19 as partner: 19 pairs.
+        #expect(partners.pairs.map { [$0.0, $0.1] } == (0...18).map { [$0, 19] })
+    }
+
+    @Test func aSchoolOfMoreThanSeventeenClassesKeepsEveryRuleAndBalances() throws {
+        var pupils = syntheticPupils(1140, seed: 5, subjects: ["chinese", "maths"], tagShare: 12)
+        for i in stride(from: 0, to: 200, by: 20) { pupils[i + 1].togetherWith = [pupils[i].studentID] }
+        for i in stride(from: 300, to: 500, by: 20) { pupils[i + 1].apartFrom = [pupils[i].studentID] }
+        var policy = ClassFormationPolicy.junior
+        policy.searchEffort = 20
+        var draw = SplitMix64(seed: 5)
+        let result = try ClassFormation.form(pupils, policy: policy, draw: &draw)
+        #expect(result.classCount == 23)
+        #expect(range(result.classes.map(\.size)) <= 1)
+        #expect(range(result.classes.map(\.boys)) <= 1)
+        #expect(range(result.classes.map(\.girls)) <= 1)
+        for group in policy.careGroups { #expect(range(result.classes.map { $0.careCounts[group]! }) <= 1) }
+        for i in stride(from: 0, to: 200, by: 20) { #expect(result.classOf[pupils[i].studentID] == result.classOf[pupils[i + 1].studentID]) }
+        for i in stride(from: 300, to: 500, by: 20) { #expect(result.classOf[pupils[i].studentID] != result.classOf[pupils[i + 1].studentID]) }
+        // Scores of 300–600 and 40–100: every class mean within half a point of every other.
+        for measure in result.balance { #expect(measure.spread < 0.5, "\(measure.measure)") }
+    }
 }

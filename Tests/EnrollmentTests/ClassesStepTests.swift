@@ -18,8 +18,17 @@ import Testing
         var teachers: ClassesStep.Teachers = [:]
         for t in county.teachers { teachers[t.school, default: []].append(HeadTeacher(teacherID: t.teacher, childStudentIDs: Set(t.children))) }
         c.teachers = teachers
-        let schools = c.schools(.junior).filter { $0.sector == .public }.map(\.id)
-        let placed = c.juniorApplicants.enumerated().map { (studentID: $1.id, schoolID: schools[$0 % schools.count]) }
+        // Applicants dealt to the public schools in turn, each school up to its capacity (the
+        // head-teacher list has one teacher more than the classes its capacity needs).
+        var seats = c.schools(.junior).filter { $0.sector == .public }.map { (id: $0.id, left: $0.capacity) }
+        var placed: [(studentID: String, schoolID: String)] = []
+        var next = 0
+        for a in c.juniorApplicants where seats.contains(where: { $0.left > 0 }) {
+            while seats[next % seats.count].left == 0 { next += 1 }
+            seats[next % seats.count].left -= 1
+            placed.append((a.id, seats[next % seats.count].id))
+            next += 1
+        }
         return (c, placed)
     }
 

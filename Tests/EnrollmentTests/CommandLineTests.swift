@@ -16,7 +16,7 @@ import Testing
     @Test func validateTheSampleCounty() throws {
         let r = try runEnroll(["validate", sample.path])
         #expect(r.status == 0, "\(r.err)")
-        #expect(r.out.hasPrefix("valid: 23 schools (13 primary, 5 junior, 5 high), 16 zones, 3048 primary applicants, 2874 junior applicants, 2499 graduates"))
+        #expect(r.out.hasPrefix("valid: 24 schools (13 primary, 6 junior, 5 high), 17 zones, 2834 primary applicants, 2681 junior applicants, 2499 graduates"))
     }
 
     @Test func validateACorruptedCopyListsEveryProblem() throws {
@@ -87,7 +87,7 @@ import Testing
     @Test func theSampleCountyIsWhatSynthWrites() throws {
         let regenerated = try temporaryFolder()
         let r = try runEnroll(["synth", "--seed", "sample-county-2026", "--applicants", "2800", "--junior-applicants", "2650",
-                               "--graduates", "2500", "--primary-zones", "4x3", "--junior-zones", "3", "--multi-school-zones", "1",
+                               "--graduates", "2500", "--primary-zones", "4x3", "--junior-zones", "4", "--multi-school-zones", "1",
                                "--private-junior-schools", "1", "--out", regenerated.path])
         #expect(r.status == 0)
         for file in try FileManager.default.contentsOfDirectory(atPath: regenerated.path) {

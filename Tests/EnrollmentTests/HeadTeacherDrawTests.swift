@@ -69,6 +69,40 @@ import Testing
         }
     }
 
+    /// The rule as written, checked by brute force: class c gets the first teacher in the
+    /// shuffled order with no class, no child in c, and some valid assignment of the later classes.
+    static func byTheRule(_ teachers: [HeadTeacher], _ classes: [[String]], seed: UInt64) -> [String]? {
+        var order = teachers.sorted { $0.teacherID < $1.teacherID }
+        var draw = SplitMix64(seed: seed)
+        draw.shuffle(&order)
+        func fits(_ t: Int, _ c: Int) -> Bool { order[t].childStudentIDs.isDisjoint(with: classes[c]) }
+        func completes(_ c: Int, _ taken: Set<Int>) -> Bool {
+            c == classes.count || order.indices.contains { !taken.contains($0) && fits($0, c) && completes(c + 1, taken.union([$0])) }
+        }
+        guard completes(0, []) else { return nil }
+        var taken = Set<Int>()
+        return classes.indices.map { c in
+            let t = order.indices.first { !taken.contains($0) && fits($0, c) && completes(c + 1, taken.union([$0])) }!
+            taken.insert(t)
+            return order[t].teacherID
+        }
+    }
+
+    @Test(arguments: 0..<300)
+    func theMatchingDrawFollowsTheRule(seed: UInt64) throws {
+        var random = SplitMix64(seed: 1000 + seed)
+        let k = 1 + random.nextInt(below: 5)
+        let classes = (0..<k).map { c in (0..<3).map { "S\(c)\($0)" } }
+        let teachers = (0..<(k + random.nextInt(below: 3))).map { t in
+            HeadTeacher(teacherID: "T\(t)", childStudentIDs: Set((0..<random.nextInt(below: 3)).map { _ in "S\(random.nextInt(below: k))\(random.nextInt(below: 3))" }))
+        }
+        if let expected = Self.byTheRule(teachers, classes, seed: seed) {
+            #expect(try assign(teachers, classes, seed: seed) == expected)
+        } else {
+            #expect(throws: HeadTeacherDrawError.self) { try assign(teachers, classes, seed: seed) }
+        }
+    }
+
     @Test func sameDrawSameTeachers() throws {
         let teachers = (1...12).map { HeadTeacher(teacherID: "T\($0)", childStudentIDs: $0 % 3 == 0 ? ["S\($0 % 6 + 1)"] : []) }
         #expect(try assign(teachers, classes, seed: 9) == assign(teachers.reversed(), classes, seed: 9))

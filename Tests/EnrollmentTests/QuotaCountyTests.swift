@@ -13,7 +13,7 @@ import Testing
 @Suite struct QuotaCountyTests {
     typealias F = QuotaFixture
 
-    static let county = SyntheticCounty(parameters: .init(seed: "quota-county", applicants: 600))
+    static let county = SyntheticCounty(parameters: .init(seed: "quota-county-1", applicants: 600))
 
     static let policies: [(String, @Sendable (inout Policy) -> Void)] = [
         ("default", { _ in }),

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Class formation benchmark (docs/BENCHMARKS.md, "Classes"):
 #   1. enroll-bench classes: small schools of 40–200 pupils (formed, timed, exported to
-#      bench/out/classes/*.json) and the large city (200 schools, 300,000 pupils, the whole step
-#      timed on one core and on all cores);
+#      bench/out/classes/*.json), one school of 3,000 pupils in 60 classes (with its head-teacher
+#      draw) and the large city (200 schools, 300,000 pupils, the whole step timed on one core
+#      and on all cores);
 #   2. bench/classes/milp.py: the exact MILP (HiGHS via highspy, installed into bench/.venv by
 #      pip) on each exported school, beside enroll's result: once from scratch (SCRATCH_LIMIT
 #      seconds per school), once started from enroll's assignment (TIME_LIMIT seconds).

@@ -19,8 +19,9 @@ public enum ClassFormation {
     /// - Parameters:
     ///   - pupils: the school's pupils, each with its rank in the draw `classes/<school_id>`.
     ///   - draw: the further randomness (the order of pupils in each improvement pass).
-    /// - Complexity: O(n·k) for the deal; O(passes × Σ profile size² × measures) for the
-    ///   single-swap descent; the pair search and perturbation examine at most
+    /// - Complexity: O(n·k) for the deal; O(passes × n × min(k − 1, 16) × class size × measures)
+    ///   for the single-swap descent (each class exchanges with at most 16 partner classes,
+    ///   `ClassPartners`); the pair search and perturbation examine at most
     ///   `policy.searchEffort` × max(m, min(m², 2000)) candidate moves, m the movable pupils
     ///   (10 or 100 times that in a small school, docs/CLASSES.md step 4.2).
     public static func form(_ pupils: [ClassPupil], policy: ClassFormationPolicy,

@@ -1,6 +1,6 @@
+import Foundation
 import EnrollmentIO
 import EnrollmentCase
-
 /// The improvement phase of class formation (docs/CLASSES.md, step 4): swaps of two pupils
 /// in different classes — steepest descent over single swaps, then the pair search
 /// (ClassPairSearch.swift) and seeded perturbation.
@@ -66,8 +66,10 @@ extension ClassState {
         var buckets = swapBuckets()
         let movable = buckets.pupils.flatMap { $0 }.sorted()
         guard !movable.isEmpty else { return 0 }
-        let passes = descend(&buckets, draw: &draw)
-        var search = PairSearch(self, buckets, movable: movable.count)
+        var partners = ClassPartners(classCount: classCount)
+        let passes = descend(&buckets, &partners, draw: &draw)
+        partners.choose(self, time: 0)
+        var search = PairSearch(self, buckets, partners, movable: movable.count)
         descendPairs(&buckets, &search)
         perturb(&buckets, &search, movable: movable, draw: &draw)
         return passes
@@ -88,13 +90,13 @@ extension ClassState {
 
     /// Steepest descent: passes until one makes no swap or `policy.maxPasses` is reached.
     /// A pass visits the movable pupils in an order shuffled by `draw` (from rank order); each
-    /// is swapped with the pupil of its profile, in another class, whose swap keeps every
-    /// apart request and lowers the objective most (ties: the earlier in lottery rank), if that
-    /// lowers it by more than 1e-9. A pupil whose class and candidate classes have not changed
-    /// since it was last examined is not re-examined against them (its best swap cannot have
-    /// changed), which makes the passes after the first cheap.
-    /// - Complexity: O(passes × Σ over profiles of size² × measures).
-    package mutating func descend(_ buckets: inout SwapBuckets, draw: inout some RandomDraw) -> Int {
+    /// is swapped with the pupil of its profile, in a partner class of its own, whose swap keeps
+    /// every apart request and lowers the objective most (ties: the earlier in lottery rank), if
+    /// that lowers it by more than 1e-9. A pupil whose class and candidate classes have not
+    /// changed since it was last examined is not re-examined against them (its best swap cannot
+    /// have changed), which makes the passes after the first cheap.
+    /// - Complexity: O(passes × movable pupils × `ClassPartners.limit` × class size × measures).
+    package mutating func descend(_ buckets: inout SwapBuckets, _ partners: inout ClassPartners, draw: inout some RandomDraw) -> Int {
         let k = classCount
         let movable = buckets.pupils.flatMap { $0 }.sorted()
         // Swaps so far; when each class last changed; when each pupil was last examined.
@@ -104,6 +106,8 @@ extension ClassState {
         var passes = 0
         while passes < problem.policy.maxPasses {
             passes += 1
+            clock += 1
+            partners.choose(self, time: clock)
             var order = movable
             draw.shuffle(&order)
             var swapped = false
@@ -114,7 +118,7 @@ extension ClassState {
                 examined[p] = clock
                 var best = -1
                 var bestDelta = -1e-9
-                for b in 0..<k where b != a && changed[b] > since {
+                for (i, b) in partners.of[a].enumerated() where changed[b] > since || partners.joined[a][i] > since {
                     for q in buckets.inClass[bucket + b] {
                         let delta = swapDelta(p, q, a, b)
                         if (delta < bestDelta || (delta == bestDelta && q < best)) && canSwap(p, q) {

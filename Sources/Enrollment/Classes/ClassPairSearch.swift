@@ -12,8 +12,12 @@ package struct PairSearch {
     /// The proven lower bound of the objective for these class sizes (ClassLowerBound.swift),
     /// when known: reaching it ends the search, as nothing better exists.
     package let bound: Double?
+    /// The class pairs searched, in order: the partner pairs (every pair in a school of at most
+    /// `ClassPartners.limit` + 1 classes), ordered by a, then b, in a small school, else by
+    /// decreasing slack when the search begins (`ClassPartners.pairsBySlack`).
+    package let pairs: [(Int, Int)]
     /// Exchanges made so far; `changed[c]` is the count when class c last changed, and
-    /// `examined[pair]` the count when the pair was last examined: a pair neither of whose
+    /// `examined[i]` the count when `pairs[i]` was last examined: a pair neither of whose
     /// classes changed since then is not examined again (its best exchange is the same).
     package var clock = 1
     package var changed: [Int]
@@ -64,12 +68,13 @@ package struct PairSearch {
     /// `doubleSearchFactor` in a small school searched for double swaps and `smallSchoolFactor`
     /// in another small school. (A school of a few dozen pupils gets the budget of
     /// `minimumSearchPupils`; a handful, whose assignments are few, much less.)
-    package init(_ state: ClassState, _ buckets: ClassState.SwapBuckets, movable: Int) {
+    package init(_ state: ClassState, _ buckets: ClassState.SwapBuckets, _ partners: ClassPartners, movable: Int) {
         let k = state.classCount
         small = movable <= Self.smallSchoolPupils
+        pairs = small ? partners.pairs : partners.pairsBySlack(state)
         var most = 0
-        for a in 0..<k where small {
-            for b in (a + 1)..<k {
+        if small {
+            for (a, b) in pairs {
                 var swaps = 0
                 for bucket in buckets.pupils.indices {
                     for kin in buckets.kin[bucket] {
@@ -87,7 +92,7 @@ package struct PairSearch {
             * (searchesDoubles ? Self.doubleSearchFactor : small ? Self.smallSchoolFactor : 1)
         bound = state.problem.objectiveLowerBound(classSizes: state.heads)
         changed = [Int](repeating: 1, count: k)
-        examined = [Int](repeating: 0, count: k * (k - 1) / 2)
+        examined = [Int](repeating: 0, count: pairs.count)
     }
 
     /// Whether making part i, and part j if given, keeps every care group's count in classes
@@ -130,8 +135,9 @@ package struct SortedSwap: Comparable {
 }
 
 extension ClassState {
-    /// Pair descent: the class pairs (a, b), a < b, in the order (0,1), (0,2), …, (k−2,k−1),
-    /// cyclically; each gets its best exchange (`improvePair`), except a pair neither of whose
+    /// Pair descent: the class pairs (a, b), a < b, of `search.pairs` in their order ((0,1),
+    /// (0,2), …, (k−2,k−1) when every pair is searched), cyclically; each gets its best
+    /// exchange (`improvePair`), except a pair neither of whose
     /// classes changed since it was last examined. Stops after a whole round of pairs without a
     /// change, when the budget is spent, or at the proven lower bound. In a small school
     /// (`PairSearch.small`) the descent is then run again from every pair, with swaps across
@@ -146,9 +152,7 @@ extension ClassState {
     }
 
     private mutating func descendPairsOnce(_ buckets: inout SwapBuckets, _ search: inout PairSearch) {
-        let k = classCount
-        var pairs: [(Int, Int)] = []
-        for a in 0..<k { for b in (a + 1)..<k { pairs.append((a, b)) } }
+        let pairs = search.pairs
         var idle = 0, next = 0
         while idle < pairs.count, search.budget > 0, !search.reached(objective) {
             let (a, b) = pairs[next]
@@ -182,12 +186,7 @@ extension ClassState {
     package mutating func improvePair(_ a: Int, _ b: Int, _ buckets: inout SwapBuckets, _ search: inout PairSearch) -> Bool {
         let m = problem.measures.count, k = classCount
         let w = problem.measureWeights, dev = problem.deviation
-        var now = 0.0, least = 0.0
-        for x in 0..<m {
-            let ra = sums[a * m + x], rb = sums[b * m + x]
-            now += w[x] * (abs(ra) + abs(rb))
-            least += w[x] * abs(ra + rb)
-        }
+        let (now, least) = pairPart(a, b)
         search.budget -= 1
         guard now - least > 1e-9 else { return false }
 

@@ -32,12 +32,19 @@ public enum HeadTeacherDrawError: Error, Hashable, Sendable, CustomStringConvert
 /// among those not needed.
 public enum HeadTeacherDraw {
     /// Draws a head teacher for each class.
+    ///
+    /// Method: a matching of every class not yet served to a valid teacher with no class is
+    /// kept throughout (Kuhn's augmenting paths). A candidate teacher for class c is checked by
+    /// giving c that teacher and, if the matching had given the teacher to a later class c′,
+    /// looking for one augmenting path from c′ (with c's matched teacher free again): the later
+    /// classes can all be served exactly when one exists. The first candidate usually passes.
     /// - Parameters:
     ///   - teachers: the school's candidate teachers.
     ///   - classes: the student_ids of each class, class 1 first.
     /// - Returns: the teacher_id of each class, class 1 first.
-    /// - Complexity: O(k · T) matching checks of O(k · T) each in the usual case, for k
-    ///   classes and T teachers (worst case O(k² · T²) per check).
+    /// - Complexity: O(k · T · c) to find the allowed teachers (c: children per teacher), then
+    ///   one augmenting-path search of O(k · T) per candidate tried, for k classes and T
+    ///   teachers: O(k² · T) when the first candidate of each class passes.
     public static func assign(teachers: [HeadTeacher], classes: [[String]],
                               draw: inout some RandomDraw) throws(HeadTeacherDrawError) -> [String] {
         var seen = Set<String>()
@@ -47,14 +54,14 @@ public enum HeadTeacherDraw {
         draw.shuffle(&order)
         let members = classes.map(Set.init)
         let allowed = members.map { ids in order.indices.filter { order[$0].childStudentIDs.isDisjoint(with: ids) } }
-        let initial = unmatchedClasses(allowed, from: 0, taken: [])
-        guard initial.isEmpty else { throw .noValidAssignment(classes: initial.map { $0 + 1 }) }
-        var taken = Set<Int>()
+        var matching = TeacherMatching(allowed: allowed, teachers: order.count)
+        for c in classes.indices where !matching.augment(from: c) {
+            throw .noValidAssignment(classes: TeacherMatching.unmatchedClasses(allowed, teachers: order.count).map { $0 + 1 })
+        }
         var result: [String] = []
         for c in classes.indices {
-            for t in allowed[c] where !taken.contains(t) {
-                if unmatchedClasses(allowed, from: c + 1, taken: taken.union([t])).isEmpty {
-                    taken.insert(t)
+            for t in allowed[c] where !matching.taken[t] {
+                if matching.serve(c, by: t) {
                     result.append(order[t].teacherID)
                     break
                 }
@@ -62,26 +69,86 @@ public enum HeadTeacherDraw {
         }
         return result
     }
+}
 
-    /// The classes from `from` on left without a teacher by a maximum matching (Kuhn's
-    /// augmenting paths) that avoids the teachers in `taken`.
-    private static func unmatchedClasses(_ allowed: [[Int]], from: Int, taken: Set<Int>) -> [Int] {
-        var classOfTeacher: [Int: Int] = [:]
-        func augment(_ c: Int, _ visited: inout Set<Int>) -> Bool {
-            for t in allowed[c] where !taken.contains(t) && !visited.contains(t) {
-                visited.insert(t)
-                if let other = classOfTeacher[t] {
-                    if !augment(other, &visited) { continue }
-                }
-                classOfTeacher[t] = c
+/// A matching of classes to teachers for `HeadTeacherDraw`: `allowed[c]` lists the teachers
+/// (indices into the shuffled order) who may take class c.
+package struct TeacherMatching {
+    package let allowed: [[Int]]
+    /// The class each teacher is matched to, or −1.
+    package var classOf: [Int]
+    /// The teacher each class is matched to, or −1.
+    package var teacherOf: [Int]
+    /// Teachers given a class for good (`serve`); no augmenting path uses them.
+    package var taken: [Bool]
+    /// `visited[t] == stamp`: teacher t was reached by the current search.
+    package var visited: [Int]
+    package var stamp = 0
+
+    package init(allowed: [[Int]], teachers: Int) {
+        self.allowed = allowed
+        classOf = [Int](repeating: -1, count: teachers)
+        teacherOf = [Int](repeating: -1, count: allowed.count)
+        taken = [Bool](repeating: false, count: teachers)
+        visited = [Int](repeating: 0, count: teachers)
+    }
+
+    /// Matches class `c` (unmatched) by an augmenting path through teachers not taken, trying a
+    /// free teacher before re-matching another class; false (nothing changed) if none exists.
+    package mutating func augment(from c: Int) -> Bool {
+        stamp += 1
+        return search(c, freeFirst: true)
+    }
+
+    private mutating func search(_ c: Int, freeFirst: Bool) -> Bool {
+        if freeFirst {
+            for t in allowed[c] where !taken[t] && classOf[t] < 0 {
+                classOf[t] = c
+                teacherOf[c] = t
                 return true
             }
-            return false
         }
+        for t in allowed[c] where !taken[t] && visited[t] != stamp {
+            visited[t] = stamp
+            if classOf[t] >= 0 && !search(classOf[t], freeFirst: freeFirst) { continue }
+            classOf[t] = c
+            teacherOf[c] = t
+            return true
+        }
+        return false
+    }
+
+    /// Gives class `c` (matched, as every class not yet served is) teacher `t` for good, if every
+    /// later class can still be matched; else changes nothing and returns false.
+    package mutating func serve(_ c: Int, by t: Int) -> Bool {
+        let own = teacherOf[c], other = classOf[t]
+        classOf[own] = -1
+        teacherOf[c] = -1
+        taken[t] = true
+        if other >= 0 && other != c {
+            teacherOf[other] = -1
+            if !augment(from: other) {
+                teacherOf[other] = t
+                taken[t] = false
+                classOf[own] = c
+                teacherOf[c] = own
+                return false
+            }
+        }
+        classOf[t] = c
+        teacherOf[c] = t
+        return true
+    }
+
+    /// The classes left without a teacher by Kuhn's augmenting paths over the classes in order,
+    /// each path trying the allowed teachers in order: the classes `noValidAssignment` names.
+    /// - Complexity: O(k² · T).
+    package static func unmatchedClasses(_ allowed: [[Int]], teachers: Int) -> [Int] {
+        var matching = TeacherMatching(allowed: allowed, teachers: teachers)
         var unmatched: [Int] = []
-        for c in from..<allowed.count {
-            var visited = Set<Int>()
-            if !augment(c, &visited) { unmatched.append(c) }
+        for c in allowed.indices {
+            matching.stamp += 1
+            if !matching.search(c, freeFirst: false) { unmatched.append(c) }
         }
         return unmatched
     }

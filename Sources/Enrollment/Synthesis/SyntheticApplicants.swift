@@ -5,7 +5,9 @@ import EnrollmentEngines
 /// The people of a synthetic county: applicants at both levels and graduates, with the
 /// mixes a county sees (residence ties, care groups, twins, siblings, stated choices).
 extension SyntheticCountyBuilder {
-    /// About `p.applicants` applicants of `level`, homes spread around each zone's centre.
+    /// About `p.applicants` applicants of `level`: the map cells' in cell order, homes spread
+    /// around each cell's centre, then the address zones', with an address and a home near the
+    /// centre of the cell they lie in.
     package func applicants(_ level: SchoolLevel) -> [Applicant] {
         var random = LotteryStream(seed: p.seed, draw: "synth/applicants/\(level.rawValue)")
         let levelCode = level == .primary ? "01" : "07"
@@ -17,26 +19,26 @@ extension SyntheticCountyBuilder {
             let n = String(result.count + 1)
             return "2026" + levelCode + String(repeating: "0", count: max(0, idWidth - n.count)) + n
         }
-        let oldTown = perCell.count
+        let cells = cellApplicants.count
         let cap = Policy().classSizeCap[level] ?? Int.max
         let seats = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.capacity) })
         /// An `apart_from` request is only given where the pair's school forms two classes or
         /// more; at a one-class school it could never hold and class formation would refuse it.
         func hasTwoClasses(_ school: String) -> Bool { (seats[school] ?? 0) > cap }
         let ratio = level == .primary ? 1.0 : Double(p.juniorApplicants ?? p.applicants) / Double(p.applicants)
-        for z in 0...oldTown {
-            let (i, j) = (z % p.primaryColumns, z / p.primaryColumns)
-            let people = z == oldTown ? addressZone?.applicants ?? 0 : perCell[z]
+        for z in 0..<(cells + addressZones.count) {
+            let addressZone = z < cells ? nil : addressZones[z - cells]
+            let home = addressZone?.hostCell ?? z
+            let (i, j) = cell(home)
+            let people = addressZone?.applicants ?? cellApplicants[z]
+            let zoneSchool = addressZone?.school ?? primaryOfCell[z]
+            let junior = juniorZoneSchools[juniorZoneOfCell[home]]
+            let separable = (level == .primary ? [zoneSchool] : junior + privateJuniorSchools).allSatisfy(hasTwoClasses)
             for _ in 0..<Int((Double(people) * ratio).rounded()) {
-                var address: String?
-                let home: (lon: Double, lat: Double)
-                if z == oldTown {
-                    let town = oldTownAddress(random: &random)
-                    (address, home) = (town.address, (town.lon, town.lat))
-                } else {
-                    home = mesh.point(i, j, u: (random.unit() + random.unit()) / 2, v: (random.unit() + random.unit()) / 2)
-                }
-                let zoneSchool = z == oldTown ? addressZone!.school : primaryOfCell[z]
+                let address = addressZone?.address(random: &random)
+                let spot = addressZone == nil
+                    ? mesh.point(i, j, u: (random.unit() + random.unit()) / 2, v: (random.unit() + random.unit()) / 2)
+                    : mesh.point(i, j, u: 0.35 + 0.3 * random.unit(), v: 0.35 + 0.3 * random.unit())
                 let gender: Gender = random.chance(0.515) ? .male : .female
                 let birth = SyntheticPeople.date(from: firstBirth, plusUpTo: 366, random: &random)
                 let residence = Self.residence(random.unit())
@@ -46,10 +48,8 @@ extension SyntheticCountyBuilder {
                 if random.chance(0.015) { categories.append("disabled") }
                 if random.chance(0.01) { categories.append("military") }
                 let surname = random.pick(SyntheticPeople.surnames)
-                let junior = juniorZoneSchools[juniorZone(lon: home.lon)]
-                let separable = (level == .primary ? [zoneSchool] : junior + privateJuniorSchools).allSatisfy(hasTwoClasses)
                 var a = Applicant(id: nextID(), name: SyntheticPeople.name(surname: surname, random: &random), gender: gender,
-                                  birthDate: birth, longitude: home.lon, latitude: home.lat, address: address,
+                                  birthDate: birth, longitude: spot.lon, latitude: spot.lat, address: address,
                                   residence: residence, categories: categories)
                 if random.chance(0.85) {
                     a.idNumber = SyntheticPeople.idNumber(birth: birth, gender: gender, serial: result.count)

@@ -19,22 +19,28 @@ public struct SyntheticCounty: Sendable {
         public var juniorApplicants: Int?
         /// About this many junior-school graduates; nil for `applicants`.
         public var graduates: Int?
-        /// Primary zones form a grid of `primaryColumns × primaryRows` single-school zones.
+        /// Primary zones form a grid of `primaryColumns × primaryRows` single-school map zones
+        /// (ZoneMesh: jittered corners, wiggly shared sides, valid at any size).
         public var primaryColumns: Int
         public var primaryRows: Int
-        /// Junior zones form a row of this many zones…
+        /// Junior zones: this many blocks of primary zones (at most one per primary zone)…
         public var juniorZones: Int
-        /// …of which this many (the last ones) are multi-school zones (多校划片) of two schools.
+        /// …of which this many are multi-school zones (多校划片) of two or three schools.
         public var multiSchoolZones: Int
         /// Private junior schools (民办), which have no zone and admit by lottery.
         public var privateJuniorSchools: Int
         public var qualityHighSchools: Int
         public var ordinaryHighSchools: Int
+        /// Primary zones published as address lists (`zone-rules.csv`) rather than drawn,
+        /// each inside one map zone; the first is the old town (at most one per map zone, and
+        /// at most 785).
+        public var addressZones: Int
         /// The county's extent in degrees.
         public var west = 113.60, south = 34.70, east = 113.80, north = 34.85
 
         public init(seed: String, applicants: Int, primaryColumns: Int = 4, primaryRows: Int = 3, juniorZones: Int = 3,
-                    multiSchoolZones: Int = 1, privateJuniorSchools: Int = 1, qualityHighSchools: Int = 3, ordinaryHighSchools: Int = 2) {
+                    multiSchoolZones: Int = 1, privateJuniorSchools: Int = 1, qualityHighSchools: Int = 3, ordinaryHighSchools: Int = 2,
+                    addressZones: Int = 1) {
             self.seed = seed
             self.applicants = applicants
             self.primaryColumns = primaryColumns
@@ -44,19 +50,29 @@ public struct SyntheticCounty: Sendable {
             self.privateJuniorSchools = privateJuniorSchools
             self.qualityHighSchools = qualityHighSchools
             self.ordinaryHighSchools = ordinaryHighSchools
+            self.addressZones = addressZones
         }
 
-        /// Parameters that fit `applicants`: about 250 primary applicants per primary zone
-        /// and three primary zones per junior zone, as in a county.
+        /// Parameters that fit `applicants`, in the sample county's proportions: about 200
+        /// primary applicants per map zone (so primary intakes of about 45–450: 1 to 10
+        /// classes); one address-list zone per 12 map zones; junior zones sized for intakes of
+        /// about 150–800 a school (3 to 16 classes, a few of 16–20), a third of them holding
+        /// two or three schools; private junior schools taking about 7 % of the places; one
+        /// high school per 1,000 graduates or so. Above about 15,000 applicants the county grows
+        /// so that a primary zone stays about 1.5 km across (0.016° × 0.0135°), a city's size.
         public static func scaled(seed: String, applicants: Int) -> Parameters {
-            let primaryZones = max(4, applicants / 250)
-            let rows = max(2, Int(Double(primaryZones).squareRoot() * 0.75))
+            let primaryZones = max(4, applicants / 200)
+            let rows = max(2, Int((Double(primaryZones) * 0.75).squareRoot().rounded()))
             let columns = max(2, (primaryZones + rows - 1) / rows)
-            let junior = max(2, columns * rows / 3)
-            return Parameters(seed: seed, applicants: applicants, primaryColumns: columns, primaryRows: rows,
-                              juniorZones: junior, multiSchoolZones: max(1, junior / 3),
-                              privateJuniorSchools: max(1, junior / 4),
-                              qualityHighSchools: max(3, junior / 4), ordinaryHighSchools: max(2, junior / 3))
+            let junior = min(columns * rows, max(2, Int((Double(applicants) * 0.93 / 640).rounded())))
+            var p = Parameters(seed: seed, applicants: applicants, primaryColumns: columns, primaryRows: rows,
+                               juniorZones: junior, multiSchoolZones: max(1, junior / 3),
+                               privateJuniorSchools: max(1, Int((Double(applicants) * 0.07 / 450).rounded())),
+                               qualityHighSchools: max(3, applicants / 2500), ordinaryHighSchools: max(2, applicants / 1700),
+                               addressZones: max(1, columns * rows / 12))
+            p.east = p.west + max(0.2, Double(columns) * 0.016)
+            p.north = p.south + max(0.15, Double(rows) * 0.0135)
+            return p
         }
     }
 
@@ -91,9 +107,9 @@ extension SyntheticCounty {
         let graduates = builder.graduates()
         self.parameters = parameters
         self.zones = builder.zones.sorted { ($0.level, $0.id) < ($1.level, $1.id) }
-        self.addressRules = builder.addressZone?.rules ?? []
+        self.addressRules = builder.addressZones.flatMap(\.rules)
         self.teachers = builder.teachers(primary: primary, junior: junior)
-        self.zoneDeclarations = builder.addressZone.map { [ZoneTable.Declaration(id: $0.zone, level: .primary, schools: [$0.school], name: "老城区")] } ?? []
+        self.zoneDeclarations = builder.addressZones.map { ZoneTable.Declaration(id: $0.zone, level: .primary, schools: [$0.school], name: $0.name) }
         var policy = Policy()
         policy.coordinateSystem = "GCJ-02"
         self.admissionCase = AdmissionCase(schools: builder.schools, policy: policy, primaryApplicants: primary,

@@ -5,38 +5,48 @@ import EnrollmentEngines
 /// The steps of `SyntheticCounty`'s generation, in a fixed order (zones and schools, then
 /// primary applicants, junior applicants, graduates), each drawing from its own named
 /// stream so that one step's size never shifts another step's random choices.
+///
+/// The map: a `ZoneMesh` of primary zones, one school each, whose populations follow a
+/// density that is highest in the middle of the county (from about a quarter to twice the
+/// mean); address-list zones inside some of them; junior zones that are blocks of primary
+/// zones (`CellBlock.partition`), each sized for the intakes drawn for its one to three
+/// schools, so that a primary school feeds a junior school of its own junior zone.
 package struct SyntheticCountyBuilder {
     package typealias Zone = SyntheticCounty.Zone
     package let p: SyntheticCounty.Parameters
     package let mesh: ZoneMesh
     package var schools: [School] = []
     package var zones: [Zone] = []
-    /// The schools of each junior zone (two in a multi-school zone).
+    /// Expected primary applicants of each map cell (row-major: cell z is column z % columns,
+    /// row z / columns), its school, and its junior zone.
+    package var cellApplicants: [Int] = []
+    package var primaryOfCell: [String] = []
+    package var juniorZoneOfCell: [Int] = []
+    /// The schools of each junior zone (one to three).
     package var juniorZoneSchools: [[String]] = []
     package var privateJuniorSchools: [String] = []
-    /// Primary school id of each mesh cell, and the expected applicants in it.
-    package var primaryOfCell: [String] = []
-    package var perCell: [Int] = []
-    /// The old town: a zone published as an address list (`zone-rules.csv`), its school,
-    /// its rules (rows in `ZoneRule.columns` order) and how many applicants live there.
-    package var addressZone: (zone: String, school: String, rules: [[String]], applicants: Int)?
+    package var addressZones: [SyntheticAddressZone] = []
     package let idWidth: Int
 
     package static let placeNames = ["城关", "东关", "西关", "南街", "北街", "新华", "人民", "和平", "建设", "文化", "光明", "育才",
                              "实验", "红旗", "胜利", "朝阳", "向阳", "凤凰", "龙泉", "柳林", "桥头", "河西", "河东", "杏花"]
+    /// Places a junior class holds (the policy's default cap) and the largest primary intake.
+    package static let juniorClass = 50
+    package static let largestPrimaryIntake = 450
 
     package init(_ p: SyntheticCounty.Parameters) {
         self.p = p
         var geometry = LotteryStream(seed: p.seed, draw: "synth/geometry")
         mesh = ZoneMesh(columns: p.primaryColumns, rows: p.primaryRows, west: p.west, south: p.south, east: p.east, north: p.north,
                         segments: 4, random: &geometry)
-        let juniorMesh = ZoneMesh(columns: p.juniorZones, rows: 1, west: p.west, south: p.south, east: p.east, north: p.north,
-                                  segments: 8, random: &geometry)
         let cells = p.primaryColumns * p.primaryRows
-        idWidth = max(2, String(max(cells, 2 * p.juniorZones + p.privateJuniorSchools)).count)
-        makeJuniorSchools(juniorMesh, random: &geometry)
+        let address = min(p.addressZones, cells, SyntheticAddressZone.mostZones)
+        let junior = min(p.juniorZones, cells)
+        idWidth = max(2, String(max(cells + address, 3 * junior + p.privateJuniorSchools, p.qualityHighSchools + p.ordinaryHighSchools)).count)
+        makePopulation(addressZones: address, random: &geometry)
+        makeJuniorZones(junior, random: &geometry)
         makePrimarySchools(random: &geometry)
-        makeAddressZone(random: &geometry)
+        makeJuniorCapacities(random: &geometry)
         makeHighSchools(random: &geometry)
     }
 
@@ -50,124 +60,169 @@ package struct SyntheticCountyBuilder {
         return names[n % names.count] + (n >= names.count ? String(n / names.count + 1) : "") + suffix
     }
 
-    /// The junior zone a longitude falls in (junior zones are a single row of cells).
-    package func juniorZone(lon: Double) -> Int {
-        min(p.juniorZones - 1, max(0, Int((lon - p.west) / (p.east - p.west) * Double(p.juniorZones))))
+    /// The column and row of map cell `z`.
+    package func cell(_ z: Int) -> (i: Int, j: Int) {
+        (z % p.primaryColumns, z / p.primaryColumns)
     }
 
-    package mutating func makeJuniorSchools(_ juniorMesh: ZoneMesh, random: inout LotteryStream) {
-        var count = 0
-        for k in 0..<p.juniorZones {
-            let multi = k >= p.juniorZones - p.multiSchoolZones
+    /// A point well inside map cell `z` (u, v drawn in 0.3…0.7).
+    package func site(_ z: Int, random: inout LotteryStream) -> ZoneMesh.Point {
+        let (i, j) = cell(z)
+        return mesh.point(i, j, u: 0.3 + 0.4 * random.unit(), v: 0.3 + 0.4 * random.unit())
+    }
+
+    /// The address-list zones and their applicants, then the map cells': the remaining
+    /// applicants shared by a density (0.35 + 1.45 b²) × (0.75…1.25), b = max(0, 1 − d²/0.3)
+    /// for d the cell centre's distance from the county's middle, in units of the county's
+    /// sides, none above 405 (90 % of the largest primary intake) where the total allows. The
+    /// old town lies in the middle cell, the other address zones in cells drawn.
+    package mutating func makePopulation(addressZones count: Int, random: inout LotteryStream) {
+        let (columns, rows) = (p.primaryColumns, p.primaryRows)
+        let cells = columns * rows
+        let middle = rows / 2 * columns + columns / 2
+        var hosts = Array(0..<cells).filter { $0 != middle }
+        random.shuffle(&hosts)
+        hosts = [middle] + hosts.prefix(count - 1).sorted()
+        let each = Double(p.applicants) / Double(cells + count)
+        for (n, host) in hosts.enumerated() {
+            addressZones.append(SyntheticAddressZone(zone: code("PZ", cells + n + 1), school: code("P", cells + n + 1), hostCell: host,
+                                                     hostZone: code("PZ", host + 1), number: n,
+                                                     applicants: max(10, Int((each * (0.8 + 0.4 * random.unit())).rounded()))))
+        }
+        let density = (0..<cells).map { z -> Double in
+            let (i, j) = cell(z)
+            let x = (Double(i) + 0.5) / Double(columns) - 0.5, y = (Double(j) + 0.5) / Double(rows) - 0.5
+            let b = max(0, 1 - (x * x + y * y) / 0.3)
+            return (0.35 + 1.45 * b * b) * (0.75 + 0.5 * random.unit())
+        }
+        let rest = Double(max(cells, p.applicants - addressZones.reduce(0) { $0 + $1.applicants }))
+        cellApplicants = Self.share(rest, by: density, atMost: 0.9 * Double(Self.largestPrimaryIntake)).map { max(1, Int($0.rounded())) }
+    }
+
+    /// `total` shared in proportion to `weights`, no share above `most` where the total allows
+    /// (at most 80 % of `most` on average): what a capped share would exceed goes to the others,
+    /// in proportion again, until none exceeds.
+    package static func share(_ total: Double, by weights: [Double], atMost most: Double) -> [Double] {
+        var shares = weights.map { $0 / weights.reduce(0, +) * total }
+        guard total <= 0.8 * most * Double(weights.count) else { return shares }
+        var capped = [Bool](repeating: false, count: weights.count)
+        while shares.indices.contains(where: { !capped[$0] && shares[$0] > most }) {
+            for k in shares.indices where shares[k] > most { capped[k] = true }
+            let free = total - Double(capped.filter { $0 }.count) * most
+            let weight = weights.indices.filter { !capped[$0] }.reduce(0.0) { $0 + weights[$1] }
+            shares = weights.indices.map { capped[$0] ? most : weights[$0] / weight * free }
+        }
+        return shares
+    }
+
+    /// Junior zones: the intakes of their schools are drawn (3–15 classes, one school in
+    /// sixteen 16–20), `p.multiSchoolZones` zones drawn to hold two schools (three, one time in
+    /// four), then the map is cut into blocks of primary zones whose populations follow the
+    /// zones' total intakes. Each school stands in a cell of its zone.
+    package mutating func makeJuniorZones(_ count: Int, random: inout LotteryStream) {
+        var multi = Array(0..<count)
+        random.shuffle(&multi)
+        let multiZones = Set(multi.prefix(min(p.multiSchoolZones, count)))
+        let intakes = (0..<count).map { k -> [Double] in
+            (0..<(multiZones.contains(k) ? (random.chance(0.25) ? 3 : 2) : 1)).map { _ in
+                let classes = random.chance(1.0 / 16) ? 16 + random.nextInt(below: 5) : 3 + Int(6.5 * (random.unit() + random.unit()))
+                return Double(classes * Self.juniorClass) * (0.9 + 0.1 * random.unit())
+            }
+        }
+        var weight = cellApplicants
+        for zone in addressZones { weight[zone.hostCell] += zone.applicants }
+        let blocks = CellBlock.partition(CellBlock(west: 0, south: 0, east: p.primaryColumns, north: p.primaryRows),
+                                         targets: intakes.map { $0.reduce(0, +) },
+                                         cellWidth: (p.east - p.west) / Double(p.primaryColumns),
+                                         cellHeight: (p.north - p.south) / Double(p.primaryRows)) { i, j in
+            Double(weight[j * p.primaryColumns + i])
+        }
+        juniorZoneOfCell = [Int](repeating: 0, count: p.primaryColumns * p.primaryRows)
+        var number = 0
+        for (k, block) in blocks.enumerated() {
+            let cells = (block.south..<block.north).flatMap { j in (block.west..<block.east).map { j * p.primaryColumns + $0 } }
+            for z in cells { juniorZoneOfCell[z] = k }
             var ids: [String] = []
-            for _ in 0..<(multi ? 2 : 1) {
-                count += 1
-                ids.append(code("J", count))
-                let site = juniorMesh.point(k, 0, u: 0.25 + 0.5 * random.unit(), v: 0.25 + 0.5 * random.unit())
-                schools.append(School(id: ids.last!, name: name(count - 1, "中学"), level: .junior, capacity: 1,
-                                      longitude: site.lon, latitude: site.lat))
+            // The capacity is the school's drawn intake for now (makeJuniorCapacities).
+            for intake in intakes[k] {
+                number += 1
+                ids.append(code("J", number))
+                let spot = site(random.pick(cells), random: &random)
+                schools.append(School(id: ids.last!, name: name(number - 1, "中学"), level: .junior, capacity: Int(intake.rounded()),
+                                      longitude: spot.lon, latitude: spot.lat))
             }
             juniorZoneSchools.append(ids)
-            zones.append(Zone(id: code("JZ", k + 1), level: .junior, schools: ids, polygons: [[juniorMesh.ring(k, 0)]]))
+            zones.append(Zone(id: code("JZ", k + 1), level: .junior, schools: ids, polygons: [[mesh.ring(block)]]))
         }
         for n in 0..<p.privateJuniorSchools {
-            count += 1
-            privateJuniorSchools.append(code("J", count))
-            let site = juniorMesh.point(n % p.juniorZones, 0, u: 0.5, v: 0.5)
-            schools.append(School(id: code("J", count), name: name(count + 3, "外国语学校"), level: .junior, sector: .private,
-                                  capacity: 1, longitude: site.lon, latitude: site.lat))
+            number += 1
+            privateJuniorSchools.append(code("J", number))
+            let spot = site(random.nextInt(below: cellApplicants.count), random: &random)
+            schools.append(School(id: code("J", number), name: name(n + 3, "外国语学校"), level: .junior, sector: .private,
+                                  capacity: 1, longitude: spot.lon, latitude: spot.lat))
         }
     }
 
-    /// One zone per mesh cell; the cell at (1, 1) has an enclave (a hole) that belongs to
-    /// its east neighbour, whose zone is therefore in two parts.
+    /// One zone and school per map cell, plus the address zones' schools. The middle cell's
+    /// west neighbour has an enclave (a hole) that belongs to the middle cell, whose zone is
+    /// therefore in two parts. A primary school feeds a junior school of its junior zone;
+    /// its intake is its zone's applicants × 0.9…1.2, at most 450 (10 classes of 45).
     package mutating func makePrimarySchools(random: inout LotteryStream) {
-        let cells = p.primaryColumns * p.primaryRows
-        var polygons: [[[[(lon: Double, lat: Double)]]]] = (0..<cells).map { z in
-            [[mesh.ring(z % p.primaryColumns, z / p.primaryColumns)]]
-        }
-        if p.primaryColumns >= 3, p.primaryRows >= 2 {
-            let host = p.primaryColumns + 1
-            let enclave = [(0.40, 0.40), (0.55, 0.40), (0.55, 0.55), (0.40, 0.55), (0.40, 0.40)].map { mesh.point(1, 1, u: $0.0, v: $0.1) }
+        let (columns, rows) = (p.primaryColumns, p.primaryRows)
+        let cells = columns * rows
+        var polygons: [[[[ZoneMesh.Point]]]] = (0..<cells).map { z in [[mesh.ring(cell(z).i, cell(z).j)]] }
+        if columns >= 3, rows >= 2 {
+            let host = rows / 2 * columns + columns / 2 - 1
+            let enclave = mesh.enclave(cell(host).i, cell(host).j)
             polygons[host][0].append(enclave)
             polygons[host + 1].append([enclave])
         }
-        let weights = (0..<cells).map { _ in 0.5 + random.unit() }
-        let total = weights.reduce(0, +)
-        perCell = weights.map { Int(($0 / total * Double(p.applicants)).rounded()) }
+        func intake(_ applicants: Int, _ share: Double) -> Int {
+            max(min(10, applicants), min(Self.largestPrimaryIntake, Int((Double(applicants) * share).rounded())))
+        }
         for z in 0..<cells {
             let id = code("P", z + 1)
             primaryOfCell.append(id)
-            let site = mesh.point(z % p.primaryColumns, z / p.primaryColumns, u: 0.3 + 0.4 * random.unit(), v: 0.3 + 0.4 * random.unit())
-            let zoneSchools = juniorZoneSchools[juniorZone(lon: site.lon)]
-            let capacity = max(20, Int((Double(perCell[z]) * (0.9 + 0.3 * random.unit())).rounded()))
-            schools.append(School(id: id, name: name(z, "小学"), level: .primary, capacity: capacity,
-                                  longitude: site.lon, latitude: site.lat, feeds: zoneSchools[z % zoneSchools.count]))
+            let spot = site(z, random: &random)
+            let feeds = juniorZoneSchools[juniorZoneOfCell[z]]
+            schools.append(School(id: id, name: name(z, "小学"), level: .primary, capacity: intake(cellApplicants[z], 0.9 + 0.3 * random.unit()),
+                                  longitude: spot.lon, latitude: spot.lat, feeds: feeds[z % feeds.count]))
             zones.append(Zone(id: code("PZ", z + 1), level: .primary, schools: [id], polygons: polygons[z]))
         }
-        // Junior capacities follow the primary population of each junior zone, 6 % above it
-        // overall, unevenly split inside multi-school zones; private schools take about 7 %.
-        var zonePopulation = Array(repeating: 0, count: p.juniorZones)
-        for z in 0..<cells {
-            zonePopulation[juniorZone(lon: mesh.point(z % p.primaryColumns, z / p.primaryColumns, u: 0.5, v: 0.5).lon)] += perCell[z]
+        for zone in addressZones {
+            let spot = site(zone.hostCell, random: &random)
+            let names = ["实验小学", "第一实验小学", "第二实验小学"]
+            schools.append(School(id: zone.school, name: zone.number < names.count ? names[zone.number] : zone.root + "小学", level: .primary,
+                                  capacity: intake(zone.applicants, 0.95 + 0.2 * random.unit()),
+                                  longitude: spot.lon, latitude: spot.lat, feeds: juniorZoneSchools[juniorZoneOfCell[zone.hostCell]][0]))
         }
-        let privateSeats = max(10, p.applicants * 7 / 100 / max(1, p.privateJuniorSchools))
-        for k in schools.indices where schools[k].level == .junior {
-            if schools[k].sector == .private {
-                schools[k].capacity = privateSeats
-                continue
+    }
+
+    /// Junior capacities: a zone's junior applicants × 0.89…1.09, shared among its schools in
+    /// proportion to their drawn intakes; the private schools share about 7 % of the junior
+    /// applicants, each 0.6…1.4 of an equal share.
+    package mutating func makeJuniorCapacities(random: inout LotteryStream) {
+        let ratio = Double(p.juniorApplicants ?? p.applicants) / Double(p.applicants)
+        var population = [Double](repeating: 0, count: juniorZoneSchools.count)
+        for (z, applicants) in cellApplicants.enumerated() { population[juniorZoneOfCell[z]] += Double(applicants) * ratio }
+        for zone in addressZones { population[juniorZoneOfCell[zone.hostCell]] += Double(zone.applicants) * ratio }
+        let index = Dictionary(uniqueKeysWithValues: schools.indices.map { (schools[$0].id, $0) })
+        for (k, members) in juniorZoneSchools.enumerated() {
+            let drawn = members.reduce(0) { $0 + schools[index[$1]!].capacity }
+            for id in members {
+                let share = Double(schools[index[id]!].capacity) / Double(drawn)
+                schools[index[id]!].capacity = max(10, Int((population[k] * share * (0.89 + 0.2 * random.unit())).rounded()))
             }
-            let zone = juniorZoneSchools.firstIndex { $0.contains(schools[k].id) }!
-            let members = juniorZoneSchools[zone]
-            let share = members.count == 1 ? 1.0 : (members.first == schools[k].id ? 0.42 : 0.58)
-            let seats = Double(zonePopulation[zone]) * 0.99 * share * (0.9 + 0.2 * random.unit())
-            schools[k].capacity = max(20, Int(seats.rounded()))
         }
-    }
-
-    /// The old town's streets, compound and village, zoned by a published address list; one
-    /// number range of 人民路 is carved out for the neighbouring map zone (an exception).
-    package mutating func makeAddressZone(random: inout LotteryStream) {
-        let cells = p.primaryColumns * p.primaryRows
-        let zone = code("PZ", cells + 1), school = code("P", cells + 1)
-        let neighbour = code("PZ", 1)
-        let rules = [
-            [zone, "street", "人民路", "1", "99", "", "单号", "", "", "", "", "", ""],
-            [zone, "street", "人民路", "2", "98", "", "双号", "", "50", "", "", "", ""],
-            [neighbour, "street", "人民路", "", "", "", "", "50", "", "", "", "", ""],
-            [zone, "street", "解放路", "", "", "1-63号", "", "", "", "", "", "", ""],
-            [zone, "street", "和平街", "", "", "", "", "", "", "", "", "", ""],
-            [zone, "compound", "", "", "", "", "", "", "", "阳光花园", "阳光花园一期;阳光苑", "", ""],
-            [zone, "village", "", "", "", "", "", "", "", "", "", "李家村", "1-4"],
-        ]
-        let applicants = max(10, p.applicants / (cells + 1))
-        let site = mesh.point(p.primaryColumns / 2, p.primaryRows / 2, u: 0.5, v: 0.5)
-        let feeds = juniorZoneSchools[juniorZone(lon: site.lon)]
-        schools.append(School(id: school, name: "实验小学", level: .primary,
-                              capacity: max(20, Int((Double(applicants) * (0.95 + 0.2 * random.unit())).rounded())),
-                              longitude: site.lon, latitude: site.lat, feeds: feeds[0]))
-        addressZone = (zone, school, rules, applicants)
-    }
-
-    /// An old-town address and the home's coordinates near the town centre; about one in fifty
-    /// is one a clerk must review (no house number, or a number no rule covers).
-    package func oldTownAddress(random: inout LotteryStream) -> (address: String, lon: Double, lat: Double) {
-        let centre = mesh.point(p.primaryColumns / 2, p.primaryRows / 2, u: 0.35 + 0.3 * random.unit(), v: 0.35 + 0.3 * random.unit())
-        let address: String
-        switch random.nextInt(below: 200) {
-        case 0, 1: address = "人民路"
-        case 2, 3: address = "解放路\(64 + random.nextInt(below: 30))号"
-        case 4..<60: address = "人民路\(1 + random.nextInt(below: 99))号"
-        case 60..<100: address = "解放路\(1 + random.nextInt(below: 63))号"
-        case 100..<130: address = "和平街\(1 + random.nextInt(below: 40))号" + (random.chance(0.2) ? "之一" : "")
-        case 130..<170: address = "阳光花园\(1 + random.nextInt(below: 12))栋\(1 + random.nextInt(below: 3))单元\(1 + random.nextInt(below: 6))0\(1 + random.nextInt(below: 4))"
-        default: address = "李家村\(1 + random.nextInt(below: 4))组"
+        let weights = privateJuniorSchools.map { _ in 0.6 + 0.8 * random.unit() }
+        let seats = Double(p.juniorApplicants ?? p.applicants) * 0.07
+        for (id, w) in zip(privateJuniorSchools, weights) {
+            schools[index[id]!].capacity = max(10, Int((seats * w / weights.reduce(0, +)).rounded()))
         }
-        return (address, centre.lon, centre.lat)
     }
 
     package mutating func makeHighSchools(random: inout LotteryStream) {
-        let plan = Double(p.applicants) * 0.55
+        let plan = Double(p.graduates ?? p.applicants) * 0.55
         let quality = p.qualityHighSchools, ordinary = p.ordinaryHighSchools
         for n in 0..<(quality + ordinary) {
             let isQuality = n < quality
