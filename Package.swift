@@ -25,9 +25,12 @@ let libraryParts = ["IO", "Case", "Zones", "Zoning", "Lottery", "Placement", "Cl
                     "CommandLine", "Synthesis", "Enrollment.swift"]
 
 /// A target of Sources/Enrollment made of `parts` (folders, or the one file).
+/// Release builds optimise across the layers, so that a generic of one (a CSV field read through
+/// a closure) is specialised where another calls it, as it was when the library was one module.
 func library(_ name: String, _ parts: [String], dependencies: [Target.Dependency] = []) -> Target {
     .target(name: name, dependencies: dependencies, path: "Sources/Enrollment",
-            exclude: libraryParts.filter { !parts.contains($0) }, sources: parts)
+            exclude: libraryParts.filter { !parts.contains($0) }, sources: parts,
+            swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))])
 }
 
 let package = Package(

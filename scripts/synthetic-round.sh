@@ -6,12 +6,12 @@
 #   scripts/synthetic-round.sh ENROLL OUT N
 #
 # ENROLL is the enroll binary (debug or release), OUT a folder (replaced), N pupils a level.
-# Zones: 12x8 primary and 12 junior, which validate today at any N (docs/PUBLISHING.md).
+# Zones and schools are scaled to N by synth (schools of realistic size, so that nearly everyone is placed).
 set -euo pipefail
 enroll=$1 out=$2 n=$3
 rm -rf "$out"
 mkdir -p "$out"
-"$enroll" synth --seed "site-$n" --applicants "$n" --primary-zones 12x8 --junior-zones 12 --out "$out/case" >/dev/null
+"$enroll" synth --seed "site-$n" --applicants "$n" --out "$out/case" >/dev/null
 "$enroll" commit "$out/case" --out "$out/commitment.json" >/dev/null
 seed=$("$enroll" seed --contribution "notary: $n" --contribution "beacon: synthetic" | sed -n "s/^seed: \([0-9a-f]\{64\}\)$/\1/p")
 [ ${#seed} -eq 64 ] || { echo "no seed from enroll seed"; exit 1; }

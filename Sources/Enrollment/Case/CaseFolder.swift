@@ -119,37 +119,69 @@ public struct CaseFolder: Sendable {
 
     /// What loading learnt of each file it read: the SHA-256 of its bytes and, when committing,
     /// its entry in the commitment.
-    package final class FileLog {
+    ///
+    /// The digests and canonical forms are made on another core while loading goes on (each
+    /// file's result kept by its name, so nothing depends on which finishes first); `finish()`
+    /// waits for them.
+    package final class FileLog: @unchecked Sendable {
         package let committing: Bool
-        package var digests: [String: SHA256Digest] = [:]
-        package var committed: [String: Commitment.File] = [:]
+        private let work = DispatchGroup()
+        private let lock = NSLock()
+        private var digestsByName: [String: SHA256Digest] = [:]
+        private var committedByName: [String: Commitment.File] = [:]
         /// Covered files read that cannot be made canonical (a CSV with problems).
-        package var uncommitted: Set<String> = []
+        private var uncommitted: Set<String> = []
 
         package init(committing: Bool) {
             self.committing = committing
         }
 
+        /// Runs `body` on another core, storing what it finds under the lock.
+        private func inBackground(_ body: @escaping @Sendable () -> (SHA256Digest?, Commitment.File?), name: String) {
+            work.enter()
+            DispatchQueue.global().async { [self] in
+                let (digest, file) = body()
+                lock.withLock {
+                    if let digest { digestsByName[name] = digest }
+                    if let file { committedByName[name] = file }
+                }
+                work.leave()
+            }
+        }
+
         /// Records the bytes of `name`, read.
         package func read(_ name: String, _ bytes: [UInt8]) {
-            digests[name] = SHA256.hash(bytes)
-            if committing, !name.hasSuffix(".csv") { committed[name] = Commitment.File(name: name, form: .raw, digest: digests[name]!) }
+            let raw = committing && !name.hasSuffix(".csv")
+            inBackground({
+                let digest = SHA256.hash(bytes)
+                return (digest, raw ? Commitment.File(name: name, form: .raw, digest: digest) : nil)
+            }, name: name)
         }
 
         /// Records the CSV file `name`, parsed.
         package func commit(_ name: String, _ parsed: CSVReader.Result) {
             guard committing else { return }
             guard let table = parsed.table, parsed.diagnostics.isEmpty else {
-                uncommitted.insert(name)
+                lock.withLock { _ = uncommitted.insert(name) }
                 return
             }
-            let canonical = CanonicalCSV(table)
-            committed[name] = Commitment.File(name: name, form: .csv, digest: canonical.digest, rows: canonical.rowCount)
+            inBackground({
+                let canonical = CanonicalCSV(table)
+                return (nil, Commitment.File(name: name, form: .csv, digest: canonical.digest, rows: canonical.rowCount))
+            }, name: name)
+        }
+
+        /// The SHA-256 of every file read, once all are made.
+        package var digests: [String: SHA256Digest] {
+            work.wait()
+            return lock.withLock { digestsByName }
         }
 
         /// The commitment to `folder`: the entries of the files read, and of the other covered
         /// files, read now; nil when a covered file cannot be made canonical.
         package func commitment(of folder: URL, encoding: TextEncoding?) throws -> Commitment? {
+            work.wait()
+            let (committed, uncommitted) = lock.withLock { (committedByName, self.uncommitted) }
             var files: [Commitment.File] = []
             for name in try Commitment.coveredFiles(in: folder) {
                 if let file = committed[name] {
