@@ -2,10 +2,10 @@
 /// member or element per line (arrays of numbers or short strings on one line), strings
 /// escaped minimally, numbers by their stored text. The same value always gives the same
 /// bytes, so written JSON can be hashed and compared.
-public enum JSONWriter {
+package enum JSONWriter {
     /// The UTF-8 text of `value`, ending with a newline.
     /// - Complexity: O(size of the output).
-    public static func render(_ value: JSONValue) -> [UInt8] {
+    package static func render(_ value: JSONValue) -> [UInt8] {
         var out: [UInt8] = []
         write(value, indent: 0, into: &out)
         out.append(0x0A)
@@ -78,20 +78,20 @@ public enum JSONWriter {
 
 extension JSONValue {
     /// Shorthands for building values in code.
-    public static func string(_ s: String) -> JSONValue { JSONValue(.string(s)) }
-    public static func integer(_ n: Int) -> JSONValue { JSONValue(.number(Double(n), text: String(n))) }
-    public static func bool(_ b: Bool) -> JSONValue { JSONValue(.bool(b)) }
-    public static let null = JSONValue(.null)
-    public static func array(_ elements: [JSONValue]) -> JSONValue { JSONValue(.array(elements)) }
+    package static func string(_ s: String) -> JSONValue { JSONValue(.string(s)) }
+    package static func integer(_ n: Int) -> JSONValue { JSONValue(.number(Double(n), text: String(n))) }
+    package static func bool(_ b: Bool) -> JSONValue { JSONValue(.bool(b)) }
+    package static let null = JSONValue(.null)
+    package static func array(_ elements: [JSONValue]) -> JSONValue { JSONValue(.array(elements)) }
     /// An object with members in the order given.
-    public static func object(_ members: KeyValuePairs<String, JSONValue>) -> JSONValue {
+    package static func object(_ members: KeyValuePairs<String, JSONValue>) -> JSONValue {
         JSONValue(.object(members.map { JSONValue.Member($0.key, $0.value) }))
     }
-    public static func object(_ members: [(String, JSONValue)]) -> JSONValue {
+    package static func object(_ members: [(String, JSONValue)]) -> JSONValue {
         JSONValue(.object(members.map { JSONValue.Member($0.0, $0.1) }))
     }
     /// A decimal number written with its exact text (e.g. `"0.5"`); nil if the text is not a JSON number.
-    public static func decimal(_ text: String) -> JSONValue? {
+    package static func decimal(_ text: String) -> JSONValue? {
         guard let v = Double(text), v.isFinite,
               (try? JSONReader.parse(Array(text.utf8), file: "")) != nil else { return nil }
         return JSONValue(.number(v, text: text))

@@ -11,31 +11,31 @@ import EnrollmentRound
 /// Numbers are written with at most one decimal so the same data always gives the same bytes.
 /// The chart carries its text alternative (`summary`) as its `<desc>`; labels are at least
 /// 12 px, the axis says its unit.
-public struct SVGChart: Sendable, Equatable {
-    public struct Series: Sendable, Equatable {
-        public var name: String
-        public var values: [Double]
+package struct SVGChart: Sendable, Equatable {
+    package struct Series: Sendable, Equatable {
+        package var name: String
+        package var values: [Double]
         /// A CSS colour (`#4e79a7`).
-        public var color: String
+        package var color: String
 
-        public init(name: String, values: [Double], color: String) {
+        package init(name: String, values: [Double], color: String) {
             self.name = name
             self.values = values
             self.color = color
         }
     }
 
-    public var title: String
-    public var categories: [String]
+    package var title: String
+    package var categories: [String]
     /// Further label lines per category, separated by line feeds (empty strings for none).
-    public var notes: [String]
-    public var series: [Series]
-    public var stacked: Bool
+    package var notes: [String]
+    package var series: [Series]
+    package var stacked: Bool
     /// The unit of the values (`人`, `pupils`), written on the axis and in the summary.
-    public var unit: String
+    package var unit: String
 
     /// A chart; `notes` defaults to none, and every series must have one value per category.
-    public init(title: String, categories: [String], notes: [String] = [], series: [Series], stacked: Bool = false, unit: String = "") {
+    package init(title: String, categories: [String], notes: [String] = [], series: [Series], stacked: Bool = false, unit: String = "") {
         precondition(series.allSatisfy { $0.values.count == categories.count }, "one value per category")
         self.title = title
         self.unit = unit
@@ -46,7 +46,7 @@ public struct SVGChart: Sendable, Equatable {
     }
 
     /// The palette the site uses, in series order.
-    public static let palette = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1"]
+    package static let palette = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1"]
 
     /// The largest bar: the largest stack or the largest single value (at least 4, so gridlines fall on whole numbers).
     package var maximum: Double {
@@ -59,7 +59,7 @@ public struct SVGChart: Sendable, Equatable {
     /// The chart in words, its text alternative: the title, then per category each series'
     /// value with the unit and the category's notes (`"1: Boys 24 pupils, Girls 25 pupils, mean 79.9 points"`).
     /// - Complexity: O(categories × series).
-    public var summary: String {
+    package var summary: String {
         let suffix = unit.isEmpty ? "" : " " + unit
         return title + ". " + categories.indices.map { c in
             let values = series.map { "\($0.name) \(Self.number($0.values[c]))\(suffix)" }
@@ -71,7 +71,7 @@ public struct SVGChart: Sendable, Equatable {
     /// The SVG element, with a `<title>`, a `<desc>` (the summary), a legend, a y axis with its
     /// unit, four gridlines and value labels. The title is not drawn: the page shows it above.
     /// - Complexity: O(categories × series).
-    public var svg: String {
+    package var svg: String {
         let noteLines = notes.map { $0.isEmpty ? [] : $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         let left = 56.0, top = 48.0, plotHeight = 200.0, bottom = 34.0 + 16.0 * Double(noteLines.map(\.count).max() ?? 0)
         let widest = max(categories.map { Self.textWidth($0, size: 14) }.max() ?? 0,

@@ -5,9 +5,9 @@ import EnrollmentEngines
 
 /// Renders the files of a case (as `enroll synth` writes them), each as the bytes of a
 /// UTF-8 CSV with a byte-order mark, rows in file order.
-public enum CaseWriter {
+package enum CaseWriter {
     /// `schools.csv`, ordered by level then id.
-    public static func schools(_ schools: [School]) -> [UInt8] {
+    package static func schools(_ schools: [School]) -> [UInt8] {
         var w = CSVWriter(header: ["school_id", "name", "level", "sector", "capacity", "classes", "lon", "lat", "feeds", "quality"])
         for s in schools.sorted(by: { ($0.level, $0.id) < ($1.level, $1.id) }) {
             w.append([s.id, s.name, s.level.rawValue, s.sector.rawValue, String(s.capacity), s.classes.map(String.init) ?? "",
@@ -18,7 +18,7 @@ public enum CaseWriter {
     }
 
     /// `primary-applicants.csv` or `junior-applicants.csv`, in the order given.
-    public static func applicants(_ applicants: [Applicant], level: SchoolLevel) -> [UInt8] {
+    package static func applicants(_ applicants: [Applicant], level: SchoolLevel) -> [UInt8] {
         let subjects = orderedSubjects(applicants.map(\.subjectScores))
         var header = ["student_id", "name", "gender", "birth_date", "id_number", "lon", "lat", "address", "residence",
                       "categories", "sibling_school"]
@@ -39,7 +39,7 @@ public enum CaseWriter {
     }
 
     /// `graduates.csv`, in the order given.
-    public static func graduates(_ graduates: [Graduate]) -> [UInt8] {
+    package static func graduates(_ graduates: [Graduate]) -> [UInt8] {
         let subjects = orderedSubjects(graduates.map(\.subjectScores))
         var w = CSVWriter(header: ["student_id", "name", "junior_school", "score"] + subjects.map { "score_" + $0 }
                           + ["choices", "eligible", "categories"])
@@ -52,7 +52,7 @@ public enum CaseWriter {
     }
 
     /// `zone-rules.csv`: address-list rules, one row each, in `ZoneRule.columns` order.
-    public static func zoneRules(_ rows: [[String]]) -> [UInt8] {
+    package static func zoneRules(_ rows: [[String]]) -> [UInt8] {
         var w = CSVWriter(header: ZoneRule.columns)
         for row in rows { w.append(row) }
         return w.bytes
@@ -66,7 +66,7 @@ public enum CaseWriter {
     }
 
     /// `teachers.csv`: school_id, teacher_id, children (`;`-separated student ids).
-    public static func teachers(_ rows: [(school: String, teacher: String, children: [String])]) -> [UInt8] {
+    package static func teachers(_ rows: [(school: String, teacher: String, children: [String])]) -> [UInt8] {
         var w = CSVWriter(header: ["school_id", "teacher_id", "children"])
         for r in rows { w.append([r.school, r.teacher, r.children.joined(separator: ";")]) }
         return w.bytes
@@ -85,7 +85,7 @@ public enum CaseWriter {
 extension CaseWriter {
     /// `zones.geojson`: a FeatureCollection with the `coordinate_system` member, one feature
     /// per line, ordered by level then zone id; a zone in several parts is a MultiPolygon.
-    public static func zones(_ zones: [SyntheticCounty.Zone], coordinateSystem: String) -> [UInt8] {
+    package static func zones(_ zones: [SyntheticCounty.Zone], coordinateSystem: String) -> [UInt8] {
         func ring(_ points: [(lon: Double, lat: Double)]) -> String {
             "[" + points.map { "[\(DecimalText.format($0.lon)),\(DecimalText.format($0.lat))]" }.joined(separator: ",") + "]"
         }
@@ -108,7 +108,7 @@ extension CaseWriter {
 
     /// Writes every file of a synthetic county into `folder` (each atomically) and returns
     /// their names in the order written.
-    public static func write(_ county: SyntheticCounty, to folder: URL) throws -> [String] {
+    package static func write(_ county: SyntheticCounty, to folder: URL) throws -> [String] {
         let c = county.admissionCase
         let files: [(String, [UInt8])] = [
             (SchoolTable.fileName, schools(c.schools)),

@@ -9,36 +9,36 @@ import EnrollmentEngines
 /// The same parameters and seed give the same case, byte for byte, on every machine: every
 /// random choice comes from `LotteryStream` draws named `synth/…`, and only exact IEEE
 /// arithmetic (+, −, ×, ÷, rounding) is used on coordinates.
-public struct SyntheticCounty: Sendable {
+package struct SyntheticCounty: Sendable {
     /// What to generate.
-    public struct Parameters: Sendable, Equatable {
-        public var seed: String
+    package struct Parameters: Sendable, Equatable {
+        package var seed: String
         /// About this many primary applicants (and, unless set below, junior applicants and graduates).
-        public var applicants: Int
+        package var applicants: Int
         /// About this many junior applicants; nil for `applicants`.
-        public var juniorApplicants: Int?
+        package var juniorApplicants: Int?
         /// About this many junior-school graduates; nil for `applicants`.
-        public var graduates: Int?
+        package var graduates: Int?
         /// Primary zones form a grid of `primaryColumns × primaryRows` single-school map zones
         /// (ZoneMesh: jittered corners, wiggly shared sides, valid at any size).
-        public var primaryColumns: Int
-        public var primaryRows: Int
+        package var primaryColumns: Int
+        package var primaryRows: Int
         /// Junior zones: this many blocks of primary zones (at most one per primary zone)…
-        public var juniorZones: Int
+        package var juniorZones: Int
         /// …of which this many are multi-school zones (多校划片) of two or three schools.
-        public var multiSchoolZones: Int
+        package var multiSchoolZones: Int
         /// Private junior schools (民办), which have no zone and admit by lottery.
-        public var privateJuniorSchools: Int
-        public var qualityHighSchools: Int
-        public var ordinaryHighSchools: Int
+        package var privateJuniorSchools: Int
+        package var qualityHighSchools: Int
+        package var ordinaryHighSchools: Int
         /// Primary zones published as address lists (`zone-rules.csv`) rather than drawn,
         /// each inside one map zone; the first is the old town (at most one per map zone, and
         /// at most 785).
-        public var addressZones: Int
+        package var addressZones: Int
         /// The county's extent in degrees.
-        public var west = 113.60, south = 34.70, east = 113.80, north = 34.85
+        package var west = 113.60, south = 34.70, east = 113.80, north = 34.85
 
-        public init(seed: String, applicants: Int, primaryColumns: Int = 4, primaryRows: Int = 3, juniorZones: Int = 3,
+        package init(seed: String, applicants: Int, primaryColumns: Int = 4, primaryRows: Int = 3, juniorZones: Int = 3,
                     multiSchoolZones: Int = 1, privateJuniorSchools: Int = 1, qualityHighSchools: Int = 3, ordinaryHighSchools: Int = 2,
                     addressZones: Int = 1) {
             self.seed = seed
@@ -60,7 +60,7 @@ public struct SyntheticCounty: Sendable {
         /// two or three schools; private junior schools taking about 7 % of the places; one
         /// high school per 1,000 graduates or so. Above about 15,000 applicants the county grows
         /// so that a primary zone stays about 1.5 km across (0.016° × 0.0135°), a city's size.
-        public static func scaled(seed: String, applicants: Int) -> Parameters {
+        package static func scaled(seed: String, applicants: Int) -> Parameters {
             let primaryZones = max(4, applicants / 200)
             let rows = max(2, Int((Double(primaryZones) * 0.75).squareRoot().rounded()))
             let columns = max(2, (primaryZones + rows - 1) / rows)
@@ -78,29 +78,29 @@ public struct SyntheticCounty: Sendable {
 
     /// A zone as polygons: each polygon is an outer ring followed by its holes; each ring is
     /// closed (first point repeated last), points as (lon, lat).
-    public struct Zone: Sendable {
-        public var id: String
-        public var level: SchoolLevel
-        public var schools: [String]
-        public var polygons: [[[(lon: Double, lat: Double)]]]
+    package struct Zone: Sendable {
+        package var id: String
+        package var level: SchoolLevel
+        package var schools: [String]
+        package var polygons: [[[(lon: Double, lat: Double)]]]
     }
 
-    public let parameters: Parameters
-    public let admissionCase: AdmissionCase
-    public let zones: [Zone]
+    package let parameters: Parameters
+    package let admissionCase: AdmissionCase
+    package let zones: [Zone]
     /// The rows of `zone-rules.csv` (columns `ZoneRule.columns`): the old town's address list.
-    public let addressRules: [[String]]
+    package let addressRules: [[String]]
     /// The zones of `zones.csv`: the address-list zone's level and school.
     package let zoneDeclarations: [ZoneTable.Declaration]
     /// `teachers.csv`: head-teacher candidates per primary and junior school (one more than
     /// the school's classes), some with a child among the school's likely pupils.
-    public let teachers: [(school: String, teacher: String, children: [String])]
+    package let teachers: [(school: String, teacher: String, children: [String])]
 }
 
 extension SyntheticCounty {
     /// Generates the county.
     /// - Complexity: O(applicants + zones × segments).
-    public init(parameters: Parameters) {
+    package init(parameters: Parameters) {
         let builder = SyntheticCountyBuilder(parameters)
         let primary = builder.applicants(.primary)
         let junior = builder.applicants(.junior)

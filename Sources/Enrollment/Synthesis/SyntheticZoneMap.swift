@@ -7,20 +7,20 @@ import EnrollmentEngines
 /// four-sided zones on a jittered grid, each shared side a wiggly line of several vertices
 /// that is bit-identical (reversed) in the two zones it separates, so the zones tile the
 /// rectangle exactly. Deterministic in `seed`.
-public struct SyntheticZoneMap: Sendable {
+package struct SyntheticZoneMap: Sendable {
     /// The zones, in row-major order, ids `Z00001`…, level primary, one school each.
-    public let zones: [ZoneMap.Zone]
+    package let zones: [ZoneMap.Zone]
     /// The rectangle tiled, in grid units.
-    public let minX: Int64, minY: Int64, maxX: Int64, maxY: Int64
+    package let minX: Int64, minY: Int64, maxX: Int64, maxY: Int64
     /// Every vertex of the map (lattice corners and wiggle points).
-    public let vertices: [GridPoint]
+    package let vertices: [GridPoint]
 
     /// - Parameters:
     ///   - columns, rows: the grid (zones = columns × rows).
     ///   - origin: the south-west corner; `width`, `height` in grid units (1e-7 degree).
     ///   - pointsPerSide: interior vertices on every side of a zone.
     ///   - seed: drives the jitter and the wiggles.
-    public init(columns: Int, rows: Int, origin: GridPoint, width: Int64, height: Int64,
+    package init(columns: Int, rows: Int, origin: GridPoint, width: Int64, height: Int64,
                 pointsPerSide: Int = 4, seed: UInt64) {
         var random = SplitMix64(seed: seed)
         let cw = width / Int64(columns), ch = height / Int64(rows)
@@ -88,7 +88,7 @@ public struct SyntheticZoneMap: Sendable {
 extension SyntheticZoneMap {
     /// `count` made-up homes, deterministic in `seed`: uniform over the rectangle, except
     /// that every 100th home sits exactly on a vertex (the hardest case for the boundary rule).
-    public func homes(count: Int, seed: UInt64) -> [GridPoint] {
+    package func homes(count: Int, seed: UInt64) -> [GridPoint] {
         var random = SplitMix64(seed: seed)
         return (0..<count).map { i in
             if i % 100 == 99 { return vertices[Int(random.next() % UInt64(vertices.count))] }
