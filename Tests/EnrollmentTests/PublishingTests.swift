@@ -35,6 +35,15 @@ import Testing
         #expect(Masking.name("Ölander") == "Ö***")
     }
 
+    /// A character made of several scalars (a letter and its accent, an ideograph and its
+    /// variation selector) is masked as one character, as a reader counts it.
+    @Test func charactersOfSeveralScalarsAreMaskedWhole() {
+        #expect(Masking.name("E\u{301}mile") == "E\u{301}***")
+        #expect(Masking.name("李\u{E0100}四") == "李\u{E0100}*")
+        #expect(Masking.name("王\u{E0100}小明") == "王\u{E0100}**")
+        #expect(Masking.name("欧阳\u{301}娜") == "欧**")  // 阳 with an accent is not the 阳 of 欧阳
+    }
+
     @Test func residentIDNumbersKeepRegionAndLastFour() {
         #expect(Masking.idNumber("419901201309210024") == "419901********0024")
         #expect(Masking.idNumber("11010519491231002X") == "110105********002X")

@@ -152,10 +152,7 @@ public enum RunVerifier {
             }
         }
         var rerun = manifest
-        rerun.steps = []
-        for index in manifest.steps.indices {
-            rerun.steps.append(try replay.verifyStep(index))
-        }
+        rerun.steps = try replay.verifyAllSteps()
         if manifest.code != code { rerun.code = manifest.code }
         let expected = rerun.rendered
         if expected != published {
@@ -184,14 +181,35 @@ public enum RunVerifier {
         /// Where the output `name` is read from.
         package func url(of name: String) -> URL { files[name] ?? run.appendingPathComponent(name) }
 
+        /// Re-runs every step of the manifest and compares; returns the steps as the re-run records
+        /// them, in the manifest's order. The steps are independent once the case is loaded (each
+        /// reads only recorded files), so they run on all cores at once; the error reported is
+        /// that of the first failing step in the manifest's order, whichever finished first.
+        package mutating func verifyAllSteps() throws(VerificationError) -> [RunStep] {
+            for encoding in manifest.steps.map(\.encoding) { _ = try loaded(encoding) }
+            let replay = self
+            let results = concurrentMap(count: manifest.steps.count) { index in
+                Result { () throws(VerificationError) -> RunStep in try replay.verifyLoadedStep(index) }
+            }
+            return try results.map { result throws(VerificationError) -> RunStep in try result.get() }
+        }
+
         /// Re-runs step `index` of the manifest and compares; returns the step as the re-run records it.
         package mutating func verifyStep(_ index: Int) throws(VerificationError) -> RunStep {
+            _ = try loaded(manifest.steps[index].encoding)
+            return try verifyLoadedStep(index)
+        }
+
+        /// `verifyStep` once the case is loaded with the step's encoding.
+        private func verifyLoadedStep(_ index: Int) throws(VerificationError) -> RunStep {
             let step = manifest.steps[index]
             let name = "step \(index + 1) (\(step.kind))"
             let outcome: StepOutcome<RecordedCounts>
             do {
                 let earlier = Array(manifest.steps[..<index])
-                let context = StepContext(admissionCase: try admissionCase(step.encoding), seed: manifest.seed) { [self] file, needed in
+                let read = cases[step.encoding]!
+                guard read.diagnostics.isEmpty else { throw VerificationError.stepFailed("the case", Diagnostics(read.diagnostics).description) }
+                let context = StepContext(admissionCase: read.admissionCase, seed: manifest.seed) { [self] file, needed in
                     try StepContext.recordedOutput(file, of: needed, among: earlier, at: url(of:))
                 }
                 outcome = try step.step.perform(in: context)
@@ -219,18 +237,11 @@ public enum RunVerifier {
                 if SHA256.hash(bytes) != record.digest { throw .outputDigestDiffers(record.name) }
             }
             if let first = outcome.invariants().first { throw .invariant(name, first) }
-            let read = try loaded(step.encoding)
+            let read = cases[step.encoding]!
             let inputs = read.admissionCase.files.map { RunStep.FileRecord(name: $0, digest: read.fileDigests[$0]!) }
             return RunStep(step: step.step, encoding: step.encoding, draws: outcome.draws, inputs: inputs,
                            outputs: outcome.outputs.map { RunStep.FileRecord(name: $0.name, digest: SHA256.hash($0.bytes)) },
                            counts: Dictionary(uniqueKeysWithValues: outcome.summary.counts.map { ($0.name, $0.value) }))
-        }
-
-        /// The case read with `encoding`, checked.
-        package mutating func admissionCase(_ encoding: TextEncoding?) throws(VerificationError) -> AdmissionCase {
-            let read = try loaded(encoding)
-            guard read.diagnostics.isEmpty else { throw .stepFailed("the case", Diagnostics(read.diagnostics).description) }
-            return read.admissionCase
         }
 
         /// The case folder read with `encoding`; read once.

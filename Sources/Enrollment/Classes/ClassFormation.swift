@@ -41,17 +41,11 @@ public enum ClassFormation {
     /// - Complexity: the sum of `form`'s cost over the schools, divided among the cores.
     public static func form<Draw: RandomDraw & Sendable>(schools: [(pupils: [ClassPupil], policy: ClassFormationPolicy, draw: Draw)])
         -> [Result<ClassFormationResult, ClassFormationError>] {
-        var results = [Result<ClassFormationResult, ClassFormationError>?](repeating: nil, count: schools.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            let input = schools
-            DispatchQueue.concurrentPerform(iterations: input.count) { i in
-                var draw = input[i].draw
-                output[i] = Result { () throws(ClassFormationError) in
-                    try form(input[i].pupils, policy: input[i].policy, draw: &draw)
-                }
+        concurrentMap(count: schools.count) { i in
+            var draw = schools[i].draw
+            return Result { () throws(ClassFormationError) in
+                try form(schools[i].pupils, policy: schools[i].policy, draw: &draw)
             }
         }
-        return results.map { $0! }
     }
 }

@@ -35,15 +35,29 @@ public enum Masking {
 
     /// The published form of a person's name.
     public static func name(_ name: String) -> String {
-        let characters = Array(name.trimmingSpaces)
-        guard let first = characters.first else { return "" }
-        guard characters.contains(where: \.isHan) else {
-            return String(first) + String(repeating: mark, count: 3)
+        let trimmed = name.trimmingSpaces
+        // Han ideographs and printable ASCII are each a character of their own, so a name made
+        // only of them is masked scalar by scalar, without finding character boundaries.
+        let scalars = Array(trimmed.unicodeScalars)
+        if scalars.allSatisfy({ $0.isHan || (0x20...0x7E).contains($0.value) }) {
+            return masked(scalars, isHan: \.isHan) { String(String.UnicodeScalarView($0)) }
         }
-        let kept = characters.count > 2 && compoundSurnames.contains(String(characters[0...1])) ? 2
-            : characters.count > 1 ? 1 : 0
-        return String(characters[..<kept]) + String(repeating: mark, count: characters.count - kept)
+        return masked(Array(trimmed), isHan: \.isHan) { String($0) }
     }
+
+    /// The masking of a name given as its characters (`Unit` a character, or a scalar where
+    /// every scalar is a character).
+    private static func masked<Unit>(_ units: [Unit], isHan: (Unit) -> Bool, text: (ArraySlice<Unit>) -> String) -> String {
+        guard !units.isEmpty else { return "" }
+        guard units.contains(where: isHan) else {
+            return text(units[..<1]) + String(repeating: mark, count: 3)
+        }
+        let kept = units.count > 2 && compoundSurnameSet.contains(text(units[0...1])) ? 2
+            : units.count > 1 ? 1 : 0
+        return text(units[..<kept]) + String(repeating: mark, count: units.count - kept)
+    }
+
+    private static let compoundSurnameSet = Set(compoundSurnames)
 
     /// The published form of a resident id number.
     public static func idNumber(_ idNumber: String) -> String {
@@ -56,16 +70,19 @@ public enum Masking {
     }
 }
 
-extension Character {
+extension Unicode.Scalar {
     /// A CJK unified ideograph (basic block, extensions A–F, compatibility ideographs).
     package var isHan: Bool {
-        unicodeScalars.contains { s in
-            switch s.value {
-            case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x323AF: return true
-            default: return false
-            }
+        switch value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x323AF: true
+        default: false
         }
     }
+}
+
+extension Character {
+    /// A character holding a CJK unified ideograph.
+    package var isHan: Bool { unicodeScalars.contains(where: \.isHan) }
 }
 
 extension String {

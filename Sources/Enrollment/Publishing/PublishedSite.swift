@@ -73,7 +73,14 @@ public struct PublishedSite: Sendable {
         let old = parent.appendingPathComponent(".\(site.lastPathComponent).old")
         for leftover in [staging, old] where fm.fileExists(atPath: leftover.path) { try fm.removeItem(at: leftover) }
         var writer = SiteFolderWriter(folder: staging)
-        let summary = try SiteBuilder.build(results, language: language, notice: notice, into: &writer)
+        let summary: Summary
+        do {
+            summary = try SiteBuilder.build(results, language: language, notice: notice, into: &writer)
+            try writer.finish()
+        } catch {
+            try? writer.finish()  // no write goes on after the error is reported
+            throw error
+        }
         sync()
         guard fm.fileExists(atPath: site.path) else {
             try rename(staging, to: site)

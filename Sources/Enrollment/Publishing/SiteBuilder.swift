@@ -23,7 +23,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
     package let schoolNames: [String: String]
     /// Where each student_id is in the case: (0 primary, 1 junior, 2 graduates; position).
     package let people: [String: (list: UInt8, index: Int32)]
-    package var written: [(path: String, digest: SHA256Digest)] = []
+    package let written = SiteDigests()
     package var tables: [String] = []
     package var search = SearchRecords()
     package var tierTexts = InternedTexts(), noteTexts = InternedTexts()
@@ -35,7 +35,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         try builder.build()
         sink = builder.sink
         return PublishedSite.Summary(report: builder.report, tables: builder.tables,
-                                     files: builder.written.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })
+                                     files: builder.written.sorted)
     }
 
     package init(sink: Sink, results: RunResults, page: SitePage) throws(PublishingError) {
@@ -62,7 +62,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
     package static func schoolPage(_ id: String, _ suffix: String = "") -> String { "school-\(HTMLText.fileNamePart(id))\(suffix).html" }
 
     package mutating func add(_ path: String, _ bytes: [UInt8]) throws {
-        written.append((path, SHA256.hash(bytes)))
+        written.add(path, bytes)
         try sink.add(path, bytes)
     }
 
@@ -173,7 +173,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         try add("about.html", aboutHTML())
         try add("index.html", indexHTML(levels: levelSections, quota: quotaSection, shards: shards))
         try add("files.html", filesHTML())
-        let sums = written.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }.map { "\($0.digest.hex)  \($0.path)\n" }.joined()
+        let sums = written.sorted.map { "\($0.digest.hex)  \($0.path)\n" }.joined()
         try add("SHA256SUMS", Array(sums.utf8))
     }
 
@@ -613,7 +613,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
     package func filesHTML() -> [UInt8] {
         var body = menu + "<h1>\(e(t(.files)))</h1>\n<p>\(e(t(.checkFiles)))</p><pre>sha256sum -c SHA256SUMS</pre>\n"
         body += "<div class=\"scroll\"><table id=\"files-table\"><thead><tr><th>\(e(t(.file)))</th><th>\(e(t(.sha256)))</th></tr></thead><tbody>\n"
-        for file in written.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+        for file in written.sorted {
             body += "<tr><td><a href=\"\(e(file.path))\">\(e(file.path))</a></td><td class=\"hash\">\(file.digest.hex)</td></tr>\n"
         }
         return page.document(title: "\(t(.files)) · \(t(.title))", body: body + "</tbody></table></div>\n")
