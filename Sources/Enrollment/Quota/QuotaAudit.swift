@@ -57,6 +57,10 @@ public enum QuotaAudit {
         for h in c.schools(.high).sorted(by: { $0.id < $1.id }) where (perHigh[h.id] ?? 0) > h.capacity + (aboveQuota[h.id] ?? 0) {
             violations.append(.overPlan(highSchoolID: h.id, admitted: perHigh[h.id]!, plan: h.capacity))
         }
+        // Each junior school's graduates, in the graduates' order: an underfilled pool looks at
+        // its own school's graduates only (not at every graduate for every pool).
+        var graduatesOf: [String: [Int]] = [:]
+        for (k, g) in run.graduates.enumerated() { graduatesOf[g.juniorSchool, default: []].append(k) }
         for pool in run.pools {
             let n = perPool[pool.highSchoolID]?[pool.juniorSchoolID] ?? 0
             if n > pool.seats {
@@ -65,7 +69,7 @@ public enum QuotaAudit {
                     violations.append(.poolOverSeats(highSchoolID: pool.highSchoolID, juniorSchoolID: pool.juniorSchoolID, admitted: n, seats: pool.seats))
                 }
             } else if n < pool.seats {
-                for g in run.graduates where g.juniorSchool == pool.juniorSchoolID && g.eligible {
+                for g in (graduatesOf[pool.juniorSchoolID] ?? []).lazy.map({ run.graduates[$0] }) where g.eligible {
                     guard let rank = g.choices.firstIndex(of: pool.highSchoolID) else { continue }
                     if let line = run.scoreLines[pool.highSchoolID], g.score < line { continue }
                     let held = admitted[g.id]
