@@ -9,17 +9,21 @@ enum Drawing {
     static let commitment = Argument<URL>.option("commitment", valueName: "file", help: "The published commitment.json; the case must still hash to it.", as: .path)
     static let out = Argument<URL>.option("out", valueName: "run folder", help: "The run folder to write results and manifest.json into.", as: .path)
     static let force = Argument<Bool>.flag("force", help: "Replace the results of a step the run folder already records, or start its run again under another seed, code or commitment; manifest.json keeps every earlier attempt.")
+    static let wait = Argument<Bool>.flag("wait", help: "When another command is writing into the run folder, wait for it to end instead of refusing.")
 
     /// The case, the drawing options and `--encoding`, as a drawing command lists them after its own.
-    static let arguments = [seed.spec, commitment.spec, out.spec, force.spec, CaseArguments.encoding.spec]
+    static let arguments = [seed.spec, commitment.spec, out.spec, force.spec, wait.spec, CaseArguments.encoding.spec]
 
     /// Opens the round the command draws in (`AdmissionRound`), printing what settling the
     /// run folder did.
     static func openRound(_ arguments: ParsedArguments) throws -> AdmissionRound {
         let commitment = try Commitment(contentsOf: try arguments[commitment])
+        let run = try arguments[out]
         let round = try AdmissionRound(caseFolder: try arguments[CaseArguments.folder], encoding: try arguments[CaseArguments.encoding],
-                                       commitment: commitment, seed: try arguments[seed], runFolder: try arguments[out],
-                                       code: codeIdentifier, force: try arguments[force])
+                                       commitment: commitment, seed: try arguments[seed], runFolder: run,
+                                       code: codeIdentifier, force: try arguments[force], wait: try arguments[wait]) { holder in
+            print("\(run.path): waiting for the command writing into it to end (\(holder))")
+        }
         if let recovery = round.recovery { print("\(round.runFolder.path): \(recovery)") }
         return round
     }

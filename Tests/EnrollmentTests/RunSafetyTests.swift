@@ -42,10 +42,11 @@ import Testing
         return Fixture(root: root, caseFolder: caseFolder, commitment: commitment)
     }
 
-    /// Every file under `folder`, by path, with its bytes.
+    /// Every file under `folder`, by path, with its bytes (but the lock file, which names its
+    /// last holder and is never a result).
     static func contents(_ folder: URL) throws -> [String: Data] {
         var out: [String: Data] = [:]
-        for path in FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? [] {
+        for path in FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? [] where path != RunFolderLock.fileName {
             var isFolder: ObjCBool = false
             let url = folder.appendingPathComponent(path)
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue { out[path] = try Data(contentsOf: url) }

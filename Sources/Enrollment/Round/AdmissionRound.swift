@@ -48,14 +48,21 @@ public struct AdmissionRound: Sendable {
     public let recovery: RunRecovery?
     /// The raw SHA-256 of every case file read, as each step records its inputs.
     package let inputs: [RunStep.FileRecord]
+    /// The run folder's lock, held while the round is open (one writer per folder).
+    private let lock: RunFolderLock
 
-    /// Opens a round: checks the seed, the commitment and the case, and settles the run folder.
+    /// Opens a round: checks the seed, the commitment and the case, takes the run folder's lock
+    /// (`RunFolderLock`, held while the round lives), and settles the run folder.
+    /// - Parameters:
+    ///   - wait: when another command holds the run folder, wait for it (telling `waiting` who
+    ///     holds it) instead of refusing.
     /// - Throws: `RoundError.malformedSeed`; `CommitmentError`; `Diagnostics` listing every
-    ///   problem of an invalid case; `CaseFolderError`; errors reading the run folder.
+    ///   problem of an invalid case; `CaseFolderError`; `RunFolderLockError.busy` when another
+    ///   live command writes into the run folder; errors reading the run folder.
     /// - Complexity: O(size of the case), each file read and parsed once (the commitment is
     ///   made from the tables read).
     public init(caseFolder: URL, encoding: TextEncoding? = nil, commitment: Commitment, seed: String, runFolder: URL,
-                code: String, force: Bool = false) throws {
+                code: String, force: Bool = false, wait: Bool = false, waiting: (String) -> Void = { _ in }) throws {
         guard seed.utf8.count == 64, seed.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
             throw RoundError.malformedSeed
         }
@@ -76,6 +83,7 @@ public struct AdmissionRound: Sendable {
         self.code = code
         self.force = force
         self.inputs = inputs
+        self.lock = try RunFolderLock(runFolder, wait: wait, waiting: waiting)
         self.recovery = try RunCommit.recover(runFolder)
     }
 

@@ -1,0 +1,84 @@
+import Foundation
+import EnrollmentIO
+
+/// One writer at a time in a run folder: an exclusive advisory lock (`flock`) on the file
+/// `.enroll.lock` inside it, held for as long as this value lives and released by the system
+/// when the process ends in any way (a kill included), so a lock is never left behind. The
+/// file's text names the holder (its process, command line and start time) for the message
+/// another command gives; the file itself stays, empty of meaning once unlocked.
+///
+/// A command that finds the lock held either refuses at once (`RunFolderLockError.busy`) or
+/// waits for it; it never touches a step another live process is writing.
+public final class RunFolderLock: Sendable {
+    /// The lock file's name inside the folder; never a result, never listed in a manifest.
+    public static let fileName = ".enroll.lock"
+
+    public let folder: URL
+    private let descriptor: Int32
+
+    /// Takes the lock of `folder`, creating the folder and the lock file when missing.
+    /// - Parameters:
+    ///   - wait: wait for the holder to finish instead of refusing; `waiting` is told who holds it first.
+    /// - Throws: `RunFolderLockError.busy` naming the holder when it is held and `wait` is false;
+    ///   `RunFolderLockError.cannotLock` when the folder or the lock file cannot be made.
+    public init(_ folder: URL, wait: Bool = false, waiting: (String) -> Void = { _ in }) throws(RunFolderLockError) {
+        self.folder = folder
+        let path = folder.appendingPathComponent(Self.fileName).path
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotLock(folder.path, String(describing: error))
+        }
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .cannotLock(path, String(cString: strerror(errno))) }
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let holder = Self.holder(fd)
+            guard wait else {
+                close(fd)
+                throw .busy(folder.path, holder: holder)
+            }
+            waiting(holder)
+            while flock(fd, LOCK_EX) != 0 {
+                guard errno == EINTR else {
+                    let reason = String(cString: strerror(errno))
+                    close(fd)
+                    throw .cannotLock(path, reason)
+                }
+            }
+        }
+        descriptor = fd
+        let text = Array("process \(getpid()): \(CommandLine.arguments.joined(separator: " ")), since \(Date().ISO8601Format())\n".utf8)
+        _ = ftruncate(fd, 0)
+        _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// What the lock file says of its holder.
+    private static func holder(_ fd: Int32) -> String {
+        var buffer = [UInt8](repeating: 0, count: 4_096)
+        let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        let text = count > 0 ? String(decoding: buffer[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : ""
+        return text.isEmpty ? "another enroll command" : text
+    }
+}
+
+/// Why a run folder's lock was not taken.
+public enum RunFolderLockError: Error, Equatable, CustomStringConvertible {
+    /// Another live command holds the folder.
+    case busy(String, holder: String)
+    /// The folder or its lock file cannot be made or locked.
+    case cannotLock(String, String)
+
+    public var description: String {
+        switch self {
+        case let .busy(folder, holder):
+            "\(folder): the folder is busy: another command is writing into it (\(holder)); "
+                + "wait until it ends and run this command again, or give --wait to wait for it"
+        case let .cannotLock(path, reason):
+            "\(path): the run folder cannot be locked for writing (\(reason)); check that the folder can be written"
+        }
+    }
+}
