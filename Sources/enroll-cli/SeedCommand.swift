@@ -37,7 +37,7 @@ enum SeedCommand: EnrollCommand {
         let ceremony: SeedCeremony
         if reveal {
             guard let url = commitmentsFile else { throw UsageError.missingArgument("--commitments <file>") }
-            guard let data = FileManager.default.contents(atPath: url.path) else { throw CommitmentError.unreadable(url.path) }
+            guard let data = FileManager.default.contents(atPath: url.path) else { throw CommitmentError.unreadable(url.path, reason: FileProblem.reading(url.path)) }
             let commitments = try SeedCommitment.list(String(decoding: data, as: UTF8.self), file: url.lastPathComponent)
             do {
                 ceremony = try SeedCeremony(contributions: contributions, revealedAgainst: commitments)

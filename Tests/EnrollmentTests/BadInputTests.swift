@@ -75,11 +75,12 @@ struct BadInput: CustomStringConvertible, Sendable {
     }
 }
 
-/// Every file of `folder` and below, by relative path, with its bytes.
+/// Every file of `folder` and below, by relative path, with its bytes (but a run folder's lock file).
 func snapshot(_ folder: URL) throws -> [String: Data] {
     var files: [String: Data] = [:]
     guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return files }
-    for case let url as URL in walker where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+    for case let url as URL in walker where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true
+        && url.lastPathComponent != RunFolderLock.fileName {  // the lock names its last holder; never a result
         files[String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count))] = try Data(contentsOf: url)
     }
     return files

@@ -161,7 +161,7 @@ public struct Manifest: Equatable, Sendable {
     package static func read(_ url: URL) throws(Diagnostic) -> Manifest? {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw Diagnostic(SourceLocation(file: url.lastPathComponent), "the file cannot be read; check its permissions")
+            throw Diagnostic(SourceLocation(file: url.lastPathComponent), FileProblem.reading(url.path))
         }
         return try Manifest(json: [UInt8](data), file: url.lastPathComponent)
     }

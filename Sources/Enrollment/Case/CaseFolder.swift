@@ -257,7 +257,7 @@ public struct CaseFolder: Sendable {
             return nil
         }
         guard let bytes = FileBytes.read(fileURL.path) else {
-            diagnostics.append(Diagnostic(SourceLocation(file: name), "the file cannot be read: check its permissions"))
+            diagnostics.append(Diagnostic(SourceLocation(file: name), FileProblem.reading(fileURL.path)))
             return nil
         }
         log.read(name, bytes)

@@ -94,7 +94,8 @@ public struct Commitment: Hashable, Sendable {
     public init(caseFolder: URL, encoding: TextEncoding? = nil, note: String? = nil) throws(CommitmentError) {
         var files: [File] = []
         for name in try Self.coveredFiles(in: caseFolder) {
-            guard let bytes = FileBytes.read(caseFolder.appendingPathComponent(name).path) else { throw .unreadable(name) }
+            let path = caseFolder.appendingPathComponent(name).path
+            guard let bytes = FileBytes.read(path) else { throw .unreadable(name, reason: FileProblem.reading(path)) }
             files.append(try File(name: name, bytes: bytes, encoding: encoding))
         }
         self.init(files: files, note: note)
@@ -163,7 +164,8 @@ public enum CommitmentError: Error, CustomStringConvertible {
     }
 
     case notAFolder(String)
-    case unreadable(String)
+    /// A file that cannot be read, and why (`FileProblem`).
+    case unreadable(String, reason: String)
     case malformed(String, Diagnostics)
     case changed([Change])
     /// A `commitment.json` that cannot be read, at file:line:column.
@@ -173,8 +175,8 @@ public enum CommitmentError: Error, CustomStringConvertible {
         switch self {
         case .notAFolder(let path):
             return "\(path): no such case folder"
-        case .unreadable(let name):
-            return "\(name): the file cannot be read; check its permissions"
+        case let .unreadable(name, reason):
+            return "\(name): \(reason)"
         case let .malformed(name, diagnostics):
             return "\(name) cannot be committed until it is a well-formed CSV file:\n\(diagnostics)"
         case .changed(let changes):

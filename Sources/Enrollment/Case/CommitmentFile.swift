@@ -73,7 +73,9 @@ extension Commitment {
 
     /// Reads the commitment file at `url`.
     public init(contentsOf url: URL) throws(CommitmentError) {
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw .unreadable(url.path) }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw .unreadable(url.path, reason: FileProblem.reading(url.path))
+        }
         try self.init(json: [UInt8](data), file: url.lastPathComponent)
     }
 

@@ -130,7 +130,7 @@ public struct RunResults: Sendable {
             let url = run.appendingPathComponent(path)
             guard FileManager.default.fileExists(atPath: url.path) else { return nil }
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw .unreadable(Diagnostic(SourceLocation(file: path), "the file cannot be read; check its permissions"))
+                throw .unreadable(Diagnostic(SourceLocation(file: path), FileProblem.reading(url.path)))
             }
             return try RunCSV(file: path, bytes: [UInt8](data))
         }
