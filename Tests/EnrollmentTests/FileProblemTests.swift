@@ -55,3 +55,39 @@ import Testing
         #expect((result.out + result.err).contains("policy.json:0:0: this is a folder, not a file; give the path of the file"), "\(result.out)\(result.err)")
     }
 }
+
+/// A full disk while a step is written (issue 20): exit 1, a message saying so, and nothing of
+/// the step left in the run folder. Needs a small file system of its own: a 64 KB tmpfs, which
+/// only a user allowed to mount (root) can make; elsewhere the test says so and checks nothing.
+@Suite struct DiskFullTests {
+    @Test func aStepOnAFullDiskLeavesTheRunFolderAsItWas() throws {
+        let root = try RunFolderLockTests.committedCase()
+        let small = root.appendingPathComponent("small")
+        try FileManager.default.createDirectory(at: small, withIntermediateDirectories: true)
+        let mount = Process()
+        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
+        mount.arguments = ["-t", "tmpfs", "-o", "size=64k", "tmpfs", small.path]
+        mount.standardError = FileHandle.nullDevice
+        try mount.run()
+        mount.waitUntilExit()
+        guard mount.terminationStatus == 0 else {
+            print("DiskFullTests: skipped: this user cannot mount a small tmpfs")
+            return
+        }
+        defer {
+            let unmount = Process()
+            unmount.executableURL = URL(fileURLWithPath: "/bin/umount")
+            unmount.arguments = [small.path]
+            try? unmount.run()
+            unmount.waitUntilExit()
+        }
+        let run = small.appendingPathComponent("run")
+        let result = try runEnroll(["place", root.appendingPathComponent("case").path, "--level", "primary", "--seed", RunFolderLockTests.seed,
+                                    "--commitment", root.appendingPathComponent("c.json").path, "--out", run.path])
+        #expect(result.status == 1)
+        #expect(result.err.contains(": the disk is full (No space left on device); the command's results were not kept: "
+                                    + "free some space, or write to a folder on another disk, and run the command again"), "\(result.err)")
+        #expect(try snapshot(run).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: run.path) == [RunFolderLock.fileName])
+    }
+}

@@ -48,9 +48,21 @@ public enum RunCommit {
             try operation()
             done += 1
         }
-        try step { try AtomicFile.write(next.rendered, to: run.appendingPathComponent(pendingFileName)) }
-        for file in outputs {
-            try step { try AtomicFile.write(file.bytes, to: stagedURL(file.name, in: run)) }
+        do {
+            try step { try AtomicFile.write(next.rendered, to: run.appendingPathComponent(pendingFileName)) }
+            for file in outputs {
+                try step { try AtomicFile.write(file.bytes, to: stagedURL(file.name, in: run)) }
+            }
+        } catch let error as AtomicFileError {
+            // A write failed (a full disk, a folder made read-only): nothing was renamed yet, so
+            // removing what this step wrote leaves the folder exactly as it was.
+            for file in outputs {
+                let staged = stagedURL(file.name, in: run)
+                try? FileManager.default.removeItem(at: staged)
+                rmdir(staged.deletingLastPathComponent().path)  // only when this step made it and it is empty
+            }
+            try? FileManager.default.removeItem(at: run.appendingPathComponent(pendingFileName))
+            throw error
         }
         try finish(run, stopAfter: stopAfter.map { $0 - done })
     }

@@ -65,6 +65,9 @@ package enum AtomicFileError: Error, CustomStringConvertible {
 
     package var description: String {
         switch self {
+        case let .cannotWrite(path, code) where code == ENOSPC || code == EDQUOT:
+            return "\(path): the disk is full (\(String(cString: strerror(code)))); the command's results were not kept: "
+                + "free some space, or write to a folder on another disk, and run the command again"
         case let .cannotWrite(path, code):
             return "\(path): cannot write the file (\(String(cString: strerror(code)))); check the folder exists and is writable"
         }
