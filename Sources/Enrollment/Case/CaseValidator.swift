@@ -55,6 +55,7 @@ package enum CaseValidator {
         }
         problems += zoneProblems(in: admissionCase, levels: levels)
         problems += twinGroupProblems(in: admissionCase)
+        problems += oneApplicationProblems(in: admissionCase)
         for level in [SchoolLevel.primary, .junior] {
             problems += requestProblems(admissionCase.applicants(level), file: ApplicantTable.fileName(for: level),
                                         twinsTogether: admissionCase.policy.twins == .together, in: admissionCase)
@@ -124,6 +125,39 @@ package enum CaseValidator {
                                            "twin_group: \(CSVRecordReader.quotedIdentifier(a.twinGroup!)) is the student_id of an applicant; "
                                            + "give the group an id of its own (such as T and the first twin's student_id), "
                                            + "or the twins would carry that applicant's lottery number"))
+            }
+        }
+        return problems
+    }
+
+    /// One child, one application: a resident id number appears on one row of the two levels'
+    /// applicant files (a child on two rows would hold two lottery numbers), and a student_id
+    /// in one of the two files (a repeat within a file is reported as it is read). Each later
+    /// row is reported at its cell, naming the first row; the id number itself is never echoed.
+    /// Id numbers are compared with a final `x` read as `X`.
+    /// - Complexity: O(n) expected for n applicants of both levels.
+    package static func oneApplicationProblems(in c: AdmissionCase) -> [Diagnostic] {
+        var firstByIDNumber: [String: (file: String, line: Int)] = [:]
+        var primaryLine: [String: Int] = [:]
+        for a in c.applicants(.primary) where primaryLine[a.id] == nil { primaryLine[a.id] = a.line }
+        var problems: [Diagnostic] = []
+        for level in [SchoolLevel.primary, .junior] {
+            let file = ApplicantTable.fileName(for: level)
+            for a in c.applicants(level) {
+                if level == .junior, let line = primaryLine[a.id] {
+                    problems.append(Diagnostic(c.location(file, line: a.line, column: "student_id"),
+                                               "student_id: \(CSVRecordReader.quotedIdentifier(a.id)) also applies to primary school "
+                                               + "(\(ApplicantTable.fileName(for: .primary)) line \(line)); one child, one application: remove the wrong row"))
+                }
+                guard let number = a.idNumber?.uppercased(), !number.isEmpty else { continue }
+                if let first = firstByIDNumber[number] {
+                    problems.append(Diagnostic(c.location(file, line: a.line, column: "id_number"),
+                                               "id_number: the same resident id number as \(first.file) line \(first.line); "
+                                               + "one child, one application (two rows would hold two lottery numbers): remove the duplicate row, "
+                                               + "or correct the id number"))
+                } else {
+                    firstByIDNumber[number] = (file, a.line)
+                }
             }
         }
         return problems
