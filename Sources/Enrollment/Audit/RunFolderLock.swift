@@ -4,7 +4,7 @@ import EnrollmentIO
 /// One writer at a time in a run folder: an exclusive advisory lock (`flock`) on the file
 /// `.enroll.lock` inside it, held for as long as this value lives and released by the system
 /// when the process ends in any way (a kill included), so a lock is never left behind. The
-/// file's text names the holder (its process, command line and start time) for the message
+/// file's text names the holder (its process and command line; its modification time says since when) for the message
 /// another command gives; the file itself stays, empty of meaning once unlocked.
 ///
 /// A command that finds the lock held either refuses at once (`RunFolderLockError.busy`) or
@@ -47,7 +47,9 @@ public final class RunFolderLock: Sendable {
             }
         }
         descriptor = fd
-        let text = Array("process \(getpid()): \(CommandLine.arguments.joined(separator: " ")), since \(Date().ISO8601Format())\n".utf8)
+        // The holder's process and command line; when it took the folder is the file's own
+        // modification time, read by the file system, not by this program's clock.
+        let text = Array("process \(getpid()): \(CommandLine.arguments.joined(separator: " "))\n".utf8)
         _ = ftruncate(fd, 0)
         _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
     }
@@ -56,12 +58,20 @@ public final class RunFolderLock: Sendable {
         close(descriptor)
     }
 
-    /// What the lock file says of its holder.
+    /// What the lock file says of its holder, and since when (the file's modification time).
     private static func holder(_ fd: Int32) -> String {
         var buffer = [UInt8](repeating: 0, count: 4_096)
         let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
         let text = count > 0 ? String(decoding: buffer[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : ""
-        return text.isEmpty ? "another enroll command" : text
+        guard !text.isEmpty else { return "another enroll command" }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { return text }
+        #if canImport(Darwin)
+        let seconds = status.st_mtimespec.tv_sec
+        #else
+        let seconds = status.st_mtim.tv_sec
+        #endif
+        return text + ", since " + Date(timeIntervalSince1970: TimeInterval(seconds)).ISO8601Format()
     }
 }
 
