@@ -75,6 +75,9 @@ public struct AdmissionCase: Sendable {
     public var summary: String {
         let levels = SchoolLevel.allCases.map { level in "\(schools(level).count) \(level.rawValue)" }.joined(separator: ", ")
         let zoneCount = zones(.primary).count + zones(.junior).count
-        return "\(schools.count) schools (\(levels)), \(zoneCount) zones, \(primaryApplicants.count) primary applicants, \(juniorApplicants.count) junior applicants, \(graduates.count) graduates"
+        let exceptions = primaryApplicants.count { $0.ageException != nil } + juniorApplicants.count { $0.ageException != nil }
+        let ages = policy.ageWindow.cutoffDate.map { "ages checked on \($0) (\(exceptions) approved exception\(exceptions == 1 ? "" : "s"))" }
+            ?? "ages not checked (policy.json has no intake_year)"
+        return "\(schools.count) schools (\(levels)), \(zoneCount) zones, \(primaryApplicants.count) primary applicants, \(juniorApplicants.count) junior applicants, \(graduates.count) graduates; \(ages)"
     }
 }

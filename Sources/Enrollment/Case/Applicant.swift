@@ -6,8 +6,9 @@ import EnrollmentIO
 /// Names and id numbers are carried for the school's own lists only: no message, log or
 /// public file shows them unmasked.
 public struct Applicant: Hashable, Sendable {
-    // The stored properties are declared in an order that packs them (216 bytes a row rather
-    // than 248): the one-byte values and the date fill the space after `longitude`'s flag.
+    // The stored properties are declared in an order that packs them (240 bytes a row rather
+    // than 272): the one-byte values and the date fill the space after `longitude`'s flag, the
+    // months (two bytes each) the space after `score`'s.
     // Optionals are spelled `Optional<T>`: a `T?` property starts as nil before `init` sets
     // it, and with that the optimizer (Swift 6.3) builds each applicant aside, copies it
     // (retaining every field) and destroys the original, rather than building it in place.
@@ -24,6 +25,9 @@ public struct Applicant: Hashable, Sendable {
     public var primarySchool: Optional<String>
     /// Twins and other multiple births share a group id.
     public var twinGroup: Optional<String>
+    /// The bureau's approval of an entry outside the age window (deferred or early entry),
+    /// with its reason; the age is then not checked.
+    public var ageException: Optional<String>
     /// Tags such as `disabled`, `left_behind`, `military`, `migrant`, in file order.
     public var categories: [String]
     /// School ids in order of preference (志愿).
@@ -43,13 +47,17 @@ public struct Applicant: Hashable, Sendable {
     public var latitude: Optional<Double>
     /// A non-selective baseline score (class balance only), if given.
     public var score: Optional<Score>
+    // The months (0–1200 as read) are kept in two bytes each, after `score`.
+    private var storedPermitMonths: Optional<UInt16>
+    private var storedInsuranceMonths: Optional<UInt16>
 
     public init(id: String, name: String = "", gender: Gender, birthDate: CalendarDate, idNumber: String? = nil,
                 longitude: Double? = nil, latitude: Double? = nil, address: String? = nil,
                 residence: ResidenceTie = .hukouAndProperty, categories: [String] = [], siblingSchool: String? = nil,
                 primarySchool: String? = nil, choices: [String] = [], score: Score? = nil,
                 subjectScores: [SubjectScore] = [], togetherWith: [String] = [], apartFrom: [String] = [],
-                twinGroup: String? = nil, line: Int = 0) {
+                twinGroup: String? = nil, ageException: String? = nil, permitMonths: Int? = nil,
+                insuranceMonths: Int? = nil, line: Int = 0) {
         self.id = id
         self.name = name
         self.gender = gender
@@ -68,7 +76,23 @@ public struct Applicant: Hashable, Sendable {
         self.togetherWith = togetherWith
         self.apartFrom = apartFrom
         self.twinGroup = twinGroup
+        self.ageException = ageException
+        self.storedPermitMonths = permitMonths.flatMap(UInt16.init(exactly:))
+        self.storedInsuranceMonths = insuranceMonths.flatMap(UInt16.init(exactly:))
         self.line = line
+    }
+
+    /// Months the family has held a residence permit, if given (0–65535; checked against the
+    /// policy's `months_required` for the applicant's residence tier).
+    public var permitMonths: Int? {
+        get { storedPermitMonths.map(Int.init) }
+        set { storedPermitMonths = newValue.flatMap(UInt16.init(exactly:)) }
+    }
+
+    /// Months of social insurance paid, if given (as `permitMonths`).
+    public var insuranceMonths: Int? {
+        get { storedInsuranceMonths.map(Int.init) }
+        set { storedInsuranceMonths = newValue.flatMap(UInt16.init(exactly:)) }
     }
 
     /// Whether the applicant carries `tag` in `categories`.

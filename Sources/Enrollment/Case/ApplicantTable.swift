@@ -11,7 +11,8 @@ package enum ApplicantTable {
     package static let columns = CSVColumns(
         required: ["student_id", "name", "gender", "birth_date", "residence"],
         optional: ["id_number", "lon", "lat", "address", "categories", "sibling_school", "primary_school",
-                   "choices", "score", "together_with", "apart_from", "twin_group"],
+                   "choices", "score", "together_with", "apart_from", "twin_group",
+                   "age_exception", "permit_months", "insurance_months"],
         prefixes: ["score_"]
     )
 
@@ -133,6 +134,8 @@ package enum ApplicantTable {
         let choices = r.list(c.choices)
         r.checkChoices(c.choices, choices)
         let twinGroup = r.optionalIdentifier(c.twinGroup)
+        let permitMonths = r.integer(c.permitMonths, required: false, in: 0...1_200)
+        let insuranceMonths = r.integer(c.insuranceMonths, required: false, in: 0...1_200)
         guard let id, let name, let gender, let birth, let residence, r.diagnostics.isEmpty else { return (id, false) }
         slot.initialize(to: Applicant(
             id: id, name: name, gender: gender, birthDate: birth, idNumber: idNumber,
@@ -140,7 +143,8 @@ package enum ApplicantTable {
             categories: r.list(c.categories), siblingSchool: r.optional(c.siblingSchool),
             primarySchool: r.optional(c.primarySchool), choices: choices, score: score.map(Score.init(hundredths:)),
             subjectScores: subjectScores, togetherWith: r.list(c.togetherWith), apartFrom: r.list(c.apartFrom),
-            twinGroup: twinGroup, line: r.line))
+            twinGroup: twinGroup, ageException: r.optional(c.ageException), permitMonths: permitMonths,
+            insuranceMonths: insuranceMonths, line: r.line))
         return (id, true)
     }
 
@@ -166,6 +170,7 @@ package enum ApplicantTable {
     package struct Columns {
         package let id, name, gender, birthDate, residence, idNumber, lon, lat, address, score, choices: CSVColumn
         package let categories, siblingSchool, primarySchool, togetherWith, apartFrom, twinGroup: CSVColumn
+        package let ageException, permitMonths, insuranceMonths: CSVColumn
         package let subjects: [(column: CSVColumn, subject: String)]
 
         package init(_ t: CSVTable) {
@@ -174,6 +179,7 @@ package enum ApplicantTable {
             (address, score, choices, categories) = (t.column(named: "address"), t.column(named: "score"), t.column(named: "choices"), t.column(named: "categories"))
             (siblingSchool, primarySchool, togetherWith) = (t.column(named: "sibling_school"), t.column(named: "primary_school"), t.column(named: "together_with"))
             (apartFrom, twinGroup) = (t.column(named: "apart_from"), t.column(named: "twin_group"))
+            (ageException, permitMonths, insuranceMonths) = (t.column(named: "age_exception"), t.column(named: "permit_months"), t.column(named: "insurance_months"))
             subjects = t.subjectColumns()
         }
     }

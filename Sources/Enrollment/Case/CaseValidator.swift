@@ -56,6 +56,7 @@ package enum CaseValidator {
         problems += zoneProblems(in: admissionCase, levels: levels)
         problems += twinGroupProblems(in: admissionCase)
         problems += oneApplicationProblems(in: admissionCase)
+        problems += eligibilityProblems(in: admissionCase)
         for level in [SchoolLevel.primary, .junior] {
             problems += requestProblems(admissionCase.applicants(level), file: ApplicantTable.fileName(for: level),
                                         twinsTogether: admissionCase.policy.twins == .together, in: admissionCase)

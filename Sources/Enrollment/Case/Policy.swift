@@ -7,8 +7,13 @@ public struct Policy: Sendable, Equatable {
     /// The datum of every coordinate in the case: `WGS-84`, `GCJ-02` or `CGCS2000`.
     /// Zones and applicants must agree; nothing is ever converted silently.
     public var coordinateSystem: String = "WGS-84"
+    /// Who is of age for each level's intake (`intake_year`, `age_cutoff_date`, `entry_age`).
+    public var ageWindow = AgeWindow()
     /// The order of residence ties inside a zone, strongest first (入学顺位).
     public var residenceOrder: [ResidenceTie] = ResidenceTie.allCases
+    /// Per residence tier, the months a residence permit or social insurance must have been
+    /// held before an applicant ranks in it (`months_required`); a tier absent requires nothing.
+    public var monthsRequired: [ResidenceTie: MonthsRequired] = [:]
     /// Categories that rank an applicant above every residence tier at a school they may
     /// attend, in this order (e.g. military families 优抚对象).
     public var priorityCategories: [String] = ["military"]

@@ -11,7 +11,7 @@ package enum PolicyFile {
 
     /// Every key, in the order `render` writes them.
     package static let keys = [
-        "coordinate_system", "residence_order", "priority_categories", "sibling_priority", "feeder_priority",
+        "coordinate_system", "intake_year", "age_cutoff_date", "entry_age", "residence_order", "months_required", "priority_categories", "sibling_priority", "feeder_priority",
         "mechanism", "class_size_cap", "care_groups", "disabled_per_class", "disabled_weight", "twins",
         "twins_share_lottery_number", "near_boundary_metres", "overlap_tolerance_metres", "quota_share", "quota_share_local",
         "quota_rounding", "quota_min_per_school", "quota_basis", "quota_tie_break", "quota_mechanism",
@@ -76,7 +76,17 @@ package enum PolicyFile {
         let strings: ([String]) -> JSONValue = { .array($0.map(JSONValue.string)) }
         let value = JSONValue.object([
             ("coordinate_system", .string(p.coordinateSystem)),
+            ("intake_year", p.ageWindow.intakeYear.map(JSONValue.integer) ?? .null),
+            ("age_cutoff_date", .string(p.ageWindow.cutoffText)),
+            ("entry_age", .object(SchoolLevel.allCases.compactMap { level in
+                p.ageWindow.entryAges[level].map { ages in
+                    (level.rawValue, ages.count == 1 ? .integer(ages.lowerBound) : .array([.integer(ages.lowerBound), .integer(ages.upperBound)]))
+                }
+            })),
             ("residence_order", strings(p.residenceOrder.map(\.rawValue))),
+            ("months_required", .object(ResidenceTie.allCases.compactMap { tie in
+                p.monthsRequired[tie].map { (tie.rawValue, .object($0.columns.map { ($0.column, .integer($0.months)) })) }
+            })),
             ("priority_categories", strings(p.priorityCategories)),
             ("sibling_priority", .bool(p.siblingPriority)),
             ("feeder_priority", .bool(p.feederPriority)),
@@ -146,6 +156,35 @@ package enum PolicyFile {
                     } else {
                         problem(v, "residence_order must list each of \(ResidenceTie.allCases.map(\.rawValue).joined(separator: ", ")) exactly once")
                     }
+                }
+            case "intake_year":
+                if case .null = v.kind { p.ageWindow.intakeYear = nil } else if let y = integer(v, m.key, in: 2000...2100) { p.ageWindow.intakeYear = y }
+            case "age_cutoff_date":
+                guard case .string(let text) = v.kind, let day = Self.monthAndDay(text) else {
+                    return problem(v, "age_cutoff_date must be a month and day written MM-DD, such as \"08-31\" (not 02-29, which most years lack)")
+                }
+                (p.ageWindow.cutoffMonth, p.ageWindow.cutoffDay) = day
+            case "entry_age":
+                guard case .object(let levels) = v.kind else {
+                    return problem(v, "entry_age must be an object such as {\"primary\": 6, \"junior\": [12, 13]}: per level, an age or the youngest and oldest")
+                }
+                for level in levels {
+                    guard let l = SchoolLevel(rawValue: level.key), l != .high else {
+                        problem(level.value, "entry_age has ages for primary and junior only, not \"\(level.key)\"")
+                        continue
+                    }
+                    if let ages = ageRange(level.value, "entry_age.\(level.key)") { p.ageWindow.entryAges[l] = ages }
+                }
+            case "months_required":
+                guard case .object(let ties) = v.kind else {
+                    return problem(v, "months_required must be an object such as {\"residence_permit\": {\"permit_months\": 12, \"insurance_months\": 6}}")
+                }
+                for tie in ties {
+                    guard let t = ResidenceTie(rawValue: tie.key) else {
+                        problem(tie.value, "months_required: \"\(tie.key)\" is not a residence type (\(ResidenceTie.allCases.map(\.rawValue).joined(separator: ", ")))")
+                        continue
+                    }
+                    if let months = monthsRequired(tie.value, "months_required.\(tie.key)") { p.monthsRequired[t] = months }
                 }
             case "priority_categories": if let s = strings(v, m.key) { p.priorityCategories = s }
             case "care_groups": if let s = strings(v, m.key) { p.careGroups = s }
@@ -218,6 +257,48 @@ package enum PolicyFile {
                 diagnostics.append(Diagnostic(SourceLocation(file: file, line: m.line, column: m.column),
                                               "unknown key \"\(m.key)\"\(hint) (the keys are listed in docs/FORMATS.md)"))
             }
+        }
+
+        /// `MM-DD` of a day every year has.
+        static func monthAndDay(_ text: String) -> (month: Int, day: Int)? {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCIIDigit) }),
+                  let month = Int(parts[0]), let day = Int(parts[1]), (1...12).contains(month),
+                  day >= 1, day <= CalendarDate.days(inMonth: month, year: 2001) else { return nil }
+            return (month, day)
+        }
+
+        /// An age (`6`) or the youngest and oldest (`[12, 13]`), from 3 to 20.
+        mutating func ageRange(_ v: JSONValue, _ key: String) -> ClosedRange<Int>? {
+            let message = "\(key) must be an age from 3 to 20, or the youngest and oldest such as [12, 13]"
+            switch v.kind {
+            case .number:
+                return integer(v, key, in: 3...20).map { $0...$0 }
+            case .array(let items) where items.count == 2:
+                guard let young = integer(items[0], key, in: 3...20), let old = integer(items[1], key, in: 3...20) else { return nil }
+                guard young <= old else { problem(v, message); return nil }
+                return young...old
+            default:
+                problem(v, message)
+                return nil
+            }
+        }
+
+        /// `{"permit_months": 12, "insurance_months": 6}`, either key optional.
+        mutating func monthsRequired(_ v: JSONValue, _ key: String) -> MonthsRequired? {
+            guard case .object(let members) = v.kind else {
+                problem(v, "\(key) must be an object such as {\"permit_months\": 12, \"insurance_months\": 6}")
+                return nil
+            }
+            var result = MonthsRequired()
+            for m in members {
+                switch m.key {
+                case "permit_months": if let n = integer(m.value, "\(key).permit_months", in: 0...600) { result.permit = n }
+                case "insurance_months": if let n = integer(m.value, "\(key).insurance_months", in: 0...600) { result.insurance = n }
+                default: problem(m.value, "\(key) has permit_months and insurance_months only, not \"\(m.key)\"")
+                }
+            }
+            return result
         }
 
         package mutating func bool(_ v: JSONValue, _ key: String) -> Bool? {

@@ -23,7 +23,7 @@ package enum CaseWriter {
         var header = ["student_id", "name", "gender", "birth_date", "id_number", "lon", "lat", "address", "residence",
                       "categories", "sibling_school"]
         if level == .junior { header.append("primary_school") }
-        header += ["choices", "score"] + subjects.map { "score_" + $0 } + ["together_with", "apart_from", "twin_group"]
+        header += ["choices", "score"] + subjects.map { "score_" + $0 } + ["together_with", "apart_from", "twin_group", "permit_months", "age_exception"]
         var w = CSVWriter(header: header)
         for a in applicants {
             var row = [a.id, a.name, a.gender.rawValue, a.birthDate.description, a.idNumber ?? "",
@@ -32,7 +32,7 @@ package enum CaseWriter {
             if level == .junior { row.append(a.primarySchool ?? "") }
             row += [a.choices.joined(separator: ";"), a.score?.description ?? ""]
             row += subjects.map { s in a.subjectScores.first { $0.subject == s }?.score.description ?? "" }
-            row += [a.togetherWith.joined(separator: ";"), a.apartFrom.joined(separator: ";"), a.twinGroup ?? ""]
+            row += [a.togetherWith.joined(separator: ";"), a.apartFrom.joined(separator: ";"), a.twinGroup ?? "", a.permitMonths.map(String.init) ?? "", a.ageException ?? ""]
             w.append(row)
         }
         return w.bytes

@@ -10,9 +10,12 @@ extension SyntheticCountyBuilder {
     /// centre of the cell they lie in.
     package func applicants(_ level: SchoolLevel) -> [Applicant] {
         var random = LotteryStream(seed: p.seed, draw: "synth/applicants/\(level.rawValue)")
+        // The months a migrant family has held its residence permit come from a stream of their
+        // own, so that adding them left every other value of a county as it was.
+        var months = LotteryStream(seed: p.seed, draw: "synth/permit-months/\(level.rawValue)")
         let levelCode = level == .primary ? "01" : "07"
         let idWidth = max(4, String(p.applicants * 11 / 10).count)
-        let firstBirth = level == .primary ? CalendarDate(year: 2019, month: 9, day: 1)! : CalendarDate(year: 2013, month: 9, day: 1)!
+        let firstBirth = CalendarDate(year: Self.intakeYear - (level == .primary ? 7 : 13), month: 9, day: 1)!
         var result: [Applicant] = []
         result.reserveCapacity(p.applicants + p.applicants / 50)
         func nextID() -> String {
@@ -51,6 +54,12 @@ extension SyntheticCountyBuilder {
                 var a = Applicant(id: nextID(), name: SyntheticPeople.name(surname: surname, random: &random), gender: gender,
                                   birthDate: birth, longitude: spot.lon, latitude: spot.lat, address: address,
                                   residence: residence, categories: categories)
+                if Self.ageWindow.ageOutsideWindow(bornOn: birth, level: level) != nil {
+                    a.ageException = Self.earlyEntry
+                }
+                if residence == .residencePermit {
+                    a.permitMonths = Self.permitMonthsRequired + months.nextInt(below: 109)
+                }
                 if random.chance(0.85) {
                     a.idNumber = SyntheticPeople.idNumber(birth: birth, gender: gender, serial: result.count)
                 }
@@ -98,6 +107,21 @@ extension SyntheticCountyBuilder {
         }
         return result
     }
+
+    /// The intake year of a synthetic county: primary applicants are six on 31 August of it,
+    /// junior applicants eleven or twelve.
+    package static let intakeYear = 2026
+
+    /// The age window of a synthetic county's policy (the default, in `intakeYear`).
+    package static let ageWindow = AgeWindow(intakeYear: intakeYear)
+
+    /// The `age_exception` of a synthetic applicant born after the window (a junior applicant
+    /// who entered primary school at five): early entry the bureau approved.
+    package static let earlyEntry = "提前入学，县教育局批准"
+
+    /// The months a residence permit must have been held for the `residence_permit` tier in a
+    /// synthetic county's policy; every synthetic migrant family has held one 6 to 114 months.
+    package static let permitMonthsRequired = 6
 
     /// About `p.applicants` junior-school graduates with leaving-exam scores and choices of high schools.
     package func graduates() -> [Graduate] {

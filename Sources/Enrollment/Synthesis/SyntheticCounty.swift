@@ -112,6 +112,8 @@ extension SyntheticCounty {
         self.zoneDeclarations = builder.addressZones.map { ZoneTable.Declaration(id: $0.zone, level: .primary, schools: [$0.school], name: $0.name) }
         var policy = Policy()
         policy.coordinateSystem = "GCJ-02"
+        policy.ageWindow = SyntheticCountyBuilder.ageWindow
+        policy.monthsRequired[.residencePermit] = MonthsRequired(permit: SyntheticCountyBuilder.permitMonthsRequired)
         self.admissionCase = AdmissionCase(schools: builder.schools, policy: policy, primaryApplicants: primary,
                                            juniorApplicants: junior, graduates: graduates)
     }
