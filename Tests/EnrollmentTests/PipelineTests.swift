@@ -101,7 +101,7 @@ import Testing
         let c = try admissionCase(mechanism: .deferredAcceptance)
         let (run, _, files) = try PlacementStep.run(c, level: .junior, seed: String(repeating: "cd", count: 32))
         func bytes(_ name: String) -> [UInt8] { files.first { $0.path == "junior/\(name)" }!.bytes }
-        let record = try PlacementRecord(placements: bytes("placements.csv"), ranks: bytes("ranks.csv"), schools: c.schools(.junior))
+        let record = try PlacementRecord(placements: bytes("placements.csv"), ranks: bytes("ranks.csv"), admissionCase: c, level: .junior)
         #expect(record.studentIDs == run.placements.map(\.studentID))
         #expect(record.schoolIDs == run.placements.map(\.schoolID))
         #expect(record.instance == run.instance)

@@ -23,6 +23,17 @@ public struct Policy: Sendable, Equatable {
     public var feederPriority: Bool = true
     /// The placement mechanism.
     public var mechanism: Mechanism = .deferredAcceptance
+    /// Seats schools hold for a category of applicants (预留学位), in file order.
+    public var reservedSeats: [ReservedSeats] = []
+    /// Whether a school's reserved seats are filled after its open seats or before them.
+    public var reserveOrder: ReserveOrder = .openFirst
+    /// The categories for whom the government buys places in private schools (两为主:
+    /// `purchased_places` in `schools.csv`), taken by reassignment once the public seats within
+    /// reach are full.
+    public var purchasedPlaceCategories: [String] = ["migrant"]
+    /// How far from home reassignment (统筹) looks for a public seat before it turns to a
+    /// purchased place, for the categories that may take one (metres; nil: the whole level).
+    public var reassignmentReachMetres: Double?
     /// Largest class per level (班额): 45 primary and 50 junior by default; never 56 or more.
     public var classSizeCap: [SchoolLevel: Int] = [.primary: 45, .junior: 50]
     /// Categories balanced across classes (care groups).

@@ -12,7 +12,8 @@ package enum PolicyFile {
     /// Every key, in the order `render` writes them.
     package static let keys = [
         "coordinate_system", "intake_year", "age_cutoff_date", "entry_age", "residence_order", "months_required", "priority_categories", "sibling_priority", "feeder_priority",
-        "mechanism", "class_size_cap", "care_groups", "disabled_per_class", "disabled_weight", "twins",
+        "mechanism", "reserved_seats", "reserve_order", "purchased_place_categories",
+        "reassignment_reach_metres", "class_size_cap", "care_groups", "disabled_per_class", "disabled_weight", "twins",
         "twins_share_lottery_number", "near_boundary_metres", "overlap_tolerance_metres", "quota_share", "quota_share_local",
         "quota_rounding", "quota_min_per_school", "quota_basis", "quota_tie_break", "quota_mechanism",
         "quota_tie_at_last_seat", "quota_min_score", "quota_min_score_below_cutoff", "quota_order", "quota_unfilled",
@@ -51,9 +52,11 @@ package enum PolicyFile {
     /// The policy's references to the other files of the case, checked once they are read: a
     /// `quota_min_score` line for a school that is not a quality high school, and a
     /// `quota_tie_break` subject no graduate has a score in (each would stop `enroll quota`),
-    /// at the key or the list item. Reports nothing when the policy or `schools.csv` has
+    /// at the key or the list item; a `reserved_seats` entry naming no primary or junior school,
+    /// holding a school for one category twice, or reserving more seats than the school has.
+    /// Reports nothing when the policy or `schools.csv` has
     /// problems of its own.
-    /// - Complexity: O(size of the policy + graduates × subjects).
+    /// - Complexity: O(size of the policy + graduates × subjects + reserves × schools).
     package static func referenceProblems(_ bytes: [UInt8], file: String = fileName, in c: AdmissionCase) -> [Diagnostic] {
         guard !c.schools.isEmpty, let root = try? JSONReader.parse(bytes, file: file) else { return [] }
         var problems: [Diagnostic] = []
@@ -61,6 +64,24 @@ package enum PolicyFile {
         for m in root["quota_min_score"]?.members ?? [] where !quality.contains(m.key) {
             problems.append(Diagnostic(SourceLocation(file: file, line: m.line, column: m.column),
                                        "quota_min_score: '\(m.key)' is not a quality high school in \(SchoolTable.fileName); lines are set for quality high schools only"))
+        }
+        var reservedAt: [String: Int] = [:]
+        var held = Set<[String]>()
+        for (item, reserve) in zip(root["reserved_seats"]?.elements ?? [], c.policy.reservedSeats) {
+            let location = item.location(in: file)
+            guard let school = c.schools.first(where: { $0.id == reserve.school }), school.level != .high else {
+                problems.append(Diagnostic(location, "reserved_seats: '\(reserve.school)' is not a primary or junior school in \(SchoolTable.fileName)"))
+                continue
+            }
+            guard held.insert([reserve.school, reserve.category]).inserted else {
+                problems.append(Diagnostic(location, "reserved_seats: \(reserve.school) holds seats for \(reserve.category) twice; give one entry with the sum"))
+                continue
+            }
+            reservedAt[school.id, default: 0] += reserve.seats
+            if reservedAt[school.id]! > school.capacity {
+                problems.append(Diagnostic(location, "reserved_seats: \(school.id) would hold \(reservedAt[school.id]!) reserved seats "
+                                           + "but has \(school.capacity) in \(SchoolTable.fileName); reserve fewer"))
+            }
         }
         let subjects = Set(c.graduates.flatMap { $0.subjectScores.map { "score_\($0.subject)" } })
         for item in root["quota_tie_break"]?.elements ?? [] where !c.graduates.isEmpty {
@@ -91,6 +112,12 @@ package enum PolicyFile {
             ("sibling_priority", .bool(p.siblingPriority)),
             ("feeder_priority", .bool(p.feederPriority)),
             ("mechanism", .string(p.mechanism.rawValue)),
+            ("reserved_seats", .array(p.reservedSeats.map { r in
+                .object([("school", .string(r.school)), ("category", .string(r.category)), ("seats", .integer(r.seats))])
+            })),
+            ("reserve_order", .string(p.reserveOrder.rawValue)),
+            ("purchased_place_categories", strings(p.purchasedPlaceCategories)),
+            ("reassignment_reach_metres", p.reassignmentReachMetres.map { JSONValue.decimal(exactText($0)) ?? .integer(0) } ?? .null),
             ("class_size_cap", .object(SchoolLevel.allCases.compactMap { level in p.classSizeCap[level].map { (level.rawValue, .integer($0)) } })),
             ("care_groups", strings(p.careGroups)),
             ("disabled_per_class", .integer(p.disabledPerClass)),
@@ -188,12 +215,26 @@ package enum PolicyFile {
                 }
             case "priority_categories": if let s = strings(v, m.key) { p.priorityCategories = s }
             case "care_groups": if let s = strings(v, m.key) { p.careGroups = s }
+            case "purchased_place_categories": if let s = strings(v, m.key) { p.purchasedPlaceCategories = s }
+            case "reassignment_reach_metres":
+                if case .null = v.kind { p.reassignmentReachMetres = nil; return }
+                guard case .number(let x, _) = v.kind, x >= 0, x <= 1_000_000 else {
+                    return problem(v, "reassignment_reach_metres must be a number of metres from 0 to 1000000, or null for the whole level")
+                }
+                p.reassignmentReachMetres = x
             case "sibling_priority": if let b = bool(v, m.key) { p.siblingPriority = b }
             case "feeder_priority": if let b = bool(v, m.key) { p.feederPriority = b }
             case "twins_share_lottery_number": if let b = bool(v, m.key) { p.twinsShareLotteryNumber = b }
             case "quota_share_local": if let b = bool(v, m.key) { p.quotaShareLocal = b }
             case "mechanism":
                 if let s = oneOf(v, Mechanism.allCases.map(\.rawValue), m.key) { p.mechanism = Mechanism(rawValue: s)! }
+            case "reserve_order":
+                if let s = oneOf(v, ReserveOrder.allCases.map(\.rawValue), m.key) { p.reserveOrder = ReserveOrder(rawValue: s)! }
+            case "reserved_seats":
+                guard case .array(let items) = v.kind else {
+                    return problem(v, "reserved_seats must be an array such as [{\"school\": \"P05\", \"category\": \"left_behind\", \"seats\": 20}]")
+                }
+                p.reservedSeats = items.compactMap { reserve($0) }
             case "twins":
                 if let s = oneOf(v, Policy.TwinRule.allCases.map(\.rawValue), m.key) { p.twins = Policy.TwinRule(rawValue: s)! }
             case "quota_rounding":
@@ -282,6 +323,36 @@ package enum PolicyFile {
                 problem(v, message)
                 return nil
             }
+        }
+
+        /// `{"school": "P05", "category": "left_behind", "seats": 20}`, every key required.
+        /// A school held twice for one category is reported at the second.
+        mutating func reserve(_ v: JSONValue) -> ReservedSeats? {
+            let example = "such as {\"school\": \"P05\", \"category\": \"left_behind\", \"seats\": 20}"
+            guard case .object(let members) = v.kind else { problem(v, "reserved_seats holds objects \(example)"); return nil }
+            var school: String?, category: String?, seats: Int?
+            let given = Set(members.map(\.key))
+            for m in members {
+                switch m.key {
+                case "school", "category":
+                    guard case .string(let text) = m.value.kind, !text.isEmpty else {
+                        problem(m.value, "reserved_seats: \(m.key) must be a non-empty string")
+                        continue
+                    }
+                    if m.key == "school" { school = text } else { category = text }
+                case "seats":
+                    seats = integer(m.value, "reserved_seats: seats", in: 1...1_000_000)
+                default:
+                    problem(m.value, "reserved_seats: an entry has school, category and seats only, not \"\(m.key)\"")
+                }
+            }
+            guard let school, let category, let seats else {
+                if !given.isSuperset(of: ["school", "category", "seats"]) {
+                    problem(v, "reserved_seats: each entry needs school, category and seats, \(example)")
+                }
+                return nil
+            }
+            return ReservedSeats(school: school, category: category, seats: seats)
         }
 
         /// `{"permit_months": 12, "insurance_months": 6}`, either key optional.

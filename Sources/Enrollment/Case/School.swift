@@ -20,12 +20,18 @@ public struct School: Hashable, Sendable {
     public var quality: Bool
     /// Optional weight of a junior school's basis in quota allocation (e.g. "1.2" for rural schools).
     public var quotaWeight: String?
+    /// A boarding school (寄宿制学校).
+    public var boarding: Bool
+    /// Of a private school's seats, those the government has bought (政府购买学位) for the
+    /// children the policy names (`purchased_place_categories`, by default `migrant`): the
+    /// school's own lottery fills the others, reassignment (统筹) these.
+    public var purchasedPlaces: Int
     /// The line in `schools.csv`.
     public var line: Int
 
     public init(id: String, name: String, level: SchoolLevel, sector: SchoolSector = .public, capacity: Int,
                 classes: Int? = nil, longitude: Double? = nil, latitude: Double? = nil, feeds: String? = nil,
-                quality: Bool = false, quotaWeight: String? = nil, line: Int = 0) {
+                quality: Bool = false, quotaWeight: String? = nil, boarding: Bool = false, purchasedPlaces: Int = 0, line: Int = 0) {
         self.id = id
         self.name = name
         self.level = level
@@ -37,6 +43,8 @@ public struct School: Hashable, Sendable {
         self.feeds = feeds
         self.quality = quality
         self.quotaWeight = quotaWeight
+        self.boarding = boarding
+        self.purchasedPlaces = purchasedPlaces
         self.line = line
     }
 }

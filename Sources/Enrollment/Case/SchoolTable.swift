@@ -5,7 +5,7 @@ package enum SchoolTable {
     package static let fileName = "schools.csv"
     package static let columns = CSVColumns(
         required: ["school_id", "name", "level", "capacity"],
-        optional: ["sector", "classes", "lon", "lat", "feeds", "quality", "quota_weight"]
+        optional: ["sector", "classes", "lon", "lat", "feeds", "quality", "quota_weight", "boarding", "purchased_places"]
     )
 
     /// Reads every school, reporting each malformed value. References to other schools
@@ -39,16 +39,25 @@ package enum SchoolTable {
                 guard let s = Score(parsing: text), s.hundredths > 0 else { return nil }
                 return text
             }
+            let boarding = r.boolean(c.boarding, absent: false)
+            let purchased = r.integer(c.purchasedPlaces, required: false, in: 0...1_000_000) ?? 0
+            if purchased > 0, sector == .public {
+                r.report(c.purchasedPlaces, "only a private school sells places to the government (政府购买学位); this one is public")
+            } else if let capacity, purchased > capacity {
+                r.report(c.purchasedPlaces, "\(purchased) purchased places, but the school has \(capacity) seats in all; purchased places are part of capacity")
+            }
             r.checkUnique(c.id, id, seen: &firstLine)
             if let level {
                 if feeds != nil, level != .primary { r.report(c.feeds, "only a primary school feeds a junior school; this one is \(level.rawValue)") }
                 if quality, level != .high { r.report(c.quality, "only a high school can be a quality high school; this one is \(level.rawValue)") }
+                if purchased > 0, level == .high { r.report(c.purchasedPlaces, "purchased places are for compulsory education, at primary and junior schools; this one is high") }
             }
             diagnostics += r.diagnostics
             if let id, declared[id] == nil { declared[id] = .some(level) }
             if let id, let name, let level, let capacity, r.diagnostics.isEmpty {
                 schools.append(School(id: id, name: name, level: level, sector: sector, capacity: capacity, classes: classes,
-                                      longitude: lon, latitude: lat, feeds: feeds, quality: quality, quotaWeight: weight, line: r.line))
+                                      longitude: lon, latitude: lat, feeds: feeds, quality: quality, quotaWeight: weight,
+                                      boarding: boarding, purchasedPlaces: purchased, line: r.line))
             }
         }
         return (schools, declared, diagnostics)
@@ -58,12 +67,13 @@ package enum SchoolTable {
 extension SchoolTable {
     /// The columns of `schools.csv`, looked up once per file.
     package struct Columns {
-        package let id, name, level, sector, capacity, classes, lon, lat, feeds, quality, quotaWeight: CSVColumn
+        package let id, name, level, sector, capacity, classes, lon, lat, feeds, quality, quotaWeight, boarding, purchasedPlaces: CSVColumn
 
         package init(_ t: CSVTable) {
             (id, name, level, sector) = (t.column(named: "school_id"), t.column(named: "name"), t.column(named: "level"), t.column(named: "sector"))
             (capacity, classes, lon, lat) = (t.column(named: "capacity"), t.column(named: "classes"), t.column(named: "lon"), t.column(named: "lat"))
             (feeds, quality, quotaWeight) = (t.column(named: "feeds"), t.column(named: "quality"), t.column(named: "quota_weight"))
+            (boarding, purchasedPlaces) = (t.column(named: "boarding"), t.column(named: "purchased_places"))
         }
     }
 }

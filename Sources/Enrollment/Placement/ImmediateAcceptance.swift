@@ -64,4 +64,55 @@ public enum ImmediateAcceptance {
         }
         return Matching(schoolIndices: schoolIndices, choiceRanks: choiceRanks)
     }
+
+    /// Runs the mechanism on an instance expanded into seat groups (`SeatGroups.expand`): round
+    /// k takes every student's k-th *school*, all its groups at once. The school's round-k
+    /// applicants go through its groups in processing order; each group admits, in its own
+    /// `(tier, tieRank)` order, those who list it up to the seats it still has, and passes the
+    /// others to the next group. The result is on the expanded instance.
+    /// - Complexity: O(c + Σ over rounds and groups of a log a) for a the group's applicants.
+    public static func match(_ expanded: MatchingInstance, groups: SeatGroups) -> Matching {
+        guard !groups.isTrivial else { return match(expanded) }
+        let n = expanded.studentCount
+        var remaining = expanded.capacities
+        var schoolIndices = [Int32](repeating: -1, count: n)
+        var choiceRanks = [Int32](repeating: 0, count: n)
+        // The position in each student's expanded list where their next school's groups start.
+        var cursor = (0..<n).map { Int(expanded.choiceOffsets[$0]) }
+        var applying = (0..<n).filter { !expanded.choiceRange(of: $0).isEmpty }
+        while !applying.isEmpty {
+            // The applicants of each school this round, in student order: (student, block of entries).
+            var bySchool: [Int: [(student: Int, block: Range<Int>)]] = [:]
+            for i in applying {
+                let start = cursor[i], end = expanded.choiceRange(of: i).upperBound
+                let school = groups.groups[Int(expanded.choiceSchools[start])].school
+                var stop = start + 1
+                while stop < end, groups.groups[Int(expanded.choiceSchools[stop])].school == school { stop += 1 }
+                bySchool[school, default: []].append((i, start..<stop))
+            }
+            for school in bySchool.keys.sorted() {
+                var candidates = bySchool[school]!
+                for g in groups.groups(of: school) where remaining[g] > 0 && !candidates.isEmpty {
+                    var keyed: [(key: UInt64, candidate: Int, entry: Int)] = []
+                    for (k, candidate) in candidates.enumerated() {
+                        guard let c = candidate.block.first(where: { Int(expanded.choiceSchools[$0]) == g }) else { continue }
+                        keyed.append((expanded.priorityKey(choice: c, student: candidate.student), k, c))
+                    }
+                    keyed.sort { $0.key < $1.key }
+                    var admitted = Set<Int>()
+                    for (_, k, c) in keyed.prefix(Int(remaining[g])) {
+                        let i = candidates[k].student
+                        schoolIndices[i] = Int32(g)
+                        choiceRanks[i] = Int32(c - Int(expanded.choiceOffsets[i]) + 1)
+                        admitted.insert(k)
+                    }
+                    remaining[g] -= Int32(admitted.count)
+                    candidates = candidates.enumerated().filter { !admitted.contains($0.offset) }.map(\.element)
+                }
+                for candidate in candidates { cursor[candidate.student] = candidate.block.upperBound }
+            }
+            applying.removeAll { schoolIndices[$0] >= 0 || cursor[$0] == expanded.choiceRange(of: $0).upperBound }
+        }
+        return Matching(schoolIndices: schoolIndices, choiceRanks: choiceRanks)
+    }
 }

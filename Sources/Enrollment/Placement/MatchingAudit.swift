@@ -21,11 +21,12 @@ import EnrollmentCase
 /// published rule and compared student by student (the rule has exactly one outcome).
 public enum MatchingAudit {
     /// Audits placements given as `(student, school)` rows (as read from a result file);
-    /// students not named are unplaced.
+    /// students not named are unplaced. With `groups`, the instance is expanded into them and
+    /// the rows name groups.
     /// - Returns: every violation found, structural ones first, then by school and student.
     /// - Complexity: O(n + c + rows).
     public static func audit(
-        placements: [(student: Int, school: Int)], in instance: MatchingInstance, mechanism: Mechanism
+        placements: [(student: Int, school: Int)], in instance: MatchingInstance, mechanism: Mechanism, groups: SeatGroups? = nil
     ) -> [MatchingViolation] {
         var violations: [MatchingViolation] = []
         var schools = [Int?](repeating: nil, count: instance.studentCount)
@@ -44,17 +45,17 @@ public enum MatchingAudit {
             }
             schools[student] = school
         }
-        return violations + audit(Matching(schools: schools, in: instance), in: instance, mechanism: mechanism)
+        return violations + audit(Matching(schools: schools, in: instance), in: instance, mechanism: mechanism, groups: groups)
     }
 
-    /// Audits a matching.
+    /// Audits a matching (with `groups`, one on an instance expanded into them).
     /// - Precondition: `matching.studentCount == instance.studentCount`, schools in range.
     /// - Returns: every violation found: students seated off their list, then schools over
     ///   capacity, then the mechanism's own conditions, by student.
     /// - Complexity: O(n + c) for deferred acceptance; that of `ImmediateAcceptance.match` for
     ///   immediate acceptance.
     public static func audit(
-        _ matching: Matching, in instance: MatchingInstance, mechanism: Mechanism
+        _ matching: Matching, in instance: MatchingInstance, mechanism: Mechanism, groups: SeatGroups? = nil
     ) -> [MatchingViolation] {
         precondition(matching.studentCount == instance.studentCount, "one entry per student")
         var violations: [MatchingViolation] = []
@@ -71,7 +72,7 @@ public enum MatchingAudit {
         case .deferredAcceptance:
             violations += stabilityViolations(matching, in: instance, occupancy: occupancy)
         case .immediateAcceptance:
-            let expected = ImmediateAcceptance.match(instance)
+            let expected = mechanism.match(instance, groups: groups)
             for i in 0..<instance.studentCount where expected.schoolIndices[i] != matching.schoolIndices[i] {
                 violations.append(.roundRuleBroken(
                     student: i, expected: expected.school(of: i), actual: matching.school(of: i)))

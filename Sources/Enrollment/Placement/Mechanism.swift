@@ -2,11 +2,11 @@ import EnrollmentIO
 import EnrollmentCase
 
 extension Mechanism {
-    /// Runs this mechanism on the instance.
-    public func match(_ instance: MatchingInstance) -> Matching {
+    /// Runs this mechanism on the instance (with `groups`, an instance expanded into them).
+    public func match(_ instance: MatchingInstance, groups: SeatGroups? = nil) -> Matching {
         switch self {
         case .deferredAcceptance: return DeferredAcceptance.match(instance)
-        case .immediateAcceptance: return ImmediateAcceptance.match(instance)
+        case .immediateAcceptance: return groups.map { ImmediateAcceptance.match(instance, groups: $0) } ?? ImmediateAcceptance.match(instance)
         }
     }
 }
@@ -19,17 +19,20 @@ public struct MechanismComparison: Hashable, Sendable {
     /// The immediate-acceptance matching.
     public let immediateAcceptance: Matching
     /// The students placed at different schools (or placed by one and not the other), in
-    /// increasing index.
+    /// increasing index; seats of two groups of one school count as the same school.
     public let differing: [Int]
 
-    /// Runs both mechanisms on `instance` and compares them student by student.
+    /// Runs both mechanisms on `instance` (with `groups`, an instance expanded into them) and
+    /// compares them student by student.
     /// - Complexity: that of the two mechanisms, plus O(n).
-    public init(_ instance: MatchingInstance) {
-        let da = DeferredAcceptance.match(instance)
-        let ia = ImmediateAcceptance.match(instance)
+    public init(_ instance: MatchingInstance, groups: SeatGroups? = nil) {
+        let da = Mechanism.deferredAcceptance.match(instance, groups: groups)
+        let ia = Mechanism.immediateAcceptance.match(instance, groups: groups)
         deferredAcceptance = da
         immediateAcceptance = ia
-        differing = (0..<instance.studentCount).filter { da.schoolIndices[$0] != ia.schoolIndices[$0] }
+        // Compared by school: two groups of one school are the same school.
+        let school = { (g: Int32) -> Int in g < 0 ? -1 : groups?.groups[Int(g)].school ?? Int(g) }
+        differing = (0..<instance.studentCount).filter { school(da.schoolIndices[$0]) != school(ia.schoolIndices[$0]) }
     }
 
     /// How many students the two mechanisms place differently.

@@ -14,7 +14,8 @@ public struct PlacementRun: Sendable {
         public enum Status: String, Sendable {
             /// Admitted to a school of their effective list.
             case admitted
-            /// Placed by the bureau at the nearest public school with a free seat (统筹).
+            /// Placed by the bureau at the nearest public school with a free seat (统筹), or at a
+            /// purchased place in a private school (`seats` is then `purchased`).
             case reassigned
             /// Not placed: every public school of the level is full (`note` says so).
             case unplaced
@@ -33,6 +34,10 @@ public struct PlacementRun: Sendable {
         public var zoneID: String?
         /// Metres from home to the school, for `reassigned`.
         public var distanceMetres: Double?
+        /// The seats the applicant holds: for `admitted`, `all` at a school of one seat group,
+        /// else `open` or `reserved:<category>` (`SeatGroups.label(of:)`); `purchased` for a
+        /// purchased place; nil otherwise.
+        public var seats: String?
         public var note: String
     }
 
@@ -55,15 +60,26 @@ public struct PlacementRun: Sendable {
     public let placements: [Placement]
     /// Every applicant's effective list, by `student_id` then choice rank.
     public let ranks: [Rank]
-    /// Per school (in `schools` order): the (tier, lottery number) of the last applicant
-    /// admitted by priority when the school filled; nil when it did not.
+    /// The seats of each school in the groups they are filled in (one per school without
+    /// reserved seats; `SeatGroups`).
+    public let seatGroups: SeatGroups
+    /// Per seat group (in `seatGroups.groups` order, school by school): the (tier, lottery
+    /// number) of the last applicant admitted by priority when the group filled; nil when it
+    /// did not. The tier is the applicant's at the group (raised at a reserved group for one
+    /// outside its category).
     public let cutoffs: [(tier: Int, lotteryNumber: LotteryNumber)?]
-    /// Per school: the applicants who ranked it above what they got, best first.
+    /// Per seat group: the applicants who ranked it above what they got, best first, with
+    /// their tier at the group.
     public let waitlists: [[(studentID: String, tier: Int, lotteryNumber: LotteryNumber)]]
     /// How many applicants the other mechanism would have placed differently.
     public let placedDifferentlyByOtherMechanism: Int
-    /// The instance the mechanism ran on (applicant i is `placements[i]`, school k `schools[k]`).
+    /// The instance of the effective lists (applicant i is `placements[i]`, school k `schools[k]`).
     public let instance: MatchingInstance
+    /// The instance the mechanism ran on: `instance` expanded into `seatGroups` (the same
+    /// instance when no school reserves seats).
+    public let groupInstance: MatchingInstance
+    /// The mechanism's matching on `groupInstance` (reassignments not included).
+    public let groupMatching: Matching
     /// The final matching, reassignments included.
     public let matching: Matching
 }
@@ -153,17 +169,25 @@ extension PlacementRun {
         } catch {
             preconditionFailure("placement built an invalid instance: \(error)")
         }
-        let comparison = MechanismComparison(instance)
-        let chosen = policy.mechanism == .deferredAcceptance ? comparison.deferredAcceptance : comparison.immediateAcceptance
+        let groups = SeatGroups(schools: schools, policy: policy)
+        let groupInstance = groups.expand(instance) { applicants[$0].has($1) }
+        let comparison = MechanismComparison(groupInstance, groups: groups)
+        let chosenGroups = policy.mechanism == .deferredAcceptance ? comparison.deferredAcceptance : comparison.immediateAcceptance
+        let chosen = groups.schoolMatching(chosenGroups, in: instance)
 
         let unplaced = (0..<applicants.count).filter { chosen.school(of: $0) == nil }
         let homes = applicants.map { a in
             a.latitude.flatMap { lat in a.longitude.map { Reassignment.Location(latitude: lat, longitude: $0) } }
         }
         let sites = schools.map { Reassignment.Location(latitude: $0.latitude ?? 0, longitude: $0.longitude ?? 0) }
+        let purchased = schools.contains { $0.purchasedPlaces > 0 }
+            ? Reassignment.PurchasedPlaces(places: schools.map(\.purchasedPlaces),
+                                           eligible: applicants.map { a in policy.purchasedPlaceCategories.contains(where: a.has) },
+                                           reachMetres: policy.reassignmentReachMetres)
+            : nil
         let (decisions, final) = Reassignment.reassign(
             Reassignment.order(unplaced, in: instance, tierWithoutChoices: Int(Int32.max)), after: chosen, in: instance,
-            candidates: schools.indices.filter { schools[$0].sector == .public }, homes: homes, schools: sites)
+            candidates: schools.indices.filter { schools[$0].sector == .public }, homes: homes, schools: sites, purchased: purchased)
         var outcome: [Int: ReassignmentDecision.Outcome] = [:]
         for d in decisions { outcome[d.student] = d.outcome }
 
@@ -174,12 +198,17 @@ extension PlacementRun {
             let zone = zoning[a.id]
             var p = Placement(studentID: a.id, schoolID: nil, status: .admitted, choiceRank: nil, tier: nil, lotteryNumber: numbers[i],
                               twinGroup: policy.twinsShareLotteryNumber ? a.twinGroup : nil, zoneID: zone?.zoneID,
-                              distanceMetres: nil, note: zone?.publicNote ?? "")
+                              distanceMetres: nil, seats: nil, note: zone?.publicNote ?? "")
             switch outcome[i] {
             case .reassigned(let school, let metres)?:
                 p.schoolID = schools[school].id
                 p.status = .reassigned
                 p.distanceMetres = metres
+            case .purchasedPlace(let school, let metres)?:
+                p.schoolID = schools[school].id
+                p.status = .reassigned
+                p.distanceMetres = metres
+                p.seats = "purchased"
             case .unplaced?:
                 p.status = .unplaced
                 p.note = [p.note, PlacementRun.unplacedReason].filter { !$0.isEmpty }.joined(separator: "; ")
@@ -188,6 +217,7 @@ extension PlacementRun {
                 p.schoolID = schools[s].id
                 p.choiceRank = final.choiceRank(of: i)
                 p.tier = instance.tier(of: i, at: s)
+                p.seats = chosenGroups.school(of: i).map(groups.label(of:))
             }
             placements.append(p)
             for (k, s) in preferences[i].enumerated() {
@@ -202,14 +232,19 @@ extension PlacementRun {
         self.schools = schools
         self.placements = placements
         self.ranks = ranks
-        self.cutoffs = Waitlist.cutoffs(final, in: instance).map { cutoff in
+        // On the groups, without the reassigned: a reassigned applicant holds no school of their
+        // list, and so counts in no cutoff and waits at every school they listed, as on `final`.
+        self.seatGroups = groups
+        self.cutoffs = Waitlist.cutoffs(chosenGroups, in: groupInstance).map { cutoff in
             cutoff.map { (tier: $0.tier, lotteryNumber: numbers[byRank[$0.tieRank]]) }
         }
-        self.waitlists = Waitlist.waitlists(final, in: instance).enumerated().map { school, students in
-            students.map { (studentID: applicants[$0].id, tier: instance.tier(of: $0, at: school)!, lotteryNumber: numbers[$0]) }
+        self.waitlists = Waitlist.waitlists(chosenGroups, in: groupInstance).enumerated().map { group, students in
+            students.map { (studentID: applicants[$0].id, tier: groupInstance.tier(of: $0, at: group)!, lotteryNumber: numbers[$0]) }
         }
         self.placedDifferentlyByOtherMechanism = comparison.differingCount
         self.instance = instance
+        self.groupInstance = groupInstance
+        self.groupMatching = chosenGroups
         self.matching = final
     }
 }

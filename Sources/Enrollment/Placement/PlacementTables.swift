@@ -6,10 +6,12 @@ import EnrollmentCase
 public enum PlacementTables {
     /// `placements.csv`: one row per applicant.
     public static func placements(_ run: PlacementRun) -> [UInt8] {
-        var w = CSVWriter(header: ["student_id", "school_id", "status", "choice_rank", "tier", "lottery_number", "twin_group", "zone_id", "distance_m", "note"])
+        var w = CSVWriter(header: ["student_id", "school_id", "status", "choice_rank", "tier", "lottery_number", "twin_group", "zone_id", "distance_m",
+                                   "seats", "note"])
         for p in run.placements {
             w.append([p.studentID, p.schoolID ?? "", p.status.rawValue, p.choiceRank.map(String.init) ?? "", p.tier.map(String.init) ?? "",
-                      p.lotteryNumber.hex, p.twinGroup ?? "", p.zoneID ?? "", p.distanceMetres.map { String(Int($0.rounded())) } ?? "", p.note])
+                      p.lotteryNumber.hex, p.twinGroup ?? "", p.zoneID ?? "", p.distanceMetres.map { String(Int($0.rounded())) } ?? "",
+                      p.seats ?? "", p.note])
         }
         return w.bytes
     }
@@ -23,25 +25,29 @@ public enum PlacementTables {
         return w.bytes
     }
 
-    /// `cutoffs.csv`: per school, seats, admitted by priority, and the last admitted applicant's
-    /// tier and lottery number when the school filled (录取线).
+    /// `cutoffs.csv`: per seat group (a school without reserved seats is one group, `all`),
+    /// its seats, admitted by priority, and the last admitted applicant's tier and lottery number
+    /// when the group filled (录取线).
     public static func cutoffs(_ run: PlacementRun) -> [UInt8] {
-        var admitted: [String: Int] = [:]
-        for p in run.placements where p.status == .admitted { admitted[p.schoolID!, default: 0] += 1 }
-        var w = CSVWriter(header: ["school_id", "capacity", "admitted", "cutoff_tier", "cutoff_lottery_number"])
-        for (k, s) in run.schools.enumerated() {
-            let cutoff = run.cutoffs[k]
-            w.append([s.id, String(s.capacity), String(admitted[s.id] ?? 0), cutoff.map { String($0.tier) } ?? "", cutoff?.lotteryNumber.hex ?? ""])
+        var admitted = [Int](repeating: 0, count: run.seatGroups.groups.count)
+        for g in run.groupMatching.schoolIndices where g >= 0 { admitted[Int(g)] += 1 }
+        var w = CSVWriter(header: ["school_id", "seats", "capacity", "admitted", "cutoff_tier", "cutoff_lottery_number"])
+        for (g, group) in run.seatGroups.groups.enumerated() {
+            let cutoff = run.cutoffs[g]
+            w.append([run.schools[group.school].id, run.seatGroups.label(of: g), String(group.seats), String(admitted[g]),
+                      cutoff.map { String($0.tier) } ?? "", cutoff?.lotteryNumber.hex ?? ""])
         }
         return w.bytes
     }
 
-    /// `waitlists.csv`: per school, in order, the applicants who ranked it above what they got (候补).
+    /// `waitlists.csv`: per seat group, in order, the applicants who ranked it above what they
+    /// got (候补), with their tier at the group.
     public static func waitlists(_ run: PlacementRun) -> [UInt8] {
-        var w = CSVWriter(header: ["school_id", "position", "student_id", "tier", "lottery_number"])
-        for (k, s) in run.schools.enumerated() {
-            for (position, entry) in run.waitlists[k].enumerated() {
-                w.append([s.id, String(position + 1), entry.studentID, String(entry.tier), entry.lotteryNumber.hex])
+        var w = CSVWriter(header: ["school_id", "seats", "position", "student_id", "tier", "lottery_number"])
+        for (g, group) in run.seatGroups.groups.enumerated() {
+            for (position, entry) in run.waitlists[g].enumerated() {
+                w.append([run.schools[group.school].id, run.seatGroups.label(of: g), String(position + 1), entry.studentID,
+                          String(entry.tier), entry.lotteryNumber.hex])
             }
         }
         return w.bytes

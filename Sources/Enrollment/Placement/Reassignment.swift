@@ -14,9 +14,29 @@ import EnrollmentCase
 ///    the lower school index.
 /// 3. A student without a home location (the case file gave none) keeps their turn and takes
 ///    the candidate school with a free seat that has the lowest school index.
-/// 4. When no candidate school has a free seat, the student stays unplaced, with the reason
-///    "every school of the level is full".
+/// 4. A student the policy lets take a purchased place (两为主: `PurchasedPlaces`) takes the
+///    nearest private school with a purchased place left, instead, when no candidate school
+///    with a free seat is within the reach — or none has one at all. Without a reach, that is
+///    only when every candidate school is full.
+/// 5. When no candidate school has a free seat (and no purchased place is open to them), the
+///    student stays unplaced, with the reason "every school of the level is full".
 public enum Reassignment {
+    /// The places the government has bought in private schools, and who may take them.
+    public struct PurchasedPlaces: Sendable {
+        /// Per school of the instance, the places bought (0 for none).
+        public var places: [Int]
+        /// Per student, whether they may take one (a category the policy names).
+        public var eligible: [Bool]
+        /// Metres from home within which a free public seat comes first; nil: any distance.
+        public var reachMetres: Double?
+
+        public init(places: [Int], eligible: [Bool], reachMetres: Double? = nil) {
+            self.places = places
+            self.eligible = eligible
+            self.reachMetres = reachMetres
+        }
+    }
+
     /// A point on the Earth, in degrees (WGS 84 as the case files give them).
     public struct Location: Hashable, Sendable {
         public var latitude: Double
@@ -73,12 +93,13 @@ public enum Reassignment {
     ///   - candidates: the school indices students may be sent to (duplicates are ignored).
     ///   - homes: per student, the home location or nil.
     ///   - schools: per school, its location.
+    ///   - purchased: the purchased places (step 4), if any.
     /// - Returns: one decision per student of `order`, in that order, and the matching with the
     ///   reassigned students seated (their choice rank is nil unless the school is on their list).
-    /// - Complexity: O(k · candidates) for k students.
+    /// - Complexity: O(k · (candidates + schools with purchased places)) for k students.
     public static func reassign(
         _ order: [Int], after matching: Matching, in instance: MatchingInstance,
-        candidates: [Int], homes: [Location?], schools: [Location]
+        candidates: [Int], homes: [Location?], schools: [Location], purchased: PurchasedPlaces? = nil
     ) -> (decisions: [ReassignmentDecision], matching: Matching) {
         precondition(homes.count == instance.studentCount, "one home (or nil) per student")
         precondition(schools.count == instance.schoolCount, "one location per school")
@@ -86,30 +107,42 @@ public enum Reassignment {
         var free = zip(instance.capacities, matching.occupancy(schoolCount: instance.schoolCount))
             .map { max(Int($0) - $1, 0) }
         var open = Array(Set(candidates)).sorted().filter { free[$0] > 0 }
+        var bought = purchased?.places ?? []
+        var selling = bought.indices.filter { bought[$0] > 0 }
         var decisions: [ReassignmentDecision] = []
         decisions.reserveCapacity(order.count)
         for student in order {
             precondition(result.school(of: student) == nil, "student #\(student) already holds a seat")
-            guard !open.isEmpty else {
-                decisions.append(ReassignmentDecision(student: student, outcome: .unplaced(.everySchoolOfLevelFull)))
-                continue
-            }
-            var best = 0
-            var metres: Double? = nil
-            if let home = homes[student] {
-                let cosLatitude = cos(home.latitude * radiansPerDegree)
-                var bestDistance = Double.infinity
-                for (k, s) in open.enumerated() {
+            let home = homes[student]
+            let cosLatitude = home.map { cos($0.latitude * radiansPerDegree) } ?? 1
+            // The nearest of `sites` (the first without a home), as (position in `sites`, metres).
+            func nearest(_ sites: [Int]) -> (k: Int, metres: Double?)? {
+                guard !sites.isEmpty else { return nil }
+                guard let home else { return (0, nil) }
+                var best = 0, bestDistance = Double.infinity
+                for (k, s) in sites.enumerated() {
                     let d = distance(from: home, cosLatitude: cosLatitude, to: schools[s])
                     if d < bestDistance { bestDistance = d; best = k }
                 }
-                metres = bestDistance
+                return (best, bestDistance)
             }
-            let school = open[best]
-            result.seat(student, at: school, in: instance)
-            decisions.append(ReassignmentDecision(student: student, outcome: .reassigned(school: school, metres: metres)))
-            free[school] -= 1
-            if free[school] == 0 { open.remove(at: best) }
+            let publicSeat = nearest(open)
+            let withinReach = publicSeat.map { seat in purchased?.reachMetres.map { reach in (seat.metres ?? 0) <= reach } ?? true } ?? false
+            if !withinReach, purchased?.eligible[student] == true, let place = nearest(selling) {
+                let school = selling[place.k]
+                result.seat(student, at: school, in: instance)
+                decisions.append(ReassignmentDecision(student: student, outcome: .purchasedPlace(school: school, metres: place.metres)))
+                bought[school] -= 1
+                if bought[school] == 0 { selling.remove(at: place.k) }
+            } else if let seat = publicSeat {
+                let school = open[seat.k]
+                result.seat(student, at: school, in: instance)
+                decisions.append(ReassignmentDecision(student: student, outcome: .reassigned(school: school, metres: seat.metres)))
+                free[school] -= 1
+                if free[school] == 0 { open.remove(at: seat.k) }
+            } else {
+                decisions.append(ReassignmentDecision(student: student, outcome: .unplaced(.everySchoolOfLevelFull)))
+            }
         }
         return (decisions, result)
     }
@@ -128,6 +161,8 @@ public struct ReassignmentDecision: Hashable, Sendable {
     public enum Outcome: Hashable, Sendable {
         /// Seated at `school`, `metres` from home (nil when the home location is unknown).
         case reassigned(school: Int, metres: Double?)
+        /// Given a purchased place at the private `school`, `metres` from home.
+        case purchasedPlace(school: Int, metres: Double?)
         /// Left without a seat.
         case unplaced(UnplacedReason)
     }

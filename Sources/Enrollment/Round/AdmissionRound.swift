@@ -245,6 +245,7 @@ public enum RoundError: Error, Equatable, CustomStringConvertible {
             return "\(file): the file is missing, or is not what manifest.json records; run `enroll verify` on the run folder"
         case let .unreadableOutput(file, reason):
             return "\(file): the recorded file cannot be read back: \(reason)"
+
         }
     }
 }

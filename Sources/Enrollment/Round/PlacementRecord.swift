@@ -6,7 +6,9 @@ import EnrollmentEngines
 /// in `student_id` order, with school, status and lottery number) and `ranks.csv` (every
 /// effective list with its tiers). From them alone it rebuilds the matching instance the
 /// mechanism ran on and the final matching, exactly as `PlacementRun` made them — so the steps
-/// after a placement (vacancies, the checks of `verify`) start from what was published.
+/// after a placement (vacancies, the checks of `verify`) start from what was published. With
+/// reserved seats, the seat groups come from the case's policy and the applicants' categories,
+/// and each admitted applicant's group from the `seats` column.
 package struct PlacementRecord {
     /// The schools of the level, in `school_id` order (school k of the instance).
     package let schools: [School]
@@ -19,16 +21,25 @@ package struct PlacementRecord {
     package let instance: MatchingInstance
     /// The final matching, reassignments included.
     package let matching: Matching
+    /// The seats of each school in the groups they are filled in (`SeatGroups`).
+    package let groups: SeatGroups
+    /// `instance` expanded into `groups`: the instance the mechanism ran on.
+    package let groupInstance: MatchingInstance
+    /// The admitted applicants on `groupInstance` (the reassigned and unplaced hold no group).
+    package let groupMatching: Matching
 
-    /// - Parameter schools: the schools of the level (any order).
+    /// - Parameters:
+    ///   - admissionCase: the case (the level's schools, the policy's reserved seats, the
+    ///     applicants' categories).
+    ///   - namingLevel: messages name the files with the level's folder (`junior/placements.csv`).
     /// - Throws: `RoundError.unreadableOutput` at the first row that does not fit.
     /// - Complexity: O((n + c) log n) for n applicants and c list entries.
-    package init(placements: [UInt8], ranks: [UInt8], schools: [School], level: SchoolLevel? = nil) throws(RoundError) {
-        let prefix = level.map { "\($0.rawValue)/" } ?? ""
+    package init(placements: [UInt8], ranks: [UInt8], admissionCase c: AdmissionCase, level: SchoolLevel, namingLevel: Bool = false) throws(RoundError) {
+        let prefix = namingLevel ? "\(level.rawValue)/" : ""
         let placementsTable = try Self.table(placements, file: prefix + "placements.csv",
                                              columns: ["student_id", "school_id", "status", "lottery_number"])
         let ranksTable = try Self.table(ranks, file: prefix + "ranks.csv", columns: ["student_id", "school_id", "tier"])
-        let schools = schools.sorted { $0.id < $1.id }
+        let schools = c.schools(level).sorted { $0.id < $1.id }
         var schoolIndex: [String: Int] = [:]
         for (k, s) in schools.enumerated() { schoolIndex[s.id] = k }
         let (p, r) = (placementsTable.table, ranksTable.table)
@@ -37,7 +48,8 @@ package struct PlacementRecord {
             .unreadableOutput("\(table.file):\(table.line(ofRow: row))", message)
         }
         var studentIndex: [String: Int] = [:]
-        var studentIDs: [String] = [], schoolIDs: [String?] = [], seats: [Int?] = [], admitted: [Int] = []
+        var studentIDs: [String] = [], schoolIDs: [String?] = [], seats: [Int?] = [], admitted: [Int] = [], labels: [String] = []
+        let pSeats = p.index(of: "seats")
         var keys: [LotteryOrder] = []
         for row in 0..<p.count {
             let id = p[row, pStudent], school = p[row, pSchool]
@@ -48,7 +60,10 @@ package struct PlacementRecord {
             studentIDs.append(id)
             schoolIDs.append(school.isEmpty ? nil : school)
             seats.append(seat)
-            if p[row, pStatus] == PlacementRun.Placement.Status.admitted.rawValue { admitted.append(row) }
+            if p[row, pStatus] == PlacementRun.Placement.Status.admitted.rawValue {
+                admitted.append(row)
+                labels.append(pSeats.map { p[row, $0] } ?? "all")
+            }
             keys.append(LotteryOrder(number: number, studentID: id))
         }
         var preferences = [[Int]](repeating: [], count: p.count), tiers = preferences
@@ -67,6 +82,22 @@ package struct PlacementRecord {
         } catch {
             throw .unreadableOutput(r.file, "the effective lists do not form a valid instance: \(error)")
         }
+        let groups = SeatGroups(schools: schools, policy: c.policy)
+        var categories: [String: [String]] = [:]
+        if !groups.isTrivial {
+            for a in c.applicants(level) where !a.categories.isEmpty { categories[a.id] = a.categories }
+        }
+        let groupInstance = groups.expand(instance) { categories[studentIDs[$0]]?.contains($1) ?? false }
+        var groupSeats = [Int?](repeating: nil, count: studentIDs.count)
+        for (student, label) in zip(admitted, labels) {
+            guard let group = groups.group(of: seats[student]!, label: label) else {
+                throw fail(p, student, "the seats '\(label)' are not seats of \(schoolIDs[student]!) under the policy's reserved seats")
+            }
+            groupSeats[student] = group
+        }
+        self.groups = groups
+        self.groupInstance = groupInstance
+        self.groupMatching = Matching(schools: groupSeats, in: groupInstance)
         self.schools = schools
         self.studentIDs = studentIDs
         self.schoolIDs = schoolIDs

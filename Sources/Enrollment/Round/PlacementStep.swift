@@ -39,7 +39,7 @@ package enum PlacementStep {
         func bytes(_ name: String) -> [UInt8] { outputs.first { $0.name == "\(level.rawValue)/\(name)" }?.bytes ?? [] }
         let record: PlacementRecord
         do {
-            record = try PlacementRecord(placements: bytes("placements.csv"), ranks: bytes("ranks.csv"), schools: c.schools(level))
+            record = try PlacementRecord(placements: bytes("placements.csv"), ranks: bytes("ranks.csv"), admissionCase: c, level: level)
         } catch {
             return ["\(error)"]
         }
@@ -52,9 +52,10 @@ package enum PlacementStep {
             problems.append("placements.csv: \(s.id) seats \(seated[k]) applicants for \(s.capacity) places")
         }
         guard problems.isEmpty else { return problems }
-        let admitted = record.admitted.map { (student: $0, school: record.matching.school(of: $0)!) }
+        let admitted = record.admitted.map { (student: $0, school: record.groupMatching.school(of: $0)!) }
         let rule = c.policy.mechanism == .deferredAcceptance ? "stability" : "round-by-round rule"
-        return MatchingAudit.audit(placements: admitted, in: record.instance, mechanism: c.policy.mechanism).map { "\(rule): \($0)" }
+        return MatchingAudit.audit(placements: admitted, in: record.groupInstance, mechanism: c.policy.mechanism, groups: record.groups)
+            .map { "\(rule): \($0)" }
     }
 }
 

@@ -17,61 +17,79 @@ package enum VacancyStep {
         let step = RoundStep.placement(level: level)
         let record = try PlacementRecord(placements: context.recordedOutput("\(level.rawValue)/placements.csv", step),
                                          ranks: context.recordedOutput("\(level.rawValue)/ranks.csv", step),
-                                         schools: context.admissionCase.schools(level), level: level)
+                                         admissionCase: context.admissionCase, level: level, namingLevel: true)
         let withdrawn = Set(rounds.joined()).sorted()
         let result = promote(record, withdrawn: withdrawn)
         let outputs = [(name: fileName(level, round: rounds.count), bytes: table(record, result, withdrawn: withdrawn))]
         return StepOutcome(outputs: outputs, draws: ["\(level.rawValue)-placement"],
                            summary: VacanciesSummary(withdrawn: withdrawn.count, promotions: result.moves.count,
-                                                     seatsLeftEmpty: result.emptySeats.reduce(0, +)),
+                                                     seatsLeftEmpty: result.emptySeats.reduce(0, +) + reassignedSeats(record, withdrawn)),
                            invariants: { invariants(outputs[0].bytes, record) })
     }
 
-    /// Frees the withdrawn applicants' seats and promotes down the waitlists.
+    /// Frees the withdrawn applicants' seats and promotes down the waitlists, seat group by seat
+    /// group (`SeatGroups`): a freed reserved seat goes first to its category, a freed purchased
+    /// place to nobody (no list names it). The reassigned hold no group: their seat had no
+    /// waitlist (nobody was refused at a school that still had seats), and they wait at every
+    /// group they listed.
     package static func promote(_ record: PlacementRecord, withdrawn: [String]) -> VacancyChainResult {
         var index: [String: Int] = [:]
         for (i, id) in record.studentIDs.enumerated() { index[id] = i }
-        return VacancyChain.promote(withdrawn: withdrawn.compactMap { index[$0] }, from: record.matching,
-                                    waitlists: Waitlist.waitlists(record.matching, in: record.instance), in: record.instance)
+        return VacancyChain.promote(withdrawn: withdrawn.compactMap { index[$0] }, from: record.groupMatching,
+                                    waitlists: Waitlist.waitlists(record.groupMatching, in: record.groupInstance), in: record.groupInstance)
     }
 
-    /// `vacancies-<n>.csv`: student_id, change (withdrawn | promoted), from_school, to_school,
-    /// step (the order of the chain: withdrawals first, then promotions as made).
+    /// The seats the withdrawn reassigned applicants free: outside every seat group's chain,
+    /// they stay empty.
+    package static func reassignedSeats(_ record: PlacementRecord, _ withdrawn: [String]) -> Int {
+        var index: [String: Int] = [:]
+        for (i, id) in record.studentIDs.enumerated() { index[id] = i }
+        return withdrawn.count { id in index[id].map { record.schoolIDs[$0] != nil && record.groupMatching.school(of: $0) == nil } ?? false }
+    }
+
+    /// `vacancies-<n>.csv`: step (the order of the chain: withdrawals first, then promotions as
+    /// made), student_id, change (withdrawn | promoted), from_school, from_seats, to_school,
+    /// to_seats (the seat groups, as in `placements.csv`; a promotion may move an applicant
+    /// between two groups of one school, freeing the seat the next one needs).
     package static func table(_ record: PlacementRecord, _ result: VacancyChainResult, withdrawn: [String]) -> [UInt8] {
         var index: [String: Int] = [:]
         for (i, id) in record.studentIDs.enumerated() { index[id] = i }
-        var w = CSVWriter(header: ["step", "student_id", "change", "from_school", "to_school"])
+        let groups = record.groups
+        func school(_ group: Int) -> String { record.schools[groups.groups[group].school].id }
+        var w = CSVWriter(header: ["step", "student_id", "change", "from_school", "from_seats", "to_school", "to_seats"])
         var step = 0
         for id in withdrawn {
             step += 1
-            w.append([String(step), id, "withdrawn", index[id].flatMap { record.schoolIDs[$0] } ?? "", ""])
+            let group = index[id].flatMap { record.groupMatching.school(of: $0) }
+            w.append([String(step), id, "withdrawn", index[id].flatMap { record.schoolIDs[$0] } ?? "", group.map(groups.label(of:)) ?? "", "", ""])
         }
         for move in result.moves {
             step += 1
-            w.append([String(step), record.studentIDs[move.student], "promoted", move.from.map { record.schools[$0].id } ?? "",
-                      record.schools[move.to].id])
+            w.append([String(step), record.studentIDs[move.student], "promoted", move.from.map(school) ?? record.schoolIDs[move.student] ?? "",
+                      move.from.map(groups.label(of:)) ?? "", school(move.to), groups.label(of: move.to)])
         }
         return w.bytes
     }
 
-    /// Every promotion in the file moves its applicant strictly up their own list: to a school
-    /// they ranked above the one they held (any listed school, when they held none or one they
-    /// did not list).
+    /// Every promotion in the file moves its applicant strictly up their own list of seat
+    /// groups: to a group they ranked above the one they held (any listed group, when they held
+    /// none, or a seat they did not list).
     package static func invariants(_ bytes: [UInt8], _ record: PlacementRecord) -> [String] {
         guard let table = CSVReader.parse(bytes, file: "vacancies.csv").table else { return ["the vacancies file cannot be read"] }
         var index: [String: Int] = [:]
         for (i, id) in record.studentIDs.enumerated() { index[id] = i }
         var school: [String: Int] = [:]
         for (k, s) in record.schools.enumerated() { school[s.id] = k }
+        let group = { (id: String, label: String) in school[id].flatMap { record.groups.group(of: $0, label: label) } }
         var problems: [String] = []
         for row in 0..<table.count where table[row, 2] == "promoted" {
             let id = table[row, 1]
-            guard let student = index[id], let to = school[table[row, 4]] else {
-                problems.append("vacancies.csv:\(table.line(ofRow: row)): the row names an applicant or a school the placement does not have")
+            guard let student = index[id], let to = group(table[row, 5], table[row, 6]) else {
+                problems.append("vacancies.csv:\(table.line(ofRow: row)): the row names an applicant or a seat group the placement does not have")
                 continue
             }
-            let rank = { (k: Int) in record.instance.choiceRank(of: student, for: k) ?? Int.max }
-            let from = table[row, 3].isEmpty ? Int.max : school[table[row, 3]].map(rank) ?? Int.max
+            let rank = { (g: Int) in record.groupInstance.choiceRank(of: student, for: g) ?? Int.max }
+            let from = group(table[row, 3], table[row, 4]).map(rank) ?? Int.max
             if rank(to) == Int.max || rank(to) >= from { problems.append("\(id) was moved to a school they do not prefer") }
         }
         return problems

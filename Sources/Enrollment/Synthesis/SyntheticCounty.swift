@@ -113,6 +113,8 @@ extension SyntheticCounty {
         var policy = Policy()
         policy.coordinateSystem = "GCJ-02"
         policy.ageWindow = SyntheticCountyBuilder.ageWindow
+        policy.reservedSeats = builder.reservedSeats
+        policy.reassignmentReachMetres = 3_000
         policy.monthsRequired[.residencePermit] = MonthsRequired(permit: SyntheticCountyBuilder.permitMonthsRequired)
         self.admissionCase = AdmissionCase(schools: builder.schools, policy: policy, primaryApplicants: primary,
                                            juniorApplicants: junior, graduates: graduates)

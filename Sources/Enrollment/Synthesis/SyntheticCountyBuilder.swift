@@ -26,6 +26,8 @@ package struct SyntheticCountyBuilder {
     package var juniorZoneSchools: [[String]] = []
     package var privateJuniorSchools: [String] = []
     package var addressZones: [SyntheticAddressZone] = []
+    /// The boarding primary school's places held for left-behind children.
+    package var reservedSeats: [ReservedSeats] = []
     package let idWidth: Int
 
     package static let placeNames = ["城关", "东关", "西关", "南街", "北街", "新华", "人民", "和平", "建设", "文化", "光明", "育才",
@@ -47,6 +49,7 @@ package struct SyntheticCountyBuilder {
         makeJuniorZones(junior, random: &geometry)
         makePrimarySchools(random: &geometry)
         makeJuniorCapacities(random: &geometry)
+        makeBoardingAndPurchasedPlaces()
         makeHighSchools(random: &geometry)
     }
 
@@ -219,6 +222,20 @@ package struct SyntheticCountyBuilder {
         for (id, w) in zip(privateJuniorSchools, weights) {
             schools[index[id]!].capacity = max(10, Int((seats * w / weights.reduce(0, +)).rounded()))
         }
+    }
+
+    /// The smallest map-cell primary school (the first such by id), a rural one, boards, and
+    /// holds a tenth of its places (at least 2) for left-behind children (留守儿童); each private
+    /// junior school has a fifth of its places bought by the government for migrant children.
+    /// Nothing is drawn: the county's other values are as without them.
+    package mutating func makeBoardingAndPurchasedPlaces() {
+        let cellSchools = Set(primaryOfCell)
+        if let k = schools.indices.filter({ cellSchools.contains(schools[$0].id) }).min(by: { (schools[$0].capacity, $0) < (schools[$1].capacity, $1) }) {
+            schools[k].boarding = true
+            reservedSeats = [ReservedSeats(school: schools[k].id, category: "left_behind", seats: max(2, schools[k].capacity / 10))]
+        }
+        let privates = Set(privateJuniorSchools)
+        for k in schools.indices where privates.contains(schools[k].id) { schools[k].purchasedPlaces = schools[k].capacity / 5 }
     }
 
     package mutating func makeHighSchools(random: inout LotteryStream) {
