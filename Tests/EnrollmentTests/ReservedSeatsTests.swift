@@ -86,4 +86,62 @@ import Testing
         #expect(expanded.preferences(of: 1) == [0, 1, 2])
         #expect(Array(expanded.choiceTiers[4...]) == [10, 5, 5])
     }
+
+    @Test func validateRefusesReservesThatCannotHold() throws {
+        let schools = """
+        school_id,name,level,sector,capacity,lon,lat,purchased_places
+        P1,一小,primary,public,90,113.6,34.7,
+        P2,二小,primary,private,30,113.6,34.7,40
+        P3,三小,primary,public,30,113.6,34.7,5
+        H1,一高,high,private,100,113.6,34.7,10
+
+        """
+        let policy = #"""
+        {"reserved_seats": [
+          {"school": "P99", "category": "left_behind", "seats": 2},
+          {"school": "P1", "category": "left_behind", "seats": 80},
+          {"school": "P1", "category": "left_behind", "seats": 1},
+          {"school": "P1", "category": "disabled", "seats": 15},
+          {"school": "H1", "category": "disabled", "seats": 1}
+        ]}
+        """#
+        let folder = try caseFolder(["schools.csv": schools, "policy.json": policy])
+        #expect(try CaseFolder(url: folder).load().diagnostics.map(\.description) == [
+            "policy.json:2:3: reserved_seats: 'P99' is not a primary or junior school in schools.csv",
+            "policy.json:4:3: reserved_seats: P1 holds seats for left_behind twice; give one entry with the sum",
+            "policy.json:5:3: reserved_seats: P1 would hold 95 reserved seats but has 90 in schools.csv; reserve fewer",
+            "policy.json:6:3: reserved_seats: 'H1' is not a primary or junior school in schools.csv",
+            "schools.csv:3:8: purchased_places: 40 purchased places, but the school has 30 seats in all; purchased places are part of capacity",
+            "schools.csv:4:8: purchased_places: only a private school sells places to the government (政府购买学位); this one is public",
+            "schools.csv:5:8: purchased_places: purchased places are for compulsory education, at primary and junior schools; this one is high",
+        ])
+    }
+
+    @Test func thePolicyKeysOfSeatsAreCheckedAndRoundTrip() throws {
+        let bad = #"""
+        {"reserved_seats": [{"school": "P1", "category": "left_behind"}, 7, {"school": "P1", "category": "", "seats": 0, "floor": 1}],
+         "reserve_order": "reserve-first", "reassignment_reach_metres": -5}
+        """#
+        let (_, problems) = PolicyFile.read(Array(bad.utf8))
+        #expect(problems.map(\.description) == [
+            "policy.json:1:21: reserved_seats: each entry needs school, category and seats, such as {\"school\": \"P05\", \"category\": \"left_behind\", \"seats\": 20}",
+            "policy.json:1:66: reserved_seats holds objects such as {\"school\": \"P05\", \"category\": \"left_behind\", \"seats\": 20}",
+            "policy.json:1:98: reserved_seats: category must be a non-empty string",
+            "policy.json:1:111: reserved_seats: seats must be a whole number from 1 to 1000000",
+            "policy.json:1:123: reserved_seats: an entry has school, category and seats only, not \"floor\"",
+            "policy.json:2:19: reserve_order must be one of \"open-first\", \"reserves-first\"",
+            "policy.json:2:65: reassignment_reach_metres must be a number of metres from 0 to 1000000, or null for the whole level",
+        ])
+        #expect(PolicyFile.read(Array(#"{"reserved_seats": {}}"#.utf8)).diagnostics.map(\.description) == [
+            "policy.json:1:20: reserved_seats must be an array such as [{\"school\": \"P05\", \"category\": \"left_behind\", \"seats\": 20}]",
+        ])
+        var policy = Policy()
+        policy.reservedSeats = [ReservedSeats(school: "P1", category: "left_behind", seats: 8), ReservedSeats(school: "P1", category: "disabled", seats: 2)]
+        policy.reserveOrder = .reservesFirst
+        policy.purchasedPlaceCategories = ["migrant", "left_behind"]
+        policy.reassignmentReachMetres = 2_500.5
+        let (again, reread) = PolicyFile.read(PolicyFile.render(policy))
+        #expect(reread.isEmpty)
+        #expect(again == policy)
+    }
 }

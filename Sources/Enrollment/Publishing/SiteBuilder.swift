@@ -129,6 +129,19 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         }.joined(separator: "; ")
     }
 
+    /// A seat group of `placements.csv` or `cutoffs.csv` in words (`reserved:left_behind`:
+    /// 预留学位(留守儿童)); empty for none.
+    package func seatsText(_ seats: String) -> String {
+        switch seats {
+        case "": ""
+        case "all": t(.seatsAll)
+        case "open": t(.seatsOpen)
+        case "purchased": t(.seatsPurchased)
+        case _ where seats.hasPrefix("reserved:"): t(.seatsReserved, keyText(String(seats.dropFirst("reserved:".count))))
+        default: seats
+        }
+    }
+
     /// A care group, category, residence or subject key in words (as written when the table lacks it).
     package func keyText(_ key: String) -> String { page.language.word(forKey: key) ?? key }
 
@@ -216,7 +229,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         let p = level.placements
         let (sid, school, status, rank, tier, lottery) = (try p.index("student_id"), try p.index("school_id"), try p.index("status"),
                                                           try p.index("choice_rank"), try p.index("tier"), try p.index("lottery_number"))
-        let (twin, note) = (p.columns.firstIndex(of: "twin_group"), p.columns.firstIndex(of: "note"))
+        let (twin, note, seats) = (p.columns.firstIndex(of: "twin_group"), p.columns.firstIndex(of: "note"), p.columns.firstIndex(of: "seats"))
         var classOf: [String: String] = [:]
         var classRows: [String: [Int]] = [:]
         if let c = level.classes {
@@ -230,7 +243,10 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         var placedRows: [String: [Int]] = [:]
         for (k, row) in p.rows.enumerated() {
             if !row[school].isEmpty { placedRows[row[school], default: []].append(k) }
-            let noteIndex = note.map { row[$0].isEmpty ? -1 : noteTexts.index(noteText(row[$0])) } ?? -1
+            // The seats are told on the card beside the note, where they are not simply the school's.
+            let seatWords = seats.map { ["", "all"].contains(row[$0]) ? "" : seatsText(row[$0]) } ?? ""
+            let noteWords = [note.map { noteText(row[$0]) } ?? "", seatWords].filter { !$0.isEmpty }.joined(separator: "; ")
+            let noteIndex = noteWords.isEmpty ? -1 : noteTexts.index(noteWords)
             let record: [SearchRecords.Field] = [
                 .text(level.level.rawValue), .text(row[school]), .text(row[status]), .text(row[rank]), .text(row[tier]),
                 .number(tierIndex(row[tier], school: row[school], student: row[sid])), .text(row[lottery]), .text(classOf[row[sid]] ?? ""),
@@ -240,8 +256,13 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         }
         let fills = report.levels.first { $0.level == level.level }?.schools ?? []
         let (cs, ct, cl) = (try level.cutoffs.index("school_id"), try level.cutoffs.index("cutoff_tier"), try level.cutoffs.index("cutoff_lottery_number"))
+        let cg = level.cutoffs.columns.firstIndex(of: "seats")
+        // A school of several seat groups has a cutoff per group, each told with its seats.
         var cutoffText: [String: String] = [:]
-        for row in level.cutoffs.rows where !row[ct].isEmpty { cutoffText[row[cs]] = "\(row[ct]) / \(row[cl].prefix(12))…" }
+        for row in level.cutoffs.rows where !row[ct].isEmpty {
+            let group = cg.map { row[$0] == "all" ? "" : seatsText(row[$0]) + ": " } ?? ""
+            cutoffText[row[cs]] = (cutoffText[row[cs]].map { $0 + "; " } ?? "") + "\(group)\(row[ct]) / \(row[cl].prefix(12))…"
+        }
         var summaryRows: [String: [[String]]] = [:], balanceRows: [String: [[String]]] = [:], headRows: [String: [[String]]] = [:]
         if let summary, let ss = summary.column("school_id") { for row in summary.base { summaryRows[row[ss], default: []].append(row) } }
         if let balance, let bs = balance.column("school_id") { for row in balance.base { balanceRows[row[bs], default: []].append(row) } }
@@ -564,8 +585,21 @@ package struct SiteBuilder<Sink: SiteFileSink> {
                              "\(l.reassigned)", "\(l.unplaced)", "\(l.largeClasses.count)"]
                         }, id: "supervision-summary")
         s += "<p>\(e(t(.nearbyRate))) = \(e(t(.nearbyExplained)))</p>\n"
+        let migrants = report.levels.compactMap { l in l.migrants.map { (l.level, $0) } }
+        if !migrants.isEmpty {
+            s += "<h3>\(e(t(.migrantShare)))</h3>\n"
+            s += page.table([t(.level), t(.migrantShare), t(.target), t(.meetsTarget)], migrants.map { level, m in
+                [levelName(level), "\(m.rate) (\(m.inPublicOrPurchased) / \(m.children))", "≥ \(SupervisionReport.migrantTargetPercent)%", t(m.meetsTarget ? .yes : .no)]
+            }, id: "supervision-migrants")
+        }
         for l in report.levels {
             let name = levelName(l.level)
+            if !l.seatGroups.isEmpty {
+                s += "<h3>\(e(name)) · \(e(t(.seatGroups)))</h3>\n"
+                s += page.table([t(.school), t(.seatKind), t(.seats), t(.filled), t(.ofCategory)], l.seatGroups.map { g in
+                    [schoolLabel(g.schoolID), seatsText(g.seats), "\(g.capacity)", "\(g.filled)", g.ofCategory.map(String.init) ?? "–"]
+                })
+            }
             s += "<h3>\(e(name)) · \(e(t(.reasons)))</h3>\n"
             s += l.reasons.isEmpty ? "<p>\(e(t(.none)))</p>\n" : page.table([t(.status), t(.reason), t(.count)], l.reasons.map { [statusText($0.status), noteText($0.reason), "\($0.count)"] })
             if !l.classSizes.isEmpty {

@@ -27,6 +27,7 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         case quotaRoute, openRoute, unplacedReason, noListedSeat, addressReview, unzoned, noHome, exactShare, basis, unfilled, goesTo
         case whatSeed, whatSeedText, whatCommitment, whatCommitmentText, whatLottery, whatLotteryText, threeCommands, threeCommandsText
         case checkInPage, checkInPageText, schoolsOfLevel, applicantsOfLevel, round, explainLink, highSchoolRoute, placedList, menuFiles
+        case seatGroups, seatKind, seatsAll, seatsOpen, seatsReserved, seatsPurchased, filled, ofCategory, migrantShare, target, meetsTarget
     }
 
     /// The text of `key` in this language.
@@ -108,6 +109,17 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         case .classSizes: ("班额分布", "Classes by size")
         case .largeClasses: ("56人及以上大班额", "Classes of 56 or more")
         case .none: ("无", "none")
+        case .seatGroups: ("预留学位与政府购买学位", "Reserved seats and purchased places")
+        case .seatKind: ("学位类别", "Kind of seats")
+        case .seatsAll: ("全部学位", "all seats")
+        case .seatsOpen: ("普通学位", "open seats")
+        case .seatsReserved: ("预留学位(%1)", "seats reserved for %1")
+        case .seatsPurchased: ("政府购买学位", "place purchased by the government")
+        case .filled: ("已安排", "filled")
+        case .ofCategory: ("其中本类别", "of the category")
+        case .migrantShare: ("随迁子女在公办学校或政府购买学位就读比例", "Migrant children in public schools or purchased places")
+        case .target: ("目标", "target")
+        case .meetsTarget: ("是否达标", "meets the target")
         case .quota: ("指标到校", "Quota places")
         case .quotaAllocation: ("名额分配", "Quota allocation")
         case .quotaAdmissions: ("指标生录取", "Quota admissions")

@@ -14,6 +14,12 @@ import EnrollmentRound
 /// - Classes by size, and every class of 56 or more (大班额).
 /// - Per school: seats, placed, applicants who put the school first on their effective list
 ///   (`ranks.csv`, choice rank 1), fill rate = placed / seats.
+/// - Reserved seats and purchased places (`seats` in `cutoffs.csv` and `placements.csv`): per
+///   group of a school that has more than one, its seats, the applicants holding them, and for a
+///   reserved group how many of them are of its category.
+/// - Migrant children (the policy's `purchased_place_categories`, 随迁子女 by default) placed in a
+///   public school or a purchased place, over all of them, against the national target of 85 %
+///   (两为主), when the case is known.
 /// - Per quality high school (when the run has quota files): quota seats shared out, the plan
 ///   (capacity, from the case), their share against the policy's `quota_share` minimum.
 ///
@@ -38,6 +44,31 @@ public struct SupervisionReport: Sendable, Equatable {
         public var count: Int
     }
 
+    /// One group of a school's seats where the school has more than one (`SeatGroups`).
+    public struct SeatGroupFill: Sendable, Equatable {
+        public var schoolID: String
+        /// The group as the run's files write it: `open`, `reserved:<category>` or `purchased`.
+        public var seats: String
+        public var capacity: Int
+        /// Applicants holding the group's seats.
+        public var filled: Int
+        /// Of them, those of the category, for a reserved group when the case is known.
+        public var ofCategory: Int?
+    }
+
+    /// The children of the policy's purchased-place categories and how many of them study in a
+    /// public school or a purchased place.
+    public struct MigrantShare: Sendable, Equatable {
+        public var children: Int
+        public var inPublicOrPurchased: Int
+        public var rate: String
+        /// Whether the share reaches `migrantTargetPercent`.
+        public var meetsTarget: Bool
+    }
+
+    /// The national target for migrant children in public schools or purchased places, in percent.
+    public static let migrantTargetPercent = 85
+
     public struct LargeClass: Sendable, Equatable {
         public var schoolID: String
         public var classNumber: String
@@ -54,6 +85,11 @@ public struct SupervisionReport: Sendable, Equatable {
         public var unplaced: Int
         public var reasons: [Reason]
         public var schools: [SchoolFill]
+        /// The groups of the schools with more than one, in the order of `cutoffs.csv` (by school,
+        /// then the processing order).
+        public var seatGroups: [SeatGroupFill]
+        /// Migrant children placed in public schools or purchased places, when the case is known.
+        public var migrants: MigrantShare?
         /// (class size, number of classes of that size), by size.
         public var classSizes: [(size: Int, classes: Int)]
         public var largeClasses: [LargeClass]
@@ -61,6 +97,7 @@ public struct SupervisionReport: Sendable, Equatable {
         public static func == (a: Level, b: Level) -> Bool {
             a.level == b.level && a.applicants == b.applicants && a.nearby == b.nearby && a.admitted == b.admitted
                 && a.reassigned == b.reassigned && a.unplaced == b.unplaced && a.reasons == b.reasons && a.schools == b.schools
+                && a.seatGroups == b.seatGroups && a.migrants == b.migrants
                 && a.classSizes.map(\.size) == b.classSizes.map(\.size) && a.classSizes.map(\.classes) == b.classSizes.map(\.classes)
                 && a.largeClasses == b.largeClasses
         }
@@ -100,6 +137,12 @@ public struct SupervisionReport: Sendable, Equatable {
             if level.level == .junior, let applicants = results.admissionCase?.juniorApplicants {
                 for a in applicants { if let primary = a.primarySchool, let feeds = schoolsByID[primary]?.feeds { feeder[a.id] = feeds } }
             }
+            let seatsColumn = p.columns.firstIndex(of: "seats")
+            let applicants = results.admissionCase?.applicants(level.level) ?? []
+            var categories: [String: [String]] = [:]
+            for a in applicants where !a.categories.isEmpty { categories[a.id] = a.categories }
+            let migrantTags = results.admissionCase?.policy.purchasedPlaceCategories ?? []
+            var groupFill: [String: Int] = [:], groupOfCategory: [String: Int] = [:], migrantsPlaced = 0
             var counts: [String: Int] = [:], placed: [String: Int] = [:], reasons: [String: [String: Int]] = [:], nearby = 0
             for row in p.rows {
                 counts[row[status], default: 0] += 1
@@ -108,6 +151,18 @@ public struct SupervisionReport: Sendable, Equatable {
                 }
                 guard row[status] != "unplaced", !row[school].isEmpty else { continue }
                 placed[row[school], default: 0] += 1
+                let seats = seatsColumn.map { row[$0] } ?? ""
+                if !seats.isEmpty {
+                    let key = row[school] + "\u{0}" + seats
+                    groupFill[key, default: 0] += 1
+                    if seats.hasPrefix("reserved:"), categories[row[sid]]?.contains(String(seats.dropFirst("reserved:".count))) == true {
+                        groupOfCategory[key, default: 0] += 1
+                    }
+                }
+                if let tags = categories[row[sid]], tags.contains(where: migrantTags.contains),
+                   seats == "purchased" || schoolsByID[row[school]]?.sector == .public {
+                    migrantsPlaced += 1
+                }
                 if zoneSchools[row[sid]]?.contains(Substring(row[school])) == true || feeder[row[sid]] == row[school] { nearby += 1 }
             }
             var firstChoice: [String: Int]?
@@ -118,11 +173,25 @@ public struct SupervisionReport: Sendable, Equatable {
                 firstChoice = tally
             }
             let c = level.cutoffs
-            let (cs, cc) = (try c.index("school_id"), try c.index("capacity"))
-            let schools = c.rows.sorted { $0[cs] < $1[cs] }.map { row in
-                let seats = Int(row[cc]) ?? 0, n = placed[row[cs]] ?? 0
-                return SchoolFill(schoolID: row[cs], seats: seats, placed: n, firstChoice: firstChoice.map { $0[row[cs]] ?? 0 },
+            let (cs, cc, cg) = (try c.index("school_id"), try c.index("capacity"), c.columns.firstIndex(of: "seats"))
+            // A school's seats are the sum of its groups' (one row each).
+            var capacity: [String: Int] = [:], seatGroups: [SeatGroupFill] = []
+            for row in c.rows {
+                capacity[row[cs], default: 0] += Int(row[cc]) ?? 0
+                guard let cg, row[cg] != "all" else { continue }
+                let key = row[cs] + "\u{0}" + row[cg]
+                seatGroups.append(SeatGroupFill(schoolID: row[cs], seats: row[cg], capacity: Int(row[cc]) ?? 0, filled: groupFill[key] ?? 0,
+                                                ofCategory: row[cg].hasPrefix("reserved:") && results.admissionCase != nil ? groupOfCategory[key] ?? 0 : nil))
+            }
+            let schools = capacity.keys.sorted().map { id in
+                let seats = capacity[id]!, n = placed[id] ?? 0
+                return SchoolFill(schoolID: id, seats: seats, placed: n, firstChoice: firstChoice.map { $0[id] ?? 0 },
                                   fillRate: Self.percent(n, of: seats))
+            }
+            let migrantCount = results.admissionCase == nil ? nil : applicants.count { $0.categories.contains(where: migrantTags.contains) }
+            let migrants = migrantCount.map { n in
+                MigrantShare(children: n, inPublicOrPurchased: migrantsPlaced, rate: Self.percent(migrantsPlaced, of: n),
+                             meetsTarget: migrantsPlaced * 100 >= Self.migrantTargetPercent * n)
             }
             var sizes: [Int: Int] = [:], large: [LargeClass] = []
             if let summary = level.classSummary {
@@ -137,7 +206,8 @@ public struct SupervisionReport: Sendable, Equatable {
                 level: level.level, applicants: p.rows.count, nearby: nearby, nearbyRate: Self.percent(nearby, of: p.rows.count),
                 admitted: counts["admitted"] ?? 0, reassigned: counts["reassigned"] ?? 0, unplaced: counts["unplaced"] ?? 0,
                 reasons: reasons.keys.sorted().flatMap { s in reasons[s]!.keys.sorted().map { Reason(status: s, reason: $0, count: reasons[s]![$0]!) } },
-                schools: schools, classSizes: sizes.keys.sorted().map { ($0, sizes[$0]!) },
+                schools: schools, seatGroups: seatGroups, migrants: migrants,
+                classSizes: sizes.keys.sorted().map { ($0, sizes[$0]!) },
                 largeClasses: large.sorted { ($0.schoolID, Int($0.classNumber) ?? 0) < ($1.schoolID, Int($1.classNumber) ?? 0) }))
         }
         self.levels = levels
@@ -168,20 +238,28 @@ public struct SupervisionReport: Sendable, Equatable {
         return "\(tenths / 10).\(tenths % 10)%"
     }
 
-    /// The report as public tables: `supervision-<level>-schools`, `supervision-<level>-reasons`,
+    /// The report as public tables: `supervision-<level>-schools`, `supervision-<level>-seat-groups`
+    /// (when a school has reserved seats or purchased places), `supervision-<level>-reasons`,
     /// `supervision-<level>-class-sizes`, `supervision-summary` and, with quotas, `supervision-quota`.
     public var tables: [PublicTable] {
         var tables: [PublicTable] = [PublicTable(
             name: "supervision-summary", source: nil,
-            columns: ["level", "applicants", "nearby", "nearby_rate", "admitted", "reassigned", "unplaced", "classes", "large_classes"],
+            columns: ["level", "applicants", "nearby", "nearby_rate", "admitted", "reassigned", "unplaced", "classes", "large_classes",
+                      "migrants", "migrants_public_or_purchased", "migrant_rate", "migrant_target_met"],
             rows: levels.map { l in
                 [l.level.rawValue, "\(l.applicants)", "\(l.nearby)", l.nearbyRate, "\(l.admitted)", "\(l.reassigned)", "\(l.unplaced)",
-                 "\(l.classSizes.reduce(0) { $0 + $1.classes })", "\(l.largeClasses.count)"]
+                 "\(l.classSizes.reduce(0) { $0 + $1.classes })", "\(l.largeClasses.count)",
+                 l.migrants.map { "\($0.children)" } ?? "", l.migrants.map { "\($0.inPublicOrPurchased)" } ?? "", l.migrants?.rate ?? "",
+                 l.migrants.map { $0.meetsTarget ? "true" : "false" } ?? ""]
             })]
         for l in levels {
             let name = "supervision-\(l.level.rawValue)"
             tables.append(PublicTable(name: name + "-schools", source: nil, columns: ["school_id", "seats", "placed", "first_choice", "fill_rate"],
                                       rows: l.schools.map { [$0.schoolID, "\($0.seats)", "\($0.placed)", $0.firstChoice.map(String.init) ?? "", $0.fillRate] }))
+            if !l.seatGroups.isEmpty {
+                tables.append(PublicTable(name: name + "-seat-groups", source: nil, columns: ["school_id", "seats", "capacity", "filled", "of_category"],
+                                          rows: l.seatGroups.map { [$0.schoolID, $0.seats, "\($0.capacity)", "\($0.filled)", $0.ofCategory.map(String.init) ?? ""] }))
+            }
             tables.append(PublicTable(name: name + "-reasons", source: nil, columns: ["status", "reason", "count"],
                                       rows: l.reasons.map { [$0.status, $0.reason, "\($0.count)"] }))
             tables.append(PublicTable(name: name + "-class-sizes", source: nil, columns: ["size", "classes", "large"],
