@@ -21,97 +21,75 @@ public enum ImmediateAcceptance {
     /// - Complexity: O(c + Σ_k a_k log a_k) for c choices in all and a_k the applicants of
     ///   round k at the most contested school; O(n + m) memory beyond the instance.
     public static func match(_ instance: MatchingInstance) -> Matching {
-        let n = instance.studentCount, m = instance.schoolCount
-        var remaining = instance.capacities
-        var schoolIndices = [Int32](repeating: -1, count: n)
-        var choiceRanks = [Int32](repeating: 0, count: n)
-        let studentOfRank = instance.studentsByTieRank()
-        var applying = (0..<n).filter { !instance.choiceRange(of: $0).isEmpty }.map { Int32($0) }
-        var bucketStart = [Int](repeating: 0, count: m + 1)
-        var keys = [UInt64](repeating: 0, count: n)
-        var round = 0
-        while !applying.isEmpty {
-            for s in 0...m { bucketStart[s] = 0 }
-            for i in applying {
-                let s = Int(instance.choiceSchools[Int(instance.choiceOffsets[Int(i)]) + round])
-                bucketStart[s + 1] += 1
-            }
-            for s in 0..<m { bucketStart[s + 1] += bucketStart[s] }
-            var fill = bucketStart
-            for i in applying {
-                let c = Int(instance.choiceOffsets[Int(i)]) + round
-                let s = Int(instance.choiceSchools[c])
-                keys[fill[s]] = instance.priorityKey(choice: c, student: Int(i))
-                fill[s] += 1
-            }
-            for s in 0..<m where bucketStart[s] < bucketStart[s + 1] {
-                let applicants = bucketStart[s]..<bucketStart[s + 1]
-                let seats = Int(remaining[s])
-                if seats == 0 { continue }
-                if applicants.count > seats { keys[applicants].sort() }
-                let admitted = applicants.prefix(seats)
-                for a in admitted {
-                    let student = Int(studentOfRank[PriorityKey.tieRank(keys[a])])
-                    schoolIndices[student] = Int32(s)
-                    choiceRanks[student] = Int32(round + 1)
-                }
-                remaining[s] -= Int32(admitted.count)
-            }
-            round += 1
-            applying.removeAll { i in
-                schoolIndices[Int(i)] >= 0 || instance.choiceRange(of: Int(i)).count <= round
-            }
-        }
-        return Matching(schoolIndices: schoolIndices, choiceRanks: choiceRanks)
+        match(instance, groups: SeatGroups(capacities: instance.capacities.map(Int.init)))
     }
 
-    /// Runs the mechanism on an instance expanded into seat groups (`SeatGroups.expand`): round
-    /// k takes every student's k-th *school*, all its groups at once. The school's round-k
-    /// applicants go through its groups in processing order; each group admits, in its own
-    /// `(tier, tieRank)` order, those who list it up to the seats it still has, and passes the
-    /// others to the next group. The result is on the expanded instance.
-    /// - Complexity: O(c + Σ over rounds and groups of a log a) for a the group's applicants.
+    /// Runs the mechanism on an instance expanded into seat groups (`SeatGroups.expand`; with
+    /// one group per school, the instance itself): round k takes every student's k-th
+    /// *school*, all its groups at once. The school's round-k applicants go through its groups
+    /// in processing order; each group admits, in its own `(tier, tieRank)` order, those who
+    /// list it, up to the seats it still has, and passes the others to the next group. The
+    /// result is on the expanded instance.
+    /// - Complexity: O(c + Σ_k a_k log a_k) as above, a_k counted per group.
     public static func match(_ expanded: MatchingInstance, groups: SeatGroups) -> Matching {
-        guard !groups.isTrivial else { return match(expanded) }
-        let n = expanded.studentCount
+        let n = expanded.studentCount, m = groups.schoolCount
+        let schoolOfGroup = groups.groups.map(\.school)
         var remaining = expanded.capacities
         var schoolIndices = [Int32](repeating: -1, count: n)
         var choiceRanks = [Int32](repeating: 0, count: n)
-        // The position in each student's expanded list where their next school's groups start.
+        let studentOfRank = expanded.studentsByTieRank()
+        // Where each student's next school's groups start in their list, and where they end.
         var cursor = (0..<n).map { Int(expanded.choiceOffsets[$0]) }
-        var applying = (0..<n).filter { !expanded.choiceRange(of: $0).isEmpty }
+        var blockEnd = cursor
+        var applying = (0..<n).filter { !expanded.choiceRange(of: $0).isEmpty }.map { Int32($0) }
+        var bucketStart = [Int](repeating: 0, count: m + 1)
+        var bucket = [Int32](repeating: 0, count: n)
+        var keys: [UInt64] = []
         while !applying.isEmpty {
-            // The applicants of each school this round, in student order: (student, block of entries).
-            var bySchool: [Int: [(student: Int, block: Range<Int>)]] = [:]
-            for i in applying {
-                let start = cursor[i], end = expanded.choiceRange(of: i).upperBound
-                let school = groups.groups[Int(expanded.choiceSchools[start])].school
-                var stop = start + 1
-                while stop < end, groups.groups[Int(expanded.choiceSchools[stop])].school == school { stop += 1 }
-                bySchool[school, default: []].append((i, start..<stop))
+            for s in 0...m { bucketStart[s] = 0 }
+            for i32 in applying {
+                let i = Int(i32), end = expanded.choiceRange(of: i).upperBound
+                let school = schoolOfGroup[Int(expanded.choiceSchools[cursor[i]])]
+                var stop = cursor[i] + 1
+                while stop < end, schoolOfGroup[Int(expanded.choiceSchools[stop])] == school { stop += 1 }
+                blockEnd[i] = stop
+                bucketStart[school + 1] += 1
             }
-            for school in bySchool.keys.sorted() {
-                var candidates = bySchool[school]!
-                for g in groups.groups(of: school) where remaining[g] > 0 && !candidates.isEmpty {
-                    var keyed: [(key: UInt64, candidate: Int, entry: Int)] = []
-                    for (k, candidate) in candidates.enumerated() {
-                        guard let c = candidate.block.first(where: { Int(expanded.choiceSchools[$0]) == g }) else { continue }
-                        keyed.append((expanded.priorityKey(choice: c, student: candidate.student), k, c))
+            for s in 0..<m { bucketStart[s + 1] += bucketStart[s] }
+            var fill = bucketStart
+            for i32 in applying {
+                let school = schoolOfGroup[Int(expanded.choiceSchools[cursor[Int(i32)]])]
+                bucket[fill[school]] = i32
+                fill[school] += 1
+            }
+            for s in 0..<m where bucketStart[s] < bucketStart[s + 1] {
+                // The school's applicants still to place this round, as indices into `bucket`.
+                var candidates = Array(bucketStart[s]..<bucketStart[s + 1])
+                for g in groups.groups(of: s) where remaining[g] > 0 && !candidates.isEmpty {
+                    keys.removeAll(keepingCapacity: true)
+                    for k in candidates {
+                        let i = Int(bucket[k])
+                        if let c = (cursor[i]..<blockEnd[i]).first(where: { Int(expanded.choiceSchools[$0]) == g }) {
+                            keys.append(expanded.priorityKey(choice: c, student: i))
+                        }
                     }
-                    keyed.sort { $0.key < $1.key }
-                    var admitted = Set<Int>()
-                    for (_, k, c) in keyed.prefix(Int(remaining[g])) {
-                        let i = candidates[k].student
+                    let seats = Int(remaining[g])
+                    if keys.count > seats { keys.sort() }
+                    for key in keys.prefix(seats) {
+                        let i = Int(studentOfRank[PriorityKey.tieRank(key)])
                         schoolIndices[i] = Int32(g)
+                        let c = (cursor[i]..<blockEnd[i]).first { Int(expanded.choiceSchools[$0]) == g }!
                         choiceRanks[i] = Int32(c - Int(expanded.choiceOffsets[i]) + 1)
-                        admitted.insert(k)
                     }
-                    remaining[g] -= Int32(admitted.count)
-                    candidates = candidates.enumerated().filter { !admitted.contains($0.offset) }.map(\.element)
+                    remaining[g] -= Int32(min(seats, keys.count))
+                    candidates.removeAll { schoolIndices[Int(bucket[$0])] >= 0 }
                 }
-                for candidate in candidates { cursor[candidate.student] = candidate.block.upperBound }
             }
-            applying.removeAll { schoolIndices[$0] >= 0 || cursor[$0] == expanded.choiceRange(of: $0).upperBound }
+            applying.removeAll { i32 in
+                let i = Int(i32)
+                cursor[i] = blockEnd[i]
+                return schoolIndices[i] >= 0 || cursor[i] == expanded.choiceRange(of: i).upperBound
+            }
         }
         return Matching(schoolIndices: schoolIndices, choiceRanks: choiceRanks)
     }
