@@ -16,6 +16,7 @@ let commands: [(spec: CommandSpec, run: (ParsedArguments) throws -> Int32)] = [
     (PlaceCommand.spec, PlaceCommand.run),
     (ClassesCommand.spec, ClassesCommand.run),
     (VacanciesCommand.spec, VacanciesCommand.run),
+    (SecondRoundCommand.spec, SecondRoundCommand.run),
     (QuotaCommand.spec, QuotaCommand.run),
     (VerifyCommand.spec, VerifyCommand.run),
     (PublishCommand.spec, PublishCommand.run),

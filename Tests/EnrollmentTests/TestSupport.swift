@@ -16,11 +16,13 @@ func temporaryFolder(_ name: String = #function) throws -> URL {
     return url
 }
 
-/// Writes `files` (name → UTF-8 text) into a new temporary case folder.
+/// Writes `files` (name → UTF-8 text; a name may hold a subfolder) into a new temporary case folder.
 func caseFolder(_ files: [String: String], name: String = #function) throws -> URL {
     let url = try temporaryFolder(name)
     for (file, text) in files {
-        try Data(text.utf8).write(to: url.appendingPathComponent(file))
+        let target = url.appendingPathComponent(file)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: target)
     }
     return url
 }

@@ -238,7 +238,8 @@ public enum RunVerifier {
             }
             if let first = outcome.invariants().first { throw .invariant(name, first) }
             let read = cases[step.encoding]!
-            let inputs = read.admissionCase.files.map { RunStep.FileRecord(name: $0, digest: read.fileDigests[$0]!) }
+            let inputs = read.admissionCase.files.filter { step.step.reads(caseFile: $0) }
+                .map { RunStep.FileRecord(name: $0, digest: read.fileDigests[$0]!) }
             return RunStep(step: step.step, encoding: step.encoding, draws: outcome.draws, inputs: inputs,
                            outputs: outcome.outputs.map { RunStep.FileRecord(name: $0.name, digest: SHA256.hash($0.bytes)) },
                            counts: Dictionary(uniqueKeysWithValues: outcome.summary.counts.map { ($0.name, $0.value) }))

@@ -113,6 +113,28 @@ public struct CaseFolder: Sendable {
             diagnostics += PolicyFile.referenceProblems(policyBytes, in: result)
         }
         diagnostics += CaseValidator.problems(in: result)
+        let secondRoundFolder = url.appendingPathComponent(SecondRound.folder)
+        var isSubfolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: secondRoundFolder.path, isDirectory: &isSubfolder), isSubfolder.boolValue {
+            var round = SecondRound()
+            var declinedTables: [SchoolLevel: CSVTable] = [:]
+            for level in [SchoolLevel.primary, .junior] {
+                if let t = table(SecondRound.applicantsFile(level), required: false) {
+                    let (applicants, problems) = ApplicantTable.read(t)
+                    round.applicants[level] = applicants
+                    diagnostics += problems
+                }
+                if let t = table(SecondRound.declinedFile(level), required: false) {
+                    diagnostics += StudentListFile.withdrawals.missing(in: t)
+                    let column = t.index(of: "student_id")
+                    round.declined[level] = column.map { k in (0..<t.count).map { t[$0, k] }.filter { !$0.isEmpty } } ?? []
+                    if column != nil { declinedTables[level] = t }
+                }
+            }
+            round.commitment = try? Commitment(caseFolder: secondRoundFolder, encoding: encoding)
+            result.secondRound = round
+            diagnostics += CaseValidator.secondRoundProblems(in: result, declinedTables: declinedTables)
+        }
         return Loaded(admissionCase: result, diagnostics: diagnostics.sorted(), fileDigests: log.digests,
                       commitment: committing ? try log.commitment(of: url, encoding: encoding) : nil)
     }

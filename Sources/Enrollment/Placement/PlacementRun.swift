@@ -51,7 +51,7 @@ public struct PlacementRun: Sendable {
     }
 
     public let level: SchoolLevel
-    /// The draw that numbered the applicants: `<level>-placement`.
+    /// The draw that numbered the applicants: `<level>-placement` (`<level>-second-round` in a second round).
     public let draw: String
     public let mechanism: Mechanism
     /// The schools of the level, in `school_id` order.
@@ -109,13 +109,14 @@ extension PlacementRun {
     ///   - zoning: each applicant's zone assignment, by `student_id` (missing = no zone).
     ///   - seed: the published seed of the draw.
     ///   - explicitTiers: `priorities.csv`, by student then school: a tier that replaces the computed one.
+    ///   - draw: the name of the draw that numbers the applicants (default `<level>-placement`).
     /// - Effective preference list: the applicant's `choices` (schools of the level), then the
     ///   schools they have a claim on and did not list — their feeder school first, then their
     ///   zone's schools in a random order drawn from the stream `default-order/<student_id>` —
     ///   so that stating choices never loses the zone's seat.
     /// - Complexity: O(n log n + c) for n applicants and c list entries, plus the mechanism.
     public init(admissionCase c: AdmissionCase, level: SchoolLevel, zoning: [String: ZoneAssignment], seed: String,
-                explicitTiers: [String: [String: Int]] = [:]) throws(PlacementError) {
+                explicitTiers: [String: [String: Int]] = [:], draw: String? = nil) throws(PlacementError) {
         let policy = c.policy
         let schools = c.schools(level).sorted { $0.id < $1.id }
         guard !schools.isEmpty else { throw .noSchools(level) }
@@ -133,7 +134,7 @@ extension PlacementRun {
         for s in c.schools(.primary) { feeds[s.id] = s.feeds }
 
         let applicants = c.applicants(level).sorted { $0.id < $1.id }
-        let draw = "\(level.rawValue)-placement"
+        let draw = draw ?? "\(level.rawValue)-placement"
         let numbering = LotteryNumber.Draw(seed: seed, name: draw)
         let numbers = applicants.map {
             policy.twinsShareLotteryNumber ? numbering.number(studentID: $0.id, twinGroup: $0.twinGroup) : numbering.number(studentID: $0.id)

@@ -63,9 +63,7 @@ public struct AdmissionRound: Sendable {
     ///   made from the tables read).
     public init(caseFolder: URL, encoding: TextEncoding? = nil, commitment: Commitment, seed: String, runFolder: URL,
                 code: String, force: Bool = false, wait: Bool = false, waiting: (String) -> Void = { _ in }) throws {
-        guard seed.utf8.count == 64, seed.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
-            throw RoundError.malformedSeed
-        }
+        guard Self.isSeed(seed) else { throw RoundError.malformedSeed }
         let loaded = try CaseFolder(url: caseFolder, encoding: encoding).load(committing: true)
         if let now = loaded.commitment {
             try commitment.verify(against: now)
@@ -148,6 +146,30 @@ extension AdmissionRound {
         return try record(.vacancies(level: level, rounds: rounds)) { try VacancyStep.perform(level: level, rounds: rounds, in: $0) }
     }
 
+    /// The second round of `level` (补录 / 二次派位): the applicants of the case's
+    /// `second-round/` files placed over the seats the recorded first round and its recorded
+    /// vacancy rounds leave, under the
+    /// round's own seed, once the subfolder is shown to hash to its published commitment.
+    /// - Throws: `RoundError.malformedSeed`; `CommitmentError.changed` when the subfolder's files
+    ///   differ from `commitment`; the step's errors (`SecondRoundStep`).
+    @discardableResult
+    public func placeSecondRound(_ level: SchoolLevel, seed roundSeed: String, commitment roundCommitment: Commitment) throws -> StepRecord<PlacementSummary> {
+        guard Self.isSeed(roundSeed) else { throw RoundError.malformedSeed }
+        guard let now = admissionCase.secondRound?.commitment else { throw RoundError.noSecondRound(level: level.rawValue) }
+        try roundCommitment.verify(against: now)
+        let vacancies = try earlierRounds(level) { step -> [[String]]? in
+            if case .vacancies(_, let rounds) = step { return rounds } else { return nil }
+        }
+        return try record(.secondRound(level: level, seed: roundSeed, commitment: roundCommitment.digest, vacancies: vacancies)) {
+            try SecondRoundStep.perform(level: level, seed: roundSeed, commitment: roundCommitment.digest, vacancies: vacancies, in: $0)
+        }
+    }
+
+    /// Whether `text` is a seed: 64 lowercase hex digits.
+    package static func isSeed(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
     /// The high-school quotas (指标到校) and the open round (docs/QUOTA.md).
     @discardableResult
     public func allocateQuotas() throws -> StepRecord<QuotaSummary> {
@@ -182,7 +204,7 @@ extension AdmissionRound {
         let outcome = try perform(StepContext(admissionCase: admissionCase, seed: seed) { file, needed in
             try StepContext.recordedOutput(file, of: needed, among: recordedSteps) { run.appendingPathComponent($0) }
         })
-        let recorded = RunStep(step: step, encoding: encoding, draws: outcome.draws, inputs: inputs,
+        let recorded = RunStep(step: step, encoding: encoding, draws: outcome.draws, inputs: inputs.filter { step.reads(caseFile: $0.name) },
                                outputs: outcome.outputs.map { RunStep.FileRecord(name: $0.name, digest: SHA256.hash($0.bytes)) },
                                counts: Dictionary(uniqueKeysWithValues: outcome.summary.counts.map { ($0.name, $0.value) }))
         let replaced = manifest.steps(replacedBy: recorded)
@@ -205,6 +227,8 @@ extension RoundStep {
         case let .lateArrivals(level, rounds): return try LateArrivalStep.perform(level: level, rounds: rounds, in: context).recorded
         case let .vacancies(level, rounds): return try VacancyStep.perform(level: level, rounds: rounds, in: context).recorded
         case .quota: return try QuotaStep.perform(in: context).recorded
+        case let .secondRound(level, seed, commitment, vacancies):
+            return try SecondRoundStep.perform(level: level, seed: seed, commitment: commitment, vacancies: vacancies, in: context).recorded
         }
     }
 }
@@ -225,6 +249,12 @@ public enum RoundError: Error, Equatable, CustomStringConvertible {
     case recordedOutputChanged(String)
     /// A recorded output cannot be read back.
     case unreadableOutput(String, String)
+    /// A second round of a level whose case has no second-round files for it.
+    case noSecondRound(level: String)
+    /// The second-round files no longer hash to the round's commitment.
+    case secondRoundChanged(String)
+    /// A second-round applicant still holds a first-round seat.
+    case seatStillHeld(studentID: String, file: String)
 
     public var description: String {
         switch self {
@@ -245,6 +275,15 @@ public enum RoundError: Error, Equatable, CustomStringConvertible {
             return "\(file): the file is missing, or is not what manifest.json records; run `enroll verify` on the run folder"
         case let .unreadableOutput(file, reason):
             return "\(file): the recorded file cannot be read back: \(reason)"
+        case .noSecondRound(let level):
+            return "the case folder has no \(SecondRound.folder)/\(level)-applicants.csv or \(SecondRound.folder)/\(level)-declined.csv: "
+                + "a second round places the applicants of those files (docs/PLACEMENT.md, Second round)"
+        case .secondRoundChanged(let digest):
+            return "\(SecondRound.folder)/: the second round's files no longer hash to its commitment \(digest); "
+                + "restore them, or publish a new commitment (enroll commit CASE --second-round) before the round's seed is made"
+        case let .seatStillHeld(student, file):
+            return "\(student) holds a seat from the first round and applies in the second: list them in \(file) "
+                + "to give the seat up, or take them out of the second round"
 
         }
     }

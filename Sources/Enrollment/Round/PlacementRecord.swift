@@ -18,6 +18,9 @@ package struct PlacementRecord {
     package let schoolIDs: [String?]
     /// The applicants the mechanism admitted (status `admitted`), in increasing index.
     package let admitted: [Int]
+    /// Each applicant's seats as `placements.csv` gives them (`all`, `open`, `reserved:<category>`,
+    /// `purchased`; empty for none or an older file without the column).
+    package let seatLabels: [String]
     package let instance: MatchingInstance
     /// The final matching, reassignments included.
     package let matching: Matching
@@ -49,6 +52,7 @@ package struct PlacementRecord {
         }
         var studentIndex: [String: Int] = [:]
         var studentIDs: [String] = [], schoolIDs: [String?] = [], seats: [Int?] = [], admitted: [Int] = [], labels: [String] = []
+        var seatLabels: [String] = []
         let pSeats = p.index(of: "seats")
         var keys: [LotteryOrder] = []
         for row in 0..<p.count {
@@ -60,6 +64,7 @@ package struct PlacementRecord {
             studentIDs.append(id)
             schoolIDs.append(school.isEmpty ? nil : school)
             seats.append(seat)
+            seatLabels.append(pSeats.map { p[row, $0] } ?? "")
             if p[row, pStatus] == PlacementRun.Placement.Status.admitted.rawValue {
                 admitted.append(row)
                 labels.append(pSeats.map { p[row, $0] } ?? "all")
@@ -95,6 +100,7 @@ package struct PlacementRecord {
             }
             groupSeats[student] = group
         }
+        self.seatLabels = seatLabels
         self.groups = groups
         self.groupInstance = groupInstance
         self.groupMatching = Matching(schools: groupSeats, in: groupInstance)
@@ -104,6 +110,11 @@ package struct PlacementRecord {
         self.admitted = admitted
         self.instance = instance
         self.matching = Matching(schools: seats, in: instance)
+    }
+
+    /// Each seat the placement gives: the applicant, the school and the seat group (`seatLabels`).
+    package var seatsHeld: [(studentID: String, schoolID: String, seats: String)] {
+        studentIDs.indices.compactMap { i in schoolIDs[i].map { (studentIDs[i], $0, seatLabels[i]) } }
     }
 
     /// Parses `bytes` and finds `columns` in it.

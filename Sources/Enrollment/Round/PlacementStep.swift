@@ -8,17 +8,19 @@ package enum PlacementStep {
     /// The files written, in this order, under `<level>/`.
     package static let files = ["zoning.csv", "placements.csv", "ranks.csv", "cutoffs.csv", "waitlists.csv"]
 
-    /// The placement and its files (paths relative to the run folder).
+    /// The placement and its files (paths relative to the run folder, under `folder`: by default
+    /// the level's), its applicants numbered in `draw` (by default `<level>-placement`).
     /// - Complexity: that of zoning plus `PlacementRun`.
-    package static func run(_ c: AdmissionCase, level: SchoolLevel, seed: String) throws(PlacementError)
+    package static func run(_ c: AdmissionCase, level: SchoolLevel, seed: String, folder: String? = nil, draw: String? = nil) throws(PlacementError)
         -> (run: PlacementRun, zoning: [ZoneAssignment], files: [(path: String, bytes: [UInt8])]) {
         let assignments = ZoneAssigner(admissionCase: c, level: level).assign(c.applicants(level))
         var zoning: [String: ZoneAssignment] = [:]
         for a in assignments { zoning[a.studentID] = a }
-        let run = try PlacementRun(admissionCase: c, level: level, zoning: zoning, seed: seed, explicitTiers: c.explicitTiers)
+        let run = try PlacementRun(admissionCase: c, level: level, zoning: zoning, seed: seed, explicitTiers: c.explicitTiers, draw: draw)
         let bytes = [ZoningTables.assignments(assignments), PlacementTables.placements(run), PlacementTables.ranks(run),
                      PlacementTables.cutoffs(run), PlacementTables.waitlists(run)]
-        return (run, assignments, zip(files, bytes).map { ("\(level.rawValue)/\($0)", $1) })
+        let folder = folder ?? level.rawValue
+        return (run, assignments, zip(files, bytes).map { ("\(folder)/\($0)", $1) })
     }
 
     /// The step: the placement, its files and summary, and its guarantees.
@@ -35,8 +37,10 @@ package enum PlacementStep {
     /// deferred acceptance stability — no applicant prefers a school that admitted someone with
     /// a worse (tier, lottery number) there, and no seat is left empty at a school an applicant
     /// ranked above their result — or, for immediate acceptance, the published round-by-round rule.
-    package static func invariants(level: SchoolLevel, _ c: AdmissionCase, outputs: [(name: String, bytes: [UInt8])]) -> [String] {
-        func bytes(_ name: String) -> [UInt8] { outputs.first { $0.name == "\(level.rawValue)/\(name)" }?.bytes ?? [] }
+    /// The files are read under `folder` (by default the level's).
+    package static func invariants(level: SchoolLevel, _ c: AdmissionCase, outputs: [(name: String, bytes: [UInt8])], folder: String? = nil) -> [String] {
+        let folder = folder ?? level.rawValue
+        func bytes(_ name: String) -> [UInt8] { outputs.first { $0.name == "\(folder)/\(name)" }?.bytes ?? [] }
         let record: PlacementRecord
         do {
             record = try PlacementRecord(placements: bytes("placements.csv"), ranks: bytes("ranks.csv"), admissionCase: c, level: level)

@@ -24,6 +24,11 @@ public enum RoundStep: Hashable, Sendable {
     case vacancies(level: SchoolLevel, rounds: [[String]])
     /// The high-school quotas and the open round (`enroll quota`).
     case quota
+    /// The second round of a level (`enroll second-round`): its applicants placed over the seats
+    /// the first round and its vacancy rounds (`vacancies`, the withdrawals of each, as the
+    /// vacancies step records them; empty for none) leave, under the round's own seed, its files
+    /// hashing to `commitment`.
+    case secondRound(level: SchoolLevel, seed: String, commitment: SHA256Digest, vacancies: [[String]])
 
     /// The step's name in the manifest (the command's name).
     public var kind: String {
@@ -34,13 +39,15 @@ public enum RoundStep: Hashable, Sendable {
         case .lateArrivals: return "late-arrivals"
         case .vacancies: return "vacancies"
         case .quota: return "quota"
+        case .secondRound: return "second-round"
         }
     }
 
     /// The level the step concerns; nil for the quota step.
     public var level: SchoolLevel? {
         switch self {
-        case .lottery(let level), .placement(let level), .classes(let level), .lateArrivals(let level, _), .vacancies(let level, _):
+        case .lottery(let level), .placement(let level), .classes(let level), .lateArrivals(let level, _), .vacancies(let level, _),
+             .secondRound(let level, _, _, _):
             return level
         case .quota:
             return nil
@@ -63,14 +70,24 @@ public enum RoundStep: Hashable, Sendable {
         return kind + (shown.isEmpty ? "" : " (" + shown.joined(separator: ", ") + ")")
     }
 
+    /// Whether the step reads the case file `name` (and so records it among its inputs): every
+    /// step reads the case's own files; only a second round also reads those of `second-round/`,
+    /// which come after the first round.
+    package func reads(caseFile name: String) -> Bool {
+        if case .secondRound = self { return true }
+        return !name.hasPrefix(SecondRound.folder + "/")
+    }
+
     /// Every step kind's name, for messages.
-    package static let kinds = ["lottery", "place", "classes", "late-arrivals", "vacancies", "quota"]
+    package static let kinds = ["lottery", "place", "classes", "late-arrivals", "vacancies", "quota", "second-round"]
 }
 
 extension RoundStep {
     /// The options as `manifest.json` records them: an object, keys in byte order —
     /// `level` (text), `rounds` (an array per round: of `student_id`s for vacancies, of
-    /// `{"school_id", "student_id"}` objects for late arrivals) — plus `encoding` when the case's
+    /// `{"school_id", "student_id"}` objects for late arrivals), `round_seed` and
+    /// `round_commitment` (hex) and, after vacancy rounds, `vacancy_rounds` (as `rounds`) for a
+    /// second round — plus `encoding` when the case's
     /// CSV files were read with a declared one.
     package func options(encoding: TextEncoding?) -> JSONValue {
         var members: [(String, JSONValue)] = []
@@ -81,6 +98,10 @@ extension RoundStep {
             members.append(("rounds", .array(rounds.map { round in .array(round.map(\.json)) })))
         case .vacancies(_, let rounds):
             members.append(("rounds", .array(rounds.map { round in .array(round.map(JSONValue.string)) })))
+        case let .secondRound(_, seed, commitment, vacancies):
+            members.append(("round_commitment", .string(commitment.hex)))
+            members.append(("round_seed", .string(seed)))
+            if !vacancies.isEmpty { members.append(("vacancy_rounds", .array(vacancies.map { round in .array(round.map(JSONValue.string)) }))) }
         case .lottery, .placement, .classes, .quota:
             break
         }
@@ -93,9 +114,10 @@ extension RoundStep {
         guard let at = kinds.firstIndex(of: kind) else {
             throw Diagnostic(options.location(in: file), "\"\(kind)\" is not a step this enroll knows (\(kinds.joined(separator: ", ")))")
         }
-        let takesLevel = kind != "quota", takesRounds = kind == "late-arrivals" || kind == "vacancies"
+        let takesLevel = kind != "quota", takesRounds = kind == "late-arrivals" || kind == "vacancies", isSecondRound = kind == "second-round"
         let r = try JSONObjectReader(options, file: file, what: "the options of a \(kind) step",
-                                     known: ["encoding"] + (takesLevel ? ["level"] : []) + (takesRounds ? ["rounds"] : []))
+                                     known: ["encoding"] + (takesLevel ? ["level"] : []) + (takesRounds ? ["rounds"] : [])
+                                         + (isSecondRound ? ["round_commitment", "round_seed", "vacancy_rounds"] : []))
         var encoding: TextEncoding?
         if let v = r.optional("encoding") {
             guard let e = TextEncoding(rawValue: try JSONObjectReader.string(v, file: file, key: "encoding")) else {
@@ -112,6 +134,18 @@ extension RoundStep {
         case "lottery": return (.lottery(level: level), encoding)
         case "place": return (.placement(level: level), encoding)
         case "classes": return (.classes(level: level), encoding)
+        case "second-round":
+            let (seedValue, commitmentValue) = (try r.required("round_seed"), try r.required("round_commitment"))
+            let seed = try JSONObjectReader.string(seedValue, file: file, key: "round_seed")
+            guard AdmissionRound.isSeed(seed) else { throw Diagnostic(seedValue.location(in: file), "\"round_seed\" must be 64 lowercase hex digits") }
+            guard let commitment = SHA256Digest(hex: try JSONObjectReader.string(commitmentValue, file: file, key: "round_commitment")) else {
+                throw Diagnostic(commitmentValue.location(in: file), "\"round_commitment\" must be 64 hex digits")
+            }
+            let vacancies = try (r.optional("vacancy_rounds").map { value throws(Diagnostic) in try Self.array(value, file: file) } ?? [])
+                .map { (round: JSONValue) throws(Diagnostic) -> [String] in
+                    try Self.array(round, file: file).map { (item: JSONValue) throws(Diagnostic) in try JSONObjectReader.string(item, file: file, key: "vacancy_rounds") }
+                }
+            return (.secondRound(level: level, seed: seed, commitment: commitment, vacancies: vacancies), encoding)
         case "late-arrivals":
             let rounds = try r.array("rounds").map { (round: JSONValue) throws(Diagnostic) -> [LateArrival] in
                 try Self.array(round, file: file).map { (item: JSONValue) throws(Diagnostic) in try LateArrival(item, file: file) }

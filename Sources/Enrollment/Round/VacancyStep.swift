@@ -39,6 +39,21 @@ package enum VacancyStep {
                                     waitlists: Waitlist.waitlists(record.groupMatching, in: record.groupInstance), in: record.groupInstance)
     }
 
+    /// Each seat held after the vacancy chains of `result`: the seat groups of its matching, and
+    /// the seats outside every group (reassigned, purchased places) of those not `withdrawn`.
+    /// - Complexity: O(n).
+    package static func seatsHeld(_ record: PlacementRecord, after result: VacancyChainResult,
+                                  withdrawn: Set<String>) -> [(studentID: String, schoolID: String, seats: String)] {
+        record.studentIDs.indices.compactMap { i in
+            let id = record.studentIDs[i]
+            if let g = result.matching.school(of: i) {
+                return (id, record.schools[record.groups.groups[g].school].id, record.groups.label(of: g))
+            }
+            guard !withdrawn.contains(id), record.groupMatching.school(of: i) == nil, let school = record.schoolIDs[i] else { return nil }
+            return (id, school, record.seatLabels[i])
+        }
+    }
+
     /// The seats the withdrawn reassigned applicants free: outside every seat group's chain,
     /// they stay empty.
     package static func reassignedSeats(_ record: PlacementRecord, _ withdrawn: [String]) -> Int {
