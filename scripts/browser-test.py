@@ -58,18 +58,21 @@ def read_csv(path):
 
 
 def expected_row(run, student):
-    """The pupil's level, placements.csv row and class (or None), from the run's files."""
+    """The pupil's level, placements.csv row and class (or None), from the run's files: a
+    second round's row first (the result in effect for one who applied again), then the first
+    round's with its class."""
     for level in ("junior", "primary"):
-        path = os.path.join(run, level, "placements.csv")
-        if not os.path.exists(path):
-            continue
-        for row in read_csv(path):
-            if row["student_id"] == student:
-                klass = None
-                classes = os.path.join(run, level, "classes.csv")
-                if os.path.exists(classes):
-                    klass = next((c["class_no"] for c in read_csv(classes) if c["student_id"] == student), None)
-                return level, row, klass
+        for folder in (os.path.join(level, "second-round"), level):
+            path = os.path.join(run, folder, "placements.csv")
+            if not os.path.exists(path):
+                continue
+            for row in read_csv(path):
+                if row["student_id"] == student:
+                    klass = None
+                    classes = os.path.join(run, folder, "classes.csv")
+                    if os.path.exists(classes):
+                        klass = next((c["class_no"] for c in read_csv(classes) if c["student_id"] == student), None)
+                    return level, row, klass
     return None
 
 

@@ -10,7 +10,7 @@ enum DemoCommand: EnrollCommand {
     static let spec = CommandSpec(
         name: "demo",
         abstract: "Run the whole pipeline on the built-in sample county and print where the results are.",
-        discussion: "Runs validate, commit, seed, zone, place, classes, quota, verify and publish. The sample county is zones/sample-county/case (a fictional county: 13 primary, 5 junior and 5 high schools, about 3,000 applicants per level). The seed is derived, as a bureau would, from fixed demonstration contributions.",
+        discussion: "Runs validate, commit, seed, zone, place, classes, quota, a second round where the case has one, verify and publish. The sample county is zones/sample-county/case (a fictional county: 13 primary, 5 junior and 5 high schools, about 3,000 applicants per level). The seed is derived, as a bureau would, from fixed demonstration contributions.",
         arguments: [caseFolder.spec, out.spec]
     )
 
@@ -30,6 +30,8 @@ enum DemoCommand: EnrollCommand {
 
     /// The demonstration ceremony's contributions (a real draw takes them in public).
     static let contributions = ["notary: 4921", "balls: 07 13 22 31 38", "beacon: demonstration"]
+    /// The second round's ceremony, held after its commitment is published.
+    static let secondRoundContributions = ["notary: 5307", "balls: 03 11 19 27 35", "beacon: demonstration, second round"]
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
         let caseURL = try arguments[caseFolder] ?? sampleCase
@@ -74,6 +76,16 @@ enum DemoCommand: EnrollCommand {
             }
         }
         try progress.report("quota") { () throws -> ((), String) in ((), QuotaCommand.describe(try round.allocateQuotas().summary)) }
+        if let secondRound = round.admissionCase.secondRound, let roundCommitment = secondRound.commitment {
+            let roundCeremony = try SeedCeremony(secondRoundContributions.map(SeedContribution.init(parsing:)))
+            try roundCommitment.write(to: out.appendingPathComponent("second-round-" + Commitment.fileName))
+            for level in [SchoolLevel.primary, .junior] where secondRound.concerns(level) {
+                try progress.report("2nd round") { () throws -> ((), String) in
+                    let s = try round.placeSecondRound(level, seed: roundCeremony.seed, commitment: roundCommitment).summary
+                    return ((), "\(level.rawValue): \(PlaceCommand.describe(s)), under its own commitment and seed")
+                }
+            }
+        }
         try progress.report("verify") { () throws -> ((), String) in
             let summary = try RunVerifier.verify(run: run, code: codeIdentifier)
             return ((), "verified: \(summary.steps) steps re-run, \(summary.outputs) output files reproduced byte for byte")

@@ -12,6 +12,7 @@ enum SynthCommand: EnrollCommand {
     static let primaryZones = Argument<(columns: Int, rows: Int)?>.optional("primary-zones", valueName: "columns x rows", help: "The grid of primary zones, e.g. 4x3. Scaled to N when omitted.", as: .grid)
     static let juniorZones = Argument<Int?>.optional("junior-zones", valueName: "n", help: "Junior zones, each a block of primary zones. Scaled to N when omitted.", as: .integer(in: 1...10_000))
     static let multiSchoolZones = Argument<Int?>.optional("multi-school-zones", valueName: "n", help: "How many junior zones hold two or three schools (多校划片).", as: .integer(in: 0...10_000))
+    static let secondRound = Argument<Int?>.optional("second-round-applicants", valueName: "n", help: "Also write a primary second round (second-round/): n late applicants, and every 200th first-round applicant declining.", as: .integer(in: 1...1_000_000))
     static let privateJuniorSchools = Argument<Int?>.optional("private-junior-schools", valueName: "n", help: "Private junior schools (民办), admitting by lottery.", as: .integer(in: 0...1000))
 
     static let spec = CommandSpec(
@@ -19,7 +20,7 @@ enum SynthCommand: EnrollCommand {
         abstract: "Write a deterministic synthetic case, to rehearse a round or to benchmark.",
         discussion: "The same seed and options give the same files, byte for byte. The case has schools, zones as polygons, about N applicants at each level, about N graduates and a policy; `enroll validate` passes on it.",
         arguments: [seed.spec, applicants.spec, out.spec, juniorApplicants.spec, graduates.spec, primaryZones.spec, juniorZones.spec,
-                    multiSchoolZones.spec, privateJuniorSchools.spec]
+                    multiSchoolZones.spec, privateJuniorSchools.spec, secondRound.spec]
     )
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
@@ -37,6 +38,7 @@ enum SynthCommand: EnrollCommand {
         }
         parameters.multiSchoolZones = multiSchool ?? min(parameters.multiSchoolZones, parameters.juniorZones)
         parameters.privateJuniorSchools = try arguments[privateJuniorSchools] ?? parameters.privateJuniorSchools
+        parameters.secondRoundApplicants = try arguments[secondRound] ?? 0
         let county = SyntheticCounty(parameters: parameters)
         let out = try arguments[out]
         let files = try CaseWriter.write(county, to: out)

@@ -88,9 +88,11 @@ import Testing
         let regenerated = try temporaryFolder()
         let r = try runEnroll(["synth", "--seed", "sample-county-2026", "--applicants", "2800", "--junior-applicants", "2650",
                                "--graduates", "2500", "--primary-zones", "4x3", "--junior-zones", "4", "--multi-school-zones", "1",
-                               "--private-junior-schools", "1", "--out", regenerated.path])
+                               "--private-junior-schools", "1", "--second-round-applicants", "30", "--out", regenerated.path])
         #expect(r.status == 0)
-        for file in try FileManager.default.contentsOfDirectory(atPath: regenerated.path) {
+        let files = try FileManager.default.contentsOfDirectory(atPath: regenerated.path).filter { $0 != "second-round" }
+            + ["second-round/primary-applicants.csv", "second-round/primary-declined.csv"]
+        for file in files {
             #expect(FileManager.default.contents(atPath: regenerated.appendingPathComponent(file).path)
                     == FileManager.default.contents(atPath: sample.appendingPathComponent(file).path), "\(file) differs from the committed sample")
         }

@@ -80,6 +80,11 @@ public struct AdmissionCase: Sendable {
         let exceptions = primaryApplicants.count { $0.ageException != nil } + juniorApplicants.count { $0.ageException != nil }
         let ages = policy.ageWindow.cutoffDate.map { "ages checked on \($0) (\(exceptions) approved exception\(exceptions == 1 ? "" : "s"))" }
             ?? "ages not checked (policy.json has no intake_year)"
-        return "\(schools.count) schools (\(levels)), \(zoneCount) zones, \(primaryApplicants.count) primary applicants, \(juniorApplicants.count) junior applicants, \(graduates.count) graduates; \(ages)"
+        let second = secondRound.map { round in
+            "; second round: " + [SchoolLevel.primary, .junior].filter(round.concerns).map { level in
+                "\(round.applicants[level]?.count ?? 0) \(level.rawValue) applicants, \(round.declined[level]?.count ?? 0) declining"
+            }.joined(separator: ", ")
+        } ?? ""
+        return "\(schools.count) schools (\(levels)), \(zoneCount) zones, \(primaryApplicants.count) primary applicants, \(juniorApplicants.count) junior applicants, \(graduates.count) graduates; \(ages)\(second)"
     }
 }

@@ -97,6 +97,8 @@ public struct RunResults: Sendable {
     /// `lottery-numbers.csv` of the run, when present (published as it is: ids and numbers only).
     public var lotteryNumbers: RunCSV?
     public var levels: [LevelResults]
+    /// The second rounds (`<level>/second-round/`), level by level, when the run has them.
+    public var secondRounds: [LevelResults]
     public var quota: QuotaResults?
     public var admissionCase: AdmissionCase?
     /// The case's commitment (`commitment.json`), when the case folder holds one.
@@ -104,11 +106,12 @@ public struct RunResults: Sendable {
     /// The seed ceremony, when its contributions were given (checked against the manifest's seed).
     public var ceremony: SeedCeremony?
 
-    public init(manifest: Manifest?, lotteryNumbers: RunCSV? = nil, levels: [LevelResults], quota: QuotaResults?, admissionCase: AdmissionCase?,
-                commitment: Commitment?, ceremony: SeedCeremony?) {
+    public init(manifest: Manifest?, lotteryNumbers: RunCSV? = nil, levels: [LevelResults], secondRounds: [LevelResults] = [],
+                quota: QuotaResults?, admissionCase: AdmissionCase?, commitment: Commitment?, ceremony: SeedCeremony?) {
         self.manifest = manifest
         self.lotteryNumbers = lotteryNumbers
         self.levels = levels
+        self.secondRounds = secondRounds
         self.quota = quota
         self.admissionCase = admissionCase
         self.commitment = commitment
@@ -120,7 +123,7 @@ public struct RunResults: Sendable {
 
     /// Reads the run folder `run`: `manifest.json` if any, `<level>/placements.csv` and
     /// `cutoffs.csv` of each level that has them (the other files of a level when present), the
-    /// quota files when present.
+    /// same of each level's second round (`<level>/second-round/`), the quota files when present.
     /// - Throws: `PublishingError` (a missing `cutoffs.csv` beside a `placements.csv`, an
     ///   unreadable file, a ceremony that does not give the recorded seed).
     public static func read(run: URL, admissionCase: AdmissionCase?, commitment: Commitment?,
@@ -134,15 +137,17 @@ public struct RunResults: Sendable {
             }
             return try RunCSV(file: path, bytes: [UInt8](data))
         }
-        var levels: [LevelResults] = []
+        var levels: [LevelResults] = [], secondRounds: [LevelResults] = []
         for level in [SchoolLevel.primary, .junior] {
-            let folder = level.rawValue + "/"
-            guard let placements = try csv(folder + "placements.csv") else { continue }
-            guard let cutoffs = try csv(folder + "cutoffs.csv") else { throw PublishingError.missingFile(folder + "cutoffs.csv") }
-            levels.append(LevelResults(level: level, placements: placements, cutoffs: cutoffs,
-                                       zoning: try csv(folder + "zoning.csv"), ranks: try csv(folder + "ranks.csv"),
-                                       classes: try csv(folder + "classes.csv"), classSummary: try csv(folder + "class-summary.csv"),
-                                       classBalance: try csv(folder + "class-balance.csv"), headTeachers: try csv(folder + "head-teachers.csv")))
+            for (folder, rounds) in [(level.rawValue + "/", 1), (level.rawValue + "/" + SecondRound.folder + "/", 2)] {
+                guard let placements = try csv(folder + "placements.csv") else { continue }
+                guard let cutoffs = try csv(folder + "cutoffs.csv") else { throw PublishingError.missingFile(folder + "cutoffs.csv") }
+                let results = LevelResults(level: level, placements: placements, cutoffs: cutoffs,
+                                           zoning: try csv(folder + "zoning.csv"), ranks: try csv(folder + "ranks.csv"),
+                                           classes: try csv(folder + "classes.csv"), classSummary: try csv(folder + "class-summary.csv"),
+                                           classBalance: try csv(folder + "class-balance.csv"), headTeachers: try csv(folder + "head-teachers.csv"))
+                if rounds == 1 { levels.append(results) } else { secondRounds.append(results) }
+            }
         }
         guard !levels.isEmpty else { throw PublishingError.nothingToPublish(run.path) }
         var quota: QuotaResults?
@@ -155,7 +160,8 @@ public struct RunResults: Sendable {
         if let ceremony, let manifest, ceremony.seed != manifest.seed {
             throw PublishingError.contributionsDoNotGiveSeed(derived: ceremony.seed, recorded: manifest.seed)
         }
-        return RunResults(manifest: manifest, lotteryNumbers: try csv("lottery-numbers.csv"), levels: levels, quota: quota, admissionCase: admissionCase,
+        return RunResults(manifest: manifest, lotteryNumbers: try csv("lottery-numbers.csv"), levels: levels, secondRounds: secondRounds,
+                          quota: quota, admissionCase: admissionCase,
                           commitment: commitment, ceremony: ceremony)
     }
 }

@@ -274,10 +274,11 @@ package enum SiteAssets {
             means.textContent = words.lotteryMeans;
             out.appendChild(means);
             var draw = site.draws[r[0]];
-            if (!site.seed || !draw) { check.setAttribute("data-check", "unavailable"); check.textContent = words.checkUnavailable; return; }
+            var seed = (site.seeds && site.seeds[r[0]]) || site.seed;
+            if (!seed || !draw) { check.setAttribute("data-check", "unavailable"); check.textContent = words.checkUnavailable; return; }
             check.setAttribute("data-check", "checking");
             check.textContent = words.checking;
-            digest(lotteryText(site.seed, draw, r[9] || q), function (computed, method) {
+            digest(lotteryText(seed, draw, r[9] || q), function (computed, method) {
               var ok = computed === r[6];
               check.setAttribute("data-check", ok ? "match" : "mismatch");
               check.setAttribute("data-method", method);

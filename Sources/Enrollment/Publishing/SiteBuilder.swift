@@ -46,7 +46,10 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         let admissionCase = results.admissionCase
         schoolNames = Dictionary((admissionCase?.schools ?? []).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var people: [String: (list: UInt8, index: Int32)] = [:]
-        for (list, ids) in [admissionCase?.primaryApplicants.map(\.id), admissionCase?.juniorApplicants.map(\.id), admissionCase?.graduates.map(\.id)].enumerated() {
+        // Lists 0–2: the applicants of both levels and the graduates; 3–4: the second rounds' newcomers.
+        for (list, ids) in [admissionCase?.primaryApplicants.map(\.id), admissionCase?.juniorApplicants.map(\.id), admissionCase?.graduates.map(\.id),
+                            admissionCase?.secondRound?.applicants[.primary]?.map(\.id),
+                            admissionCase?.secondRound?.applicants[.junior]?.map(\.id)].enumerated() {
             for (k, id) in (ids ?? []).enumerated() where people[id] == nil { people[id] = (UInt8(list), Int32(k)) }
         }
         self.people = people
@@ -96,7 +99,10 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         switch list {
         case 0: return (c.primaryApplicants[Int(k)].name, c.primaryApplicants[Int(k)].idNumber)
         case 1: return (c.juniorApplicants[Int(k)].name, c.juniorApplicants[Int(k)].idNumber)
-        default: return (c.graduates[Int(k)].name, nil)
+        case 2: return (c.graduates[Int(k)].name, nil)
+        default:
+            let a = c.secondRound!.applicants[list == 3 ? .primary : .junior]![Int(k)]
+            return (a.name, a.idNumber)
         }
     }
 
@@ -174,9 +180,11 @@ package struct SiteBuilder<Sink: SiteFileSink> {
     // MARK: the site
 
     package mutating func build() throws {
+        var secondSections: [SchoolLevel: String] = [:]
+        for round in results.secondRounds { secondSections[round.level] = try secondRoundFiles(round) }
         var levelSections = ""
         for level in results.levels {
-            levelSections += try levelFiles(level)
+            levelSections += try levelFiles(level) + (secondSections[level.level] ?? "")
         }
         var quotaSection = ""
         if let quota = results.quota { quotaSection = try quotaFiles(quota) }
@@ -229,7 +237,6 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         let p = level.placements
         let (sid, school, status, rank, tier, lottery) = (try p.index("student_id"), try p.index("school_id"), try p.index("status"),
                                                           try p.index("choice_rank"), try p.index("tier"), try p.index("lottery_number"))
-        let (twin, note, seats) = (p.columns.firstIndex(of: "twin_group"), p.columns.firstIndex(of: "note"), p.columns.firstIndex(of: "seats"))
         var classOf: [String: String] = [:]
         var classRows: [String: [Int]] = [:]
         if let c = level.classes {
@@ -239,21 +246,9 @@ package struct SiteBuilder<Sink: SiteFileSink> {
                 classRows[row[csc], default: []].append(k)
             }
         }
-        let nameColumn = placements.masked.isEmpty ? nil : 0
         var placedRows: [String: [Int]] = [:]
-        for (k, row) in p.rows.enumerated() {
-            if !row[school].isEmpty { placedRows[row[school], default: []].append(k) }
-            // The seats are told on the card beside the note, where they are not simply the school's.
-            let seatWords = seats.map { ["", "all"].contains(row[$0]) ? "" : seatsText(row[$0]) } ?? ""
-            let noteWords = [note.map { noteText(row[$0]) } ?? "", seatWords].filter { !$0.isEmpty }.joined(separator: "; ")
-            let noteIndex = noteWords.isEmpty ? -1 : noteTexts.index(noteWords)
-            let record: [SearchRecords.Field] = [
-                .text(level.level.rawValue), .text(row[school]), .text(row[status]), .text(row[rank]), .text(row[tier]),
-                .number(tierIndex(row[tier], school: row[school], student: row[sid])), .text(row[lottery]), .text(classOf[row[sid]] ?? ""),
-                .text(nameColumn.map { placements.appended[k][$0] } ?? ""), .text(twin.map { row[$0] } ?? ""), .number(noteIndex),
-            ]
-            search.append(id: row[sid], record)
-        }
+        for (k, row) in p.rows.enumerated() where !row[school].isEmpty { placedRows[row[school], default: []].append(k) }
+        try appendCards(p, key: level.level.rawValue, masked: placements, classOf: classOf)
         let fills = report.levels.first { $0.level == level.level }?.schools ?? []
         let (cs, ct, cl) = (try level.cutoffs.index("school_id"), try level.cutoffs.index("cutoff_tier"), try level.cutoffs.index("cutoff_lottery_number"))
         let cg = level.cutoffs.columns.firstIndex(of: "seats")
@@ -293,6 +288,48 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         }
         return section + "<p><a class=\"button\" href=\"schools-\(level.level.rawValue).html\">\(e(t(.schoolsOfLevel, name))) (\(schoolIDs.count))</a></p>\n"
     }
+
+    /// Every placement row's result card, under `key` (the level, or `<level>-second-round`: the
+    /// card names it, and the page checks its lottery number in the draw and seed of that key).
+    package mutating func appendCards(_ p: RunCSV, key: String, masked placements: PublicTable, classOf: [String: String]) throws(PublishingError) {
+        let (sid, school, status, rank, tier, lottery) = (try p.index("student_id"), try p.index("school_id"), try p.index("status"),
+                                                          try p.index("choice_rank"), try p.index("tier"), try p.index("lottery_number"))
+        let (twin, note, seats) = (p.columns.firstIndex(of: "twin_group"), p.columns.firstIndex(of: "note"), p.columns.firstIndex(of: "seats"))
+        let nameColumn = placements.masked.isEmpty ? nil : 0
+        for (k, row) in p.rows.enumerated() {
+            // The seats are told on the card beside the note, where they are not simply the school's.
+            let seatWords = seats.map { ["", "all"].contains(row[$0]) ? "" : seatsText(row[$0]) } ?? ""
+            let noteWords = [note.map { noteText(row[$0]) } ?? "", seatWords].filter { !$0.isEmpty }.joined(separator: "; ")
+            let noteIndex = noteWords.isEmpty ? -1 : noteTexts.index(noteWords)
+            let record: [SearchRecords.Field] = [
+                .text(key), .text(row[school]), .text(row[status]), .text(row[rank]), .text(row[tier]),
+                .number(tierIndex(row[tier], school: row[school], student: row[sid])), .text(row[lottery]), .text(classOf[row[sid]] ?? ""),
+                .text(nameColumn.map { placements.appended[k][$0] } ?? ""), .text(twin.map { row[$0] } ?? ""), .number(noteIndex),
+            ]
+            search.append(id: row[sid], record)
+        }
+    }
+
+    /// A level's second round: its masked tables, its applicants' cards (added before the first
+    /// round's, so that a first-round applicant who applied again finds the result in effect),
+    /// and its paragraph for the first page.
+    package mutating func secondRoundFiles(_ round: LevelResults) throws -> String {
+        let key = Self.secondRoundKey(round.level)
+        let placements = try masked(round.placements, name: key + "-placements", idNumbers: true)
+        let cutoffs = copy(round.cutoffs, name: key + "-cutoffs")!
+        for table in [placements, cutoffs] { try add(table) }
+        try appendCards(round.placements, key: key, masked: placements, classOf: [:])
+        let status = try round.placements.index("status")
+        var counts: [String: Int] = [:]
+        for row in round.placements.rows { counts[row[status], default: 0] += 1 }
+        let name = "\(levelName(round.level)) · \(t(.secondRound))"
+        return "<h3 id=\"\(key)\">\(e(name))</h3>\n<p>\(e(t(.applicantsOfLevel, name, "\(round.placements.rows.count)"))): "
+            + "\(e(t(.admitted))) \(counts["admitted"] ?? 0), \(e(t(.reassigned))) \(counts["reassigned"] ?? 0), \(e(t(.unplaced))) \(counts["unplaced"] ?? 0)</p>\n"
+            + "<p>" + [placements, cutoffs].map { "<a href=\"data/\($0.name).csv\">\(e($0.name)).csv</a>" }.joined(separator: " · ") + "</p>\n"
+    }
+
+    /// The key of a level's second round in the page's data: `<level>-second-round`, its draw's name.
+    package static func secondRoundKey(_ level: SchoolLevel) -> String { "\(level.rawValue)-second-round" }
 
     /// The pages of one school: its summary with class balance and head-teacher draw, its placed
     /// list and its class lists, each on pages of at most `rowsPerPage` rows.
@@ -534,11 +571,14 @@ package struct SiteBuilder<Sink: SiteFileSink> {
             ("checkMatch", .string(t(.checkMatch))), ("checkMismatch", .string(t(.checkMismatch))), ("checkUnavailable", .string(t(.checkUnavailable))),
             ("computedNumber", .string(t(.computedNumber))),
             ("statuses", .object(["admitted", "reassigned", "unplaced", "quota", "open"].map { ($0, .string(statusText($0))) })),
-            ("levels", .object(SchoolLevel.allCases.map { ($0.rawValue, .string(levelName($0))) })),
+            ("levels", .object(SchoolLevel.allCases.map { ($0.rawValue, .string(levelName($0))) }
+                + results.secondRounds.map { (Self.secondRoundKey($0.level), .string("\(levelName($0.level)) · \(t(.secondRound))")) })),
         ]
         let draws = results.levels.map { ($0.level.rawValue, JSONValue.string(LotteryNumbersStep.drawName($0.level))) }
+            + results.secondRounds.map { (Self.secondRoundKey($0.level), JSONValue.string(Self.secondRoundKey($0.level))) }
         return .object([
             ("seed", results.manifest.map { .string($0.seed) } ?? .null),
+            ("seeds", .object(roundSeeds.map { ($0.key, .string($0.seed)) })),
             ("draws", .object(draws)),
             ("splits", .object(shards.splits.map { ($0.prefix, .string($0.next)) })),
             ("empty", .bool(shards.shards.isEmpty)),
@@ -549,6 +589,14 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         ])
     }
 
+    /// The seed and commitment of each second round the manifest records, by its key (`secondRoundKey`).
+    package var roundSeeds: [(key: String, level: SchoolLevel, seed: String, commitment: String)] {
+        (results.manifest?.steps ?? []).compactMap { step in
+            guard case let .secondRound(level, seed, commitment, _) = step.step else { return nil }
+            return (Self.secondRoundKey(level), level, seed, commitment.hex)
+        }
+    }
+
     package func credentialsHTML() -> String {
         let na = t(.notRecorded)
         let m = results.manifest
@@ -557,6 +605,11 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         for (key, value, id) in [(SiteLanguage.Key.seed, m?.seed, "seed"), (.commitment, m?.commitment.hex, "commitment"),
                                  (.commitmentNote, results.commitment?.note, "commitment-note"), (.toolVersion, m?.toolVersion, "version"), (.code, m?.code, "code")] {
             s += "<tr><th>\(e(t(key)))</th><td class=\"hash\" id=\"\(id)\">\(e(value ?? na))</td></tr>\n"
+        }
+        for round in roundSeeds {
+            let name = "\(levelName(round.level)) · \(t(.secondRound))"
+            s += "<tr><th>\(e(name)) · \(e(t(.seed)))</th><td class=\"hash\" id=\"seed-\(round.key)\">\(round.seed)</td></tr>\n"
+            s += "<tr><th>\(e(name)) · \(e(t(.commitment)))</th><td class=\"hash\">\(round.commitment)</td></tr>\n"
         }
         s += "</tbody></table></div>\n<h3>\(e(t(.attempts)))</h3>\n<p>\(e(t(.attemptsExplained)))</p>\n"
         s += page.table([t(.step), t(.outcome), t(.seed)], (m?.attempts ?? []).map { attempt in

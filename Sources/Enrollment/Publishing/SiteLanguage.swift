@@ -27,7 +27,7 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         case quotaRoute, openRoute, unplacedReason, noListedSeat, addressReview, unzoned, noHome, exactShare, basis, unfilled, goesTo
         case whatSeed, whatSeedText, whatCommitment, whatCommitmentText, whatLottery, whatLotteryText, threeCommands, threeCommandsText
         case checkInPage, checkInPageText, schoolsOfLevel, applicantsOfLevel, round, explainLink, highSchoolRoute, placedList, menuFiles
-        case seatGroups, seatKind, seatsAll, seatsOpen, seatsReserved, seatsPurchased, filled, ofCategory, migrantShare, target, meetsTarget
+        case secondRound, seatGroups, seatKind, seatsAll, seatsOpen, seatsReserved, seatsPurchased, filled, ofCategory, migrantShare, target, meetsTarget
     }
 
     /// The text of `key` in this language.
@@ -109,6 +109,7 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         case .classSizes: ("班额分布", "Classes by size")
         case .largeClasses: ("56人及以上大班额", "Classes of 56 or more")
         case .none: ("无", "none")
+        case .secondRound: ("第二轮(补录)", "second round")
         case .seatGroups: ("预留学位与政府购买学位", "Reserved seats and purchased places")
         case .seatKind: ("学位类别", "Kind of seats")
         case .seatsAll: ("全部学位", "all seats")
@@ -240,7 +241,7 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         "hukou_and_property": ("房户一致", "household registration and home"), "hukou": ("户籍在学区", "household registration"),
         "property": ("房产在学区", "home owned"), "residence_permit": ("居住证", "residence permit"), "other": ("其他居住情况", "other residence"),
         "place": ("派位", "Placement"), "classes": ("均衡编班", "Classes"), "quota": ("指标到校", "Quota places"),
-        "vacancies": ("空缺学位递补", "Vacancies"), "late-arrivals": ("插班", "Late arrivals"), "lottery": ("随机号", "Lottery numbers"),
+        "vacancies": ("空缺学位递补", "Vacancies"), "second-round": ("第二轮(补录)", "Second round"), "late-arrivals": ("插班", "Late arrivals"), "lottery": ("随机号", "Lottery numbers"),
         "score": ("总分", "total score"), "chinese": ("语文", "Chinese"), "math": ("数学", "mathematics"), "english": ("英语", "English"),
     ]
 }

@@ -111,7 +111,7 @@ extension CaseWriter {
     /// their names in the order written.
     package static func write(_ county: SyntheticCounty, to folder: URL) throws -> [String] {
         let c = county.admissionCase
-        let files: [(String, [UInt8])] = [
+        var files: [(String, [UInt8])] = [
             (SchoolTable.fileName, schools(c.schools)),
             (PolicyFile.fileName, PolicyFile.render(c.policy)),
             ("zones.geojson", zones(county.zones, coordinateSystem: c.policy.coordinateSystem)),
@@ -122,6 +122,19 @@ extension CaseWriter {
             (GraduateTable.fileName, graduates(c.graduates)),
             (TeacherTable.fileName, teachers(county.teachers)),
         ]
+        if let round = c.secondRound {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(SecondRound.folder), withIntermediateDirectories: true)
+            for level in [SchoolLevel.primary, .junior] {
+                if let applicants = round.applicants[level] {
+                    files.append((SecondRound.applicantsFile(level), Self.applicants(applicants, level: level)))
+                }
+                if let declined = round.declined[level] {
+                    var w = CSVWriter(header: ["student_id"])
+                    for id in declined { w.append([id]) }
+                    files.append((SecondRound.declinedFile(level), w.bytes))
+                }
+            }
+        }
         for (name, bytes) in files {
             try AtomicFile.write(bytes, to: folder.appendingPathComponent(name))
         }

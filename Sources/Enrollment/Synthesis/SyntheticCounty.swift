@@ -35,6 +35,8 @@ package struct SyntheticCounty: Sendable {
         /// each inside one map zone; the first is the old town (at most one per map zone, and
         /// at most 785).
         package var addressZones: Int
+        /// Late applicants of a primary second round (`second-round/`); 0 for no second round.
+        package var secondRoundApplicants = 0
         /// The county's extent in degrees.
         package var west = 113.60, south = 34.70, east = 113.80, north = 34.85
 
@@ -116,7 +118,11 @@ extension SyntheticCounty {
         policy.reservedSeats = builder.reservedSeats
         policy.reassignmentReachMetres = 3_000
         policy.monthsRequired[.residencePermit] = MonthsRequired(permit: SyntheticCountyBuilder.permitMonthsRequired)
-        self.admissionCase = AdmissionCase(schools: builder.schools, policy: policy, primaryApplicants: primary,
-                                           juniorApplicants: junior, graduates: graduates)
+        var admissionCase = AdmissionCase(schools: builder.schools, policy: policy, primaryApplicants: primary,
+                                          juniorApplicants: junior, graduates: graduates)
+        if parameters.secondRoundApplicants > 0 {
+            admissionCase.secondRound = builder.secondRound(after: primary, newcomers: parameters.secondRoundApplicants)
+        }
+        self.admissionCase = admissionCase
     }
 }
