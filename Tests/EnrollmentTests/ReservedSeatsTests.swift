@@ -75,7 +75,7 @@ import Testing
     }
 
     @Test func anExpandedListHoldsEveryGroupOfASchoolInProcessingOrder() throws {
-        let groups = SeatGroups(capacities: [4, 2], reserves: [(0, "left_behind", 1), (0, "disabled", 1)], order: .reservesFirst)
+        let groups = SeatGroups(capacities: [4, 2], reserves: [(0, "left_behind", 1, nil), (0, "disabled", 1, nil)], order: .reservesFirst)
         #expect(groups.groups.indices.map(groups.label(of:)) == ["reserved:left_behind", "reserved:disabled", "open", "all"])
         #expect(groups.groups.map(\.seats) == [1, 1, 2, 2])
         let instance = try MatchingInstance(capacities: [4, 2], preferences: [[1, 0], [0]], tiers: [[3, 7], [5]], tieRanks: [1, 0])
@@ -128,7 +128,7 @@ import Testing
             "policy.json:1:66: reserved_seats holds objects such as {\"school\": \"P05\", \"category\": \"left_behind\", \"seats\": 20}",
             "policy.json:1:98: reserved_seats: category must be a non-empty string",
             "policy.json:1:111: reserved_seats: seats must be a whole number from 1 to 1000000",
-            "policy.json:1:123: reserved_seats: an entry has school, category and seats only, not \"floor\"",
+            "policy.json:1:123: reserved_seats: an entry has school, category, seats and cap only, not \"floor\"",
             "policy.json:2:19: reserve_order must be one of \"open-first\", \"reserves-first\"",
             "policy.json:2:65: reassignment_reach_metres must be a number of metres from 0 to 1000000, or null for the whole level",
         ])
@@ -136,12 +136,59 @@ import Testing
             "policy.json:1:20: reserved_seats must be an array such as [{\"school\": \"P05\", \"category\": \"left_behind\", \"seats\": 20}]",
         ])
         var policy = Policy()
-        policy.reservedSeats = [ReservedSeats(school: "P1", category: "left_behind", seats: 8), ReservedSeats(school: "P1", category: "disabled", seats: 2)]
+        policy.reservedSeats = [ReservedSeats(school: "P1", category: "left_behind", seats: 8, cap: 12), ReservedSeats(school: "P1", category: "disabled", seats: 2)]
         policy.reserveOrder = .reservesFirst
         policy.purchasedPlaceCategories = ["migrant", "left_behind"]
         policy.reassignmentReachMetres = 2_500.5
         let (again, reread) = PolicyFile.read(PolicyFile.render(policy))
         #expect(reread.isEmpty)
         #expect(again == policy)
+    }
+}
+
+/// A reserve with a cap (issue 23): a floor and a ceiling for the category.
+@Suite struct CappedReserveTests {
+    /// Four seats, one reserved for left-behind children, at most two of them in all; A*, B*, C*,
+    /// D, E in order (* left behind).
+    static let applicants: [(String, [String], [String])] = [
+        ("A", ["left_behind"], ["P1"]), ("B", ["left_behind"], ["P1"]), ("C", ["left_behind"], ["P1"]), ("D", [], ["P1"]), ("E", [], ["P1"]),
+    ]
+
+    @Test func theCapStopsTheCategoryAtItsCeilingWhateverTheOrder() throws {
+        for order in ReserveOrder.allCases {
+            for mechanism in Mechanism.allCases {
+                let capped = try ReservedSeatsTests.run(schools: [("P1", 4)], applicants: Self.applicants,
+                                                        reserves: [ReservedSeats(school: "P1", category: "left_behind", seats: 1, cap: 2)],
+                                                        order: order, mechanism: mechanism)
+                #expect(Set(ReservedSeatsTests.admitted(capped).keys) == ["A", "B", "D", "E"], "\(order) \(mechanism)")
+                #expect(ReservedSeatsTests.admitted(capped)["D"] == "open-except:left_behind")
+            }
+            let uncapped = try ReservedSeatsTests.run(schools: [("P1", 4)], applicants: Self.applicants,
+                                                      reserves: [ReservedSeats(school: "P1", category: "left_behind", seats: 1)], order: order)
+            #expect(Set(ReservedSeatsTests.admitted(uncapped).keys) == ["A", "B", "C", "D"], "\(order): without a cap C comes before D")
+        }
+        let groups = SeatGroups(capacities: [4], reserves: [(0, "left_behind", 1, 2)], order: .openFirst)
+        #expect(groups.groups.indices.map(groups.label(of:)) == ["open-except:left_behind", "open", "reserved:left_behind"])
+        #expect(groups.groups.map(\.seats) == [2, 1, 1])
+    }
+
+    @Test func validateRefusesACapThatCannotHold() throws {
+        let schools = "school_id,name,level,capacity,lon,lat\nP1,一小,primary,10,113.6,34.7\n"
+        let policy = #"""
+        {"reserved_seats": [
+          {"school": "P1", "category": "left_behind", "seats": 2, "cap": 12},
+          {"school": "P1", "category": "disabled", "seats": 1, "cap": 3},
+          {"school": "P1", "category": "local", "seats": 4, "cap": 3}
+        ]}
+        """#
+        let problems = try CaseFolder(url: try caseFolder(["schools.csv": schools, "policy.json": policy])).load().diagnostics.map(\.description)
+        #expect(problems == [
+            "policy.json:4:3: reserved_seats: a cap of 3 is below the 4 seats reserved; the cap counts the category's seats in all, the reserved ones included",
+        ])
+        let two = policy.replacingOccurrences(of: ",\n  {\"school\": \"P1\", \"category\": \"local\", \"seats\": 4, \"cap\": 3}", with: "")
+        #expect(try CaseFolder(url: try caseFolder(["schools.csv": schools, "policy.json": two], name: "two")).load().diagnostics.map(\.description) == [
+            "policy.json:2:3: reserved_seats: a cap of 12 at P1, which has 10 seats in schools.csv; leave the cap out, or give one the school can reach",
+            "policy.json:3:3: reserved_seats: P1 caps a second category; a school may cap one",
+        ])
     }
 }

@@ -53,7 +53,8 @@ package enum PolicyFile {
     /// `quota_min_score` line for a school that is not a quality high school, and a
     /// `quota_tie_break` subject no graduate has a score in (each would stop `enroll quota`),
     /// at the key or the list item; a `reserved_seats` entry naming no primary or junior school,
-    /// holding a school for one category twice, or reserving more seats than the school has.
+    /// holding a school for one category twice, reserving more seats than the school has, a cap
+    /// above the school's seats, or a second capped category at one school.
     /// Reports nothing when the policy or `schools.csv` has
     /// problems of its own.
     /// - Complexity: O(size of the policy + graduates × subjects + reserves × schools).
@@ -66,7 +67,7 @@ package enum PolicyFile {
                                        "quota_min_score: '\(m.key)' is not a quality high school in \(SchoolTable.fileName); lines are set for quality high schools only"))
         }
         var reservedAt: [String: Int] = [:]
-        var held = Set<[String]>()
+        var held = Set<[String]>(), capped = Set<String>()
         for (item, reserve) in zip(root["reserved_seats"]?.elements ?? [], c.policy.reservedSeats) {
             let location = item.location(in: file)
             guard let school = c.schools.first(where: { $0.id == reserve.school }), school.level != .high else {
@@ -76,6 +77,16 @@ package enum PolicyFile {
             guard held.insert([reserve.school, reserve.category]).inserted else {
                 problems.append(Diagnostic(location, "reserved_seats: \(reserve.school) holds seats for \(reserve.category) twice; give one entry with the sum"))
                 continue
+            }
+            if let cap = reserve.cap {
+                guard capped.insert(school.id).inserted else {
+                    problems.append(Diagnostic(location, "reserved_seats: \(school.id) caps a second category; a school may cap one"))
+                    continue
+                }
+                if cap > school.capacity {
+                    problems.append(Diagnostic(location, "reserved_seats: a cap of \(cap) at \(school.id), which has \(school.capacity) seats in \(SchoolTable.fileName); "
+                                               + "leave the cap out, or give one the school can reach"))
+                }
             }
             reservedAt[school.id, default: 0] += reserve.seats
             if reservedAt[school.id]! > school.capacity {
@@ -113,7 +124,8 @@ package enum PolicyFile {
             ("feeder_priority", .bool(p.feederPriority)),
             ("mechanism", .string(p.mechanism.rawValue)),
             ("reserved_seats", .array(p.reservedSeats.map { r in
-                .object([("school", .string(r.school)), ("category", .string(r.category)), ("seats", .integer(r.seats))])
+                .object([("school", .string(r.school)), ("category", .string(r.category)), ("seats", .integer(r.seats))]
+                        + (r.cap.map { [("cap", JSONValue.integer($0))] } ?? []))
             })),
             ("reserve_order", .string(p.reserveOrder.rawValue)),
             ("purchased_place_categories", strings(p.purchasedPlaceCategories)),
@@ -325,12 +337,13 @@ package enum PolicyFile {
             }
         }
 
-        /// `{"school": "P05", "category": "left_behind", "seats": 20}`, every key required.
+        /// `{"school": "P05", "category": "left_behind", "seats": 20}`, every key required, and an
+        /// optional `"cap"`.
         /// A school held twice for one category is reported at the second.
         mutating func reserve(_ v: JSONValue) -> ReservedSeats? {
             let example = "such as {\"school\": \"P05\", \"category\": \"left_behind\", \"seats\": 20}"
             guard case .object(let members) = v.kind else { problem(v, "reserved_seats holds objects \(example)"); return nil }
-            var school: String?, category: String?, seats: Int?
+            var school: String?, category: String?, seats: Int?, cap: Int?
             let given = Set(members.map(\.key))
             for m in members {
                 switch m.key {
@@ -342,8 +355,10 @@ package enum PolicyFile {
                     if m.key == "school" { school = text } else { category = text }
                 case "seats":
                     seats = integer(m.value, "reserved_seats: seats", in: 1...1_000_000)
+                case "cap":
+                    cap = integer(m.value, "reserved_seats: cap", in: 1...1_000_000)
                 default:
-                    problem(m.value, "reserved_seats: an entry has school, category and seats only, not \"\(m.key)\"")
+                    problem(m.value, "reserved_seats: an entry has school, category, seats and cap only, not \"\(m.key)\"")
                 }
             }
             guard let school, let category, let seats else {
@@ -352,7 +367,11 @@ package enum PolicyFile {
                 }
                 return nil
             }
-            return ReservedSeats(school: school, category: category, seats: seats)
+            if let cap, cap < seats {
+                problem(v, "reserved_seats: a cap of \(cap) is below the \(seats) seats reserved; the cap counts the category's seats in all, the reserved ones included")
+                return nil
+            }
+            return ReservedSeats(school: school, category: category, seats: seats, cap: cap)
         }
 
         /// `{"permit_months": 12, "insurance_months": 6}`, either key optional.

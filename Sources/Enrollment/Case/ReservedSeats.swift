@@ -6,8 +6,10 @@ import EnrollmentIO
 ///
 /// The seats are a floor: they go first to applicants of the category, by the same tiers and
 /// lottery as every seat; those the category does not fill are released to everyone in the
-/// same run, in the same order. When the reserved seats are processed, before or after the
-/// open seats, is the policy's `reserve_order` (docs/PLACEMENT.md, Reserved seats).
+/// same run, in the same order. An optional cap is a ceiling: at most so many of the school's
+/// seats, the reserved ones included, go to the category. When the reserved seats are
+/// processed, before or after the open seats, is the policy's `reserve_order`
+/// (docs/PLACEMENT.md, Seat groups).
 public struct ReservedSeats: Hashable, Sendable {
     /// The school (`school_id` of a primary or junior school).
     public var school: String
@@ -15,11 +17,15 @@ public struct ReservedSeats: Hashable, Sendable {
     public var category: String
     /// How many of the school's seats are held; at least 1.
     public var seats: Int
+    /// At most this many of the school's seats go to the category in all (at least `seats`);
+    /// nil for no ceiling. A school caps one category at most.
+    public var cap: Int?
 
-    public init(school: String, category: String, seats: Int) {
+    public init(school: String, category: String, seats: Int, cap: Int? = nil) {
         self.school = school
         self.category = category
         self.seats = seats
+        self.cap = cap
     }
 }
 

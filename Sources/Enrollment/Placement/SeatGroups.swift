@@ -3,9 +3,10 @@ import EnrollmentCase
 
 /// The seats of each school in the groups they are filled in: a school without reserved seats
 /// is one group of all its seats; a school with reserved seats (预留学位, `ReservedSeats`) is a
-/// group per reserve and a group of the open seats left, in the policy's `reserve_order`; a
-/// private school's purchased places (政府购买学位) are a last group that no list names, which
-/// reassignment fills (`Reassignment`).
+/// group per reserve and a group of the open seats left, in the policy's `reserve_order` — the
+/// open seats in two groups where a reserve has a cap: those the category may take (the cap
+/// less its reserved seats) and, first, those it may not; a private school's purchased places
+/// (政府购买学位) are a last group that no list names, which reassignment fills (`Reassignment`).
 ///
 /// The mechanisms run on the *expanded* instance (`expand`), whose "schools" are the groups:
 /// every student lists, in place of a school, all its groups in processing order, with the
@@ -25,6 +26,8 @@ public struct SeatGroups: Hashable, Sendable {
             case open
             /// Held for a category first, then everyone's.
             case reserved(String)
+            /// Open seats the category may not take (beyond its cap).
+            case openExcept(String)
             /// Bought by the government; filled by reassignment only.
             case purchased
         }
@@ -46,24 +49,31 @@ public struct SeatGroups: Hashable, Sendable {
     /// `schoolCount + 1` offsets: the groups of school s are `offsets[s]..<offsets[s + 1]`.
     public let offsets: [Int]
 
-    /// The groups of schools of `capacities` holding `reserves` (school index, category, seats;
-    /// several at one school are processed in the order given) and `purchased` places (none
-    /// when empty, else one count per school).
+    /// The groups of schools of `capacities` holding `reserves` (school index, category, seats,
+    /// cap; several at one school are processed in the order given) and `purchased` places
+    /// (none when empty, else one count per school).
     /// - Precondition: every school index in range, at most one reserve per school and
-    ///   category, and a school's reserves and purchased places at most its capacity
-    ///   (`enroll validate` refuses the rest).
+    ///   category, at most one cap per school and none below its reserve's seats, and a school's
+    ///   reserves and purchased places at most its capacity (`enroll validate` refuses the rest).
     /// - Complexity: O(m + r) for m schools and r reserves.
-    public init(capacities: [Int], reserves: [(school: Int, category: String, seats: Int)] = [], order: ReserveOrder = .openFirst,
+    public init(capacities: [Int], reserves: [(school: Int, category: String, seats: Int, cap: Int?)] = [], order: ReserveOrder = .openFirst,
                 purchased: [Int] = []) {
-        var held = [[(category: String, seats: Int)]](repeating: [], count: capacities.count)
-        for r in reserves { held[r.school].append((r.category, r.seats)) }
+        var held = [[(category: String, seats: Int, cap: Int?)]](repeating: [], count: capacities.count)
+        for r in reserves { held[r.school].append((r.category, r.seats, r.cap)) }
         var groups: [Group] = [], offsets = [0]
         for (s, capacity) in capacities.enumerated() {
             let bought = purchased.isEmpty ? 0 : purchased[s]
             let reserved = held[s].map { Group(school: s, kind: .reserved($0.category), seats: $0.seats) }
-            let open = Group(school: s, kind: .open, seats: capacity - bought - reserved.reduce(0) { $0 + $1.seats })
-            precondition(open.seats >= 0, "school #\(s) reserves or sells more seats than it has")
-            groups += reserved.isEmpty ? [open] : order == .openFirst ? [open] + reserved : reserved + [open]
+            let openSeats = capacity - bought - reserved.reduce(0) { $0 + $1.seats }
+            precondition(openSeats >= 0, "school #\(s) reserves or sells more seats than it has")
+            // Under a cap, the open seats the category may take come after those it may not, so
+            // that everyone else fills these first and the category's share is what the cap leaves.
+            var open = [Group(school: s, kind: .open, seats: openSeats)]
+            if let capped = held[s].first(where: { $0.cap != nil }) {
+                let allowed = min(openSeats, capped.cap! - capped.seats)
+                open = [Group(school: s, kind: .openExcept(capped.category), seats: openSeats - allowed), Group(school: s, kind: .open, seats: allowed)]
+            }
+            groups += reserved.isEmpty ? open : order == .openFirst ? open + reserved : reserved + open
             if bought > 0 { groups.append(Group(school: s, kind: .purchased, seats: bought)) }
             offsets.append(groups.count)
         }
@@ -78,7 +88,7 @@ public struct SeatGroups: Hashable, Sendable {
         var index: [String: Int] = [:]
         for (k, s) in schools.enumerated() { index[s.id] = k }
         self.init(capacities: schools.map(\.capacity),
-                  reserves: policy.reservedSeats.compactMap { r in index[r.school].map { ($0, r.category, r.seats) } },
+                  reserves: policy.reservedSeats.compactMap { r in index[r.school].map { ($0, r.category, r.seats, r.cap) } },
                   order: policy.reserveOrder, purchased: schools.map(\.purchasedPlaces))
     }
 
@@ -91,12 +101,13 @@ public struct SeatGroups: Hashable, Sendable {
     public func groups(of school: Int) -> Range<Int> { offsets[school]..<offsets[school + 1] }
 
     /// What a group is, as the run's files write it: `all` (a school of one group), `open`,
-    /// `reserved:<category>` or `purchased`.
+    /// `reserved:<category>`, `open-except:<category>` or `purchased`.
     public func label(of group: Int) -> String {
         let g = groups[group]
         switch g.kind {
         case .open: return groups(of: g.school).count == 1 ? "all" : "open"
         case .reserved(let category): return "reserved:" + category
+        case .openExcept(let category): return "open-except:" + category
         case .purchased: return "purchased"
         }
     }
@@ -107,9 +118,10 @@ public struct SeatGroups: Hashable, Sendable {
     }
 
     /// The instance whose schools are the groups: each student's list with every school
-    /// replaced by its groups in processing order (purchased places left out), the school's
-    /// tier at each, raised by the span of the case's tiers at a reserved group whose category
-    /// the student is not in.
+    /// replaced by its groups in processing order (purchased places left out, and the open seats
+    /// a capped category may not take left out for its members), the school's tier at each,
+    /// raised by the span of the case's tiers at a reserved group whose category the student is
+    /// not in.
     /// - Parameter isMember: whether student i is in a category.
     /// - Precondition: `instance.schoolCount == schoolCount`.
     /// - Complexity: O(n + c · g) for c choices and g groups a school at most.
@@ -124,6 +136,7 @@ public struct SeatGroups: Hashable, Sendable {
             for c in instance.choiceRange(of: i) {
                 let tier = Int(instance.choiceTiers[c])
                 for g in groups(of: Int(instance.choiceSchools[c])) where groups[g].kind != .purchased {
+                    if case .openExcept(let category) = groups[g].kind, isMember(i, category) { continue }
                     let outside = groups[g].category.map { !isMember(i, $0) } ?? false
                     guard let t = Int32(exactly: outside ? tier + span : tier) else {
                         preconditionFailure("a tier raised at a reserved group exceeds 32 bits")

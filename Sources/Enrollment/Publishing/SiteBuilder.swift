@@ -144,6 +144,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         case "open": t(.seatsOpen)
         case "purchased": t(.seatsPurchased)
         case _ where seats.hasPrefix("reserved:"): t(.seatsReserved, keyText(String(seats.dropFirst("reserved:".count))))
+        case _ where seats.hasPrefix("open-except:"): t(.seatsOpenExcept, keyText(String(seats.dropFirst("open-except:".count))))
         default: seats
         }
     }

@@ -27,7 +27,7 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         case quotaRoute, openRoute, unplacedReason, noListedSeat, addressReview, unzoned, noHome, exactShare, basis, unfilled, goesTo
         case whatSeed, whatSeedText, whatCommitment, whatCommitmentText, whatLottery, whatLotteryText, threeCommands, threeCommandsText
         case checkInPage, checkInPageText, schoolsOfLevel, applicantsOfLevel, round, explainLink, highSchoolRoute, placedList, menuFiles
-        case secondRound, seatGroups, seatKind, seatsAll, seatsOpen, seatsReserved, seatsPurchased, filled, ofCategory, migrantShare, target, meetsTarget
+        case secondRound, seatGroups, seatKind, seatsAll, seatsOpenExcept, seatsOpen, seatsReserved, seatsPurchased, filled, ofCategory, migrantShare, target, meetsTarget
     }
 
     /// The text of `key` in this language.
@@ -114,6 +114,7 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         case .seatKind: ("学位类别", "Kind of seats")
         case .seatsAll: ("全部学位", "all seats")
         case .seatsOpen: ("普通学位", "open seats")
+        case .seatsOpenExcept: ("普通学位(%1已达上限)", "open seats, %1 at its cap")
         case .seatsReserved: ("预留学位(%1)", "seats reserved for %1")
         case .seatsPurchased: ("政府购买学位", "place purchased by the government")
         case .filled: ("已安排", "filled")

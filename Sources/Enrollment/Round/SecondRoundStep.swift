@@ -52,14 +52,16 @@ package enum SecondRoundStep {
     /// The case the round is placed on: `c` with the level's applicants those of the round, each
     /// school's capacity the seats the first round's applicants leave (`held`: each seat still
     /// held, with its seat group; the declined ones' seats are freed), its purchased places and
-    /// the policy's reserved seats cut to what is left of them, in that order of claim.
+    /// the policy's reserved seats cut to what is left of them, in that order of claim, and a
+    /// cap less the seats the category keeps (never below its reserve).
     /// - Complexity: O(n + m + reserves) for n seats held and m schools.
     package static func remainingSeats(held seats: [(studentID: String, schoolID: String, seats: String)], of c: AdmissionCase,
                                        level: SchoolLevel, round: SecondRound) throws -> AdmissionCase {
         let declined = Set(round.declined[level] ?? [])
         var held: [String: Int] = [:], heldPurchased: [String: Int] = [:], heldReserved: [String: Int] = [:]
         var holding = Set<String>()
-        for (id, school, label) in seats where !declined.contains(id) {
+        let seatsHeld = seats.filter { !declined.contains($0.studentID) }
+        for (id, school, label) in seatsHeld {
             holding.insert(id)
             held[school, default: 0] += 1
             if label == "purchased" { heldPurchased[school, default: 0] += 1 }
@@ -79,11 +81,25 @@ package enum SecondRoundStep {
             open[s.id] = s.capacity - s.purchasedPlaces
             return s
         }
+        // A cap counts the category's seats in all: those its members keep come off it.
+        var kept: [String: Int] = [:]
+        // The capped category of each school (a school caps one at most).
+        var cappedAt: [String: String] = [:]
+        for r in c.policy.reservedSeats where r.cap != nil { cappedAt[r.school] = r.category }
+        if !cappedAt.isEmpty {
+            var categories: [String: [String]] = [:]
+            for a in c.applicants(level) where holding.contains(a.id) && !a.categories.isEmpty { categories[a.id] = a.categories }
+            for seat in seatsHeld {
+                guard let category = cappedAt[seat.schoolID], categories[seat.studentID]?.contains(category) == true else { continue }
+                kept[seat.schoolID + "\u{0}" + category, default: 0] += 1
+            }
+        }
         amended.policy.reservedSeats = c.policy.reservedSeats.compactMap { r in
             guard let left = open[r.school] else { return r }
             let seats = min(left, max(0, r.seats - heldReserved[r.school + "\u{0}" + r.category, default: 0]))
             open[r.school] = left - seats
-            return seats > 0 ? ReservedSeats(school: r.school, category: r.category, seats: seats) : nil
+            let cap = r.cap.map { max(seats, $0 - kept[r.school + "\u{0}" + r.category, default: 0]) }
+            return seats > 0 || cap != nil ? ReservedSeats(school: r.school, category: r.category, seats: seats, cap: cap) : nil
         }
         if level == .primary { amended.primaryApplicants = applicants } else { amended.juniorApplicants = applicants }
         return amended
