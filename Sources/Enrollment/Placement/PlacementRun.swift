@@ -35,8 +35,8 @@ public struct PlacementRun: Sendable {
         /// Metres from home to the school, for `reassigned`.
         public var distanceMetres: Double?
         /// The seats the applicant holds: for `admitted`, `all` at a school of one seat group,
-        /// else `open` or `reserved:<category>` (`SeatGroups.label(of:)`); `purchased` for a
-        /// purchased place; nil otherwise.
+        /// else `open`, `open-except:<category>` or `reserved:<category>`
+        /// (`SeatGroups.label(of:)`); `purchased` for a purchased place; nil otherwise.
         public var seats: String?
         public var note: String
     }
