@@ -50,7 +50,8 @@ enum DemoCommand: EnrollCommand {
         let round: AdmissionRound
         do {
             round = try progress.report("validate") { () throws -> (AdmissionRound, String) in
-                let round = try AdmissionRound(caseFolder: caseURL, commitment: commitment, seed: ceremony.seed, runFolder: run, code: codeIdentifier)
+                let round = try AdmissionRound(caseFolder: caseURL, commitment: commitment, seed: ceremony.seed, contributions: ceremony.contributions,
+                                               runFolder: run, code: codeIdentifier)
                 return (round, round.admissionCase.summary)
             }
         } catch let problems as Diagnostics {

@@ -7,6 +7,7 @@ enum SeedCommand: EnrollCommand {
     static let contributions = Argument<[String]>.repeating("contribution", valueName: "label: value", help: "One contribution, e.g. 'notary: 4921'. Repeat, in order.", as: .text)
     static let commits = Argument<[String]>.repeating("commit", valueName: "label: secret", help: "Print the commitment line to publish for this secret. Repeatable.", as: .text)
     static let reveal = Argument<Bool>.flag("reveal", help: "Check the revealed secrets against --commitments before deriving the seed.")
+    static let out = Argument<URL?>.optional("out", valueName: "file", help: "Also write the ceremony (contributions and seed) to this file, for the drawing commands' --contributions.", as: .path)
     static let commitments = Argument<URL?>.optional("commitments", valueName: "file", help: "The published commitments, one 'label: <sha256>' a line (with --reveal).", as: .path)
 
     static let spec = CommandSpec(
@@ -19,7 +20,7 @@ enum SeedCommand: EnrollCommand {
             committed party revealed, before deriving the seed; other contributions are taken as drawn live. \
             docs/LOTTERY.md sections 5 and 6 give the rules.
             """,
-        arguments: [contributions.spec, commits.spec, reveal.spec, commitments.spec]
+        arguments: [contributions.spec, commits.spec, reveal.spec, commitments.spec, out.spec]
     )
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
@@ -56,6 +57,10 @@ enum SeedCommand: EnrollCommand {
         print(ceremony.canonicalText, terminator: "")
         print("seed: \(ceremony.seed)")
         print("check: \(ceremony.checkCommand)")
+        if let url = try arguments[out] {
+            try AtomicFile.write(JSONWriter.render(ceremony.json), to: url)
+            print("written to \(url.path); give it to the drawing commands as --contributions")
+        }
         return 0
     }
 }

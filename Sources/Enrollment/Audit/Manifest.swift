@@ -12,6 +12,7 @@ import EnrollmentEngines
 ///       "version": "0.2.0",
 ///       "code": "sha256:<hex of the sources, see docs/LOTTERY.md>",
 ///       "seed": "<64 hex digits>",
+///       "contributions": [{"label": "notary", "value": "4921"}, …],   (when the ceremony was given)
 ///       "commitment": "<combined digest of the case's commitment>",
 ///       "case": "<the case folder's path when the run was made; informative>",
 ///       "steps": [ <RunStep>, … ],
@@ -36,6 +37,9 @@ public struct Manifest: Equatable, Sendable {
     public var code: String
     /// The seed every step drew with.
     public var seed: String
+    /// The seed ceremony's contributions, in the order announced, when a drawing command was
+    /// given them: they must give `seed` (docs/LOTTERY.md section 5), which `verify` checks.
+    public var contributions: [SeedContribution]?
     /// The combined digest of the commitment the case was checked against.
     public var commitment: SHA256Digest
     /// The case folder's path as it was when the run was made (informative only).
@@ -47,11 +51,12 @@ public struct Manifest: Equatable, Sendable {
     public var attempts: [RunAttempt]
 
     /// A manifest of `steps` (none yet by default).
-    public init(toolVersion: String = EnrollmentVersion.current, code: String, seed: String,
+    public init(toolVersion: String = EnrollmentVersion.current, code: String, seed: String, contributions: [SeedContribution]? = nil,
                 commitment: SHA256Digest, caseFolder: String, steps: [RunStep] = [], attempts: [RunAttempt] = []) {
         self.toolVersion = toolVersion
         self.code = code
         self.seed = seed
+        self.contributions = contributions
         self.commitment = commitment
         self.caseFolder = caseFolder
         self.steps = steps
@@ -115,6 +120,7 @@ public struct Manifest: Equatable, Sendable {
             ("version", .string(toolVersion)),
             ("code", .string(code)),
             ("seed", .string(seed)),
+        ] + (contributions.map { [("contributions", SeedContribution.json($0))] } ?? []) + [
             ("commitment", .string(commitment.hex)),
             ("case", .string(caseFolder)),
             ("steps", .array(steps.map(\.json))),
@@ -130,7 +136,7 @@ public struct Manifest: Equatable, Sendable {
     public init(json bytes: [UInt8], file: String = Manifest.fileName) throws(Diagnostic) {
         let root = try JSONReader.parse(bytes, file: file)
         let r = try JSONObjectReader(root, file: file, what: "the manifest",
-                                     known: ["format", "tool", "version", "code", "seed", "commitment", "case", "steps", "attempts"])
+                                     known: ["format", "tool", "version", "code", "seed", "contributions", "commitment", "case", "steps", "attempts"])
         for (key, expected) in [("format", Self.format), ("tool", "enroll")] {
             let v = try r.required(key)
             let found = try JSONObjectReader.string(v, file: file, key: key)
@@ -147,7 +153,8 @@ public struct Manifest: Equatable, Sendable {
         for element in try r.array("steps") { steps.append(try RunStep(element, file: file)) }
         var attempts: [RunAttempt] = []
         for element in try r.array("attempts") { attempts.append(try RunAttempt(element, file: file)) }
-        self.init(toolVersion: try r.string("version"), code: try r.string("code"), seed: try r.string("seed"),
+        let contributions = try r.optional("contributions").map { (value: JSONValue) throws(Diagnostic) in try SeedContribution.list(value, file: file) }
+        self.init(toolVersion: try r.string("version"), code: try r.string("code"), seed: try r.string("seed"), contributions: contributions,
                   commitment: try r.digest("commitment"), caseFolder: try r.string("case"), steps: steps, attempts: attempts)
     }
 

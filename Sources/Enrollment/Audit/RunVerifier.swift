@@ -116,6 +116,10 @@ public enum RunVerifier {
         let manifest: Manifest
         do { manifest = try Manifest(json: published, file: fileName) } catch { throw .unreadableManifest(error) }
         if manifest.code != code, !allowOtherCode { throw .otherCode(recorded: manifest.code, running: code) }
+        if let contributions = manifest.contributions {
+            let derived = (try? SeedCeremony(contributions))?.seed
+            guard derived == manifest.seed else { throw .contributionsDoNotGiveSeed(fileName, derived: derived) }
+        }
         let folder = caseFolder ?? URL(fileURLWithPath: manifest.caseFolder)
 
         // The case is read once: the digests of its files, its commitment, and the case itself
@@ -276,6 +280,8 @@ public enum VerificationError: Error, CustomStringConvertible {
     case noManifest(String)
     case unreadableManifest(Diagnostic)
     case otherCode(recorded: String, running: String)
+    /// The recorded seed contributions do not give the recorded seed (nil: they break the rules).
+    case contributionsDoNotGiveSeed(String, derived: String?)
     case inputMissing(String, folder: String)
     /// Input files whose SHA-256 is not the one recorded, in the manifest's order.
     case inputsChanged([String])
@@ -302,6 +308,9 @@ public enum VerificationError: Error, CustomStringConvertible {
             return "\(path): no manifest.json: this is not a run folder"
         case .unreadableManifest(let diagnostic):
             return "\(diagnostic)"
+        case let .contributionsDoNotGiveSeed(file, derived):
+            return "\(file): the seed contributions it records " + (derived.map { "give the seed \($0), not the seed it records" }
+                ?? "break the ceremony's rules (docs/LOTTERY.md section 5)") + ": the record of how the seed was made is not this run's"
         case let .otherCode(recorded, running):
             return "the run was made by code \(recorded), but this enroll was built from code \(running); build the recorded code (see docs/LOTTERY.md), or give --any-code to re-run with this one"
         case let .inputMissing(name, folder):

@@ -121,7 +121,8 @@ public struct RunResults: Sendable {
     /// The folder of the run holding the quota files (`enroll quota` writes `quota/`).
     public static let quotaFolders = ["quota/"]
 
-    /// Reads the run folder `run`: `manifest.json` if any, `<level>/placements.csv` and
+    /// Reads the run folder `run`: `manifest.json` if any (its seed contributions stand for
+    /// `ceremony` when that is nil), `<level>/placements.csv` and
     /// `cutoffs.csv` of each level that has them (the other files of a level when present), the
     /// same of each level's second round (`<level>/second-round/`), the quota files when present.
     /// - Throws: `PublishingError` (a missing `cutoffs.csv` beside a `placements.csv`, an
@@ -159,6 +160,14 @@ public struct RunResults: Sendable {
         }
         if let ceremony, let manifest, ceremony.seed != manifest.seed {
             throw PublishingError.contributionsDoNotGiveSeed(derived: ceremony.seed, recorded: manifest.seed)
+        }
+        // Without contributions given, those the manifest records (which `verify` checks give its seed).
+        let ceremony = try ceremony ?? manifest?.contributions.map { list throws(PublishingError) in
+            let recorded = try? SeedCeremony(list)
+            guard let recorded, recorded.seed == manifest?.seed else {
+                throw PublishingError.contributionsDoNotGiveSeed(derived: recorded?.seed ?? "none", recorded: manifest?.seed ?? "")
+            }
+            return recorded
         }
         return RunResults(manifest: manifest, lotteryNumbers: try csv("lottery-numbers.csv"), levels: levels, secondRounds: secondRounds,
                           quota: quota, admissionCase: admissionCase,

@@ -38,6 +38,8 @@ public struct AdmissionRound: Sendable {
     public let commitment: Commitment
     /// The seed from the ceremony (64 lowercase hex digits).
     public let seed: String
+    /// The ceremony's contributions when given (they give `seed`), recorded in the manifest.
+    public let contributions: [SeedContribution]?
     public let runFolder: URL
     /// The identifier of the running code (`sha256:<hex>`), recorded in the manifest.
     public let code: String
@@ -54,16 +56,22 @@ public struct AdmissionRound: Sendable {
     /// Opens a round: checks the seed, the commitment and the case, takes the run folder's lock
     /// (`RunFolderLock`, held while the round lives), and settles the run folder.
     /// - Parameters:
+    ///   - contributions: the seed ceremony's contributions, in the order announced, to record in
+    ///     the manifest; they must give `seed`.
     ///   - wait: when another command holds the run folder, wait for it (telling `waiting` who
     ///     holds it) instead of refusing.
-    /// - Throws: `RoundError.malformedSeed`; `CommitmentError`; `Diagnostics` listing every
+    /// - Throws: `RoundError.malformedSeed`, `.contributionsDoNotGiveSeed`; `CommitmentError`; `Diagnostics` listing every
     ///   problem of an invalid case; `CaseFolderError`; `RunFolderLockError.busy` when another
     ///   live command writes into the run folder; errors reading the run folder.
     /// - Complexity: O(size of the case), each file read and parsed once (the commitment is
     ///   made from the tables read).
-    public init(caseFolder: URL, encoding: TextEncoding? = nil, commitment: Commitment, seed: String, runFolder: URL,
-                code: String, force: Bool = false, wait: Bool = false, waiting: (String) -> Void = { _ in }) throws {
+    public init(caseFolder: URL, encoding: TextEncoding? = nil, commitment: Commitment, seed: String, contributions: [SeedContribution]? = nil,
+                runFolder: URL, code: String, force: Bool = false, wait: Bool = false, waiting: (String) -> Void = { _ in }) throws {
         guard Self.isSeed(seed) else { throw RoundError.malformedSeed }
+        if let contributions {
+            let derived = try SeedCeremony(contributions).seed
+            guard derived == seed else { throw RoundError.contributionsDoNotGiveSeed(derived: derived, seed: seed) }
+        }
         let loaded = try CaseFolder(url: caseFolder, encoding: encoding).load(committing: true)
         if let now = loaded.commitment {
             try commitment.verify(against: now)
@@ -77,6 +85,7 @@ public struct AdmissionRound: Sendable {
         self.admissionCase = loaded.admissionCase
         self.commitment = commitment
         self.seed = seed
+        self.contributions = contributions
         self.runFolder = runFolder
         self.code = code
         self.force = force
@@ -191,7 +200,8 @@ extension AdmissionRound {
     /// - Parameter stopAfter: for tests: stop the commit after this many file operations, as a kill would.
     package func record<Summary>(_ step: RoundStep, stopAfter: Int? = nil,
                          _ perform: (StepContext) throws -> StepOutcome<Summary>) throws -> StepRecord<Summary> {
-        let fresh = Manifest(code: code, seed: seed, commitment: commitment.digest, caseFolder: caseFolder.standardizedFileURL.path)
+        let fresh = Manifest(code: code, seed: seed, contributions: contributions, commitment: commitment.digest,
+                             caseFolder: caseFolder.standardizedFileURL.path)
         var manifest = try Manifest.read(run: runFolder) ?? fresh
         let differences = [("version", manifest.toolVersion, fresh.toolVersion), ("code", manifest.code, fresh.code),
                            ("seed", manifest.seed, fresh.seed), ("commitment", manifest.commitment.hex, fresh.commitment.hex)]
@@ -200,6 +210,9 @@ extension AdmissionRound {
             guard force else { throw RoundError.otherRun(runFolder.path, what: what) }
             manifest = manifest.restarted(as: fresh)
         }
+        // Contributions that give the seed are the recorded ones, if any (the seed is their
+        // digest): given once, they stay recorded.
+        if manifest.contributions == nil { manifest.contributions = contributions }
         let (recordedSteps, run) = (manifest.steps, runFolder)
         let outcome = try perform(StepContext(admissionCase: admissionCase, seed: seed) { file, needed in
             try StepContext.recordedOutput(file, of: needed, among: recordedSteps) { run.appendingPathComponent($0) }
@@ -249,6 +262,8 @@ public enum RoundError: Error, Equatable, CustomStringConvertible {
     case recordedOutputChanged(String)
     /// A recorded output cannot be read back.
     case unreadableOutput(String, String)
+    /// The seed ceremony's contributions give another seed than the one drawn with.
+    case contributionsDoNotGiveSeed(derived: String, seed: String)
     /// A second round of a level whose case has no second-round files for it.
     case noSecondRound(level: String)
     /// The second-round files no longer hash to the round's commitment.
@@ -275,6 +290,9 @@ public enum RoundError: Error, Equatable, CustomStringConvertible {
             return "\(file): the file is missing, or is not what manifest.json records; run `enroll verify` on the run folder"
         case let .unreadableOutput(file, reason):
             return "\(file): the recorded file cannot be read back: \(reason)"
+        case let .contributionsDoNotGiveSeed(derived, seed):
+            return "the seed contributions give the seed \(derived), not \(seed): give them exactly as announced, in the order announced "
+                + "(the file `enroll seed --out` wrote), with the seed they gave"
         case .noSecondRound(let level):
             return "the case folder has no \(SecondRound.folder)/\(level)-applicants.csv or \(SecondRound.folder)/\(level)-declined.csv: "
                 + "a second round places the applicants of those files (docs/PLACEMENT.md, Second round)"
