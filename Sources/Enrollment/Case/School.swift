@@ -22,6 +22,8 @@ public struct School: Hashable, Sendable {
     public var quotaWeight: String?
     /// A boarding school (寄宿制学校).
     public var boarding: Bool
+    /// Where the school is (城区, 镇区, 乡村), for the supervision figures; nil when not given.
+    public var locale: Locale?
     /// Of a private school's seats, those the government has bought (政府购买学位) for the
     /// children the policy names (`purchased_place_categories`, by default `migrant`): the
     /// school's own lottery fills the others, reassignment (统筹) these.
@@ -31,7 +33,7 @@ public struct School: Hashable, Sendable {
 
     public init(id: String, name: String, level: SchoolLevel, sector: SchoolSector = .public, capacity: Int,
                 classes: Int? = nil, longitude: Double? = nil, latitude: Double? = nil, feeds: String? = nil,
-                quality: Bool = false, quotaWeight: String? = nil, boarding: Bool = false, purchasedPlaces: Int = 0, line: Int = 0) {
+                quality: Bool = false, quotaWeight: String? = nil, boarding: Bool = false, locale: Locale? = nil, purchasedPlaces: Int = 0, line: Int = 0) {
         self.id = id
         self.name = name
         self.level = level
@@ -44,7 +46,26 @@ public struct School: Hashable, Sendable {
         self.quality = quality
         self.quotaWeight = quotaWeight
         self.boarding = boarding
+        self.locale = locale
         self.purchasedPlaces = purchasedPlaces
         self.line = line
+    }
+}
+
+extension School {
+    /// Where a school is, as the national statistics class it (城乡划分): the nearby-admission
+    /// standard counts urban and town schools.
+    public enum Locale: String, CaseIterable, Hashable, Sendable {
+        case urban, town, rural
+
+        /// Parses the code names (any case) and 城区, 镇区, 乡村.
+        public init?(parsing text: String) {
+            switch text.lowercased() {
+            case "urban", "城区", "城市": self = .urban
+            case "town", "镇区", "县镇": self = .town
+            case "rural", "乡村", "农村": self = .rural
+            default: return nil
+            }
+        }
     }
 }

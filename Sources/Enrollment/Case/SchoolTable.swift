@@ -5,7 +5,7 @@ package enum SchoolTable {
     package static let fileName = "schools.csv"
     package static let columns = CSVColumns(
         required: ["school_id", "name", "level", "capacity"],
-        optional: ["sector", "classes", "lon", "lat", "feeds", "quality", "quota_weight", "boarding", "purchased_places"]
+        optional: ["sector", "classes", "lon", "lat", "feeds", "quality", "quota_weight", "boarding", "locale", "purchased_places"]
     )
 
     /// Reads every school, reporting each malformed value. References to other schools
@@ -40,6 +40,7 @@ package enum SchoolTable {
                 return text
             }
             let boarding = r.boolean(c.boarding, absent: false)
+            let locale = r.parsed(c.locale, required: false, expected: "a locale (urban, town or rural; 城区, 镇区 or 乡村)", School.Locale.init(parsing:))
             let purchased = r.integer(c.purchasedPlaces, required: false, in: 0...1_000_000) ?? 0
             if purchased > 0, sector == .public {
                 r.report(c.purchasedPlaces, "only a private school sells places to the government (政府购买学位); this one is public")
@@ -57,7 +58,7 @@ package enum SchoolTable {
             if let id, let name, let level, let capacity, r.diagnostics.isEmpty {
                 schools.append(School(id: id, name: name, level: level, sector: sector, capacity: capacity, classes: classes,
                                       longitude: lon, latitude: lat, feeds: feeds, quality: quality, quotaWeight: weight,
-                                      boarding: boarding, purchasedPlaces: purchased, line: r.line))
+                                      boarding: boarding, locale: locale, purchasedPlaces: purchased, line: r.line))
             }
         }
         return (schools, declared, diagnostics)
@@ -67,13 +68,13 @@ package enum SchoolTable {
 extension SchoolTable {
     /// The columns of `schools.csv`, looked up once per file.
     package struct Columns {
-        package let id, name, level, sector, capacity, classes, lon, lat, feeds, quality, quotaWeight, boarding, purchasedPlaces: CSVColumn
+        package let id, name, level, sector, capacity, classes, lon, lat, feeds, quality, quotaWeight, boarding, locale, purchasedPlaces: CSVColumn
 
         package init(_ t: CSVTable) {
             (id, name, level, sector) = (t.column(named: "school_id"), t.column(named: "name"), t.column(named: "level"), t.column(named: "sector"))
             (capacity, classes, lon, lat) = (t.column(named: "capacity"), t.column(named: "classes"), t.column(named: "lon"), t.column(named: "lat"))
             (feeds, quality, quotaWeight) = (t.column(named: "feeds"), t.column(named: "quality"), t.column(named: "quota_weight"))
-            (boarding, purchasedPlaces) = (t.column(named: "boarding"), t.column(named: "purchased_places"))
+            (boarding, locale, purchasedPlaces) = (t.column(named: "boarding"), t.column(named: "locale"), t.column(named: "purchased_places"))
         }
     }
 }

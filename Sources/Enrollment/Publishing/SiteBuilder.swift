@@ -639,12 +639,12 @@ package struct SiteBuilder<Sink: SiteFileSink> {
                              "\(l.reassigned)", "\(l.unplaced)", "\(l.largeClasses.count)"]
                         }, id: "supervision-summary")
         s += "<p>\(e(t(.nearbyRate))) = \(e(t(.nearbyExplained)))</p>\n"
-        let migrants = report.levels.compactMap { l in l.migrants.map { (l.level, $0) } }
-        if !migrants.isEmpty {
-            s += "<h3>\(e(t(.migrantShare)))</h3>\n"
-            s += page.table([t(.level), t(.migrantShare), t(.target), t(.meetsTarget)], migrants.map { level, m in
-                [levelName(level), "\(m.rate) (\(m.inPublicOrPurchased) / \(m.children))", "≥ \(SupervisionReport.migrantTargetPercent)%", t(m.meetsTarget ? .yes : .no)]
-            }, id: "supervision-migrants")
+        if !report.verdicts.isEmpty {
+            s += "<h3>\(e(t(.verdicts)))</h3>\n"
+            s += page.table([t(.indicator), t(.level), t(.count), t(.target), t(.meetsTarget)], report.verdicts.map { v in
+                [keyText(v.indicator), v.level.map(levelName) ?? t(.high), v.value == "\(v.count)" ? v.value : "\(v.value) (\(v.count) / \(v.denominator))",
+                 v.target ?? "–", v.passes.map { t($0 ? .yes : .no) } ?? "–"]
+            }, id: "supervision-verdicts")
         }
         for l in report.levels {
             let name = levelName(l.level)

@@ -27,7 +27,7 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         case quotaRoute, openRoute, unplacedReason, noListedSeat, addressReview, unzoned, noHome, exactShare, basis, unfilled, goesTo
         case whatSeed, whatSeedText, whatCommitment, whatCommitmentText, whatLottery, whatLotteryText, threeCommands, threeCommandsText
         case checkInPage, checkInPageText, schoolsOfLevel, applicantsOfLevel, round, explainLink, highSchoolRoute, placedList, menuFiles
-        case secondRound, seatGroups, seatKind, seatsAll, seatsOpenExcept, seatsOpen, seatsReserved, seatsPurchased, filled, ofCategory, migrantShare, target, meetsTarget
+        case verdicts, indicator, secondRound, seatGroups, seatKind, seatsAll, seatsOpenExcept, seatsOpen, seatsReserved, seatsPurchased, filled, ofCategory, migrantShare, target, meetsTarget
     }
 
     /// The text of `key` in this language.
@@ -110,6 +110,8 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         case .largeClasses: ("56人及以上大班额", "Classes of 56 or more")
         case .none: ("无", "none")
         case .secondRound: ("第二轮(补录)", "second round")
+        case .verdicts: ("督导指标与达标情况", "Figures against their targets")
+        case .indicator: ("指标", "Figure")
         case .seatGroups: ("预留学位与政府购买学位", "Reserved seats and purchased places")
         case .seatKind: ("学位类别", "Kind of seats")
         case .seatsAll: ("全部学位", "all seats")
@@ -242,6 +244,12 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         "hukou_and_property": ("房户一致", "household registration and home"), "hukou": ("户籍在学区", "household registration"),
         "property": ("房产在学区", "home owned"), "residence_permit": ("居住证", "residence permit"), "other": ("其他居住情况", "other residence"),
         "place": ("派位", "Placement"), "classes": ("均衡编班", "Classes"), "quota": ("指标到校", "Quota places"),
+        "nearby_admission": ("就近入学比例(城区、镇区公办学校,不含寄宿制学校)", "nearby admission (urban and town public schools, boarding ones left out)"),
+        "out_of_zone_public": ("公办学校跨片区入学比例", "admissions outside the zone at public schools"),
+        "large_classes": ("56人及以上大班额", "classes of 56 or more"), "classes_46_to_55": ("46至55人班级", "classes of 46 to 55"),
+        "quota_share": ("优质高中指标到校比例", "share of quality high-school places given as quotas"),
+        "migrants_public_or_purchased": ("随迁子女在公办学校或政府购买学位就读比例", "migrant children in public schools or purchased places"),
+        "disabled_placed": ("残疾儿童入学安置比例", "disabled children placed"),
         "vacancies": ("空缺学位递补", "Vacancies"), "second-round": ("第二轮(补录)", "Second round"), "late-arrivals": ("插班", "Late arrivals"), "lottery": ("随机号", "Lottery numbers"),
         "score": ("总分", "total score"), "chinese": ("语文", "Chinese"), "math": ("数学", "mathematics"), "english": ("英语", "English"),
     ]

@@ -69,6 +69,27 @@ public struct SupervisionReport: Sendable, Equatable {
     /// The national target for migrant children in public schools or purchased places, in percent.
     public static let migrantTargetPercent = 85
 
+    /// One figure with its count and denominator (never only a percentage), the threshold the
+    /// standards set on it, and whether it is met (优质均衡 督导评估; docs/PUBLISHING.md).
+    public struct Verdict: Sendable, Equatable {
+        /// The figure: `nearby_admission`, `out_of_zone_public`, `large_classes`,
+        /// `classes_46_to_55`, `quota_share`, `migrants_public_or_purchased` or `disabled_placed`.
+        public var indicator: String
+        /// The level it concerns; nil for the quota share.
+        public var level: SchoolLevel?
+        public var count: Int
+        public var denominator: Int
+        /// The figure as shown: a percentage of one decimal, or the count.
+        public var value: String
+        /// The threshold as the standard writes it (`≥ 95%`, `≤ 5%`, `0`); nil for a figure
+        /// reported without one.
+        public var target: String?
+        /// Whether the threshold is met, compared exactly on the integers; nil without a
+        /// threshold, or when the figure cannot be computed (no `locale` in `schools.csv`, an
+        /// empty denominator).
+        public var passes: Bool?
+    }
+
     public struct LargeClass: Sendable, Equatable {
         public var schoolID: String
         public var classNumber: String
@@ -118,6 +139,8 @@ public struct SupervisionReport: Sendable, Equatable {
 
     public var levels: [Level]
     public var quota: [QuotaShare]
+    /// The figures with thresholds, level by level, then the quota share.
+    public var verdicts: [Verdict]
 
     /// Computes the report.
     /// - Throws: `PublishingError.missingColumn` when a run file lacks a column it reads.
@@ -125,6 +148,13 @@ public struct SupervisionReport: Sendable, Equatable {
     public init(_ results: RunResults) throws(PublishingError) {
         let schoolsByID = Dictionary((results.admissionCase?.schools ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var levels: [Level] = []
+        var verdicts: [Verdict] = []
+        func verdict(_ indicator: String, _ level: SchoolLevel?, _ count: Int, of denominator: Int, target: String?,
+                     percent: Bool = true, passes: (Int, Int) -> Bool) -> Verdict {
+            Verdict(indicator: indicator, level: level, count: count, denominator: denominator,
+                    value: percent ? Self.percent(count, of: denominator) : "\(count)", target: target,
+                    passes: target == nil || (percent && denominator == 0) ? nil : passes(count, denominator))
+        }
         for level in results.levels {
             let p = level.placements
             let (sid, school, status, note) = (try p.index("student_id"), try p.index("school_id"), try p.index("status"), try p.index("note"))
@@ -143,6 +173,9 @@ public struct SupervisionReport: Sendable, Equatable {
             for a in applicants where !a.categories.isEmpty { categories[a.id] = a.categories }
             let migrantTags = results.admissionCase?.policy.purchasedPlaceCategories ?? []
             var groupFill: [String: Int] = [:], groupOfCategory: [String: Int] = [:], migrantsPlaced = 0
+            // The standard's nearby admission (urban and town public schools, boarding ones left
+            // out), admissions outside the zone at public schools, disabled children placed.
+            var standardPlaced = 0, standardNearby = 0, publicPlaced = 0, publicOutOfZone = 0, disabledPlaced = 0
             var counts: [String: Int] = [:], placed: [String: Int] = [:], reasons: [String: [String: Int]] = [:], nearby = 0
             for row in p.rows {
                 counts[row[status], default: 0] += 1
@@ -151,6 +184,16 @@ public struct SupervisionReport: Sendable, Equatable {
                 }
                 guard row[status] != "unplaced", !row[school].isEmpty else { continue }
                 placed[row[school], default: 0] += 1
+                let isNearby = zoneSchools[row[sid]]?.contains(Substring(row[school])) == true || feeder[row[sid]] == row[school]
+                if let s = schoolsByID[row[school]], s.sector == .public {
+                    publicPlaced += 1
+                    if !isNearby { publicOutOfZone += 1 }
+                    if s.locale == .urban || s.locale == .town, !s.boarding {
+                        standardPlaced += 1
+                        if isNearby { standardNearby += 1 }
+                    }
+                }
+                if categories[row[sid]]?.contains("disabled") == true { disabledPlaced += 1 }
                 let seats = seatsColumn.map { row[$0] } ?? ""
                 if !seats.isEmpty {
                     let key = row[school] + "\u{0}" + seats
@@ -163,7 +206,7 @@ public struct SupervisionReport: Sendable, Equatable {
                    seats == "purchased" || schoolsByID[row[school]]?.sector == .public {
                     migrantsPlaced += 1
                 }
-                if zoneSchools[row[sid]]?.contains(Substring(row[school])) == true || feeder[row[sid]] == row[school] { nearby += 1 }
+                if isNearby { nearby += 1 }
             }
             var firstChoice: [String: Int]?
             if let ranks = level.ranks {
@@ -202,6 +245,28 @@ public struct SupervisionReport: Sendable, Equatable {
                     if size >= Self.largeClassSize { large.append(LargeClass(schoolID: row[ss], classNumber: row[sn], size: size)) }
                 }
             }
+            if results.admissionCase != nil {
+                let l = level.level
+                let hasLocale = schoolsByID.values.contains { $0.level == l && $0.locale != nil }
+                verdicts.append(hasLocale
+                    ? verdict("nearby_admission", l, standardNearby, of: standardPlaced, target: l == .primary ? "100%" : "≥ 95%") { n, d in
+                        l == .primary ? n == d : n * 100 >= 95 * d }
+                    : Verdict(indicator: "nearby_admission", level: l, count: 0, denominator: 0, value: "–",
+                              target: l == .primary ? "100%" : "≥ 95%", passes: nil))
+                verdicts.append(verdict("out_of_zone_public", l, publicOutOfZone, of: publicPlaced, target: "≤ 5%") { n, d in n * 100 <= 5 * d })
+                if let migrants {
+                    verdicts.append(verdict("migrants_public_or_purchased", l, migrants.inPublicOrPurchased, of: migrants.children,
+                                            target: "≥ \(Self.migrantTargetPercent)%") { n, d in n * 100 >= Self.migrantTargetPercent * d })
+                }
+                let disabled = applicants.count { $0.has("disabled") }
+                verdicts.append(verdict("disabled_placed", l, disabledPlaced, of: disabled, target: "100%") { n, d in n == d })
+            }
+            if level.classSummary != nil {
+                let classes = sizes.values.reduce(0, +)
+                verdicts.append(verdict("large_classes", level.level, large.count, of: classes, target: "0", percent: false) { n, _ in n == 0 })
+                let middling = sizes.filter { (46...55).contains($0.key) }.values.reduce(0, +)
+                verdicts.append(verdict("classes_46_to_55", level.level, middling, of: classes, target: nil, percent: false) { _, _ in true })
+            }
             levels.append(Level(
                 level: level.level, applicants: p.rows.count, nearby: nearby, nearbyRate: Self.percent(nearby, of: p.rows.count),
                 admitted: counts["admitted"] ?? 0, reassigned: counts["reassigned"] ?? 0, unplaced: counts["unplaced"] ?? 0,
@@ -229,6 +294,19 @@ public struct SupervisionReport: Sendable, Equatable {
             }
         }
         self.quota = quota
+        if let policy = results.admissionCase?.policy, !quota.isEmpty, quota.allSatisfy({ $0.plan != nil }) {
+            let (given, plans) = (quota.reduce(0) { $0 + $1.quotaSeats }, quota.reduce(0) { $0 + $1.plan! })
+            verdicts.append(verdict("quota_share", nil, given, of: plans, target: "≥ \(Self.percentText(policy.quotaShareValue))") { n, d in
+                (try? Rational(Int128(n), Int128(d))).map { $0 >= policy.quotaShareValue } ?? false
+            })
+        }
+        self.verdicts = verdicts
+    }
+
+    /// An exact share as a percentage without trailing zeros (`1/2` is `50%`, `3/5` is `60%`).
+    static func percentText(_ share: Rational) -> String {
+        let tenths = (try? share * Rational(1000))?.floor ?? 0
+        return tenths % 10 == 0 ? "\(tenths / 10)%" : "\(tenths / 10).\(tenths % 10)%"
     }
 
     /// `part / whole` as a percentage with one decimal, rounded half up (`"97.8%"`); `"–"` for a whole of 0.
@@ -239,7 +317,8 @@ public struct SupervisionReport: Sendable, Equatable {
     }
 
     /// The report as public tables: `supervision-<level>-schools`, `supervision-<level>-seat-groups`
-    /// (when a school has reserved seats or purchased places), `supervision-<level>-reasons`,
+    /// (when a school has reserved seats or purchased places), `supervision-verdicts` (every
+    /// figure with a threshold), `supervision-<level>-reasons`,
     /// `supervision-<level>-class-sizes`, `supervision-summary` and, with quotas, `supervision-quota`.
     public var tables: [PublicTable] {
         var tables: [PublicTable] = [PublicTable(
@@ -265,6 +344,12 @@ public struct SupervisionReport: Sendable, Equatable {
             tables.append(PublicTable(name: name + "-class-sizes", source: nil, columns: ["size", "classes", "large"],
                                       rows: l.classSizes.map { ["\($0.size)", "\($0.classes)", $0.size >= Self.largeClassSize ? "true" : "false"] }))
         }
+        tables.append(PublicTable(name: "supervision-verdicts", source: nil,
+                                  columns: ["indicator", "level", "count", "denominator", "value", "target", "passes"],
+                                  rows: verdicts.map { v in
+                                      [v.indicator, v.level?.rawValue ?? "", "\(v.count)", "\(v.denominator)", v.value, v.target ?? "",
+                                       v.passes.map { $0 ? "true" : "false" } ?? ""]
+                                  }))
         if !quota.isEmpty {
             tables.append(PublicTable(name: "supervision-quota", source: nil,
                                       columns: ["high_school_id", "quota_seats", "plan", "share", "minimum", "meets_minimum"],

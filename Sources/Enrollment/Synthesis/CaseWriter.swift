@@ -9,11 +9,11 @@ package enum CaseWriter {
     /// `schools.csv`, ordered by level then id.
     package static func schools(_ schools: [School]) -> [UInt8] {
         var w = CSVWriter(header: ["school_id", "name", "level", "sector", "capacity", "classes", "lon", "lat", "feeds", "quality",
-                                   "boarding", "purchased_places"])
+                                   "boarding", "locale", "purchased_places"])
         for s in schools.sorted(by: { ($0.level, $0.id) < ($1.level, $1.id) }) {
             w.append([s.id, s.name, s.level.rawValue, s.sector.rawValue, String(s.capacity), s.classes.map(String.init) ?? "",
                       s.longitude.map { DecimalText.format($0) } ?? "", s.latitude.map { DecimalText.format($0) } ?? "", s.feeds ?? "",
-                      s.level == .high ? String(s.quality) : "", s.boarding ? "true" : "", s.purchasedPlaces > 0 ? String(s.purchasedPlaces) : ""])
+                      s.level == .high ? String(s.quality) : "", s.boarding ? "true" : "", s.locale?.rawValue ?? "", s.purchasedPlaces > 0 ? String(s.purchasedPlaces) : ""])
         }
         return w.bytes
     }

@@ -236,6 +236,26 @@ package struct SyntheticCountyBuilder {
         }
         let privates = Set(privateJuniorSchools)
         for k in schools.indices where privates.contains(schools[k].id) { schools[k].purchasedPlaces = schools[k].capacity / 5 }
+        makeLocales()
+    }
+
+    /// Each primary and junior school's locale: a map cell's school is urban where its cell
+    /// holds at least 1.2 times the mean applicants, town from 0.6 times, else rural; the
+    /// address-list zones' schools (the old town) and the private schools are urban; a public
+    /// junior school takes the locale of the first primary school that feeds it.
+    package mutating func makeLocales() {
+        let mean = Double(cellApplicants.reduce(0, +)) / Double(max(1, cellApplicants.count))
+        var locale: [String: School.Locale] = [:]
+        for (z, id) in primaryOfCell.enumerated() {
+            let density = Double(cellApplicants[z]) / mean
+            locale[id] = density >= 1.2 ? .urban : density >= 0.6 ? .town : .rural
+        }
+        for zone in addressZones { locale[zone.school] = .urban }
+        for id in privateJuniorSchools { locale[id] = .urban }
+        for school in schools.sorted(by: { $0.id < $1.id }) where school.level == .primary {
+            if let fed = school.feeds, locale[fed] == nil { locale[fed] = locale[school.id] }
+        }
+        for k in schools.indices where schools[k].level != .high { schools[k].locale = locale[schools[k].id] }
     }
 
     package mutating func makeHighSchools(random: inout LotteryStream) {
