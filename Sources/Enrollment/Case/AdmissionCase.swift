@@ -23,6 +23,8 @@ public struct AdmissionCase: Sendable {
     package var rejectedZoneIDs: Set<String> = []
     /// Explicit priority tiers (`priorities.csv`), by student then school.
     public var explicitTiers: [String: [String: Int]] = [:]
+    /// Each primary and junior school's resources (`resources.csv`), by school id; empty without the file.
+    public var resources: [String: SchoolResources] = [:]
     /// The inputs of a second round (`second-round/`), when the case folder has them.
     public var secondRound: SecondRound?
     /// Head-teacher candidates (`teachers.csv`), by school id; nil when the case has none.

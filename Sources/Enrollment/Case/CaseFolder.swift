@@ -104,6 +104,11 @@ public struct CaseFolder: Sendable {
             result.teachers = teachers
             diagnostics += problems
         }
+        if let t = table(ResourceTable.fileName, required: false) {
+            let (resources, problems) = ResourceTable.read(t, schools: result.declaredSchools)
+            result.resources = resources
+            diagnostics += problems
+        }
         if let t = table(GraduateTable.fileName, required: false) {
             let (graduates, problems) = GraduateTable.read(t)
             result.graduates = graduates

@@ -79,6 +79,9 @@ public struct Policy: Sendable, Equatable {
     public var quotaOrder: QuotaOrder = .quotaFirst
     /// Where unfilled quota seats go.
     public var quotaUnfilled: QuotaUnfilledRule = .openRound
+    /// The resource standard per level and indicator where the local rule differs from the
+    /// national one (`resource_standards`; `SchoolResources.Indicator.standard(_:)` otherwise).
+    public var resourceStandards: [SchoolLevel: [SchoolResources.Indicator: Double]] = [:]
 
     /// Twins together or apart in class formation.
     public enum TwinRule: String, Sendable, CaseIterable {

@@ -16,7 +16,7 @@ package enum PolicyFile {
         "reassignment_reach_metres", "class_size_cap", "care_groups", "disabled_per_class", "disabled_weight", "twins",
         "twins_share_lottery_number", "near_boundary_metres", "overlap_tolerance_metres", "quota_share", "quota_share_local",
         "quota_rounding", "quota_min_per_school", "quota_basis", "quota_tie_break", "quota_mechanism",
-        "quota_tie_at_last_seat", "quota_min_score", "quota_min_score_below_cutoff", "quota_order", "quota_unfilled",
+        "quota_tie_at_last_seat", "quota_min_score", "quota_min_score_below_cutoff", "quota_order", "quota_unfilled", "resource_standards",
     ]
 
     package static let coordinateSystems = ["WGS-84", "GCJ-02", "CGCS2000"]
@@ -150,6 +150,7 @@ package enum PolicyFile {
             ("quota_min_score_below_cutoff", p.quotaMinScoreBelowCutoff.map(score) ?? .null),
             ("quota_order", .string(p.quotaOrder.rawValue)),
             ("quota_unfilled", .string(p.quotaUnfilled.rawValue)),
+            ("resource_standards", resourceStandards(p)),
         ])
         return JSONWriter.render(value)
     }
@@ -159,6 +160,20 @@ package enum PolicyFile {
     private static func exactText(_ x: Double) -> String {
         let fixed = DecimalText.trimmed(x)
         return Double(fixed) == x ? fixed : "\(x)"
+    }
+
+    /// `resource_standards`: per level, the indicators the policy sets, in the indicators' order.
+    private static func resourceStandards(_ p: Policy) -> JSONValue {
+        var levels: [(String, JSONValue)] = []
+        for level in [SchoolLevel.primary, .junior] {
+            guard let standards = p.resourceStandards[level] else { continue }
+            var items: [(String, JSONValue)] = []
+            for indicator in SchoolResources.Indicator.allCases {
+                if let x = standards[indicator] { items.append((indicator.rawValue, JSONValue.decimal(exactText(x)) ?? .integer(0))) }
+            }
+            levels.append((level.rawValue, .object(items)))
+        }
+        return .object(levels)
     }
 
     private static func score(_ s: Score) -> JSONValue {
@@ -273,6 +288,27 @@ package enum PolicyFile {
                 if let s = oneOf(v, QuotaOrder.allCases.map(\.rawValue), m.key) { p.quotaOrder = QuotaOrder(rawValue: s)! }
             case "quota_unfilled":
                 if let s = oneOf(v, QuotaUnfilledRule.allCases.map(\.rawValue), m.key) { p.quotaUnfilled = QuotaUnfilledRule(rawValue: s)! }
+            case "resource_standards":
+                guard case .object(let levels) = v.kind else {
+                    return problem(v, "resource_standards must be an object such as {\"primary\": {\"teaching_area_m2\": 5}}")
+                }
+                for level in levels {
+                    guard let l = SchoolLevel(rawValue: level.key), l != .high, case .object(let items) = level.value.kind else {
+                        problem(level.value, "resource_standards has objects for primary and junior only, not \"\(level.key)\"")
+                        continue
+                    }
+                    for item in items {
+                        guard let indicator = SchoolResources.Indicator(rawValue: item.key) else {
+                            problem(item.value, "resource_standards.\(level.key): \"\(item.key)\" is not an indicator (\(SchoolResources.Indicator.allCases.map(\.rawValue).joined(separator: ", ")))")
+                            continue
+                        }
+                        guard case .number(let x, _) = item.value.kind, x >= 0, x <= 1e9 else {
+                            problem(item.value, "resource_standards.\(level.key).\(item.key) must be a number of at least 0")
+                            continue
+                        }
+                        p.resourceStandards[l, default: [:]][indicator] = x
+                    }
+                }
             case "quota_tie_break":
                 guard let keys = strings(v, m.key) else { return }
                 if let bad = keys.first(where: { $0.isEmpty || $0 == "score_" || $0 == "score" }) {

@@ -646,6 +646,15 @@ package struct SiteBuilder<Sink: SiteFileSink> {
                  v.target ?? "–", v.passes.map { t($0 ? .yes : .no) } ?? "–"]
             }, id: "supervision-verdicts")
         }
+        for balance in report.resources {
+            s += "<h3>\(e(levelName(balance.level))) · \(e(t(.resourceSpread)))</h3>\n"
+            let rows = zip(SchoolResources.Indicator.allCases, zip(balance.standards, balance.coefficients)).map { i, sc in
+                [keyText(i.rawValue), DecimalText.trimmed(sc.0), sc.1.map { DecimalText.format($0, places: 3) } ?? "–"]
+            } + [[keyText("comprehensive"), "≤ " + DecimalText.format(ResourceBalance.cvMaximum(balance.level), places: 2),
+                  balance.comprehensive.map { DecimalText.format($0, places: 3) } ?? "–"]]
+            s += page.table([t(.indicator), t(.standard), t(.coefficient)], rows)
+            s += "<p><a href=\"data/supervision-\(balance.level.rawValue)-resources.csv\">supervision-\(balance.level.rawValue)-resources.csv</a></p>\n"
+        }
         for l in report.levels {
             let name = levelName(l.level)
             if !l.seatGroups.isEmpty {

@@ -27,7 +27,7 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         case quotaRoute, openRoute, unplacedReason, noListedSeat, addressReview, unzoned, noHome, exactShare, basis, unfilled, goesTo
         case whatSeed, whatSeedText, whatCommitment, whatCommitmentText, whatLottery, whatLotteryText, threeCommands, threeCommandsText
         case checkInPage, checkInPageText, schoolsOfLevel, applicantsOfLevel, round, explainLink, highSchoolRoute, placedList, menuFiles
-        case verdicts, indicator, secondRound, seatGroups, seatKind, seatsAll, seatsOpenExcept, seatsOpen, seatsReserved, seatsPurchased, filled, ofCategory, migrantShare, target, meetsTarget
+        case verdicts, indicator, resourceSpread, standard, coefficient, secondRound, seatGroups, seatKind, seatsAll, seatsOpenExcept, seatsOpen, seatsReserved, seatsPurchased, filled, ofCategory, migrantShare, target, meetsTarget
     }
 
     /// The text of `key` in this language.
@@ -112,6 +112,9 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         case .secondRound: ("第二轮(补录)", "second round")
         case .verdicts: ("督导指标与达标情况", "Figures against their targets")
         case .indicator: ("指标", "Figure")
+        case .resourceSpread: ("资源配置均衡(差异系数)", "Resources across schools (coefficients of variation)")
+        case .standard: ("标准", "Standard")
+        case .coefficient: ("差异系数", "Coefficient of variation")
         case .seatGroups: ("预留学位与政府购买学位", "Reserved seats and purchased places")
         case .seatKind: ("学位类别", "Kind of seats")
         case .seatsAll: ("全部学位", "all seats")
@@ -250,6 +253,16 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         "quota_share": ("优质高中指标到校比例", "share of quality high-school places given as quotas"),
         "migrants_public_or_purchased": ("随迁子女在公办学校或政府购买学位就读比例", "migrant children in public schools or purchased places"),
         "disabled_placed": ("残疾儿童入学安置比例", "disabled children placed"),
+        "schools_meeting_resources": ("资源配置达标学校比例(7项中至少6项达标、其余不低于85%)", "schools meeting the resource standard (6 of 7, none below 85 %)"),
+        "resource_spread": ("资源配置综合差异系数", "comprehensive coefficient of variation of resources"),
+        "senior_teachers": ("每百名学生高于规定学历教师数", "teachers above the required degree per 100 pupils"),
+        "key_teachers": ("每百名学生县级及以上骨干教师数", "key teachers (county or above) per 100 pupils"),
+        "pe_arts_teachers": ("每百名学生体育、艺术专任教师数", "PE and arts teachers per 100 pupils"),
+        "teaching_area_m2": ("生均教学及辅助用房面积(平方米)", "teaching and auxiliary rooms per pupil (m²)"),
+        "sports_area_m2": ("生均体育运动场馆面积(平方米)", "sports grounds per pupil (m²)"),
+        "equipment_value_yuan": ("生均教学仪器设备值(元)", "teaching equipment per pupil (yuan)"),
+        "multimedia_classrooms": ("每百名学生网络多媒体教室数", "networked multimedia classrooms per 100 pupils"),
+        "comprehensive": ("综合差异系数", "comprehensive coefficient"),
         "vacancies": ("空缺学位递补", "Vacancies"), "second-round": ("第二轮(补录)", "Second round"), "late-arrivals": ("插班", "Late arrivals"), "lottery": ("随机号", "Lottery numbers"),
         "score": ("总分", "total score"), "chinese": ("语文", "Chinese"), "math": ("数学", "mathematics"), "english": ("英语", "English"),
     ]

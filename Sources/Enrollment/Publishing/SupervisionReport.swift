@@ -73,7 +73,9 @@ public struct SupervisionReport: Sendable, Equatable {
     /// standards set on it, and whether it is met (优质均衡 督导评估; docs/PUBLISHING.md).
     public struct Verdict: Sendable, Equatable {
         /// The figure: `nearby_admission`, `out_of_zone_public`, `large_classes`,
-        /// `classes_46_to_55`, `quota_share`, `migrants_public_or_purchased` or `disabled_placed`.
+        /// `classes_46_to_55`, `quota_share`, `migrants_public_or_purchased`, `disabled_placed`,
+        /// `schools_meeting_resources` or `resource_spread` (the comprehensive coefficient of
+        /// variation as its value, the indicators computed over the seven as count and denominator).
         public var indicator: String
         /// The level it concerns; nil for the quota share.
         public var level: SchoolLevel?
@@ -141,6 +143,8 @@ public struct SupervisionReport: Sendable, Equatable {
     public var quota: [QuotaShare]
     /// The figures with thresholds, level by level, then the quota share.
     public var verdicts: [Verdict]
+    /// The resource figures of each level whose schools have rows in `resources.csv`.
+    public var resources: [ResourceBalance]
 
     /// Computes the report.
     /// - Throws: `PublishingError.missingColumn` when a run file lacks a column it reads.
@@ -149,6 +153,7 @@ public struct SupervisionReport: Sendable, Equatable {
         let schoolsByID = Dictionary((results.admissionCase?.schools ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var levels: [Level] = []
         var verdicts: [Verdict] = []
+        var resources: [ResourceBalance] = []
         func verdict(_ indicator: String, _ level: SchoolLevel?, _ count: Int, of denominator: Int, target: String?,
                      percent: Bool = true, passes: (Int, Int) -> Bool) -> Verdict {
             Verdict(indicator: indicator, level: level, count: count, denominator: denominator,
@@ -261,6 +266,15 @@ public struct SupervisionReport: Sendable, Equatable {
                 let disabled = applicants.count { $0.has("disabled") }
                 verdicts.append(verdict("disabled_placed", l, disabledPlaced, of: disabled, target: "100%") { n, d in n == d })
             }
+            if let c = results.admissionCase, let balance = ResourceBalance(level: level.level, admissionCase: c, placed: placed) {
+                resources.append(balance)
+                let max = ResourceBalance.cvMaximum(level.level)
+                verdicts.append(verdict("schools_meeting_resources", level.level, balance.schools.count { $0.passes }, of: balance.schools.count,
+                                        target: "100%") { n, d in n == d })
+                verdicts.append(Verdict(indicator: "resource_spread", level: level.level, count: balance.coefficients.count { $0 != nil },
+                                        denominator: balance.coefficients.count, value: balance.comprehensive.map { DecimalText.format($0, places: 3) } ?? "–",
+                                        target: "≤ " + DecimalText.format(max, places: 2), passes: balance.spreadPasses))
+            }
             if level.classSummary != nil {
                 let classes = sizes.values.reduce(0, +)
                 verdicts.append(verdict("large_classes", level.level, large.count, of: classes, target: "0", percent: false) { n, _ in n == 0 })
@@ -301,6 +315,7 @@ public struct SupervisionReport: Sendable, Equatable {
             })
         }
         self.verdicts = verdicts
+        self.resources = resources
     }
 
     /// An exact share as a percentage without trailing zeros (`1/2` is `50%`, `3/5` is `60%`).
@@ -317,8 +332,9 @@ public struct SupervisionReport: Sendable, Equatable {
     }
 
     /// The report as public tables: `supervision-<level>-schools`, `supervision-<level>-seat-groups`
-    /// (when a school has reserved seats or purchased places), `supervision-verdicts` (every
-    /// figure with a threshold), `supervision-<level>-reasons`,
+    /// (when a school has reserved seats or purchased places), `supervision-<level>-resources` and
+    /// `-resource-spread` (with `resources.csv`), `supervision-verdicts` (every figure with a
+    /// threshold), `supervision-<level>-reasons`,
     /// `supervision-<level>-class-sizes`, `supervision-summary` and, with quotas, `supervision-quota`.
     public var tables: [PublicTable] {
         var tables: [PublicTable] = [PublicTable(
@@ -343,6 +359,20 @@ public struct SupervisionReport: Sendable, Equatable {
                                       rows: l.reasons.map { [$0.status, $0.reason, "\($0.count)"] }))
             tables.append(PublicTable(name: name + "-class-sizes", source: nil, columns: ["size", "classes", "large"],
                                       rows: l.classSizes.map { ["\($0.size)", "\($0.classes)", $0.size >= Self.largeClassSize ? "true" : "false"] }))
+        }
+        for balance in resources {
+            let name = "supervision-\(balance.level.rawValue)"
+            let indicators = SchoolResources.Indicator.allCases.map(\.rawValue)
+            tables.append(PublicTable(name: name + "-resources", source: nil, columns: ["school_id", "pupils"] + indicators + ["met", "passes"],
+                                      rows: balance.schools.map { s in
+                                          [s.schoolID, "\(s.pupils)"] + s.values.map { $0.map { DecimalText.format($0, places: 2) } ?? "" }
+                                              + ["\(s.met)", s.passes ? "true" : "false"]
+                                      }))
+            tables.append(PublicTable(name: name + "-resource-spread", source: nil, columns: ["indicator", "standard", "coefficient_of_variation"],
+                                      rows: zip(indicators, zip(balance.standards, balance.coefficients)).map { i, sc in
+                                          [i, DecimalText.trimmed(sc.0), sc.1.map { DecimalText.format($0, places: 3) } ?? ""]
+                                      } + [["comprehensive", "≤ " + DecimalText.format(ResourceBalance.cvMaximum(balance.level), places: 2),
+                                            balance.comprehensive.map { DecimalText.format($0, places: 3) } ?? ""]]))
         }
         tables.append(PublicTable(name: "supervision-verdicts", source: nil,
                                   columns: ["indicator", "level", "count", "denominator", "value", "target", "passes"],

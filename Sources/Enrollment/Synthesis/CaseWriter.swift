@@ -122,6 +122,14 @@ extension CaseWriter {
             (GraduateTable.fileName, graduates(c.graduates)),
             (TeacherTable.fileName, teachers(county.teachers)),
         ]
+        if !c.resources.isEmpty {
+            var w = CSVWriter(header: ["school_id", "pupils"] + SchoolResources.Indicator.allCases.map(\.rawValue))
+            for id in c.resources.keys.sorted() {
+                let r = c.resources[id]!
+                w.append([id, r.pupils.map(String.init) ?? ""] + SchoolResources.Indicator.allCases.map { r.amounts[$0].map { DecimalText.trimmed($0) } ?? "" })
+            }
+            files.append((ResourceTable.fileName, w.bytes))
+        }
         if let round = c.secondRound {
             try FileManager.default.createDirectory(at: folder.appendingPathComponent(SecondRound.folder), withIntermediateDirectories: true)
             for level in [SchoolLevel.primary, .junior] {

@@ -120,6 +120,7 @@ extension SyntheticCounty {
         policy.monthsRequired[.residencePermit] = MonthsRequired(permit: SyntheticCountyBuilder.permitMonthsRequired)
         var admissionCase = AdmissionCase(schools: builder.schools, policy: policy, primaryApplicants: primary,
                                           juniorApplicants: junior, graduates: graduates)
+        admissionCase.resources = builder.resources()
         if parameters.secondRoundApplicants > 0 {
             admissionCase.secondRound = builder.secondRound(after: primary, newcomers: parameters.secondRoundApplicants)
         }
