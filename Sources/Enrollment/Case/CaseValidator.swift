@@ -3,9 +3,11 @@ import EnrollmentIO
 /// Checks a case as a whole, once each file has been read on its own: every reference to
 /// a school names a school of the right level.
 package enum CaseValidator {
-    /// Every cross-reference problem of the case, sorted by file, line and column.
+    /// Every cross-reference problem of the case, sorted by file, line and column; with
+    /// `applicantsOnly`, those of the applicant files alone (a second round's, checked as the
+    /// first round's without checking the schools, zones and graduates again).
     /// - Complexity: O(rows + references).
-    package static func problems(in admissionCase: AdmissionCase) -> [Diagnostic] {
+    package static func problems(in admissionCase: AdmissionCase, applicantsOnly: Bool = false) -> [Diagnostic] {
         var levels: [String: SchoolLevel?] = admissionCase.declaredSchools
         for school in admissionCase.schools { levels[school.id] = school.level }
         var problems: [Diagnostic] = []
@@ -26,7 +28,7 @@ package enum CaseValidator {
             }
         }
 
-        for school in admissionCase.schools {
+        for school in admissionCase.schools where !applicantsOnly {
             check(school.feeds, file: SchoolTable.fileName, line: school.line, column: "feeds", expected: .junior, role: "the school fed")
         }
         for level in [SchoolLevel.primary, .junior] {
@@ -44,7 +46,7 @@ package enum CaseValidator {
                 }
             }
         }
-        let graduates = admissionCase.graduates
+        let graduates = applicantsOnly ? [] : admissionCase.graduates
         for i in graduates.indices {
             let line = graduates[i].line
             let personal = { [("name", Optional(graduates[i].name))] }
@@ -53,7 +55,7 @@ package enum CaseValidator {
                 check(choice, file: GraduateTable.fileName, line: line, column: "choices", expected: .high, role: "a graduate's choice", personal: personal())
             }
         }
-        problems += zoneProblems(in: admissionCase, levels: levels)
+        if !applicantsOnly { problems += zoneProblems(in: admissionCase, levels: levels) }
         problems += twinGroupProblems(in: admissionCase)
         problems += oneApplicationProblems(in: admissionCase)
         problems += eligibilityProblems(in: admissionCase)

@@ -52,7 +52,7 @@ extension CaseValidator {
             amended.headers[first] = c.headers[second]
             renamed[first] = second
         }
-        var problems = problems(in: amended).compactMap { d -> Diagnostic? in
+        var problems = problems(in: amended, applicantsOnly: true).compactMap { d -> Diagnostic? in
             guard let file = renamed[d.location.file] else { return nil }
             var moved = d
             moved.location.file = file
