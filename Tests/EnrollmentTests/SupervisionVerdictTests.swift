@@ -77,4 +77,15 @@ import Testing
         let index = PublishingTests.text(site, "index.html")
         #expect(index.contains("<td>就近入学比例(城区、镇区公办学校,不含寄宿制学校)</td><td>小学</td><td>66.7% (2 / 3)</td><td>100%</td><td>否</td>"), "\(index)")
     }
+
+    @Test func eachFigureIsChartedWithItsThresholdDrawn() throws {
+        let chart = SVGChart(title: "小学", categories: ["1", "2"], series: [.init(name: "小学", values: [66.7, 20], color: "#000")],
+                             unit: "%", thresholds: [100, 5], thresholdName: "目标")
+        #expect(chart.summary == "小学. 1: 小学 66.7 %, 目标 100 %; 2: 小学 20 %, 目标 5 %.")
+        // The plot is 200 px high from y = 48 and its ceiling 100: the lines at 48 and 238.
+        #expect(chart.svg.contains("y1=\"48\" y2=\"48\" stroke=\"#c00\" stroke-width=\"2\" stroke-dasharray=\"5 3\""))
+        #expect(chart.svg.contains("y1=\"238\" y2=\"238\" stroke=\"#c00\""))
+        let index = PublishingTests.text(try PublishedSite(Self.results()), "index.html")
+        #expect(index.contains("1: 小学 66.7 %, 目标 100 %, 就近入学比例(城区"), "the site's chart of the figures tells each threshold")
+    }
 }

@@ -33,10 +33,19 @@ package struct SVGChart: Sendable, Equatable {
     package var stacked: Bool
     /// The unit of the values (`人`, `pupils`), written on the axis and in the summary.
     package var unit: String
+    /// Per category, a threshold drawn across its bars as a dashed line (nil for none), and
+    /// the word the summary gives it (`目标`, `target`).
+    package var thresholds: [Double?]
+    package var thresholdName: String
 
-    /// A chart; `notes` defaults to none, and every series must have one value per category.
-    package init(title: String, categories: [String], notes: [String] = [], series: [Series], stacked: Bool = false, unit: String = "") {
+    /// A chart; `notes` defaults to none, `thresholds` to none, and every series must have one
+    /// value per category.
+    package init(title: String, categories: [String], notes: [String] = [], series: [Series], stacked: Bool = false, unit: String = "",
+                 thresholds: [Double?] = [], thresholdName: String = "") {
         precondition(series.allSatisfy { $0.values.count == categories.count }, "one value per category")
+        precondition(thresholds.isEmpty || thresholds.count == categories.count, "one threshold (or nil) per category")
+        self.thresholds = thresholds.isEmpty ? Array(repeating: nil, count: categories.count) : thresholds
+        self.thresholdName = thresholdName
         self.title = title
         self.unit = unit
         self.categories = categories
@@ -53,7 +62,7 @@ package struct SVGChart: Sendable, Equatable {
         let tops = categories.indices.map { c in
             stacked ? series.reduce(0) { $0 + max(0, $1.values[c]) } : series.map { max(0, $0.values[c]) }.max() ?? 0
         }
-        return max(4, tops.max() ?? 0)
+        return max(4, tops.max() ?? 0, thresholds.compactMap { $0 }.max() ?? 0)
     }
 
     /// The chart in words, its text alternative: the title, then per category each series'
@@ -64,7 +73,8 @@ package struct SVGChart: Sendable, Equatable {
         return title + ". " + categories.indices.map { c in
             let values = series.map { "\($0.name) \(Self.number($0.values[c]))\(suffix)" }
             let lines = notes[c].isEmpty ? [] : notes[c].split(separator: "\n").map(String.init)
-            return "\(categories[c]): " + (values + lines).joined(separator: ", ")
+            let threshold = thresholds[c].map { ["\(thresholdName) \(Self.number($0))\(suffix)"] } ?? []
+            return "\(categories[c]): " + (values + threshold + lines).joined(separator: ", ")
         }.joined(separator: "; ") + "."
     }
 
@@ -113,6 +123,10 @@ package struct SVGChart: Sendable, Equatable {
             if stacked {
                 let total = series.reduce(0) { $0 + $1.values[c] }
                 s += "<text x=\"\(Self.number(x0 + (groupWidth - 12) / 2))\" y=\"\(Self.number(stackTop - 2))\" text-anchor=\"middle\" font-size=\"12\">\(Self.number(total))</text>"
+            }
+            if let threshold = thresholds[c] {
+                let y = top + plotHeight - threshold * scale
+                s += "<line x1=\"\(Self.number(x0 - 4))\" x2=\"\(Self.number(x0 + groupWidth - 8))\" y1=\"\(Self.number(y))\" y2=\"\(Self.number(y))\" stroke=\"#c00\" stroke-width=\"2\" stroke-dasharray=\"5 3\"><title>\(HTMLText.escape(category)) \(HTMLText.escape(thresholdName)): \(Self.number(threshold))</title></line>"
             }
             let mid = left + groupWidth * Double(c) + groupWidth / 2
             s += "<text x=\"\(Self.number(mid))\" y=\"\(Self.number(top + plotHeight + 18))\" text-anchor=\"middle\">\(HTMLText.escape(category))</text>"

@@ -645,6 +645,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
                 [keyText(v.indicator), v.level.map(levelName) ?? t(.high), v.value == "\(v.count)" ? v.value : "\(v.value) (\(v.count) / \(v.denominator))",
                  v.target ?? "–", v.passes.map { t($0 ? .yes : .no) } ?? "–"]
             }, id: "supervision-verdicts")
+            s += verdictCharts()
         }
         for balance in report.resources {
             s += "<h3>\(e(levelName(balance.level))) · \(e(t(.resourceSpread)))</h3>\n"
@@ -683,6 +684,38 @@ package struct SiteBuilder<Sink: SiteFileSink> {
             })
         }
         return s
+    }
+
+    /// Per level, its percentage figures as bars, each with its threshold drawn across it.
+    package func verdictCharts() -> String {
+        var s = ""
+        for level in [SchoolLevel.primary, .junior] {
+            let shown = report.verdicts.filter { $0.level == level && $0.value.hasSuffix("%") && $0.target?.hasSuffix("%") == true }
+            guard !shown.isEmpty else { continue }
+            // A target written `≥ 95%`, `≤ 5%` or `100%`: its number.
+            let targets = shown.map { v in Double(v.target!.filter { $0.isNumber || $0 == "." }) }
+            let values = shown.map { Double($0.count) * 100 / Double(max($0.denominator, 1)) }
+            s += page.figure(SVGChart(title: "\(levelName(level)) · \(t(.verdicts))", categories: shown.indices.map { "\($0 + 1)" },
+                                      notes: shown.map { Self.wrapped(keyText($0.indicator), width: 9) },
+                                      series: [.init(name: levelName(level), values: values, color: SVGChart.palette[0])],
+                                      unit: "%", thresholds: targets, thresholdName: t(.target)))
+        }
+        return s
+    }
+
+    /// `text` in lines of about `width` characters for a chart's label: at spaces where it has
+    /// them (a word longer than a line keeps its own line), else every `width` characters.
+    package static func wrapped(_ text: String, width: Int) -> String {
+        guard text.contains(" ") else {
+            var lines: [String] = [], rest = Substring(text)
+            while !rest.isEmpty { lines.append(String(rest.prefix(width))); rest = rest.dropFirst(width) }
+            return lines.joined(separator: "\n")
+        }
+        var lines: [String] = []
+        for word in text.split(separator: " ") {
+            if let last = lines.last, last.count + 1 + word.count <= 2 * width { lines[lines.count - 1] = last + " " + word } else { lines.append(String(word)) }
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// A step of the manifest in words: its kind, level and round (`派位 · 初中`).
