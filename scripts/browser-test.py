@@ -176,7 +176,8 @@ def main():
             page.screenshot(path=os.path.join(args.out, f"index-{size}-result.png"))
             pages = ["index.html", "about.html", "files.html", f"schools-{level}.html", f"school-{row['school_id']}.html",
                      f"school-{row['school_id']}-list-1.html", f"school-{row['school_id']}-classes-1.html"] + \
-                    (["quota.html", "quota-admissions-1.html"] if os.path.exists(os.path.join(site, "quota.html")) else [])
+                    (["quota.html", "quota-admissions-1.html"] if os.path.exists(os.path.join(site, "quota.html")) else []) + \
+                    ([f"resources-{level}.html"] if os.path.exists(os.path.join(site, f"resources-{level}.html")) else [])
             for name in pages:
                 page.goto("file://" + site + "/" + name)
                 scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")

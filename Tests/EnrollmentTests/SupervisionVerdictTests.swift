@@ -88,4 +88,19 @@ import Testing
         let index = PublishingTests.text(try PublishedSite(Self.results()), "index.html")
         #expect(index.contains("1: 小学 66.7 %, 目标 100 %, 就近入学比例(城区"), "the site's chart of the figures tells each threshold")
     }
+
+    @Test func eachResourceIndicatorIsChartedSchoolBySchoolAgainstItsStandard() throws {
+        var results = Self.results()
+        func r(_ id: String, _ pupils: Int, _ senior: Double) -> SchoolResources {
+            SchoolResources(schoolID: id, pupils: pupils, amounts: Dictionary(uniqueKeysWithValues: SchoolResources.Indicator.allCases.map { ($0, $0 == .seniorTeachers ? senior : 1000) }))
+        }
+        results.admissionCase!.resources = ["P1": r("P1", 100, 5), "P2": r("P2", 300, 12), "P3": r("P3", 200, 9)]
+        let site = try PublishedSite(results)
+        #expect(PublishingTests.text(site, "index.html").contains("href=\"resources-primary.html\""))
+        let page = PublishingTests.text(site, "resources-primary.html")
+        // Senior teachers per 100 pupils: P2 4, P3 4.5, P1 5 — lowest first, each with the standard 4.2 drawn.
+        #expect(page.contains("小学 · 每百名学生高于规定学历教师数. P2: 每百名学生高于规定学历教师数 4, 标准 4.2; P3: 每百名学生高于规定学历教师数 4.5, 标准 4.2; "
+                              + "P1: 每百名学生高于规定学历教师数 5, 标准 4.2."), "\(page)")
+        #expect(page.components(separatedBy: "stroke-dasharray").count - 1 == 3 * SchoolResources.Indicator.allCases.count)
+    }
 }

@@ -191,6 +191,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         if let quota = results.quota { quotaSection = try quotaFiles(quota) }
         if let numbers = copy(results.lotteryNumbers, name: "lottery-numbers") { try add(numbers) }
         for table in report.tables { try add(table) }
+        for balance in report.resources { try resourceFiles(balance) }
         try add("data/credentials.json", JSONWriter.render(credentialsJSON))
         if let manifest = results.manifest { try add("data/manifest.json", manifest.rendered) }
         let shards = try searchFiles()
@@ -654,7 +655,8 @@ package struct SiteBuilder<Sink: SiteFileSink> {
             } + [[keyText("comprehensive"), "≤ " + DecimalText.format(ResourceBalance.cvMaximum(balance.level), places: 2),
                   balance.comprehensive.map { DecimalText.format($0, places: 3) } ?? "–"]]
             s += page.table([t(.indicator), t(.standard), t(.coefficient)], rows)
-            s += "<p><a href=\"data/supervision-\(balance.level.rawValue)-resources.csv\">supervision-\(balance.level.rawValue)-resources.csv</a></p>\n"
+            s += "<p><a class=\"button\" href=\"\(Self.resourcePage(balance.level))\">\(e(t(.resourcesBySchool, levelName(balance.level))))</a> · "
+                + "<a href=\"data/supervision-\(balance.level.rawValue)-resources.csv\">supervision-\(balance.level.rawValue)-resources.csv</a></p>\n"
         }
         for l in report.levels {
             let name = levelName(l.level)
@@ -684,6 +686,32 @@ package struct SiteBuilder<Sink: SiteFileSink> {
             })
         }
         return s
+    }
+
+    /// The page of a level's school resources.
+    package static func resourcePage(_ level: SchoolLevel) -> String { "resources-\(level.rawValue).html" }
+
+    /// How many schools a resource chart shows: those furthest below the standard.
+    package static var resourceChartSchools: Int { schoolsPerPage }
+
+    /// A level's resources school by school: per indicator, a chart of the schools furthest
+    /// below its standard (at most `resourceChartSchools`, lowest first, ties by school id)
+    /// with the standard drawn across every bar; every school's values are in the data table.
+    package mutating func resourceFiles(_ balance: ResourceBalance) throws {
+        let title = t(.resourcesBySchool, levelName(balance.level))
+        var body = menu + "<h1>\(e(title))</h1>\n<p>\(e(t(.resourcesExplained, "\(Self.resourceChartSchools)")))</p>\n"
+        for (k, indicator) in SchoolResources.Indicator.allCases.enumerated() {
+            let standard = balance.standards[k]
+            let weakest = balance.schools.compactMap { s in s.values[k].map { (id: s.schoolID, value: $0) } }
+                .sorted { ($0.value, $0.id) < ($1.value, $1.id) }.prefix(Self.resourceChartSchools)
+            body += "<h2>\(e(keyText(indicator.rawValue)))</h2>\n"
+            body += page.figure(SVGChart(title: "\(levelName(balance.level)) · \(keyText(indicator.rawValue))", categories: weakest.map(\.id),
+                                         series: [.init(name: keyText(indicator.rawValue), values: weakest.map { ($0.value * 100).rounded() / 100 },
+                                                        color: SVGChart.palette[0])],
+                                         thresholds: weakest.map { _ in standard }, thresholdName: t(.standard)))
+        }
+        body += "<p><a href=\"data/supervision-\(balance.level.rawValue)-resources.csv\">supervision-\(balance.level.rawValue)-resources.csv</a></p>\n"
+        try add(Self.resourcePage(balance.level), page.document(title: title, body: body))
     }
 
     /// Per level, its percentage figures as bars, each with its threshold drawn across it.

@@ -27,7 +27,7 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         case quotaRoute, openRoute, unplacedReason, noListedSeat, addressReview, unzoned, noHome, exactShare, basis, unfilled, goesTo
         case whatSeed, whatSeedText, whatCommitment, whatCommitmentText, whatLottery, whatLotteryText, threeCommands, threeCommandsText
         case checkInPage, checkInPageText, schoolsOfLevel, applicantsOfLevel, round, explainLink, highSchoolRoute, placedList, menuFiles
-        case verdicts, indicator, resourceSpread, standard, coefficient, secondRound, seatGroups, seatKind, seatsAll, seatsOpenExcept, seatsOpen, seatsReserved, seatsPurchased, filled, ofCategory, migrantShare, target, meetsTarget
+        case verdicts, indicator, resourcesBySchool, resourcesExplained, resourceSpread, standard, coefficient, secondRound, seatGroups, seatKind, seatsAll, seatsOpenExcept, seatsOpen, seatsReserved, seatsPurchased, filled, ofCategory, migrantShare, target, meetsTarget
     }
 
     /// The text of `key` in this language.
@@ -112,6 +112,9 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         case .secondRound: ("第二轮(补录)", "second round")
         case .verdicts: ("督导指标与达标情况", "Figures against their targets")
         case .indicator: ("指标", "Figure")
+        case .resourcesBySchool: ("%1学校资源配置", "%1 schools' resources")
+        case .resourcesExplained: ("每项指标列出低于或最接近标准的%1所学校,红色虚线为标准;全部学校的数值见数据文件。",
+                                   "Each chart shows the %1 schools lowest on the figure, the standard drawn as a red dashed line; every school's values are in the data file.")
         case .resourceSpread: ("资源配置均衡(差异系数)", "Resources across schools (coefficients of variation)")
         case .standard: ("标准", "Standard")
         case .coefficient: ("差异系数", "Coefficient of variation")
