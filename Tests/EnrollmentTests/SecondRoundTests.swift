@@ -129,6 +129,11 @@ import Testing
                     ["F", eFirst ? "" : "P2", eFirst ? "unplaced" : "reassigned"]], "\(placed)")
         let verified = try runEnroll(["verify", run.path])
         #expect(verified.status == 0 && verified.out.hasPrefix("verified: 3 steps"), "\(verified.out)\(verified.err)")
+        // A vacancy round after the second round is refused: its chains would not see the round's seats.
+        let after = try runEnroll(["vacancies", folder.path, "--level", "primary", "--withdrawn", withdrawn.path, "--seed", Self.seed,
+                                   "--commitment", folder.path + "-c.json", "--out", run.path])
+        #expect(after.status == 1)
+        #expect(after.err.contains("the primary level has had its second round: vacancy chains start from the first round's placement"), "\(after.err)")
     }
 
     @Test func anApplicantStillHoldingASeatIsRefused() throws {

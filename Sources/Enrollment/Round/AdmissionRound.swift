@@ -146,9 +146,15 @@ extension AdmissionRound {
 
     /// A new round of vacancies of `level`: `withdrawn` decline their seats, and every seat
     /// freed in this and the earlier rounds goes down the recorded placement's waitlists.
+    /// Refused (`RoundError.vacanciesAfterSecondRound`) once the level has had its second round.
     /// - Returns: the step, whose `step.round` is the round's number.
     @discardableResult
     public func fillVacancies(withdrawn: [String], level: SchoolLevel) throws -> StepRecord<VacanciesSummary> {
+        // The chains start from the first round alone: after a second round they could promote
+        // into a seat that round gave away.
+        if try manifest()?.steps.contains(where: { if case .secondRound(level, _, _, _) = $0.step { return true } else { return false } }) == true {
+            throw RoundError.vacanciesAfterSecondRound(level: level.rawValue)
+        }
         let rounds = try earlierRounds(level) { step -> [[String]]? in
             if case .vacancies(_, let rounds) = step { return rounds } else { return nil }
         } + [Set(withdrawn).sorted()]
@@ -264,6 +270,8 @@ public enum RoundError: Error, Equatable, CustomStringConvertible {
     case unreadableOutput(String, String)
     /// The seed ceremony's contributions give another seed than the one drawn with.
     case contributionsDoNotGiveSeed(derived: String, seed: String)
+    /// A vacancy round of a level that has had its second round.
+    case vacanciesAfterSecondRound(level: String)
     /// A second round of a level whose case has no second-round files for it.
     case noSecondRound(level: String)
     /// The second-round files no longer hash to the round's commitment.
@@ -293,6 +301,10 @@ public enum RoundError: Error, Equatable, CustomStringConvertible {
         case let .contributionsDoNotGiveSeed(derived, seed):
             return "the seed contributions give the seed \(derived), not \(seed): give them exactly as announced, in the order announced "
                 + "(the file `enroll seed --out` wrote), with the seed they gave"
+        case .vacanciesAfterSecondRound(let level):
+            return "the \(level) level has had its second round: vacancy chains start from the first round's placement and could "
+                + "promote into a seat the second round gave; fill seats declined after the second round by reassignment, or hold the vacancy "
+                + "rounds before the second round"
         case .noSecondRound(let level):
             return "the case folder has no \(SecondRound.folder)/\(level)-applicants.csv or \(SecondRound.folder)/\(level)-declined.csv: "
                 + "a second round places the applicants of those files (docs/PLACEMENT.md, Second round)"
