@@ -58,16 +58,9 @@ import Testing
         let verify = try runEnroll(["verify", run.path])
         #expect(verify.status == 0 && verify.out.hasPrefix("verified"), "\(verify.err)")
 
-        let script = Process()
-        script.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        script.arguments = ["python3", packageRoot.appendingPathComponent("scripts/recompute-lottery.py").path, run.path]
-        let pipe = Pipe()
-        script.standardOutput = pipe
-        try script.run()
-        let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        script.waitUntilExit()
-        #expect(script.terminationStatus == 0)
-        #expect(printed == "ok \(manifest.steps[0].counts["numbers"]!) numbers\n")
+        let recomputed = try recomputeLottery(run)
+        #expect(recomputed.status == 0)
+        #expect(recomputed.out == "ok \(manifest.steps[0].counts["numbers"]!) numbers\n")
 
         let applicants = caseFolder.appendingPathComponent("junior-applicants.csv")
         var text = try String(contentsOf: applicants, encoding: .utf8)

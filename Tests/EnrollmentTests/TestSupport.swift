@@ -58,3 +58,17 @@ func runEnroll(_ arguments: [String], in directory: URL? = nil) throws -> (statu
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
 }
+
+/// Runs `scripts/recompute-lottery.py` on a run folder (Python's standard library only); returns
+/// its status and what it printed.
+func recomputeLottery(_ run: URL) throws -> (status: Int32, out: String) {
+    let script = Process()
+    script.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    script.arguments = ["python3", packageRoot.appendingPathComponent("scripts/recompute-lottery.py").path, run.path]
+    let pipe = Pipe()
+    script.standardOutput = pipe
+    try script.run()
+    let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    script.waitUntilExit()
+    return (script.terminationStatus, printed)
+}
