@@ -4,6 +4,7 @@ PyPI, no browser download) as a family would, and checks it against the run it w
 from. Exit 0 when every check passes, 1 otherwise; every check prints one line.
 
     scripts/browser-test.py SITE RUN OUT [--id STUDENT_ID] [--lang zh|en]
+    scripts/browser-test.py SITE CASE OUT --before-draw [--id STUDENT_ID] [--lang zh|en]
 
 SITE the published site, RUN the run folder, OUT a folder for the screenshots and the PDF of a
 school list (kept as files). Checks, at 390x844 (a phone) and 1280x800:
@@ -17,6 +18,10 @@ school list (kept as files). Checks, at 390x844 (a phone) and 1280x800:
   - with the seeds in the published files altered by one digit, the check shows a mismatch;
   - (zh) no data key (left_behind, hukou_and_property, …) is visible on any page but files.html;
   - in print (A4): no menu, pager or search; table headers repeat; rows are not cut.
+With --before-draw, SITE is the site `enroll publish-case` wrote from CASE, and the card of
+STUDENT_ID (default: the first applicant of junior-applicants.csv) must show the masked name and
+the schools and tiers of the site's data/<level>-roster.csv; the same layout and data-key checks
+run on the first page, the policy, the files and the level's schools, zones, addresses and roster.
 """
 import argparse
 import csv
@@ -128,6 +133,63 @@ def visible_text(page):
     }""")
 
 
+def layout_checks(page, site, size, width, pages, lang):
+    """Each page of `pages`: not wider than the window; on a phone, type and tap targets, no data key."""
+    for name in pages:
+        page.goto("file://" + site + "/" + name)
+        scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        check(scroll <= inner, f"{size}: {name} is {scroll} px wide in a {inner} px window")
+        if width < 600:
+            problems = layout_problems(page)
+            check(not problems, f"{size}: {name}: type ≥ 16 px, tap targets ≥ 44 px" + ("; " + "; ".join(problems[:5]) if problems else ""))
+            if lang == "zh" and name != "files.html":
+                text = visible_text(page)
+                keys = [k for k in DATA_KEYS if re.search(r"(?<![A-Za-z_])" + k + r"(?![A-Za-z_])", text)]
+                check(not keys, f"{size}: {name} shows no data key" + (f": {keys}" if keys else ""))
+
+
+def before_draw(args):
+    """The checks of a site published before the draw."""
+    site = os.path.abspath(args.site)
+    index = "file://" + site + "/index.html"
+    student = args.student or read_csv(os.path.join(args.run, "junior-applicants.csv"))[0]["student_id"]
+    level, rows = next(((lv, [r for r in read_csv(os.path.join(site, "data", f"{lv}-roster.csv")) if r["student_id"] == student])
+                        for lv in ("primary", "junior") if os.path.exists(os.path.join(site, "data", f"{lv}-roster.csv"))
+                        and any(r["student_id"] == student for r in read_csv(os.path.join(site, "data", f"{lv}-roster.csv")))), (None, []))
+    if not rows:
+        print(f"FAILED: {student} is not in {site}/data/*-roster.csv")
+        return 1
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=BROWSER, args=["--no-sandbox"])
+        for width, height in VIEWPORTS:
+            size = f"{width}x{height}"
+            page = browser.new_page(viewport={"width": width, "height": height})
+            requested = []
+            page.on("request", lambda r: requested.append(r.url))
+            page.goto(index + "#q=" + student)
+            page.wait_for_selector("#result[data-found]:not([data-found=''])", timeout=20000)
+            shards = [u for u in requested if "/search/" in u]
+            check(len(shards) == 1, f"{size}: the search for {student} loaded {len(shards)} search file")
+            check(page.get_attribute("#result", "data-found") == "true", f"{size}: the card shows {student}")
+            check(page.inner_text("#result [data-field=name_masked]") == rows[0]["name_masked"],
+                  f"{size}: the masked name is the roster's {rows[0]['name_masked']}")
+            shown = [(page.get_attribute(f"#held tr:nth-child({k + 2}) [data-field=school]", "data-school-id"),
+                      page.inner_text(f"#held tr:nth-child({k + 2}) [data-field=tier]").split(" ")[0])
+                     for k in range(page.locator("#held tr").count() - 1)]
+            expected = [(r["school_id"], r["tier"]) for r in rows if r["school_id"]]
+            check(shown == expected, f"{size}: the card's schools and tiers {shown} = the roster's {expected}")
+            page.screenshot(path=os.path.join(args.out, f"before-draw-{size}-result.png"))
+            pages = ["index.html", "policy.html", "files.html", f"schools-{level}.html", f"zones-{level}.html", f"roster-{level}.html"] + \
+                ([f"addresses-{level}.html"] if os.path.exists(os.path.join(site, f"addresses-{level}.html")) else [])
+            layout_checks(page, site, size, width, pages, args.lang)
+            page.goto("file://" + site + f"/zones-{level}.html")
+            page.screenshot(path=os.path.join(args.out, f"before-draw-{size}-zones.png"))
+            page.close()
+        browser.close()
+    print(("FAILED: %d checks" % len(failures)) if failures else f"ok: every check passed; screenshots in {args.out}")
+    return 1 if failures else 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("site")
@@ -135,11 +197,14 @@ def main():
     parser.add_argument("out")
     parser.add_argument("--id", dest="student")
     parser.add_argument("--lang", default="zh")
+    parser.add_argument("--before-draw", action="store_true")
     args = parser.parse_args()
     if not BROWSER:
         print("FAILED: chromium is not installed (apt-get install -y chromium fonts-wqy-zenhei)")
         return 1
     os.makedirs(args.out, exist_ok=True)
+    if args.before_draw:
+        return before_draw(args)
     site = os.path.abspath(args.site)
     index = "file://" + site + "/index.html"
     student = args.student or first_student(args.run)
@@ -178,19 +243,9 @@ def main():
                      f"school-{row['school_id']}-list-1.html", f"school-{row['school_id']}-classes-1.html"] + \
                     (["quota.html", "quota-admissions-1.html"] if os.path.exists(os.path.join(site, "quota.html")) else []) + \
                     ([f"resources-{level}.html"] if os.path.exists(os.path.join(site, f"resources-{level}.html")) else [])
-            for name in pages:
-                page.goto("file://" + site + "/" + name)
-                scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-                check(scroll <= inner, f"{size}: {name} is {scroll} px wide in a {inner} px window")
-                if width < 600:
-                    problems = layout_problems(page)
-                    check(not problems, f"{size}: {name}: type ≥ 16 px, tap targets ≥ 44 px" + ("; " + "; ".join(problems[:5]) if problems else ""))
-                    if args.lang == "zh" and name != "files.html":
-                        text = visible_text(page)
-                        keys = [k for k in DATA_KEYS if re.search(r"(?<![A-Za-z_])" + k + r"(?![A-Za-z_])", text)]
-                        check(not keys, f"{size}: {name} shows no data key" + (f": {keys}" if keys else ""))
-                if name.startswith("school-") and not name.endswith("-1.html"):
-                    page.screenshot(path=os.path.join(args.out, f"school-{size}.png"))
+            layout_checks(page, site, size, width, pages, args.lang)
+            page.goto("file://" + site + f"/school-{row['school_id']}.html")
+            page.screenshot(path=os.path.join(args.out, f"school-{size}.png"))
             page.close()
 
         page = browser.new_page(viewport={"width": 390, "height": 844})

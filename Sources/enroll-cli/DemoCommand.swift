@@ -10,7 +10,7 @@ enum DemoCommand: EnrollCommand {
     static let spec = CommandSpec(
         name: "demo",
         abstract: "Run the whole pipeline on the built-in sample county and print where the results are.",
-        discussion: "Runs validate, commit, seed, zone, place, classes, quota, a second round where the case has one, verify and publish. The sample county is zones/sample-county/case (a fictional county: 13 primary, 5 junior and 5 high schools, about 3,000 applicants per level). The seed is derived, as a bureau would, from fixed demonstration contributions.",
+        discussion: "Runs validate, commit, publish-case, seed, zone, place, classes, quota, a second round where the case has one, verify and publish. The sample county is zones/sample-county/case (a fictional county: 13 primary, 5 junior and 5 high schools, about 3,000 applicants per level). The seed is derived, as a bureau would, from fixed demonstration contributions.",
         arguments: [caseFolder.spec, out.spec]
     )
 
@@ -28,6 +28,8 @@ enum DemoCommand: EnrollCommand {
         return try [inside, beside].first { FileManager.default.fileExists(atPath: $0.path) }.map(PublicationNotice.init(contentsOf:))
     }
 
+    /// The day of the demonstration draw, announced on the site published before it.
+    static let drawDate = CalendarDate(year: 2026, month: 7, day: 10)!
     /// The demonstration ceremony's contributions (a real draw takes them in public).
     static let contributions = ["notary: 4921", "balls: 07 13 22 31 38", "beacon: demonstration"]
     /// The second round's ceremony, held after its commitment is published.
@@ -61,6 +63,13 @@ enum DemoCommand: EnrollCommand {
         try progress.report("commit") { () throws -> ((), String) in
             try commitment.write(to: out.appendingPathComponent(Commitment.fileName))
             return ((), "\(commitment.digest.hex) over \(commitment.files.count) files")
+        }
+        let caseSite = out.appendingPathComponent("case-site")
+        try progress.report("pre-draw") { () throws -> ((), String) in
+            let published = try PreDrawSite.publish(round.admissionCase, commitment: commitment, drawDate: drawDate, notice: try notice(for: caseURL),
+                                                    to: caseSite, caseFolder: caseURL)
+            return ((), "before the draw: \(published.files.count) files, " + published.applicants.map { "\($0.count) \($0.level.rawValue)" }.joined(separator: ", ")
+                        + " applicants listed with their tiers, masked")
         }
         progress.report("seed") { ((), "\(ceremony.seed) from \(contributions.count) contributions") }
         for level in [SchoolLevel.primary, .junior] {
@@ -98,6 +107,7 @@ enum DemoCommand: EnrollCommand {
             return ((), "\(published.files.count) files, personal data masked: " + published.report.levels.map {
                 "\($0.level.rawValue) nearby admission \($0.nearbyRate)" }.joined(separator: ", "))
         }
+        print("published before the draw: open \(caseSite.appendingPathComponent("index.html").path)")
         print("results in \(run.path)")
         print("open \(site.appendingPathComponent("index.html").path)")
         return 0

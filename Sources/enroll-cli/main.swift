@@ -10,6 +10,7 @@ let commands: [(spec: CommandSpec, run: (ParsedArguments) throws -> Int32)] = [
     (ValidateCommand.spec, ValidateCommand.run),
     (SynthCommand.spec, SynthCommand.run),
     (CommitCommand.spec, CommitCommand.run),
+    (PublishCaseCommand.spec, PublishCaseCommand.run),
     (SeedCommand.spec, SeedCommand.run),
     (ZoneCommand.spec, ZoneCommand.run),
     (LotteryCommand.spec, LotteryCommand.run),

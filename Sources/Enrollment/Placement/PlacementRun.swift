@@ -118,20 +118,8 @@ extension PlacementRun {
     public init(admissionCase c: AdmissionCase, level: SchoolLevel, zoning: [String: ZoneAssignment], seed: String,
                 explicitTiers: [String: [String: Int]] = [:], draw: String? = nil) throws(PlacementError) {
         let policy = c.policy
-        let schools = c.schools(level).sorted { $0.id < $1.id }
-        guard !schools.isEmpty else { throw .noSchools(level) }
-        if let s = schools.first(where: { $0.sector == .public && ($0.longitude == nil || $0.latitude == nil) }) {
-            throw .schoolWithoutLocation(s.id)
-        }
-        var index: [String: Int] = [:]
-        for (k, s) in schools.enumerated() { index[s.id] = k }
-        for (student, row) in explicitTiers.sorted(by: { $0.key < $1.key }) {
-            if let unknown = row.keys.sorted().first(where: { index[$0] == nil }) {
-                throw .unknownSchoolInPriorities(studentID: student, schoolID: unknown)
-            }
-        }
-        var feeds: [String: String] = [:]
-        for s in c.schools(.primary) { feeds[s.id] = s.feeds }
+        let claims = try PriorityClaims(admissionCase: c, level: level, explicitTiers: explicitTiers)
+        let (schools, index) = (claims.schools, claims.index)
 
         let applicants = c.applicants(level).sorted { $0.id < $1.id }
         let draw = draw ?? "\(level.rawValue)-placement"
@@ -141,27 +129,19 @@ extension PlacementRun {
         }
         let tieRanks = MatchingInstance.tieRanks(sortedBy: zip(numbers, applicants).map { LotteryOrder(number: $0, studentID: $1.id) })
 
-        let tiering = PriorityTier(policy: policy)
         var preferences: [[Int]] = [], tiers: [[Int]] = []
         preferences.reserveCapacity(applicants.count)
         tiers.reserveCapacity(applicants.count)
         for a in applicants {
-            let zoneSchools = (zoning[a.id]?.schools ?? []).filter { index[$0] != nil }
-            let feeder = level == .junior && policy.feederPriority ? a.primarySchool.flatMap { feeds[$0] }.flatMap { index[$0] == nil ? nil : $0 } : nil
-            var zoneOrder = zoneSchools.filter { $0 != feeder }
+            let entries = claims.entries(of: a, zoning: zoning[a.id])
+            var zoneOrder = entries.zone
             if zoneOrder.count > 1 {
                 var stream = LotteryStream(seed: seed, draw: "default-order/\(a.id)")
                 stream.shuffle(&zoneOrder)
             }
-            var list = a.choices.filter { index[$0] != nil }
-            for s in (feeder.map { [$0] } ?? []) + zoneOrder where !list.contains(s) { list.append(s) }
+            let list = entries.schools(zoneOrder: zoneOrder)
             preferences.append(list.map { index[$0]! })
-            tiers.append(list.map { id in
-                if let explicit = explicitTiers[a.id]?[id] { return explicit }
-                if schools[index[id]!].sector == .private { return 0 }
-                let claim: PriorityTier.Claim = id == feeder ? .feeder : zoneSchools.contains(id) ? .zone : .none
-                return tiering.tier(claim: claim, applicant: a, siblingHere: a.siblingSchool == id)
-            })
+            tiers.append(list.map { claims.tier(of: a, at: $0, entries) })
         }
         let instance: MatchingInstance
         do {

@@ -57,61 +57,8 @@ public struct PublishedSite: Sendable {
     ///   (it would be replaced); `PublishingError.missingColumn`; file errors.
     public static func publish(_ results: RunResults, language: SiteLanguage = .zh, notice: PublicationNotice? = nil,
                                to site: URL, run: URL) throws -> Summary {
-        let runPath = run.standardizedFileURL.resolvingSymlinksInPath().path
-        let site = site.standardizedFileURL
-        let sitePath = site.resolvingSymlinksInPath().path
-        if sitePath == runPath || sitePath.hasPrefix(runPath.hasSuffix("/") ? runPath : runPath + "/") {
-            throw PublishingError.siteInsideRun(site.path)
+        try SiteFolder.replace(site, outside: run, as: PublishingError.siteInsideRun) { writer in
+            try SiteBuilder.build(results, language: language, notice: notice, into: &writer)
         }
-        let fm = FileManager.default
-        if let existing = try? fm.contentsOfDirectory(atPath: site.path), !existing.isEmpty,
-           !(existing.contains("index.html") && existing.contains("SHA256SUMS")) {
-            throw PublishingError.notASite(site.path)
-        }
-        let parent = site.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(site.lastPathComponent).staging")
-        let old = parent.appendingPathComponent(".\(site.lastPathComponent).old")
-        for leftover in [staging, old] where fm.fileExists(atPath: leftover.path) { try fm.removeItem(at: leftover) }
-        var writer = SiteFolderWriter(folder: staging)
-        let summary: Summary
-        do {
-            summary = try SiteBuilder.build(results, language: language, notice: notice, into: &writer)
-            try writer.finish()
-        } catch {
-            try? writer.finish()  // no write goes on after the error is reported
-            throw error
-        }
-        sync()
-        guard fm.fileExists(atPath: site.path) else {
-            try rename(staging, to: site)
-            return summary
-        }
-        if exchange(staging, site) {
-            AtomicFile.syncFolder(parent)
-            try fm.removeItem(at: staging)
-        } else {
-            try rename(site, to: old)
-            try rename(staging, to: site)
-            try fm.removeItem(at: old)
-        }
-        return summary
-    }
-
-    package static func rename(_ from: URL, to: URL) throws {
-        guard Foundation.rename(from.path, to.path) == 0 else { throw AtomicFileError.cannotWrite(to.path, errno) }
-        AtomicFile.syncFolder(to.deletingLastPathComponent())
-    }
-
-    /// Exchanges the names of two folders atomically; false where the system cannot.
-    package static func exchange(_ a: URL, _ b: URL) -> Bool {
-        #if os(Linux)
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        guard let symbol = dlsym(nil, "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-        let atCurrentFolder: Int32 = -100, exchangeNames: UInt32 = 2  // AT_FDCWD, RENAME_EXCHANGE
-        return renameat2(atCurrentFolder, a.path, atCurrentFolder, b.path, exchangeNames) == 0
-        #else
-        return false
-        #endif
     }
 }

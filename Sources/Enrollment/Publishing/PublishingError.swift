@@ -17,6 +17,8 @@ public enum PublishingError: Error, CustomStringConvertible, Equatable {
     case contributionsDoNotGiveSeed(derived: String, recorded: String)
     /// The site folder is the run folder or inside it.
     case siteInsideRun(String)
+    /// The site folder is the case folder or inside it.
+    case siteInsideCase(String)
     /// The site folder exists, holds files, and is not a site `enroll publish` wrote.
     case notASite(String)
 
@@ -29,6 +31,7 @@ public enum PublishingError: Error, CustomStringConvertible, Equatable {
         case let .contributionsDoNotGiveSeed(derived, recorded):
             "the seed contributions give the seed \(derived), but the run was drawn with \(recorded): give the contributions as announced, in order"
         case .siteInsideRun(let path): "\(path): the site must be written outside the run folder (publish never writes into a run)"
+        case .siteInsideCase(let path): "\(path): the site must be written outside the case folder (it would become part of the case)"
         case .notASite(let path): "\(path): the folder holds files but no index.html and SHA256SUMS of a published site; publishing replaces the whole folder, so give a new or empty folder"
         }
     }

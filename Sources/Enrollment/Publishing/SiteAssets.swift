@@ -237,21 +237,27 @@ package enum SiteAssets {
             load(shardOf(q), function (records) {
               var r = Object.prototype.hasOwnProperty.call(records, q) ? records[q] : null;
               if (!r) { out.setAttribute("data-found", "false"); out.textContent = say("notFound", q); return; }
-              render(out, q, r);
+              (site.kind === "roster" ? renderRoster : render)(out, q, r);
             }, function (path) {
               out.setAttribute("data-found", "false");
               out.textContent = say("loadFailed", path);
             });
           }
 
-          /// r = [level, school_id, status or route, choice_rank, tier, tier words, lottery_number, class_no, masked name, twin_group, note]
-          function render(out, q, r) {
+          /// Marks the card found, writes its heading; returns its list of fields.
+          function card(out, heading) {
             out.setAttribute("data-found", "true");
             var h = document.createElement("h3");
-            h.textContent = say("resultOf", q);
+            h.textContent = heading;
             out.appendChild(h);
             var list = document.createElement("dl");
             out.appendChild(list);
+            return list;
+          }
+
+          /// r = [level, school_id, status or route, choice_rank, tier, tier words, lottery_number, class_no, masked name, twin_group, note]
+          function render(out, q, r) {
+            var list = card(out, say("resultOf", q));
             var school = site.schools[r[1]] ? site.schools[r[1]] + " (" + r[1] + ")" : r[1];
             add(list, r[0] === "high" ? words.route : words.status, words.statuses[r[2]] || r[2], "status", { "data-status": r[2], "class": "status" });
             add(list, words.school, school, "school", { "data-school-id": r[1] });
@@ -289,6 +295,51 @@ package enum SiteAssets {
               detail.textContent = words.computedNumber + ": " + computed;
               check.appendChild(detail);
             });
+          }
+
+          /// The site before the draw: r = [level, masked name, zone_id, note, then per school held:
+          /// school_id, choice_rank (empty for a feeder or zone school), tier, tier words].
+          function renderRoster(out, q, r) {
+            var list = card(out, say("rosterCard", q));
+            add(list, words.name, r[1], "name_masked");
+            add(list, words.level, words.levels[r[0]] || r[0], "level");
+            add(list, words.zone, r[2], "zone_id");
+            add(list, words.note, r[3] >= 0 ? site.notes[r[3]] : "", "note");
+            if (r.length <= 4) {
+              var none = document.createElement("p");
+              none.setAttribute("data-field", "no-school");
+              none.textContent = words.noSchoolHeld;
+              out.appendChild(none);
+              return;
+            }
+            var table = document.createElement("table"), head = document.createElement("tr");
+            table.id = "held";
+            [words.school, words.howListed, words.tier].forEach(function (text) {
+              var th = document.createElement("th");
+              th.textContent = text;
+              head.appendChild(th);
+            });
+            table.appendChild(head);
+            for (var i = 4; i + 3 < r.length; i += 4) {
+              var tr = document.createElement("tr");
+              var cells = [site.schools[r[i]] ? site.schools[r[i]] + " (" + r[i] + ")" : r[i], r[i + 1] ? say("choiceMet", r[i + 1]) : words.byClaim,
+                           r[i + 2] + (r[i + 3] >= 0 ? " · " + site.tiers[r[i + 3]] : "")];
+              cells.forEach(function (text, k) {
+                var td = document.createElement("td");
+                td.textContent = text;
+                td.setAttribute("data-field", ["school", "how", "tier"][k]);
+                if (k === 0) td.setAttribute("data-school-id", r[i]);
+                tr.appendChild(td);
+              });
+              table.appendChild(tr);
+            }
+            var box = document.createElement("div");
+            box.className = "scroll";
+            box.appendChild(table);
+            out.appendChild(box);
+            var means = document.createElement("p");
+            means.textContent = words.tierMeans;
+            out.appendChild(means);
           }
 
           document.getElementById("search-form").addEventListener("submit", function (event) {

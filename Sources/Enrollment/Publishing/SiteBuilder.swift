@@ -61,7 +61,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
     }
     package func e(_ text: String) -> String { HTMLText.escape(text) }
     package func schoolLabel(_ id: String) -> String { schoolNames[id].map { "\($0) (\(id))" } ?? id }
-    package func levelName(_ level: SchoolLevel) -> String { t(level == .primary ? .primary : level == .junior ? .junior : .high) }
+    package func levelName(_ level: SchoolLevel) -> String { page.levelName(level) }
     package static func schoolPage(_ id: String, _ suffix: String = "") -> String { "school-\(HTMLText.fileNamePart(id))\(suffix).html" }
 
     package mutating func add(_ path: String, _ bytes: [UInt8]) throws {
@@ -121,19 +121,8 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         }
     }
 
-    /// A placement note in words: the tool's own notes from the table, any other text as written.
-    package func noteText(_ note: String) -> String {
-        note.components(separatedBy: "; ").map { part in
-            switch part {
-            case PlacementRun.unplacedReason: t(.unplacedReason)
-            case SupervisionReport.noListedSeat: t(.noListedSeat)
-            case ZoneAssigner.addressReview: t(.addressReview)
-            case "no home coordinates or zoned address": t(.noHome)
-            case _ where part.hasPrefix("unzoned"): t(.unzoned)
-            default: part
-            }
-        }.joined(separator: "; ")
-    }
+    /// A placement note in words (`SitePage.noteText`).
+    package func noteText(_ note: String) -> String { page.noteText(note) }
 
     /// A seat group of `placements.csv` or `cutoffs.csv` in words (`reserved:left_behind`:
     /// 预留学位(留守儿童)); empty for none.
@@ -149,22 +138,12 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         }
     }
 
-    /// A care group, category, residence or subject key in words (as written when the table lacks it).
-    package func keyText(_ key: String) -> String { page.language.word(forKey: key) ?? key }
+    package func keyText(_ key: String) -> String { page.keyText(key) }
 
-    /// The words for `tier` at `schoolID` for `studentID`: the claim, category, residence and
-    /// sibling it stands for under the case's policy; nil without a case or for a number the
-    /// policy's formula does not give.
+    /// The words for `tier` at `schoolID` for `studentID` (`SitePage.tierWords`); nil without a case.
     package func tierWords(_ tier: String, school schoolID: String, student: String) -> String? {
         guard let c = results.admissionCase, let n = Int(tier), let school = c.schools.first(where: { $0.id == schoolID }) else { return nil }
-        if c.explicitTiers[student]?[schoolID] != nil { return t(.explicitTier) }
-        if school.sector == .private { return t(.privateTier) }
-        guard let parts = PriorityTier(policy: c.policy).parts(of: n) else { return nil }
-        var words = [t(parts.claim == .feeder ? .claimFeeder : parts.claim == .zone ? .claimZone : .claimNone)]
-        if let category = parts.category { words.append(keyText(c.policy.priorityCategories[category])) }
-        if let residence = parts.residence { words.append(keyText(residence.rawValue)) }
-        if parts.sibling { words.append(t(.withSibling)) }
-        return words.joined(separator: " · ")
+        return page.tierWords(n, at: school, student: student, in: c)
     }
 
     /// The index of the tier's words in the site's table of tier texts, or -1.
@@ -519,22 +498,8 @@ package struct SiteBuilder<Sink: SiteFileSink> {
 
     /// Writes the search shards; returns the shard table for the first page's data.
     package mutating func searchFiles() throws -> SearchShards {
-        let (ids, records) = search.sorted()
-        let shards = SearchShards(ids: ids, sizes: records.map(\.count), budget: Self.shardBudget)
-        for shard in shards.shards {
-            var out = Array("enrollShard(".utf8)
-            JSONWriter.writeString(shard.prefix, into: &out)
-            out += Array(", {".utf8)
-            for k in shard.records {
-                out += Array((k == shard.records.lowerBound ? "\n" : ",\n").utf8)
-                JSONWriter.writeString(ids[k], into: &out)
-                out.append(UInt8(ascii: ":"))
-                out += records[k]
-            }
-            out += Array("\n});\n".utf8)
-            try add(shard.path, HTMLText.scriptSafe(out))
-        }
-        return shards
+        let records = search
+        return try records.shards(budget: Self.shardBudget) { try add($0, $1) }
     }
 
     // MARK: first page
@@ -543,21 +508,12 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         var body = "<h1>\(e(t(.title)))</h1>\n"
         if let round = page.notice?.round { body += "<p class=\"round\">\(e(round))</p>\n" }
         body += menu
-        body += """
-            <section id="search" aria-label="\(e(t(.search)))">
-            <form id="search-form" class="search" role="search"><input id="q" name="q" inputmode="numeric" autocomplete="off" placeholder="\(e(t(.searchHint)))" aria-label="\(e(t(.searchHint)))"><button type="submit">\(e(t(.searchButton)))</button></form>
-            <div id="result" class="card" data-found="" aria-live="polite"></div>
-            <p><a href="about.html">\(e(t(.explainLink)))</a></p>
-            </section>
-
-            """
+        body += page.searchSection(more: "<p><a href=\"about.html\">\(e(t(.explainLink)))</a></p>\n")
         body += "<h2 id=\"schools\">\(e(t(.menuSchools)))</h2>\n" + levels + quota
         body += credentialsHTML()
         body += supervisionHTML()
-        body += "<p>\(e(t(.masking))): \(e(t(.maskingExplained)))</p>\n<p><a href=\"files.html\">\(e(t(.files)))</a></p>\n"
-        let data = HTMLText.scriptSafeJSON(JSONWriter.render(siteData(shards)))
-        return page.document(title: t(.title), body: body,
-                             scripts: "<script type=\"application/json\" id=\"site-data\">\(data)</script>\n<script src=\"site.js\"></script>")
+        body += page.maskingAndFiles
+        return page.document(title: t(.title), body: body, scripts: page.scripts(siteData(shards)))
     }
 
     /// What the page's script reads: the seed and draws for the check, where each id's shard is,
@@ -582,13 +538,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
             ("seed", results.manifest.map { .string($0.seed) } ?? .null),
             ("seeds", .object(roundSeeds.map { ($0.key, .string($0.seed)) })),
             ("draws", .object(draws)),
-            ("splits", .object(shards.splits.map { ($0.prefix, .string($0.next)) })),
-            ("empty", .bool(shards.shards.isEmpty)),
-            ("schools", .object(schoolNames.keys.sorted().map { ($0, .string(schoolNames[$0]!)) })),
-            ("tiers", .array(tierTexts.texts.map { .string($0) })),
-            ("notes", .array(noteTexts.texts.map { .string($0) })),
-            ("words", .object(words)),
-        ])
+        ] + page.searchData(shards, schools: schoolNames, tiers: tierTexts.texts, notes: noteTexts.texts, words: words))
     }
 
     /// The seed and commitment of each second round the manifest records, by its key (`secondRoundKey`).
@@ -773,14 +723,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
     }
 
     /// Every file written so far (all but this page and `SHA256SUMS`) with its SHA-256.
-    package func filesHTML() -> [UInt8] {
-        var body = menu + "<h1>\(e(t(.files)))</h1>\n<p>\(e(t(.checkFiles)))</p><pre>sha256sum -c SHA256SUMS</pre>\n"
-        body += "<div class=\"scroll\"><table id=\"files-table\"><thead><tr><th>\(e(t(.file)))</th><th>\(e(t(.sha256)))</th></tr></thead><tbody>\n"
-        for file in written.sorted {
-            body += "<tr><td><a href=\"\(e(file.path))\">\(e(file.path))</a></td><td class=\"hash\">\(file.digest.hex)</td></tr>\n"
-        }
-        return page.document(title: "\(t(.files)) · \(t(.title))", body: body + "</tbody></table></div>\n")
-    }
+    package func filesHTML() -> [UInt8] { page.filesDocument(written.sorted, menu: menu, siteTitle: t(.title)) }
 }
 
 /// Texts kept once each, referred to by position (tier words and notes in the search data).
@@ -834,5 +777,27 @@ package struct SearchRecords {
             records.append(bytes[(k == 0 ? 0 : ends[k - 1])..<ends[k]])
         }
         return (outIDs, records)
+    }
+
+    /// Splits the records into shards of about `budget` bytes (`SearchShards`) and hands each
+    /// shard's file to `write` (path, bytes): `enrollShard(prefix, {id: record, …});`, script-safe.
+    /// - Complexity: O(total bytes + n log n) for n records.
+    package func shards(budget: Int, _ write: (String, [UInt8]) throws -> Void) rethrows -> SearchShards {
+        let (ids, records) = sorted()
+        let shards = SearchShards(ids: ids, sizes: records.map(\.count), budget: budget)
+        for shard in shards.shards {
+            var out = Array("enrollShard(".utf8)
+            JSONWriter.writeString(shard.prefix, into: &out)
+            out += Array(", {".utf8)
+            for k in shard.records {
+                out += Array((k == shard.records.lowerBound ? "\n" : ",\n").utf8)
+                JSONWriter.writeString(ids[k], into: &out)
+                out.append(UInt8(ascii: ":"))
+                out += records[k]
+            }
+            out += Array("\n});\n".utf8)
+            try write(shard.path, HTMLText.scriptSafe(out))
+        }
+        return shards
     }
 }

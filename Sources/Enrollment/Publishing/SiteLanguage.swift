@@ -28,6 +28,12 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         case whatSeed, whatSeedText, whatCommitment, whatCommitmentText, whatLottery, whatLotteryText, threeCommands, threeCommandsText
         case checkInPage, checkInPageText, schoolsOfLevel, applicantsOfLevel, round, explainLink, highSchoolRoute, placedList, menuFiles
         case verdicts, indicator, resourcesBySchool, resourcesExplained, resourceSpread, standard, coefficient, secondRound, seatGroups, seatKind, seatsAll, seatsOpenExcept, seatsOpen, seatsReserved, seatsPurchased, filled, ofCategory, migrantShare, target, meetsTarget
+        case preDrawTitle, drawDate, preDrawIntro, menuRoster, menuZones, menuPolicy, rosterOf, rosterCard, schoolsAndTiers, howListed
+        case byClaim, noSchoolHeld, zone, zonesOf, zoneMap, addresses, address, kind, except
+        case sector, publicSchool, privateSchool, boarding, purchasedPlaces, reservedSeats, feeds, policyRule, policyValue
+        case mechanism, mechanismDA, mechanismIA, claimOrder, claimOrderText, claimOrderNoFeeder, priorityCategories, residenceOrder
+        case siblingRule, tieRule, tieRuleText, ageRule, ageText, notSet, monthsRule, monthsText, reserveOrder, reservesFirst, openFirst
+        case purchasedRule, reachRule, metres, wholeLevel, twinsRule, classCapRule, commitmentFiles, checkCommitment, rows, mapOmitted
     }
 
     /// The text of `key` in this language.
@@ -233,6 +239,64 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         case .highSchoolRoute: ("录取方式", "Route")
         case .placedList: ("录取名单", "Placed applicants")
         case .menuFiles: ("全部文件", "All files")
+        case .preDrawTitle: ("招生公示(派位前)", "Published before the draw")
+        case .drawDate: ("派位日期", "Date of the draw")
+        case .preDrawIntro: ("下列报名名单在派位之前公布,派位使用的正是这份名单:派位后公布的结果带有同一个承诺(输入数据的指纹)。请输入学籍号查询本人的报名信息,核对所报学校和入学顺位;如有错误,请在派位之前按公示要求提出。",
+                             "The applicants below are published before the draw, and the draw uses this very list: the results published after it carry the same commitment (the fingerprint of the inputs). Enter the student_id to find a registration, check its schools and tiers, and if anything is wrong, appeal as the notice says before the draw.")
+        case .menuRoster: ("报名查询", "Look up")
+        case .menuZones: ("学区划分", "Zones")
+        case .menuPolicy: ("招生政策", "Policy")
+        case .rosterOf: ("%1报名名单", "%1 applicants")
+        case .rosterCard: ("%1 的报名信息", "Registration of %1")
+        case .schoolsAndTiers: ("报名学校及入学顺位", "Schools and tiers")
+        case .howListed: ("来源", "How")
+        case .byClaim: ("对口或学区学校", "feeder or zone school")
+        case .noSchoolHeld: ("未填志愿,也没有对口或学区学校:派位后由教育局统筹安排", "no school listed or claimed: the bureau places the child after the draw")
+        case .zone: ("学区", "Zone")
+        case .zonesOf: ("%1学区划分", "%1 attendance zones")
+        case .zoneMap: ("学区图", "Map of the zones")
+        case .addresses: ("学区地址范围", "Addresses of the zones")
+        case .address: ("地址", "Address")
+        case .kind: ("类型", "Kind")
+        case .except: ("除", "except")
+        case .sector: ("办学性质", "Sector")
+        case .publicSchool: ("公办", "public")
+        case .privateSchool: ("民办", "private")
+        case .boarding: ("寄宿制", "Boarding")
+        case .purchasedPlaces: ("政府购买学位", "Purchased places")
+        case .reservedSeats: ("预留学位", "Reserved seats")
+        case .feeds: ("对口初中", "Paired junior school")
+        case .policyRule: ("规则", "Rule")
+        case .policyValue: ("本次招生", "In this round")
+        case .mechanism: ("录取方式", "Mechanism")
+        case .mechanismDA: ("按志愿和顺位统一录取(延迟接受):填报志愿不会使孩子失去学区学位", "deferred acceptance: listing choices never costs a child the zone's seat")
+        case .mechanismIA: ("志愿优先(先录取第一志愿)", "immediate acceptance: first choices first")
+        case .claimOrder: ("顺位先看与学校的关系", "Priority first by the claim on the school")
+        case .claimOrderText: ("对口直升 > 学区内 > 学区外", "feeder pupils > zone residents > others")
+        case .claimOrderNoFeeder: ("学区内 > 学区外", "zone residents > others")
+        case .priorityCategories: ("再看优先类别(依次)", "then priority categories (in order)")
+        case .residenceOrder: ("学区内再看居住情况(依次)", "then, in the zone, residence (in order)")
+        case .siblingRule: ("兄弟姐妹已在该校就读的优先", "a sibling already at the school goes first")
+        case .tieRule: ("同一顺位人数多于学位时", "Where one tier has more children than seats")
+        case .tieRuleText: ("按随机号从小到大录取,随机号由派位当天公开产生的种子算出", "the smaller lottery number goes first, computed from the seed made in public on the day of the draw")
+        case .ageRule: ("入学年龄", "Age at entry")
+        case .ageText: ("%1年入学:%2 前满 %3 周岁", "intake %1: aged %3 on %2")
+        case .notSet: ("未设定", "not set")
+        case .monthsRule: ("居住证、社保月数要求", "Months of residence permit and insurance")
+        case .monthsText: ("%1:居住证满 %2 个月,社保满 %3 个月", "%1: permit %2 months, insurance %3 months")
+        case .reserveOrder: ("预留学位的录取顺序", "Order of open and reserved seats")
+        case .reservesFirst: ("先录取预留学位,再录取普通学位", "reserved seats first, then open seats")
+        case .openFirst: ("先录取普通学位,再录取预留学位", "open seats first, then reserved seats")
+        case .purchasedRule: ("政府购买学位适用对象", "Purchased places are for")
+        case .reachRule: ("统筹安排最远距离", "Furthest reassignment")
+        case .metres: ("米", "m")
+        case .wholeLevel: ("全县(市)范围", "the whole level")
+        case .twinsRule: ("多胞胎共用一个随机号", "Twins share one lottery number")
+        case .classCapRule: ("班额上限", "Class size limit")
+        case .commitmentFiles: ("承诺覆盖的文件", "Files the commitment covers")
+        case .checkCommitment: ("任何人都可以用同一份数据重算承诺,结果必须与上面一致:", "Anyone can recompute the commitment from the same data; it must equal the one above:")
+        case .rows: ("行数", "Rows")
+        case .mapOmitted: ("本学段学区按地址范围公布,没有地图。", "The zones of this level are published as address lists, without a map.")
         }
     }
 
@@ -267,6 +331,7 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         "multimedia_classrooms": ("每百名学生网络多媒体教室数", "networked multimedia classrooms per 100 pupils"),
         "comprehensive": ("综合差异系数", "comprehensive coefficient"),
         "vacancies": ("空缺学位递补", "Vacancies"), "second-round": ("第二轮(补录)", "Second round"), "late-arrivals": ("插班", "Late arrivals"), "lottery": ("随机号", "Lottery numbers"),
+        "street": ("街道门牌", "street numbers"), "compound": ("小区", "compound"), "village": ("村(社区)", "village"),
         "score": ("总分", "total score"), "chinese": ("语文", "Chinese"), "math": ("数学", "mathematics"), "english": ("英语", "English"),
     ]
 }

@@ -41,10 +41,14 @@ package struct SitePage {
 
     /// The menu: the first page's parts (search, schools, credentials, supervision), how to check, the files.
     package var menu: String {
-        let links: [(String, String)] = [("index.html#search", t(.menuResults)), ("index.html#schools", t(.menuSchools)),
-                                         ("index.html#credentials", t(.credentials)), ("index.html#supervision", t(.supervision)),
-                                         ("about.html", t(.howToCheckPage)), ("files.html", t(.menuFiles))]
-        return "<nav class=\"menu\" aria-label=\"\(e(t(.menu)))\">" + links.map { "<a href=\"\(e($0.0))\">\(e($0.1))</a>" }.joined() + "</nav>\n"
+        menu([("index.html#search", t(.menuResults)), ("index.html#schools", t(.menuSchools)),
+              ("index.html#credentials", t(.credentials)), ("index.html#supervision", t(.supervision)),
+              ("about.html", t(.howToCheckPage)), ("files.html", t(.menuFiles))])
+    }
+
+    /// A menu of `links` (address, words).
+    package func menu(_ links: [(String, String)]) -> String {
+        "<nav class=\"menu\" aria-label=\"\(e(t(.menu)))\">" + links.map { "<a href=\"\(e($0.0))\">\(e($0.1))</a>" }.joined() + "</nav>\n"
     }
 
     /// The notice (公示): period, supervising office and telephone, how to appeal; empty without one.
@@ -90,5 +94,50 @@ package struct SitePage {
     /// SVG (its `<title>` and `<desc>`), in a scrolling box, and the same figures in words below it.
     package func figure(_ chart: SVGChart) -> String {
         "<figure><figcaption>\(e(chart.title))</figcaption><div class=\"scroll\">\(chart.svg)</div><details><summary>\(e(t(.chartText)))</summary><p>\(e(chart.summary))</p></details></figure>\n"
+    }
+
+    /// `files.html`: every file of `files` linked, with its SHA-256, and how to check them.
+    package func filesDocument(_ files: [(path: String, digest: SHA256Digest)], menu: String, siteTitle: String) -> [UInt8] {
+        var body = menu + "<h1>\(e(t(.files)))</h1>\n<p>\(e(t(.checkFiles)))</p><pre>sha256sum -c SHA256SUMS</pre>\n"
+        body += "<div class=\"scroll\"><table id=\"files-table\"><thead><tr><th>\(e(t(.file)))</th><th>\(e(t(.sha256)))</th></tr></thead><tbody>\n"
+        for file in files {
+            body += "<tr><td><a href=\"\(e(file.path))\">\(e(file.path))</a></td><td class=\"hash\">\(file.digest.hex)</td></tr>\n"
+        }
+        return document(title: "\(t(.files)) · \(siteTitle)", body: body + "</tbody></table></div>\n")
+    }
+
+    /// The search by student_id: the form, the card the script fills, then `more` (markup).
+    package func searchSection(more: String = "") -> String {
+        """
+        <section id="search" aria-label="\(e(t(.search)))">
+        <form id="search-form" class="search" role="search"><input id="q" name="q" inputmode="numeric" autocomplete="off" placeholder="\(e(t(.searchHint)))" aria-label="\(e(t(.searchHint)))"><button type="submit">\(e(t(.searchButton)))</button></form>
+        <div id="result" class="card" data-found="" aria-live="polite"></div>
+        \(more)</section>
+
+        """
+    }
+
+    /// The masking rules in words and the link to every file with its SHA-256.
+    package var maskingAndFiles: String {
+        "<p>\(e(t(.masking))): \(e(t(.maskingExplained)))</p>\n<p><a href=\"files.html\">\(e(t(.files)))</a></p>\n"
+    }
+
+    /// The first page's data for `site.js` (`site-data`) and the script.
+    package func scripts(_ data: JSONValue) -> String {
+        "<script type=\"application/json\" id=\"site-data\">\(HTMLText.scriptSafeJSON(JSONWriter.render(data)))</script>\n<script src=\"site.js\"></script>"
+    }
+
+    /// The members of the first page's data that every site's search reads: where each id's
+    /// shard is, school names, tier and note texts by position, the words the card shows.
+    package func searchData(_ shards: SearchShards, schools: [String: String], tiers: [String], notes: [String],
+                            words: [(String, JSONValue)]) -> [(String, JSONValue)] {
+        [
+            ("splits", .object(shards.splits.map { ($0.prefix, .string($0.next)) })),
+            ("empty", .bool(shards.shards.isEmpty)),
+            ("schools", .object(schools.keys.sorted().map { ($0, .string(schools[$0]!)) })),
+            ("tiers", .array(tiers.map { .string($0) })),
+            ("notes", .array(notes.map { .string($0) })),
+            ("words", .object(words)),
+        ]
     }
 }

@@ -15,7 +15,16 @@ package enum InscribedCircle {
     /// - Complexity: O(cells examined × segments), at most `budget` cells.
     package static func radius(_ segments: [(SIMD2<Double>, SIMD2<Double>)], precision: Double, relative: Double = 0.01,
                        budget: Int = 100_000) -> Double {
-        guard let first = segments.first?.0 else { return 0 }
+        largest(segments, precision: precision, relative: relative, budget: budget).radius
+    }
+
+    /// The centre of the largest circle found (a point inside the region, as far from its
+    /// boundary as `radius` allows: where a map writes the region's label) and the radius as
+    /// `radius(_:precision:relative:budget:)` gives it; the first point and 0 for a flat region.
+    /// - Complexity: O(cells examined × segments), at most `budget` cells.
+    package static func largest(_ segments: [(SIMD2<Double>, SIMD2<Double>)], precision: Double, relative: Double = 0.01,
+                                budget: Int = 100_000) -> (centre: SIMD2<Double>, radius: Double) {
+        guard let first = segments.first?.0 else { return (.zero, 0) }
         var low = first, high = first
         for (a, b) in segments {
             low = pointwiseMin(low, pointwiseMin(a, b))
@@ -24,7 +33,7 @@ package enum InscribedCircle {
         let size = high - low
         // Cells as wide as the region is narrow, but at most 64 along its long side.
         let side = max(min(size.x, size.y), max(size.x, size.y) / 64)
-        guard side > 0 else { return 0 }
+        guard side > 0 else { return (first, 0) }
         var queue = CellQueue()
         func push(_ centre: SIMD2<Double>, _ half: Double) {
             let d = signedDistance(centre, segments)
@@ -39,17 +48,17 @@ package enum InscribedCircle {
             }
             y += side
         }
-        var best = 0.0
+        var best = 0.0, centre = (low + high) / 2
         var examined = queue.count
         while let cell = queue.pop() {
-            best = max(best, cell.distance)
+            if cell.distance > best { (best, centre) = (cell.distance, cell.centre) }
             // No cell left can hold a centre farther from the boundary than this cell's potential.
-            if cell.potential - best <= max(precision, relative * best) || examined >= budget { return max(best, cell.potential) }
+            if cell.potential - best <= max(precision, relative * best) || examined >= budget { return (centre, max(best, cell.potential)) }
             let h = cell.half / 2
             for (dx, dy) in [(-h, -h), (h, -h), (-h, h), (h, h)] { push(cell.centre + SIMD2(dx, dy), h) }
             examined += 4
         }
-        return best
+        return (centre, best)
     }
 
     /// The distance from p to the nearest segment, negative when p is outside.
