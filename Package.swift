@@ -24,13 +24,11 @@ import PackageDescription
 let libraryParts = ["IO", "Case", "Zones", "Zoning", "Lottery", "Placement", "Classes", "Quota", "Audit", "Round", "Publishing",
                     "CommandLine", "Synthesis", "Enrollment.swift"]
 
-/// A target of Sources/Enrollment made of `parts` (folders, or the one file).
-/// Release builds optimise across the layers, so that a generic of one (a CSV field read through
-/// a closure) is specialised where another calls it, as it was when the library was one module.
-func library(_ name: String, _ parts: [String], dependencies: [Target.Dependency] = []) -> Target {
+/// A target of Sources/Enrollment made of `parts` (folders, or the one file). No unsafe flags:
+/// a package that depends on this one by version builds it as it is.
+func library(_ name: String, _ parts: [String], dependencies: [Target.Dependency] = [], plugins: [Target.PluginUsage] = []) -> Target {
     .target(name: name, dependencies: dependencies, path: "Sources/Enrollment",
-            exclude: libraryParts.filter { !parts.contains($0) }, sources: parts,
-            swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))])
+            exclude: libraryParts.filter { !parts.contains($0) }, sources: parts, plugins: plugins)
 }
 
 let package = Package(
@@ -45,20 +43,21 @@ let package = Package(
         library("EnrollmentEngines", ["Zoning", "Lottery", "Placement", "Classes", "Quota"], dependencies: ["EnrollmentIO", "EnrollmentCase"]),
         library("EnrollmentRound", ["Audit", "Round"], dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines"]),
         library("EnrollmentPublishing", ["Publishing"], dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines", "EnrollmentRound"]),
+        // Its build computes the code identifier of Sources/Enrollment (CodeIdentifier.library, docs/LOTTERY.md).
         library("Enrollment", ["Enrollment.swift"],
-                dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines", "EnrollmentRound", "EnrollmentPublishing"]),
+                dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines", "EnrollmentRound", "EnrollmentPublishing"],
+                plugins: ["CodeDigestPlugin"]),
         library("EnrollmentCommandLine", ["CommandLine"], dependencies: ["EnrollmentIO"]),
         library("EnrollmentSynthesis", ["Synthesis"], dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines"]),
         .executableTarget(
             name: "enroll-cli",
             dependencies: ["Enrollment", "EnrollmentCommandLine", "EnrollmentSynthesis"],
-            path: "Sources/enroll-cli",
-            plugins: ["CodeDigestPlugin"]
+            path: "Sources/enroll-cli"
         ),
         // Computes the code identifier recorded in every manifest (docs/LOTTERY.md).
         .executableTarget(
             name: "enroll-code-digest",
-            dependencies: ["Enrollment"],
+            dependencies: ["EnrollmentIO", "EnrollmentRound"],
             path: "Sources/enroll-code-digest"
         ),
         .plugin(

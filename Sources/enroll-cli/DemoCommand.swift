@@ -53,7 +53,7 @@ enum DemoCommand: EnrollCommand {
         do {
             round = try progress.report("validate") { () throws -> (AdmissionRound, String) in
                 let round = try AdmissionRound(caseFolder: caseURL, commitment: commitment, seed: ceremony.seed, contributions: ceremony.contributions,
-                                               runFolder: run, code: codeIdentifier)
+                                               runFolder: run, code: CodeIdentifier.library)
                 return (round, round.admissionCase.summary)
             }
         } catch let problems as Diagnostics {
@@ -97,7 +97,7 @@ enum DemoCommand: EnrollCommand {
             }
         }
         try progress.report("verify") { () throws -> ((), String) in
-            let summary = try RunVerifier.verify(run: run, code: codeIdentifier)
+            let summary = try RunVerifier.verify(run: run, code: CodeIdentifier.library)
             return ((), "verified: \(summary.steps) steps re-run, \(summary.outputs) output files reproduced byte for byte")
         }
         let site = out.appendingPathComponent("site")

@@ -34,7 +34,7 @@ enum Drawing {
         let run = try arguments[out]
         let round = try AdmissionRound(caseFolder: try arguments[CaseArguments.folder], encoding: try arguments[CaseArguments.encoding],
                                        commitment: commitment, seed: try arguments[seed], contributions: try contributions(arguments), runFolder: run,
-                                       code: codeIdentifier, force: try arguments[force], wait: try arguments[wait]) { holder in
+                                       code: CodeIdentifier.library, force: try arguments[force], wait: try arguments[wait]) { holder in
             print("\(run.path): waiting for the command writing into it to end (\(holder))")
         }
         if let recovery = round.recovery { print("\(round.runFolder.path): \(recovery)") }

@@ -25,7 +25,7 @@ enum VerifyCommand: EnrollCommand {
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
         let (run, caseFolder, code, scratch) = (try arguments[run], try arguments[caseFolder], try arguments[anyCode], try arguments[scratch])
         do {
-            let summary = try RunVerifier.verify(run: run, caseFolder: caseFolder, code: codeIdentifier, allowOtherCode: code, scratch: scratch)
+            let summary = try RunVerifier.verify(run: run, caseFolder: caseFolder, code: CodeIdentifier.library, allowOtherCode: code, scratch: scratch)
             print(summary.report)
             return 0
         } catch {

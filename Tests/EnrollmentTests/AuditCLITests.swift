@@ -12,19 +12,19 @@ import Testing
 /// The code identifier, and the audit commands end to end through the built `enroll`.
 @Suite struct AuditCLITests {
     @Test func codeIdentifierVector() {
-        // Checked with: find Sources/Enrollment Sources/enroll-cli -name '*.swift' | LC_ALL=C sort | xargs sha256sum | sha256sum
-        let files = [("Sources/enroll-cli/main.swift", "print(1)\n"), ("Sources/Enrollment/Sub/A.swift", "let a = 1\n"),
+        // Checked with: find Sources/Enrollment -name '*.swift' | LC_ALL=C sort | xargs sha256sum | sha256sum
+        let files = [("Sources/Enrollment/CLI/main.swift", "print(1)\n"), ("Sources/Enrollment/Sub/A.swift", "let a = 1\n"),
                      ("Sources/Enrollment/B.swift", "let b = 2\n")].map { CodeIdentifier.SourceFile(path: $0.0, digest: SHA256.hash($0.1)) }
-        #expect(CodeIdentifier(files: files).description == "sha256:7b2bc32ea50d29c9bc6047297f249cf89e0e76726890c9d31abf3a6e1bbef1bf")
+        #expect(CodeIdentifier(files: files).description == "sha256:3f951e479f8999a9b5631efa4495f29b668d8dc4b1f9b6e58e2533a804e11ff6")
         #expect(CodeIdentifier.isWellFormed(CodeIdentifier(files: files).description))
         #expect(!CodeIdentifier.isWellFormed("sha256:" + String(repeating: "A", count: 64)))
         #expect(!CodeIdentifier.isWellFormed("git:" + String(repeating: "a", count: 64)))
     }
 
-    /// The identifier of this package's sources, computed as the build plugin does.
+    /// The identifier of this package's library sources, computed as the build plugin does.
     static func packageCode() throws -> String {
         var files: [CodeIdentifier.SourceFile] = []
-        for folder in ["Sources/Enrollment", "Sources/enroll-cli"] {
+        for folder in ["Sources/Enrollment"] {
             let base = packageRoot.appendingPathComponent(folder)
             let paths = try #require(FileManager.default.enumerator(atPath: base.path)?.allObjects as? [String])
             for path in paths where path.hasSuffix(".swift") {
@@ -53,6 +53,7 @@ import Testing
         let manifest = try #require(try Manifest.read(run: run))
         #expect(CodeIdentifier.isWellFormed(manifest.code))
         #expect(manifest.code == (try Self.packageCode()))
+        #expect(manifest.code == CodeIdentifier.library)
         #expect(manifest.commitment == commitment.digest)
 
         let verify = try runEnroll(["verify", run.path])

@@ -9,7 +9,7 @@ import EnrollmentEngines
 /// folder — its files and `manifest.json` — all or nothing.
 ///
 ///     let round = try AdmissionRound(caseFolder: caseURL, commitment: commitment, seed: seed,
-///                                    runFolder: runURL, code: codeIdentifier)
+///                                    runFolder: runURL, code: CodeIdentifier.library)
 ///     for level in [SchoolLevel.primary, .junior] {
 ///         try round.place(level)
 ///         try round.formClasses(level)

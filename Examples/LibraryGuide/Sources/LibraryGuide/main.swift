@@ -17,7 +17,7 @@ let runFolder = URL(fileURLWithPath: arguments[2])
 let commitment = try Commitment(caseFolder: caseFolder)
 let ceremony = try SeedCeremony([SeedContribution(label: "notary", value: "4921"),
                                  SeedContribution(label: "balls", value: "07 13 22 31 38")])
-let code = "sha256:" + String(repeating: "0", count: 64)  // your program's own code identifier
+let code = CodeIdentifier.library  // the identifier of this library's code, computed by its build
 let round = try AdmissionRound(caseFolder: caseFolder, commitment: commitment, seed: ceremony.seed,
                                runFolder: runFolder, code: code)
 for level in [SchoolLevel.primary, .junior] {
