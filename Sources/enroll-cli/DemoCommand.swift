@@ -10,15 +10,9 @@ enum DemoCommand: EnrollCommand {
     static let spec = CommandSpec(
         name: "demo",
         abstract: "Run the whole pipeline on the built-in sample county and print where the results are.",
-        discussion: "Runs validate, commit, publish-case, seed, zone, place, classes, quota, a second round where the case has one, verify and publish. The sample county is zones/sample-county/case (a fictional county: 13 primary, 5 junior and 5 high schools, about 3,000 applicants per level). The seed is derived, as a bureau would, from fixed demonstration contributions.",
+        discussion: "Runs validate, commit, publish-case, seed, zone, place, classes, quota, a second round where the case has one, verify and publish. Without --case it writes the sample county into OUT/case (and its notice into OUT/notice.json) from the generator built into this binary: the same files as zones/sample-county/case (a fictional county: 13 primary, 5 junior and 5 high schools, about 3,000 applicants per level), so it runs from any folder with nothing but the binary. The seed is derived, as a bureau would, from fixed demonstration contributions.",
         arguments: [caseFolder.spec, out.spec]
     )
-
-    /// The sample county's case folder, found beside the sources this binary was built from.
-    static var sampleCase: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("zones/sample-county/case")
-    }
 
     /// The publication notice the demo shows: `notice.json` beside the sample county's case
     /// (outside it, so that it is not part of the commitment), or the case's own.
@@ -36,8 +30,15 @@ enum DemoCommand: EnrollCommand {
     static let secondRoundContributions = ["notary: 5307", "balls: 03 11 19 27 35", "beacon: demonstration, second round"]
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
-        let caseURL = try arguments[caseFolder] ?? sampleCase
         let out = try arguments[out].standardizedFileURL
+        var given = try arguments[caseFolder]
+        if given == nil {
+            // The sample county, made by the generator that made zones/sample-county (the same bytes).
+            given = out.appendingPathComponent("case")
+            try SampleCounty.writeCase(to: given!)
+            try AtomicFile.write(SampleCounty.notice, to: out.appendingPathComponent(PublicationNotice.fileName))
+        }
+        let caseURL = given!
         let run = out.appendingPathComponent("run")
         let ceremony = try SeedCeremony(contributions.map(SeedContribution.init(parsing:)))
         // Only a demonstration run (drawn with the demonstration seed) is replaced; any other is refused.
@@ -102,7 +103,7 @@ enum DemoCommand: EnrollCommand {
         }
         let site = out.appendingPathComponent("site")
         try progress.report("publish") { () throws -> ((), String) in
-            let results = try RunResults.read(run: run, admissionCase: round.admissionCase, commitment: commitment, ceremony: ceremony)
+            let results = try RunResults.read(run: run, caseFolder: caseURL, ceremony: ceremony)
             let published = try PublishedSite.publish(results, language: .zh, notice: try notice(for: caseURL), to: site, run: run)
             return ((), "\(published.files.count) files, personal data masked: " + published.report.levels.map {
                 "\($0.level.rawValue) nearby admission \($0.nearbyRate)" }.joined(separator: ", "))

@@ -34,27 +34,23 @@ enum PublishCommand: EnrollCommand {
                           + "`enroll verify` tells which state the folder holds; run the command again to finish, then publish")
             return 1
         }
-        var admissionCase: AdmissionCase?
-        var commitment: Commitment?
+        let caseURL = try arguments[caseFolder] ?? manifest.map { URL(fileURLWithPath: $0.caseFolder) }
         var noticeFile = try arguments[notice]
-        if let caseURL = try arguments[caseFolder] ?? manifest.map({ URL(fileURLWithPath: $0.caseFolder) }) {
-            let loaded = try CaseFolder(url: caseURL, encoding: try arguments[CaseArguments.encoding]).load()
-            guard loaded.diagnostics.isEmpty else {
-                for d in loaded.diagnostics { Console.error(d.description) }
-                Console.error("the case has \(loaded.diagnostics.count) problem\(loaded.diagnostics.count == 1 ? "" : "s"): publish with the case the run was made from")
-                return 1
-            }
-            admissionCase = loaded.admissionCase
-            let commitmentURL = caseURL.appendingPathComponent(Commitment.fileName)
-            if FileManager.default.fileExists(atPath: commitmentURL.path) { commitment = try Commitment(contentsOf: commitmentURL) }
-            let caseNotice = caseURL.appendingPathComponent(PublicationNotice.fileName)
-            if noticeFile == nil, FileManager.default.fileExists(atPath: caseNotice.path) { noticeFile = caseNotice }
+        if let caseURL, noticeFile == nil, FileManager.default.fileExists(atPath: caseURL.appendingPathComponent(PublicationNotice.fileName).path) {
+            noticeFile = caseURL.appendingPathComponent(PublicationNotice.fileName)
         }
         let publicationNotice = noticeFile.map(readNotice)
         if publicationNotice == .some(nil) { return 1 }
         let contributions = try arguments[contributions].map { line throws -> SeedContribution in try SeedContribution(parsing: line) }
         let ceremony = contributions.isEmpty ? nil : try SeedCeremony(contributions)
-        let results = try RunResults.read(run: run, admissionCase: admissionCase, commitment: commitment, ceremony: ceremony)
+        let results: RunResults
+        do {
+            results = try RunResults.read(run: run, caseFolder: caseURL, encoding: try arguments[CaseArguments.encoding], ceremony: ceremony)
+        } catch let problems as Diagnostics {
+            Console.problems(problems.items, then: "publish with the case the run was made from")
+            return 1
+        }
+        let admissionCase = results.admissionCase
         let site = try PublishedSite.publish(results, language: language, notice: publicationNotice ?? nil, to: out, run: run)
         print("\(site.files.count) files written to \(out.path) (\(site.tables.count) tables)" + (admissionCase == nil ? "; no case: names and id numbers are not published" : ""))
         for level in site.report.levels {

@@ -85,17 +85,20 @@ import Testing
     }
 
     /// Every applicant of the sample county is on the roster (CSV, pages, search) and no full
-    /// name or id number is anywhere in the site.
+    /// name or id number is anywhere in the site (the scan of the results site's test).
     @Test func theSampleCountysSiteListsEveryApplicantAndLeaksNothing() throws {
         let c = try CaseFolder(url: packageRoot.appendingPathComponent("zones/sample-county/case")).load().admissionCase
         let site = try Self.site(c)
         let people = c.primaryApplicants + c.juniorApplicants
-        let names = Set(people.map(\.name).filter { $0.count >= 2 }), ids = Set(people.compactMap(\.idNumber))
-        #expect(names.count > 2000 && ids.count > 1000)
+        let secrets = Set(people.map(\.name).filter { $0.count >= 2 } + people.compactMap(\.idNumber))
+        let lengths = Set(secrets.map(\.count)).sorted()
+        #expect(secrets.count > 3000)
         var rosterIDs = Set<String>(), pageIDs = Set<String>(), searchIDs = Set<String>()
         for file in site.files {
             let text = String(decoding: file.bytes, as: UTF8.self)
-            if let leak = Self.firstLeak(in: text, names: names, ids: ids) { Issue.record("\(file.path) holds a personal value unmasked: \(leak)") }
+            // The results site's scan (PublishCommandTests).
+            let leaked = PublishCommandTests.occurrences(of: secrets, lengths: lengths, in: text)
+            #expect(leaked.isEmpty, "\(file.path) holds \(leaked.count) personal values unmasked")
             if file.path.hasPrefix("search/") {
                 // One record a line: "<student_id>":[…]
                 for line in text.split(separator: "\n") where line.hasPrefix("\"") { searchIDs.insert(String(line.dropFirst().prefix { $0 != "\"" })) }
@@ -121,47 +124,6 @@ import Testing
         #expect(Self.text(site, "zones-primary.html")?.contains("<img src=\"map-primary.svg\"") == true)
         // The same inputs give the same bytes.
         #expect(try Self.site(c).files.elementsEqual(site.files) { $0.path == $1.path && $0.bytes == $1.bytes })
-    }
-
-    /// The first of `names` or `ids` that `text` holds: each distinct run of Han characters is
-    /// searched for the names (by their lengths), each distinct run of digits and X for the id
-    /// numbers. (`String.contains` per secret would take minutes on a county's site; a site's
-    /// rows repeat the same few runs.)
-    static func firstLeak(in text: String, names: Set<String>, ids: Set<String>) -> String? {
-        func isHan(_ s: Unicode.Scalar) -> Bool { (0x3400...0x9FFF).contains(s.value) || (0x20000...0x3FFFF).contains(s.value) }
-        func isIDCharacter(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) || s == "X" || s == "x" }
-        var hanRuns = Set<String>(), idRuns = Set<String>()
-        var run = String.UnicodeScalarView(), han = false
-        for scalar in text.unicodeScalars + [" "] {
-            let kind: Bool? = isHan(scalar) ? true : isIDCharacter(scalar) ? false : nil
-            if kind != han || kind == nil {
-                if !run.isEmpty { _ = han ? hanRuns.insert(String(run)) : idRuns.insert(String(run)) }
-                run = String.UnicodeScalarView()
-            }
-            if let kind { run.append(scalar); han = kind }
-        }
-        for (runs, secrets) in [(hanRuns, names), (idRuns, ids)] {
-            let lengths = Set(secrets.map(\.unicodeScalars.count))
-            for text in runs.sorted() {
-                let scalars = Array(text.unicodeScalars)
-                for length in lengths.sorted() where length <= scalars.count {
-                    for start in 0...(scalars.count - length) {
-                        var candidate = String.UnicodeScalarView()
-                        candidate.append(contentsOf: scalars[start..<(start + length)])
-                        if secrets.contains(String(candidate)) { return String(candidate) }
-                    }
-                }
-            }
-        }
-        return nil
-    }
-
-    @Test func theLeakScanFindsANameOrIDNumberWhereverItIs() {
-        let (names, ids) = (Set(["张三丰", "李四"]), Set(["900000201309210027"]))
-        #expect(Self.firstLeak(in: "<td>张**</td><td>900000********0027</td>", names: names, ids: ids) == nil)
-        #expect(Self.firstLeak(in: "<td>校长张三丰先生</td>", names: names, ids: ids) == "张三丰")
-        #expect(Self.firstLeak(in: "李四", names: names, ids: ids) == "李四")
-        #expect(Self.firstLeak(in: "id=x900000201309210027;", names: names, ids: ids) == "900000201309210027")
     }
 
     /// A unit square of 0.01° at latitude 34.70–34.71 on a map 120 px wide: 96 px across,
@@ -224,5 +186,28 @@ import Testing
         #expect(badDate.status == 2)
         #expect(badDate.err.contains("give the day as YYYY-MM-DD, e.g. 2026-07-10"), "\(badDate.err)")
         #expect(!FileManager.default.fileExists(atPath: site) && !FileManager.default.fileExists(atPath: folder.path + "/site"))
+    }
+}
+
+/// `enroll publish` (and `RunResults.read`) publishes a run only with the case it was made from.
+@Suite struct PublishCaseCheckTests {
+    @Test func aNameChangedAfterTheDrawIsNotPublished() throws {
+        let folder = try caseFolder(PreDrawSiteTests.files)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = folder.path + "-run", site = folder.path + "-site"
+        defer { for path in [run, site] { try? FileManager.default.removeItem(atPath: path) } }
+        #expect(try runEnroll(["commit", folder.path]).status == 0)
+        let placed = try runEnroll(["place", folder.path, "--level", "junior", "--seed", String(repeating: "5e", count: 32),
+                                    "--commitment", folder.path + "/commitment.json", "--out", run])
+        #expect(placed.status == 0, "\(placed.err)")
+        let file = folder.appendingPathComponent("junior-applicants.csv")
+        try Data(try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "李四", with: "李思").utf8).write(to: file)
+        #expect(throws: PublishingError.caseChanged(["junior-applicants.csv"])) {
+            try RunResults.read(run: URL(fileURLWithPath: run), caseFolder: folder, ceremony: nil)
+        }
+        let refused = try runEnroll(["publish", run, "--out", site])
+        #expect(refused.status == 1)
+        #expect(refused.err.contains("junior-applicants.csv: the case file is not the one the run was made from (its SHA-256 is not the one manifest.json records); publish with the case the run was made from"), "\(refused.err)")
+        #expect(!FileManager.default.fileExists(atPath: site))
     }
 }

@@ -188,8 +188,7 @@ import Testing
         let f = try Self.fixture()
         let run = f.root.appendingPathComponent("run")
         try f.record(.placement(level: .junior), seed: 0, into: run)
-        let c = try CaseFolder(url: f.caseFolder).load().admissionCase
-        let results = try RunResults.read(run: run, admissionCase: c, commitment: f.commitment, ceremony: nil)
+        let results = try RunResults.read(run: run, caseFolder: f.caseFolder, ceremony: nil)
         let site = try PublishedSite(results)
         let out = f.root.appendingPathComponent("site")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
@@ -210,8 +209,7 @@ import Testing
         let run = f.root.appendingPathComponent("run")
         try f.record(.placement(level: .junior), seed: 0, into: run)
         try f.record(.placement(level: .junior), seed: 1, into: run, force: true)
-        let c = try CaseFolder(url: f.caseFolder).load().admissionCase
-        let results = try RunResults.read(run: run, admissionCase: c, commitment: f.commitment, ceremony: nil)
+        let results = try RunResults.read(run: run, caseFolder: f.caseFolder, ceremony: nil)
         let index = try #require(try PublishedSite(results, language: .en).files.first { $0.path == "index.html" })
         let html = String(decoding: index.bytes, as: UTF8.self)
         let start = try #require(html.range(of: "<table id=\"attempts-table\">"))

@@ -263,3 +263,26 @@ public struct RunStep: Equatable, Sendable {
                   counts: Dictionary(try r.integerPairs("counts"), uniquingKeysWith: { a, _ in a }))
     }
 }
+
+extension Manifest {
+    /// The case files the recorded steps read, checked against the case folder as it is now:
+    /// each file's SHA-256 is taken from `digests` (the files a load already hashed,
+    /// `CaseFolder.Loaded.fileDigests`) or from the file in `caseFolder`.
+    /// - Returns: the files whose digest is not the recorded one, and the files missing from
+    ///   the folder, each once in the manifest's order; and how many inputs were checked.
+    /// - Complexity: O(inputs), plus reading the files not in `digests`.
+    public func changedInputs(in caseFolder: URL, digests: [String: SHA256Digest]) -> (changed: [String], missing: [String], checked: Int) {
+        var changed: [String] = [], missing: [String] = [], checked = 0
+        for step in steps {
+            for input in step.inputs {
+                checked += 1
+                guard let found = digests[input.name] ?? (try? SHA256.hash(fileAt: caseFolder.appendingPathComponent(input.name))) else {
+                    if !missing.contains(input.name) { missing.append(input.name) }
+                    continue
+                }
+                if found != input.digest, !changed.contains(input.name) { changed.append(input.name) }
+            }
+        }
+        return (changed, missing, checked)
+    }
+}

@@ -126,16 +126,8 @@ public enum RunVerifier {
         // for the steps that declared no encoding.
         var replay = Replay(manifest: manifest, run: run, files: files, caseFolder: folder, scratch: scratch)
         let base = try? replay.loaded(nil)
-        var inputCount = 0
-        var changed: [String] = []
-        for step in manifest.steps {
-            for input in step.inputs {
-                let found = base?.fileDigests[input.name] ?? (try? SHA256.hash(fileAt: folder.appendingPathComponent(input.name)))
-                guard let found else { throw .inputMissing(input.name, folder: folder.path) }
-                if found != input.digest, !changed.contains(input.name) { changed.append(input.name) }
-                inputCount += 1
-            }
-        }
+        let (changed, missing, inputCount) = manifest.changedInputs(in: folder, digests: base?.fileDigests ?? [:])
+        if let first = missing.first { throw .inputMissing(first, folder: folder.path) }
         guard changed.isEmpty else { throw .inputsChanged(changed) }
         let now: Commitment
         if let committed = base?.commitment {

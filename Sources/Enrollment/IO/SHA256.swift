@@ -305,15 +305,35 @@ public struct SHA256Digest: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// The digest written by `hex`: exactly 64 hex digits (upper or lower case); nil otherwise.
-    public init?(hex: some StringProtocol) {
-        let utf8 = hex.utf8
+    /// (Not generic: a reader of a city's files calls it for every row, from other modules.)
+    /// - Complexity: O(1), no allocation for a native string.
+    public init?(hex: String) {
+        var text = hex
+        guard let digest = text.withUTF8(Self.parse) else { return nil }
+        self = digest
+    }
+
+    /// The digest written by `hex` (a slice of a line, say); as `init?(hex: String)`.
+    public init?(hex: Substring) {
+        var text = hex
+        guard let digest = text.withUTF8(Self.parse) else { return nil }
+        self = digest
+    }
+
+    /// The digest written in the UTF-8 bytes `utf8`: 64 hex digits; nil otherwise.
+    private static func parse(_ utf8: UnsafeBufferPointer<UInt8>) -> SHA256Digest? {
         guard utf8.count == 64 else { return nil }
-        var w: [UInt64] = [0, 0, 0, 0]
-        for (i, char) in utf8.enumerated() {
-            guard let nibble = hexValue(char) else { return nil }
-            w[i / 16] = w[i / 16] << 4 | UInt64(nibble)
+        var w: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        for i in 0..<64 {
+            guard let nibble = hexValue(utf8[i]) else { return nil }
+            switch i / 16 {
+            case 0: w.0 = w.0 << 4 | UInt64(nibble)
+            case 1: w.1 = w.1 << 4 | UInt64(nibble)
+            case 2: w.2 = w.2 << 4 | UInt64(nibble)
+            default: w.3 = w.3 << 4 | UInt64(nibble)
+            }
         }
-        self.init(w[0], w[1], w[2], w[3])
+        return SHA256Digest(w.0, w.1, w.2, w.3)
     }
 
     /// The 32 bytes, first to last.

@@ -44,7 +44,13 @@ public struct LotteryNumber: Hashable, Comparable, Sendable, CustomStringConvert
     }
 
     /// The number written as `hex` (64 hex digits, either case); nil if malformed.
-    public init?(hex: some StringProtocol) {
+    public init?(hex: String) {
+        guard let digest = SHA256Digest(hex: hex) else { return nil }
+        self.digest = digest
+    }
+
+    /// The number written as `hex` (a slice of a line, say); as `init?(hex: String)`.
+    public init?(hex: Substring) {
         guard let digest = SHA256Digest(hex: hex) else { return nil }
         self.digest = digest
     }

@@ -17,6 +17,8 @@ public enum PublishingError: Error, CustomStringConvertible, Equatable {
     case contributionsDoNotGiveSeed(derived: String, recorded: String)
     /// The site folder is the run folder or inside it.
     case siteInsideRun(String)
+    /// Case files changed (or missing) since the run: their SHA-256 is not the one the manifest records.
+    case caseChanged([String])
     /// The site folder is the case folder or inside it.
     case siteInsideCase(String)
     /// The site folder exists, holds files, and is not a site `enroll publish` wrote.
@@ -31,6 +33,9 @@ public enum PublishingError: Error, CustomStringConvertible, Equatable {
         case let .contributionsDoNotGiveSeed(derived, recorded):
             "the seed contributions give the seed \(derived), but the run was drawn with \(recorded): give the contributions as announced, in order"
         case .siteInsideRun(let path): "\(path): the site must be written outside the run folder (publish never writes into a run)"
+        case .caseChanged(let files):
+            files.map { "\($0): the case file is not the one the run was made from (its SHA-256 is not the one manifest.json records); publish with the case the run was made from" }
+                .joined(separator: "\n")
         case .siteInsideCase(let path): "\(path): the site must be written outside the case folder (it would become part of the case)"
         case .notASite(let path): "\(path): the folder holds files but no index.html and SHA256SUMS of a published site; publishing replaces the whole folder, so give a new or empty folder"
         }

@@ -124,11 +124,16 @@ public struct RunResults: Sendable {
     /// Reads the run folder `run`: `manifest.json` if any (its seed contributions stand for
     /// `ceremony` when that is nil), `<level>/placements.csv` and
     /// `cutoffs.csv` of each level that has them (the other files of a level when present), the
-    /// same of each level's second round (`<level>/second-round/`), the quota files when present.
-    /// - Throws: `PublishingError` (a missing `cutoffs.csv` beside a `placements.csv`, an
-    ///   unreadable file, a ceremony that does not give the recorded seed).
-    public static func read(run: URL, admissionCase: AdmissionCase?, commitment: Commitment?,
-                            ceremony: SeedCeremony?) throws -> RunResults {
+    /// same of each level's second round (`<level>/second-round/`), the quota files when present;
+    /// and the case folder `caseFolder` (when given) for the names and id numbers the site masks,
+    /// its `commitment.json` when there is one — only when the case is still the one the run was
+    /// made from: every file the manifest records as a step's input must still have its digest.
+    /// - Throws: `Diagnostics` for a case with problems; `PublishingError.caseChanged` naming
+    ///   every case file changed or missing since the run; `PublishingError` (a missing
+    ///   `cutoffs.csv` beside a `placements.csv`, an unreadable file, a ceremony that does not
+    ///   give the recorded seed); errors reading the case.
+    /// - Complexity: O(size of the run's tables + size of the case).
+    public static func read(run: URL, caseFolder: URL?, encoding: TextEncoding? = nil, ceremony: SeedCeremony?) throws -> RunResults {
         let manifest = try Manifest.read(run: run)
         func csv(_ path: String) throws(PublishingError) -> RunCSV? {
             let url = run.appendingPathComponent(path)
@@ -169,8 +174,19 @@ public struct RunResults: Sendable {
             }
             return recorded
         }
+        var admissionCase: AdmissionCase?, commitment: Commitment?
+        if let caseFolder {
+            let loaded = try CaseFolder(url: caseFolder, encoding: encoding).load()
+            guard loaded.diagnostics.isEmpty else { throw Diagnostics(loaded.diagnostics) }
+            if let manifest {
+                let check = manifest.changedInputs(in: caseFolder, digests: loaded.fileDigests)
+                guard check.changed.isEmpty, check.missing.isEmpty else { throw PublishingError.caseChanged(check.changed + check.missing) }
+            }
+            admissionCase = loaded.admissionCase
+            let committed = caseFolder.appendingPathComponent(Commitment.fileName)
+            if FileManager.default.fileExists(atPath: committed.path) { commitment = try Commitment(contentsOf: committed) }
+        }
         return RunResults(manifest: manifest, lotteryNumbers: try csv("lottery-numbers.csv"), levels: levels, secondRounds: secondRounds,
-                          quota: quota, admissionCase: admissionCase,
-                          commitment: commitment, ceremony: ceremony)
+                          quota: quota, admissionCase: admissionCase, commitment: commitment, ceremony: ceremony)
     }
 }
