@@ -39,7 +39,8 @@ VIEWPORTS = [(390, 844), (1280, 800)]
 # Keys of the case and run files that a page must show in words, never as written.
 DATA_KEYS = ["left_behind", "hukou_and_property", "residence_permit", "disabled", "migrant", "military", "hukou",
              "admitted", "reassigned", "unplaced", "student_id", "school_id", "class_no", "choice_rank",
-             "lottery_number", "twin_group", "name_masked", "label", "value", "score_mean"]
+             "lottery_number", "twin_group", "name_masked", "label", "value", "score_mean",
+             "address-review", "all-public-full", "no-home", "no-listed-seat"]
 # SHA-256 vectors of Tests/EnrollmentTests/SHA256Tests.swift and LotteryNumberTests.swift.
 VECTORS = [
     ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),

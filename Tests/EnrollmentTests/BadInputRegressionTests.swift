@@ -91,7 +91,7 @@ import Testing
         let assigned = ZoneAssigner(admissionCase: c, level: .primary).assign(c.primaryApplicants)
         #expect(assigned.map(\.note) == ["address for review: 解放路88号: no rule for 解放路 covers this number",
                                          "address for review: 解放路88号: no rule for 解放路 covers this number", ""])
-        #expect(assigned.map(\.publicNote) == ["address for review", "address for review", ""])
+        #expect(assigned.map(\.publicNotes) == [[.addressReview], [.addressReview], []])
         #expect(assigned.map(\.zoneID) == [nil, "PZ07", "PZ07"])
     }
 

@@ -107,7 +107,7 @@ import Testing
         let p = try #require(run.placements.first { $0.studentID == loser })
         #expect(p.status == .unplaced)
         #expect(p.schoolID == nil)
-        #expect(p.note == "every public school of the level is full (private schools admit only applicants who chose them)")
+        #expect(p.notes == [.allPublicFull])
     }
 
     @Test func resultsDoNotDependOnRowOrder() throws {

@@ -59,7 +59,7 @@ import Testing
             S1,JZ,J2,,31,,张**,900000********0027
             S2,JZ,J1,,33,,李*,
             S2,JZ,J2,,32,,李*,
-            S3,,,,,address for review,王*,
+            S3,,,,,address-review,王*,
 
             """)
         #expect(Self.text(site, "data/junior-addresses.csv") == "\u{FEFF}zone_id,kind,address\nJZ,street,人民路 1-99号 单号 (除 7号)\nJZ,compound,阳光小区 (阳光花园)\n")

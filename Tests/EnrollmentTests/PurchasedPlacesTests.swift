@@ -82,7 +82,7 @@ import Testing
                                        ["S3", "P1", "admitted", "1", "37", "cc", "", "", "reserved:left_behind", ""],
                                        ["S4", "X1", "reassigned", "", "", "dd", "", "3500", "purchased", ""],
                                        ["S5", "X1", "admitted", "1", "0", "ee", "", "", "open", ""],
-                                       ["S6", "", "unplaced", "", "", "ff", "", "", "", PlacementRun.unplacedReason]])
+                                       ["S6", "", "unplaced", "", "", "ff", "", "", "", PlacementNote.allPublicFull.code]])
         let cutoffs = RunCSV(file: "primary/cutoffs.csv", columns: ["school_id", "seats", "capacity", "admitted", "cutoff_tier", "cutoff_lottery_number"],
                              rows: [["P1", "open", "2", "1", "", ""], ["P1", "reserved:left_behind", "2", "2", "59", "cc"],
                                     ["X1", "open", "1", "1", "0", "ee"], ["X1", "purchased", "2", "0", "", ""]])

@@ -29,7 +29,7 @@ import Testing
             ["S1", "P1", "admitted", "1", "31", "a1", "all", ""], ["S2", "P1", "admitted", "1", "31", "a2", "all", ""],
             ["S3", s3At, s3At == "P1" ? "reassigned" : "admitted", "", "", "a3", "", ""], ["S4", "P2", "admitted", "1", "31", "a4", "all", ""],
             ["S5", "P3", "admitted", "1", "31", "a5", "all", ""], ["S6", "X", "admitted", "1", "0", "a6", "open", ""],
-            ["S7", "X", "reassigned", "", "", "a7", "purchased", ""], ["S8", "", "unplaced", "", "", "a8", "", PlacementRun.unplacedReason]])
+            ["S7", "X", "reassigned", "", "", "a7", "purchased", ""], ["S8", "", "unplaced", "", "", "a8", "", PlacementNote.allPublicFull.code]])
         let zoning = RunCSV(file: "primary/zoning.csv", columns: ["student_id", "zone_id", "schools"], rows: [
             ["S1", "Z1", "P1"], ["S2", "Z1", "P1"], ["S3", "Z2", "P2"], ["S4", "Z2", "P2"], ["S5", "Z3", "P3"], ["S6", "Z1", "P1"],
             ["S7", "Z1", "P1"], ["S8", "Z1", "P1"]])

@@ -11,7 +11,7 @@ import EnrollmentCase
 public struct PlacementRun: Sendable {
     /// One applicant's outcome.
     public struct Placement: Hashable, Sendable {
-        public enum Status: String, Sendable {
+        public enum Status: String, CaseIterable, Sendable {
             /// Admitted to a school of their effective list.
             case admitted
             /// Placed by the bureau at the nearest public school with a free seat (统筹), or at a
@@ -38,7 +38,8 @@ public struct PlacementRun: Sendable {
         /// else `open`, `open-except:<category>` or `reserved:<category>`
         /// (`SeatGroups.label(of:)`); `purchased` for a purchased place; nil otherwise.
         public var seats: String?
-        public var note: String
+        /// What a family or the bureau should know about the row (`placements.csv` writes their codes).
+        public var notes: [PlacementNote]
     }
 
     /// One entry of an effective preference list (the audit trail).
@@ -179,7 +180,7 @@ extension PlacementRun {
             let zone = zoning[a.id]
             var p = Placement(studentID: a.id, schoolID: nil, status: .admitted, choiceRank: nil, tier: nil, lotteryNumber: numbers[i],
                               twinGroup: policy.twinsShareLotteryNumber ? a.twinGroup : nil, zoneID: zone?.zoneID,
-                              distanceMetres: nil, seats: nil, note: zone?.publicNote ?? "")
+                              distanceMetres: nil, seats: nil, notes: zone?.publicNotes ?? [])
             switch outcome[i] {
             case .reassigned(let school, let metres)?:
                 p.schoolID = schools[school].id
@@ -192,7 +193,7 @@ extension PlacementRun {
                 p.seats = "purchased"
             case .unplaced?:
                 p.status = .unplaced
-                p.note = [p.note, PlacementRun.unplacedReason].filter { !$0.isEmpty }.joined(separator: "; ")
+                p.notes.append(.allPublicFull)
             case nil:
                 let s = final.school(of: i)!
                 p.schoolID = schools[s].id
@@ -228,10 +229,4 @@ extension PlacementRun {
         self.groupMatching = chosenGroups
         self.matching = final
     }
-}
-
-extension PlacementRun {
-    /// Why an applicant is unplaced: reassignment looks only at public schools, since a private
-    /// school admits only applicants who chose it.
-    public static let unplacedReason = "every public school of the level is full (private schools admit only applicants who chose them)"
 }

@@ -4,15 +4,10 @@ import EnrollmentCase
 /// The files a placement writes into its run folder, as CSV bytes (UTF-8 with a byte-order
 /// mark). Rows are in a stated order: applicants by `student_id`, schools by `school_id`.
 public enum PlacementTables {
-    /// `placements.csv`: one row per applicant.
+    /// `placements.csv`: one row per applicant (`PlacementsFile`).
     public static func placements(_ run: PlacementRun) -> [UInt8] {
-        var w = CSVWriter(header: ["student_id", "school_id", "status", "choice_rank", "tier", "lottery_number", "twin_group", "zone_id", "distance_m",
-                                   "seats", "note"])
-        for p in run.placements {
-            w.append([p.studentID, p.schoolID ?? "", p.status.rawValue, p.choiceRank.map(String.init) ?? "", p.tier.map(String.init) ?? "",
-                      p.lotteryNumber.hex, p.twinGroup ?? "", p.zoneID ?? "", p.distanceMetres.map { String(Int($0.rounded())) } ?? "",
-                      p.seats ?? "", p.note])
-        }
+        var w = CSVWriter(header: PlacementsFile.header)
+        for p in run.placements { w.append(PlacementsFile.row(p)) }
         return w.bytes
     }
 

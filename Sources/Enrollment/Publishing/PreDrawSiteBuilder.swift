@@ -89,7 +89,7 @@ package struct PreDrawSiteBuilder<Sink: SiteFileSink> {
             let entries = claims.entries(of: a, zoning: zone)
             let schools = entries.schools(zoneOrder: entries.zone)
             let (maskedName, maskedID) = (Masking.name(a.name), Masking.idNumber(a.idNumber ?? ""))
-            let note = page.noteText(zone.publicNote)
+            let noteCodes = PlacementNote.column(zone.publicNotes), note = zone.publicNotes.map(page.noteWords).joined(separator: "; ")
             var fields: [SearchRecords.Field] = [.text(key), .text(maskedName), .text(zone.zoneID ?? ""),
                                                  .number(note.isEmpty ? -1 : noteTexts.index(note))]
             var held: [String] = []
@@ -98,12 +98,12 @@ package struct PreDrawSiteBuilder<Sink: SiteFileSink> {
                 let rank = entries.listed.firstIndex(of: id).map { String($0 + 1) } ?? ""
                 let words = page.tierWords(tier, at: claims.schools[claims.index[id]!], student: a.id, in: c)
                 fields += [.text(id), .text(rank), .text(String(tier)), .number(words.map { tierTexts.index($0) } ?? -1)]
-                rows.append([a.id, zone.zoneID ?? "", id, rank, String(tier), zone.publicNote])
+                rows.append([a.id, zone.zoneID ?? "", id, rank, String(tier), noteCodes])
                 masked.append([maskedName, maskedID])
                 held.append("\(id) " + (rank.isEmpty ? t(.byClaim) : t(.choiceMet, rank)) + " · \(t(.tier)) \(tier)")
             }
             if schools.isEmpty {
-                rows.append([a.id, zone.zoneID ?? "", "", "", "", zone.publicNote])
+                rows.append([a.id, zone.zoneID ?? "", "", "", "", noteCodes])
                 masked.append([maskedName, maskedID])
                 held.append(t(.noSchoolHeld))
             }

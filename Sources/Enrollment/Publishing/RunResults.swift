@@ -67,6 +67,12 @@ public struct RunCSV: Sendable, Equatable {
         guard let k = columns.firstIndex(of: column) else { throw .missingColumn(file: file, column: column) }
         return k
     }
+
+    /// The position of a column of a schema (`PlacementsFile.Column`, `ZoningFile.Column`).
+    /// - Throws: `PublishingError.missingColumn`.
+    public func index<Column: RawRepresentable>(_ column: Column) throws(PublishingError) -> Int where Column.RawValue == String {
+        try index(column.rawValue)
+    }
 }
 
 /// The results of one level of a run (`RUN/<level>/`).

@@ -7,6 +7,7 @@ import EnrollmentRound
 /// it is made: one pass over each run table, rows grouped by school once, pages of at most
 /// `rowsPerPage` rows, the search data split by `SearchShards`.
 package struct SiteBuilder<Sink: SiteFileSink> {
+    package typealias P = PlacementsFile.Column
     /// Rows on one page of a long list (a school's placed list, its class lists, quota admissions).
     package static var rowsPerPage: Int { 500 }
     /// Schools on one page of a level's list of schools.
@@ -110,14 +111,13 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         csv.map { PublicTable(name: name, source: $0.file, columns: $0.columns, rows: $0.rows) }
     }
 
+    /// A `status` of `placements.csv`, or a route of the quota admissions, in words (as written when neither).
     package func statusText(_ status: String) -> String {
-        switch status {
-        case "admitted": t(.admitted)
-        case "reassigned": t(.reassigned)
-        case "unplaced": t(.unplaced)
-        case "quota": t(.quotaRoute)
-        case "open": t(.openRoute)
-        default: status
+        switch PlacementRun.Placement.Status(rawValue: status) {
+        case .admitted?: t(.admitted)
+        case .reassigned?: t(.reassigned)
+        case .unplaced?: t(.unplaced)
+        case nil: status == "quota" ? t(.quotaRoute) : status == "open" ? t(.openRoute) : status
         }
     }
 
@@ -216,8 +216,8 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         for table in [placements, cutoffs] + [classes, summary, balance, heads].compactMap({ $0 }) { try add(table) }
 
         let p = level.placements
-        let (sid, school, status, rank, tier, lottery) = (try p.index("student_id"), try p.index("school_id"), try p.index("status"),
-                                                          try p.index("choice_rank"), try p.index("tier"), try p.index("lottery_number"))
+        let (sid, school, status, rank, tier, lottery) = (try p.index(P.studentID), try p.index(P.schoolID), try p.index(P.status),
+                                                          try p.index(P.choiceRank), try p.index(P.tier), try p.index(P.lotteryNumber))
         var classOf: [String: String] = [:]
         var classRows: [String: [Int]] = [:]
         if let c = level.classes {
@@ -273,9 +273,10 @@ package struct SiteBuilder<Sink: SiteFileSink> {
     /// Every placement row's result card, under `key` (the level, or `<level>-second-round`: the
     /// card names it, and the page checks its lottery number in the draw and seed of that key).
     package mutating func appendCards(_ p: RunCSV, key: String, masked placements: PublicTable, classOf: [String: String]) throws(PublishingError) {
-        let (sid, school, status, rank, tier, lottery) = (try p.index("student_id"), try p.index("school_id"), try p.index("status"),
-                                                          try p.index("choice_rank"), try p.index("tier"), try p.index("lottery_number"))
-        let (twin, note, seats) = (p.columns.firstIndex(of: "twin_group"), p.columns.firstIndex(of: "note"), p.columns.firstIndex(of: "seats"))
+        let (sid, school, status, rank, tier, lottery) = (try p.index(P.studentID), try p.index(P.schoolID), try p.index(P.status),
+                                                          try p.index(P.choiceRank), try p.index(P.tier), try p.index(P.lotteryNumber))
+        let (twin, note, seats) = (p.columns.firstIndex(of: P.twinGroup.rawValue), p.columns.firstIndex(of: P.note.rawValue),
+                                   p.columns.firstIndex(of: P.seats.rawValue))
         let nameColumn = placements.masked.isEmpty ? nil : 0
         for (k, row) in p.rows.enumerated() {
             // The seats are told on the card beside the note, where they are not simply the school's.
@@ -300,12 +301,12 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         let cutoffs = copy(round.cutoffs, name: key + "-cutoffs")!
         for table in [placements, cutoffs] { try add(table) }
         try appendCards(round.placements, key: key, masked: placements, classOf: [:])
-        let status = try round.placements.index("status")
-        var counts: [String: Int] = [:]
-        for row in round.placements.rows { counts[row[status], default: 0] += 1 }
+        let status = try round.placements.index(P.status)
+        var counts: [PlacementRun.Placement.Status: Int] = [:]
+        for row in round.placements.rows { if let s = PlacementRun.Placement.Status(rawValue: row[status]) { counts[s, default: 0] += 1 } }
         let name = "\(levelName(round.level)) · \(t(.secondRound))"
         return "<h3 id=\"\(key)\">\(e(name))</h3>\n<p>\(e(t(.applicantsOfLevel, name, "\(round.placements.rows.count)"))): "
-            + "\(e(t(.admitted))) \(counts["admitted"] ?? 0), \(e(t(.reassigned))) \(counts["reassigned"] ?? 0), \(e(t(.unplaced))) \(counts["unplaced"] ?? 0)</p>\n"
+            + "\(e(t(.admitted))) \(counts[.admitted] ?? 0), \(e(t(.reassigned))) \(counts[.reassigned] ?? 0), \(e(t(.unplaced))) \(counts[.unplaced] ?? 0)</p>\n"
             + "<p>" + [placements, cutoffs].map { "<a href=\"data/\($0.name).csv\">\(e($0.name)).csv</a>" }.joined(separator: " · ") + "</p>\n"
     }
 
@@ -528,7 +529,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
             ("lotteryNumber", .string(t(.lotteryNumber))), ("lotteryMeans", .string(t(.lotteryMeans))), ("checking", .string(t(.checking))),
             ("checkMatch", .string(t(.checkMatch))), ("checkMismatch", .string(t(.checkMismatch))), ("checkUnavailable", .string(t(.checkUnavailable))),
             ("computedNumber", .string(t(.computedNumber))),
-            ("statuses", .object(["admitted", "reassigned", "unplaced", "quota", "open"].map { ($0, .string(statusText($0))) })),
+            ("statuses", .object((PlacementRun.Placement.Status.allCases.map(\.rawValue) + ["quota", "open"]).map { ($0, .string(statusText($0))) })),
             ("levels", .object(SchoolLevel.allCases.map { ($0.rawValue, .string(levelName($0))) }
                 + results.secondRounds.map { (Self.secondRoundKey($0.level), .string("\(levelName($0.level)) · \(t(.secondRound))")) })),
         ]

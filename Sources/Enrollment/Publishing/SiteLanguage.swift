@@ -34,6 +34,7 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         case mechanism, mechanismDA, mechanismIA, claimOrder, claimOrderText, claimOrderNoFeeder, priorityCategories, residenceOrder
         case siblingRule, tieRule, tieRuleText, ageRule, ageText, notSet, monthsRule, monthsText, reserveOrder, reservesFirst, openFirst
         case purchasedRule, reachRule, metres, wholeLevel, twinsRule, classCapRule, commitmentFiles, checkCommitment, rows, mapOmitted
+        case unzonedNearest, overlapNote
     }
 
     /// The text of `key` in this language.
@@ -213,6 +214,8 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         case .addressReview: ("地址待人工核实", "address for review")
         case .unzoned: ("住址不在任何学区内", "home outside every zone")
         case .noHome: ("没有住址坐标或可划片的地址", "no home coordinates or zoned address")
+        case .unzonedNearest: ("住址不在任何学区内(最近的学区 %1,相距 %2 米)", "home outside every zone (the nearest zone %1, %2 m away)")
+        case .overlapNote: ("住址在学区图的重叠误差处,划入 %1(在其内 %2 米),而非 %3", "home where zones overlap by digitising noise: placed in %1 (%2 m inside it) rather than %3")
         case .exactShare: ("精确份额", "Exact share")
         case .basis: ("分配基数", "Basis")
         case .unfilled: ("未用名额", "Unfilled")

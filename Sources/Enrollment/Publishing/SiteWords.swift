@@ -11,18 +11,24 @@ extension SitePage {
     /// A care group, category, residence or subject key in words (as written when the table lacks it).
     package func keyText(_ key: String) -> String { language.word(forKey: key) ?? key }
 
-    /// A placement or zoning note in words: the tool's own notes from the table, any other text as written.
-    package func noteText(_ note: String) -> String {
-        note.components(separatedBy: "; ").map { part in
-            switch part {
-            case PlacementRun.unplacedReason: t(.unplacedReason)
-            case ZoneAssigner.addressReview: t(.addressReview)
-            case SupervisionReport.noListedSeat: t(.noListedSeat)
-            case "no home coordinates or zoned address": t(.noHome)
-            case _ where part.hasPrefix("unzoned"): t(.unzoned)
-            default: part
-            }
-        }.joined(separator: "; ")
+    /// A `note` column of `placements.csv` (`PlacementNote` codes joined by `;`) or a reason of the
+    /// supervision report in words; text that is neither is shown as written.
+    package func noteText(_ column: String) -> String {
+        if column == SupervisionReport.noListedSeat { return t(.noListedSeat) }
+        guard let notes = PlacementNote.notes(inColumn: column) else { return column }
+        return notes.map(noteWords).joined(separator: "; ")
+    }
+
+    /// One note in words.
+    package func noteWords(_ note: PlacementNote) -> String {
+        switch note {
+        case .addressReview: t(.addressReview)
+        case .noHome: t(.noHome)
+        case let .unzoned(nearest?, metres?): t(.unzonedNearest, nearest, "\(metres)")
+        case .unzoned: t(.unzoned)
+        case let .overlap(zone, metres, others): t(.overlapNote, zone, metres, others.joined(separator: ", "))
+        case .allPublicFull: t(.unplacedReason)
+        }
     }
 
     /// The words for `tier` at `school` for `student` under `c`'s policy: the claim, category,

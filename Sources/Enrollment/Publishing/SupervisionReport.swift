@@ -26,7 +26,7 @@ import EnrollmentRound
 /// Rates are written as percentages with one decimal, rounded half up from exact integers.
 public struct SupervisionReport: Sendable, Equatable {
     /// The reason recorded when a reassigned or unplaced row has no note.
-    public static let noListedSeat = "no seat at a school on the applicant's list"
+    public static let noListedSeat = "no-listed-seat"
     /// A class of this size or more is oversized (大班额).
     public static let largeClassSize = 56
 
@@ -162,17 +162,18 @@ public struct SupervisionReport: Sendable, Equatable {
         }
         for level in results.levels {
             let p = level.placements
-            let (sid, school, status, note) = (try p.index("student_id"), try p.index("school_id"), try p.index("status"), try p.index("note"))
+            typealias P = PlacementsFile.Column
+            let (sid, school, status, note) = (try p.index(P.studentID), try p.index(P.schoolID), try p.index(P.status), try p.index(P.note))
             var zoneSchools: [String: [Substring]] = [:]
             if let zoning = level.zoning {
-                let (zs, zc) = (try zoning.index("student_id"), try zoning.index("schools"))
-                for row in zoning.rows { zoneSchools[row[zs]] = row[zc].split(separator: ";") }
+                let (zs, zc) = (try zoning.index(ZoningFile.Column.studentID), try zoning.index(ZoningFile.Column.schools))
+                for row in zoning.rows { zoneSchools[row[zs]] = ZoningFile.schools(inField: row[zc]) }
             }
             var feeder: [String: String] = [:]
             if level.level == .junior, let applicants = results.admissionCase?.juniorApplicants {
                 for a in applicants { if let primary = a.primarySchool, let feeds = schoolsByID[primary]?.feeds { feeder[a.id] = feeds } }
             }
-            let seatsColumn = p.columns.firstIndex(of: "seats")
+            let seatsColumn = p.columns.firstIndex(of: P.seats.rawValue)
             let applicants = results.admissionCase?.applicants(level.level) ?? []
             var categories: [String: [String]] = [:]
             for a in applicants where !a.categories.isEmpty { categories[a.id] = a.categories }
@@ -184,10 +185,10 @@ public struct SupervisionReport: Sendable, Equatable {
             var counts: [String: Int] = [:], placed: [String: Int] = [:], reasons: [String: [String: Int]] = [:], nearby = 0
             for row in p.rows {
                 counts[row[status], default: 0] += 1
-                if row[status] != "admitted" {
+                if row[status] != PlacementRun.Placement.Status.admitted.rawValue {
                     reasons[row[status], default: [:]][row[note].isEmpty ? Self.noListedSeat : row[note], default: 0] += 1
                 }
-                guard row[status] != "unplaced", !row[school].isEmpty else { continue }
+                guard row[status] != PlacementRun.Placement.Status.unplaced.rawValue, !row[school].isEmpty else { continue }
                 placed[row[school], default: 0] += 1
                 let isNearby = zoneSchools[row[sid]]?.contains(Substring(row[school])) == true || feeder[row[sid]] == row[school]
                 if let s = schoolsByID[row[school]], s.sector == .public {
@@ -283,7 +284,8 @@ public struct SupervisionReport: Sendable, Equatable {
             }
             levels.append(Level(
                 level: level.level, applicants: p.rows.count, nearby: nearby, nearbyRate: Self.percent(nearby, of: p.rows.count),
-                admitted: counts["admitted"] ?? 0, reassigned: counts["reassigned"] ?? 0, unplaced: counts["unplaced"] ?? 0,
+                admitted: counts[PlacementRun.Placement.Status.admitted.rawValue] ?? 0,
+                reassigned: counts[PlacementRun.Placement.Status.reassigned.rawValue] ?? 0, unplaced: counts[PlacementRun.Placement.Status.unplaced.rawValue] ?? 0,
                 reasons: reasons.keys.sorted().flatMap { s in reasons[s]!.keys.sorted().map { Reason(status: s, reason: $0, count: reasons[s]![$0]!) } },
                 schools: schools, seatGroups: seatGroups, migrants: migrants,
                 classSizes: sizes.keys.sorted().map { ($0, sizes[$0]!) },

@@ -115,7 +115,8 @@ extension ClassesStep {
 
     /// `(student_id, school_id)` of every applicant `placements.csv` seats, in its row order.
     package static func placed(_ placements: CSVTable) throws -> [(studentID: String, schoolID: String)] {
-        guard let student = placements.index(of: "student_id"), let school = placements.index(of: "school_id") else {
+        guard let student = placements.index(of: PlacementsFile.Column.studentID.rawValue),
+              let school = placements.index(of: PlacementsFile.Column.schoolID.rawValue) else {
             throw RoundError.unreadableOutput(placements.file, "the columns student_id and school_id are missing")
         }
         return (0..<placements.count).compactMap { row in

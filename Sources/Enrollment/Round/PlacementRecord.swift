@@ -39,8 +39,9 @@ package struct PlacementRecord {
     /// - Complexity: O((n + c) log n) for n applicants and c list entries.
     package init(placements: [UInt8], ranks: [UInt8], admissionCase c: AdmissionCase, level: SchoolLevel, namingLevel: Bool = false) throws(RoundError) {
         let prefix = namingLevel ? "\(level.rawValue)/" : ""
-        let placementsTable = try Self.table(placements, file: prefix + "placements.csv",
-                                             columns: ["student_id", "school_id", "status", "lottery_number"])
+        typealias P = PlacementsFile.Column
+        let placementsTable = try Self.table(placements, file: prefix + PlacementsFile.name,
+                                             columns: [P.studentID, P.schoolID, P.status, P.lotteryNumber].map(\.rawValue))
         let ranksTable = try Self.table(ranks, file: prefix + "ranks.csv", columns: ["student_id", "school_id", "tier"])
         let schools = c.schools(level).sorted { $0.id < $1.id }
         var schoolIndex: [String: Int] = [:]
@@ -53,7 +54,7 @@ package struct PlacementRecord {
         var studentIndex: [String: Int] = [:]
         var studentIDs: [String] = [], schoolIDs: [String?] = [], seats: [Int?] = [], admitted: [Int] = [], labels: [String] = []
         var seatLabels: [String] = []
-        let pSeats = p.index(of: "seats")
+        let pSeats = p.index(of: P.seats.rawValue)
         var keys: [LotteryOrder] = []
         for row in 0..<p.count {
             let id = p[row, pStudent], school = p[row, pSchool]

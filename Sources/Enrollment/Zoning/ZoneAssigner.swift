@@ -56,9 +56,9 @@ public struct ZoneAssigner: Sendable {
         var result: [ZoneAssignment?] = Array(repeating: nil, count: applicants.count)
         var notes = Array(repeating: "", count: applicants.count)
         var reviewed = Array(repeating: false, count: applicants.count)
-        /// The note without the address review's detail, which quotes the address.
-        func publicNote(_ i: Int, _ rest: String...) -> String {
-            ([reviewed[i] ? Self.addressReview : ""] + rest).filter { !$0.isEmpty }.joined(separator: "; ")
+        /// The public notes: the address review without its detail, which quotes the address, then `rest`.
+        func publicNotes(_ i: Int, _ rest: PlacementNote?...) -> [PlacementNote] {
+            (reviewed[i] ? [.addressReview] : []) + rest.compactMap { $0 }
         }
         var pending: [Int] = []
         for (i, a) in applicants.enumerated() {
@@ -77,7 +77,7 @@ public struct ZoneAssigner: Sendable {
             } else {
                 let why = notes[i].isEmpty ? "no home coordinates or zoned address" : notes[i]
                 result[i] = ZoneAssignment(studentID: a.id, zoneID: nil, schools: [], method: .none, note: why,
-                                           publicNote: notes[i].isEmpty ? why : publicNote(i))
+                                           publicNotes: notes[i].isEmpty ? [.noHome] : publicNotes(i))
             }
         }
         if let index {
@@ -85,21 +85,23 @@ public struct ZoneAssigner: Sendable {
             for (k, i) in pending.enumerated() {
                 var hit = hits[k]
                 let a = applicants[i]
-                var overlapNote = ""
+                var overlap: (note: String, code: PlacementNote)?
                 if let rings, let z = hit.zone {
-                    (hit, overlapNote) = resolveOverlap(hit, zone: z, at: GridPoint(longitude: a.longitude!, latitude: a.latitude!), rings)
+                    (hit, overlap) = resolveOverlap(hit, zone: z, at: GridPoint(longitude: a.longitude!, latitude: a.latitude!), rings)
                 }
                 if let z = hit.zone {
                     let zone = mapZones[z]
                     result[i] = ZoneAssignment(studentID: a.id, zoneID: zone.id, schools: zone.schools, method: .polygon,
                                                nearBoundary: hit.nearBoundary,
-                                               note: [notes[i], overlapNote].filter { !$0.isEmpty }.joined(separator: "; "),
-                                               publicNote: publicNote(i, overlapNote))
+                                               note: [notes[i], overlap?.note ?? ""].filter { !$0.isEmpty }.joined(separator: "; "),
+                                               publicNotes: publicNotes(i, overlap?.code))
                 } else {
-                    let nearest = hit.nearestZone.map { "unzoned: nearest zone \(mapZones[$0].id), \(Int((hit.distanceMetres ?? 0).rounded())) m away" } ?? "unzoned"
+                    let metres = Int((hit.distanceMetres ?? 0).rounded())
+                    let nearest = hit.nearestZone.map { "unzoned: nearest zone \(mapZones[$0].id), \(metres) m away" } ?? "unzoned"
                     result[i] = ZoneAssignment(studentID: a.id, zoneID: nil, schools: [], method: .none,
                                                note: [notes[i], nearest].filter { !$0.isEmpty }.joined(separator: "; "),
-                                               publicNote: publicNote(i, nearest))
+                                               publicNotes: publicNotes(i, .unzoned(nearest: hit.nearestZone.map { mapZones[$0].id },
+                                                                                    metres: hit.nearestZone.map { _ in metres })))
                 }
             }
         }
@@ -107,11 +109,11 @@ public struct ZoneAssigner: Sendable {
     }
 
     /// The hit of a home located in zone z, moved to the zone it lies deeper in when it is also
-    /// inside another zone through an accepted overlap, with the note for the clerk (empty
-    /// when the home is in no accepted overlap).
+    /// inside another zone through an accepted overlap, with the note for the clerk and its code
+    /// (nil when the home is in no accepted overlap).
     /// - Complexity: O(accepted overlaps of z) for most homes; O(edges of the zones) for a
     ///   home inside an overlap's box.
-    private func resolveOverlap(_ hit: ZoneHit, zone z: Int, at p: GridPoint, _ rings: ZoneRings) -> (ZoneHit, String) {
+    private func resolveOverlap(_ hit: ZoneHit, zone z: Int, at p: GridPoint, _ rings: ZoneRings) -> (ZoneHit, (note: String, code: PlacementNote)?) {
         var inside = [z]
         var accepted: [ZoneOverlap] = []
         for (first, second, overlap) in overlaps where first == z || second == z {
@@ -122,7 +124,7 @@ public struct ZoneAssigner: Sendable {
                 accepted.append(overlap)
             }
         }
-        guard inside.count > 1 else { return (hit, "") }
+        guard inside.count > 1 else { return (hit, nil) }
         let metric = LocalMetric(at: p)
         let depths = inside.map { rings.distanceMetres(zone: $0, from: metric) }
         var best = 0
@@ -134,7 +136,9 @@ public struct ZoneAssigner: Sendable {
         let widths = accepted.map { "\($0.first)/\($0.second) \(ZoneOverlap.metres($0.widthMetres)) m wide" }
         let note = "in an overlap of zones accepted as digitising noise (overlap_tolerance_metres; \(widths.joined(separator: ", "))): "
             + "placed in \(mapZones[chosen].id), \(ZoneOverlap.metres(depths[best])) m inside it, rather than \(others.joined(separator: " or "))"
-        return (ZoneHit(zone: chosen, nearBoundary: depths[best] <= index!.nearBoundaryMetres), note)
+        let code = PlacementNote.overlap(zone: mapZones[chosen].id, metres: ZoneOverlap.metres(depths[best]),
+                                         others: inside.indices.filter { $0 != best }.map { mapZones[inside[$0]].id })
+        return (ZoneHit(zone: chosen, nearBoundary: depths[best] <= index!.nearBoundaryMetres), (note, code))
     }
 
     /// How a note starts when the address could not be zoned and a person must look at it.

@@ -26,20 +26,19 @@ public struct ZoneAssignment: Hashable, Sendable {
     /// the address quotes the part of it that could not be zoned (`人民路88号: no rule for 人民路
     /// covers this number`): this note is for the bureau (`zoning.csv`), never published.
     public var note: String
-    /// `note` as it may travel into published results (the placement's note, the supervision
-    /// report): the same, except that an address review says only `address for review`, since a
-    /// home address is personal data.
-    public var publicNote: String
+    /// What of `note` travels into published results (the placement's note, the supervision
+    /// report), as codes: an address review says only `address-review`, since a home address
+    /// is personal data.
+    public var publicNotes: [PlacementNote]
 
-    /// An assignment; `publicNote` defaults to `note` (a note that quotes no address).
     public init(studentID: String, zoneID: String?, schools: [String], method: Method, nearBoundary: Bool = false,
-                note: String = "", publicNote: String? = nil) {
+                note: String = "", publicNotes: [PlacementNote] = []) {
         self.studentID = studentID
         self.zoneID = zoneID
         self.schools = schools
         self.method = method
         self.nearBoundary = nearBoundary
         self.note = note
-        self.publicNote = publicNote ?? note
+        self.publicNotes = publicNotes
     }
 }

@@ -3,13 +3,11 @@ import EnrollmentCase
 
 /// The files `enroll zone` writes, as CSV bytes (UTF-8 with a byte-order mark).
 public enum ZoningTables {
-    /// One row per applicant, in `student_id` order: student_id, zone_id, schools
-    /// (`;`-separated), method (polygon | address | none), near_boundary, note.
+    /// `zoning.csv` (`ZoningFile`): one row per applicant, in `student_id` order: student_id,
+    /// zone_id, schools, method (polygon | address | none), near_boundary, note.
     public static func assignments(_ assignments: [ZoneAssignment]) -> [UInt8] {
-        var w = CSVWriter(header: ["student_id", "zone_id", "schools", "method", "near_boundary", "note"])
-        for a in assignments.sorted(by: { $0.studentID < $1.studentID }) {
-            w.append([a.studentID, a.zoneID ?? "", a.schools.joined(separator: ";"), a.method.rawValue, String(a.nearBoundary), a.note])
-        }
+        var w = CSVWriter(header: ZoningFile.header)
+        for a in assignments.sorted(by: { $0.studentID < $1.studentID }) { w.append(ZoningFile.row(a)) }
         return w.bytes
     }
 
@@ -30,7 +28,7 @@ public enum ZoningTables {
         for zone in c.zones(level) {
             let seats = zone.schools.reduce(0) { $0 + (capacity[$1] ?? 0) }
             let n = applicants[zone.id] ?? 0
-            w.append([zone.id, zone.schools.joined(separator: ";"), String(n), String(seats), String(seats - n), String(near[zone.id] ?? 0)])
+            w.append([zone.id, ZoningFile.schools(zone.schools), String(n), String(seats), String(seats - n), String(near[zone.id] ?? 0)])
         }
         w.append(["(unzoned)", "", String(unzoned), "", "", ""])
         return w.bytes

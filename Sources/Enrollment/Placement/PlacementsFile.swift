@@ -1,0 +1,79 @@
+import EnrollmentIO
+import EnrollmentCase
+
+/// The schema of `placements.csv`, the file every placement writes for its level (and each
+/// second round for its own): its columns, in order, how a row is written from a `Placement`
+/// and read back. Every reader of the file — the steps after a placement, `verify`, the site,
+/// the supervision report — finds its columns through `Column`, so a column's name is written
+/// once.
+///
+/// Codes: `status` is `PlacementRun.Placement.Status`'s raw value; `seats` is a seat group's
+/// label (`SeatGroups.label(of:)`: `all`, `open`, `reserved:<category>`,
+/// `open-except:<category>`, or `purchased`); `note` is `PlacementNote` codes joined by `;`.
+/// Numbers are decimal, the lottery number 64 lowercase hex digits, `distance_m` whole metres.
+public enum PlacementsFile {
+    public static let name = "placements.csv"
+
+    /// The columns, in the file's order.
+    public enum Column: String, CaseIterable, Sendable {
+        case studentID = "student_id", schoolID = "school_id", status, choiceRank = "choice_rank", tier
+        case lotteryNumber = "lottery_number", twinGroup = "twin_group", zoneID = "zone_id", distance = "distance_m", seats, note
+    }
+
+    /// The header row.
+    public static var header: [String] { Column.allCases.map(\.rawValue) }
+
+    /// The row of `p`, one field per column of `header`.
+    public static func row(_ p: PlacementRun.Placement) -> [String] {
+        [p.studentID, p.schoolID ?? "", p.status.rawValue, p.choiceRank.map(String.init) ?? "", p.tier.map(String.init) ?? "",
+         p.lotteryNumber.hex, p.twinGroup ?? "", p.zoneID ?? "", p.distanceMetres.map { String(Int($0.rounded())) } ?? "",
+         p.seats ?? "", PlacementNote.column(p.notes)]
+    }
+
+    /// The placement a row gives back (`fields` in `header` order); nil when a field does not
+    /// read as its column's type. `distance_m` comes back in whole metres.
+    public static func placement(_ fields: [String]) -> PlacementRun.Placement? {
+        guard fields.count == Column.allCases.count, let status = PlacementRun.Placement.Status(rawValue: fields[2]),
+              let number = LotteryNumber(hex: fields[5]), let notes = PlacementNote.notes(inColumn: fields[10]) else { return nil }
+        func optional<T>(_ text: String, _ parse: (String) -> T?) -> T?? { text.isEmpty ? .some(nil) : parse(text).map { .some($0) } }
+        guard let rank = optional(fields[3], { Int($0) }), let tier = optional(fields[4], { Int($0) }),
+              let distance = optional(fields[8], { Double($0) }) else { return nil }
+        func text(_ k: Int) -> String? { fields[k].isEmpty ? nil : fields[k] }
+        return PlacementRun.Placement(studentID: fields[0], schoolID: text(1), status: status, choiceRank: rank, tier: tier, lotteryNumber: number,
+                                      twinGroup: text(6), zoneID: text(7), distanceMetres: distance, seats: text(9), notes: notes)
+    }
+}
+
+/// The schema of `zoning.csv`, the zone of every applicant of a level: its columns, and the
+/// `schools` list, written as the zone's school ids joined by `;` (ids hold no `;`).
+public enum ZoningFile {
+    public static let name = "zoning.csv"
+
+    public enum Column: String, CaseIterable, Sendable {
+        case studentID = "student_id", zoneID = "zone_id", schools, method, nearBoundary = "near_boundary", note
+    }
+
+    public static var header: [String] { Column.allCases.map(\.rawValue) }
+
+    /// The row of `a`.
+    public static func row(_ a: ZoneAssignment) -> [String] {
+        [a.studentID, a.zoneID ?? "", schools(a.schools), a.method.rawValue, String(a.nearBoundary), a.note]
+    }
+
+    /// The `schools` field of `ids`.
+    public static func schools(_ ids: [String]) -> String { ids.joined(separator: ";") }
+
+    /// The school ids of a `schools` field (none for an empty one).
+    public static func schools(inField field: some StringProtocol) -> [Substring] {
+        field.isEmpty ? [] : Substring(field).split(separator: ";", omittingEmptySubsequences: false)
+    }
+
+    /// The assignment a row gives back; nil when a field does not read as its column's type.
+    /// (The public notes are not in this file: `placements.csv` carries them.)
+    public static func assignment(_ fields: [String]) -> ZoneAssignment? {
+        guard fields.count == Column.allCases.count, let method = ZoneAssignment.Method(rawValue: fields[3]),
+              let near = Bool(fields[4]) else { return nil }
+        return ZoneAssignment(studentID: fields[0], zoneID: fields[1].isEmpty ? nil : fields[1], schools: schools(inField: fields[2]).map(String.init),
+                              method: method, nearBoundary: near, note: fields[5])
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import Enrollment
+@testable import EnrollmentIO
+@testable import EnrollmentCase
+@testable import EnrollmentEngines
+@testable import EnrollmentRound
+@testable import EnrollmentPublishing
+
+/// Each recorded file's schema writes a row and reads it back unchanged, and every code the
+/// files hold has its words in both languages of the site.
+@Suite struct RecordedFileSchemaTests {
+    static let notes: [PlacementNote] = [.addressReview, .noHome, .unzoned(nearest: nil, metres: nil), .unzoned(nearest: "PZ07", metres: 120),
+                                         .overlap(zone: "PZ02", metres: "3.50", others: ["PZ01", "PZ03"]), .allPublicFull]
+
+    @Test func everyNoteReadsBackFromItsCode() {
+        #expect(Self.notes.map(\.code) == ["address-review", "no-home", "unzoned", "unzoned:PZ07:120", "overlap:PZ02:3.50:PZ01+PZ03", "all-public-full"])
+        for note in Self.notes { #expect(PlacementNote(code: note.code) == note) }
+        #expect(PlacementNote.notes(inColumn: PlacementNote.column(Self.notes)) == Self.notes)
+        #expect(PlacementNote.notes(inColumn: "") == [])
+        for bad in ["address for review", "unzoned:PZ07", "unzoned:PZ07:far", "overlap:PZ02:3.5:", "no-home;", "All-public-full"] {
+            #expect(PlacementNote.notes(inColumn: bad) == nil, "\(bad)")
+        }
+    }
+
+    /// The words come from the language table, never the code: changing a code's wording in the
+    /// engine cannot leave the site showing it untranslated.
+    @Test func everyNoteHasItsWordsInBothLanguages() {
+        for language in SiteLanguage.allCases {
+            let page = SitePage(language: language, notice: nil)
+            for note in Self.notes {
+                let words = page.noteWords(note)
+                #expect(!words.isEmpty && words != note.code && !words.contains("%"), "\(language) \(note.code): \(words)")
+                #expect(page.noteText(note.code) == words)
+            }
+        }
+        let zh = SitePage(language: .zh, notice: nil)
+        #expect(zh.noteText("unzoned:PZ07:120;all-public-full") == "住址不在任何学区内(最近的学区 PZ07,相距 120 米); 全部公办学校学位已满(民办学校只录取报名该校的学生)")
+        #expect(zh.noteText(SupervisionReport.noListedSeat) == "所填志愿学校均无学位")
+    }
+
+    /// `placements.csv` and `zoning.csv` of both levels of the sample county, read back row by row.
+    @Test func placementsAndZoningReadBackAsWritten() throws {
+        let c = try CaseFolder(url: packageRoot.appendingPathComponent("zones/sample-county/case")).load().admissionCase
+        var notesSeen: Set<String> = []
+        for level in [SchoolLevel.primary, .junior] {
+            let (run, zoning, files) = try PlacementStep.run(c, level: level, seed: String(repeating: "ab", count: 32))
+            let placements = try RunCSV(file: PlacementsFile.name, bytes: try #require(files.first { $0.path.hasSuffix("/" + PlacementsFile.name) }).bytes)
+            #expect(placements.columns == PlacementsFile.header)
+            let read = placements.rows.map { PlacementsFile.placement($0) }
+            #expect(read.count == run.placements.count)
+            for (back, written) in zip(read, run.placements) {
+                var expected = written
+                expected.distanceMetres = written.distanceMetres.map { $0.rounded() }
+                #expect(back == expected)
+                for note in written.notes { notesSeen.insert(note.code.components(separatedBy: ":")[0]) }
+            }
+            let zoned = try RunCSV(file: ZoningFile.name, bytes: try #require(files.first { $0.path.hasSuffix("/" + ZoningFile.name) }).bytes)
+            #expect(zoned.columns == ZoningFile.header)
+            let byID = Dictionary(uniqueKeysWithValues: zoning.map { ($0.studentID, $0) })
+            for fields in zoned.rows {
+                var expected = try #require(byID[fields[0]])
+                expected.publicNotes = []
+                #expect(ZoningFile.assignment(fields) == expected)
+            }
+        }
+        // The sample county exercises the notes a county meets: addresses for review, homes in no zone.
+        #expect(notesSeen.isSuperset(of: ["address-review"]), "\(notesSeen)")
+    }
+}
