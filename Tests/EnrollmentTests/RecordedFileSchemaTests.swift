@@ -68,3 +68,13 @@ import Testing
         #expect(notesSeen.isSuperset(of: ["address-review"]), "\(notesSeen)")
     }
 }
+
+extension RecordedFileSchemaTests {
+    @Test func everySeatsLabelReadsBackFromItsCode() {
+        let labels: [SeatsLabel] = [.all, .open, .purchased, .reserved(category: "left_behind"), .openExcept(category: "migrant")]
+        #expect(labels.map(\.code) == ["all", "open", "purchased", "reserved:left_behind", "open-except:migrant"])
+        for label in labels { #expect(SeatsLabel(code: label.code) == label) }
+        for bad in ["", "reserved:", "reserved", "open-except:", "All", "bought"] { #expect(SeatsLabel(code: bad) == nil, "\(bad)") }
+        #expect(labels.map(\.reservedCategory) == [nil, nil, nil, "left_behind", nil])
+    }
+}

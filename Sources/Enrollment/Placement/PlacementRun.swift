@@ -190,7 +190,7 @@ extension PlacementRun {
                 p.schoolID = schools[school].id
                 p.status = .reassigned
                 p.distanceMetres = metres
-                p.seats = "purchased"
+                p.seats = SeatsLabel.purchased.code
             case .unplaced?:
                 p.status = .unplaced
                 p.notes.append(.allPublicFull)

@@ -102,13 +102,16 @@ public struct SeatGroups: Hashable, Sendable {
 
     /// What a group is, as the run's files write it: `all` (a school of one group), `open`,
     /// `reserved:<category>`, `open-except:<category>` or `purchased`.
-    public func label(of group: Int) -> String {
+    public func label(of group: Int) -> String { seatsLabel(of: group).code }
+
+    /// The label of `group`, typed (`all` for the one group of a school without reserved seats).
+    public func seatsLabel(of group: Int) -> SeatsLabel {
         let g = groups[group]
         switch g.kind {
-        case .open: return groups(of: g.school).count == 1 ? "all" : "open"
-        case .reserved(let category): return "reserved:" + category
-        case .openExcept(let category): return "open-except:" + category
-        case .purchased: return "purchased"
+        case .open: return groups(of: g.school).count == 1 ? .all : .open
+        case .reserved(let category): return .reserved(category: category)
+        case .openExcept(let category): return .openExcept(category: category)
+        case .purchased: return .purchased
         }
     }
 

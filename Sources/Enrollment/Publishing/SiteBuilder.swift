@@ -127,14 +127,13 @@ package struct SiteBuilder<Sink: SiteFileSink> {
     /// A seat group of `placements.csv` or `cutoffs.csv` in words (`reserved:left_behind`:
     /// 预留学位(留守儿童)); empty for none.
     package func seatsText(_ seats: String) -> String {
-        switch seats {
-        case "": ""
-        case "all": t(.seatsAll)
-        case "open": t(.seatsOpen)
-        case "purchased": t(.seatsPurchased)
-        case _ where seats.hasPrefix("reserved:"): t(.seatsReserved, keyText(String(seats.dropFirst("reserved:".count))))
-        case _ where seats.hasPrefix("open-except:"): t(.seatsOpenExcept, keyText(String(seats.dropFirst("open-except:".count))))
-        default: seats
+        switch SeatsLabel(code: seats) {
+        case .all?: t(.seatsAll)
+        case .open?: t(.seatsOpen)
+        case .purchased?: t(.seatsPurchased)
+        case .reserved(let category)?: t(.seatsReserved, keyText(category))
+        case .openExcept(let category)?: t(.seatsOpenExcept, keyText(category))
+        case nil: seats
         }
     }
 
@@ -236,7 +235,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         // A school of several seat groups has a cutoff per group, each told with its seats.
         var cutoffText: [String: String] = [:]
         for row in level.cutoffs.rows where !row[ct].isEmpty {
-            let group = cg.map { row[$0] == "all" ? "" : seatsText(row[$0]) + ": " } ?? ""
+            let group = cg.map { SeatsLabel(code: row[$0]) == .all ? "" : seatsText(row[$0]) + ": " } ?? ""
             cutoffText[row[cs]] = (cutoffText[row[cs]].map { $0 + "; " } ?? "") + "\(group)\(row[ct]) / \(row[cl].prefix(12))…"
         }
         var summaryRows: [String: [[String]]] = [:], balanceRows: [String: [[String]]] = [:], headRows: [String: [[String]]] = [:]
@@ -280,7 +279,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         let nameColumn = placements.masked.isEmpty ? nil : 0
         for (k, row) in p.rows.enumerated() {
             // The seats are told on the card beside the note, where they are not simply the school's.
-            let seatWords = seats.map { ["", "all"].contains(row[$0]) ? "" : seatsText(row[$0]) } ?? ""
+            let seatWords = seats.map { row[$0].isEmpty || SeatsLabel(code: row[$0]) == .all ? "" : seatsText(row[$0]) } ?? ""
             let noteWords = [note.map { noteText(row[$0]) } ?? "", seatWords].filter { !$0.isEmpty }.joined(separator: "; ")
             let noteIndex = noteWords.isEmpty ? -1 : noteTexts.index(noteWords)
             let record: [SearchRecords.Field] = [

@@ -204,12 +204,12 @@ public struct SupervisionReport: Sendable, Equatable {
                 if !seats.isEmpty {
                     let key = row[school] + "\u{0}" + seats
                     groupFill[key, default: 0] += 1
-                    if seats.hasPrefix("reserved:"), categories[row[sid]]?.contains(String(seats.dropFirst("reserved:".count))) == true {
+                    if let category = SeatsLabel(code: seats)?.reservedCategory, categories[row[sid]]?.contains(category) == true {
                         groupOfCategory[key, default: 0] += 1
                     }
                 }
                 if let tags = categories[row[sid]], tags.contains(where: migrantTags.contains),
-                   seats == "purchased" || schoolsByID[row[school]]?.sector == .public {
+                   SeatsLabel(code: seats) == .purchased || schoolsByID[row[school]]?.sector == .public {
                     migrantsPlaced += 1
                 }
                 if isNearby { nearby += 1 }
@@ -227,10 +227,10 @@ public struct SupervisionReport: Sendable, Equatable {
             var capacity: [String: Int] = [:], seatGroups: [SeatGroupFill] = []
             for row in c.rows {
                 capacity[row[cs], default: 0] += Int(row[cc]) ?? 0
-                guard let cg, row[cg] != "all" else { continue }
+                guard let cg, SeatsLabel(code: row[cg]) != .all else { continue }
                 let key = row[cs] + "\u{0}" + row[cg]
                 seatGroups.append(SeatGroupFill(schoolID: row[cs], seats: row[cg], capacity: Int(row[cc]) ?? 0, filled: groupFill[key] ?? 0,
-                                                ofCategory: row[cg].hasPrefix("reserved:") && results.admissionCase != nil ? groupOfCategory[key] ?? 0 : nil))
+                                                ofCategory: SeatsLabel(code: row[cg])?.reservedCategory != nil && results.admissionCase != nil ? groupOfCategory[key] ?? 0 : nil))
             }
             let schools = capacity.keys.sorted().map { id in
                 let seats = capacity[id]!, n = placed[id] ?? 0

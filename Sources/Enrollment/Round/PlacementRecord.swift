@@ -68,7 +68,7 @@ package struct PlacementRecord {
             seatLabels.append(pSeats.map { p[row, $0] } ?? "")
             if p[row, pStatus] == PlacementRun.Placement.Status.admitted.rawValue {
                 admitted.append(row)
-                labels.append(pSeats.map { p[row, $0] } ?? "all")
+                labels.append(pSeats.map { p[row, $0] } ?? SeatsLabel.all.code)
             }
             keys.append(LotteryOrder(number: number, studentID: id))
         }

@@ -64,8 +64,11 @@ package enum SecondRoundStep {
         for (id, school, label) in seatsHeld {
             holding.insert(id)
             held[school, default: 0] += 1
-            if label == "purchased" { heldPurchased[school, default: 0] += 1 }
-            if label.hasPrefix("reserved:") { heldReserved[school + "\u{0}" + label.dropFirst("reserved:".count), default: 0] += 1 }
+            switch SeatsLabel(code: label) {
+            case .purchased?: heldPurchased[school, default: 0] += 1
+            case .reserved(let category)?: heldReserved[school + "\u{0}" + category, default: 0] += 1
+            default: break
+            }
         }
         let applicants = round.applicants[level] ?? []
         if let holder = applicants.first(where: { holding.contains($0.id) }) {
