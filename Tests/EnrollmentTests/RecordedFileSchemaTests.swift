@@ -78,3 +78,20 @@ extension RecordedFileSchemaTests {
         #expect(labels.map(\.reservedCategory) == [nil, nil, nil, "left_behind", nil])
     }
 }
+
+extension RecordedFileSchemaTests {
+    /// Every file a placement writes has the header its schema declares, and the step's list of
+    /// files is the schemas' names.
+    @Test func thePlacementsFilesHaveTheirSchemasHeaders() throws {
+        let c = try CaseFolder(url: packageRoot.appendingPathComponent("zones/sample-county/case")).load().admissionCase
+        let (_, _, files) = try PlacementStep.run(c, level: .junior, seed: String(repeating: "cd", count: 32))
+        let schemas: [(String, [String])] = [(ZoningFile.name, ZoningFile.header), (PlacementsFile.name, PlacementsFile.header),
+                                             (RanksFile.name, RanksFile.header), (CutoffsFile.name, CutoffsFile.header),
+                                             (WaitlistsFile.name, WaitlistsFile.header)]
+        #expect(PlacementStep.files == schemas.map(\.0))
+        for (name, header) in schemas {
+            let file = try #require(files.first { $0.path == "junior/\(name)" })
+            #expect(try RunCSV(file: name, bytes: file.bytes).columns == header, "\(name)")
+        }
+    }
+}

@@ -13,10 +13,8 @@ public enum PlacementTables {
 
     /// `ranks.csv`: the audit trail, one row per applicant per school of their effective list.
     public static func ranks(_ run: PlacementRun) -> [UInt8] {
-        var w = CSVWriter(header: ["student_id", "school_id", "choice_rank", "tier", "lottery_number"])
-        for r in run.ranks {
-            w.append([r.studentID, r.schoolID, String(r.choiceRank), String(r.tier), r.lotteryNumber.hex])
-        }
+        var w = CSVWriter(header: RanksFile.header)
+        for r in run.ranks { w.append(RanksFile.row(r)) }
         return w.bytes
     }
 
@@ -26,7 +24,7 @@ public enum PlacementTables {
     public static func cutoffs(_ run: PlacementRun) -> [UInt8] {
         var admitted = [Int](repeating: 0, count: run.seatGroups.groups.count)
         for g in run.groupMatching.schoolIndices where g >= 0 { admitted[Int(g)] += 1 }
-        var w = CSVWriter(header: ["school_id", "seats", "capacity", "admitted", "cutoff_tier", "cutoff_lottery_number"])
+        var w = CSVWriter(header: CutoffsFile.header)
         for (g, group) in run.seatGroups.groups.enumerated() {
             let cutoff = run.cutoffs[g]
             w.append([run.schools[group.school].id, run.seatGroups.label(of: g), String(group.seats), String(admitted[g]),
@@ -38,7 +36,7 @@ public enum PlacementTables {
     /// `waitlists.csv`: per seat group, in order, the applicants who ranked it above what they
     /// got (候补), with their tier at the group.
     public static func waitlists(_ run: PlacementRun) -> [UInt8] {
-        var w = CSVWriter(header: ["school_id", "seats", "position", "student_id", "tier", "lottery_number"])
+        var w = CSVWriter(header: WaitlistsFile.header)
         for (g, group) in run.seatGroups.groups.enumerated() {
             for (position, entry) in run.waitlists[g].enumerated() {
                 w.append([run.schools[group.school].id, run.seatGroups.label(of: g), String(position + 1), entry.studentID,

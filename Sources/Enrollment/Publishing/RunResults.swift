@@ -152,10 +152,10 @@ public struct RunResults: Sendable {
         var levels: [LevelResults] = [], secondRounds: [LevelResults] = []
         for level in [SchoolLevel.primary, .junior] {
             for (folder, rounds) in [(level.rawValue + "/", 1), (level.rawValue + "/" + SecondRound.folder + "/", 2)] {
-                guard let placements = try csv(folder + "placements.csv") else { continue }
-                guard let cutoffs = try csv(folder + "cutoffs.csv") else { throw PublishingError.missingFile(folder + "cutoffs.csv") }
+                guard let placements = try csv(folder + PlacementsFile.name) else { continue }
+                guard let cutoffs = try csv(folder + CutoffsFile.name) else { throw PublishingError.missingFile(folder + CutoffsFile.name) }
                 let results = LevelResults(level: level, placements: placements, cutoffs: cutoffs,
-                                           zoning: try csv(folder + "zoning.csv"), ranks: try csv(folder + "ranks.csv"),
+                                           zoning: try csv(folder + ZoningFile.name), ranks: try csv(folder + RanksFile.name),
                                            classes: try csv(folder + "classes.csv"), classSummary: try csv(folder + "class-summary.csv"),
                                            classBalance: try csv(folder + "class-balance.csv"), headTeachers: try csv(folder + "head-teachers.csv"))
                 if rounds == 1 { levels.append(results) } else { secondRounds.append(results) }

@@ -230,8 +230,9 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         for (k, row) in p.rows.enumerated() where !row[school].isEmpty { placedRows[row[school], default: []].append(k) }
         try appendCards(p, key: level.level.rawValue, masked: placements, classOf: classOf)
         let fills = report.levels.first { $0.level == level.level }?.schools ?? []
-        let (cs, ct, cl) = (try level.cutoffs.index("school_id"), try level.cutoffs.index("cutoff_tier"), try level.cutoffs.index("cutoff_lottery_number"))
-        let cg = level.cutoffs.columns.firstIndex(of: "seats")
+        typealias C = CutoffsFile.Column
+        let (cs, ct, cl) = (try level.cutoffs.index(C.schoolID), try level.cutoffs.index(C.cutoffTier), try level.cutoffs.index(C.cutoffLotteryNumber))
+        let cg = level.cutoffs.columns.firstIndex(of: C.seats.rawValue)
         // A school of several seat groups has a cutoff per group, each told with its seats.
         var cutoffText: [String: String] = [:]
         for row in level.cutoffs.rows where !row[ct].isEmpty {

@@ -216,13 +216,14 @@ public struct SupervisionReport: Sendable, Equatable {
             }
             var firstChoice: [String: Int]?
             if let ranks = level.ranks {
-                let (rs, rc) = (try ranks.index("school_id"), try ranks.index("choice_rank"))
+                let (rs, rc) = (try ranks.index(RanksFile.Column.schoolID), try ranks.index(RanksFile.Column.choiceRank))
                 var tally: [String: Int] = [:]
                 for row in ranks.rows where row[rc] == "1" { tally[row[rs], default: 0] += 1 }
                 firstChoice = tally
             }
             let c = level.cutoffs
-            let (cs, cc, cg) = (try c.index("school_id"), try c.index("capacity"), c.columns.firstIndex(of: "seats"))
+            let (cs, cc, cg) = (try c.index(CutoffsFile.Column.schoolID), try c.index(CutoffsFile.Column.capacity),
+                                c.columns.firstIndex(of: CutoffsFile.Column.seats.rawValue))
             // A school's seats are the sum of its groups' (one row each).
             var capacity: [String: Int] = [:], seatGroups: [SeatGroupFill] = []
             for row in c.rows {

@@ -102,7 +102,7 @@ extension ClassesStep {
     /// recorded placement seated (admitted and reassigned), in the order of `placements.csv`.
     package static func perform(level: SchoolLevel, in context: StepContext) throws -> StepOutcome<ClassesSummary> {
         let c = context.admissionCase
-        let placed = try placed(context.recordedTable("placements.csv", of: .placement(level: level)))
+        let placed = try placed(context.recordedTable(PlacementsFile.name, of: .placement(level: level)))
         let (results, files) = try run(c, level: level, placed: placed, seed: context.seed, teachers: c.teachers)
         let schools = results.map(\.school.id)
         let outputs = files.map { (name: $0.path, bytes: $0.bytes) }

@@ -42,7 +42,8 @@ package struct PlacementRecord {
         typealias P = PlacementsFile.Column
         let placementsTable = try Self.table(placements, file: prefix + PlacementsFile.name,
                                              columns: [P.studentID, P.schoolID, P.status, P.lotteryNumber].map(\.rawValue))
-        let ranksTable = try Self.table(ranks, file: prefix + "ranks.csv", columns: ["student_id", "school_id", "tier"])
+        let ranksTable = try Self.table(ranks, file: prefix + RanksFile.name,
+                                        columns: [RanksFile.Column.studentID, .schoolID, .tier].map(\.rawValue))
         let schools = c.schools(level).sorted { $0.id < $1.id }
         var schoolIndex: [String: Int] = [:]
         for (k, s) in schools.enumerated() { schoolIndex[s.id] = k }

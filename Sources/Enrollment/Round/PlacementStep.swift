@@ -6,7 +6,7 @@ import EnrollmentEngines
 /// `PlacementRun`, written as the files of the run folder's `<level>/` subfolder.
 package enum PlacementStep {
     /// The files written, in this order, under `<level>/`.
-    package static let files = ["zoning.csv", "placements.csv", "ranks.csv", "cutoffs.csv", "waitlists.csv"]
+    package static let files = [ZoningFile.name, PlacementsFile.name, RanksFile.name, CutoffsFile.name, WaitlistsFile.name]
 
     /// The placement and its files (paths relative to the run folder, under `folder`: by default
     /// the level's), its applicants numbered in `draw` (by default `<level>-placement`).
@@ -43,7 +43,7 @@ package enum PlacementStep {
         func bytes(_ name: String) -> [UInt8] { outputs.first { $0.name == "\(folder)/\(name)" }?.bytes ?? [] }
         let record: PlacementRecord
         do {
-            record = try PlacementRecord(placements: bytes("placements.csv"), ranks: bytes("ranks.csv"), admissionCase: c, level: level)
+            record = try PlacementRecord(placements: bytes(PlacementsFile.name), ranks: bytes(RanksFile.name), admissionCase: c, level: level)
         } catch {
             return ["\(error)"]
         }

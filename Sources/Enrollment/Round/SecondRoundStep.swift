@@ -32,8 +32,8 @@ package enum SecondRoundStep {
         guard let round = c.secondRound, round.concerns(level) else { throw RoundError.noSecondRound(level: level.rawValue) }
         guard round.commitment?.digest == commitment else { throw RoundError.secondRoundChanged(commitment.hex) }
         let first = RoundStep.placement(level: level)
-        let record = try PlacementRecord(placements: context.recordedOutput("\(level.rawValue)/placements.csv", first),
-                                         ranks: context.recordedOutput("\(level.rawValue)/ranks.csv", first),
+        let record = try PlacementRecord(placements: context.recordedOutput("\(level.rawValue)/\(PlacementsFile.name)", first),
+                                         ranks: context.recordedOutput("\(level.rawValue)/\(RanksFile.name)", first),
                                          admissionCase: c, level: level, namingLevel: true)
         var seats = record.seatsHeld
         if !vacancies.isEmpty {

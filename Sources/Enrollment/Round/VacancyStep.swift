@@ -15,8 +15,8 @@ package enum VacancyStep {
     /// The step: every withdrawal of `rounds`, promoted down the recorded placement's waitlists.
     package static func perform(level: SchoolLevel, rounds: [[String]], in context: StepContext) throws -> StepOutcome<VacanciesSummary> {
         let step = RoundStep.placement(level: level)
-        let record = try PlacementRecord(placements: context.recordedOutput("\(level.rawValue)/placements.csv", step),
-                                         ranks: context.recordedOutput("\(level.rawValue)/ranks.csv", step),
+        let record = try PlacementRecord(placements: context.recordedOutput("\(level.rawValue)/\(PlacementsFile.name)", step),
+                                         ranks: context.recordedOutput("\(level.rawValue)/\(RanksFile.name)", step),
                                          admissionCase: context.admissionCase, level: level, namingLevel: true)
         let withdrawn = Set(rounds.joined()).sorted()
         let result = promote(record, withdrawn: withdrawn)

@@ -1,6 +1,8 @@
 import EnrollmentIO
 import EnrollmentCase
 
+/// The schemas of the files a placement writes for its level (`PlacementTables` makes them).
+///
 /// The schema of `placements.csv`, the file every placement writes for its level (and each
 /// second round for its own): its columns, in order, how a row is written from a `Placement`
 /// and read back. Every reader of the file — the steps after a placement, `verify`, the site,
@@ -44,36 +46,43 @@ public enum PlacementsFile {
     }
 }
 
-/// The schema of `zoning.csv`, the zone of every applicant of a level: its columns, and the
-/// `schools` list, written as the zone's school ids joined by `;` (ids hold no `;`).
-public enum ZoningFile {
-    public static let name = "zoning.csv"
+/// The schema of `ranks.csv`, a placement's audit trail: one row per applicant per school of
+/// their effective list, by `student_id` then choice rank.
+public enum RanksFile {
+    public static let name = "ranks.csv"
 
     public enum Column: String, CaseIterable, Sendable {
-        case studentID = "student_id", zoneID = "zone_id", schools, method, nearBoundary = "near_boundary", note
+        case studentID = "student_id", schoolID = "school_id", choiceRank = "choice_rank", tier, lotteryNumber = "lottery_number"
     }
 
     public static var header: [String] { Column.allCases.map(\.rawValue) }
 
-    /// The row of `a`.
-    public static func row(_ a: ZoneAssignment) -> [String] {
-        [a.studentID, a.zoneID ?? "", schools(a.schools), a.method.rawValue, String(a.nearBoundary), a.note]
+    public static func row(_ r: PlacementRun.Rank) -> [String] {
+        [r.studentID, r.schoolID, String(r.choiceRank), String(r.tier), r.lotteryNumber.hex]
+    }
+}
+
+/// The schema of `cutoffs.csv`: per seat group (a school without reserved seats is one group,
+/// `all`), its seats, admitted by priority, and the last admitted applicant's tier and lottery
+/// number when the group filled (录取线).
+public enum CutoffsFile {
+    public static let name = "cutoffs.csv"
+
+    public enum Column: String, CaseIterable, Sendable {
+        case schoolID = "school_id", seats, capacity, admitted, cutoffTier = "cutoff_tier", cutoffLotteryNumber = "cutoff_lottery_number"
     }
 
-    /// The `schools` field of `ids`.
-    public static func schools(_ ids: [String]) -> String { ids.joined(separator: ";") }
+    public static var header: [String] { Column.allCases.map(\.rawValue) }
+}
 
-    /// The school ids of a `schools` field (none for an empty one).
-    public static func schools(inField field: some StringProtocol) -> [Substring] {
-        field.isEmpty ? [] : Substring(field).split(separator: ";", omittingEmptySubsequences: false)
+/// The schema of `waitlists.csv`: per seat group, in order, the applicants who ranked it above
+/// what they got (候补), with their tier at the group.
+public enum WaitlistsFile {
+    public static let name = "waitlists.csv"
+
+    public enum Column: String, CaseIterable, Sendable {
+        case schoolID = "school_id", seats, position, studentID = "student_id", tier, lotteryNumber = "lottery_number"
     }
 
-    /// The assignment a row gives back; nil when a field does not read as its column's type.
-    /// (The public notes are not in this file: `placements.csv` carries them.)
-    public static func assignment(_ fields: [String]) -> ZoneAssignment? {
-        guard fields.count == Column.allCases.count, let method = ZoneAssignment.Method(rawValue: fields[3]),
-              let near = Bool(fields[4]) else { return nil }
-        return ZoneAssignment(studentID: fields[0], zoneID: fields[1].isEmpty ? nil : fields[1], schools: schools(inField: fields[2]).map(String.init),
-                              method: method, nearBoundary: near, note: fields[5])
-    }
+    public static var header: [String] { Column.allCases.map(\.rawValue) }
 }
