@@ -95,3 +95,40 @@ extension RecordedFileSchemaTests {
         }
     }
 }
+
+extension RecordedFileSchemaTests {
+    /// The class and quota files of a round of the sample county have their schemas' headers.
+    @Test func theClassAndQuotaFilesHaveTheirSchemasHeaders() throws {
+        let caseFolder = packageRoot.appendingPathComponent("zones/sample-county/case")
+        let run = try temporaryFolder().appendingPathComponent("run")
+        defer { try? FileManager.default.removeItem(at: run.deletingLastPathComponent()) }
+        let round = try AdmissionRound(caseFolder: caseFolder, commitment: try Commitment(caseFolder: caseFolder),
+                                       seed: String(repeating: "3c", count: 32), runFolder: run, code: CodeIdentifier.library)
+        _ = try round.place(.junior)
+        _ = try round.formClasses(.junior)
+        _ = try round.allocateQuotas()
+        func header(_ path: String) throws -> [String] {
+            try RunCSV(file: path, bytes: [UInt8](try Data(contentsOf: run.appendingPathComponent(path)))).columns
+        }
+        #expect(try header("junior/" + ClassesFile.name) == ClassesFile.header)
+        #expect(try header("junior/" + ClassBalanceFile.name) == ClassBalanceFile.header)
+        #expect(try header("junior/" + HeadTeachersFile.name) == HeadTeachersFile.header)
+        let c = try CaseFolder(url: caseFolder).load().admissionCase
+        #expect(try header("junior/" + ClassSummaryFile.name)
+                == ClassSummaryFile.header(careGroups: c.policy.careGroups, subjects: ["chinese", "math"]))
+        #expect(try header("quota/" + QuotaAllocationFile.name) == QuotaAllocationFile.header)
+        #expect(try header("quota/" + QuotaAdmissionsFile.name) == QuotaAdmissionsFile.header)
+        #expect(try header("quota/" + QuotaUnfilledFile.name) == QuotaUnfilledFile.header)
+    }
+
+    /// The quota files' codes are given in words on the site, in both languages.
+    @Test func theQuotaCodesHaveTheirWords() throws {
+        for language in SiteLanguage.allCases {
+            let builder = try SiteBuilder(sink: SiteMemory(), results: try PublishingTests.results(withCase: false), page: SitePage(language: language, notice: nil))
+            for code in ["rounding", "not-taken", "not-taken-in-second-round"] {
+                #expect(builder.unfilledReasonText(code) != code && !builder.unfilledReasonText(code).isEmpty)
+            }
+            for code in ["open-round", "second-round"] { #expect(builder.goesToText(code) != code) }
+        }
+    }
+}

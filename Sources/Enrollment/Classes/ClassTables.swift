@@ -8,7 +8,7 @@ public enum ClassTables {
 
     /// `classes.csv`: student_id, school_id, class_no.
     public static func classes(_ schools: [SchoolClasses]) -> [UInt8] {
-        var w = CSVWriter(header: ["student_id", "school_id", "class_no"])
+        var w = CSVWriter(header: ClassesFile.header)
         for (school, result) in schools {
             for c in result.classes {
                 for id in c.studentIDs.sorted() { w.append([id, school, String(c.number)]) }
@@ -23,8 +23,7 @@ public enum ClassTables {
         var subjects = Set<String>()
         for (_, r) in schools { for c in r.classes { subjects.formUnion(c.subjectMeans.keys) } }
         let subjectList = subjects.sorted()
-        var w = CSVWriter(header: ["school_id", "class_no", "size", "weighted_size", "boys", "girls", "score_mean", "score_sd"]
-                          + careGroups + subjectList.map { "mean_" + $0 })
+        var w = CSVWriter(header: ClassSummaryFile.header(careGroups: careGroups, subjects: subjectList))
         for (school, result) in schools {
             for c in result.classes {
                 let mean: String = c.scoreMean.map { DecimalText.format($0, places: 2) } ?? ""
@@ -41,7 +40,7 @@ public enum ClassTables {
     /// `class-balance.csv`: per school and measure, the spread (largest minus smallest class
     /// mean) and the standard deviation of the class means.
     public static func balance(_ schools: [SchoolClasses]) -> [UInt8] {
-        var w = CSVWriter(header: ["school_id", "measure", "spread", "sd_of_class_means"])
+        var w = CSVWriter(header: ClassBalanceFile.header)
         for (school, result) in schools {
             for b in result.balance {
                 w.append([school, b.measure, DecimalText.format(b.spread, places: 3), DecimalText.format(b.standardDeviation, places: 3)])
@@ -52,7 +51,7 @@ public enum ClassTables {
 
     /// `head-teachers.csv`: school_id, class_no, teacher_id.
     public static func headTeachers(_ schools: [(school: String, teachers: [String])]) -> [UInt8] {
-        var w = CSVWriter(header: ["school_id", "class_no", "teacher_id"])
+        var w = CSVWriter(header: HeadTeachersFile.header)
         for (school, teachers) in schools {
             for (k, t) in teachers.enumerated() { w.append([school, String(k + 1), t]) }
         }

@@ -52,6 +52,9 @@ public struct PublicTable: Sendable, Equatable {
     /// The index of column `name`.
     public func column(_ name: String) -> Int? { columns.firstIndex(of: name) }
 
+    /// The index of a column of a schema (`QuotaAllocationFile.Column`, …).
+    public func column<Column: RawRepresentable>(_ column: Column) -> Int? where Column.RawValue == String { self.column(column.rawValue) }
+
     /// The CSV copy: UTF-8 with a byte-order mark, LF, the rows in the order held.
     /// - Complexity: O(size of the table).
     public var csv: [UInt8] {

@@ -121,6 +121,25 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         }
     }
 
+    /// A `reason` of `quota-unfilled.csv` in words (as written when it is not one).
+    package func unfilledReasonText(_ code: String) -> String {
+        switch QuotaRun.Unfilled.Reason(rawValue: code) {
+        case .rounding?: t(.unfilledRounding)
+        case .notTaken?: t(.unfilledNotTaken)
+        case .notTakenInSecondRound?: t(.unfilledNotTakenSecond)
+        case nil: code
+        }
+    }
+
+    /// A `goes_to` of `quota-unfilled.csv` in words (as written when it is not one).
+    package func goesToText(_ code: String) -> String {
+        switch QuotaUnfilledRule(rawValue: code) {
+        case .openRound?: t(.goesOpenRound)
+        case .secondRound?: t(.goesSecondRound)
+        case nil: code
+        }
+    }
+
     /// A placement note in words (`SitePage.noteText`).
     package func noteText(_ note: String) -> String { page.noteText(note) }
 
@@ -220,7 +239,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         var classOf: [String: String] = [:]
         var classRows: [String: [Int]] = [:]
         if let c = level.classes {
-            let (cs, cn, csc) = (try c.index("student_id"), try c.index("class_no"), try c.index("school_id"))
+            let (cs, cn, csc) = (try c.index(ClassesFile.Column.studentID), try c.index(ClassesFile.Column.classNumber), try c.index(ClassesFile.Column.schoolID))
             for (k, row) in c.rows.enumerated() {
                 classOf[row[cs]] = row[cn]
                 classRows[row[csc], default: []].append(k)
@@ -326,7 +345,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         let listPages = max(1, (placed.count + Self.rowsPerPage - 1) / Self.rowsPerPage)
         body += "<h2>\(e(t(.placedList))) (\(placed.count))</h2>\n" + page.pager(count: listPages, current: 0) { Self.schoolPage(id, "-list-\($0)") }
         var classPages: [[[String]]] = []
-        if let classes, let cn = classColumns.firstIndex(of: "class_no"), let st = classColumns.firstIndex(of: "student_id") {
+        if let classes, let cn = classColumns.firstIndex(of: ClassesFile.Column.classNumber.rawValue), let st = classColumns.firstIndex(of: ClassesFile.Column.studentID.rawValue) {
             let sorted = classes.sorted { (Int($0[cn]) ?? 0, $0[st]) < (Int($1[cn]) ?? 0, $1[st]) }
             var current: [[String]] = []
             var start = 0
@@ -344,7 +363,8 @@ package struct SiteBuilder<Sink: SiteFileSink> {
             }
         }
         if let summary { body += classBalanceHTML(id, summary: summary, balance: balance) }
-        if let (columns, rows) = heads, let hn = columns.firstIndex(of: "class_no"), let ht = columns.firstIndex(of: "teacher_id"), !rows.isEmpty {
+        if let (columns, rows) = heads, let hn = columns.firstIndex(of: HeadTeachersFile.Column.classNumber.rawValue),
+           let ht = columns.firstIndex(of: HeadTeachersFile.Column.teacherID.rawValue), !rows.isEmpty {
             body += "<h2>\(e(t(.headTeachers)))</h2>\n" + page.table([t(.classNo), t(.teacher)], rows.map { [$0[hn], $0[ht]] })
         }
         body += "<p>\(e(t(.masking))): \(e(t(.maskingExplained)))</p>\n"
@@ -360,7 +380,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
                 + page.table(header, rows, classes: [hashColumn: "hash"]) + pager + "<p>\(e(t(.masking))): \(e(t(.maskingExplained)))</p>\n"
             try add(Self.schoolPage(id, "-list-\(k)"), page.document(title: heading, body: list))
         }
-        if let cn = classColumns.firstIndex(of: "class_no"), let st = classColumns.firstIndex(of: "student_id") {
+        if let cn = classColumns.firstIndex(of: ClassesFile.Column.classNumber.rawValue), let st = classColumns.firstIndex(of: ClassesFile.Column.studentID.rawValue) {
             let nc = classColumns.firstIndex(of: "name_masked")
             for (k, rows) in classPages.enumerated() {
                 let pager = page.pager(count: classPages.count, current: k + 1) { Self.schoolPage(id, "-classes-\($0)") }
@@ -384,10 +404,10 @@ package struct SiteBuilder<Sink: SiteFileSink> {
     /// under each, and the table with the care groups in words.
     package func classBalanceHTML(_ id: String, summary: ([String], [[String]]), balance: ([String], [[String]])?) -> String {
         let (columns, rows) = summary
-        guard !rows.isEmpty, let sn = columns.firstIndex(of: "class_no"), let sz = columns.firstIndex(of: "size"),
+        guard !rows.isEmpty, let sn = columns.firstIndex(of: ClassSummaryFile.Column.classNumber.rawValue), let sz = columns.firstIndex(of: ClassSummaryFile.Column.size.rawValue),
               let sb = columns.firstIndex(of: "boys"), let sg = columns.firstIndex(of: "girls") else { return "" }
         let mean = columns.firstIndex(of: "score_mean")
-        let known: Set<String> = ["school_id", "class_no", "size", "weighted_size", "boys", "girls", "score_mean", "score_sd"]
+        let known = Set(ClassSummaryFile.Column.allCases.map(\.rawValue))
         let groups = columns.indices.filter { !known.contains(columns[$0]) && !columns[$0].hasPrefix("mean_") }
         let notes = rows.map { row in
             ([mean.flatMap { row[$0].isEmpty ? nil : t(.meanScoreOf, row[$0]) }] + groups.map { "\(keyText(columns[$0])) \(row[$0])" })
@@ -401,7 +421,8 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         let shown = [sn, sz, sb, sg] + (mean.map { [$0] } ?? []) + groups
         let header = [t(.classNo), t(.size), t(.boys), t(.girls)] + (mean != nil ? [t(.meanScore)] : []) + groups.map { "\(t(.careGroups)): \(keyText(columns[$0]))" }
         s += page.table(header, rows.map { row in shown.map { row[$0] } })
-        if let (bc, brows) = balance, let bm = bc.firstIndex(of: "measure"), let bsp = bc.firstIndex(of: "spread"), !brows.isEmpty {
+        if let (bc, brows) = balance, let bm = bc.firstIndex(of: ClassBalanceFile.Column.measure.rawValue),
+           let bsp = bc.firstIndex(of: ClassBalanceFile.Column.spread.rawValue), !brows.isEmpty {
             s += page.table([t(.measure), t(.spread)], brows.map { [keyText($0[bm]), $0[bsp]] })
         }
         return s
@@ -447,7 +468,10 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         let admissions = try quota.admissions.map { (a) throws(PublishingError) in try masked(a, name: "quota-admissions", idNumbers: false) }
         let unfilled = copy(quota.unfilled, name: "quota-unfilled")
         for table in [allocation] + [admissions, unfilled].compactMap({ $0 }) { try add(table) }
-        guard let h = allocation.column("high_school_id"), let j = allocation.column("junior_school_id"), let s = allocation.column("seats") else {
+        typealias A = QuotaAllocationFile.Column
+        typealias U = QuotaUnfilledFile.Column
+        typealias Q = QuotaAdmissionsFile.Column
+        guard let h = allocation.column(A.highSchoolID), let j = allocation.column(A.juniorSchoolID), let s = allocation.column(A.seats) else {
             throw PublishingError.missingColumn(file: allocation.source ?? allocation.name, column: "high_school_id, junior_school_id, seats")
         }
         var perHigh: [String: Double] = [:]
@@ -456,20 +480,20 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         let chart = SVGChart(title: t(.quotaSeatsPerHigh), categories: highs,
                              series: [.init(name: t(.quota), values: highs.map { perHigh[$0]! }, color: SVGChart.palette[0])], unit: t(.pupilsUnit))
         var body = menu + "<h1>\(e(t(.quota)))</h1>\n" + page.figure(chart)
-        let basis = allocation.column("basis"), share = allocation.column("exact_share")
+        let basis = allocation.column(A.basis), share = allocation.column(A.exactShare)
         body += "<h2>\(e(t(.quotaAllocation)))</h2>\n"
         body += page.table([t(.highSchool), t(.juniorSchool), t(.basis), t(.exactShare), t(.seats)], allocation.base.map { row in
             [schoolLabel(row[h]), schoolLabel(row[j]), basis.map { row[$0] } ?? "", share.map { row[$0] } ?? "", row[s]]
         })
-        if let unfilled, let uh = unfilled.column("high_school_id"), let uj = unfilled.column("junior_school_id"), let un = unfilled.column("unfilled") {
-            let reason = unfilled.column("reason"), goes = unfilled.column("goes_to")
+        if let unfilled, let uh = unfilled.column(U.highSchoolID), let uj = unfilled.column(U.juniorSchoolID), let un = unfilled.column(U.unfilled) {
+            let reason = unfilled.column(U.reason), goes = unfilled.column(U.goesTo)
             body += "<h2>\(e(t(.quotaUnfilled)))</h2>\n"
             body += unfilled.count == 0 ? "<p>\(e(t(.none)))</p>\n" : page.table([t(.highSchool), t(.juniorSchool), t(.unfilled), t(.reason), t(.goesTo)], unfilled.base.map { row in
-                [schoolLabel(row[uh]), schoolLabel(row[uj]), row[un], reason.map { row[$0] } ?? "", goes.map { row[$0] } ?? ""]
+                [schoolLabel(row[uh]), schoolLabel(row[uj]), row[un], reason.map { unfilledReasonText(row[$0]) } ?? "", goes.map { goesToText(row[$0]) } ?? ""]
             })
         }
         if let admissions, let st = admissions.column("student_id") {
-            let hs = admissions.column("high_school_id"), js = admissions.column("junior_school_id"), route = admissions.column("route")
+            let hs = admissions.column(Q.highSchoolID), js = admissions.column(Q.juniorSchoolID), route = admissions.column(Q.route)
             let named = !admissions.masked.isEmpty
             var rows: [[String]] = []
             rows.reserveCapacity(admissions.count)

@@ -34,7 +34,7 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         case mechanism, mechanismDA, mechanismIA, claimOrder, claimOrderText, claimOrderNoFeeder, priorityCategories, residenceOrder
         case siblingRule, tieRule, tieRuleText, ageRule, ageText, notSet, monthsRule, monthsText, reserveOrder, reservesFirst, openFirst
         case purchasedRule, reachRule, metres, wholeLevel, twinsRule, classCapRule, commitmentFiles, checkCommitment, rows, mapOmitted
-        case unzonedNearest, overlapNote
+        case unzonedNearest, overlapNote, unfilledRounding, unfilledNotTaken, unfilledNotTakenSecond, goesOpenRound, goesSecondRound
     }
 
     /// The text of `key` in this language.
@@ -214,6 +214,11 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
         case .addressReview: ("地址待人工核实", "address for review")
         case .unzoned: ("住址不在任何学区内", "home outside every zone")
         case .noHome: ("没有住址坐标或可划片的地址", "no home coordinates or zoned address")
+        case .unfilledRounding: ("分配取整后未分到初中学校", "left by the rounding, given to no junior school")
+        case .unfilledNotTaken: ("指标到校录取中无人录取", "not taken in the quota round")
+        case .unfilledNotTakenSecond: ("第二轮指标录取中无人录取", "not taken in the second quota round")
+        case .goesOpenRound: ("转入统一招生", "to the open round")
+        case .goesSecondRound: ("转入第二轮指标录取", "to the second quota round")
         case .unzonedNearest: ("住址不在任何学区内(最近的学区 %1,相距 %2 米)", "home outside every zone (the nearest zone %1, %2 m away)")
         case .overlapNote: ("住址在学区图的重叠误差处,划入 %1(在其内 %2 米),而非 %3", "home where zones overlap by digitising noise: placed in %1 (%2 m inside it) rather than %3")
         case .exactShare: ("精确份额", "Exact share")

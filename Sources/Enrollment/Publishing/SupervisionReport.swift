@@ -245,7 +245,8 @@ public struct SupervisionReport: Sendable, Equatable {
             }
             var sizes: [Int: Int] = [:], large: [LargeClass] = []
             if let summary = level.classSummary {
-                let (ss, sn, sz) = (try summary.index("school_id"), try summary.index("class_no"), try summary.index("size"))
+                typealias S = ClassSummaryFile.Column
+                let (ss, sn, sz) = (try summary.index(S.schoolID), try summary.index(S.classNumber), try summary.index(S.size))
                 for row in summary.rows {
                     let size = Int(row[sz]) ?? 0
                     sizes[size, default: 0] += 1
@@ -295,7 +296,7 @@ public struct SupervisionReport: Sendable, Equatable {
         self.levels = levels
         var quota: [QuotaShare] = []
         if let allocation = results.quota?.allocation {
-            let (h, s) = (try allocation.index("high_school_id"), try allocation.index("seats"))
+            let (h, s) = (try allocation.index(QuotaAllocationFile.Column.highSchoolID), try allocation.index(QuotaAllocationFile.Column.seats))
             var seats: [String: Int] = [:]
             for row in allocation.rows { seats[row[h], default: 0] += Int(row[s]) ?? 0 }
             let policy = results.admissionCase?.policy

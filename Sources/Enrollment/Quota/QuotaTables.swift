@@ -9,7 +9,7 @@ public enum QuotaTables {
     /// `n` or `n/d` in lowest terms; `lottery_number` is the junior school's number in the draw
     /// `quota/<high_school_id>`.
     public static func allocation(_ run: QuotaRun) -> [UInt8] {
-        var w = CSVWriter(header: ["high_school_id", "junior_school_id", "basis", "exact_share", "seats", "quota", "lottery_number"])
+        var w = CSVWriter(header: QuotaAllocationFile.header)
         for a in run.allocations {
             for s in a.shares {
                 w.append([a.highSchoolID, s.juniorSchoolID, s.basis.description, s.exactShare.description, String(s.seats),
@@ -23,7 +23,7 @@ public enum QuotaTables {
     /// `quota` or `open`; `round` the round that admitted them; `tied_above_quota` is `true` for
     /// graduates of a tie at the last seat admitted above the quota.
     public static func admissions(_ run: QuotaRun) -> [UInt8] {
-        var w = CSVWriter(header: ["student_id", "junior_school_id", "high_school_id", "route", "score", "round", "tied_above_quota"])
+        var w = CSVWriter(header: QuotaAdmissionsFile.header)
         for a in run.admissions {
             w.append([a.studentID, a.juniorSchoolID, a.highSchoolID, a.route.rawValue, a.score.description, a.round.rawValue,
                       a.tiedAboveQuota ? "true" : "false"])
@@ -35,7 +35,7 @@ public enum QuotaTables {
     /// (empty for seats returned by the rounding or left by the second round), reason; `goes_to`
     /// is `open-round` or `second-round`.
     public static func unfilled(_ run: QuotaRun) -> [UInt8] {
-        var w = CSVWriter(header: ["high_school_id", "junior_school_id", "unfilled", "reason", "goes_to"])
+        var w = CSVWriter(header: QuotaUnfilledFile.header)
         for u in run.unfilled {
             w.append([u.highSchoolID, u.juniorSchoolID ?? "", String(u.seats), u.reason.rawValue, u.goesTo.rawValue])
         }

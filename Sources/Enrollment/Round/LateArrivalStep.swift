@@ -29,7 +29,7 @@ package enum LateArrivalStep {
         var classes = try recordedClasses(level: level, rounds: rounds, in: context)
         let round = rounds.count
         let placed = try place(rounds[round - 1], round: round, into: &classes, c, level: level, seed: context.seed)
-        var w = CSVWriter(header: ["student_id", "school_id", "class_no"])
+        var w = CSVWriter(header: ClassesFile.header)
         for row in placed { w.append([row.studentID, row.schoolID, String(row.classNumber)]) }
         let outputs = [(name: fileName(level, round: round), bytes: w.bytes)]
         let expected = rounds[round - 1]
