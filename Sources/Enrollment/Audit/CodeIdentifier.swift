@@ -1,6 +1,4 @@
 import EnrollmentIO
-import EnrollmentCase
-import EnrollmentEngines
 
 /// The identifier of the code that ran (`sha256:<hex>`), recorded in every manifest: the
 /// SHA-256 of the text `sha256sum` prints for the Swift sources of the library

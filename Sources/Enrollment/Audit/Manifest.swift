@@ -1,6 +1,5 @@
 import Foundation
 import EnrollmentIO
-import EnrollmentCase
 import EnrollmentEngines
 
 /// The record of a run folder (`RUN/manifest.json`): what ran, on what, with which seed, and

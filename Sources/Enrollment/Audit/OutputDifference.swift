@@ -1,6 +1,4 @@
 import EnrollmentIO
-import EnrollmentCase
-import EnrollmentEngines
 
 /// The first place where a published file differs from its re-computation, said so that a
 /// person can find it: for CSV files the line and the column's name, otherwise the line and

@@ -1,5 +1,4 @@
 import EnrollmentIO
-import EnrollmentCase
 import EnrollmentEngines
 
 /// One attempt to run a step into a run folder, as `manifest.json` keeps it in `attempts`:

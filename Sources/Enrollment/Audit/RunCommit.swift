@@ -1,7 +1,5 @@
 import Foundation
 import EnrollmentIO
-import EnrollmentCase
-import EnrollmentEngines
 
 /// How a step's several files enter a run folder all or nothing.
 ///

@@ -1,5 +1,4 @@
 import Foundation
-import EnrollmentIO
 
 /// One writer at a time in a run folder: an exclusive advisory lock (`flock`) on the file
 /// `.enroll.lock` inside it, held for as long as this value lives and released by the system

@@ -1,5 +1,4 @@
 import EnrollmentIO
-import EnrollmentCase
 import EnrollmentEngines
 
 /// The seed ceremony with commit–reveal, as `enroll seed --reveal` runs it (docs/LOTTERY.md,

@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// A child applying to a primary school (`primary-applicants.csv`) or a primary-school
 /// leaver applying to a junior school (`junior-applicants.csv`), one row each.
 ///

@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// How `Apportionment` divides whole seats among parties in proportion to their bases.
 /// `docs/QUOTA.md` gives each rule with worked examples and the paradoxes each avoids or not.
 ///

@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// A day in the Gregorian calendar, with no time and no time zone.
 ///
 /// Stored in 6 bytes (a 32-bit year, then month and day as bytes) rather than three `Int`s,

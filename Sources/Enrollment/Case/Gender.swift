@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// An applicant's gender as recorded in the student registration (学籍).
 public enum Gender: String, Sendable, CaseIterable {
     case male = "M"

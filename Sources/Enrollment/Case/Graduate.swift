@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// A junior-school graduate taking part in high-school admission (`graduates.csv`).
 public struct Graduate: Hashable, Sendable {
     public var id: String

@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// A teacher who may be drawn as a class's head teacher (班主任).
 public struct HeadTeacher: Hashable, Sendable {
     public var teacherID: String

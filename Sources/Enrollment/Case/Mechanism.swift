@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// The matching mechanisms a case can ask for (`policy.json` `mechanism`).
 public enum Mechanism: String, CaseIterable, Hashable, Sendable {
     /// Student-proposing deferred acceptance (延迟接受): see `DeferredAcceptance`.

@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// How long a family must have held a residence permit (居住证) and paid social insurance
 /// (社保) before a residence tier ranks them: the cities' 随迁子女 rules, commonly 6–12 months.
 /// Given per tier in `policy.json` (`months_required`); an applicant of that tier whose

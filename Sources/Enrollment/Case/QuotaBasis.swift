@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// What a junior school's share of a quality high school's quota is proportional to
 /// (`quota_basis` in `policy.json`).
 public enum QuotaBasis: String, CaseIterable, Sendable {

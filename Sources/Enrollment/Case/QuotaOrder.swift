@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// Which admission round comes first at a quality high school (`quota_order` in `policy.json`):
 /// the quota round (指标到校) or the open round (统招). Each round is final for whoever it
 /// admits; the later round serves every graduate not yet admitted.

@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// The absolute minimum score (最低控制线) for a quota seat (`quota_min_score` in
 /// `policy.json`): none, one line for every quality high school, or one per high school.
 /// A graduate whose score is below the line of a high school cannot take its quota seats;

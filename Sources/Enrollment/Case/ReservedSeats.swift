@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// Seats a school holds for a category of applicants (预留学位): boarding places for
 /// left-behind children (`left_behind`), a special class for disabled children (`disabled`),
 /// a share for a local category. Given in `policy.json` (`reserved_seats`).

@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// How strongly an applicant is tied to the address that places them in a zone
 /// (入学顺位). The policy orders these; the default order is the case order here.
 public enum ResidenceTie: String, CaseIterable, Sendable {

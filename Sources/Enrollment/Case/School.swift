@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// A school taking part in the admission round (`schools.csv`, one row each).
 public struct School: Hashable, Sendable {
     /// Unique id, used by every other file (`school_id`).

@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// The stage a school teaches, and so which applicants it admits.
 public enum SchoolLevel: String, CaseIterable, Sendable, Comparable {
     /// 小学: admits `primary-applicants.csv` by zone.

@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// The two construction steps of class formation: placing the groups that carry hard
 /// requests, then dealing every other pupil stratum by stratum (docs/CLASSES.md, steps 2–3).
 extension ClassState {

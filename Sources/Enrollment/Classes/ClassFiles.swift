@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// The schemas of the files the class step writes for a level (`ClassTables` makes them):
 /// their columns, in order. Every reader finds a column through its schema's `Column`.
 ///

@@ -1,6 +1,5 @@
 import Foundation
 import EnrollmentIO
-import EnrollmentCase
 
 /// Balanced class formation (均衡编班 / 阳光分班): divides one school's pupils into comparable
 /// classes, no class favoured, by a documented deterministic method (docs/CLASSES.md).

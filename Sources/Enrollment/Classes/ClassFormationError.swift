@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// Why classes cannot be formed (or a late arrival cannot be placed). Reported before any
 /// class is produced; every case names the student ids involved, sorted.
 public enum ClassFormationError: Error, Hashable, Sendable, CustomStringConvertible {

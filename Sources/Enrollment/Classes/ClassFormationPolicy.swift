@@ -1,4 +1,3 @@
-import EnrollmentIO
 import EnrollmentCase
 
 /// The rules of balanced class formation (均衡编班 / 阳光分班) for one school.

@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// The classes of one school, as formed by `ClassFormation.form`.
 public struct ClassFormationResult: Hashable, Sendable {
     /// Number of classes (班数).

@@ -1,6 +1,4 @@
 import Foundation
-import EnrollmentIO
-import EnrollmentCase
 /// The improvement phase of class formation (docs/CLASSES.md, step 4): swaps of two pupils
 /// in different classes — steepest descent over single swaps, then the pair search
 /// (ClassPairSearch.swift) and seeded perturbation.

@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// A proven lower bound on the class-formation objective for given class sizes, when every
 /// value of a measure is a whole number of some unit 1/q (docs/CLASSES.md, "Lower bound").
 extension ClassProblem {

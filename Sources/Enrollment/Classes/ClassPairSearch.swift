@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// The pair search and the perturbation of the improvement phase (docs/CLASSES.md, steps
 /// 4.2 and 4.3): for two classes at a time, the best exchange of one or two swaps (up to four
 /// in a small school); and, from a local optimum, a few random swaps followed by the pair

@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// The classes each class exchanges pupils with in the improvement phase (docs/CLASSES.md,
 /// step 4): in a school of at most `limit` + 1 classes, every other class; in a larger one, the
 /// `limit` classes with which an exchange could lower the objective most, so that the work of a

@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// A school's pupils checked and indexed for class formation: pupils in lottery order,
 /// together-groups united into blocks, apart requests as a symmetric graph, and each measure
 /// turned into per-pupil deviations from the school mean.

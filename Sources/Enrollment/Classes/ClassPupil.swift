@@ -1,4 +1,3 @@
-import EnrollmentIO
 import EnrollmentCase
 
 /// One pupil as class formation sees them: an id and attributes, never a name.

@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// The classes of one school while they are being filled: who is where, and the running
 /// counts and deviation sums that the deal, the improvement phase and late arrivals consult.
 package struct ClassState {

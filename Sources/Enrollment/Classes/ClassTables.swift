@@ -1,5 +1,4 @@
 import EnrollmentIO
-import EnrollmentCase
 
 /// The files the class step writes, as CSV bytes (UTF-8 with a byte-order mark). Schools in
 /// `school_id` order, classes by number, pupils by `student_id`; means to two decimals.

@@ -1,4 +1,3 @@
-import EnrollmentIO
 import EnrollmentCase
 
 /// Why head teachers cannot be drawn.

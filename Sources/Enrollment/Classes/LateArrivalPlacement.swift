@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 extension ClassFormation {
     /// Places pupils who arrive after the classes were formed, without moving anyone already
     /// placed (classes are never rewritten).

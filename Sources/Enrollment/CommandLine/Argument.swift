@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// A typed argument of a command, in the manner of swift-argument-parser's `@Option`,
 /// `@Flag` and `@Argument`: how it is written (its `ArgumentSpec`, which help shows) and how
 /// its text becomes a value of its type. A command declares each argument once and reads it

@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// The values given to a command, by argument name.
 package struct ParsedArguments: Sendable, Equatable {
     package var values: [String: [String]] = [:]

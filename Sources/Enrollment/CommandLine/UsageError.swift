@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// A mistake in how a command was called. The tool prints it with the command's usage
 /// line and exits with status 2.
 package enum UsageError: Error, Equatable, CustomStringConvertible {

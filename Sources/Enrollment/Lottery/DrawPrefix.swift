@@ -1,5 +1,4 @@
 import EnrollmentIO
-import EnrollmentCase
 
 extension SHA256 {
     /// A hasher that has already seen `domain` LF `seed` LF `draw` LF: the common start of

@@ -1,5 +1,4 @@
 import EnrollmentIO
-import EnrollmentCase
 
 /// A student's lottery number (随机派位号) in one draw: where the student stands in the
 /// random order of that draw. The smaller number goes first.

@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// The order of the lottery: by number, and between twins who share one by the UTF-8 bytes
 /// of their `student_id` — the order `lottery-numbers.csv` is published in.
 package struct LotteryOrder: Comparable {

@@ -1,5 +1,4 @@
 import EnrollmentIO
-import EnrollmentCase
 
 /// The seeded random stream behind every draw that needs more than one number per student
 /// (a random order of schools, tie-breaks in class formation, the head-teacher draw).

@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// A source of seeded, reproducible randomness for the procedures that need more than a
 /// lottery number per applicant (a random order of schools, tie-breaks in class formation,
 /// the head-teacher draw).

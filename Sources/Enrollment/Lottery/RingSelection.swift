@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// Selection by start number and interval (起始号 + 间隔数), the manual lottery many bureaus
 /// still hold in public: the applicants are listed and numbered 1…n, the list is published,
 /// and then a start number s and an interval k are drawn in the hall (balls, dice, cards).

@@ -1,5 +1,4 @@
 import EnrollmentIO
-import EnrollmentCase
 
 /// The public derivation of a lottery's seed from several parties' contributions
 /// (摇号种子: the notary's number, balls drawn in the hall, a public randomness beacon, …),

@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// Student-proposing deferred acceptance (延迟接受, Gale–Shapley 1962).
 ///
 /// Every unplaced student applies to the best school on their list that has not yet refused

@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// Immediate acceptance (志愿优先, "first choices first", the Boston mechanism).
 ///
 /// The published round-by-round rule:

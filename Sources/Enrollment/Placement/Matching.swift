@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// The outcome of a mechanism: for each student the school they hold a seat at, or none.
 ///
 /// A student holds at most one seat by construction (one entry per student). The 1-based

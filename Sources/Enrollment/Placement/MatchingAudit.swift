@@ -1,4 +1,3 @@
-import EnrollmentIO
 import EnrollmentCase
 
 /// Checks a published placement against the rules of its mechanism, so that anyone holding

@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// One admission problem for a matching mechanism, in index form: students `0..<studentCount`,
 /// schools `0..<schoolCount`, each school with a number of seats, each student with a
 /// preference list (志愿) and, at every school on that list, a priority tier (入学顺位,

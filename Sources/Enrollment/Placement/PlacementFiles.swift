@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// The schemas of the files a placement writes for its level (`PlacementTables` makes them).
 ///
 /// The schema of `placements.csv`, the file every placement writes for its level (and each

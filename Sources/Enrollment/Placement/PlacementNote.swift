@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// Why a row of `placements.csv` says what it says, as a code: the file's `note` column holds
 /// an applicant's notes as codes joined by `;` (`PlacementsFile`), and the published site gives
 /// each code its words in its language table — so rewording a note never leaves the site

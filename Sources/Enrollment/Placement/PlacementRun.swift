@@ -1,4 +1,3 @@
-import EnrollmentIO
 import EnrollmentCase
 
 /// The placement of one level (primary or junior) of a case: effective preference lists,

@@ -1,5 +1,4 @@
 import EnrollmentIO
-import EnrollmentCase
 
 /// The files a placement writes into its run folder, as CSV bytes (UTF-8 with a byte-order
 /// mark). Rows are in a stated order: applicants by `student_id`, schools by `school_id`.

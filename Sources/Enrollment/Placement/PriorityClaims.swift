@@ -1,4 +1,3 @@
-import EnrollmentIO
 import EnrollmentCase
 
 /// What each applicant of a level holds before any draw: the schools of their stated choices,

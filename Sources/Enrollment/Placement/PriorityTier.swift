@@ -1,4 +1,3 @@
-import EnrollmentIO
 import EnrollmentCase
 
 /// The priority tier (入学顺位) of an applicant at a school: lower is better; ties within a

@@ -1,6 +1,4 @@
 import Foundation
-import EnrollmentIO
-import EnrollmentCase
 
 /// Administrative reassignment (统筹 / 调剂): after the mechanism, the students it left
 /// unplaced are seated one by one, each at the nearest school of the level that still has a

@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// A seat group of a school, or the seats an applicant holds, as the recorded files write it
 /// (the `seats` column of `placements.csv`, `cutoffs.csv`, `waitlists.csv`, the `from_seats` and
 /// `to_seats` of `vacancies-<n>.csv`): `all` (the one group of a school without reserved

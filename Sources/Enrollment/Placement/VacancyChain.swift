@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// Promotion from waitlists after withdrawals (候补递补): each freed seat goes to the first
 /// student on the school's waitlist who still prefers that school to the seat they hold; that
 /// student's old seat is freed in turn and goes down its own waitlist, until a waitlist runs

@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// Where a school's admission stopped (录取线): the `(tier, tieRank)` of the last student it
 /// admitted by priority. An applicant with a better pair would have been admitted under
 /// deferred acceptance.

@@ -1,8 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-import EnrollmentEngines
-import EnrollmentRound
-
 /// Escaping for text placed in HTML, SVG and inline script, so that no name, id or school name
 /// can inject markup: every published string goes through one of these.
 package enum HTMLText {

@@ -1,8 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-import EnrollmentEngines
-import EnrollmentRound
-
 /// How personal data is masked before anything is published (公开招生结果脱敏).
 ///
 /// Rules (docs/PUBLISHING.md):

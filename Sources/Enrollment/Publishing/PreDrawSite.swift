@@ -1,7 +1,6 @@
 import Foundation
 import EnrollmentIO
 import EnrollmentCase
-import EnrollmentEngines
 
 /// The site published before the draw (招生公示): static pages that work offline from the file
 /// system and on a phone, made from the case alone, before the seed exists, so that families,

@@ -1,7 +1,5 @@
 import EnrollmentIO
-import EnrollmentCase
 import EnrollmentEngines
-import EnrollmentRound
 
 /// A table as published: a CSV copy (`<name>.csv`) and a JSON copy (`<name>.json`) that also
 /// describes it — where it comes from, which columns hold masked personal data and by which

@@ -1,8 +1,6 @@
 import Foundation
 import EnrollmentIO
 import EnrollmentCase
-import EnrollmentEngines
-import EnrollmentRound
 
 /// The publication notice (公示) that every page of the published site shows at its top: the
 /// round, the publication period (公示期), the office that supervises it and its telephone

@@ -1,7 +1,5 @@
 import Foundation
 import EnrollmentIO
-import EnrollmentCase
-import EnrollmentEngines
 import EnrollmentRound
 
 /// The public site of a run (公开招生结果): static pages that work offline from the file

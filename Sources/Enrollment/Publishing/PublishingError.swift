@@ -1,7 +1,4 @@
 import EnrollmentIO
-import EnrollmentCase
-import EnrollmentEngines
-import EnrollmentRound
 
 /// Why a run cannot be published; every message names the file (and line, column) to look at.
 public enum PublishingError: Error, CustomStringConvertible, Equatable {

@@ -1,8 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-import EnrollmentEngines
-import EnrollmentRound
-
 /// Bar charts as inline SVG text, deterministic and without scripts or external assets.
 ///
 /// A chart has categories along the horizontal axis (schools, classes, junior schools) and one

@@ -1,8 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-import EnrollmentEngines
-import EnrollmentRound
-
 /// The search data of a published site split by student_id prefix, so that a family's browser
 /// loads one small file for one search, whatever the size of the city.
 ///

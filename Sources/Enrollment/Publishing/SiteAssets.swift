@@ -1,8 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-import EnrollmentEngines
-import EnrollmentRound
-
 /// The two static files every published site carries, the same bytes for every run and
 /// language: `site.css` (screen from 320 px phones up, and an A4 print style) and `site.js`
 /// (the search and the in-page lottery check, with its own SHA-256 for browsers without

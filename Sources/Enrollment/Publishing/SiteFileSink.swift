@@ -1,8 +1,5 @@
 import Foundation
 import EnrollmentIO
-import EnrollmentCase
-import EnrollmentEngines
-import EnrollmentRound
 
 /// Where the files of a published site go as they are made, one after the other, so that a
 /// city's site never has to be held in memory whole: a folder (`SiteFolderWriter`) or memory

@@ -1,7 +1,4 @@
 import EnrollmentIO
-import EnrollmentCase
-import EnrollmentEngines
-import EnrollmentRound
 
 /// The frame every page of a published site shares, and its building blocks: the publication
 /// notice at the top, the short menu, tables inside their own scrolling box, pagers. Every

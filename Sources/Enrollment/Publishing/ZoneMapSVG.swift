@@ -1,5 +1,4 @@
 import Foundation
-import EnrollmentIO
 import EnrollmentCase
 
 /// A map of attendance zones as SVG text, drawn from the zones' polygons (`zones.geojson`) for

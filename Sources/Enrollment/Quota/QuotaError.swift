@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// Why quota places cannot be allocated or admitted.
 public enum QuotaError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `schools.csv` marks no high school as a quality high school.

@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// The schemas of the files a quota run writes (`QuotaTables` makes them; docs/QUOTA.md
 /// describes every column): their columns, in order. Every reader finds a column through its
 /// schema's `Column`.

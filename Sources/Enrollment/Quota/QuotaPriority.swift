@@ -1,4 +1,3 @@
-import EnrollmentIO
 import EnrollmentCase
 
 /// The order in which graduates claim high-school seats, quota and open alike: the leaving-exam

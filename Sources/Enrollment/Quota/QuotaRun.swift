@@ -1,4 +1,3 @@
-import EnrollmentIO
 import EnrollmentCase
 
 /// High-school admission with quota places (指标到校 / 名额分配): each quality high school's

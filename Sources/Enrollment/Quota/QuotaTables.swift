@@ -1,5 +1,4 @@
 import EnrollmentIO
-import EnrollmentCase
 
 /// The files a quota run writes, as CSV bytes (UTF-8 with a byte-order mark). Rows are in a
 /// stated order; docs/QUOTA.md describes every column.

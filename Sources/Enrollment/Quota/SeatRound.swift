@@ -1,4 +1,3 @@
-import EnrollmentIO
 import EnrollmentCase
 
 /// One admission round of graduates to seat pools (a junior school's quota seats at a high

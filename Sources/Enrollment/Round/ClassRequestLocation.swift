@@ -1,6 +1,5 @@
 import EnrollmentIO
 import EnrollmentCase
-import EnrollmentEngines
 
 extension AdmissionCase {
     /// A class-formation failure caused by pupils' requests (`together_with`, `apart_from`,

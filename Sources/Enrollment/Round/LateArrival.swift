@@ -1,6 +1,4 @@
 import EnrollmentIO
-import EnrollmentCase
-import EnrollmentEngines
 
 /// A pupil placed at a school after its classes were formed (a vacancy promotion, a transfer):
 /// one row of the list given to `enroll classes --late`.

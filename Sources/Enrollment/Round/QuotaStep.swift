@@ -1,5 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
 import EnrollmentEngines
 
 /// The `quota` step of a round (`enroll quota`): quality high-school places shared out among

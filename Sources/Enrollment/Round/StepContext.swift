@@ -1,7 +1,6 @@
 import Foundation
 import EnrollmentIO
 import EnrollmentCase
-import EnrollmentEngines
 
 /// What a step runs on: the case, loaded and checked once for the whole round; the seed; and
 /// the outputs earlier steps recorded in the run folder.

@@ -1,7 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-import EnrollmentEngines
-
 /// What a step computed: its files, the draws it used, its summary, and the check of its
 /// guarantees. A step never writes: `AdmissionRound` commits the files into the run folder and
 /// `RunVerifier` compares them with the published ones.

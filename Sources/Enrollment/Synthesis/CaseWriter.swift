@@ -1,7 +1,6 @@
 import Foundation
 import EnrollmentIO
 import EnrollmentCase
-import EnrollmentEngines
 
 /// Renders the files of a case (as `enroll synth` writes them), each as the bytes of a
 /// UTF-8 CSV with a byte-order mark, rows in file order.

@@ -1,7 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-import EnrollmentEngines
-
 /// A rectangle of cells of a `ZoneMesh`: columns `west..<east`, rows `south..<north`. Its
 /// outline (`ZoneMesh.ring(_:)`) is a simple ring, so blocks that partition the mesh make
 /// valid zones: the junior zones of a synthetic county are such blocks of primary zones.

@@ -1,6 +1,4 @@
 import Foundation
-import EnrollmentIO
-import EnrollmentCase
 
 /// The sample county (样本县) of `zones/sample-county/`: the case `enroll demo` runs when it is
 /// given none, made by the same generator, with the same parameters, as the committed copy

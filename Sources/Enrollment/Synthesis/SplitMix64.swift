@@ -1,5 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
 import EnrollmentEngines
 
 /// SplitMix64 (Steele, Lea and Flood, 2014): a tiny seeded generator for made-up data —

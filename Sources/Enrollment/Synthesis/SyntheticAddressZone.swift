@@ -1,5 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
 import EnrollmentEngines
 
 /// A primary zone of a synthetic county published as an address list (`zone-rules.csv`)

@@ -1,6 +1,4 @@
-import EnrollmentIO
 import EnrollmentCase
-import EnrollmentEngines
 
 /// A deterministic synthetic admission case: a fictional county with attendance zones,
 /// schools, applicants at both levels and junior-school graduates, in realistic mixes.

@@ -1,4 +1,3 @@
-import EnrollmentIO
 import EnrollmentCase
 import EnrollmentEngines
 

@@ -1,5 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
 import EnrollmentEngines
 
 /// A partition of a rectangle into `columns × rows` cells with jittered corners and wiggly

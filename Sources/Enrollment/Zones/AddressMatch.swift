@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// The outcome of looking an address up in an ``AddressZoneTable``: a zone with the rule that
 /// placed the address there, or a reason why a person must look at it. An address is never
 /// dropped.

@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// Every street, compound and village name of a zone table in one character trie, so that an
 /// address is scanned once for all names it contains: O(length of the address × length of
 /// the longest name) steps, whatever the number of rules.

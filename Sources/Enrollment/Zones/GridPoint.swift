@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// A position on the map in whole units of 1e-7 degree (about 1 cm), so that every
 /// geometric test is exact integer arithmetic and gives the same answer on every machine.
 ///

@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// A house number (门牌号) on a street: a base number and an optional suffix.
 ///
 /// Accepted forms (after ``TextNormalization/normalizedAddress(_:)``, so `１２Ａ` and `12a`

@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// A range of house numbers on one street, with either end open: `1-99号`, `63号以后`
 /// (63 and up), `99号以前` (up to 99), or the whole street (both ends open).
 ///

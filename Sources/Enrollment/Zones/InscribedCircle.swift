@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// The largest circle that fits inside a region of the plane (the pole of inaccessibility),
 /// found by the quadtree search of Garcia-Castellanos and Lombardo (2007): square cells over
 /// the region's box are kept in a queue by the farthest any point of them could be from the

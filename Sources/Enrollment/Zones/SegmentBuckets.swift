@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// Segments bucketed in a grid so that the pairs that may touch are found without testing
 /// every pair: each segment goes into every cell whose closed square it may touch (the cell
 /// walk of `ZoneGrid`, a superset tight to about a unit), and two segments are a candidate

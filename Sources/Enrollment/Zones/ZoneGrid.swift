@@ -1,5 +1,4 @@
 import Foundation
-import EnrollmentIO
 
 /// The two-level grid of a `ZoneIndex`: cells of `cellWidth × cellHeight` grid units,
 /// grouped into square blocks of `ZoneGrid.blockSide` cells a side. Cell (0, 0) starts at

@@ -1,6 +1,4 @@
 import Foundation
-import EnrollmentIO
-
 
 /// Where a home falls among the zones of one level.
 public struct ZoneHit: Sendable, Equatable {

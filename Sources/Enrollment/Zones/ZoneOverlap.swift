@@ -1,5 +1,4 @@
 import Foundation
-import EnrollmentIO
 
 /// Two zones of the same level that share area: a data error, since a home must fall in
 /// exactly one zone of each level — unless the policy accepts it as digitising noise

@@ -1,5 +1,4 @@
 import Foundation
-import EnrollmentIO
 
 /// The overlap check of `ZoneMap.overlaps(level:)` (docs/ZONING.md, Overlaps).
 ///

@@ -1,5 +1,3 @@
-import EnrollmentIO
-
 /// The zones of one level as rings of directed edges, each ring with its bounding box, for
 /// exact tests at the points of the half-unit lattice: a point is given **doubled** (`h`
 /// stands for h / 2), so that the midpoint of any edge or piece of edge between grid points

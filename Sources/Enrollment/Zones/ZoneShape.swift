@@ -1,5 +1,4 @@
 import Foundation
-import EnrollmentIO
 
 /// A zone's boundary prepared for exact point tests: every edge stored once, lower endpoint
 /// first in the canonical `GridPoint` order (by latitude, then longitude).

@@ -1,4 +1,3 @@
-import EnrollmentIO
 import EnrollmentCase
 
 /// Zoning by residence (划片) for one level of a case: each applicant's home to its

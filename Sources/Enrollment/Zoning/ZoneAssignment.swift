@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// Where zoning put one applicant: the attendance zone of their home and, through it, the
 /// school or schools they may attend (one, or several in a multi-school zone 多校划片).
 public struct ZoneAssignment: Hashable, Sendable {

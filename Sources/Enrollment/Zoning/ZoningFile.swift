@@ -1,6 +1,3 @@
-import EnrollmentIO
-import EnrollmentCase
-
 /// The schema of `zoning.csv`, the zone of every applicant of a level: its columns, and the
 /// `schools` list, written as the zone's school ids joined by `;` (ids hold no `;`).
 public enum ZoningFile {
