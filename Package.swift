@@ -12,8 +12,11 @@
 //                                            (Zones/: attendance zones as maps and address lists, their geometry)
 //   EnrollmentEngines     Zoning/, Lottery/, Placement/, Classes/, Quota/
 //                                            zoning, lottery, matching, classes, apportionment
-//   EnrollmentRound       Audit/, Round/     a round's steps, the run folder, the manifest, verify
-//   EnrollmentPublishing  Publishing/        the public site and the supervision report
+//   EnrollmentRunFolder   RunFolder/         the run folder: the manifest and the steps it records, the commit
+//                                            protocol, the lock, attempts, the code identifier
+//   EnrollmentRound       Round/             a round's steps and AdmissionRound, which records them
+//   EnrollmentAudit       Audit/             verify: every recorded step re-run and compared
+//   EnrollmentPublishing  Publishing/        the public sites and the supervision report
 //   Enrollment            Enrollment.swift   the library product: re-exports the layers
 //
 // Beside them, used only by the tools: EnrollmentCommandLine (CommandLine/, the argument
@@ -21,7 +24,7 @@
 import PackageDescription
 
 /// Every folder of Sources/Enrollment, and the file of the `Enrollment` target.
-let libraryParts = ["IO", "Case", "Zones", "Zoning", "Lottery", "Placement", "Classes", "Quota", "Audit", "Round", "Publishing",
+let libraryParts = ["IO", "Case", "Zones", "Zoning", "Lottery", "Placement", "Classes", "Quota", "RunFolder", "Round", "Audit", "Publishing",
                     "CommandLine", "Synthesis", "Enrollment.swift"]
 
 /// A target of Sources/Enrollment made of `parts` (folders, or the one file). No unsafe flags:
@@ -41,11 +44,15 @@ let package = Package(
         library("EnrollmentIO", ["IO"]),
         library("EnrollmentCase", ["Case", "Zones"], dependencies: ["EnrollmentIO"]),
         library("EnrollmentEngines", ["Zoning", "Lottery", "Placement", "Classes", "Quota"], dependencies: ["EnrollmentIO", "EnrollmentCase"]),
-        library("EnrollmentRound", ["Audit", "Round"], dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines"]),
-        library("EnrollmentPublishing", ["Publishing"], dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines", "EnrollmentRound"]),
+        library("EnrollmentRunFolder", ["RunFolder"], dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines"]),
+        library("EnrollmentRound", ["Round"], dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines", "EnrollmentRunFolder"]),
+        library("EnrollmentAudit", ["Audit"], dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines", "EnrollmentRunFolder", "EnrollmentRound"]),
+        library("EnrollmentPublishing", ["Publishing"],
+                dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines", "EnrollmentRunFolder", "EnrollmentRound"]),
         // Its build computes the code identifier of Sources/Enrollment (CodeIdentifier.library, docs/LOTTERY.md).
         library("Enrollment", ["Enrollment.swift"],
-                dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines", "EnrollmentRound", "EnrollmentPublishing"],
+                dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines", "EnrollmentRunFolder", "EnrollmentRound", "EnrollmentAudit",
+                               "EnrollmentPublishing"],
                 plugins: ["CodeDigestPlugin"]),
         library("EnrollmentCommandLine", ["CommandLine"], dependencies: ["EnrollmentIO"]),
         library("EnrollmentSynthesis", ["Synthesis"], dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines"]),
@@ -57,7 +64,7 @@ let package = Package(
         // Computes the code identifier recorded in every manifest (docs/LOTTERY.md).
         .executableTarget(
             name: "enroll-code-digest",
-            dependencies: ["EnrollmentIO", "EnrollmentRound"],
+            dependencies: ["EnrollmentIO", "EnrollmentRunFolder"],
             path: "Sources/enroll-code-digest"
         ),
         .plugin(

@@ -5,6 +5,8 @@ import Testing
 @testable import EnrollmentCase
 @testable import EnrollmentEngines
 @testable import EnrollmentRound
+@testable import EnrollmentRunFolder
+@testable import EnrollmentAudit
 @testable import EnrollmentPublishing
 @testable import EnrollmentCommandLine
 @testable import EnrollmentSynthesis

@@ -5,6 +5,8 @@ import Testing
 @testable import EnrollmentCase
 @testable import EnrollmentEngines
 @testable import EnrollmentRound
+@testable import EnrollmentRunFolder
+@testable import EnrollmentAudit
 @testable import EnrollmentPublishing
 
 /// Each recorded file's schema writes a row and reads it back unchanged, and every code the

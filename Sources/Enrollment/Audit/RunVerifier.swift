@@ -2,6 +2,8 @@ import Foundation
 import EnrollmentIO
 import EnrollmentCase
 import EnrollmentEngines
+import EnrollmentRunFolder
+import EnrollmentRound
 
 /// `enroll verify`: checks a published run folder against the case it was made from.
 ///

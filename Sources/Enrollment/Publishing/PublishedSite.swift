@@ -1,6 +1,5 @@
 import Foundation
 import EnrollmentIO
-import EnrollmentRound
 
 /// The public site of a run (公开招生结果): static pages that work offline from the file
 /// system and on a phone, public CSV and JSON copies of every table with personal data

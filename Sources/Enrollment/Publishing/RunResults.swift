@@ -2,7 +2,7 @@ import Foundation
 import EnrollmentIO
 import EnrollmentCase
 import EnrollmentEngines
-import EnrollmentRound
+import EnrollmentRunFolder
 
 /// A CSV file of a run, as read: its header and rows of text.
 ///

@@ -2,6 +2,7 @@ import Foundation
 import EnrollmentIO
 import EnrollmentCase
 import EnrollmentEngines
+import EnrollmentRunFolder
 
 /// One admission round (招生): a committed case, the seed from the ceremony, and the run
 /// folder its steps are recorded in. The case is loaded and checked once; each step then runs
@@ -67,7 +68,7 @@ public struct AdmissionRound: Sendable {
     ///   made from the tables read).
     public init(caseFolder: URL, encoding: TextEncoding? = nil, commitment: Commitment, seed: String, contributions: [SeedContribution]? = nil,
                 runFolder: URL, code: String, force: Bool = false, wait: Bool = false, waiting: (String) -> Void = { _ in }) throws {
-        guard Self.isSeed(seed) else { throw RoundError.malformedSeed }
+        guard Manifest.isSeed(seed) else { throw RoundError.malformedSeed }
         if let contributions {
             let derived = try SeedCeremony(contributions).seed
             guard derived == seed else { throw RoundError.contributionsDoNotGiveSeed(derived: derived, seed: seed) }
@@ -169,7 +170,7 @@ extension AdmissionRound {
     ///   differ from `commitment`; the step's errors (`SecondRoundStep`).
     @discardableResult
     public func placeSecondRound(_ level: SchoolLevel, seed roundSeed: String, commitment roundCommitment: Commitment) throws -> StepRecord<PlacementSummary> {
-        guard Self.isSeed(roundSeed) else { throw RoundError.malformedSeed }
+        guard Manifest.isSeed(roundSeed) else { throw RoundError.malformedSeed }
         guard let now = admissionCase.secondRound?.commitment else { throw RoundError.noSecondRound(level: level.rawValue) }
         try roundCommitment.verify(against: now)
         let vacancies = try earlierRounds(level) { step -> [[String]]? in
@@ -178,11 +179,6 @@ extension AdmissionRound {
         return try record(.secondRound(level: level, seed: roundSeed, commitment: roundCommitment.digest, vacancies: vacancies)) {
             try SecondRoundStep.perform(level: level, seed: roundSeed, commitment: roundCommitment.digest, vacancies: vacancies, in: $0)
         }
-    }
-
-    /// Whether `text` is a seed: 64 lowercase hex digits.
-    package static func isSeed(_ text: String) -> Bool {
-        text.utf8.count == 64 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     /// The high-school quotas (指标到校) and the open round (docs/QUOTA.md).

@@ -1,6 +1,7 @@
 import Foundation
 import EnrollmentIO
 import EnrollmentCase
+import EnrollmentRunFolder
 
 /// What a step runs on: the case, loaded and checked once for the whole round; the seed; and
 /// the outputs earlier steps recorded in the run folder.
@@ -12,6 +13,12 @@ package struct StepContext {
     /// manifest holds its SHA-256, which the bytes match).
     /// - Throws: `RoundError` when `step` is not recorded, or the file is not as recorded.
     package let recordedOutput: (_ file: String, _ step: RoundStep) throws -> [UInt8]
+
+    package init(admissionCase: AdmissionCase, seed: String, recordedOutput: @escaping (_ file: String, _ step: RoundStep) throws -> [UInt8]) {
+        self.admissionCase = admissionCase
+        self.seed = seed
+        self.recordedOutput = recordedOutput
+    }
 
     /// The recorded file `name` of `step`'s level folder, parsed.
     /// - Throws: as `recordedOutput`, and `RoundError.unreadableOutput` when it does not parse.

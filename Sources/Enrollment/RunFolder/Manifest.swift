@@ -285,3 +285,10 @@ extension Manifest {
         return (changed, missing, checked)
     }
 }
+
+extension Manifest {
+    /// Whether `text` is a seed as a manifest records it: 64 lowercase hex digits.
+    package static func isSeed(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+}

@@ -136,7 +136,7 @@ extension RoundStep {
         case "second-round":
             let (seedValue, commitmentValue) = (try r.required("round_seed"), try r.required("round_commitment"))
             let seed = try JSONObjectReader.string(seedValue, file: file, key: "round_seed")
-            guard AdmissionRound.isSeed(seed) else { throw Diagnostic(seedValue.location(in: file), "\"round_seed\" must be 64 lowercase hex digits") }
+            guard Manifest.isSeed(seed) else { throw Diagnostic(seedValue.location(in: file), "\"round_seed\" must be 64 lowercase hex digits") }
             guard let commitment = SHA256Digest(hex: try JSONObjectReader.string(commitmentValue, file: file, key: "round_commitment")) else {
                 throw Diagnostic(commitmentValue.location(in: file), "\"round_commitment\" must be 64 hex digits")
             }
