@@ -11,7 +11,7 @@ import EnrollmentRunFolder
 /// rounds 1…n, which the manifest records (`RoundStep.vacancies`), so `verify` repeats it from
 /// the manifest and the recorded files alone.
 package enum VacancyStep {
-    package static func fileName(_ level: SchoolLevel, round: Int) -> String { "\(level.rawValue)/vacancies-\(round).csv" }
+    package static func fileName(_ level: SchoolLevel, round: Int) -> String { "\(level.rawValue)/\(VacanciesFile.name(round: round))" }
 
     /// The step: every withdrawal of `rounds`, promoted down the recorded placement's waitlists.
     package static func perform(level: SchoolLevel, rounds: [[String]], in context: StepContext) throws -> StepOutcome<VacanciesSummary> {
@@ -72,16 +72,16 @@ package enum VacancyStep {
         for (i, id) in record.studentIDs.enumerated() { index[id] = i }
         let groups = record.groups
         func school(_ group: Int) -> String { record.schools[groups.groups[group].school].id }
-        var w = CSVWriter(header: ["step", "student_id", "change", "from_school", "from_seats", "to_school", "to_seats"])
+        var w = CSVWriter(header: VacanciesFile.header)
         var step = 0
         for id in withdrawn {
             step += 1
             let group = index[id].flatMap { record.groupMatching.school(of: $0) }
-            w.append([String(step), id, "withdrawn", index[id].flatMap { record.schoolIDs[$0] } ?? "", group.map(groups.label(of:)) ?? "", "", ""])
+            w.append([String(step), id, VacanciesFile.Change.withdrawn.rawValue, index[id].flatMap { record.schoolIDs[$0] } ?? "", group.map(groups.label(of:)) ?? "", "", ""])
         }
         for move in result.moves {
             step += 1
-            w.append([String(step), record.studentIDs[move.student], "promoted", move.from.map(school) ?? record.schoolIDs[move.student] ?? "",
+            w.append([String(step), record.studentIDs[move.student], VacanciesFile.Change.promoted.rawValue, move.from.map(school) ?? record.schoolIDs[move.student] ?? "",
                       move.from.map(groups.label(of:)) ?? "", school(move.to), groups.label(of: move.to)])
         }
         return w.bytes
@@ -98,14 +98,15 @@ package enum VacancyStep {
         for (k, s) in record.schools.enumerated() { school[s.id] = k }
         let group = { (id: String, label: String) in school[id].flatMap { record.groups.group(of: $0, label: label) } }
         var problems: [String] = []
-        for row in 0..<table.count where table[row, 2] == "promoted" {
-            let id = table[row, 1]
-            guard let student = index[id], let to = group(table[row, 5], table[row, 6]) else {
+        typealias V = VacanciesFile
+        for row in 0..<table.count where table[row, V.index(.change)] == V.Change.promoted.rawValue {
+            let id = table[row, V.index(.studentID)]
+            guard let student = index[id], let to = group(table[row, V.index(.toSchool)], table[row, V.index(.toSeats)]) else {
                 problems.append("vacancies.csv:\(table.line(ofRow: row)): the row names an applicant or a seat group the placement does not have")
                 continue
             }
             let rank = { (g: Int) in record.groupInstance.choiceRank(of: student, for: g) ?? Int.max }
-            let from = group(table[row, 3], table[row, 4]).map(rank) ?? Int.max
+            let from = group(table[row, V.index(.fromSchool)], table[row, V.index(.fromSeats)]).map(rank) ?? Int.max
             if rank(to) == Int.max || rank(to) >= from { problems.append("\(id) was moved to a school they do not prefer") }
         }
         return problems
