@@ -3,10 +3,10 @@ import EnrollmentIO
 /// The first place where a published file differs from its re-computation, said so that a
 /// person can find it: for CSV files the line and the column's name, otherwise the line and
 /// byte offset.
-package enum OutputDifference {
+enum OutputDifference {
     /// Where `published` first differs from `expected`, or nil when they are the same bytes.
     /// - Complexity: O(size of the files).
-    package static func first(published: [UInt8], expected: [UInt8], file: String) -> String? {
+    static func first(published: [UInt8], expected: [UInt8], file: String) -> String? {
         guard published != expected else { return nil }
         if file.hasSuffix(".csv"), let row = firstRow(published: published, expected: expected, file: file) {
             return row
@@ -19,7 +19,7 @@ package enum OutputDifference {
     }
 
     /// The first differing row and field of two CSV files, nil if they read as the same table.
-    package static func firstRow(published: [UInt8], expected: [UInt8], file: String) -> String? {
+    static func firstRow(published: [UInt8], expected: [UInt8], file: String) -> String? {
         guard let p = CSVReader.parse(published, file: file).table, let e = CSVReader.parse(expected, file: file).table else {
             return nil
         }

@@ -27,14 +27,14 @@ import EnrollmentIO
 ///
 /// Because rows are sorted, a procedure may never depend on the order of rows in a file
 /// (every procedure in this package orders by ids or lottery numbers).
-package struct CanonicalCSV: Sendable {
+struct CanonicalCSV: Sendable {
     /// The first line of the canonical text; the `1` is the version of this form.
-    package static let form = "enroll-csv/1"
+    static let form = "enroll-csv/1"
 
     /// The canonical bytes.
-    package let bytes: [UInt8]
+    let bytes: [UInt8]
     /// The number of data rows.
-    package let rowCount: Int
+    let rowCount: Int
 
     /// The canonical form of a parsed table.
     ///
@@ -42,7 +42,7 @@ package struct CanonicalCSV: Sendable {
     /// cleaning straight from the table's bytes — and the rows are sorted by comparing their
     /// bytes where they lie.
     /// - Complexity: O(n log n) comparisons of rows for n rows, plus O(size of the table).
-    package init(_ table: CSVTable) {
+    init(_ table: CSVTable) {
         let order = table.header.indices.sorted { table.header[$0].utf8.lexicographicallyPrecedes(table.header[$1].utf8) }
         var rows: [UInt8] = []
         rows.reserveCapacity(table.storage.bytes.count + table.count * (order.count * 2 + 1))
@@ -88,7 +88,7 @@ package struct CanonicalCSV: Sendable {
     /// Reads `fileBytes` (the raw file) and makes its canonical form.
     /// - Throws: `Diagnostics` when the bytes cannot be decoded or the CSV is malformed
     ///   (ragged rows, duplicate or empty column names, stray quotes), each at file:line:column.
-    package init(fileBytes: [UInt8], file: String, encoding: TextEncoding? = nil) throws(Diagnostics) {
+    init(fileBytes: [UInt8], file: String, encoding: TextEncoding? = nil) throws(Diagnostics) {
         let parsed: CSVReader.Result
         do {
             parsed = try CSVReader.parse(fileBytes: fileBytes, declared: encoding, file: file)
@@ -100,7 +100,7 @@ package struct CanonicalCSV: Sendable {
     }
 
     /// The SHA-256 of the canonical bytes.
-    package var digest: SHA256Digest { SHA256.hash(bytes) }
+    var digest: SHA256Digest { SHA256.hash(bytes) }
 
     /// Appends `len(field) ":" field`.
     private static func appendField(_ field: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {

@@ -2,12 +2,12 @@ import EnrollmentIO
 
 /// Checks a case as a whole, once each file has been read on its own: every reference to
 /// a school names a school of the right level.
-package enum CaseValidator {
+enum CaseValidator {
     /// Every cross-reference problem of the case, sorted by file, line and column; with
     /// `applicantsOnly`, those of the applicant files alone (a second round's, checked as the
     /// first round's without checking the schools, zones and graduates again).
     /// - Complexity: O(rows + references).
-    package static func problems(in admissionCase: AdmissionCase, applicantsOnly: Bool = false) -> [Diagnostic] {
+    static func problems(in admissionCase: AdmissionCase, applicantsOnly: Bool = false) -> [Diagnostic] {
         var levels: [String: SchoolLevel?] = admissionCase.declaredSchools
         for school in admissionCase.schools { levels[school.id] = school.level }
         var problems: [Diagnostic] = []
@@ -68,7 +68,7 @@ package enum CaseValidator {
 
     /// Zones name schools of their level; address rules name zones that are drawn or
     /// declared; a zone both drawn and declared agrees with itself.
-    package static func zoneProblems(in c: AdmissionCase, levels: [String: SchoolLevel?]) -> [Diagnostic] {
+    static func zoneProblems(in c: AdmissionCase, levels: [String: SchoolLevel?]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         func checkSchools(_ schools: [String], level: SchoolLevel, zone: String, at location: SourceLocation) {
             for id in schools where !levels.isEmpty {
@@ -109,7 +109,7 @@ package enum CaseValidator {
     /// lottery number is computed from its text as a student's is from their id
     /// (docs/LOTTERY.md), so the twins would carry that applicant's number.
     /// - Complexity: O(n) for n applicants.
-    package static func twinGroupProblems(in c: AdmissionCase) -> [Diagnostic] {
+    static func twinGroupProblems(in c: AdmissionCase) -> [Diagnostic] {
         let levels = [SchoolLevel.primary, .junior]
         // The groups (few) are looked up by every id, rather than every id put in a set.
         var groups = Set<String>()
@@ -139,7 +139,7 @@ package enum CaseValidator {
     /// row is reported at its cell, naming the first row; the id number itself is never echoed.
     /// Id numbers are compared with a final `x` read as `X`.
     /// - Complexity: O(n) expected for n applicants of both levels.
-    package static func oneApplicationProblems(in c: AdmissionCase) -> [Diagnostic] {
+    static func oneApplicationProblems(in c: AdmissionCase) -> [Diagnostic] {
         var firstByIDNumber: [String: (file: String, line: Int)] = [:]
         var primaryLine: [String: Int] = [:]
         for a in c.applicants(.primary) where primaryLine[a.id] == nil { primaryLine[a.id] = a.line }
@@ -172,7 +172,7 @@ package enum CaseValidator {
     /// `apart_from` is reported at its cell, naming the chain's other end.
     /// - Complexity: O(n + (requests + twins) α(n)) for n applicants; only the applicants named
     ///   in requests are looked up by id.
-    package static func requestProblems(_ applicants: [Applicant], file: String, twinsTogether: Bool,
+    static func requestProblems(_ applicants: [Applicant], file: String, twinsTogether: Bool,
                                 in c: AdmissionCase) -> [Diagnostic] {
         guard applicants.contains(where: { !$0.apartFrom.isEmpty }) else { return [] }
         var named = Set<String>()

@@ -3,9 +3,9 @@ import EnrollmentIO
 /// Reading `priorities.csv`: explicit priority tiers per student and school, for local
 /// points systems (积分) that no rule of the policy covers. A row replaces the tier the
 /// policy would compute for that student at that school (docs/PLACEMENT.md gives the scale).
-package enum PriorityTable {
-    package static let fileName = "priorities.csv"
-    package static let columns = CSVColumns(required: ["student_id", "school_id", "tier"], optional: [])
+enum PriorityTable {
+    static let fileName = "priorities.csv"
+    static let columns = CSVColumns(required: ["student_id", "school_id", "tier"], optional: [])
 
     /// Tiers by student, then school; every malformed value and repeated pair is reported.
     /// `schools` are the ids (and levels, where valid) of `schools.csv`; a row naming another
@@ -14,7 +14,7 @@ package enum PriorityTable {
     /// not be read): a row naming a student who is not an applicant, or a school of another
     /// level than the student's, is reported — a tier that applies to nobody is a typo that
     /// would silently cost the real student their points.
-    package static func read(_ table: CSVTable, schools: [String: SchoolLevel?],
+    static func read(_ table: CSVTable, schools: [String: SchoolLevel?],
                             students: [String: SchoolLevel]?) -> (tiers: [String: [String: Int]], diagnostics: [Diagnostic]) {
         var diagnostics = columns.missing(in: table)
         guard diagnostics.isEmpty else { return ([:], diagnostics) }

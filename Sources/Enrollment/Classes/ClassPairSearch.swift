@@ -3,69 +3,69 @@
 /// in a small school); and, from a local optimum, a few random swaps followed by the pair
 /// search again, kept when no worse. Every random choice comes from the draw and every limit is
 /// a count of candidate moves examined, so the result depends only on the inputs and the draw.
-package struct PairSearch {
+struct PairSearch {
     /// Candidate moves that may still be examined (the budget).
-    package var budget: Int
+    var budget: Int
     /// The proven lower bound of the objective for these class sizes (ClassLowerBound.swift),
     /// when known: reaching it ends the search, as nothing better exists.
-    package let bound: Double?
+    let bound: Double?
     /// The class pairs searched, in order: the partner pairs (every pair in a school of at most
     /// `ClassPartners.limit` + 1 classes), ordered by a, then b, in a small school, else by
     /// decreasing slack when the search begins (`ClassPartners.pairsBySlack`).
-    package let pairs: [(Int, Int)]
+    let pairs: [(Int, Int)]
     /// Exchanges made so far; `changed[c]` is the count when class c last changed, and
     /// `examined[i]` the count when `pairs[i]` was last examined: a pair neither of whose
     /// classes changed since then is not examined again (its best exchange is the same).
-    package var clock = 1
-    package var changed: [Int]
-    package var examined: [Int]
+    var clock = 1
+    var changed: [Int]
+    var examined: [Int]
     /// Classes changed since the last perturbation began (to mark them when it is undone).
-    package var touched: [Int] = []
+    var touched: [Int] = []
     // Scratch lists for one class pair, kept to reuse their storage.
-    package var first: [Int] = []
-    package var second: [Int] = []
-    package var vector: [Double] = []
+    var first: [Int] = []
+    var second: [Int] = []
+    var vector: [Double] = []
     /// `parts[2i]`, `parts[2i + 1]`: the swaps of part i (the second −1 for a single swap).
-    package var parts: [Int] = []
+    var parts: [Int] = []
     /// The swaps whose pupils have no apart request.
-    package var free: [Int] = []
+    var free: [Int] = []
     /// `partCare[i * groups + t]`: the change of care group t's count in class a if part i is
     /// made (class b changes by the opposite); `mixed[i]`: whether part i swaps across profiles
     /// (only then can a change be nonzero).
-    package var partCare: [Int] = []
-    package var mixed: [Bool] = []
-    package var order: [SortedSwap] = []
+    var partCare: [Int] = []
+    var mixed: [Bool] = []
+    var order: [SortedSwap] = []
     /// Whether the school is small: at most `smallSchoolPupils` movable pupils.
-    package let small: Bool
+    let small: Bool
     /// Whether the small school is also searched for double swaps: no class pair has more than
     /// `doubleSwapLimit` pairs of pupils of one family (a count swaps never change: each class
     /// keeps its number of pupils of each family).
-    package let searchesDoubles: Bool
+    let searchesDoubles: Bool
     /// Whether the pair search is in its second round: swaps across profiles, and double swaps
     /// if `searchesDoubles`.
-    package var secondRound = false
+    var secondRound = false
     /// Each care group's least and largest count in a class after the deal: a swap across
     /// profiles must keep both classes' counts within them.
-    package let careLow: [Int]
-    package let careHigh: [Int]
+    let careLow: [Int]
+    let careHigh: [Int]
     /// The most movable pupils of a small school.
-    package static let smallSchoolPupils = 250
+    static let smallSchoolPupils = 250
     /// The most pairs of one family a class pair may have for double swaps.
-    package static let doubleSwapLimit = 300
+    static let doubleSwapLimit = 300
     /// How many times the budget of a small school is multiplied: `doubleSearchFactor` when it
     /// is searched for double swaps, else `smallSchoolFactor`.
-    package static let smallSchoolFactor = 10
-    package static let doubleSearchFactor = 100
+    static let smallSchoolFactor = 10
+    static let doubleSearchFactor = 100
     /// A school with fewer movable pupils (but at least its square root) gets the search budget
     /// of this many.
-    package static let minimumSearchPupils = 2000
+    static let minimumSearchPupils = 2000
 
     /// The search of a school whose swap buckets are `buckets`, with the budget
     /// `policy.searchEffort` × max(`movable`, min(`movable`², `minimumSearchPupils`)), times
     /// `doubleSearchFactor` in a small school searched for double swaps and `smallSchoolFactor`
     /// in another small school. (A school of a few dozen pupils gets the budget of
     /// `minimumSearchPupils`; a handful, whose assignments are few, much less.)
-    package init(_ state: ClassState, _ buckets: ClassState.SwapBuckets, _ partners: ClassPartners, movable: Int) {
+    init(_ state: ClassState, _ buckets: ClassState.SwapBuckets, _ partners: ClassPartners, movable: Int) {
         let k = state.classCount
         small = movable <= Self.smallSchoolPupils
         pairs = small ? partners.pairs : partners.pairsBySlack(state)
@@ -95,7 +95,7 @@ package struct PairSearch {
     /// Whether making part i, and part j if given, keeps every care group's count in classes
     /// `a` and `b` within the range the deal left (`careLow`…`careHigh`); `care` as in
     /// `ClassState`.
-    package func careFits(_ care: [Int], _ a: Int, _ b: Int, _ i: Int, _ j: Int?) -> Bool {
+    func careFits(_ care: [Int], _ a: Int, _ b: Int, _ i: Int, _ j: Int?) -> Bool {
         let groups = careLow.count
         for t in 0..<groups {
             var change = partCare[i * groups + t]
@@ -107,7 +107,7 @@ package struct PairSearch {
     }
 
     /// Records that classes `a` and `b` changed.
-    package mutating func mark(_ a: Int, _ b: Int) {
+    mutating func mark(_ a: Int, _ b: Int) {
         clock += 1
         changed[a] = clock
         changed[b] = clock
@@ -115,18 +115,18 @@ package struct PairSearch {
     }
 
     /// Whether `objective` meets the proven lower bound (up to rounding of the sums).
-    package func reached(_ objective: Double) -> Bool {
+    func reached(_ objective: Double) -> Bool {
         guard let bound else { return false }
         return objective <= bound + 1e-7 * max(1, bound)
     }
 }
 
 /// A swap of a class pair's list, keyed for the two-swap search: first measure, then position.
-package struct SortedSwap: Comparable {
-    package var key: Double
-    package var index: Int
+struct SortedSwap: Comparable {
+    var key: Double
+    var index: Int
 
-    package static func < (x: SortedSwap, y: SortedSwap) -> Bool {
+    static func < (x: SortedSwap, y: SortedSwap) -> Bool {
         x.key < y.key || (x.key == y.key && x.index < y.index)
     }
 }

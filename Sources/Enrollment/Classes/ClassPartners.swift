@@ -9,9 +9,9 @@
 /// Σ_m w_m |r_am + r_bm|, which exchanges keep. A class's partners are the `limit` other classes
 /// of largest slack with it above 1e-9 (ties: the lower class number); an exchange with any other
 /// class could lower the objective by no more than the least of those slacks.
-package struct ClassPartners {
+struct ClassPartners {
     /// The most partners a class has.
-    package static let limit = 16
+    static let limit = 16
 
     /// `of[a]`: the partners of class a, in increasing order.
     private(set) var of: [[Int]]
@@ -19,9 +19,9 @@ package struct ClassPartners {
     /// (0 for the partners it had from the start).
     private(set) var joined: [[Int]]
     /// Whether every class is a partner of every other (k ≤ `limit` + 1).
-    package let everyClass: Bool
+    let everyClass: Bool
 
-    package init(classCount k: Int) {
+    init(classCount k: Int) {
         let every = k - 1 <= Self.limit
         everyClass = every
         of = (0..<k).map { a in every ? (0..<k).filter { $0 != a } : [] }
@@ -31,7 +31,7 @@ package struct ClassPartners {
     /// Chooses the partners from the current deviation sums (in a school of more than `limit` +
     /// 1 classes); a class that becomes a partner is recorded as joined at `time`.
     /// - Complexity: O(k² · (measures + log k)) for k classes.
-    package mutating func choose(_ state: ClassState, time: Int) {
+    mutating func choose(_ state: ClassState, time: Int) {
         guard !everyClass else { return }
         let k = state.classCount
         var slack: [(gain: Double, b: Int)] = []
@@ -55,7 +55,7 @@ package struct ClassPartners {
     }
 
     /// The partner pairs (a, b), a < b (b a partner of a or a of b), ordered by a, then b.
-    package var pairs: [(Int, Int)] {
+    var pairs: [(Int, Int)] {
         var set = Set<Int>()
         let k = of.count
         for a in of.indices {
@@ -66,7 +66,7 @@ package struct ClassPartners {
 
     /// The partner pairs by decreasing slack in `state` (ties: by a, then b).
     /// - Complexity: O(P · (measures + log P)) for P pairs.
-    package func pairsBySlack(_ state: ClassState) -> [(Int, Int)] {
+    func pairsBySlack(_ state: ClassState) -> [(Int, Int)] {
         pairs.map { (slack: state.slack($0.0, $0.1), pair: $0) }
             .sorted { ($0.slack, $1.pair.0, $1.pair.1) > ($1.slack, $0.pair.0, $0.pair.1) }
             .map(\.pair)

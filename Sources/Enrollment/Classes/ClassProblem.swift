@@ -5,31 +5,31 @@
 /// Building one validates every hard request and throws the first `ClassFormationError`
 /// found, in this order: policy, duplicate ids and ranks, unknown ids, together-and-apart,
 /// oversized groups, apart-cliques, capacity, then (in `ClassPlacement`) the search.
-package struct ClassProblem {
-    package let policy: ClassFormationPolicy
+struct ClassProblem {
+    let policy: ClassFormationPolicy
     /// Pupils sorted by lottery rank; every index below refers to this array.
-    package let pupils: [ClassPupil]
-    package let index: [String: Int]
+    let pupils: [ClassPupil]
+    let index: [String: Int]
     /// Measures: `score` first if any pupil has one, then subject names in code-point order.
-    package let measures: [String]
-    package let measureWeights: [Double]
+    let measures: [String]
+    let measureWeights: [Double]
     /// School mean per measure over the pupils who have a value.
-    package let means: [Double]
+    let means: [Double]
     /// `deviation[p * measures.count + m]`: value − school mean, 0 when the pupil has no value.
-    package let deviation: [Double]
+    let deviation: [Double]
     /// Bit i set when the pupil carries `policy.careGroups[i]`.
-    package let careMask: [UInt64]
-    package let isDisabled: [Bool]
+    let careMask: [UInt64]
+    let isDisabled: [Bool]
     /// Places the pupil takes toward the size cap.
-    package let weight: [Int]
+    let weight: [Int]
     /// For each pupil, the pupils it must not share a class with (sorted, symmetric).
-    package let apart: [[Int]]
+    let apart: [[Int]]
     /// Groups that must share a class, each sorted by rank; blocks ordered by first member.
-    package let blocks: [[Int]]
-    package let blockOf: [Int]
-    package let classCount: Int
+    let blocks: [[Int]]
+    let blockOf: [Int]
+    let classCount: Int
 
-    package init(pupils input: [ClassPupil], policy: ClassFormationPolicy) throws(ClassFormationError) {
+    init(pupils input: [ClassPupil], policy: ClassFormationPolicy) throws(ClassFormationError) {
         self.policy = policy
         let cap = policy.classSizeCap
         guard cap >= 1, cap < ClassFormationPolicy.oversizedClass else {
@@ -178,23 +178,23 @@ package struct ClassProblem {
 
     /// The value of the measure named `measure` for `pupil`, if known: `score` is
     /// `ClassPupil.score`, any other name a subject score.
-    package static func value(_ pupil: ClassPupil, _ measure: String) -> Double? {
+    static func value(_ pupil: ClassPupil, _ measure: String) -> Double? {
         measure == ClassFormationPolicy.scoreMeasure ? pupil.score : pupil.subjectScores[measure]
     }
 
     /// The attributes that make two pupils interchangeable for every count a class keeps.
-    package struct Profile: Hashable {
-        package var careMask: UInt64
-        package var disabled: Bool
-        package var male: Bool
+    struct Profile: Hashable {
+        var careMask: UInt64
+        var disabled: Bool
+        var male: Bool
     }
 
-    package func profile(of p: Int) -> Profile {
+    func profile(of p: Int) -> Profile {
         Profile(careMask: careMask[p], disabled: isDisabled[p], male: pupils[p].gender == .male)
     }
 
     /// Blocks that must be in different classes from block `b` (sorted).
-    package func apartBlocks(of b: Int) -> [Int] {
+    func apartBlocks(of b: Int) -> [Int] {
         Array(Set(blocks[b].flatMap { apart[$0] }.map { blockOf[$0] })).sorted()
     }
 

@@ -1,19 +1,19 @@
 /// The classes of one school while they are being filled: who is where, and the running
 /// counts and deviation sums that the deal, the improvement phase and late arrivals consult.
-package struct ClassState {
-    package let problem: ClassProblem
+struct ClassState {
+    let problem: ClassProblem
     /// Class (0-based) of each pupil, −1 while unplaced.
-    package var classOf: [Int]
-    package var heads: [Int]
-    package var weighted: [Int]
-    package var boys: [Int]
-    package var disabled: [Int]
+    var classOf: [Int]
+    var heads: [Int]
+    var weighted: [Int]
+    var boys: [Int]
+    var disabled: [Int]
     /// `care[c * careGroups + t]`: pupils of care group t in class c.
-    package var care: [Int]
+    var care: [Int]
     /// `sums[c * measures + m]`: sum over the class of the pupils' deviations for measure m.
-    package var sums: [Double]
+    var sums: [Double]
 
-    package init(_ problem: ClassProblem) {
+    init(_ problem: ClassProblem) {
         self.problem = problem
         let k = problem.classCount
         classOf = [Int](repeating: -1, count: problem.pupils.count)
@@ -25,14 +25,14 @@ package struct ClassState {
         sums = [Double](repeating: 0, count: k * problem.measures.count)
     }
 
-    package var classCount: Int { heads.count }
+    var classCount: Int { heads.count }
 
-    package mutating func add(_ p: Int, to c: Int) {
+    mutating func add(_ p: Int, to c: Int) {
         update(p, c, +1)
         classOf[p] = c
     }
 
-    package mutating func remove(_ p: Int) {
+    mutating func remove(_ p: Int) {
         update(p, classOf[p], -1)
         classOf[p] = -1
     }
@@ -55,7 +55,7 @@ package struct ClassState {
 
     /// Whether the pupils `group` (all unplaced) can join class `c`: the size cap, the
     /// disabled limit and every apart request still hold.
-    package func fits<Group: Sequence<Int>>(_ group: Group, in c: Int) -> Bool {
+    func fits<Group: Sequence<Int>>(_ group: Group, in c: Int) -> Bool {
         var w = 0, d = 0
         for p in group {
             w += problem.weight[p]
@@ -69,7 +69,7 @@ package struct ClassState {
 
     /// The objective: Σ over measures m of weight(m) × Σ over classes c of |Σ_{p∈c} (x_pm − μ_m)|,
     /// a pupil without a value for m counting as the school mean μ_m (see docs/CLASSES.md).
-    package var objective: Double {
+    var objective: Double {
         let m = problem.measures.count
         var total = 0.0
         for k in 0..<m {

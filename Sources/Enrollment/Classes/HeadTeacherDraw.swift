@@ -72,19 +72,19 @@ public enum HeadTeacherDraw {
 
 /// A matching of classes to teachers for `HeadTeacherDraw`: `allowed[c]` lists the teachers
 /// (indices into the shuffled order) who may take class c.
-package struct TeacherMatching {
-    package let allowed: [[Int]]
+struct TeacherMatching {
+    let allowed: [[Int]]
     /// The class each teacher is matched to, or −1.
-    package var classOf: [Int]
+    var classOf: [Int]
     /// The teacher each class is matched to, or −1.
-    package var teacherOf: [Int]
+    var teacherOf: [Int]
     /// Teachers given a class for good (`serve`); no augmenting path uses them.
-    package var taken: [Bool]
+    var taken: [Bool]
     /// `visited[t] == stamp`: teacher t was reached by the current search.
-    package var visited: [Int]
-    package var stamp = 0
+    var visited: [Int]
+    var stamp = 0
 
-    package init(allowed: [[Int]], teachers: Int) {
+    init(allowed: [[Int]], teachers: Int) {
         self.allowed = allowed
         classOf = [Int](repeating: -1, count: teachers)
         teacherOf = [Int](repeating: -1, count: allowed.count)
@@ -94,7 +94,7 @@ package struct TeacherMatching {
 
     /// Matches class `c` (unmatched) by an augmenting path through teachers not taken, trying a
     /// free teacher before re-matching another class; false (nothing changed) if none exists.
-    package mutating func augment(from c: Int) -> Bool {
+    mutating func augment(from c: Int) -> Bool {
         stamp += 1
         return search(c, freeFirst: true)
     }
@@ -119,7 +119,7 @@ package struct TeacherMatching {
 
     /// Gives class `c` (matched, as every class not yet served is) teacher `t` for good, if every
     /// later class can still be matched; else changes nothing and returns false.
-    package mutating func serve(_ c: Int, by t: Int) -> Bool {
+    mutating func serve(_ c: Int, by t: Int) -> Bool {
         let own = teacherOf[c], other = classOf[t]
         classOf[own] = -1
         teacherOf[c] = -1
@@ -142,7 +142,7 @@ package struct TeacherMatching {
     /// The classes left without a teacher by Kuhn's augmenting paths over the classes in order,
     /// each path trying the allowed teachers in order: the classes `noValidAssignment` names.
     /// - Complexity: O(k² · T).
-    package static func unmatchedClasses(_ allowed: [[Int]], teachers: Int) -> [Int] {
+    static func unmatchedClasses(_ allowed: [[Int]], teachers: Int) -> [Int] {
         var matching = TeacherMatching(allowed: allowed, teachers: teachers)
         var unmatched: [Int] = []
         for c in allowed.indices {

@@ -2,9 +2,9 @@ import Dispatch
 import Foundation
 
 /// Checking that bytes are well-formed UTF-8 without building a `String`.
-package enum UTF8Validation {
+enum UTF8Validation {
     /// Inputs at least this long are checked in pieces on all cores.
-    package static let parallelThreshold = 1 << 22
+    static let parallelThreshold = 1 << 22
 
     /// Whether `bytes` are well-formed UTF-8 by Table 3-7 of the Unicode Standard (no overlong
     /// forms, no surrogates, nothing above U+10FFFF, no truncated sequence): exactly when
@@ -14,13 +14,13 @@ package enum UTF8Validation {
     /// is not a continuation byte (10xxxxxx); the whole is well formed exactly when every
     /// piece is, since in well-formed text every other byte starts a character.
     /// - Complexity: O(n); runs of ASCII are skipped 8 bytes at a time.
-    package static func isWellFormed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isWellFormed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let pieces = bytes.count >= parallelThreshold ? ProcessInfo.processInfo.activeProcessorCount : 1
         return isWellFormed(bytes, pieces: pieces)
     }
 
     /// `isWellFormed(_:)` in `pieces` pieces (tests vary it to check that it does not matter).
-    package static func isWellFormed(_ bytes: UnsafeBufferPointer<UInt8>, pieces: Int) -> Bool {
+    static func isWellFormed(_ bytes: UnsafeBufferPointer<UInt8>, pieces: Int) -> Bool {
         guard pieces > 1, bytes.count > 1 else { return isWellFormedPiece(bytes) }
         var cuts = [0]
         for k in 1..<pieces {
@@ -42,9 +42,9 @@ package enum UTF8Validation {
     /// The input, where it is cut, and where the pieces, checked concurrently, put their
     /// answers (one element each).
     private struct Pieces: @unchecked Sendable {
-        package let bytes: UnsafeBufferPointer<UInt8>
-        package let cuts: [Int]
-        package let results: UnsafeMutableBufferPointer<Bool>
+        let bytes: UnsafeBufferPointer<UInt8>
+        let cuts: [Int]
+        let results: UnsafeMutableBufferPointer<Bool>
     }
 
     /// The check of one piece, on one core.
@@ -55,7 +55,7 @@ package enum UTF8Validation {
     /// The offset of the first byte of the first ill-formed sequence in `bytes` (Table 3-7),
     /// nil if they are all well formed.
     /// - Complexity: O(n); runs of ASCII are skipped 8 bytes at a time.
-    package static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
         let n = bytes.count
         let raw = UnsafeRawPointer(base)
@@ -86,7 +86,7 @@ package enum UTF8Validation {
     /// sequence (1 for ASCII) and the range of the sequence's second byte (the bytes after it
     /// are 80…BF); nil for a byte that cannot lead.
     @inline(__always)
-    package static func sequence(lead: UInt8) -> (length: Int, low: UInt8, high: UInt8)? {
+    static func sequence(lead: UInt8) -> (length: Int, low: UInt8, high: UInt8)? {
         switch lead {
         case 0x00...0x7F: (1, 0x80, 0xBF)
         case 0xC2...0xDF: (2, 0x80, 0xBF)

@@ -165,19 +165,19 @@ public struct MatchingInstance: Hashable, Sendable {
 }
 
 /// A `(tier, tieRank)` pair packed in one integer that orders the same way.
-package enum PriorityKey {
+enum PriorityKey {
     @inline(__always)
-    package static func pack(tier: Int32, tieRank: Int32) -> UInt64 {
+    static func pack(tier: Int32, tieRank: Int32) -> UInt64 {
         UInt64(UInt32(bitPattern: tier) ^ 0x8000_0000) << 32 | UInt64(UInt32(bitPattern: tieRank))
     }
 
     @inline(__always)
-    package static func tier(_ key: UInt64) -> Int {
+    static func tier(_ key: UInt64) -> Int {
         Int(Int32(bitPattern: UInt32(truncatingIfNeeded: key >> 32) ^ 0x8000_0000))
     }
 
     @inline(__always)
-    package static func tieRank(_ key: UInt64) -> Int {
+    static func tieRank(_ key: UInt64) -> Int {
         Int(UInt32(truncatingIfNeeded: key))
     }
 }

@@ -1,9 +1,9 @@
 /// Escaping for text placed in HTML, SVG and inline script, so that no name, id or school name
 /// can inject markup: every published string goes through one of these.
-package enum HTMLText {
+enum HTMLText {
     /// `text` safe inside an element or a quoted attribute value: `& < > " '` become entities.
     /// - Complexity: O(length).
-    package static func escape(_ text: some StringProtocol) -> String {
+    static func escape(_ text: some StringProtocol) -> String {
         let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
         guard text.utf8.contains(where: special) else { return String(text) }
         var out: [UInt8] = []
@@ -24,7 +24,7 @@ package enum HTMLText {
     /// JSON text made safe to embed in a script: `<`, `>` and `&` written as `\u003c` … so
     /// that no string can close the script or open a comment, and U+2028/U+2029 escaped.
     /// Outside strings JSON never holds these characters, so the value read back is unchanged.
-    package static func scriptSafeJSON(_ json: [UInt8]) -> String {
+    static func scriptSafeJSON(_ json: [UInt8]) -> String {
         var out = ""
         out.reserveCapacity(json.count)
         for c in String(decoding: json, as: UTF8.self).unicodeScalars {
@@ -43,7 +43,7 @@ package enum HTMLText {
     /// `scriptSafeJSON` for script bytes that rarely need it: returned unchanged when they hold
     /// none of `<`, `>`, `&` and no U+2028/U+2029 (whose UTF-8 starts with E2).
     /// - Complexity: O(length).
-    package static func scriptSafe(_ script: [UInt8]) -> [UInt8] {
+    static func scriptSafe(_ script: [UInt8]) -> [UInt8] {
         guard script.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == 0xE2 }) else {
             return script
         }
@@ -52,7 +52,7 @@ package enum HTMLText {
 
     /// A file-name-safe form of an id: ASCII letters, digits and `-` stay; every other byte of
     /// the UTF-8 text becomes `_` and two hex digits (so different ids give different names).
-    package static func fileNamePart(_ id: String) -> String {
+    static func fileNamePart(_ id: String) -> String {
         let hex = Array("0123456789abcdef")
         var out = ""
         for b in id.utf8 {

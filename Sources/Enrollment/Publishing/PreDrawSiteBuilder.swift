@@ -6,22 +6,22 @@ import EnrollmentEngines
 /// sink as soon as it is made: per level the schools, the zones (a map and the address lists),
 /// the roster on pages of `rowsPerPage` rows and its search records; then the policy, the
 /// first page with the commitment and the date of the draw, and `SHA256SUMS`.
-package struct PreDrawSiteBuilder<Sink: SiteFileSink> {
-    package var sink: Sink
-    package let admissionCase: AdmissionCase
-    package let commitment: Commitment
-    package let drawDate: CalendarDate
-    package let page: SitePage
-    package let schoolNames: [String: String]
-    package let written = SiteDigests()
-    package var search = SearchRecords()
-    package var tierTexts = InternedTexts(), noteTexts = InternedTexts()
-    package var applicants: [(level: SchoolLevel, count: Int)] = []
+struct PreDrawSiteBuilder<Sink: SiteFileSink> {
+    var sink: Sink
+    let admissionCase: AdmissionCase
+    let commitment: Commitment
+    let drawDate: CalendarDate
+    let page: SitePage
+    let schoolNames: [String: String]
+    let written = SiteDigests()
+    var search = SearchRecords()
+    var tierTexts = InternedTexts(), noteTexts = InternedTexts()
+    var applicants: [(level: SchoolLevel, count: Int)] = []
 
     /// Builds the site into `sink`.
     /// - Throws: `PlacementError` for a level whose schools cannot be placed into (no school, a
     ///   public school without a location, `priorities.csv` naming another level's school); file errors.
-    package static func build(_ c: AdmissionCase, commitment: Commitment, drawDate: CalendarDate, language: SiteLanguage,
+    static func build(_ c: AdmissionCase, commitment: Commitment, drawDate: CalendarDate, language: SiteLanguage,
                               notice: PublicationNotice?, into sink: inout Sink) throws -> PreDrawSite.Summary {
         var builder = PreDrawSiteBuilder(sink: sink, admissionCase: c, commitment: commitment, drawDate: drawDate,
                                          page: SitePage(language: language, notice: notice),
@@ -31,29 +31,29 @@ package struct PreDrawSiteBuilder<Sink: SiteFileSink> {
         return PreDrawSite.Summary(commitment: commitment.digest, applicants: builder.applicants, files: builder.written.sorted)
     }
 
-    package func t(_ key: SiteLanguage.Key) -> String { page.t(key) }
-    package func t(_ key: SiteLanguage.Key, _ values: String...) -> String {
+    func t(_ key: SiteLanguage.Key) -> String { page.t(key) }
+    func t(_ key: SiteLanguage.Key, _ values: String...) -> String {
         values.enumerated().reduce(t(key)) { $0.replacingOccurrences(of: "%\($1.offset + 1)", with: $1.element) }
     }
-    package func e(_ text: String) -> String { HTMLText.escape(text) }
-    package func schoolLabel(_ id: String) -> String { schoolNames[id].map { "\($0) (\(id))" } ?? id }
+    func e(_ text: String) -> String { HTMLText.escape(text) }
+    func schoolLabel(_ id: String) -> String { schoolNames[id].map { "\($0) (\(id))" } ?? id }
 
-    package mutating func add(_ path: String, _ bytes: [UInt8]) throws {
+    mutating func add(_ path: String, _ bytes: [UInt8]) throws {
         written.add(path, bytes)
         try sink.add(path, bytes)
     }
 
-    package mutating func add(_ table: PublicTable) throws {
+    mutating func add(_ table: PublicTable) throws {
         try add("data/\(table.name).csv", table.csv)
         try add("data/\(table.name).json", table.json)
     }
 
-    package var menu: String {
+    var menu: String {
         page.menu([("index.html#search", t(.menuRoster)), ("index.html#levels", t(.menuSchools)), ("policy.html", t(.menuPolicy)),
                    ("index.html#commitment", t(.commitment)), ("files.html", t(.menuFiles))])
     }
 
-    package mutating func build() throws {
+    mutating func build() throws {
         var sections = ""
         for level in [SchoolLevel.primary, .junior] where !admissionCase.schools(level).isEmpty || !admissionCase.applicants(level).isEmpty {
             sections += try levelFiles(level)
@@ -73,7 +73,7 @@ package struct PreDrawSiteBuilder<Sink: SiteFileSink> {
     // MARK: a level
 
     /// Writes a level's schools, zones and roster; returns its part of the first page.
-    package mutating func levelFiles(_ level: SchoolLevel) throws -> String {
+    mutating func levelFiles(_ level: SchoolLevel) throws -> String {
         let c = admissionCase
         let name = page.levelName(level), key = level.rawValue
         let people = c.applicants(level).sorted { $0.id < $1.id }
@@ -123,12 +123,12 @@ package struct PreDrawSiteBuilder<Sink: SiteFileSink> {
         return section
     }
 
-    package static func rosterPage(_ level: SchoolLevel, _ k: Int) -> String {
+    static func rosterPage(_ level: SchoolLevel, _ k: Int) -> String {
         k == 1 ? "roster-\(level.rawValue).html" : "roster-\(level.rawValue)-\(k).html"
     }
 
     /// Writes `rows` on pages of at most `SiteBuilder.rowsPerPage` rows, each with the pager.
-    package mutating func pages(_ rows: [[String]], path: (Int) -> String, title: String, intro: String, header: [String], classes: [Int: String] = [:]) throws {
+    mutating func pages(_ rows: [[String]], path: (Int) -> String, title: String, intro: String, header: [String], classes: [Int: String] = [:]) throws {
         let per = SiteBuilder<Sink>.rowsPerPage, count = max(1, (rows.count + per - 1) / per)
         for k in 1...count {
             let slice = rows[min(rows.count, (k - 1) * per)..<min(rows.count, k * per)]
@@ -139,7 +139,7 @@ package struct PreDrawSiteBuilder<Sink: SiteFileSink> {
     }
 
     /// `schools-<level>.html` and `data/<level>-schools.csv`: each school's plan, classes and seats.
-    package mutating func schoolFiles(_ level: SchoolLevel, zones: [(id: String, schools: [String])]) throws {
+    mutating func schoolFiles(_ level: SchoolLevel, zones: [(id: String, schools: [String])]) throws {
         let c = admissionCase, key = level.rawValue
         var zonesOf: [String: [String]] = [:]
         for zone in zones { for s in zone.schools { zonesOf[s, default: []].append(zone.id) } }
@@ -169,7 +169,7 @@ package struct PreDrawSiteBuilder<Sink: SiteFileSink> {
 
     /// `zones-<level>.html` (with `map-<level>.svg` when the level's zones are drawn), the
     /// address lists on pages, and `data/<level>-zones.csv` (one row per zone and school).
-    package mutating func zoneFiles(_ level: SchoolLevel, zones: [(id: String, schools: [String])]) throws {
+    mutating func zoneFiles(_ level: SchoolLevel, zones: [(id: String, schools: [String])]) throws {
         let c = admissionCase, key = level.rawValue, name = page.levelName(level)
         let drawn = (c.zoneMap?.zones ?? []).filter { $0.level == level }
         let names = Dictionary((c.zoneMap?.zones ?? []).filter { $0.level == level }.map { ($0.id, $0.name) }
@@ -206,12 +206,12 @@ package struct PreDrawSiteBuilder<Sink: SiteFileSink> {
         }
     }
 
-    package static func addressPage(_ level: SchoolLevel, _ k: Int) -> String {
+    static func addressPage(_ level: SchoolLevel, _ k: Int) -> String {
         k == 1 ? "addresses-\(level.rawValue).html" : "addresses-\(level.rawValue)-\(k).html"
     }
 
     /// A rule's kind, as `zone-rules.csv` writes it: `street`, `compound` or `village`.
-    package static func addressKind(_ rule: ZoneRule) -> String {
+    static func addressKind(_ rule: ZoneRule) -> String {
         switch rule.scope {
         case .street: "street"
         case .compound: "compound"
@@ -220,7 +220,7 @@ package struct PreDrawSiteBuilder<Sink: SiteFileSink> {
     }
 
     /// What a rule covers, as an address list writes it (`人民路 1-63号 单号`, `阳光小区 (阳光花园)`, `李村 1-3组`).
-    package func addressText(_ rule: ZoneRule) -> String {
+    func addressText(_ rule: ZoneRule) -> String {
         switch rule.scope {
         case let .street(street, .exact(numbers)):
             return "\(street) " + numbers.map(\.description).joined(separator: "、")
@@ -239,7 +239,7 @@ package struct PreDrawSiteBuilder<Sink: SiteFileSink> {
     // MARK: the policy
 
     /// `policy.html`: the rules of this round in words, from `policy.json`.
-    package func policyHTML() -> [UInt8] {
+    func policyHTML() -> [UInt8] {
         let p = admissionCase.policy
         var rows: [[String]] = [[t(.mechanism), t(p.mechanism == .deferredAcceptance ? .mechanismDA : .mechanismIA)]]
         rows.append([t(.claimOrder), t(p.feederPriority ? .claimOrderText : .claimOrderNoFeeder)])
@@ -277,7 +277,7 @@ package struct PreDrawSiteBuilder<Sink: SiteFileSink> {
 
     // MARK: first page and files
 
-    package func indexHTML(levels: String, shards: SearchShards) -> [UInt8] {
+    func indexHTML(levels: String, shards: SearchShards) -> [UInt8] {
         var body = "<h1>\(e(t(.preDrawTitle)))</h1>\n"
         if let round = page.notice?.round { body += "<p class=\"round\">\(e(round))</p>\n" }
         body += menu
@@ -298,7 +298,7 @@ package struct PreDrawSiteBuilder<Sink: SiteFileSink> {
 
     /// What the page's script reads to show a registration: where each id's shard is, school
     /// names, tier and note texts, and the words it shows.
-    package func siteData(_ shards: SearchShards) -> JSONValue {
+    func siteData(_ shards: SearchShards) -> JSONValue {
         let words: [(String, JSONValue)] = [
             ("notFound", .string(t(.notFound, "%1"))), ("loadFailed", .string(t(.loadFailed, "%1"))), ("rosterCard", .string(t(.rosterCard, "%1"))),
             ("choiceMet", .string(t(.choiceMet, "%1"))), ("byClaim", .string(t(.byClaim))), ("noSchoolHeld", .string(t(.noSchoolHeld))),
@@ -312,5 +312,5 @@ package struct PreDrawSiteBuilder<Sink: SiteFileSink> {
     }
 
     /// Every file written so far (all but this page and `SHA256SUMS`) with its SHA-256.
-    package func filesHTML() -> [UInt8] { page.filesDocument(written.sorted, menu: menu, siteTitle: t(.preDrawTitle)) }
+    func filesHTML() -> [UInt8] { page.filesDocument(written.sorted, menu: menu, siteTitle: t(.preDrawTitle)) }
 }

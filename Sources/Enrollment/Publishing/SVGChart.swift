@@ -6,36 +6,36 @@
 /// Numbers are written with at most one decimal so the same data always gives the same bytes.
 /// The chart carries its text alternative (`summary`) as its `<desc>`; labels are at least
 /// 12 px, the axis says its unit.
-package struct SVGChart: Sendable, Equatable {
-    package struct Series: Sendable, Equatable {
-        package var name: String
-        package var values: [Double]
+struct SVGChart: Sendable, Equatable {
+    struct Series: Sendable, Equatable {
+        var name: String
+        var values: [Double]
         /// A CSS colour (`#4e79a7`).
-        package var color: String
+        var color: String
 
-        package init(name: String, values: [Double], color: String) {
+        init(name: String, values: [Double], color: String) {
             self.name = name
             self.values = values
             self.color = color
         }
     }
 
-    package var title: String
-    package var categories: [String]
+    var title: String
+    var categories: [String]
     /// Further label lines per category, separated by line feeds (empty strings for none).
-    package var notes: [String]
-    package var series: [Series]
-    package var stacked: Bool
+    var notes: [String]
+    var series: [Series]
+    var stacked: Bool
     /// The unit of the values (`人`, `pupils`), written on the axis and in the summary.
-    package var unit: String
+    var unit: String
     /// Per category, a threshold drawn across its bars as a dashed line (nil for none), and
     /// the word the summary gives it (`目标`, `target`).
-    package var thresholds: [Double?]
-    package var thresholdName: String
+    var thresholds: [Double?]
+    var thresholdName: String
 
     /// A chart; `notes` defaults to none, `thresholds` to none, and every series must have one
     /// value per category.
-    package init(title: String, categories: [String], notes: [String] = [], series: [Series], stacked: Bool = false, unit: String = "",
+    init(title: String, categories: [String], notes: [String] = [], series: [Series], stacked: Bool = false, unit: String = "",
                  thresholds: [Double?] = [], thresholdName: String = "") {
         precondition(series.allSatisfy { $0.values.count == categories.count }, "one value per category")
         precondition(thresholds.isEmpty || thresholds.count == categories.count, "one threshold (or nil) per category")
@@ -50,10 +50,10 @@ package struct SVGChart: Sendable, Equatable {
     }
 
     /// The palette the site uses, in series order.
-    package static let palette = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1"]
+    static let palette = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1"]
 
     /// The largest bar: the largest stack or the largest single value (at least 4, so gridlines fall on whole numbers).
-    package var maximum: Double {
+    var maximum: Double {
         let tops = categories.indices.map { c in
             stacked ? series.reduce(0) { $0 + max(0, $1.values[c]) } : series.map { max(0, $0.values[c]) }.max() ?? 0
         }
@@ -63,7 +63,7 @@ package struct SVGChart: Sendable, Equatable {
     /// The chart in words, its text alternative: the title, then per category each series'
     /// value with the unit and the category's notes (`"1: Boys 24 pupils, Girls 25 pupils, mean 79.9 points"`).
     /// - Complexity: O(categories × series).
-    package var summary: String {
+    var summary: String {
         let suffix = unit.isEmpty ? "" : " " + unit
         return title + ". " + categories.indices.map { c in
             let values = series.map { "\($0.name) \(Self.number($0.values[c]))\(suffix)" }
@@ -76,7 +76,7 @@ package struct SVGChart: Sendable, Equatable {
     /// The SVG element, with a `<title>`, a `<desc>` (the summary), a legend, a y axis with its
     /// unit, four gridlines and value labels. The title is not drawn: the page shows it above.
     /// - Complexity: O(categories × series).
-    package var svg: String {
+    var svg: String {
         let noteLines = notes.map { $0.isEmpty ? [] : $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         let left = 56.0, top = 48.0, plotHeight = 200.0, bottom = 34.0 + 16.0 * Double(noteLines.map(\.count).max() ?? 0)
         let widest = max(categories.map { Self.textWidth($0, size: 14) }.max() ?? 0,
@@ -134,13 +134,13 @@ package struct SVGChart: Sendable, Equatable {
     }
 
     /// An estimate of the width of `text` at font size `size`: 0.6 em per ASCII character, 1 em for others.
-    package static func textWidth(_ text: String, size: Double) -> Double {
+    static func textWidth(_ text: String, size: Double) -> Double {
         text.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 0.6 : 1.0) } * size
     }
 
     /// The smallest of 1, 2, 4, 6, 8, 10 × 10^k (k ≥ 0) at or above `value`: the axis top, whose
     /// quarters (the gridlines) are written exactly with one decimal.
-    package static func niceCeiling(_ value: Double) -> Double {
+    static func niceCeiling(_ value: Double) -> Double {
         var unit = 1.0
         while unit * 10 < value { unit *= 10 }
         for step in [1.0, 2.0, 4.0, 6.0, 8.0, 10.0] where step * unit >= value { return step * unit }
@@ -148,7 +148,7 @@ package struct SVGChart: Sendable, Equatable {
     }
 
     /// `value` with at most one decimal, without a trailing `.0` (deterministic text).
-    package static func number(_ value: Double) -> String {
+    static func number(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded())
         let sign = tenths < 0 ? "-" : ""
         let a = abs(tenths)

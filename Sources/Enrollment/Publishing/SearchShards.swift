@@ -11,27 +11,27 @@
 /// U+0000). Each split lists the scalars that follow it in some id, so a page finds that an id
 /// is absent without loading anything, and needs only the splits (about a tenth of the shards
 /// for ids of digits) to find any shard.
-package struct SearchShards: Sendable, Equatable {
-    package struct Shard: Sendable, Equatable {
+struct SearchShards: Sendable, Equatable {
+    struct Shard: Sendable, Equatable {
         /// The prefix its ids share (ending in U+0000 for the ids that are exactly a split prefix).
-        package var prefix: String
+        var prefix: String
         /// The shard's file inside the site (`search/<prefix>.js`).
-        package var path: String
+        var path: String
         /// The positions of its records in the input, in input order (the ids' scalar order).
-        package var records: Range<Int>
+        var records: Range<Int>
     }
 
     /// The prefixes that are split, in scalar order, each with the scalars that follow it in
     /// some id (U+0000 for ids that end there), in order.
-    package var splits: [(prefix: String, next: String)]
+    var splits: [(prefix: String, next: String)]
     /// The shards, in the ids' order.
-    package var shards: [Shard]
+    var shards: [Shard]
 
     /// Splits records sorted by id (by Unicode scalars) into shards of at most `budget` bytes
     /// each where the ids allow. `ids[k]` is the k-th record's id and `sizes[k]` its bytes.
     /// - Precondition: `ids` sorted by their Unicode scalars, no id twice.
     /// - Complexity: O(total length of the ids × depth of the splits).
-    package init(ids: [String], sizes: [Int], budget: Int) {
+    init(ids: [String], sizes: [Int], budget: Int) {
         precondition(ids.count == sizes.count, "one size per id")
         /// The scalar of id k at `depth`, nil past its end (ids are short: O(depth)).
         func scalar(_ k: Int, _ depth: Int) -> Unicode.Scalar? { ids[k].unicodeScalars.dropFirst(depth).first }
@@ -68,20 +68,20 @@ package struct SearchShards: Sendable, Equatable {
         self.shards = shards
     }
 
-    package static func == (a: SearchShards, b: SearchShards) -> Bool {
+    static func == (a: SearchShards, b: SearchShards) -> Bool {
         a.shards == b.shards && a.splits.map(\.prefix) == b.splits.map(\.prefix) && a.splits.map(\.next) == b.splits.map(\.next)
     }
 
     /// The file of the shard of `prefix`: `search/all.js` for the empty prefix, else
     /// `search/id-<prefix>.js` with the prefix written as `HTMLText.fileNamePart` writes ids, and
     /// a final U+0000 as `_` (which that form never ends with).
-    package static func path(_ prefix: String) -> String {
+    static func path(_ prefix: String) -> String {
         let ends = prefix.unicodeScalars.last == "\u{0}"
         let stem = ends ? String(String.UnicodeScalarView(prefix.unicodeScalars.dropLast())) : prefix
         return prefix.isEmpty ? "search/all.js" : "search/id-\(HTMLText.fileNamePart(stem))\(ends ? "_" : "").js"
     }
 
-    package static func shard(_ prefix: [Unicode.Scalar], _ range: Range<Int>) -> Shard {
+    static func shard(_ prefix: [Unicode.Scalar], _ range: Range<Int>) -> Shard {
         let text = String(String.UnicodeScalarView(prefix))
         return Shard(prefix: text, path: path(text), records: range)
     }

@@ -2,7 +2,7 @@
 /// language: `site.css` (screen from 320 px phones up, and an A4 print style) and `site.js`
 /// (the search and the in-page lottery check, with its own SHA-256 for browsers without
 /// WebCrypto). Words come from the page (`SiteLanguage`), never from these files.
-package enum SiteAssets {
+enum SiteAssets {
     /// `site.css`: type at least 16 px, tap targets at least 44 px, no horizontal scrolling of
     /// the page (wide tables and charts scroll inside their own box); in print: A4, no menu,
     /// search or pager, table headers repeated on every page, no row cut across pages.

@@ -7,32 +7,32 @@ import EnrollmentRunFolder
 /// Makes the files of a published site (`PublishedSite`) and hands each to a sink as soon as
 /// it is made: one pass over each run table, rows grouped by school once, pages of at most
 /// `rowsPerPage` rows, the search data split by `SearchShards`.
-package struct SiteBuilder<Sink: SiteFileSink> {
-    package typealias P = PlacementsFile.Column
+struct SiteBuilder<Sink: SiteFileSink> {
+    typealias P = PlacementsFile.Column
     /// Rows on one page of a long list (a school's placed list, its class lists, quota admissions).
-    package static var rowsPerPage: Int { 500 }
+    static var rowsPerPage: Int { 500 }
     /// Schools on one page of a level's list of schools.
-    package static var schoolsPerPage: Int { 60 }
+    static var schoolsPerPage: Int { 60 }
     /// The most bytes of search records in one shard (a shard file stays under about 200 KB).
-    package static var shardBudget: Int { 150_000 }
+    static var shardBudget: Int { 150_000 }
     /// The most classes of 56 or more listed by name on the first page.
-    package static var largeClassesListed: Int { 40 }
+    static var largeClassesListed: Int { 40 }
 
-    package var sink: Sink
-    package let results: RunResults
-    package let page: SitePage
-    package let report: SupervisionReport
-    package let schoolNames: [String: String]
+    var sink: Sink
+    let results: RunResults
+    let page: SitePage
+    let report: SupervisionReport
+    let schoolNames: [String: String]
     /// Where each student_id is in the case: (0 primary, 1 junior, 2 graduates; position).
-    package let people: [String: (list: UInt8, index: Int32)]
-    package let written = SiteDigests()
-    package var tables: [String] = []
-    package var search = SearchRecords()
-    package var tierTexts = InternedTexts(), noteTexts = InternedTexts()
-    package var tierCache: [String: Int] = [:]
+    let people: [String: (list: UInt8, index: Int32)]
+    let written = SiteDigests()
+    var tables: [String] = []
+    var search = SearchRecords()
+    var tierTexts = InternedTexts(), noteTexts = InternedTexts()
+    var tierCache: [String: Int] = [:]
 
     /// Builds the site into `sink`.
-    package static func build(_ results: RunResults, language: SiteLanguage, notice: PublicationNotice?, into sink: inout Sink) throws -> PublishedSite.Summary {
+    static func build(_ results: RunResults, language: SiteLanguage, notice: PublicationNotice?, into sink: inout Sink) throws -> PublishedSite.Summary {
         var builder = try SiteBuilder(sink: sink, results: results, page: SitePage(language: language, notice: notice))
         try builder.build()
         sink = builder.sink
@@ -40,7 +40,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
                                      files: builder.written.sorted)
     }
 
-    package init(sink: Sink, results: RunResults, page: SitePage) throws(PublishingError) {
+    init(sink: Sink, results: RunResults, page: SitePage) throws(PublishingError) {
         self.sink = sink
         self.results = results
         self.page = page
@@ -57,28 +57,28 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         self.people = people
     }
 
-    package func t(_ key: SiteLanguage.Key) -> String { page.t(key) }
-    package func t(_ key: SiteLanguage.Key, _ values: String...) -> String {
+    func t(_ key: SiteLanguage.Key) -> String { page.t(key) }
+    func t(_ key: SiteLanguage.Key, _ values: String...) -> String {
         values.enumerated().reduce(t(key)) { $0.replacingOccurrences(of: "%\($1.offset + 1)", with: $1.element) }
     }
-    package func e(_ text: String) -> String { HTMLText.escape(text) }
-    package func schoolLabel(_ id: String) -> String { schoolNames[id].map { "\($0) (\(id))" } ?? id }
-    package func levelName(_ level: SchoolLevel) -> String { page.levelName(level) }
-    package static func schoolPage(_ id: String, _ suffix: String = "") -> String { "school-\(HTMLText.fileNamePart(id))\(suffix).html" }
+    func e(_ text: String) -> String { HTMLText.escape(text) }
+    func schoolLabel(_ id: String) -> String { schoolNames[id].map { "\($0) (\(id))" } ?? id }
+    func levelName(_ level: SchoolLevel) -> String { page.levelName(level) }
+    static func schoolPage(_ id: String, _ suffix: String = "") -> String { "school-\(HTMLText.fileNamePart(id))\(suffix).html" }
 
-    package mutating func add(_ path: String, _ bytes: [UInt8]) throws {
+    mutating func add(_ path: String, _ bytes: [UInt8]) throws {
         written.add(path, bytes)
         try sink.add(path, bytes)
     }
 
-    package mutating func add(_ table: PublicTable) throws {
+    mutating func add(_ table: PublicTable) throws {
         tables.append(table.name)
         try add("data/\(table.name).csv", table.csv)
         try add("data/\(table.name).json", table.json)
     }
 
     /// A run table with the masked name (and id number) of its `student_id` appended, when the case is known.
-    package func masked(_ csv: RunCSV, name: String, idNumbers: Bool) throws(PublishingError) -> PublicTable {
+    func masked(_ csv: RunCSV, name: String, idNumbers: Bool) throws(PublishingError) -> PublicTable {
         guard results.admissionCase != nil else {
             return PublicTable(name: name, source: csv.file, columns: csv.columns, rows: csv.rows)
         }
@@ -96,7 +96,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
     }
 
     /// The name and id number of `studentID` in the case ("" and nil when not there).
-    package func person(_ studentID: String) -> (name: String, idNumber: String?) {
+    func person(_ studentID: String) -> (name: String, idNumber: String?) {
         guard let c = results.admissionCase, let (list, k) = people[studentID] else { return ("", nil) }
         switch list {
         case 0: return (c.primaryApplicants[Int(k)].name, c.primaryApplicants[Int(k)].idNumber)
@@ -108,12 +108,12 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         }
     }
 
-    package func copy(_ csv: RunCSV?, name: String) -> PublicTable? {
+    func copy(_ csv: RunCSV?, name: String) -> PublicTable? {
         csv.map { PublicTable(name: name, source: $0.file, columns: $0.columns, rows: $0.rows) }
     }
 
     /// A `status` of `placements.csv`, or a route of the quota admissions, in words (as written when neither).
-    package func statusText(_ status: String) -> String {
+    func statusText(_ status: String) -> String {
         switch PlacementRun.Placement.Status(rawValue: status) {
         case .admitted?: t(.admitted)
         case .reassigned?: t(.reassigned)
@@ -123,7 +123,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
     }
 
     /// A `reason` of `quota-unfilled.csv` in words (as written when it is not one).
-    package func unfilledReasonText(_ code: String) -> String {
+    func unfilledReasonText(_ code: String) -> String {
         switch QuotaRun.Unfilled.Reason(rawValue: code) {
         case .rounding?: t(.unfilledRounding)
         case .notTaken?: t(.unfilledNotTaken)
@@ -133,7 +133,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
     }
 
     /// A `goes_to` of `quota-unfilled.csv` in words (as written when it is not one).
-    package func goesToText(_ code: String) -> String {
+    func goesToText(_ code: String) -> String {
         switch QuotaUnfilledRule(rawValue: code) {
         case .openRound?: t(.goesOpenRound)
         case .secondRound?: t(.goesSecondRound)
@@ -142,11 +142,11 @@ package struct SiteBuilder<Sink: SiteFileSink> {
     }
 
     /// A placement note in words (`SitePage.noteText`).
-    package func noteText(_ note: String) -> String { page.noteText(note) }
+    func noteText(_ note: String) -> String { page.noteText(note) }
 
     /// A seat group of `placements.csv` or `cutoffs.csv` in words (`reserved:left_behind`:
     /// 预留学位(留守儿童)); empty for none.
-    package func seatsText(_ seats: String) -> String {
+    func seatsText(_ seats: String) -> String {
         switch SeatsLabel(code: seats) {
         case .all?: t(.seatsAll)
         case .open?: t(.seatsOpen)
@@ -157,16 +157,16 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         }
     }
 
-    package func keyText(_ key: String) -> String { page.keyText(key) }
+    func keyText(_ key: String) -> String { page.keyText(key) }
 
     /// The words for `tier` at `schoolID` for `studentID` (`SitePage.tierWords`); nil without a case.
-    package func tierWords(_ tier: String, school schoolID: String, student: String) -> String? {
+    func tierWords(_ tier: String, school schoolID: String, student: String) -> String? {
         guard let c = results.admissionCase, let n = Int(tier), let school = c.schools.first(where: { $0.id == schoolID }) else { return nil }
         return page.tierWords(n, at: school, student: student, in: c)
     }
 
     /// The index of the tier's words in the site's table of tier texts, or -1.
-    package mutating func tierIndex(_ tier: String, school: String, student: String) -> Int {
+    mutating func tierIndex(_ tier: String, school: String, student: String) -> Int {
         guard !tier.isEmpty else { return -1 }
         let explicit = results.admissionCase?.explicitTiers[student]?[school] != nil
         let key = "\(explicit)\u{0}\(school)\u{0}\(tier)"
@@ -178,7 +178,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
 
     // MARK: the site
 
-    package mutating func build() throws {
+    mutating func build() throws {
         var secondSections: [SchoolLevel: String] = [:]
         for round in results.secondRounds { secondSections[round.level] = try secondRoundFiles(round) }
         var levelSections = ""
@@ -202,7 +202,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         try add("SHA256SUMS", Array(sums.utf8))
     }
 
-    package var credentialsJSON: JSONValue {
+    var credentialsJSON: JSONValue {
         let m = results.manifest
         var members: [(String, JSONValue)] = [
             ("seed", m.map { .string($0.seed) } ?? .null),
@@ -218,13 +218,13 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         return .object(members)
     }
 
-    package var menu: String { page.menu }
+    var menu: String { page.menu }
 
     // MARK: levels and schools
 
     /// Writes a level's tables, school pages and list of schools; adds its pupils to the search;
     /// returns its part of the first page.
-    package mutating func levelFiles(_ level: LevelResults) throws -> String {
+    mutating func levelFiles(_ level: LevelResults) throws -> String {
         let prefix = level.level.rawValue + "-"
         let placements = try masked(level.placements, name: prefix + "placements", idNumbers: true)
         let classes = try level.classes.map { (c) throws(PublishingError) in try masked(c, name: prefix + "classes", idNumbers: false) }
@@ -292,7 +292,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
 
     /// Every placement row's result card, under `key` (the level, or `<level>-second-round`: the
     /// card names it, and the page checks its lottery number in the draw and seed of that key).
-    package mutating func appendCards(_ p: RunCSV, key: String, masked placements: PublicTable, classOf: [String: String]) throws(PublishingError) {
+    mutating func appendCards(_ p: RunCSV, key: String, masked placements: PublicTable, classOf: [String: String]) throws(PublishingError) {
         let (sid, school, status, rank, tier, lottery) = (try p.index(P.studentID), try p.index(P.schoolID), try p.index(P.status),
                                                           try p.index(P.choiceRank), try p.index(P.tier), try p.index(P.lotteryNumber))
         let (twin, note, seats) = (p.columns.firstIndex(of: P.twinGroup.rawValue), p.columns.firstIndex(of: P.note.rawValue),
@@ -315,7 +315,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
     /// A level's second round: its masked tables, its applicants' cards (added before the first
     /// round's, so that a first-round applicant who applied again finds the result in effect),
     /// and its paragraph for the first page.
-    package mutating func secondRoundFiles(_ round: LevelResults) throws -> String {
+    mutating func secondRoundFiles(_ round: LevelResults) throws -> String {
         let key = Self.secondRoundKey(round.level)
         let placements = try masked(round.placements, name: key + "-placements", idNumbers: true)
         let cutoffs = copy(round.cutoffs, name: key + "-cutoffs")!
@@ -331,11 +331,11 @@ package struct SiteBuilder<Sink: SiteFileSink> {
     }
 
     /// The key of a level's second round in the page's data: `<level>-second-round`, its draw's name.
-    package static func secondRoundKey(_ level: SchoolLevel) -> String { "\(level.rawValue)-second-round" }
+    static func secondRoundKey(_ level: SchoolLevel) -> String { "\(level.rawValue)-second-round" }
 
     /// The pages of one school: its summary with class balance and head-teacher draw, its placed
     /// list and its class lists, each on pages of at most `rowsPerPage` rows.
-    package mutating func schoolFiles(_ id: String, level: SchoolLevel, fill: SupervisionReport.SchoolFill?, cutoff: String, placed: [[String]], named: Bool,
+    mutating func schoolFiles(_ id: String, level: SchoolLevel, fill: SupervisionReport.SchoolFill?, cutoff: String, placed: [[String]], named: Bool,
                               classes: [[String]]?, classColumns: [String], summary: ([String], [[String]])?, balance: ([String], [[String]])?,
                               heads: ([String], [[String]])?) throws {
         let title = "\(levelName(level)) · \(schoolLabel(id))"
@@ -403,7 +403,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
 
     /// The class balance of a school: a chart of boys and girls per class with the mean score
     /// under each, and the table with the care groups in words.
-    package func classBalanceHTML(_ id: String, summary: ([String], [[String]]), balance: ([String], [[String]])?) -> String {
+    func classBalanceHTML(_ id: String, summary: ([String], [[String]]), balance: ([String], [[String]])?) -> String {
         let (columns, rows) = summary
         guard !rows.isEmpty, let sn = columns.firstIndex(of: ClassSummaryFile.Column.classNumber.rawValue), let sz = columns.firstIndex(of: ClassSummaryFile.Column.size.rawValue),
               let sb = columns.firstIndex(of: "boys"), let sg = columns.firstIndex(of: "girls") else { return "" }
@@ -430,7 +430,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
     }
 
     /// A level's list of schools, `schoolsPerPage` a page, each page with its chart.
-    package mutating func schoolListFiles(_ level: SchoolLevel, fills: [SupervisionReport.SchoolFill], cutoffText: [String: String], downloads: [PublicTable]) throws {
+    mutating func schoolListFiles(_ level: SchoolLevel, fills: [SupervisionReport.SchoolFill], cutoffText: [String: String], downloads: [PublicTable]) throws {
         let name = levelName(level)
         let count = max(1, (fills.count + Self.schoolsPerPage - 1) / Self.schoolsPerPage)
         func path(_ k: Int) -> String { k == 1 ? "schools-\(level.rawValue).html" : "schools-\(level.rawValue)-\(k).html" }
@@ -454,7 +454,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         }
     }
 
-    package func downloadsHTML(_ tables: [PublicTable]) -> String {
+    func downloadsHTML(_ tables: [PublicTable]) -> String {
         "<p>\(e(t(.downloads))): " + tables.map { tbl in
             "<a href=\"data/\(e(tbl.name)).csv\">\(e(tbl.name)).csv</a> · <a href=\"data/\(e(tbl.name)).json\">json</a>"
         }.joined(separator: " | ") + "</p>\n"
@@ -464,7 +464,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
 
     /// Writes the quota tables, `quota.html` and the quota admissions pages; adds the admitted to
     /// the search; returns the first page's part.
-    package mutating func quotaFiles(_ quota: QuotaResults) throws -> String {
+    mutating func quotaFiles(_ quota: QuotaResults) throws -> String {
         let allocation = copy(quota.allocation, name: "quota-allocation")!
         let admissions = try quota.admissions.map { (a) throws(PublishingError) in try masked(a, name: "quota-admissions", idNumbers: false) }
         let unfilled = copy(quota.unfilled, name: "quota-unfilled")
@@ -523,14 +523,14 @@ package struct SiteBuilder<Sink: SiteFileSink> {
     // MARK: search
 
     /// Writes the search shards; returns the shard table for the first page's data.
-    package mutating func searchFiles() throws -> SearchShards {
+    mutating func searchFiles() throws -> SearchShards {
         let records = search
         return try records.shards(budget: Self.shardBudget) { try add($0, $1) }
     }
 
     // MARK: first page
 
-    package func indexHTML(levels: String, quota: String, shards: SearchShards) -> [UInt8] {
+    func indexHTML(levels: String, quota: String, shards: SearchShards) -> [UInt8] {
         var body = "<h1>\(e(t(.title)))</h1>\n"
         if let round = page.notice?.round { body += "<p class=\"round\">\(e(round))</p>\n" }
         body += menu
@@ -544,7 +544,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
 
     /// What the page's script reads: the seed and draws for the check, where each id's shard is,
     /// school names, tier and note texts, and the words it shows.
-    package func siteData(_ shards: SearchShards) -> JSONValue {
+    func siteData(_ shards: SearchShards) -> JSONValue {
         let words: [(String, JSONValue)] = [
             ("notFound", .string(t(.notFound, "%1"))), ("loadFailed", .string(t(.loadFailed, "%1"))), ("resultOf", .string(t(.resultOf, "%1"))),
             ("choiceMet", .string(t(.choiceMet, "%1"))), ("noChoiceMet", .string(t(.noChoiceMet))),
@@ -568,14 +568,14 @@ package struct SiteBuilder<Sink: SiteFileSink> {
     }
 
     /// The seed and commitment of each second round the manifest records, by its key (`secondRoundKey`).
-    package var roundSeeds: [(key: String, level: SchoolLevel, seed: String, commitment: String)] {
+    var roundSeeds: [(key: String, level: SchoolLevel, seed: String, commitment: String)] {
         (results.manifest?.steps ?? []).compactMap { step in
             guard case let .secondRound(level, seed, commitment, _) = step.step else { return nil }
             return (Self.secondRoundKey(level), level, seed, commitment.hex)
         }
     }
 
-    package func credentialsHTML() -> String {
+    func credentialsHTML() -> String {
         let na = t(.notRecorded)
         let m = results.manifest
         var s = "<h2 id=\"credentials\">\(e(t(.credentials)))</h2>\n<p><a href=\"about.html\">\(e(t(.explainLink)))</a></p>\n"
@@ -608,7 +608,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
         return s
     }
 
-    package func supervisionHTML() -> String {
+    func supervisionHTML() -> String {
         var s = "<h2 id=\"supervision\">\(e(t(.supervision)))</h2>\n"
         s += page.table([t(.level), t(.applicants), t(.nearbyRate), t(.admitted), t(.reassigned), t(.unplaced), t(.largeClasses)],
                         report.levels.map { l in
@@ -665,15 +665,15 @@ package struct SiteBuilder<Sink: SiteFileSink> {
     }
 
     /// The page of a level's school resources.
-    package static func resourcePage(_ level: SchoolLevel) -> String { "resources-\(level.rawValue).html" }
+    static func resourcePage(_ level: SchoolLevel) -> String { "resources-\(level.rawValue).html" }
 
     /// How many schools a resource chart shows: those furthest below the standard.
-    package static var resourceChartSchools: Int { schoolsPerPage }
+    static var resourceChartSchools: Int { schoolsPerPage }
 
     /// A level's resources school by school: per indicator, a chart of the schools furthest
     /// below its standard (at most `resourceChartSchools`, lowest first, ties by school id)
     /// with the standard drawn across every bar; every school's values are in the data table.
-    package mutating func resourceFiles(_ balance: ResourceBalance) throws {
+    mutating func resourceFiles(_ balance: ResourceBalance) throws {
         let title = t(.resourcesBySchool, levelName(balance.level))
         var body = menu + "<h1>\(e(title))</h1>\n<p>\(e(t(.resourcesExplained, "\(Self.resourceChartSchools)")))</p>\n"
         for (k, indicator) in SchoolResources.Indicator.allCases.enumerated() {
@@ -691,7 +691,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
     }
 
     /// Per level, its percentage figures as bars, each with its threshold drawn across it.
-    package func verdictCharts() -> String {
+    func verdictCharts() -> String {
         var s = ""
         for level in [SchoolLevel.primary, .junior] {
             let shown = report.verdicts.filter { $0.level == level && $0.value.hasSuffix("%") && $0.target?.hasSuffix("%") == true }
@@ -709,7 +709,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
 
     /// `text` in lines of about `width` characters for a chart's label: at spaces where it has
     /// them (a word longer than a line keeps its own line), else every `width` characters.
-    package static func wrapped(_ text: String, width: Int) -> String {
+    static func wrapped(_ text: String, width: Int) -> String {
         guard text.contains(" ") else {
             var lines: [String] = [], rest = Substring(text)
             while !rest.isEmpty { lines.append(String(rest.prefix(width))); rest = rest.dropFirst(width) }
@@ -723,7 +723,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
     }
 
     /// A step of the manifest in words: its kind, level and round (`派位 · 初中`).
-    package func attemptLabel(_ attempt: RunAttempt) -> String {
+    func attemptLabel(_ attempt: RunAttempt) -> String {
         ([keyText(attempt.kind)] + (attempt.step.level.map { [levelName($0)] } ?? [])
             + (attempt.step.round.map { [t(.round) + " " + String($0)] } ?? [])).joined(separator: " · ")
     }
@@ -731,7 +731,7 @@ package struct SiteBuilder<Sink: SiteFileSink> {
     // MARK: explanation and files
 
     /// The seed, the commitment and the lottery number in plain words, and how to check them.
-    package func aboutHTML() -> [UInt8] {
+    func aboutHTML() -> [UInt8] {
         let m = results.manifest
         let seed = m?.seed ?? "$SEED"
         var body = menu + "<h1>\(e(t(.howToCheckPage)))</h1>\n"
@@ -749,15 +749,15 @@ package struct SiteBuilder<Sink: SiteFileSink> {
     }
 
     /// Every file written so far (all but this page and `SHA256SUMS`) with its SHA-256.
-    package func filesHTML() -> [UInt8] { page.filesDocument(written.sorted, menu: menu, siteTitle: t(.title)) }
+    func filesHTML() -> [UInt8] { page.filesDocument(written.sorted, menu: menu, siteTitle: t(.title)) }
 }
 
 /// Texts kept once each, referred to by position (tier words and notes in the search data).
-package struct InternedTexts {
+struct InternedTexts {
     private(set) var texts: [String] = []
     private var positions: [String: Int] = [:]
 
-    package mutating func index(_ text: String) -> Int {
+    mutating func index(_ text: String) -> Int {
         if let known = positions[text] { return known }
         positions[text] = texts.count
         texts.append(text)
@@ -766,8 +766,8 @@ package struct InternedTexts {
 }
 
 /// The search records of a site, held compactly (one byte buffer) until they are split into shards.
-package struct SearchRecords {
-    package enum Field {
+struct SearchRecords {
+    enum Field {
         case text(String)
         case number(Int)
     }
@@ -777,7 +777,7 @@ package struct SearchRecords {
     private var ends: [Int] = []
 
     /// Adds the record of `id` as a JSON array; an id seen before keeps its first record.
-    package mutating func append(id: String, _ fields: [Field]) {
+    mutating func append(id: String, _ fields: [Field]) {
         bytes.append(UInt8(ascii: "["))
         for (k, field) in fields.enumerated() {
             if k > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -793,7 +793,7 @@ package struct SearchRecords {
 
     /// The ids in the order of their UTF-8 bytes (the order of their Unicode scalars), each once,
     /// and their records.
-    package func sorted() -> (ids: [String], records: [ArraySlice<UInt8>]) {
+    func sorted() -> (ids: [String], records: [ArraySlice<UInt8>]) {
         let order = ids.indices.sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) || (ids[$0].utf8.elementsEqual(ids[$1].utf8) && $0 < $1) }
         var outIDs: [String] = [], records: [ArraySlice<UInt8>] = []
         outIDs.reserveCapacity(ids.count)
@@ -808,7 +808,7 @@ package struct SearchRecords {
     /// Splits the records into shards of about `budget` bytes (`SearchShards`) and hands each
     /// shard's file to `write` (path, bytes): `enrollShard(prefix, {id: record, …});`, script-safe.
     /// - Complexity: O(total bytes + n log n) for n records.
-    package func shards(budget: Int, _ write: (String, [UInt8]) throws -> Void) rethrows -> SearchShards {
+    func shards(budget: Int, _ write: (String, [UInt8]) throws -> Void) rethrows -> SearchShards {
         let (ids, records) = sorted()
         let shards = SearchShards(ids: ids, sizes: records.map(\.count), budget: budget)
         for shard in shards.shards {

@@ -29,17 +29,17 @@ public struct SiteMemory: SiteFileSink, Sendable {
 /// Writes each file into a folder as it comes, on another thread while the next is made (plain
 /// writes: the folder is a staging folder that `PublishedSite.publish` flushes once and swaps in
 /// as a whole). A write that fails is reported by the next `add` or by `finish`.
-package struct SiteFolderWriter: SiteFileSink {
-    package let folder: URL
+struct SiteFolderWriter: SiteFileSink {
+    let folder: URL
     private var folders: Set<String> = []
     private let worker = SerialWorker(label: "enroll.site-writer")
     private let failure = FirstFailure()
 
-    package init(folder: URL) {
+    init(folder: URL) {
         self.folder = folder
     }
 
-    package mutating func add(_ path: String, _ bytes: [UInt8]) throws {
+    mutating func add(_ path: String, _ bytes: [UInt8]) throws {
         try failure.rethrow()
         let url = folder.appendingPathComponent(path)
         let parent = url.deletingLastPathComponent().path
@@ -56,7 +56,7 @@ package struct SiteFolderWriter: SiteFileSink {
         }
     }
 
-    package func finish() throws {
+    func finish() throws {
         worker.wait()
         try failure.rethrow()
     }

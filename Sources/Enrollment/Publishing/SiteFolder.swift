@@ -8,14 +8,14 @@ import EnrollmentIO
 /// the new one, complete; elsewhere, or where the file system cannot exchange, by two renames,
 /// between which `site` is briefly absent while both complete copies exist. Leftover staging
 /// folders of an earlier interrupted publication are removed first.
-package enum SiteFolder {
+enum SiteFolder {
     /// Builds a site with `build` into a staging folder and puts it in the place of `site`.
     /// - Parameters:
     ///   - source: the folder the site is made from (a run, a case), which it must not be in.
     ///   - inside: the error for a `site` that is `source` or inside it, given the site's path.
     /// - Throws: `inside(site)`; `PublishingError.notASite` when `site` holds files and is not a
     ///   published site (it would be replaced); what `build` throws; file errors.
-    package static func replace<Summary>(_ site: URL, outside source: URL, as inside: (String) -> PublishingError,
+    static func replace<Summary>(_ site: URL, outside source: URL, as inside: (String) -> PublishingError,
                                          build: (inout SiteFolderWriter) throws -> Summary) throws -> Summary {
         let sourcePath = source.standardizedFileURL.resolvingSymlinksInPath().path
         let site = site.standardizedFileURL
@@ -57,13 +57,13 @@ package enum SiteFolder {
         return summary
     }
 
-    package static func rename(_ from: URL, to: URL) throws {
+    static func rename(_ from: URL, to: URL) throws {
         guard Foundation.rename(from.path, to.path) == 0 else { throw AtomicFileError.cannotWrite(to.path, errno) }
         AtomicFile.syncFolder(to.deletingLastPathComponent())
     }
 
     /// Exchanges the names of two folders atomically; false where the system cannot.
-    package static func exchange(_ a: URL, _ b: URL) -> Bool {
+    static func exchange(_ a: URL, _ b: URL) -> Bool {
         #if os(Linux)
         typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
         guard let symbol = dlsym(nil, "renameat2") else { return false }

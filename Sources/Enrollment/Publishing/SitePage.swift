@@ -3,7 +3,7 @@ import EnrollmentIO
 /// The frame every page of a published site shares, and its building blocks: the publication
 /// notice at the top, the short menu, tables inside their own scrolling box, pagers. Every
 /// text passes through `HTMLText.escape`; every word comes from `SiteLanguage`.
-package struct SitePage {
+struct SitePage {
     package let language: SiteLanguage
     package let notice: PublicationNotice?
 

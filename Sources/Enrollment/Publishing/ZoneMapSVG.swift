@@ -9,14 +9,14 @@ import EnrollmentCase
 /// map's middle latitude (true to shape at a county's size), `width` pixels wide; coordinates
 /// are written with one decimal; a point that rounds onto the one before it, and the point
 /// that closes a ring, are left out (`Z` closes it).
-package struct ZoneMapSVG: Sendable {
-    package var title: String
-    package var zones: [ZoneMap.Zone]
+struct ZoneMapSVG: Sendable {
+    var title: String
+    var zones: [ZoneMap.Zone]
     /// The schools to mark: id and position (longitude, latitude); those without one are left out.
-    package var schools: [(id: String, point: GridPoint)]
-    package var width: Double
+    var schools: [(id: String, point: GridPoint)]
+    var width: Double
 
-    package init(title: String, zones: [ZoneMap.Zone], schools: [(id: String, point: GridPoint)], width: Double = 960) {
+    init(title: String, zones: [ZoneMap.Zone], schools: [(id: String, point: GridPoint)], width: Double = 960) {
         self.title = title
         self.zones = zones
         self.schools = schools
@@ -26,7 +26,7 @@ package struct ZoneMapSVG: Sendable {
     /// The SVG document (with its XML declaration), or nil when no zone has a point.
     /// - Complexity: O(vertices) for the outlines, plus the label search per zone (at most
     ///   `labelBudget` cells × its edges).
-    package var svg: String? {
+    var svg: String? {
         let points = zones.flatMap { $0.polygons.joined().joined() } + schools.map(\.point)
         guard let first = points.first else { return nil }
         var (minX, maxX, minY, maxY) = (first.x, first.x, first.y, first.y)
@@ -76,5 +76,5 @@ package struct ZoneMapSVG: Sendable {
     }
 
     /// The most cells the search for a zone's label position examines.
-    package static var labelBudget: Int { 400 }
+    static var labelBudget: Int { 400 }
 }

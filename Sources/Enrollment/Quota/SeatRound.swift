@@ -14,14 +14,14 @@ import EnrollmentCase
 /// every pool orders graduates by the same global key, deferred acceptance is then serial
 /// dictatorship by `(tier, tieRank)` with that rule. The instance is rebuilt with each pool's
 /// seats raised to what it admitted, so `MatchingAudit` applies to the result unchanged.
-package struct SeatRound {
+struct SeatRound {
     /// The pools' seats as given (before any tie admitted above them).
-    package let seats: [Int]
-    package let instance: MatchingInstance
-    package let matching: Matching
+    let seats: [Int]
+    let instance: MatchingInstance
+    let matching: Matching
 
     /// - Complexity: that of the mechanism; under `.admitAll`, O(n log n + c).
-    package init(seats: [Int], lists: [[Int]], priority: QuotaPriority, mechanism: Mechanism, ties: LastSeatTieRule) {
+    init(seats: [Int], lists: [[Int]], priority: QuotaPriority, mechanism: Mechanism, ties: LastSeatTieRule) {
         let tiers = lists.indices.map { i in [Int](repeating: priority.tiers[i], count: lists[i].count) }
         self.seats = seats
         guard ties == .admitAll else {

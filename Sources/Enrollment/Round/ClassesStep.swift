@@ -9,16 +9,16 @@ import EnrollmentEngines
 /// Randomness, per school: each pupil's rank is their lottery number in the draw
 /// `classes/<school_id>` (smallest first, then `student_id`); the improvement phase draws from
 /// the stream `classes/<school_id>`; the head-teacher draw from `head-teachers/<school_id>`.
-package enum ClassesStep {
+enum ClassesStep {
     /// A school's head-teacher candidates, from `teachers.csv`.
-    package typealias Teachers = [String: [HeadTeacher]]
+    typealias Teachers = [String: [HeadTeacher]]
 
     /// Why classes cannot be formed; names the school and the students involved.
-    package enum Failure: Error, CustomStringConvertible {
+    enum Failure: Error, CustomStringConvertible {
         case formation(school: String, ClassFormationError)
         case headTeachers(school: String, HeadTeacherDrawError)
 
-        package var description: String {
+        var description: String {
             switch self {
             case let .formation(school, error): return "school \(school): \(error)"
             case let .headTeachers(school, error): return "school \(school): \(error)"
@@ -28,7 +28,7 @@ package enum ClassesStep {
 
     /// The classes of every school of `level` and their files (paths relative to the run).
     /// - Parameter placed: `(student_id, school_id)` of every placed applicant of the level.
-    package static func run(_ c: AdmissionCase, level: SchoolLevel, placed: [(studentID: String, schoolID: String)], seed: String,
+    static func run(_ c: AdmissionCase, level: SchoolLevel, placed: [(studentID: String, schoolID: String)], seed: String,
                            teachers: Teachers?) throws(Failure) -> (results: [(school: School, classes: ClassFormationResult, teachers: [String]?)],
                                                                     files: [(path: String, bytes: [UInt8])]) {
         var applicants: [String: Applicant] = [:]
@@ -70,7 +70,7 @@ package enum ClassesStep {
     }
 
     /// The school's pupils as class formation sees them: attributes and draw ranks, no names.
-    package static func classPupils(_ applicants: [Applicant], school: String, seed: String) -> [ClassPupil] {
+    static func classPupils(_ applicants: [Applicant], school: String, seed: String) -> [ClassPupil] {
         let draw = LotteryNumber.Draw(seed: seed, name: "classes/\(school)")
         let order = applicants.map { LotteryOrder(number: draw.number(studentID: $0.id), studentID: $0.id) }.sorted()
         var rank: [String: Int] = [:]
@@ -85,7 +85,7 @@ package enum ClassesStep {
         }
     }
 
-    package static func formationPolicy(_ p: Policy, level: SchoolLevel, school: School) -> ClassFormationPolicy {
+    static func formationPolicy(_ p: Policy, level: SchoolLevel, school: School) -> ClassFormationPolicy {
         var f = level == .primary ? ClassFormationPolicy.primary : .junior
         f.classSizeCap = p.classSizeCap[level] ?? f.classSizeCap
         f.classCount = school.classes

@@ -13,19 +13,19 @@ import EnrollmentRunFolder
 /// The manifest records every round's pupils (`RoundStep.lateArrivals`), so `verify` repeats
 /// the step from the manifest and the recorded files alone. Ties among classes are drawn from
 /// the stream `late-arrivals/<school_id>/<round>`.
-package enum LateArrivalStep {
+enum LateArrivalStep {
     /// One late arrival and where they went.
-    package struct Placed: Hashable, Sendable {
-        package var studentID: String
-        package var schoolID: String
-        package var classNumber: Int
+    struct Placed: Hashable, Sendable {
+        var studentID: String
+        var schoolID: String
+        var classNumber: Int
     }
 
     /// The file round `round` of `level` writes.
-    package static func fileName(_ level: SchoolLevel, round: Int) -> String { "\(level.rawValue)/late-arrivals-\(round).csv" }
+    static func fileName(_ level: SchoolLevel, round: Int) -> String { "\(level.rawValue)/late-arrivals-\(round).csv" }
 
     /// The step: the last round of `rounds` placed into the classes as recorded.
-    package static func perform(level: SchoolLevel, rounds: [[LateArrival]], in context: StepContext) throws -> StepOutcome<LateArrivalsSummary> {
+    static func perform(level: SchoolLevel, rounds: [[LateArrival]], in context: StepContext) throws -> StepOutcome<LateArrivalsSummary> {
         let c = context.admissionCase
         var classes = try recordedClasses(level: level, rounds: rounds, in: context)
         let round = rounds.count
@@ -40,7 +40,7 @@ package enum LateArrivalStep {
     }
 
     /// The round's file lists every late arrival of the round exactly once, at their school.
-    package static func invariants(_ bytes: [UInt8], round: [LateArrival]) -> [String] {
+    static func invariants(_ bytes: [UInt8], round: [LateArrival]) -> [String] {
         guard let table = CSVReader.parse(bytes, file: "late-arrivals.csv").table else { return ["the late arrivals cannot be read"] }
         let listed = (0..<table.count).map { LateArrival(studentID: table[$0, 0], schoolID: table[$0, 1]) }
         return listed.sorted() == round.sorted() ? []
@@ -49,7 +49,7 @@ package enum LateArrivalStep {
 
     /// Each school's classes, pupils as class formation sees them, as the recorded files of the
     /// class step and of rounds 1…n−1 of `rounds` leave them.
-    package static func recordedClasses(level: SchoolLevel, rounds: [[LateArrival]], in context: StepContext) throws -> [String: [[ClassPupil]]] {
+    static func recordedClasses(level: SchoolLevel, rounds: [[LateArrival]], in context: StepContext) throws -> [String: [[ClassPupil]]] {
         let classStep = RoundStep.classes(level: level)
         let summary = try context.recordedTable("class-summary.csv", of: classStep)
         var classes: [String: [[ClassPupil]]] = [:]
@@ -95,7 +95,7 @@ package enum LateArrivalStep {
 
     /// Places `arrivals`, round `round`, school by school in `school_id` order, into `classes`.
     /// - Returns: the placements, in `student_id` order.
-    package static func place(_ arrivals: [LateArrival], round: Int, into classes: inout [String: [[ClassPupil]]], _ c: AdmissionCase,
+    static func place(_ arrivals: [LateArrival], round: Int, into classes: inout [String: [[ClassPupil]]], _ c: AdmissionCase,
                       level: SchoolLevel, seed: String) throws -> [Placed] {
         var applicants: [String: Applicant] = [:]
         for a in c.applicants(level) { applicants[a.id] = a }
@@ -128,11 +128,11 @@ public struct LateArrivalsSummary: StepSummary {
 }
 
 /// Why late arrivals cannot be placed.
-package enum LateArrivalError: Error, CustomStringConvertible {
+enum LateArrivalError: Error, CustomStringConvertible {
     case unknownSchool(String)
     case unknownStudent(String)
 
-    package var description: String {
+    var description: String {
         switch self {
         case .unknownSchool(let id): return "late arrivals: '\(id)' is not a school of this level with classes"
         case .unknownStudent(let id): return "late arrivals: '\(id)' is not an applicant of this level"

@@ -9,27 +9,27 @@ import EnrollmentEngines
 /// after a placement (vacancies, the checks of `verify`) start from what was published. With
 /// reserved seats, the seat groups come from the case's policy and the applicants' categories,
 /// and each admitted applicant's group from the `seats` column.
-package struct PlacementRecord {
+struct PlacementRecord {
     /// The schools of the level, in `school_id` order (school k of the instance).
-    package let schools: [School]
+    let schools: [School]
     /// The applicants, in the order of `placements.csv` (student i of the instance).
-    package let studentIDs: [String]
+    let studentIDs: [String]
     /// The `school_id` of each applicant's seat, nil for none.
-    package let schoolIDs: [String?]
+    let schoolIDs: [String?]
     /// The applicants the mechanism admitted (status `admitted`), in increasing index.
-    package let admitted: [Int]
+    let admitted: [Int]
     /// Each applicant's seats as `placements.csv` gives them (`all`, `open`, `reserved:<category>`,
     /// `purchased`; empty for none or an older file without the column).
-    package let seatLabels: [String]
-    package let instance: MatchingInstance
+    let seatLabels: [String]
+    let instance: MatchingInstance
     /// The final matching, reassignments included.
-    package let matching: Matching
+    let matching: Matching
     /// The seats of each school in the groups they are filled in (`SeatGroups`).
-    package let groups: SeatGroups
+    let groups: SeatGroups
     /// `instance` expanded into `groups`: the instance the mechanism ran on.
-    package let groupInstance: MatchingInstance
+    let groupInstance: MatchingInstance
     /// The admitted applicants on `groupInstance` (the reassigned and unplaced hold no group).
-    package let groupMatching: Matching
+    let groupMatching: Matching
 
     /// - Parameters:
     ///   - admissionCase: the case (the level's schools, the policy's reserved seats, the
@@ -37,7 +37,7 @@ package struct PlacementRecord {
     ///   - namingLevel: messages name the files with the level's folder (`junior/placements.csv`).
     /// - Throws: `RoundError.unreadableOutput` at the first row that does not fit.
     /// - Complexity: O((n + c) log n) for n applicants and c list entries.
-    package init(placements: [UInt8], ranks: [UInt8], admissionCase c: AdmissionCase, level: SchoolLevel, namingLevel: Bool = false) throws(RoundError) {
+    init(placements: [UInt8], ranks: [UInt8], admissionCase c: AdmissionCase, level: SchoolLevel, namingLevel: Bool = false) throws(RoundError) {
         let prefix = namingLevel ? "\(level.rawValue)/" : ""
         typealias P = PlacementsFile.Column
         let placementsTable = try Self.table(placements, file: prefix + PlacementsFile.name,
@@ -115,7 +115,7 @@ package struct PlacementRecord {
     }
 
     /// Each seat the placement gives: the applicant, the school and the seat group (`seatLabels`).
-    package var seatsHeld: [(studentID: String, schoolID: String, seats: String)] {
+    var seatsHeld: [(studentID: String, schoolID: String, seats: String)] {
         studentIDs.indices.compactMap { i in schoolIDs[i].map { (studentIDs[i], $0, seatLabels[i]) } }
     }
 

@@ -3,14 +3,14 @@ import EnrollmentEngines
 
 /// The placement step of a round (`enroll place`): zoning of the level's applicants, then
 /// `PlacementRun`, written as the files of the run folder's `<level>/` subfolder.
-package enum PlacementStep {
+enum PlacementStep {
     /// The files written, in this order, under `<level>/`.
-    package static let files = [ZoningFile.name, PlacementsFile.name, RanksFile.name, CutoffsFile.name, WaitlistsFile.name]
+    static let files = [ZoningFile.name, PlacementsFile.name, RanksFile.name, CutoffsFile.name, WaitlistsFile.name]
 
     /// The placement and its files (paths relative to the run folder, under `folder`: by default
     /// the level's), its applicants numbered in `draw` (by default `<level>-placement`).
     /// - Complexity: that of zoning plus `PlacementRun`.
-    package static func run(_ c: AdmissionCase, level: SchoolLevel, seed: String, folder: String? = nil, draw: String? = nil) throws(PlacementError)
+    static func run(_ c: AdmissionCase, level: SchoolLevel, seed: String, folder: String? = nil, draw: String? = nil) throws(PlacementError)
         -> (run: PlacementRun, zoning: [ZoneAssignment], files: [(path: String, bytes: [UInt8])]) {
         let assignments = ZoneAssigner(admissionCase: c, level: level).assign(c.applicants(level))
         var zoning: [String: ZoneAssignment] = [:]
@@ -23,7 +23,7 @@ package enum PlacementStep {
     }
 
     /// The step: the placement, its files and summary, and its guarantees.
-    package static func perform(level: SchoolLevel, in context: StepContext) throws -> StepOutcome<PlacementSummary> {
+    static func perform(level: SchoolLevel, in context: StepContext) throws -> StepOutcome<PlacementSummary> {
         let c = context.admissionCase
         let (run, zoning, files) = try run(c, level: level, seed: context.seed)
         let outputs = files.map { (name: $0.path, bytes: $0.bytes) }
@@ -37,7 +37,7 @@ package enum PlacementStep {
     /// a worse (tier, lottery number) there, and no seat is left empty at a school an applicant
     /// ranked above their result — or, for immediate acceptance, the published round-by-round rule.
     /// The files are read under `folder` (by default the level's).
-    package static func invariants(level: SchoolLevel, _ c: AdmissionCase, outputs: [(name: String, bytes: [UInt8])], folder: String? = nil) -> [String] {
+    static func invariants(level: SchoolLevel, _ c: AdmissionCase, outputs: [(name: String, bytes: [UInt8])], folder: String? = nil) -> [String] {
         let folder = folder ?? level.rawValue
         func bytes(_ name: String) -> [UInt8] { outputs.first { $0.name == "\(folder)/\(name)" }?.bytes ?? [] }
         let record: PlacementRecord

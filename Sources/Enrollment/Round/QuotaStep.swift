@@ -3,9 +3,9 @@ import EnrollmentEngines
 /// The `quota` step of a round (`enroll quota`): quality high-school places shared out among
 /// the junior schools and filled by their graduates, with the open round (指标到校); writes
 /// `quota/quota-allocation.csv`, `quota/quota-admissions.csv` and `quota/quota-unfilled.csv`.
-package enum QuotaStep {
+enum QuotaStep {
     /// The step's files, paths relative to the run folder.
-    package static func files(_ run: QuotaRun) -> [(name: String, bytes: [UInt8])] {
+    static func files(_ run: QuotaRun) -> [(name: String, bytes: [UInt8])] {
         [("quota/quota-allocation.csv", QuotaTables.allocation(run)), ("quota/quota-admissions.csv", QuotaTables.admissions(run)),
          ("quota/quota-unfilled.csv", QuotaTables.unfilled(run))]
     }
@@ -13,7 +13,7 @@ package enum QuotaStep {
     /// The step, whose guarantees are every one of `QuotaAudit` (seats sum to each quota, quota
     /// at least the share of the plan, no pool over its seats, nobody below the line or
     /// ineligible on a quota seat, no justified envy, no wasted seat), on the run it wrote.
-    package static func perform(in context: StepContext) throws -> StepOutcome<QuotaSummary> {
+    static func perform(in context: StepContext) throws -> StepOutcome<QuotaSummary> {
         let c = context.admissionCase
         let run = try QuotaRun(admissionCase: c, seed: context.seed)
         return StepOutcome(outputs: files(run), draws: run.allocations.map { "quota/\($0.highSchoolID)" } + ["quota-admission"],

@@ -15,19 +15,19 @@ import EnrollmentRunFolder
 /// `cutoffs.csv`, `waitlists.csv`) and never rewrites a first-round file. The manifest records
 /// the round's seed and commitment (`RoundStep.secondRound`), so `verify` repeats it from the
 /// case, the manifest and the recorded first round alone.
-package enum SecondRoundStep {
+enum SecondRoundStep {
     /// The run folder's subfolder the round of `level` writes.
-    package static func folder(_ level: SchoolLevel) -> String { "\(level.rawValue)/\(SecondRound.folder)" }
+    static func folder(_ level: SchoolLevel) -> String { "\(level.rawValue)/\(SecondRound.folder)" }
 
     /// The draw that numbers the round's applicants.
-    package static func drawName(_ level: SchoolLevel) -> String { "\(level.rawValue)-second-round" }
+    static func drawName(_ level: SchoolLevel) -> String { "\(level.rawValue)-second-round" }
 
     /// The step: the round's applicants placed over the seats that remain.
     /// - Throws: `RoundError.noSecondRound` without second-round files for the level,
     ///   `.secondRoundChanged` when they no longer hash to `commitment`, `.stepNotRecorded`
     ///   without the level's first round, `.seatStillHeld` for an applicant who holds a
     ///   first-round seat not declined; `PlacementError`.
-    package static func perform(level: SchoolLevel, seed: String, commitment: SHA256Digest, vacancies: [[String]],
+    static func perform(level: SchoolLevel, seed: String, commitment: SHA256Digest, vacancies: [[String]],
                                  in context: StepContext) throws -> StepOutcome<PlacementSummary> {
         let c = context.admissionCase
         guard let round = c.secondRound, round.concerns(level) else { throw RoundError.noSecondRound(level: level.rawValue) }
@@ -56,7 +56,7 @@ package enum SecondRoundStep {
     /// the policy's reserved seats cut to what is left of them, in that order of claim, and a
     /// cap less the seats the category keeps (never below its reserve).
     /// - Complexity: O(n + m + reserves) for n seats held and m schools.
-    package static func remainingSeats(held seats: [(studentID: String, schoolID: String, seats: String)], of c: AdmissionCase,
+    static func remainingSeats(held seats: [(studentID: String, schoolID: String, seats: String)], of c: AdmissionCase,
                                        level: SchoolLevel, round: SecondRound) throws -> AdmissionCase {
         let declined = Set(round.declined[level] ?? [])
         var held: [String: Int] = [:], heldPurchased: [String: Int] = [:], heldReserved: [String: Int] = [:]

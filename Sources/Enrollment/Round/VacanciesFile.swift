@@ -4,18 +4,18 @@ import EnrollmentCase
 /// The schema of `vacancies-<n>.csv`, a round of seats declined after the draw going down the
 /// waitlists: its columns, in order, and the codes of `change`. `from_seats` and `to_seats` are
 /// seat groups (`SeatsLabel`).
-package enum VacanciesFile {
+enum VacanciesFile {
     /// The file of round `round` of `level`'s vacancies.
-    package static func name(round: Int) -> String { "vacancies-\(round).csv" }
+    static func name(round: Int) -> String { "vacancies-\(round).csv" }
 
-    package enum Column: String, CaseIterable, Sendable {
+    enum Column: String, CaseIterable, Sendable {
         case step, studentID = "student_id", change, fromSchool = "from_school", fromSeats = "from_seats", toSchool = "to_school", toSeats = "to_seats"
     }
 
-    package static var header: [String] { Column.allCases.map(\.rawValue) }
+    static var header: [String] { Column.allCases.map(\.rawValue) }
 
     /// What happened to the applicant of a row.
-    package enum Change: String, Sendable {
+    enum Change: String, Sendable {
         /// The applicant declined their seat.
         case withdrawn
         /// The applicant moved up to a seat they preferred.
@@ -23,5 +23,5 @@ package enum VacanciesFile {
     }
 
     /// The position of `column` in `header`.
-    package static func index(_ column: Column) -> Int { Column.allCases.firstIndex(of: column)! }
+    static func index(_ column: Column) -> Int { Column.allCases.firstIndex(of: column)! }
 }

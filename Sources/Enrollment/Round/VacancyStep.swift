@@ -10,11 +10,11 @@ import EnrollmentRunFolder
 /// (`placements.csv` and `ranks.csv`, read back by `PlacementRecord`) and every withdrawal of
 /// rounds 1…n, which the manifest records (`RoundStep.vacancies`), so `verify` repeats it from
 /// the manifest and the recorded files alone.
-package enum VacancyStep {
-    package static func fileName(_ level: SchoolLevel, round: Int) -> String { "\(level.rawValue)/\(VacanciesFile.name(round: round))" }
+enum VacancyStep {
+    static func fileName(_ level: SchoolLevel, round: Int) -> String { "\(level.rawValue)/\(VacanciesFile.name(round: round))" }
 
     /// The step: every withdrawal of `rounds`, promoted down the recorded placement's waitlists.
-    package static func perform(level: SchoolLevel, rounds: [[String]], in context: StepContext) throws -> StepOutcome<VacanciesSummary> {
+    static func perform(level: SchoolLevel, rounds: [[String]], in context: StepContext) throws -> StepOutcome<VacanciesSummary> {
         let step = RoundStep.placement(level: level)
         let record = try PlacementRecord(placements: context.recordedOutput("\(level.rawValue)/\(PlacementsFile.name)", step),
                                          ranks: context.recordedOutput("\(level.rawValue)/\(RanksFile.name)", step),
@@ -33,7 +33,7 @@ package enum VacancyStep {
     /// place to nobody (no list names it). The reassigned hold no group: their seat had no
     /// waitlist (nobody was refused at a school that still had seats), and they wait at every
     /// group they listed.
-    package static func promote(_ record: PlacementRecord, withdrawn: [String]) -> VacancyChainResult {
+    static func promote(_ record: PlacementRecord, withdrawn: [String]) -> VacancyChainResult {
         var index: [String: Int] = [:]
         for (i, id) in record.studentIDs.enumerated() { index[id] = i }
         return VacancyChain.promote(withdrawn: withdrawn.compactMap { index[$0] }, from: record.groupMatching,
@@ -43,7 +43,7 @@ package enum VacancyStep {
     /// Each seat held after the vacancy chains of `result`: the seat groups of its matching, and
     /// the seats outside every group (reassigned, purchased places) of those not `withdrawn`.
     /// - Complexity: O(n).
-    package static func seatsHeld(_ record: PlacementRecord, after result: VacancyChainResult,
+    static func seatsHeld(_ record: PlacementRecord, after result: VacancyChainResult,
                                   withdrawn: Set<String>) -> [(studentID: String, schoolID: String, seats: String)] {
         record.studentIDs.indices.compactMap { i in
             let id = record.studentIDs[i]
@@ -57,7 +57,7 @@ package enum VacancyStep {
 
     /// The seats the withdrawn reassigned applicants free: outside every seat group's chain,
     /// they stay empty.
-    package static func reassignedSeats(_ record: PlacementRecord, _ withdrawn: [String]) -> Int {
+    static func reassignedSeats(_ record: PlacementRecord, _ withdrawn: [String]) -> Int {
         var index: [String: Int] = [:]
         for (i, id) in record.studentIDs.enumerated() { index[id] = i }
         return withdrawn.count { id in index[id].map { record.schoolIDs[$0] != nil && record.groupMatching.school(of: $0) == nil } ?? false }
@@ -67,7 +67,7 @@ package enum VacancyStep {
     /// made), student_id, change (withdrawn | promoted), from_school, from_seats, to_school,
     /// to_seats (the seat groups, as in `placements.csv`; a promotion may move an applicant
     /// between two groups of one school, freeing the seat the next one needs).
-    package static func table(_ record: PlacementRecord, _ result: VacancyChainResult, withdrawn: [String]) -> [UInt8] {
+    static func table(_ record: PlacementRecord, _ result: VacancyChainResult, withdrawn: [String]) -> [UInt8] {
         var index: [String: Int] = [:]
         for (i, id) in record.studentIDs.enumerated() { index[id] = i }
         let groups = record.groups
@@ -90,7 +90,7 @@ package enum VacancyStep {
     /// Every promotion in the file moves its applicant strictly up their own list of seat
     /// groups: to a group they ranked above the one they held (any listed group, when they held
     /// none, or a seat they did not list).
-    package static func invariants(_ bytes: [UInt8], _ record: PlacementRecord) -> [String] {
+    static func invariants(_ bytes: [UInt8], _ record: PlacementRecord) -> [String] {
         guard let table = CSVReader.parse(bytes, file: "vacancies.csv").table else { return ["the vacancies file cannot be read"] }
         var index: [String: Int] = [:]
         for (i, id) in record.studentIDs.enumerated() { index[id] = i }

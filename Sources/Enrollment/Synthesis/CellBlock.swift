@@ -1,15 +1,15 @@
 /// A rectangle of cells of a `ZoneMesh`: columns `west..<east`, rows `south..<north`. Its
 /// outline (`ZoneMesh.ring(_:)`) is a simple ring, so blocks that partition the mesh make
 /// valid zones: the junior zones of a synthetic county are such blocks of primary zones.
-package struct CellBlock: Equatable {
-    package var west: Int
-    package var south: Int
-    package var east: Int
-    package var north: Int
+struct CellBlock: Equatable {
+    var west: Int
+    var south: Int
+    var east: Int
+    var north: Int
 
-    package var cellCount: Int { (east - west) * (north - south) }
+    var cellCount: Int { (east - west) * (north - south) }
 
-    package func contains(_ i: Int, _ j: Int) -> Bool {
+    func contains(_ i: Int, _ j: Int) -> Bool {
         (west..<east).contains(i) && (south..<north).contains(j)
     }
 
@@ -23,7 +23,7 @@ package struct CellBlock: Equatable {
     /// - Precondition: `block.cellCount ≥ targets.count ≥ 1`, every target positive.
     /// - Complexity: O(cells × targets) in all, at most; O(cells × log targets) for blocks
     ///   about as wide as high.
-    package static func partition(_ block: CellBlock, targets: [Double], cellWidth: Double, cellHeight: Double,
+    static func partition(_ block: CellBlock, targets: [Double], cellWidth: Double, cellHeight: Double,
                           weight: (Int, Int) -> Double) -> [CellBlock] {
         guard targets.count > 1 else { return [block] }
         let n = targets.count

@@ -11,29 +11,29 @@ import EnrollmentEngines
 /// 建设街, 建设花园 alias 建设小区, 建设村; then 建设文化路 …), so no two zones' rules can
 /// conflict. About one address in fifty is one a clerk must review (no
 /// house number, or a number no rule covers).
-package struct SyntheticAddressZone {
-    package let zone: String
-    package let school: String
+struct SyntheticAddressZone {
+    let zone: String
+    let school: String
     /// The map cell (row-major index) the zone lies in, and the map zone around it.
-    package let hostCell: Int
-    package let hostZone: String
+    let hostCell: Int
+    let hostZone: String
     /// The zone's number among the address zones (0: the old town).
-    package let number: Int
+    let number: Int
     /// Expected primary applicants.
-    package let applicants: Int
+    let applicants: Int
 
-    package static let roots = ["建设", "文化", "光明", "育才", "红旗", "胜利", "朝阳", "向阳", "凤凰", "龙泉", "柳林", "桥头", "杏花", "幸福",
+    static let roots = ["建设", "文化", "光明", "育才", "红旗", "胜利", "朝阳", "向阳", "凤凰", "龙泉", "柳林", "桥头", "杏花", "幸福",
                         "长江", "黄河", "嵩山", "金水", "农业", "政通", "工人", "青年", "友谊", "团结", "东风", "前进", "新华", "中原"]
 
     /// The most address zones with names of their own: each root alone, then with another
     /// root (建设文化).
-    package static let mostZones = 1 + roots.count * roots.count
+    static let mostZones = 1 + roots.count * roots.count
 
     /// The name stem of zone `number` (1 ..< `mostZones`). Stems carry no numerals (an address
     /// reader may take them for a house or group number) and no direction words ("胜利东村"
     /// reads as the east part of the compound 胜利花园): no stem is another followed by a word
     /// that may follow a name.
-    package var root: String {
+    var root: String {
         let n = number - 1, roots = Self.roots, r = roots.count
         if n < r { return roots[n] }
         let q = n - r
@@ -41,10 +41,10 @@ package struct SyntheticAddressZone {
     }
 
     /// The name of the zone in `zones.csv`.
-    package var name: String { number == 0 ? "老城区" : root + "片区" }
+    var name: String { number == 0 ? "老城区" : root + "片区" }
 
     /// The rows of `zone-rules.csv` (columns `ZoneRule.columns`).
-    package var rules: [[String]] {
+    var rules: [[String]] {
         func row(_ kind: String, street: String = "", from: String = "", to: String = "", range: String = "", parity: String = "",
                  numbers: String = "", except: String = "", compound: String = "", aliases: String = "", village: String = "",
                  groups: String = "") -> [String] {
@@ -67,7 +67,7 @@ package struct SyntheticAddressZone {
     }
 
     /// An address in the zone, drawn from `random`.
-    package func address(random: inout LotteryStream) -> String {
+    func address(random: inout LotteryStream) -> String {
         let pick = random.nextInt(below: 200)
         guard number > 0 else {
             switch pick {

@@ -10,32 +10,32 @@ import EnrollmentEngines
 /// mean); address-list zones inside some of them; junior zones that are blocks of primary
 /// zones (`CellBlock.partition`), each sized for the intakes drawn for its one to three
 /// schools, so that a primary school feeds a junior school of its own junior zone.
-package struct SyntheticCountyBuilder {
-    package typealias Zone = SyntheticCounty.Zone
-    package let p: SyntheticCounty.Parameters
-    package let mesh: ZoneMesh
-    package var schools: [School] = []
-    package var zones: [Zone] = []
+struct SyntheticCountyBuilder {
+    typealias Zone = SyntheticCounty.Zone
+    let p: SyntheticCounty.Parameters
+    let mesh: ZoneMesh
+    var schools: [School] = []
+    var zones: [Zone] = []
     /// Expected primary applicants of each map cell (row-major: cell z is column z % columns,
     /// row z / columns), its school, and its junior zone.
-    package var cellApplicants: [Int] = []
-    package var primaryOfCell: [String] = []
-    package var juniorZoneOfCell: [Int] = []
+    var cellApplicants: [Int] = []
+    var primaryOfCell: [String] = []
+    var juniorZoneOfCell: [Int] = []
     /// The schools of each junior zone (one to three).
-    package var juniorZoneSchools: [[String]] = []
-    package var privateJuniorSchools: [String] = []
-    package var addressZones: [SyntheticAddressZone] = []
+    var juniorZoneSchools: [[String]] = []
+    var privateJuniorSchools: [String] = []
+    var addressZones: [SyntheticAddressZone] = []
     /// The boarding primary school's places held for left-behind children.
-    package var reservedSeats: [ReservedSeats] = []
-    package let idWidth: Int
+    var reservedSeats: [ReservedSeats] = []
+    let idWidth: Int
 
-    package static let placeNames = ["城关", "东关", "西关", "南街", "北街", "新华", "人民", "和平", "建设", "文化", "光明", "育才",
+    static let placeNames = ["城关", "东关", "西关", "南街", "北街", "新华", "人民", "和平", "建设", "文化", "光明", "育才",
                              "实验", "红旗", "胜利", "朝阳", "向阳", "凤凰", "龙泉", "柳林", "桥头", "河西", "河东", "杏花"]
     /// Places a junior class holds (the policy's default cap) and the largest primary intake.
-    package static let juniorClass = 50
-    package static let largestPrimaryIntake = 450
+    static let juniorClass = 50
+    static let largestPrimaryIntake = 450
 
-    package init(_ p: SyntheticCounty.Parameters) {
+    init(_ p: SyntheticCounty.Parameters) {
         self.p = p
         var geometry = LotteryStream(seed: p.seed, draw: "synth/geometry")
         mesh = ZoneMesh(columns: p.primaryColumns, rows: p.primaryRows, west: p.west, south: p.south, east: p.east, north: p.north,
@@ -52,23 +52,23 @@ package struct SyntheticCountyBuilder {
         makeHighSchools(random: &geometry)
     }
 
-    package func code(_ prefix: String, _ n: Int) -> String {
+    func code(_ prefix: String, _ n: Int) -> String {
         let digits = String(n)
         return prefix + String(repeating: "0", count: max(0, idWidth - digits.count)) + digits
     }
 
-    package func name(_ n: Int, _ suffix: String) -> String {
+    func name(_ n: Int, _ suffix: String) -> String {
         let names = Self.placeNames
         return names[n % names.count] + (n >= names.count ? String(n / names.count + 1) : "") + suffix
     }
 
     /// The column and row of map cell `z`.
-    package func cell(_ z: Int) -> (i: Int, j: Int) {
+    func cell(_ z: Int) -> (i: Int, j: Int) {
         (z % p.primaryColumns, z / p.primaryColumns)
     }
 
     /// A point well inside map cell `z` (u, v drawn in 0.3…0.7).
-    package func site(_ z: Int, random: inout LotteryStream) -> ZoneMesh.Point {
+    func site(_ z: Int, random: inout LotteryStream) -> ZoneMesh.Point {
         let (i, j) = cell(z)
         return mesh.point(i, j, u: 0.3 + 0.4 * random.unit(), v: 0.3 + 0.4 * random.unit())
     }
@@ -78,7 +78,7 @@ package struct SyntheticCountyBuilder {
     /// for d the cell centre's distance from the county's middle, in units of the county's
     /// sides, none above 405 (90 % of the largest primary intake) where the total allows. The
     /// old town lies in the middle cell, the other address zones in cells drawn.
-    package mutating func makePopulation(addressZones count: Int, random: inout LotteryStream) {
+    mutating func makePopulation(addressZones count: Int, random: inout LotteryStream) {
         let (columns, rows) = (p.primaryColumns, p.primaryRows)
         let cells = columns * rows
         let middle = rows / 2 * columns + columns / 2
@@ -104,7 +104,7 @@ package struct SyntheticCountyBuilder {
     /// `total` shared in proportion to `weights`, no share above `most` where the total allows
     /// (at most 80 % of `most` on average): what a capped share would exceed goes to the others,
     /// in proportion again, until none exceeds.
-    package static func share(_ total: Double, by weights: [Double], atMost most: Double) -> [Double] {
+    static func share(_ total: Double, by weights: [Double], atMost most: Double) -> [Double] {
         var shares = weights.map { $0 / weights.reduce(0, +) * total }
         guard total <= 0.8 * most * Double(weights.count) else { return shares }
         var capped = [Bool](repeating: false, count: weights.count)
@@ -121,7 +121,7 @@ package struct SyntheticCountyBuilder {
     /// sixteen 16–20), `p.multiSchoolZones` zones drawn to hold two schools (three, one time in
     /// four), then the map is cut into blocks of primary zones whose populations follow the
     /// zones' total intakes. Each school stands in a cell of its zone.
-    package mutating func makeJuniorZones(_ count: Int, random: inout LotteryStream) {
+    mutating func makeJuniorZones(_ count: Int, random: inout LotteryStream) {
         var multi = Array(0..<count)
         random.shuffle(&multi)
         let multiZones = Set(multi.prefix(min(p.multiSchoolZones, count)))
@@ -169,7 +169,7 @@ package struct SyntheticCountyBuilder {
     /// west neighbour has an enclave (a hole) that belongs to the middle cell, whose zone is
     /// therefore in two parts. A primary school feeds a junior school of its junior zone;
     /// its intake is its zone's applicants × 0.9…1.2, at most 450 (10 classes of 45).
-    package mutating func makePrimarySchools(random: inout LotteryStream) {
+    mutating func makePrimarySchools(random: inout LotteryStream) {
         let (columns, rows) = (p.primaryColumns, p.primaryRows)
         let cells = columns * rows
         var polygons: [[[[ZoneMesh.Point]]]] = (0..<cells).map { z in [[mesh.ring(cell(z).i, cell(z).j)]] }
@@ -203,7 +203,7 @@ package struct SyntheticCountyBuilder {
     /// Junior capacities: a zone's junior applicants × 0.89…1.09, shared among its schools in
     /// proportion to their drawn intakes; the private schools share about 7 % of the junior
     /// applicants, each 0.6…1.4 of an equal share.
-    package mutating func makeJuniorCapacities(random: inout LotteryStream) {
+    mutating func makeJuniorCapacities(random: inout LotteryStream) {
         let ratio = Double(p.juniorApplicants ?? p.applicants) / Double(p.applicants)
         var population = [Double](repeating: 0, count: juniorZoneSchools.count)
         for (z, applicants) in cellApplicants.enumerated() { population[juniorZoneOfCell[z]] += Double(applicants) * ratio }
@@ -227,7 +227,7 @@ package struct SyntheticCountyBuilder {
     /// holds a tenth of its places (at least 2) for left-behind children (留守儿童); each private
     /// junior school has a fifth of its places bought by the government for migrant children.
     /// Nothing is drawn: the county's other values are as without them.
-    package mutating func makeBoardingAndPurchasedPlaces() {
+    mutating func makeBoardingAndPurchasedPlaces() {
         let cellSchools = Set(primaryOfCell)
         if let k = schools.indices.filter({ cellSchools.contains(schools[$0].id) }).min(by: { (schools[$0].capacity, $0) < (schools[$1].capacity, $1) }) {
             schools[k].boarding = true
@@ -242,7 +242,7 @@ package struct SyntheticCountyBuilder {
     /// holds at least 1.2 times the mean applicants, town from 0.6 times, else rural; the
     /// address-list zones' schools (the old town) and the private schools are urban; a public
     /// junior school takes the locale of the first primary school that feeds it.
-    package mutating func makeLocales() {
+    mutating func makeLocales() {
         let mean = Double(cellApplicants.reduce(0, +)) / Double(max(1, cellApplicants.count))
         var locale: [String: School.Locale] = [:]
         for (z, id) in primaryOfCell.enumerated() {
@@ -257,7 +257,7 @@ package struct SyntheticCountyBuilder {
         for k in schools.indices where schools[k].level != .high { schools[k].locale = locale[schools[k].id] }
     }
 
-    package mutating func makeHighSchools(random: inout LotteryStream) {
+    mutating func makeHighSchools(random: inout LotteryStream) {
         let plan = Double(p.graduates ?? p.applicants) * 0.55
         let quality = p.qualityHighSchools, ordinary = p.ordinaryHighSchools
         for n in 0..<(quality + ordinary) {

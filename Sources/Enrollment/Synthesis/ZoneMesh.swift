@@ -30,25 +30,25 @@ import EnrollmentEngines
 ///   0.0005 degree (50 m).
 ///
 /// Only +, −, ×, ÷ and rounding are used, so the mesh is the same on every machine.
-package struct ZoneMesh {
-    package typealias Point = (lon: Double, lat: Double)
+struct ZoneMesh {
+    typealias Point = (lon: Double, lat: Double)
 
-    package let columns: Int
-    package let rows: Int
+    let columns: Int
+    let rows: Int
     /// The corner grid: `corners[i][j]` for i in 0...columns, j in 0...rows.
-    package let corners: [[Point]]
+    let corners: [[Point]]
     /// Horizontal edge (i, j): from corner (i, j) to (i+1, j), inclusive of both ends.
-    package let horizontal: [[[Point]]]
+    let horizontal: [[[Point]]]
     /// Vertical edge (i, j): from corner (i, j) to (i, j+1), inclusive of both ends.
-    package let vertical: [[[Point]]]
+    let vertical: [[[Point]]]
 
     /// The share of a fan triangle's room an interior point of an edge may take.
-    package static let wiggle = 0.3
+    static let wiggle = 0.3
 
     /// - Parameters:
     ///   - segments: pieces each cell side is cut into (≥ 1); sides on the outline stay straight.
     /// - Complexity: O(columns × rows × segments).
-    package init<R: RandomDraw>(columns: Int, rows: Int, west: Double, south: Double, east: Double, north: Double,
+    init<R: RandomDraw>(columns: Int, rows: Int, west: Double, south: Double, east: Double, north: Double,
                         segments: Int, random: inout R) {
         self.columns = columns
         self.rows = rows
@@ -118,12 +118,12 @@ package struct ZoneMesh {
     }
 
     /// The closed outer ring of cell (i, j), counter-clockwise, first point repeated last.
-    package func ring(_ i: Int, _ j: Int) -> [Point] {
+    func ring(_ i: Int, _ j: Int) -> [Point] {
         ring(CellBlock(west: i, south: j, east: i + 1, north: j + 1))
     }
 
     /// The closed outer ring of a block of cells, counter-clockwise, first point repeated last.
-    package func ring(_ block: CellBlock) -> [Point] {
+    func ring(_ block: CellBlock) -> [Point] {
         var ring: [Point] = [corners[block.west][block.south]]
         for i in block.west..<block.east { ring += horizontal[i][block.south].dropFirst() }
         for j in block.south..<block.north { ring += vertical[block.east][j].dropFirst() }
@@ -133,7 +133,7 @@ package struct ZoneMesh {
     }
 
     /// A point of cell (i, j) by bilinear interpolation of its corners (u, v in 0...1).
-    package func point(_ i: Int, _ j: Int, u: Double, v: Double) -> Point {
+    func point(_ i: Int, _ j: Int, u: Double, v: Double) -> Point {
         let a = corners[i][j], b = corners[i + 1][j], c = corners[i + 1][j + 1], d = corners[i][j + 1]
         let lon = (1 - u) * (1 - v) * a.lon + u * (1 - v) * b.lon + u * v * c.lon + (1 - u) * v * d.lon
         let lat = (1 - u) * (1 - v) * a.lat + u * (1 - v) * b.lat + u * v * c.lat + (1 - u) * v * d.lat
@@ -144,7 +144,7 @@ package struct ZoneMesh {
     /// brought to a quarter of their distance from its centre. It lies where no edge can reach
     /// (edges keep within 0.3 of each fan triangle's room from their side; this ring is at
     /// three quarters of it), so it can be a hole of the cell and an enclave of another zone.
-    package func enclave(_ i: Int, _ j: Int) -> [Point] {
+    func enclave(_ i: Int, _ j: Int) -> [Point] {
         let quad = [corners[i][j], corners[i + 1][j], corners[i + 1][j + 1], corners[i][j + 1]]
         let centre = (lon: quad.map(\.lon).reduce(0, +) / 4, lat: quad.map(\.lat).reduce(0, +) / 4)
         let ring = quad.map { (Self.round(centre.lon + ($0.lon - centre.lon) / 4), Self.round(centre.lat + ($0.lat - centre.lat) / 4)) }
@@ -152,7 +152,7 @@ package struct ZoneMesh {
     }
 
     /// Rounds to 1e-6 degree (about 0.1 m), the precision files are written with.
-    package static func round(_ x: Double) -> Double {
+    static func round(_ x: Double) -> Double {
         (x * 1e6).rounded() / 1e6
     }
 }

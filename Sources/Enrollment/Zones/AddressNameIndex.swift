@@ -5,24 +5,24 @@
 /// The trie's edges live in one open-addressing hash table keyed by (node, character), so a
 /// step is a multiplication and usually one array read. A name is identified by the number
 /// of the node where it ends.
-package struct AddressNameIndex: Sendable {
+struct AddressNameIndex: Sendable {
     /// Which kinds of name end at a trie node.
-    package struct Kinds: OptionSet, Hashable, Sendable {
-        package let rawValue: UInt8
-        package init(rawValue: UInt8) { self.rawValue = rawValue }
-        package static let street = Kinds(rawValue: 1)
-        package static let compound = Kinds(rawValue: 2)
-        package static let village = Kinds(rawValue: 4)
+    struct Kinds: OptionSet, Hashable, Sendable {
+        let rawValue: UInt8
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+        static let street = Kinds(rawValue: 1)
+        static let compound = Kinds(rawValue: 2)
+        static let village = Kinds(rawValue: 4)
     }
 
     /// A name found in an address: `scalars[start..<end]`, ending at trie node `node`.
-    package struct Occurrence: Hashable, Sendable {
-        package let start: Int
-        package let end: Int
-        package let node: Int
-        package let kinds: Kinds
+    struct Occurrence: Hashable, Sendable {
+        let start: Int
+        let end: Int
+        let node: Int
+        let kinds: Kinds
 
-        package var length: Int { end - start }
+        var length: Int { end - start }
     }
 
     /// Kinds of name ending at each node (index = node number; 0 is the root).
@@ -35,7 +35,7 @@ package struct AddressNameIndex: Sendable {
 
     /// Adds a normalised name and returns the node that identifies it.
     @discardableResult
-    package mutating func insert(_ name: String, as kind: Kinds) -> Int {
+    mutating func insert(_ name: String, as kind: Kinds) -> Int {
         var node = 0
         for scalar in name.unicodeScalars {
             if let next = child(of: node, scalar) {
@@ -52,7 +52,7 @@ package struct AddressNameIndex: Sendable {
 
     /// Every occurrence of a name in `scalars` that starts at the beginning or after a
     /// boundary (``startsName(after:)``), so that `人民路` is not found inside `新人民路`.
-    package func occurrences(in scalars: [Unicode.Scalar]) -> [Occurrence] {
+    func occurrences(in scalars: [Unicode.Scalar]) -> [Occurrence] {
         var found: [Occurrence] = []
         for start in scalars.indices where start == 0 || Self.startsName(after: scalars[start - 1]) {
             var node = 0
@@ -71,7 +71,7 @@ package struct AddressNameIndex: Sendable {
     /// Characters after which a name may begin: ASCII (digits, letters, punctuation) and
     /// the last character of an administrative division, road, number or building word
     /// (省 市 区 县 镇 乡 街道 工业园 路 号 弄 栋 组 村 …).
-    package static func startsName(after scalar: Unicode.Scalar) -> Bool {
+    static func startsName(after scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII || nameBoundaries.contains(scalar)
     }
 

@@ -9,9 +9,9 @@
 /// Two segments that have a point in common always share a cell: the cell whose closed
 /// square holds that point holds both. A pair may be reported more than once (once per cell
 /// they share); callers deduplicate where it matters.
-package struct SegmentBuckets {
+struct SegmentBuckets {
     /// Splits cells holding more segments than this.
-    package static let crowded = 24
+    static let crowded = 24
 
     /// Calls `body(i, j)` with i < j for every pair of segments `lo[i]`–`hi[i]`, `lo[j]`–`hi[j]`
     /// (lower endpoint first in `GridPoint` order) that share a cell and whose bounding boxes
@@ -19,7 +19,7 @@ package struct SegmentBuckets {
     /// - Complexity: O(n + cells) to bucket n segments in about n cells, plus the pairs tested
     ///   in each cell: O(n) for segments spread like the boundaries of a map, O(m²) only
     ///   where m segments crowd into a square of a few units.
-    package static func forEachCandidatePair(lo: [GridPoint], hi: [GridPoint], _ body: (Int, Int) -> Void) {
+    static func forEachCandidatePair(lo: [GridPoint], hi: [GridPoint], _ body: (Int, Int) -> Void) {
         guard lo.count > 1 else { return }
         var minX = Int64.max, minY = Int64.max, maxX = Int64.min, maxY = Int64.min
         for i in lo.indices {

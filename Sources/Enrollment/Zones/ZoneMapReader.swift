@@ -45,11 +45,11 @@ extension ZoneMap {
 }
 
 /// The checks of `ZoneMap.read`, collecting diagnostics instead of stopping at the first.
-package struct ZoneMapReader {
-    package let file: String
-    package var problems: [Diagnostic] = []
+struct ZoneMapReader {
+    let file: String
+    var problems: [Diagnostic] = []
 
-    package init(file: String) {
+    init(file: String) {
         self.file = file
     }
 
@@ -57,7 +57,7 @@ package struct ZoneMapReader {
         problems.append(Diagnostic(value.location(in: file), message))
     }
 
-    package mutating func read(_ root: JSONValue) -> ZoneMap {
+    mutating func read(_ root: JSONValue) -> ZoneMap {
         guard root.members != nil else {
             problem(root, "expected a GeoJSON FeatureCollection object, found \(root.kindName)")
             return ZoneMap(coordinateSystem: nil, zones: [])
@@ -252,7 +252,7 @@ package struct ZoneMapReader {
     /// vertex: the vertex they share when they are adjacent, else the start of edge i.
     /// - Complexity: O(n) for a ring drawn like a real boundary: the pairs tested are those
     ///   whose edges share a cell of `SegmentBuckets`, not all n² of them.
-    package static func selfIntersection(_ ring: [GridPoint]) -> GridPoint? {
+    static func selfIntersection(_ ring: [GridPoint]) -> GridPoint? {
         let n = ring.count
         var first: (Int, Int)?
         func consider(_ i: Int, _ j: Int) {

@@ -17,49 +17,49 @@ import Foundation
 /// 3. **Overlaps.** A side covered by two zones bounds their overlap: the piece, oriented with
 ///    the overlap on its left, adds to its area (shoelace formula) and is kept for its width
 ///    (`InscribedCircle`); lattice points beside it are tried as witnesses.
-package struct ZoneOverlapFinder {
-    package let rings: ZoneRings
-    package let index: ZoneIndex
+struct ZoneOverlapFinder {
+    let rings: ZoneRings
+    let index: ZoneIndex
     /// Per ring: the zone's interior lies left of its edges.
-    package let interiorOnLeft: [Bool]
+    let interiorOnLeft: [Bool]
 
     /// One overlapping pair, by zone index (first < second).
-    package struct Found {
-        package var first: Int
-        package var second: Int
-        package var point: GridPoint
-        package var area: Double
-        package var width: Double
-        package var southWest: GridPoint
-        package var northEast: GridPoint
+    struct Found {
+        var first: Int
+        var second: Int
+        var point: GridPoint
+        var area: Double
+        var width: Double
+        var southWest: GridPoint
+        var northEast: GridPoint
     }
 
     /// Where an edge is cut: at `t` along it from start to end; `point` exact when `exact`.
     private struct Cut {
-        package var edge: Int32
-        package var t: Double
-        package var point: GridPoint
-        package var exact: Bool
+        var edge: Int32
+        var t: Double
+        var point: GridPoint
+        var exact: Bool
     }
 
     /// What is gathered about one overlapping pair.
     private struct Pair {
-        package var origin: GridPoint
+        var origin: GridPoint
         /// Twice the area, in square units, from the pieces oriented with the overlap on their left.
-        package var doubleArea: Double = 0
-        package var boundary: [(GridPoint, GridPoint)] = []
-        package var witness: GridPoint?
-        package var fallback: GridPoint
-        package var tries = 0
+        var doubleArea: Double = 0
+        var boundary: [(GridPoint, GridPoint)] = []
+        var witness: GridPoint?
+        var fallback: GridPoint
+        var tries = 0
     }
 
-    package init(zones: [ZoneMap.Zone]) {
+    init(zones: [ZoneMap.Zone]) {
         rings = ZoneRings(zones: zones)
         index = ZoneIndex(zones: zones, nearBoundaryMetres: 0, cellSize: nil, nearLists: false)
         interiorOnLeft = rings.interiorOnLeft()
     }
 
-    package mutating func find() -> [Found] {
+    mutating func find() -> [Found] {
         let n = rings.edgeCount
         let lo = (0..<n).map { min(rings.start[$0], rings.end[$0]) }
         let hi = (0..<n).map { max(rings.start[$0], rings.end[$0]) }

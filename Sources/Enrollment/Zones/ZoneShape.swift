@@ -8,12 +8,12 @@ import Foundation
 /// that tile the area around p (or outside all). Concretely, an edge lo→hi counts as a
 /// crossing of the ray to the east when lo.y ≤ p.y < hi.y and p is strictly left of lo→hi;
 /// an odd count means inside. See docs/ZONING.md for the proof.
-package struct ZoneShape: Sendable {
-    package var lo: [GridPoint] = []
-    package var hi: [GridPoint] = []
-    package var minX = Int64.max, minY = Int64.max, maxX = Int64.min, maxY = Int64.min
+struct ZoneShape: Sendable {
+    var lo: [GridPoint] = []
+    var hi: [GridPoint] = []
+    var minX = Int64.max, minY = Int64.max, maxX = Int64.min, maxY = Int64.min
 
-    package init(_ zone: ZoneMap.Zone) {
+    init(_ zone: ZoneMap.Zone) {
         for (a, b) in zone.edges {
             lo.append(min(a, b))
             hi.append(max(a, b))
@@ -25,7 +25,7 @@ package struct ZoneShape: Sendable {
     /// Whether p + (ε, ε²) is inside the zone (see the boundary rule above).
     /// - Complexity: O(edges).
     @inline(__always)
-    package func contains(_ p: GridPoint) -> Bool {
+    func contains(_ p: GridPoint) -> Bool {
         if p.x > maxX || p.x < minX - 1 || p.y >= maxY || p.y < minY { return false }
         var inside = false
         for i in lo.indices where ZoneShape.crosses(lo[i], hi[i], p) {
@@ -37,17 +37,17 @@ package struct ZoneShape: Sendable {
     /// Whether the edge lo→hi (lo < hi canonically) crosses the eastward ray from
     /// p + (ε, ε²).
     @inline(__always)
-    package static func crosses(_ lo: GridPoint, _ hi: GridPoint, _ p: GridPoint) -> Bool {
+    static func crosses(_ lo: GridPoint, _ hi: GridPoint, _ p: GridPoint) -> Bool {
         lo.y <= p.y && p.y < hi.y && GridPoint.orientation(lo, hi, p) > 0
     }
 
     /// Whether p lies exactly on the zone's boundary.
-    package func isOnBoundary(_ p: GridPoint) -> Bool {
+    func isOnBoundary(_ p: GridPoint) -> Bool {
         lo.indices.contains { GridPoint.isOnSegment(p, lo[$0], hi[$0]) }
     }
 
     /// Whether p is in the open interior of the zone (inside and not on its boundary).
-    package func strictlyContains(_ p: GridPoint) -> Bool {
+    func strictlyContains(_ p: GridPoint) -> Bool {
         contains(p) && !isOnBoundary(p)
     }
 }
