@@ -2,11 +2,11 @@ import EnrollmentIO
 
 /// The files the class step writes, as CSV bytes (UTF-8 with a byte-order mark). Schools in
 /// `school_id` order, classes by number, pupils by `student_id`; means to two decimals.
-public enum ClassTables {
-    public typealias SchoolClasses = (school: String, classes: ClassFormationResult)
+package enum ClassTables {
+    package typealias SchoolClasses = (school: String, classes: ClassFormationResult)
 
     /// `classes.csv`: student_id, school_id, class_no.
-    public static func classes(_ schools: [SchoolClasses]) -> [UInt8] {
+    package static func classes(_ schools: [SchoolClasses]) -> [UInt8] {
         var w = CSVWriter(header: ClassesFile.header)
         for (school, result) in schools {
             for c in result.classes {
@@ -18,7 +18,7 @@ public enum ClassTables {
 
     /// `class-summary.csv`: per class, size (and weighted size), boys, girls, mean and standard
     /// deviation of score, a count per care group, and the mean of each subject.
-    public static func summary(_ schools: [SchoolClasses], careGroups: [String]) -> [UInt8] {
+    package static func summary(_ schools: [SchoolClasses], careGroups: [String]) -> [UInt8] {
         var subjects = Set<String>()
         for (_, r) in schools { for c in r.classes { subjects.formUnion(c.subjectMeans.keys) } }
         let subjectList = subjects.sorted()
@@ -38,7 +38,7 @@ public enum ClassTables {
 
     /// `class-balance.csv`: per school and measure, the spread (largest minus smallest class
     /// mean) and the standard deviation of the class means.
-    public static func balance(_ schools: [SchoolClasses]) -> [UInt8] {
+    package static func balance(_ schools: [SchoolClasses]) -> [UInt8] {
         var w = CSVWriter(header: ClassBalanceFile.header)
         for (school, result) in schools {
             for b in result.balance {
@@ -49,7 +49,7 @@ public enum ClassTables {
     }
 
     /// `head-teachers.csv`: school_id, class_no, teacher_id.
-    public static func headTeachers(_ schools: [(school: String, teachers: [String])]) -> [UInt8] {
+    package static func headTeachers(_ schools: [(school: String, teachers: [String])]) -> [UInt8] {
         var w = CSVWriter(header: HeadTeachersFile.header)
         for (school, teachers) in schools {
             for (k, t) in teachers.enumerated() { w.append([school, String(k + 1), t]) }

@@ -2,10 +2,10 @@ import EnrollmentIO
 import EnrollmentCase
 
 /// The files `enroll zone` writes, as CSV bytes (UTF-8 with a byte-order mark).
-public enum ZoningTables {
+package enum ZoningTables {
     /// `zoning.csv` (`ZoningFile`): one row per applicant, in `student_id` order: student_id,
     /// zone_id, schools, method (polygon | address | none), near_boundary, note.
-    public static func assignments(_ assignments: [ZoneAssignment]) -> [UInt8] {
+    package static func assignments(_ assignments: [ZoneAssignment]) -> [UInt8] {
         var w = CSVWriter(header: ZoningFile.header)
         for a in assignments.sorted(by: { $0.studentID < $1.studentID }) { w.append(ZoningFile.row(a)) }
         return w.bytes
@@ -14,7 +14,7 @@ public enum ZoningTables {
     /// One row per zone of the level, in the case's zone order, then a row `(unzoned)`:
     /// zone_id, schools, applicants, seats (the capacity of its schools), balance (seats minus
     /// applicants: negative when oversubscribed), near_boundary (homes to review).
-    public static func summary(_ assignments: [ZoneAssignment], admissionCase c: AdmissionCase, level: SchoolLevel) -> [UInt8] {
+    package static func summary(_ assignments: [ZoneAssignment], admissionCase c: AdmissionCase, level: SchoolLevel) -> [UInt8] {
         var applicants: [String: Int] = [:], near: [String: Int] = [:]
         var unzoned = 0
         for a in assignments {
