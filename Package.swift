@@ -8,8 +8,9 @@
 // imports the compiler checks, so that nothing refers upward:
 //
 //   EnrollmentIO          IO/                CSV, JSON, text encodings, SHA-256, files written atomically
-//   EnrollmentCase        Case/, Zones/      the case model: its files read into typed values and checked
-//                                            (Zones/: attendance zones as maps and address lists, their geometry)
+//   EnrollmentVocabulary  Vocabulary/        the words every layer uses: school levels and sectors, the rule for ids
+//   EnrollmentZones       Zones/             attendance zones as maps and address lists, their geometry
+//   EnrollmentCase        Case/              the case model: its files read into typed values and checked
 //   EnrollmentEngines     Zoning/, Lottery/, Placement/, Classes/, Quota/
 //                                            zoning, lottery, matching, classes, apportionment
 //   EnrollmentRunFolder   RunFolder/         the run folder: the manifest and the steps it records, the commit
@@ -24,7 +25,7 @@
 import PackageDescription
 
 /// Every folder of Sources/Enrollment, and the file of the `Enrollment` target.
-let libraryParts = ["IO", "Case", "Zones", "Zoning", "Lottery", "Placement", "Classes", "Quota", "RunFolder", "Round", "Audit", "Publishing",
+let libraryParts = ["IO", "Vocabulary", "Zones", "Case", "Zoning", "Lottery", "Placement", "Classes", "Quota", "RunFolder", "Round", "Audit", "Publishing",
                     "CommandLine", "Synthesis", "Enrollment.swift"]
 
 /// A target of Sources/Enrollment made of `parts` (folders, or the one file). No unsafe flags:
@@ -42,20 +43,22 @@ let package = Package(
     ],
     targets: [
         library("EnrollmentIO", ["IO"]),
-        library("EnrollmentCase", ["Case", "Zones"], dependencies: ["EnrollmentIO"]),
-        library("EnrollmentEngines", ["Zoning", "Lottery", "Placement", "Classes", "Quota"], dependencies: ["EnrollmentIO", "EnrollmentCase"]),
-        library("EnrollmentRunFolder", ["RunFolder"], dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines"]),
-        library("EnrollmentRound", ["Round"], dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines", "EnrollmentRunFolder"]),
-        library("EnrollmentAudit", ["Audit"], dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines", "EnrollmentRunFolder", "EnrollmentRound"]),
+        library("EnrollmentVocabulary", ["Vocabulary"], dependencies: ["EnrollmentIO"]),
+        library("EnrollmentZones", ["Zones"], dependencies: ["EnrollmentIO", "EnrollmentVocabulary"]),
+        library("EnrollmentCase", ["Case"], dependencies: ["EnrollmentIO", "EnrollmentVocabulary", "EnrollmentZones"]),
+        library("EnrollmentEngines", ["Zoning", "Lottery", "Placement", "Classes", "Quota"], dependencies: ["EnrollmentIO", "EnrollmentVocabulary", "EnrollmentZones", "EnrollmentCase"]),
+        library("EnrollmentRunFolder", ["RunFolder"], dependencies: ["EnrollmentIO", "EnrollmentVocabulary", "EnrollmentZones", "EnrollmentCase", "EnrollmentEngines"]),
+        library("EnrollmentRound", ["Round"], dependencies: ["EnrollmentIO", "EnrollmentVocabulary", "EnrollmentZones", "EnrollmentCase", "EnrollmentEngines", "EnrollmentRunFolder"]),
+        library("EnrollmentAudit", ["Audit"], dependencies: ["EnrollmentIO", "EnrollmentVocabulary", "EnrollmentZones", "EnrollmentCase", "EnrollmentEngines", "EnrollmentRunFolder", "EnrollmentRound"]),
         library("EnrollmentPublishing", ["Publishing"],
-                dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines", "EnrollmentRunFolder", "EnrollmentRound"]),
+                dependencies: ["EnrollmentIO", "EnrollmentVocabulary", "EnrollmentZones", "EnrollmentCase", "EnrollmentEngines", "EnrollmentRunFolder", "EnrollmentRound"]),
         // Its build computes the code identifier of Sources/Enrollment (CodeIdentifier.library, docs/LOTTERY.md).
         library("Enrollment", ["Enrollment.swift"],
-                dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines", "EnrollmentRunFolder", "EnrollmentRound", "EnrollmentAudit",
+                dependencies: ["EnrollmentIO", "EnrollmentVocabulary", "EnrollmentZones", "EnrollmentCase", "EnrollmentEngines", "EnrollmentRunFolder", "EnrollmentRound", "EnrollmentAudit",
                                "EnrollmentPublishing"],
                 plugins: ["CodeDigestPlugin"]),
         library("EnrollmentCommandLine", ["CommandLine"], dependencies: ["EnrollmentIO"]),
-        library("EnrollmentSynthesis", ["Synthesis"], dependencies: ["EnrollmentIO", "EnrollmentCase", "EnrollmentEngines"]),
+        library("EnrollmentSynthesis", ["Synthesis"], dependencies: ["EnrollmentIO", "EnrollmentVocabulary", "EnrollmentZones", "EnrollmentCase", "EnrollmentEngines"]),
         .executableTarget(
             name: "enroll-cli",
             dependencies: ["Enrollment", "EnrollmentCommandLine", "EnrollmentSynthesis"],

@@ -7,3 +7,5 @@
 @_exported import EnrollmentPublishing
 @_exported import EnrollmentRound
 @_exported import EnrollmentRunFolder
+@_exported import EnrollmentVocabulary
+@_exported import EnrollmentZones

@@ -1,5 +1,7 @@
 @testable import Enrollment
 @testable import EnrollmentIO
+@testable import EnrollmentVocabulary
+@testable import EnrollmentZones
 @testable import EnrollmentCase
 @testable import EnrollmentEngines
 @testable import EnrollmentRound

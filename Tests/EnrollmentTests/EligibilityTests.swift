@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import Enrollment
 @testable import EnrollmentIO
+@testable import EnrollmentVocabulary
+@testable import EnrollmentZones
 @testable import EnrollmentCase
 @testable import EnrollmentEngines
 @testable import EnrollmentRound

@@ -1,5 +1,7 @@
 import Foundation
 @testable import Enrollment
+@testable import EnrollmentVocabulary
+@testable import EnrollmentZones
 @testable import EnrollmentCase
 @testable import EnrollmentEngines
 

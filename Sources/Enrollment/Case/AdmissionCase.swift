@@ -1,4 +1,6 @@
 import EnrollmentIO
+import EnrollmentVocabulary
+import EnrollmentZones
 
 /// Everything one admission round is decided from: the files of a case folder, parsed.
 ///

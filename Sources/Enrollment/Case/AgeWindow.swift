@@ -1,3 +1,4 @@
+import EnrollmentVocabulary
 /// Who is of age for a level's intake (适龄): the ages, in whole years on a cut-off day of the
 /// intake year, admitted without an exception (`policy.json` keys `intake_year`,
 /// `age_cutoff_date` and `entry_age`; docs/FORMATS.md).

@@ -1,5 +1,6 @@
 import Dispatch
 import EnrollmentIO
+import EnrollmentVocabulary
 
 /// Reading `primary-applicants.csv` and `junior-applicants.csv`.
 package enum ApplicantTable {

@@ -1,5 +1,7 @@
 import Foundation
 import EnrollmentIO
+import EnrollmentVocabulary
+import EnrollmentZones
 
 /// Reads a case folder from disk into an `AdmissionCase`, collecting every problem of every
 /// file (each as `file:line:column: message`) rather than stopping at the first.

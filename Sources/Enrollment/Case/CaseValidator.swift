@@ -1,4 +1,6 @@
 import EnrollmentIO
+import EnrollmentVocabulary
+import EnrollmentZones
 
 /// Checks a case as a whole, once each file has been read on its own: every reference to
 /// a school names a school of the right level.

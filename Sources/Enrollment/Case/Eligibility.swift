@@ -1,4 +1,5 @@
 import EnrollmentIO
+import EnrollmentVocabulary
 
 /// Who may apply (入学资格), checked before anything is committed: each applicant's age against
 /// the level's window (`AgeWindow`), and, for a residence tier with `months_required`, the

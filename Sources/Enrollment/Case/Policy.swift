@@ -1,4 +1,5 @@
 import EnrollmentIO
+import EnrollmentVocabulary
 
 /// The local rules of an admission round (`policy.json`). Every key is optional; an absent
 /// key takes the default documented here and in docs/FORMATS.md. Unknown keys are errors,

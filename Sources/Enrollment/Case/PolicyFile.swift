@@ -1,4 +1,5 @@
 import EnrollmentIO
+import EnrollmentVocabulary
 
 /// Reading and writing `policy.json`: one JSON object whose keys are the policy's rules,
 /// every one optional (see `Policy` and docs/FORMATS.md for meanings and defaults).

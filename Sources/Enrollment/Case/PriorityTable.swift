@@ -1,4 +1,5 @@
 import EnrollmentIO
+import EnrollmentVocabulary
 
 /// Reading `priorities.csv`: explicit priority tiers per student and school, for local
 /// points systems (积分) that no rule of the policy covers. A row replaces the tier the

@@ -1,3 +1,4 @@
+import EnrollmentVocabulary
 /// A school taking part in the admission round (`schools.csv`, one row each).
 public struct School: Hashable, Sendable {
     /// Unique id, used by every other file (`school_id`).

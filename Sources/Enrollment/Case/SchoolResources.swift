@@ -1,4 +1,5 @@
 import EnrollmentIO
+import EnrollmentVocabulary
 
 /// A school's resources as the national standard for high-quality balanced compulsory
 /// education measures them (县域义务教育优质均衡发展督导评估办法, 2017, 资源配置 seven

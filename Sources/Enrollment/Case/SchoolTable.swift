@@ -1,4 +1,5 @@
 import EnrollmentIO
+import EnrollmentVocabulary
 
 /// Reading `schools.csv`.
 package enum SchoolTable {

@@ -1,4 +1,5 @@
 import EnrollmentIO
+import EnrollmentVocabulary
 
 /// The inputs of a second round (补录 / 二次派位) of a level: after the first round, new
 /// applicants, and first-round applicants without a seat or giving theirs up, apply over the

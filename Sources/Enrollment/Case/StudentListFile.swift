@@ -1,4 +1,5 @@
 import EnrollmentIO
+import EnrollmentVocabulary
 
 /// The lists a clerk hands in after the draw, outside the case folder: the applicants who
 /// decline their seat (`enroll vacancies --withdrawn FILE`: a `student_id` column) and the

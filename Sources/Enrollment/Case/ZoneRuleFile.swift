@@ -1,4 +1,5 @@
 import EnrollmentIO
+import EnrollmentZones
 
 /// Reading `zone-rules.csv`: one `ZoneRule` per row (docs/ZONE-RULES.md), then the
 /// conflicts between rules (two rules of equal specificity giving one address to two zones).

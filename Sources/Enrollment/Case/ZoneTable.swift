@@ -1,4 +1,5 @@
 import EnrollmentIO
+import EnrollmentVocabulary
 
 /// Reading `zones.csv`: the zones published as address lists (`zone-rules.csv`) have no
 /// polygon to carry their level and schools, so this table declares them. A zone may also

@@ -1,4 +1,5 @@
 import EnrollmentCase
+import EnrollmentVocabulary
 
 /// The placement of one level (primary or junior) of a case: effective preference lists,
 /// priority tiers, lottery numbers, the mechanism, reassignment (统筹) of whoever is left,

@@ -1,4 +1,5 @@
 import EnrollmentCase
+import EnrollmentVocabulary
 
 /// What each applicant of a level holds before any draw: the schools of their stated choices,
 /// their feeder school (对口直升) and their zone's schools, and their priority tier at each —

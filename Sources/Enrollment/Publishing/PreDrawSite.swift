@@ -1,6 +1,7 @@
 import Foundation
 import EnrollmentIO
 import EnrollmentCase
+import EnrollmentVocabulary
 
 /// The site published before the draw (招生公示): static pages that work offline from the file
 /// system and on a phone, made from the case alone, before the seed exists, so that families,

@@ -1,6 +1,8 @@
 import EnrollmentIO
 import EnrollmentCase
 import EnrollmentEngines
+import EnrollmentVocabulary
+import EnrollmentZones
 
 /// Makes the files of the site published before the draw (`PreDrawSite`) and hands each to a
 /// sink as soon as it is made: per level the schools, the zones (a map and the address lists),

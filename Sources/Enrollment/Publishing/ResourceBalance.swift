@@ -1,5 +1,6 @@
 import Foundation
 import EnrollmentCase
+import EnrollmentVocabulary
 
 /// The resource figures of one level against the national standard (县域义务教育优质均衡发展
 /// 督导评估办法, 2017): each school's seven indicators (`SchoolResources.Indicator`) and whether it

@@ -3,6 +3,7 @@ import EnrollmentIO
 import EnrollmentCase
 import EnrollmentEngines
 import EnrollmentRunFolder
+import EnrollmentVocabulary
 
 /// A CSV file of a run, as read: its header and rows of text.
 ///

@@ -3,6 +3,7 @@ import EnrollmentCase
 import EnrollmentEngines
 import EnrollmentRound
 import EnrollmentRunFolder
+import EnrollmentVocabulary
 
 /// Makes the files of a published site (`PublishedSite`) and hands each to a sink as soon as
 /// it is made: one pass over each run table, rows grouped by school once, pages of at most

@@ -1,8 +1,8 @@
 import EnrollmentIO
 import EnrollmentCase
 import EnrollmentEngines
-import EnrollmentRound
 import EnrollmentRunFolder
+import EnrollmentZones
 
 /// The languages of the published site and every text it shows, in one table: Chinese by
 /// default (the public's language), English for `--lang en`.

@@ -1,5 +1,6 @@
 import EnrollmentCase
 import EnrollmentEngines
+import EnrollmentVocabulary
 
 /// The words every kind of published site gives the case's codes: levels, keys of the case
 /// files, the tool's notes, a tier's parts.

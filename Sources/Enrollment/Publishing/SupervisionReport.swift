@@ -1,6 +1,7 @@
 import EnrollmentIO
 import EnrollmentCase
 import EnrollmentEngines
+import EnrollmentVocabulary
 
 /// The supervision report (督导评估) computed from a run: the figures the policy asks a bureau
 /// to monitor and publish (POLICY.md §6), as exact counts and rates.

@@ -1,5 +1,5 @@
 import Foundation
-import EnrollmentCase
+import EnrollmentZones
 
 /// A map of attendance zones as SVG text, drawn from the zones' polygons (`zones.geojson`) for
 /// the site published before the draw: each zone filled in its own colour with its id written

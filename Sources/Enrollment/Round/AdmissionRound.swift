@@ -3,6 +3,7 @@ import EnrollmentIO
 import EnrollmentCase
 import EnrollmentEngines
 import EnrollmentRunFolder
+import EnrollmentVocabulary
 
 /// One admission round (招生): a committed case, the seed from the ceremony, and the run
 /// folder its steps are recorded in. The case is loaded and checked once; each step then runs

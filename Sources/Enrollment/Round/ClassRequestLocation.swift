@@ -1,5 +1,6 @@
 import EnrollmentIO
 import EnrollmentCase
+import EnrollmentVocabulary
 
 extension AdmissionCase {
     /// A class-formation failure caused by pupils' requests (`together_with`, `apart_from`,

@@ -1,6 +1,7 @@
 import EnrollmentIO
 import EnrollmentCase
 import EnrollmentEngines
+import EnrollmentVocabulary
 
 /// The class step of a run, as `enroll classes` performs it and `enroll verify` repeats it:
 /// every school of a level forms its classes from the applicants placed there (admitted and

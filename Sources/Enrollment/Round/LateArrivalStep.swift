@@ -2,6 +2,7 @@ import EnrollmentIO
 import EnrollmentCase
 import EnrollmentEngines
 import EnrollmentRunFolder
+import EnrollmentVocabulary
 
 /// The `late-arrivals` step (`enroll classes … --late FILE`): pupils placed after the classes
 /// were formed (vacancy promotions, transfers) each join the smallest class of their school

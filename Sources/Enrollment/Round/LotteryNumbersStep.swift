@@ -1,6 +1,7 @@
 import EnrollmentIO
 import EnrollmentCase
 import EnrollmentEngines
+import EnrollmentVocabulary
 
 /// The `lottery` step: the lottery numbers of every applicant of one level in the draw
 /// `<level>-placement`, as a bureau publishes them before or with the placement.

@@ -1,6 +1,7 @@
 import EnrollmentIO
 import EnrollmentCase
 import EnrollmentEngines
+import EnrollmentVocabulary
 
 /// A level's placement as its recorded files give it back: `placements.csv` (every applicant,
 /// in `student_id` order, with school, status and lottery number) and `ranks.csv` (every

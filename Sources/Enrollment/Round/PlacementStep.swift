@@ -1,5 +1,6 @@
 import EnrollmentCase
 import EnrollmentEngines
+import EnrollmentVocabulary
 
 /// The placement step of a round (`enroll place`): zoning of the level's applicants, then
 /// `PlacementRun`, written as the files of the run folder's `<level>/` subfolder.

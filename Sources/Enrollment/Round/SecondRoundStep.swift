@@ -2,6 +2,7 @@ import EnrollmentIO
 import EnrollmentCase
 import EnrollmentEngines
 import EnrollmentRunFolder
+import EnrollmentVocabulary
 
 /// The second round of a level (`enroll second-round`, 补录 / 二次派位): the applicants of the
 /// case's `second-round/` files are placed over the seats the first round left — every school's

@@ -1,4 +1,3 @@
-import EnrollmentIO
 import EnrollmentCase
 
 /// The schema of `vacancies-<n>.csv`, a round of seats declined after the draw going down the

@@ -2,6 +2,7 @@ import EnrollmentIO
 import EnrollmentCase
 import EnrollmentEngines
 import EnrollmentRunFolder
+import EnrollmentVocabulary
 
 /// The `vacancies` step (`enroll vacancies`): applicants who decline their seat free it, and
 /// the seats go down the published waitlists (候补递补) — each promotion frees a seat further

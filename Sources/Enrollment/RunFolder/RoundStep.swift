@@ -1,5 +1,6 @@
 import EnrollmentIO
 import EnrollmentCase
+import EnrollmentVocabulary
 
 /// A step of an admission round, with the options that determine its outputs: what a drawing
 /// command runs, what `manifest.json` records of it, and what `enroll verify` repeats.

@@ -1,6 +1,8 @@
 import Foundation
 import EnrollmentIO
 import EnrollmentCase
+import EnrollmentVocabulary
+import EnrollmentZones
 
 /// Renders the files of a case (as `enroll synth` writes them), each as the bytes of a
 /// UTF-8 CSV with a byte-order mark, rows in file order.

@@ -1,5 +1,6 @@
 import EnrollmentCase
 import EnrollmentEngines
+import EnrollmentVocabulary
 
 /// The people of a synthetic county: applicants at both levels and graduates, with the
 /// mixes a county sees (residence ties, care groups, twins, siblings, stated choices).

@@ -1,4 +1,6 @@
 import EnrollmentCase
+import EnrollmentVocabulary
+import EnrollmentZones
 
 /// A deterministic synthetic admission case: a fictional county with attendance zones,
 /// schools, applicants at both levels and junior-school graduates, in realistic mixes.

@@ -1,5 +1,6 @@
 import EnrollmentCase
 import EnrollmentEngines
+import EnrollmentZones
 
 /// The steps of `SyntheticCounty`'s generation, in a fixed order (zones and schools, then
 /// primary applicants, junior applicants, graduates), each drawing from its own named

@@ -1,6 +1,6 @@
 import Foundation
 import EnrollmentIO
-import EnrollmentCase
+import EnrollmentZones
 
 /// A made-up zone map for tests and benchmarks: a rectangle cut into `columns × rows`
 /// four-sided zones on a jittered grid, each shared side a wiggly line of several vertices

@@ -1,4 +1,5 @@
 import EnrollmentIO
+import EnrollmentVocabulary
 
 /// Attendance zones drawn as polygons (a zone map, 划片图), read from GeoJSON by
 /// `ZoneMap.read(_:file:)`.

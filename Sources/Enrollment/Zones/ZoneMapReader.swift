@@ -1,5 +1,6 @@
 import Foundation
 import EnrollmentIO
+import EnrollmentVocabulary
 
 extension ZoneMap {
     /// Reads a zone map from GeoJSON (RFC 7946): a `FeatureCollection` whose Features have

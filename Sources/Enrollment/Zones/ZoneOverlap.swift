@@ -1,4 +1,5 @@
 import Foundation
+import EnrollmentVocabulary
 
 /// Two zones of the same level that share area: a data error, since a home must fall in
 /// exactly one zone of each level — unless the policy accepts it as digitising noise

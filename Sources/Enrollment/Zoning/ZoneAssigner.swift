@@ -1,4 +1,6 @@
 import EnrollmentCase
+import EnrollmentVocabulary
+import EnrollmentZones
 
 /// Zoning by residence (划片) for one level of a case: each applicant's home to its
 /// attendance zone and, through it, the zone's school or schools.

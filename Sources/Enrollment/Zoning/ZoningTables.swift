@@ -1,5 +1,6 @@
 import EnrollmentIO
 import EnrollmentCase
+import EnrollmentVocabulary
 
 /// The files `enroll zone` writes, as CSV bytes (UTF-8 with a byte-order mark).
 package enum ZoningTables {

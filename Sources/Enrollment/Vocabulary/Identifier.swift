@@ -7,16 +7,16 @@ import EnrollmentIO
 /// the published files; a line feed, a separator (`;`) or a space in one would change what is
 /// hashed or split a list, and a name written where an id belongs would be published. So every
 /// id is checked where the case defines it, and refused with the file, line and column.
-enum Identifier {
+package enum Identifier {
     /// The longest id accepted.
-    static let maximumLength = 64
+    package static let maximumLength = 64
 
     /// What the rule allows, for messages and docs.
-    static let rule = "1 to \(maximumLength) characters, each an ASCII letter or digit, '-', '_' or '.'"
+    package static let rule = "1 to \(maximumLength) characters, each an ASCII letter or digit, '-', '_' or '.'"
 
     /// Whether `byte` may stand in an id.
     @inline(__always)
-    static func isAllowed(_ byte: UInt8) -> Bool {
+    package static func isAllowed(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
              UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
@@ -28,7 +28,7 @@ enum Identifier {
 
     /// Why `text` is not an id, or nil when it is one.
     /// - Complexity: O(length).
-    static func problem(_ text: String) -> String? {
+    package static func problem(_ text: String) -> String? {
         let bytes = text.utf8
         guard !bytes.isEmpty else { return "an id cannot be empty" }
         guard bytes.count <= maximumLength else { return "an id has at most \(maximumLength) characters; this one has \(text.count)" }
