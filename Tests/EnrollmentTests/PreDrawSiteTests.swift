@@ -211,5 +211,11 @@ import Testing
         #expect(refused.status == 1)
         #expect(refused.err.contains("junior-applicants.csv: the case file is not the one the run was made from (its SHA-256 is not the one manifest.json records); publish with the case the run was made from"), "\(refused.err)")
         #expect(!FileManager.default.fileExists(atPath: site))
+        // A file the run read that is gone from the case is named as well.
+        try Data(try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "李思", with: "李四").utf8).write(to: file)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("zone-rules.csv"))
+        #expect(throws: PublishingError.caseChanged(["zone-rules.csv"])) {
+            try RunResults.read(run: URL(fileURLWithPath: run), caseFolder: folder, ceremony: nil)
+        }
     }
 }
