@@ -5,6 +5,9 @@
 #   scripts/fuzz.sh [TARGET|all] [SECONDS]   fuzz one target (or each in turn); default all, 600 s
 #   scripts/fuzz.sh --regress [TARGET|all]   run the committed corpus and crashes once, no fuzzing
 #   scripts/fuzz.sh --build [TARGET|all]     only build (into fuzz/.build/fuzz-TARGET)
+#   scripts/fuzz.sh --check                  only type-check every harness against the library's
+#                                            package API (no sanitizer, no toolchain fuzzer runtime;
+#                                            .ci/run does this so a harness cannot go stale)
 #
 # Targets: csv, tables, zonemap, address, policy. Each starts from its committed seed corpus
 # fuzz/corpus/TARGET/; inputs that reach new code go to fuzz/.build/corpus/TARGET/ (not
@@ -41,17 +44,35 @@ out="$fuzz/.build"
 bin="$out"
 flags=(-O -g -swift-version 6 -sanitize=fuzzer,address -parse-as-library -package-name enroll)
 
+# The library's layers (SwiftPM targets, Package.swift) as one module's sources in DIR: each
+# source copied without the imports of the other layers, and the file that re-exports them left out.
+one_module_sources() {
+    rm -rf "$1" && mkdir -p "$1"
+    while IFS= read -r f; do
+        sed '/^import Enrollment[A-Za-z]*$/d' "$f" > "$1/$(echo "${f#"$root/Sources/Enrollment/"}" | tr / _)"
+    done < <(find "$root/Sources/Enrollment" -name '*.swift' ! -name Enrollment.swift | sort)
+}
+
+check() {
+    local dir="$out/check" sources
+    one_module_sources "$dir/src"
+    sources=$(find "$dir/src" -name '*.swift' | sort)
+    # shellcheck disable=SC2086
+    swiftc -Onone -swift-version 6 -parse-as-library -package-name enroll -module-name Enrollment -wmo $sources \
+        -emit-module -emit-module-path "$dir/Enrollment.swiftmodule"
+    for t in "${all_targets[@]}"; do
+        swiftc -typecheck -swift-version 6 -parse-as-library -package-name enroll -module-name Fuzz -I "$dir" \
+            "$fuzz/harness/Invariants.swift" "$fuzz/harness/$t.swift"
+        echo "$t: the harness type-checks against the library"
+    done
+}
+
 build() {
     mkdir -p "$out"
     local sources
     if [[ ! -f "$out/Enrollment.o" ]] || [[ -n $(find "$root/Sources/Enrollment" -name '*.swift' -newer "$out/Enrollment.o") ]]; then
         echo "compiling Enrollment (-O, -sanitize=fuzzer,address)…" >&2
-        # The library's layers (SwiftPM targets, Package.swift) compiled as one module: each
-        # source copied without the imports of the other layers, and the file that re-exports them left out.
-        rm -rf "$out/src" && mkdir -p "$out/src"
-        while IFS= read -r f; do
-            sed '/^import Enrollment[A-Za-z]*$/d' "$f" > "$out/src/$(echo "${f#"$root/Sources/Enrollment/"}" | tr / _)"
-        done < <(find "$root/Sources/Enrollment" -name '*.swift' ! -name Enrollment.swift | sort)
+        one_module_sources "$out/src"
         sources=$(find "$out/src" -name '*.swift' | sort)
         # shellcheck disable=SC2086
         swiftc "${flags[@]}" -module-name Enrollment -wmo -num-threads 0 -c $sources \
@@ -75,7 +96,8 @@ mode=fuzz
 case "${1:-}" in
     --regress) mode=regress; shift ;;
     --build) mode=build; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    --check) check; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
 esac
 targets=$(targets_of "${1:-all}")
 seconds="${2:-600}"

@@ -24,7 +24,8 @@ public func fuzzTables(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     require(graduates.graduates.count <= table.count, "more graduates than rows")
 
     checkLocations(TeacherTable.read(table, schools: schoolIDs).diagnostics, file: file, within: extent)
-    checkLocations(PriorityTable.read(table, schools: schoolIDs).diagnostics, file: file, within: extent)
+    checkLocations(PriorityTable.read(table, schools: schools.declared,
+                                      students: Dictionary(applicants.applicants.map { ($0.id, SchoolLevel.primary) }) { first, _ in first }).diagnostics, file: file, within: extent)
 
     let rules = ZoneRuleFile.read(table)
     checkLocations(rules.diagnostics, file: file, within: extent)

@@ -24,7 +24,7 @@ import EnrollmentRound
 ///    manifest, and its `recorded` attempts are its steps.
 public enum RunVerifier {
     /// Which state of the folder was verified.
-    public enum VerifiedState: Equatable, Sendable {
+    package enum VerifiedState: Equatable, Sendable {
         /// The folder is settled: `manifest.json` and its files.
         case complete
         /// A step (its attempts) was interrupted before writing all its files; the previous
@@ -36,16 +36,16 @@ public enum RunVerifier {
 
     /// What a successful verification covered.
     public struct Summary: Equatable, Sendable {
-        public var steps: Int
-        public var inputs: Int
-        public var outputs: Int
-        public var state: VerifiedState = .complete
+        package var steps: Int
+        package var inputs: Int
+        package var outputs: Int
+        package var state: VerifiedState = .complete
         /// The verified steps, e.g. `placement (level junior)`, in order.
-        public var stepLabels: [String] = []
+        package var stepLabels: [String] = []
         /// Files an interrupted write left (`RunCommit.leftovers`).
-        public var leftovers: [String] = []
+        package var leftovers: [String] = []
         /// The attempts that are not current steps (replaced or interrupted).
-        public var earlierAttempts: [RunAttempt] = []
+        package var earlierAttempts: [RunAttempt] = []
 
         /// The lines `enroll verify` prints.
         public var report: String {

@@ -8,38 +8,38 @@ import EnrollmentZones
 /// (`zones.geojson` and/or `zone-rules.csv`), `primary-applicants.csv`,
 /// `junior-applicants.csv` and `graduates.csv` (see docs/FORMATS.md). Only `schools.csv`
 /// is required; a round may concern one level.
-public struct AdmissionCase: Sendable {
-    public var schools: [School]
-    public var policy: Policy
-    public var primaryApplicants: [Applicant]
-    public var juniorApplicants: [Applicant]
-    public var graduates: [Graduate]
+package struct AdmissionCase: Sendable {
+    package var schools: [School]
+    package var policy: Policy
+    package var primaryApplicants: [Applicant]
+    package var juniorApplicants: [Applicant]
+    package var graduates: [Graduate]
     /// Zones drawn on a map (`zones.geojson`), if any.
-    public var zoneMap: ZoneMap?
+    package var zoneMap: ZoneMap?
     /// Zones published as address lists (`zone-rules.csv`), rule by rule.
-    public var zoneRules: [ZoneRule] = []
+    package var zoneRules: [ZoneRule] = []
     /// Zones declared in `zones.csv` (the address-list zones' levels and schools).
     package var zoneDeclarations: [ZoneTable.Declaration] = []
     /// The zone ids of `zones.csv` rows that were reported and left out: address rules naming
     /// them are not reported a second time as naming an unknown zone.
     package var rejectedZoneIDs: Set<String> = []
     /// Explicit priority tiers (`priorities.csv`), by student then school.
-    public var explicitTiers: [String: [String: Int]] = [:]
+    package var explicitTiers: [String: [String: Int]] = [:]
     /// Each primary and junior school's resources (`resources.csv`), by school id; empty without the file.
-    public var resources: [String: SchoolResources] = [:]
+    package var resources: [String: SchoolResources] = [:]
     /// The inputs of a second round (`second-round/`), when the case folder has them.
-    public var secondRound: SecondRound?
+    package var secondRound: SecondRound?
     /// Head-teacher candidates (`teachers.csv`), by school id; nil when the case has none.
-    public var teachers: [String: [HeadTeacher]]?
+    package var teachers: [String: [HeadTeacher]]?
     /// The files present, by name, in case-file order.
-    public var files: [String]
+    package var files: [String]
     /// Every school id declared in `schools.csv`, with its level when readable (rows with
     /// problems included), for checking references.
     package var declaredSchools: [String: SchoolLevel?] = [:]
     /// The header of each CSV file read, by file name (to point messages at a column).
     package var headers: [String: [String]] = [:]
 
-    public init(schools: [School], policy: Policy = Policy(), primaryApplicants: [Applicant] = [],
+    package init(schools: [School], policy: Policy = Policy(), primaryApplicants: [Applicant] = [],
                 juniorApplicants: [Applicant] = [], graduates: [Graduate] = [], files: [String] = []) {
         self.schools = schools
         self.policy = policy
@@ -50,7 +50,7 @@ public struct AdmissionCase: Sendable {
     }
 
     /// The applicants of `level` (none for high schools: see `graduates`).
-    public func applicants(_ level: SchoolLevel) -> [Applicant] {
+    package func applicants(_ level: SchoolLevel) -> [Applicant] {
         switch level {
         case .primary: return primaryApplicants
         case .junior: return juniorApplicants
@@ -59,26 +59,26 @@ public struct AdmissionCase: Sendable {
     }
 
     /// The schools of `level`, in file order.
-    public func schools(_ level: SchoolLevel) -> [School] {
+    package func schools(_ level: SchoolLevel) -> [School] {
         schools.filter { $0.level == level }
     }
 
     /// Where column `column` of the row on `line` of `file` is, for messages.
-    public func location(_ file: String, line: Int, column: String) -> SourceLocation {
+    package func location(_ file: String, line: Int, column: String) -> SourceLocation {
         let k = headers[file]?.firstIndex(of: column).map { $0 + 1 } ?? 0
         return SourceLocation(file: file, line: line, column: k)
     }
 
     /// Every attendance zone of `level` with its schools: the drawn ones, then the declared
     /// ones not drawn, each group in file order.
-    public func zones(_ level: SchoolLevel) -> [(id: String, schools: [String])] {
+    package func zones(_ level: SchoolLevel) -> [(id: String, schools: [String])] {
         let drawn = (zoneMap?.zones ?? []).filter { $0.level == level }.map { (id: $0.id, schools: $0.schools) }
         let ids = Set(drawn.map(\.id))
         return drawn + zoneDeclarations.filter { $0.level == level && !ids.contains($0.id) }.map { (id: $0.id, schools: $0.schools) }
     }
 
     /// A one-line summary, as `validate` prints it.
-    public var summary: String {
+    package var summary: String {
         let levels = SchoolLevel.allCases.map { level in "\(schools(level).count) \(level.rawValue)" }.joined(separator: ", ")
         let zoneCount = zones(.primary).count + zones(.junior).count
         let exceptions = primaryApplicants.count { $0.ageException != nil } + juniorApplicants.count { $0.ageException != nil }

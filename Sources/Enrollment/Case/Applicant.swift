@@ -3,7 +3,7 @@
 ///
 /// Names and id numbers are carried for the school's own lists only: no message, log or
 /// public file shows them unmasked.
-public struct Applicant: Hashable, Sendable {
+package struct Applicant: Hashable, Sendable {
     // The stored properties are declared in an order that packs them (240 bytes a row rather
     // than 272): the one-byte values and the date fill the space after `longitude`'s flag, the
     // months (two bytes each) the space after `score`'s.
@@ -12,44 +12,44 @@ public struct Applicant: Hashable, Sendable {
     // (retaining every field) and destroys the original, rather than building it in place.
 
     /// The student registration id (学籍号); unique in its file.
-    public var id: String
-    public var name: String
-    public var idNumber: Optional<String>
+    package var id: String
+    package var name: String
+    package var idNumber: Optional<String>
     /// Home address, for zones published as address lists.
-    public var address: Optional<String>
+    package var address: Optional<String>
     /// A school where a sibling already studies.
-    public var siblingSchool: Optional<String>
+    package var siblingSchool: Optional<String>
     /// A junior applicant's primary school (for feeder pairing).
-    public var primarySchool: Optional<String>
+    package var primarySchool: Optional<String>
     /// Twins and other multiple births share a group id.
-    public var twinGroup: Optional<String>
+    package var twinGroup: Optional<String>
     /// The bureau's approval of an entry outside the age window (deferred or early entry),
     /// with its reason; the age is then not checked.
-    public var ageException: Optional<String>
+    package var ageException: Optional<String>
     /// Tags such as `disabled`, `left_behind`, `military`, `migrant`, in file order.
-    public var categories: [String]
+    package var categories: [String]
     /// School ids in order of preference (志愿).
-    public var choices: [String]
+    package var choices: [String]
     /// Subject scores from `score_<subject>` columns, by subject, in column order.
-    public var subjectScores: [SubjectScore]
+    package var subjectScores: [SubjectScore]
     /// Students to be placed in the same class / never in the same class.
-    public var togetherWith: [String]
-    public var apartFrom: [String]
+    package var togetherWith: [String]
+    package var apartFrom: [String]
     /// The line in its file.
-    public var line: Int
+    package var line: Int
     /// Home coordinates in the case's coordinate system, when given.
-    public var longitude: Optional<Double>
-    public var gender: Gender
-    public var residence: ResidenceTie
-    public var birthDate: CalendarDate
-    public var latitude: Optional<Double>
+    package var longitude: Optional<Double>
+    package var gender: Gender
+    package var residence: ResidenceTie
+    package var birthDate: CalendarDate
+    package var latitude: Optional<Double>
     /// A non-selective baseline score (class balance only), if given.
-    public var score: Optional<Score>
+    package var score: Optional<Score>
     // The months (0–1200 as read) are kept in two bytes each, after `score`.
     private var storedPermitMonths: Optional<UInt16>
     private var storedInsuranceMonths: Optional<UInt16>
 
-    public init(id: String, name: String = "", gender: Gender, birthDate: CalendarDate, idNumber: String? = nil,
+    package init(id: String, name: String = "", gender: Gender, birthDate: CalendarDate, idNumber: String? = nil,
                 longitude: Double? = nil, latitude: Double? = nil, address: String? = nil,
                 residence: ResidenceTie = .hukouAndProperty, categories: [String] = [], siblingSchool: String? = nil,
                 primarySchool: String? = nil, choices: [String] = [], score: Score? = nil,
@@ -82,27 +82,27 @@ public struct Applicant: Hashable, Sendable {
 
     /// Months the family has held a residence permit, if given (0–65535; checked against the
     /// policy's `months_required` for the applicant's residence tier).
-    public var permitMonths: Int? {
+    package var permitMonths: Int? {
         get { storedPermitMonths.map(Int.init) }
         set { storedPermitMonths = newValue.flatMap(UInt16.init(exactly:)) }
     }
 
     /// Months of social insurance paid, if given (as `permitMonths`).
-    public var insuranceMonths: Int? {
+    package var insuranceMonths: Int? {
         get { storedInsuranceMonths.map(Int.init) }
         set { storedInsuranceMonths = newValue.flatMap(UInt16.init(exactly:)) }
     }
 
     /// Whether the applicant carries `tag` in `categories`.
-    public func has(_ tag: String) -> Bool { categories.contains(tag) }
+    package func has(_ tag: String) -> Bool { categories.contains(tag) }
 }
 
 /// One subject's score, from a `score_<subject>` column.
-public struct SubjectScore: Hashable, Sendable {
-    public var subject: String
-    public var score: Score
+package struct SubjectScore: Hashable, Sendable {
+    package var subject: String
+    package var score: Score
 
-    public init(subject: String, score: Score) {
+    package init(subject: String, score: Score) {
         self.subject = subject
         self.score = score
     }

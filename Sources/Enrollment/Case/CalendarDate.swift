@@ -2,18 +2,18 @@
 ///
 /// Stored in 6 bytes (a 32-bit year, then month and day as bytes) rather than three `Int`s,
 /// which keeps a million applicants' rows small.
-public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     private let storedYear: Int32
     private let storedMonth: UInt8
     private let storedDay: UInt8
 
-    public var year: Int { Int(storedYear) }
-    public var month: Int { Int(storedMonth) }
-    public var day: Int { Int(storedDay) }
+    package var year: Int { Int(storedYear) }
+    package var month: Int { Int(storedMonth) }
+    package var day: Int { Int(storedDay) }
 
     /// A date, or nil when the day does not exist (month 13, 30 February, 29 February 2023)
     /// or the year is outside `Int32`.
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard let storedYear = Int32(exactly: year), (1...12).contains(month),
               day >= 1, day <= CalendarDate.days(inMonth: month, year: year) else { return nil }
         self.storedYear = storedYear
@@ -22,7 +22,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// Parses `YYYY-MM-DD`, `YYYY/M/D` (as Excel re-saves dates) and `YYYYMMDD`.
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         let parts: [Substring]
         if text.utf8.contains(UInt8(ascii: "-")) {
             parts = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -42,7 +42,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// Days since 1970-01-01 (negative before), by the proleptic Gregorian calendar.
-    public var dayNumber: Int {
+    package var dayNumber: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -53,7 +53,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// The date `dayNumber` days after 1970-01-01.
     /// - Precondition: its year fits in `Int32` (about ±784 billion days).
-    public init(dayNumber: Int) {
+    package init(dayNumber: Int) {
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -65,7 +65,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(year: yearOfEra + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
     }
 
-    public static func isLeap(_ year: Int) -> Bool {
+    package static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
@@ -78,7 +78,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// `YYYY-MM-DD`.
-    public var description: String {
+    package var description: String {
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)
             return String(repeating: "0", count: max(0, width - s.count)) + s
@@ -86,7 +86,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
+    package static func < (a: CalendarDate, b: CalendarDate) -> Bool {
         (a.storedYear, a.storedMonth, a.storedDay) < (b.storedYear, b.storedMonth, b.storedDay)
     }
 }

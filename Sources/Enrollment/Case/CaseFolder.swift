@@ -5,28 +5,28 @@ import EnrollmentZones
 
 /// Reads a case folder from disk into an `AdmissionCase`, collecting every problem of every
 /// file (each as `file:line:column: message`) rather than stopping at the first.
-public struct CaseFolder: Sendable {
+package struct CaseFolder: Sendable {
     /// The folder.
-    public let url: URL
+    package let url: URL
     /// The text encoding of the CSV files, or nil to detect it per file.
-    public let encoding: TextEncoding?
+    package let encoding: TextEncoding?
 
-    public init(url: URL, encoding: TextEncoding? = nil) {
+    package init(url: URL, encoding: TextEncoding? = nil) {
         self.url = url
         self.encoding = encoding
     }
 
     /// The result of loading: the case (as far as it could be read) and every problem found.
-    public struct Loaded: Sendable {
-        public var admissionCase: AdmissionCase
-        public var diagnostics: [Diagnostic]
+    package struct Loaded: Sendable {
+        package var admissionCase: AdmissionCase
+        package var diagnostics: [Diagnostic]
         /// The SHA-256 of the raw bytes of every file read, by name (what a manifest records
         /// of a step's inputs).
-        public var fileDigests: [String: SHA256Digest] = [:]
+        package var fileDigests: [String: SHA256Digest] = [:]
         /// With `load(committing: true)`: the commitment to the folder, made from the very
         /// bytes and tables read (`Commitment(caseFolder:)` gives the same); nil when a
         /// covered file could not be made canonical (`Commitment(caseFolder:)` says why).
-        public var commitment: Commitment?
+        package var commitment: Commitment?
     }
 
     /// Reads and checks every file of the case, each read once and parsed once.
@@ -34,7 +34,7 @@ public struct CaseFolder: Sendable {
     ///   reading only the covered files the case does not otherwise read.
     /// - Throws: `CaseFolderError` when the folder itself cannot be read.
     /// - Complexity: O(total size of the files); with `committing`, plus sorting each CSV's rows.
-    public func load(committing: Bool = false) throws -> Loaded {
+    package func load(committing: Bool = false) throws -> Loaded {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw CaseFolderError.notAFolder(url.path)
@@ -295,10 +295,10 @@ public struct CaseFolder: Sendable {
 }
 
 /// Why a case folder cannot be read at all.
-public enum CaseFolderError: Error, CustomStringConvertible {
+package enum CaseFolderError: Error, CustomStringConvertible {
     case notAFolder(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notAFolder(let path): return "\(path): no such case folder (a case is a folder holding schools.csv and the other files of docs/FORMATS.md)"
         }

@@ -19,14 +19,14 @@ import EnrollmentIO
 /// version that keeps the canonical form gives the same digest.
 public struct Commitment: Hashable, Sendable {
     /// The first line of the combined text; the `1` is the version of this rule.
-    public static let format = "enroll-commitment/1"
+    package static let format = "enroll-commitment/1"
     /// The file name `enroll commit` writes into the case folder.
-    public static let fileName = "commitment.json"
+    package static let fileName = "commitment.json"
 
     /// One committed file.
-    public struct File: Hashable, Sendable {
+    package struct File: Hashable, Sendable {
         /// How a file is hashed.
-        public enum Form: String, Sendable {
+        package enum Form: String, Sendable {
             /// The canonical form of a CSV table (`CanonicalCSV.form`).
             case csv = "enroll-csv/1"
             /// The file's raw bytes.
@@ -34,13 +34,13 @@ public struct Commitment: Hashable, Sendable {
         }
 
         /// The name inside the case folder.
-        public var name: String
-        public var form: Form
-        public var digest: SHA256Digest
+        package var name: String
+        package var form: Form
+        package var digest: SHA256Digest
         /// Data rows, for CSV files (informative: not hashed).
-        public var rows: Int?
+        package var rows: Int?
 
-        public init(name: String, form: Form, digest: SHA256Digest, rows: Int? = nil) {
+        package init(name: String, form: Form, digest: SHA256Digest, rows: Int? = nil) {
             self.name = name
             self.form = form
             self.digest = digest
@@ -65,16 +65,16 @@ public struct Commitment: Hashable, Sendable {
     }
 
     /// The files, in order of their names' UTF-8 bytes.
-    public let files: [File]
+    package let files: [File]
     /// The combined digest: the one value to publish.
     public let digest: SHA256Digest
     /// The version of the tool that made the commitment (not hashed).
-    public var toolVersion: String
+    package var toolVersion: String
     /// A free note for the humans (where and by whom it was made; not hashed).
-    public var note: String?
+    package var note: String?
 
     /// The commitment to `files` (sorted here by name).
-    public init(files: [File], toolVersion: String = EnrollmentVersion.current, note: String? = nil) {
+    package init(files: [File], toolVersion: String = EnrollmentVersion.current, note: String? = nil) {
         let sorted = files.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         var text = Self.format + "\n"
         for file in sorted {
@@ -127,7 +127,7 @@ public struct Commitment: Hashable, Sendable {
 
     /// Checks that `now`, the commitment the case folder gives now, is this one.
     /// - Throws: `CommitmentError.changed` naming every file that changed, disappeared or appeared.
-    public func verify(against now: Commitment) throws(CommitmentError) {
+    package func verify(against now: Commitment) throws(CommitmentError) {
         guard now.digest != digest else { return }
         var changes: [CommitmentError.Change] = []
         let current = Dictionary(now.files.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })

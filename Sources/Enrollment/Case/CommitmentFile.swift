@@ -19,7 +19,7 @@ import EnrollmentIO
 /// file list and refuses a file whose recorded digest disagrees.
 extension Commitment {
     /// The JSON value written to `commitment.json`.
-    public var json: JSONValue {
+    package var json: JSONValue {
         var members: [(String, JSONValue)] = [
             ("format", .string(Self.format)),
             ("tool", .string("enroll")),
@@ -38,7 +38,7 @@ extension Commitment {
 
     /// Reads a commitment from the bytes of a `commitment.json` called `file` in messages.
     /// - Throws: `CommitmentError.invalidFile` at the first problem.
-    public init(json bytes: [UInt8], file: String) throws(CommitmentError) {
+    package init(json bytes: [UInt8], file: String) throws(CommitmentError) {
         do throws(Diagnostic) {
             let root = try JSONReader.parse(bytes, file: file)
             let r = try JSONObjectReader(root, file: file, what: "the commitment",
@@ -80,7 +80,7 @@ extension Commitment {
     }
 
     /// Writes the commitment to `url` atomically.
-    public func write(to url: URL) throws {
+    package func write(to url: URL) throws {
         try AtomicFile.write(JSONWriter.render(json), to: url)
     }
 }

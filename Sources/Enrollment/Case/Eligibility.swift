@@ -10,7 +10,7 @@ import EnrollmentVocabulary
 extension CaseValidator {
     /// Every eligibility problem of both levels' applicants, in file order.
     /// - Complexity: O(n) for n applicants.
-    package static func eligibilityProblems(in c: AdmissionCase) -> [Diagnostic] {
+    static func eligibilityProblems(in c: AdmissionCase) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let window = c.policy.ageWindow
         for level in [SchoolLevel.primary, .junior] {

@@ -1,20 +1,20 @@
 /// A junior-school graduate taking part in high-school admission (`graduates.csv`).
-public struct Graduate: Hashable, Sendable {
-    public var id: String
-    public var name: String
+package struct Graduate: Hashable, Sendable {
+    package var id: String
+    package var name: String
     /// The junior school whose quota seats the graduate competes for.
-    public var juniorSchool: String
+    package var juniorSchool: String
     /// The leaving-exam score (中考).
-    public var score: Score
+    package var score: Score
     /// High-school ids in order of preference.
-    public var choices: [String]
+    package var choices: [String]
     /// Eligible for quota seats (e.g. registered and attending the school for three years).
-    public var eligible: Bool
-    public var categories: [String]
-    public var subjectScores: [SubjectScore]
-    public var line: Int
+    package var eligible: Bool
+    package var categories: [String]
+    package var subjectScores: [SubjectScore]
+    package var line: Int
 
-    public init(id: String, name: String = "", juniorSchool: String, score: Score, choices: [String],
+    package init(id: String, name: String = "", juniorSchool: String, score: Score, choices: [String],
                 eligible: Bool = true, categories: [String] = [], subjectScores: [SubjectScore] = [], line: Int = 0) {
         self.id = id
         self.name = name

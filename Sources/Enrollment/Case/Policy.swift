@@ -4,94 +4,94 @@ import EnrollmentVocabulary
 /// The local rules of an admission round (`policy.json`). Every key is optional; an absent
 /// key takes the default documented here and in docs/FORMATS.md. Unknown keys are errors,
 /// so that a misspelt rule is never silently ignored.
-public struct Policy: Sendable, Equatable {
+package struct Policy: Sendable, Equatable {
     /// The datum of every coordinate in the case: `WGS-84`, `GCJ-02` or `CGCS2000`.
     /// Zones and applicants must agree; nothing is ever converted silently.
-    public var coordinateSystem: String = "WGS-84"
+    package var coordinateSystem: String = "WGS-84"
     /// Who is of age for each level's intake (`intake_year`, `age_cutoff_date`, `entry_age`).
-    public var ageWindow = AgeWindow()
+    package var ageWindow = AgeWindow()
     /// The order of residence ties inside a zone, strongest first (入学顺位).
-    public var residenceOrder: [ResidenceTie] = ResidenceTie.allCases
+    package var residenceOrder: [ResidenceTie] = ResidenceTie.allCases
     /// Per residence tier, the months a residence permit or social insurance must have been
     /// held before an applicant ranks in it (`months_required`); a tier absent requires nothing.
-    public var monthsRequired: [ResidenceTie: MonthsRequired] = [:]
+    package var monthsRequired: [ResidenceTie: MonthsRequired] = [:]
     /// Categories that rank an applicant above every residence tier at a school they may
     /// attend, in this order (e.g. military families 优抚对象).
-    public var priorityCategories: [String] = ["military"]
+    package var priorityCategories: [String] = ["military"]
     /// A sibling already at the school ranks the applicant first within their residence tie.
-    public var siblingPriority: Bool = true
+    package var siblingPriority: Bool = true
     /// Pupils of a primary school paired with a junior school (对口直升) rank first there.
-    public var feederPriority: Bool = true
+    package var feederPriority: Bool = true
     /// The placement mechanism.
-    public var mechanism: Mechanism = .deferredAcceptance
+    package var mechanism: Mechanism = .deferredAcceptance
     /// Seats schools hold for a category of applicants (预留学位), in file order.
-    public var reservedSeats: [ReservedSeats] = []
+    package var reservedSeats: [ReservedSeats] = []
     /// Whether a school's reserved seats are filled after its open seats or before them.
-    public var reserveOrder: ReserveOrder = .openFirst
+    package var reserveOrder: ReserveOrder = .openFirst
     /// The categories for whom the government buys places in private schools (两为主:
     /// `purchased_places` in `schools.csv`), taken by reassignment once the public seats within
     /// reach are full.
-    public var purchasedPlaceCategories: [String] = ["migrant"]
+    package var purchasedPlaceCategories: [String] = ["migrant"]
     /// How far from home reassignment (统筹) looks for a public seat before it turns to a
     /// purchased place, for the categories that may take one (metres; nil: the whole level).
-    public var reassignmentReachMetres: Double?
+    package var reassignmentReachMetres: Double?
     /// Largest class per level (班额): 45 primary and 50 junior by default; never 56 or more.
-    public var classSizeCap: [SchoolLevel: Int] = [.primary: 45, .junior: 50]
+    package var classSizeCap: [SchoolLevel: Int] = [.primary: 45, .junior: 50]
     /// Categories balanced across classes (care groups).
-    public var careGroups: [String] = ["disabled", "left_behind", "migrant"]
+    package var careGroups: [String] = ["disabled", "left_behind", "migrant"]
     /// At most this many disabled pupils learning in a regular class (随班就读) per class.
-    public var disabledPerClass: Int = 3
+    package var disabledPerClass: Int = 3
     /// How many pupils one disabled pupil counts for toward the size cap.
-    public var disabledWeight: Int = 1
+    package var disabledWeight: Int = 1
     /// Twins (same `twin_group`) in the same class (`together`) or in different ones (`apart`).
-    public var twins: TwinRule = .together
+    package var twins: TwinRule = .together
     /// Twins share one lottery number, the number of their `twin_group`.
-    public var twinsShareLotteryNumber: Bool = false
+    package var twinsShareLotteryNumber: Bool = false
     /// Homes this close to a zone boundary (metres) are flagged `near_boundary` for review.
-    public var nearBoundaryMetres: Double = 20
+    package var nearBoundaryMetres: Double = 20
     /// Overlaps between zones of one level narrower than this (metres, the widest circle that
     /// fits in them) are accepted as digitising noise: a home in one goes to the zone it lies
     /// deeper in, with a note. 0, the default, refuses every overlap.
-    public var overlapToleranceMetres: Double = 0
+    package var overlapToleranceMetres: Double = 0
     /// The share of each quality high school's plan given out as quotas, as written (a decimal
     /// such as `0.5` or `0.6`); `quotaShareValue` is its exact value.
-    public var quotaShare: String = "0.5"
+    package var quotaShare: String = "0.5"
     /// Set when a share below 0.5 is a deliberate local rule.
-    public var quotaShareLocal: Bool = false
+    package var quotaShareLocal: Bool = false
     /// How quota seats are rounded among junior schools.
-    public var quotaRounding: ApportionmentMethod = .largestRemainder
+    package var quotaRounding: ApportionmentMethod = .largestRemainder
     /// Quota seats every junior school gets at least.
-    public var quotaMinPerSchool: Int = 0
+    package var quotaMinPerSchool: Int = 0
     /// What a junior school's quota share is proportional to.
-    public var quotaBasis: QuotaBasis = .eligible
+    package var quotaBasis: QuotaBasis = .eligible
     /// Tie-breaks between equal quota scores, in order: a category tag (who has it first, e.g.
     /// `military`) or `score_<subject>` (higher first); the lottery decides what these leave.
-    public var quotaTieBreak: [String] = []
+    package var quotaTieBreak: [String] = []
     /// The mechanism of the quota rounds (the open round is always deferred acceptance).
-    public var quotaMechanism: Mechanism = .deferredAcceptance
+    package var quotaMechanism: Mechanism = .deferredAcceptance
     /// Graduates tied for the last quota seat of a junior school: lottery, or all admitted.
-    public var quotaTieAtLastSeat: LastSeatTieRule = .lottery
+    package var quotaTieAtLastSeat: LastSeatTieRule = .lottery
     /// The absolute minimum score for a quota seat.
-    public var quotaMinScore: QuotaScoreLine = .none
+    package var quotaMinScore: QuotaScoreLine = .none
     /// A quota seat needs a score at most this many points below the high school's open-round
     /// cutoff (nil: no relative line).
-    public var quotaMinScoreBelowCutoff: Score?
+    package var quotaMinScoreBelowCutoff: Score?
     /// Quota round or open round first.
-    public var quotaOrder: QuotaOrder = .quotaFirst
+    package var quotaOrder: QuotaOrder = .quotaFirst
     /// Where unfilled quota seats go.
-    public var quotaUnfilled: QuotaUnfilledRule = .openRound
+    package var quotaUnfilled: QuotaUnfilledRule = .openRound
     /// The resource standard per level and indicator where the local rule differs from the
     /// national one (`resource_standards`; `SchoolResources.Indicator.standard(_:)` otherwise).
-    public var resourceStandards: [SchoolLevel: [SchoolResources.Indicator: Double]] = [:]
+    package var resourceStandards: [SchoolLevel: [SchoolResources.Indicator: Double]] = [:]
 
     /// Twins together or apart in class formation.
-    public enum TwinRule: String, Sendable, CaseIterable {
+    package enum TwinRule: String, Sendable, CaseIterable {
         case together
         case apart
     }
 
-    public init() {}
+    package init() {}
 
     /// `quotaShare` exactly (the reader guarantees it parses).
-    public var quotaShareValue: Rational { Rational(parsing: quotaShare) ?? Rational(1) }
+    package var quotaShareValue: Rational { Rational(parsing: quotaShare) ?? Rational(1) }
 }

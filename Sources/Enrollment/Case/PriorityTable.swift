@@ -4,9 +4,9 @@ import EnrollmentVocabulary
 /// Reading `priorities.csv`: explicit priority tiers per student and school, for local
 /// points systems (积分) that no rule of the policy covers. A row replaces the tier the
 /// policy would compute for that student at that school (docs/PLACEMENT.md gives the scale).
-enum PriorityTable {
-    static let fileName = "priorities.csv"
-    static let columns = CSVColumns(required: ["student_id", "school_id", "tier"], optional: [])
+package enum PriorityTable {
+    package static let fileName = "priorities.csv"
+    package static let columns = CSVColumns(required: ["student_id", "school_id", "tier"], optional: [])
 
     /// Tiers by student, then school; every malformed value and repeated pair is reported.
     /// `schools` are the ids (and levels, where valid) of `schools.csv`; a row naming another
@@ -15,7 +15,7 @@ enum PriorityTable {
     /// not be read): a row naming a student who is not an applicant, or a school of another
     /// level than the student's, is reported — a tier that applies to nobody is a typo that
     /// would silently cost the real student their points.
-    static func read(_ table: CSVTable, schools: [String: SchoolLevel?],
+    package static func read(_ table: CSVTable, schools: [String: SchoolLevel?],
                             students: [String: SchoolLevel]?) -> (tiers: [String: [String: Int]], diagnostics: [Diagnostic]) {
         var diagnostics = columns.missing(in: table)
         guard diagnostics.isEmpty else { return ([:], diagnostics) }

@@ -7,14 +7,14 @@
 /// open seats to others; when the open round comes first, they take open seats on their score
 /// and the quota seats go further down the junior school's list, so the quota then helps its
 /// school more.
-public enum QuotaOrder: String, CaseIterable, Sendable {
+package enum QuotaOrder: String, CaseIterable, Sendable {
     case quotaFirst = "quota-first"
     case openFirst = "open-first"
 }
 
 /// Where quota seats that no eligible graduate of their junior school took go
 /// (`quota_unfilled` in `policy.json`).
-public enum QuotaUnfilledRule: String, CaseIterable, Sendable {
+package enum QuotaUnfilledRule: String, CaseIterable, Sendable {
     /// Back to the open round (the default).
     case openRound = "open-round"
     /// To a region-wide second quota round among eligible graduates not yet admitted, whatever
@@ -24,7 +24,7 @@ public enum QuotaUnfilledRule: String, CaseIterable, Sendable {
 
 /// What happens when graduates tie (equal score and equal policy tie-breaks) for the last quota
 /// seat of a junior school (`quota_tie_at_last_seat` in `policy.json`).
-public enum LastSeatTieRule: String, CaseIterable, Sendable {
+package enum LastSeatTieRule: String, CaseIterable, Sendable {
     /// The lottery number of the draw `quota-admission` decides (the default).
     case lottery
     /// Every graduate tied with the one who took the last seat is admitted too, even above the

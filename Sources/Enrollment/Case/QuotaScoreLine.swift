@@ -2,7 +2,7 @@
 /// `policy.json`): none, one line for every quality high school, or one per high school.
 /// A graduate whose score is below the line of a high school cannot take its quota seats;
 /// a score equal to the line qualifies.
-public enum QuotaScoreLine: Equatable, Sendable {
+package enum QuotaScoreLine: Equatable, Sendable {
     /// No absolute line (the default).
     case none
     /// The same line at every quality high school (`"quota_min_score": 450`).
@@ -12,7 +12,7 @@ public enum QuotaScoreLine: Equatable, Sendable {
     case bySchool([String: Score])
 
     /// The line at the high school `id`, if any.
-    public func line(at id: String) -> Score? {
+    package func line(at id: String) -> Score? {
         switch self {
         case .none: return nil
         case .everySchool(let score): return score

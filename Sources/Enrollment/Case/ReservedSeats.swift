@@ -8,18 +8,18 @@
 /// seats, the reserved ones included, go to the category. When the reserved seats are
 /// processed, before or after the open seats, is the policy's `reserve_order`
 /// (docs/PLACEMENT.md, Seat groups).
-public struct ReservedSeats: Hashable, Sendable {
+package struct ReservedSeats: Hashable, Sendable {
     /// The school (`school_id` of a primary or junior school).
-    public var school: String
+    package var school: String
     /// The category tag the seats are held for (as in the applicants' `categories`).
-    public var category: String
+    package var category: String
     /// How many of the school's seats are held; at least 1.
-    public var seats: Int
+    package var seats: Int
     /// At most this many of the school's seats go to the category in all (at least `seats`);
     /// nil for no ceiling. A school caps one category at most.
-    public var cap: Int?
+    package var cap: Int?
 
-    public init(school: String, category: String, seats: Int, cap: Int? = nil) {
+    package init(school: String, category: String, seats: Int, cap: Int? = nil) {
         self.school = school
         self.category = category
         self.seats = seats
@@ -34,7 +34,7 @@ public struct ReservedSeats: Hashable, Sendable {
 /// behind). Open seats first: the open seats take A and B*, the reserved seats E* and F*: three
 /// left-behind children. Reserved seats first: the reserved seats take B* and E*, the open
 /// seats A and C: two. Processing the reserve last never admits fewer of the category.
-public enum ReserveOrder: String, CaseIterable, Hashable, Sendable {
+package enum ReserveOrder: String, CaseIterable, Hashable, Sendable {
     /// The open seats are filled first from everyone; the reserved seats then from the
     /// category among those left (the reserve adds to what the category wins in the open).
     case openFirst = "open-first"

@@ -1,6 +1,6 @@
 /// How strongly an applicant is tied to the address that places them in a zone
 /// (入学顺位). The policy orders these; the default order is the case order here.
-public enum ResidenceTie: String, CaseIterable, Sendable {
+package enum ResidenceTie: String, CaseIterable, Sendable {
     /// 房户一致: household registration and an owned home at the same address.
     case hukouAndProperty = "hukou_and_property"
     /// 户籍: household registration only.
@@ -13,7 +13,7 @@ public enum ResidenceTie: String, CaseIterable, Sendable {
     case other
 
     /// Parses the code names above (any case) and 房户一致, 户籍, 房产, 居住证, 其他.
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         switch text.lowercased() {
         case "hukou_and_property", "房户一致": self = .hukouAndProperty
         case "hukou", "户籍", "户口": self = .hukou

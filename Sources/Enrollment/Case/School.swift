@@ -1,36 +1,36 @@
 import EnrollmentVocabulary
 /// A school taking part in the admission round (`schools.csv`, one row each).
-public struct School: Hashable, Sendable {
+package struct School: Hashable, Sendable {
     /// Unique id, used by every other file (`school_id`).
-    public var id: String
-    public var name: String
-    public var level: SchoolLevel
-    public var sector: SchoolSector
+    package var id: String
+    package var name: String
+    package var level: SchoolLevel
+    package var sector: SchoolSector
     /// Seats in this intake (招生计划); at least 1.
-    public var capacity: Int
+    package var capacity: Int
     /// Number of classes of the intake, if fixed; otherwise derived from the class-size cap.
-    public var classes: Int?
+    package var classes: Int?
     /// Where the school stands (for reassignment to the nearest school with a seat).
-    public var longitude: Double?
-    public var latitude: Double?
+    package var longitude: Double?
+    package var latitude: Double?
     /// A primary school's paired junior school (对口直升).
-    public var feeds: String?
+    package var feeds: String?
     /// A high school whose places are shared out as quotas (示范性/优质高中).
-    public var quality: Bool
+    package var quality: Bool
     /// Optional weight of a junior school's basis in quota allocation (e.g. "1.2" for rural schools).
-    public var quotaWeight: String?
+    package var quotaWeight: String?
     /// A boarding school (寄宿制学校).
-    public var boarding: Bool
+    package var boarding: Bool
     /// Where the school is (城区, 镇区, 乡村), for the supervision figures; nil when not given.
-    public var locale: Locale?
+    package var locale: Locale?
     /// Of a private school's seats, those the government has bought (政府购买学位) for the
     /// children the policy names (`purchased_place_categories`, by default `migrant`): the
     /// school's own lottery fills the others, reassignment (统筹) these.
-    public var purchasedPlaces: Int
+    package var purchasedPlaces: Int
     /// The line in `schools.csv`.
-    public var line: Int
+    package var line: Int
 
-    public init(id: String, name: String, level: SchoolLevel, sector: SchoolSector = .public, capacity: Int,
+    package init(id: String, name: String, level: SchoolLevel, sector: SchoolSector = .public, capacity: Int,
                 classes: Int? = nil, longitude: Double? = nil, latitude: Double? = nil, feeds: String? = nil,
                 quality: Bool = false, quotaWeight: String? = nil, boarding: Bool = false, locale: Locale? = nil, purchasedPlaces: Int = 0, line: Int = 0) {
         self.id = id
@@ -54,11 +54,11 @@ public struct School: Hashable, Sendable {
 extension School {
     /// Where a school is, as the national statistics class it (城乡划分): the nearby-admission
     /// standard counts urban and town schools.
-    public enum Locale: String, CaseIterable, Hashable, Sendable {
+    package enum Locale: String, CaseIterable, Hashable, Sendable {
         case urban, town, rural
 
         /// Parses the code names (any case) and 城区, 镇区, 乡村.
-        public init?(parsing text: String) {
+        package init?(parsing text: String) {
             switch text.lowercased() {
             case "urban", "城区", "城市": self = .urban
             case "town", "镇区", "县镇": self = .town

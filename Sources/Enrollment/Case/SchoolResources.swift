@@ -4,9 +4,9 @@ import EnrollmentVocabulary
 /// A school's resources as the national standard for high-quality balanced compulsory
 /// education measures them (县域义务教育优质均衡发展督导评估办法, 2017, 资源配置 seven
 /// indicators), from `resources.csv`, one row per school.
-public struct SchoolResources: Hashable, Sendable {
+package struct SchoolResources: Hashable, Sendable {
     /// The seven indicators, in the standard's order, each with its column and its unit.
-    public enum Indicator: String, CaseIterable, Hashable, Sendable {
+    package enum Indicator: String, CaseIterable, Hashable, Sendable {
         /// 每百名学生拥有高于规定学历教师数.
         case seniorTeachers = "senior_teachers"
         /// 每百名学生拥有县级及以上骨干教师数.
@@ -23,10 +23,10 @@ public struct SchoolResources: Hashable, Sendable {
         case multimediaClassrooms = "multimedia_classrooms"
 
         /// Whether the standard counts it per 100 pupils (else per pupil).
-        public var perHundred: Bool { [.seniorTeachers, .keyTeachers, .peArtsTeachers, .multimediaClassrooms].contains(self) }
+        package var perHundred: Bool { [.seniorTeachers, .keyTeachers, .peArtsTeachers, .multimediaClassrooms].contains(self) }
 
         /// The standard's minimum at a school of `level` (primary, junior).
-        public func standard(_ level: SchoolLevel) -> Double {
+        package func standard(_ level: SchoolLevel) -> Double {
             let primary = level == .primary
             switch self {
             case .seniorTeachers: return primary ? 4.2 : 5.3
@@ -40,15 +40,15 @@ public struct SchoolResources: Hashable, Sendable {
         }
     }
 
-    public var schoolID: String
+    package var schoolID: String
     /// Pupils of the whole school (all grades); nil to estimate them from the run.
-    public var pupils: Int?
+    package var pupils: Int?
     /// The counts, areas and values as the file gives them (not yet per pupil), by indicator.
-    public var amounts: [Indicator: Double]
+    package var amounts: [Indicator: Double]
     /// The line in `resources.csv`.
-    public var line: Int
+    package var line: Int
 
-    public init(schoolID: String, pupils: Int? = nil, amounts: [Indicator: Double], line: Int = 0) {
+    package init(schoolID: String, pupils: Int? = nil, amounts: [Indicator: Double], line: Int = 0) {
         self.schoolID = schoolID
         self.pupils = pupils
         self.amounts = amounts
@@ -57,7 +57,7 @@ public struct SchoolResources: Hashable, Sendable {
 
     /// The indicator's value for `pupils` pupils: the amount per pupil, or per 100 pupils;
     /// nil without the amount or without pupils.
-    public func value(_ indicator: Indicator, pupils: Int) -> Double? {
+    package func value(_ indicator: Indicator, pupils: Int) -> Double? {
         guard pupils > 0, let amount = amounts[indicator] else { return nil }
         return amount * (indicator.perHundred ? 100 : 1) / Double(pupils)
     }

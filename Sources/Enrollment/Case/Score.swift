@@ -2,17 +2,17 @@ import EnrollmentIO
 
 /// A score (a non-selective baseline for class balance, or the 中考 score for quotas), kept
 /// exactly in hundredths of a point so that equal scores compare equal on every machine.
-public struct Score: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct Score: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The score × 100.
-    public let hundredths: Int
+    package let hundredths: Int
 
-    public init(hundredths: Int) {
+    package init(hundredths: Int) {
         self.hundredths = hundredths
     }
 
     /// Parses a decimal number with at most two decimals, e.g. `87`, `87.5`, `-3.25`
     /// (full-width digits already folded by the caller).
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         var negative = false
         var s = Substring(text)
         if s.hasPrefix("-") { negative = true; s = s.dropFirst() } else if s.hasPrefix("+") { s = s.dropFirst() }
@@ -28,13 +28,13 @@ public struct Score: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// What a score looks like, for messages.
-    public static let expected = "a score (a number with at most two decimals)"
+    package static let expected = "a score (a number with at most two decimals)"
 
     /// The score as a Double, for means and deviations in reports.
-    public var value: Double { Double(hundredths) / 100 }
+    package var value: Double { Double(hundredths) / 100 }
 
     /// The shortest exact decimal: `87`, `87.5`, `87.25`.
-    public var description: String {
+    package var description: String {
         let sign = hundredths < 0 ? "-" : ""
         let a = abs(hundredths)
         let whole = a / 100, fraction = a % 100
@@ -43,7 +43,7 @@ public struct Score: Hashable, Comparable, Sendable, CustomStringConvertible {
         return "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
-    public static func < (a: Score, b: Score) -> Bool { a.hundredths < b.hundredths }
+    package static func < (a: Score, b: Score) -> Bool { a.hundredths < b.hundredths }
 }
 
 extension CSVRecordReader {

@@ -10,28 +10,28 @@ import EnrollmentVocabulary
 /// columns of the level's applicant file, and `<level>-declined.csv`, a `student_id` column of
 /// first-round applicants who give up their seat. The subfolder has a commitment of its own
 /// (`enroll commit CASE --second-round`), published before the second round's seed is made.
-public struct SecondRound: Sendable {
+package struct SecondRound: Sendable {
     /// The subfolder of the case folder.
-    public static let folder = "second-round"
+    package static let folder = "second-round"
 
     /// The name, in the case folder, of the second round's applicants of `level`.
-    public static func applicantsFile(_ level: SchoolLevel) -> String { "\(folder)/\(level.rawValue)-applicants.csv" }
+    package static func applicantsFile(_ level: SchoolLevel) -> String { "\(folder)/\(level.rawValue)-applicants.csv" }
 
     /// The name, in the case folder, of the first-round applicants of `level` who decline their seat.
-    public static func declinedFile(_ level: SchoolLevel) -> String { "\(folder)/\(level.rawValue)-declined.csv" }
+    package static func declinedFile(_ level: SchoolLevel) -> String { "\(folder)/\(level.rawValue)-declined.csv" }
 
     /// The applicants of each level's second round, in file order.
-    public var applicants: [SchoolLevel: [Applicant]] = [:]
+    package var applicants: [SchoolLevel: [Applicant]] = [:]
     /// Per level, the first-round applicants who give up their seat, in file order.
-    public var declined: [SchoolLevel: [String]] = [:]
+    package var declined: [SchoolLevel: [String]] = [:]
     /// The commitment to the subfolder's files, as they are now; nil when one cannot be made
     /// canonical (its problems are reported).
-    public var commitment: Commitment?
+    package var commitment: Commitment?
 
-    public init() {}
+    package init() {}
 
     /// Whether the subfolder holds anything for `level`.
-    public func concerns(_ level: SchoolLevel) -> Bool { applicants[level] != nil || declined[level] != nil }
+    package func concerns(_ level: SchoolLevel) -> Bool { applicants[level] != nil || declined[level] != nil }
 }
 
 extension CaseValidator {
@@ -42,7 +42,7 @@ extension CaseValidator {
     /// the same level may apply again (the round itself refuses one who still holds a seat).
     /// A declined `student_id` must be a first-round applicant of the level, listed once.
     /// - Complexity: O(n) for n applicants of both rounds.
-    package static func secondRoundProblems(in c: AdmissionCase, declinedTables: [SchoolLevel: CSVTable]) -> [Diagnostic] {
+    static func secondRoundProblems(in c: AdmissionCase, declinedTables: [SchoolLevel: CSVTable]) -> [Diagnostic] {
         guard let round = c.secondRound else { return [] }
         var amended = c
         amended.primaryApplicants = round.applicants[.primary] ?? []

@@ -4,7 +4,7 @@ extension ClassState {
     /// Places the blocks with a together group or an apart request, one connected part of the
     /// apart graph at a time, by depth-first search: blocks larger first, each tried in the
     /// classes from smallest weighted size (then class number), one empty class standing for all.
-    package mutating func placeConstrainedBlocks() throws(ClassFormationError) {
+    mutating func placeConstrainedBlocks() throws(ClassFormationError) {
         let problem = self.problem
         let constrained = problem.blocks.indices.filter { problem.blocks[$0].count > 1 || !problem.apartBlocks(of: $0).isEmpty }
         var component = [Int](repeating: -1, count: problem.blocks.count)
@@ -60,7 +60,7 @@ extension ClassState {
     /// and no more classes than total mod k may reach it), then the fewest of its stratum, then the
     /// fewest of its care groups, then of its gender, then the smallest weighted size, then
     /// the earliest in the snake order of the stratum's current round.
-    package mutating func deal() throws(ClassFormationError) {
+    mutating func deal() throws(ClassFormationError) {
         let problem = self.problem
         let k = classCount
         var members: [ClassProblem.Profile: [Int]] = [:]

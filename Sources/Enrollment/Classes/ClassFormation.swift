@@ -3,7 +3,7 @@ import EnrollmentIO
 
 /// Balanced class formation (均衡编班 / 阳光分班): divides one school's pupils into comparable
 /// classes, no class favoured, by a documented deterministic method (docs/CLASSES.md).
-public enum ClassFormation {
+package enum ClassFormation {
     /// Forms the classes of one school.
     ///
     /// Steps: check every hard request (throwing before anything is produced); place the
@@ -23,7 +23,7 @@ public enum ClassFormation {
     ///   `ClassPartners`); the pair search and perturbation examine at most
     ///   `policy.searchEffort` × max(m, min(m², 2000)) candidate moves, m the movable pupils
     ///   (10 or 100 times that in a small school, docs/CLASSES.md step 4.2).
-    public static func form(_ pupils: [ClassPupil], policy: ClassFormationPolicy,
+    package static func form(_ pupils: [ClassPupil], policy: ClassFormationPolicy,
                             draw: inout some RandomDraw) throws(ClassFormationError) -> ClassFormationResult {
         let problem = try ClassProblem(pupils: pupils, policy: policy)
         var state = ClassState(problem)
@@ -38,7 +38,7 @@ public enum ClassFormation {
     /// `schools[i].draw`: schools are independent, so the results do not depend on the number
     /// of cores or on timing.
     /// - Complexity: the sum of `form`'s cost over the schools, divided among the cores.
-    public static func form<Draw: RandomDraw & Sendable>(schools: [(pupils: [ClassPupil], policy: ClassFormationPolicy, draw: Draw)])
+    package static func form<Draw: RandomDraw & Sendable>(schools: [(pupils: [ClassPupil], policy: ClassFormationPolicy, draw: Draw)])
         -> [Result<ClassFormationResult, ClassFormationError>] {
         concurrentMap(count: schools.count) { i in
             var draw = schools[i].draw

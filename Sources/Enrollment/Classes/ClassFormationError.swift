@@ -1,6 +1,6 @@
 /// Why classes cannot be formed (or a late arrival cannot be placed). Reported before any
 /// class is produced; every case names the student ids involved, sorted.
-public enum ClassFormationError: Error, Hashable, Sendable, CustomStringConvertible {
+package enum ClassFormationError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The policy itself is unusable (cap of 56 or more, no classes, weight below 1, …).
     case invalidPolicy(String)
     /// The same student_id appears twice.
@@ -28,7 +28,7 @@ public enum ClassFormationError: Error, Hashable, Sendable, CustomStringConverti
     /// A late arrival's together_with partners are already in different classes.
     case partnersInDifferentClasses([String])
 
-    public var description: String {
+    package var description: String {
         func list(_ ids: [String]) -> String { ids.joined(separator: ", ") }
         switch self {
         case let .invalidPolicy(why):

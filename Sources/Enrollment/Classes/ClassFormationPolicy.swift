@@ -1,42 +1,42 @@
 import EnrollmentCase
 
 /// The rules of balanced class formation (均衡编班 / 阳光分班) for one school.
-public struct ClassFormationPolicy: Hashable, Sendable {
+package struct ClassFormationPolicy: Hashable, Sendable {
     /// The tag of a disabled pupil learning in a regular class (随班就读).
-    public static let disabledTag = "disabled"
+    package static let disabledTag = "disabled"
     /// The name of the measure built from `ClassPupil.score`.
-    public static let scoreMeasure = "score"
+    package static let scoreMeasure = "score"
     /// Classes of 56 or more are oversized (大班额) and never allowed.
-    public static let oversizedClass = 56
+    package static let oversizedClass = 56
 
     /// Largest weighted class size (班额): 45 primary, 50 junior by default; below 56.
-    public var classSizeCap: Int
+    package var classSizeCap: Int
     /// Number of classes; `nil` means the fewest that respect the cap and the disabled limit.
-    public var classCount: Int?
+    package var classCount: Int?
     /// Tags balanced across classes (each differs by at most 1 between classes where possible).
-    public var careGroups: [String]
+    package var careGroups: [String]
     /// At most this many disabled pupils per class; `nil` for no limit.
-    public var disabledPerClass: Int?
+    package var disabledPerClass: Int?
     /// How many places a disabled pupil takes toward the size cap (1 or more).
-    public var disabledWeight: Int
+    package var disabledWeight: Int
     /// Whether twins (pupils sharing a `twin_group`) share a class or are kept apart.
-    public var twins: Policy.TwinRule
+    package var twins: Policy.TwinRule
     /// Weight of each measure in the objective (`score` and subject names); 1 when absent.
     /// Each must be finite and at least 0.
-    public var measureWeights: [String: Double]
+    package var measureWeights: [String: Double]
     /// Upper bound on single-swap descent passes (docs/CLASSES.md, step 4.1).
-    public var maxPasses: Int
+    package var maxPasses: Int
     /// Budget of the pair search and perturbation: `searchEffort` × max(M, min(M², 2000))
     /// candidate moves examined for M movable pupils, 10 or 100 times that in a small school
     /// (docs/CLASSES.md, steps 4.2–4.3); `searchEffort` at most `maximumSearchEffort`. A count,
     /// never a time, so results do not depend on the machine.
-    public var searchEffort: Int
+    package var searchEffort: Int
     /// The largest `searchEffort` accepted (its budget cannot overflow for any school).
-    public static let maximumSearchEffort = 1 << 32
+    package static let maximumSearchEffort = 1 << 32
     /// Random swaps of one perturbation (docs/CLASSES.md, step 4.3).
-    public var kickSwaps: Int
+    package var kickSwaps: Int
 
-    public init(classSizeCap: Int, classCount: Int? = nil,
+    package init(classSizeCap: Int, classCount: Int? = nil,
                 careGroups: [String] = [ClassFormationPolicy.disabledTag, "left_behind", "migrant"],
                 disabledPerClass: Int? = 3, disabledWeight: Int = 1, twins: Policy.TwinRule = .together,
                 measureWeights: [String: Double] = [:], maxPasses: Int = 40, searchEffort: Int = 200, kickSwaps: Int = 3) {
@@ -53,12 +53,12 @@ public struct ClassFormationPolicy: Hashable, Sendable {
     }
 
     /// Primary school defaults: classes of at most 45.
-    public static var primary: ClassFormationPolicy { ClassFormationPolicy(classSizeCap: 45) }
+    package static var primary: ClassFormationPolicy { ClassFormationPolicy(classSizeCap: 45) }
     /// Junior middle school defaults: classes of at most 50.
-    public static var junior: ClassFormationPolicy { ClassFormationPolicy(classSizeCap: 50) }
+    package static var junior: ClassFormationPolicy { ClassFormationPolicy(classSizeCap: 50) }
 
     /// The weight of `measure` in the objective.
-    public func weight(of measure: String) -> Double {
+    package func weight(of measure: String) -> Double {
         measureWeights[measure] ?? 1
     }
 }

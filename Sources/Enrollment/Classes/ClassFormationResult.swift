@@ -1,60 +1,60 @@
 /// The classes of one school, as formed by `ClassFormation.form`.
-public struct ClassFormationResult: Hashable, Sendable {
+package struct ClassFormationResult: Hashable, Sendable {
     /// Number of classes (班数).
-    public var classCount: Int
+    package var classCount: Int
     /// Class number (1-based) of each pupil, by student_id.
-    public var classOf: [String: Int]
+    package var classOf: [String: Int]
     /// One summary per class, class 1 first.
-    public var classes: [ClassSummary]
+    package var classes: [ClassSummary]
     /// Balance of each measure (`score` first, then subjects in code-point order).
-    public var balance: [MeasureBalance]
+    package var balance: [MeasureBalance]
     /// The objective reached (docs/CLASSES.md): Σ_m weight(m) × Σ_c |class sum of deviations|.
-    public var objective: Double
+    package var objective: Double
     /// A proven lower bound of the objective for these class sizes, when every pupil has a
     /// whole-number value for every measure (docs/CLASSES.md, "Lower bound"); `nil` otherwise.
     /// When `objective` equals it, no assignment with these class sizes is better.
-    public var objectiveLowerBound: Double?
+    package var objectiveLowerBound: Double?
     /// Single-swap descent passes run.
-    public var passes: Int
+    package var passes: Int
 }
 
 /// What a class looks like once formed: what a parent may compare between classes.
-public struct ClassSummary: Hashable, Sendable {
+package struct ClassSummary: Hashable, Sendable {
     /// 1-based class number.
-    public var number: Int
+    package var number: Int
     /// Members' student_ids, sorted.
-    public var studentIDs: [String]
-    public var size: Int
+    package var studentIDs: [String]
+    package var size: Int
     /// Size with each disabled pupil counted `disabledWeight` times (compared with the cap).
-    public var weightedSize: Int
-    public var boys: Int
-    public var girls: Int
+    package var weightedSize: Int
+    package var boys: Int
+    package var girls: Int
     /// Mean and population standard deviation of `score` over members who have one.
-    public var scoreMean: Double?
-    public var scoreStandardDeviation: Double?
+    package var scoreMean: Double?
+    package var scoreStandardDeviation: Double?
     /// Members per care group of the policy (every group listed, zeros included).
-    public var careCounts: [String: Int]
+    package var careCounts: [String: Int]
     /// Disabled members (随班就读).
-    public var disabled: Int
+    package var disabled: Int
     /// Mean per subject over members who have a score in it.
-    public var subjectMeans: [String: Double]
+    package var subjectMeans: [String: Double]
 }
 
 /// How evenly one measure is spread over the classes.
-public struct MeasureBalance: Hashable, Sendable {
+package struct MeasureBalance: Hashable, Sendable {
     /// `score` or a subject name.
-    public var measure: String
+    package var measure: String
     /// Class mean per class (class 1 first); `nil` where no member has a value.
-    public var classMeans: [Double?]
+    package var classMeans: [Double?]
     /// Largest minus smallest class mean (0 with fewer than two class means).
-    public var spread: Double
+    package var spread: Double
     /// Population standard deviation of the class means.
-    public var standardDeviation: Double
+    package var standardDeviation: Double
 }
 
 extension ClassState {
     /// The public result of the current assignment.
-    package func result(passes: Int) -> ClassFormationResult {
+    func result(passes: Int) -> ClassFormationResult {
         let problem = self.problem
         var members = [[Int]](repeating: [], count: classCount)
         var classOf: [String: Int] = [:]

@@ -15,22 +15,22 @@ extension ClassState {
     /// `pupils[b]` the pupils of profile b in rank order, `inClass[b * k + c]` those in class
     /// c, `mask[b]` the profile's care groups and `kin[b]` the profiles of its family (b
     /// included), in profile order.
-    package struct SwapBuckets {
-        package var bucketOf: [Int]
-        package var pupils: [[Int]]
-        package var inClass: [[Int]]
-        package var mask: [UInt64]
-        package var kin: [[Int]]
+    struct SwapBuckets {
+        var bucketOf: [Int]
+        var pupils: [[Int]]
+        var inClass: [[Int]]
+        var mask: [UInt64]
+        var kin: [[Int]]
 
         /// The change of care group t's count in a class that a pupil of profile `leaving`
         /// leaves and a pupil of profile `joining` joins: −1, 0 or 1.
-        package func careChange(_ leaving: Int, _ joining: Int, _ t: Int) -> Int {
+        func careChange(_ leaving: Int, _ joining: Int, _ t: Int) -> Int {
             let bit = UInt64(1) << UInt64(t)
             return (mask[joining] & bit != 0 ? 1 : 0) - (mask[leaving] & bit != 0 ? 1 : 0)
         }
     }
 
-    package func swapBuckets() -> SwapBuckets {
+    func swapBuckets() -> SwapBuckets {
         let k = classCount
         var index: [ClassProblem.Profile: Int] = [:]
         var buckets = SwapBuckets(bucketOf: [Int](repeating: -1, count: problem.pupils.count), pupils: [], inClass: [], mask: [], kin: [])
@@ -59,7 +59,7 @@ extension ClassState {
     /// Runs the whole improvement phase (docs/CLASSES.md, step 4): single-swap descent, pair
     /// search, then perturbation while the budget lasts and the proven lower bound is not met.
     /// Returns the number of single-swap descent passes run.
-    package mutating func improve(draw: inout some RandomDraw) -> Int {
+    mutating func improve(draw: inout some RandomDraw) -> Int {
         guard !problem.measures.isEmpty, classCount > 1 else { return 0 }
         var buckets = swapBuckets()
         let movable = buckets.pupils.flatMap { $0 }.sorted()
@@ -75,7 +75,7 @@ extension ClassState {
 
     /// The change of the objective if `p` (in class a) and `q` (in class b) swapped classes.
     @inline(__always)
-    package func swapDelta(_ p: Int, _ q: Int, _ a: Int, _ b: Int) -> Double {
+    func swapDelta(_ p: Int, _ q: Int, _ a: Int, _ b: Int) -> Double {
         let m = problem.measures.count
         var delta = 0.0
         for x in 0..<m {
@@ -94,7 +94,7 @@ extension ClassState {
     /// changed since it was last examined is not re-examined against them (its best swap cannot
     /// have changed), which makes the passes after the first cheap.
     /// - Complexity: O(passes × movable pupils × `ClassPartners.limit` × class size × measures).
-    package mutating func descend(_ buckets: inout SwapBuckets, _ partners: inout ClassPartners, draw: inout some RandomDraw) -> Int {
+    mutating func descend(_ buckets: inout SwapBuckets, _ partners: inout ClassPartners, draw: inout some RandomDraw) -> Int {
         let k = classCount
         let movable = buckets.pupils.flatMap { $0 }.sorted()
         // Swaps so far; when each class last changed; when each pupil was last examined.
@@ -141,7 +141,7 @@ extension ClassState {
     /// Exchanges the classes of `p` and `q` (same family, different classes). Of the same
     /// profile, each takes the other's place in the profile's lists; else each leaves its list
     /// in its class and goes to the end of its list in the other class.
-    package mutating func swap(_ p: Int, _ q: Int, _ buckets: inout SwapBuckets) {
+    mutating func swap(_ p: Int, _ q: Int, _ buckets: inout SwapBuckets) {
         let a = classOf[p], b = classOf[q]
         let bp = buckets.bucketOf[p] * classCount, bq = buckets.bucketOf[q] * classCount
         remove(p); remove(q)
@@ -158,7 +158,7 @@ extension ClassState {
     }
 
     /// Whether exchanging `p` and `q` keeps every apart request.
-    package func canSwap(_ p: Int, _ q: Int) -> Bool {
+    func canSwap(_ p: Int, _ q: Int) -> Bool {
         let a = classOf[p], b = classOf[q]
         for r in problem.apart[p] where r != q && classOf[r] == b { return false }
         for r in problem.apart[q] where r != p && classOf[r] == a { return false }

@@ -3,7 +3,7 @@
 extension ClassProblem {
     /// The largest denominator q tried for the unit 1/q of a measure (whole numbers: q = 1;
     /// half points: q = 2; tenths: q = 10).
-    package static let largestBoundDenominator = 100
+    static let largestBoundDenominator = 100
 
     /// The least objective any assignment with these class sizes can reach, or `nil` when some
     /// pupil lacks a value for some measure, some measure's values are not all whole multiples
@@ -16,7 +16,7 @@ extension ClassProblem {
     /// sums add up to S, so exactly F = Σ r_c / n classes round up. The least total rounds up
     /// the F classes with the largest r_c. The bound is Σ_m weight(m) × that least total / q.
     /// - Complexity: O(n · q · measures + k log k · measures), q the denominator found.
-    package func objectiveLowerBound(classSizes: [Int]) -> Double? {
+    func objectiveLowerBound(classSizes: [Int]) -> Double? {
         let n = pupils.count
         guard n > 0 else { return 0 }
         var bound = 0.0
@@ -51,7 +51,7 @@ extension ClassProblem {
     /// The values as whole numbers of the unit 1/q, for the least q up to
     /// `largestBoundDenominator` for which every value × q is within 10⁻⁹ × max(1, |value × q|)
     /// of a whole number below 10¹², with that q; `nil` if there is none.
-    package static func wholeUnits(_ values: [Double]) -> (units: [Int], denominator: Int)? {
+    static func wholeUnits(_ values: [Double]) -> (units: [Int], denominator: Int)? {
         denominators: for q in 1...largestBoundDenominator {
             var units: [Int] = []
             units.reserveCapacity(values.count)

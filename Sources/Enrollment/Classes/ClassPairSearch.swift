@@ -139,7 +139,7 @@ extension ClassState {
     /// change, when the budget is spent, or at the proven lower bound. In a small school
     /// (`PairSearch.small`) the descent is then run again from every pair, with swaps across
     /// profiles and, where `searchesDoubles`, exchanges of up to four swaps.
-    package mutating func descendPairs(_ buckets: inout SwapBuckets, _ search: inout PairSearch) {
+    mutating func descendPairs(_ buckets: inout SwapBuckets, _ search: inout PairSearch) {
         search.secondRound = false
         descendPairsOnce(&buckets, &search)
         guard search.small else { return }
@@ -180,7 +180,7 @@ extension ClassState {
     /// current order), the double swaps after them in the order of their two swaps' positions.
     /// Ties keep the exchange found first: swaps alone, double swaps alone, then combinations.
     /// - Returns: whether an exchange was made.
-    package mutating func improvePair(_ a: Int, _ b: Int, _ buckets: inout SwapBuckets, _ search: inout PairSearch) -> Bool {
+    mutating func improvePair(_ a: Int, _ b: Int, _ buckets: inout SwapBuckets, _ search: inout PairSearch) -> Bool {
         let m = problem.measures.count, k = classCount
         let w = problem.measureWeights, dev = problem.deviation
         let (now, least) = pairPart(a, b)
@@ -324,7 +324,7 @@ extension ClassState {
     /// different classes and the swap keeps every apart request — then pair descent. The new
     /// assignment is kept if its objective is at most the previous one plus 1e-9, else the
     /// previous one is restored. The best assignment met is the result.
-    package mutating func perturb(_ buckets: inout SwapBuckets, _ search: inout PairSearch, movable: [Int], draw: inout some RandomDraw) {
+    mutating func perturb(_ buckets: inout SwapBuckets, _ search: inout PairSearch, movable: [Int], draw: inout some RandomDraw) {
         guard problem.policy.kickSwaps > 0 else { return }
         var best = (state: self, buckets: buckets, objective: objective)
         while search.budget > 0, !search.reached(best.objective) {

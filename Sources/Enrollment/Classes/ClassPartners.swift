@@ -76,7 +76,7 @@ struct ClassPartners {
 extension ClassState {
     /// The part of the objective that classes `a` and `b` hold now, Σ_m w_m (|r_am| + |r_bm|),
     /// and the least any exchange between them can leave, Σ_m w_m |r_am + r_bm|.
-    package func pairPart(_ a: Int, _ b: Int) -> (now: Double, least: Double) {
+    func pairPart(_ a: Int, _ b: Int) -> (now: Double, least: Double) {
         let m = problem.measures.count, w = problem.measureWeights
         var now = 0.0, least = 0.0
         for x in 0..<m {
@@ -88,7 +88,7 @@ extension ClassState {
     }
 
     /// The most an exchange between classes `a` and `b` can lower the objective (their slack).
-    package func slack(_ a: Int, _ b: Int) -> Double {
+    func slack(_ a: Int, _ b: Int) -> Double {
         let part = pairPart(a, b)
         return part.now - part.least
     }

@@ -1,14 +1,14 @@
 import EnrollmentCase
 
 /// Why head teachers cannot be drawn.
-public enum HeadTeacherDrawError: Error, Hashable, Sendable, CustomStringConvertible {
+package enum HeadTeacherDrawError: Error, Hashable, Sendable, CustomStringConvertible {
     case duplicateTeacher(String)
     case tooFewTeachers(teachers: Int, classes: Int)
     /// Whatever the draw, these classes (1-based) cannot all get a teacher whose own child
     /// is not in the class.
     case noValidAssignment(classes: [Int])
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .duplicateTeacher(id):
             return "teacher_id \(id) appears more than once; list each teacher once"
@@ -29,7 +29,7 @@ public enum HeadTeacherDrawError: Error, Hashable, Sendable, CustomStringConvert
 /// never in that teacher's class, and the draw fails only when no valid assignment exists.
 /// Teachers beyond the number of classes get none: they are the last in the shuffled order
 /// among those not needed.
-public enum HeadTeacherDraw {
+package enum HeadTeacherDraw {
     /// Draws a head teacher for each class.
     ///
     /// Method: a matching of every class not yet served to a valid teacher with no class is
@@ -44,7 +44,7 @@ public enum HeadTeacherDraw {
     /// - Complexity: O(k · T · c) to find the allowed teachers (c: children per teacher), then
     ///   one augmenting-path search of O(k · T) per candidate tried, for k classes and T
     ///   teachers: O(k² · T) when the first candidate of each class passes.
-    public static func assign(teachers: [HeadTeacher], classes: [[String]],
+    package static func assign(teachers: [HeadTeacher], classes: [[String]],
                               draw: inout some RandomDraw) throws(HeadTeacherDrawError) -> [String] {
         var seen = Set<String>()
         for t in teachers where !seen.insert(t.teacherID).inserted { throw .duplicateTeacher(t.teacherID) }

@@ -15,7 +15,7 @@ extension ClassFormation {
     ///   - classes: the classes as formed (class 1 first), with any earlier late arrivals.
     /// - Returns: the class number (1-based) of each late arrival, by student_id.
     /// - Complexity: O(L · (k + n)) for L arrivals, k classes and n placed pupils.
-    public static func placeLateArrivals(_ late: [ClassPupil], into classes: [[ClassPupil]],
+    package static func placeLateArrivals(_ late: [ClassPupil], into classes: [[ClassPupil]],
                                          policy: ClassFormationPolicy,
                                          draw: inout some RandomDraw) throws(ClassFormationError) -> [String: Int] {
         var placed: [String: (pupil: ClassPupil, classIndex: Int)] = [:]

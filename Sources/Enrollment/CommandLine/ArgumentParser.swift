@@ -4,9 +4,9 @@ import EnrollmentIO
 /// conventions: `--name value` and `--name=value`; flags without values; positionals in
 /// order; `--` ends options; an unknown option is named with the nearest valid one.
 /// (`-h`/`--help` are handled by `CommandLineTool` before parsing.)
-package enum ArgumentParser {
+enum ArgumentParser {
     /// - Complexity: O(arguments × options).
-    package static func parse(_ arguments: [String], for command: CommandSpec) throws(UsageError) -> ParsedArguments {
+    static func parse(_ arguments: [String], for command: CommandSpec) throws(UsageError) -> ParsedArguments {
         var result = ParsedArguments()
         let positionals = command.arguments.filter(\.isPositional)
         var nextPositional = 0

@@ -256,7 +256,7 @@ package enum GB18030Error: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 /// Bytes as a clerk's editor shows them: "0xD5 0x0A".
-package func hexBytes(_ bytes: some Sequence<UInt8>) -> String {
+func hexBytes(_ bytes: some Sequence<UInt8>) -> String {
     bytes.map { byte in
         let digits = String(byte, radix: 16, uppercase: true)
         return (byte < 0x10 ? "0x0" : "0x") + digits

@@ -1,7 +1,7 @@
 /// A JSON value (RFC 8259) with where it stands in its file, so that every message about a
 /// `policy.json` key or a GeoJSON coordinate can name `file:line:column`.
-public struct JSONValue: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+package struct JSONValue: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         case null
         case bool(Bool)
         /// A number, with its source text (so `0.50` is reported as written).
@@ -13,14 +13,14 @@ public struct JSONValue: Sendable, Equatable {
     }
 
     /// One `"key": value` of an object.
-    public struct Member: Sendable, Equatable {
-        public var key: String
+    package struct Member: Sendable, Equatable {
+        package var key: String
         /// Where the key's opening quote is.
-        public var line: Int
-        public var column: Int
-        public var value: JSONValue
+        package var line: Int
+        package var column: Int
+        package var value: JSONValue
 
-        public init(_ key: String, _ value: JSONValue, line: Int = 0, column: Int = 0) {
+        package init(_ key: String, _ value: JSONValue, line: Int = 0, column: Int = 0) {
             self.key = key
             self.value = value
             self.line = line
@@ -28,60 +28,60 @@ public struct JSONValue: Sendable, Equatable {
         }
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// 1-based line and column (in characters) of the value's first character; 0 when built in code.
-    public var line: Int
-    public var column: Int
+    package var line: Int
+    package var column: Int
 
-    public init(_ kind: Kind, line: Int = 0, column: Int = 0) {
+    package init(_ kind: Kind, line: Int = 0, column: Int = 0) {
         self.kind = kind
         self.line = line
         self.column = column
     }
 
     /// The members of an object, or nil for any other kind.
-    public var members: [Member]? {
+    package var members: [Member]? {
         if case .object(let m) = kind { return m }
         return nil
     }
 
     /// The elements of an array, or nil for any other kind.
-    public var elements: [JSONValue]? {
+    package var elements: [JSONValue]? {
         if case .array(let e) = kind { return e }
         return nil
     }
 
     /// The text of a string, or nil for any other kind.
-    public var string: String? {
+    package var string: String? {
         if case .string(let s) = kind { return s }
         return nil
     }
 
     /// The value of a number, or nil for any other kind.
-    public var number: Double? {
+    package var number: Double? {
         if case .number(let x, _) = kind { return x }
         return nil
     }
 
     /// The members of an object whose key an earlier member already used.
-    public var duplicateKeys: [Member] {
+    package var duplicateKeys: [Member] {
         var seen = Set<String>()
         return (members ?? []).filter { !seen.insert($0.key).inserted }
     }
 
     /// The member `key` of an object (the last one if repeated), or nil.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         guard case .object(let members) = kind else { return nil }
         return members.last { $0.key == key }?.value
     }
 
     /// The value's location in `file`.
-    public func location(in file: String) -> SourceLocation {
+    package func location(in file: String) -> SourceLocation {
         SourceLocation(file: file, line: line, column: column)
     }
 
     /// What kind of value this is, for messages: "a string", "an array"…
-    public var kindName: String {
+    package var kindName: String {
         switch kind {
         case .null: return "null"
         case .bool: return "true or false"
@@ -98,12 +98,12 @@ public struct JSONValue: Sendable, Equatable {
 /// Strict RFC 8259: no comments, no trailing commas, no NaN or Infinity, no leading zeros,
 /// strings of valid UTF-8 with valid escapes (paired surrogates). Nesting deeper than
 /// `maximumDepth` is refused rather than risking the stack.
-public enum JSONReader {
-    public static let maximumDepth = 512
+package enum JSONReader {
+    package static let maximumDepth = 512
 
     /// Parses `bytes` (UTF-8, a byte-order mark allowed); throws a `Diagnostic` at the first error.
     /// - Complexity: O(n) in the number of bytes.
-    public static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> JSONValue {
+    package static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> JSONValue {
         try bytes.withUnsafeBufferPointer { (buffer) throws(Diagnostic) -> JSONValue in
             var parser = Parser(input: buffer, file: file)
             return try parser.document()

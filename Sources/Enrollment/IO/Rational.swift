@@ -35,7 +35,7 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// Reads a non-negative or negative number written as an integer (`"42"`), a decimal
     /// (`"1.25"`, `"-0.5"`) or a fraction (`"7/3"`), exactly. At most 30 digits on each side.
     /// Returns nil for anything else (no exponents, no spaces, no grouping).
-    public init?(parsing text: Substring) {
+    package init?(parsing text: Substring) {
         if let slash = text.firstIndex(of: "/") {
             guard let n = Rational.integer(text[..<slash]),
                   let d = Rational.integer(text[text.index(after: slash)...]),
@@ -59,19 +59,19 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     /// The same value read from a `String`; see `init?(parsing: Substring)`.
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         self.init(parsing: text[...])
     }
 
-    public static let zero = Rational(0)
+    package static let zero = Rational(0)
 
     /// `-self`; never overflows, as parts are never `Int128.min`.
-    public var negated: Rational {
+    package var negated: Rational {
         Rational(reduced: -numerator, denominator)
     }
 
     /// The greatest integer not above the value.
-    public var floor: Int128 {
+    package var floor: Int128 {
         let q = numerator / denominator
         return numerator < 0 && q * denominator != numerator ? q - 1 : q
     }
@@ -87,18 +87,18 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
         return (left.high, left.low) < (right.high, right.low)
     }
 
-    public static func + (a: Rational, b: Rational) throws(RationalError) -> Rational {
+    package static func + (a: Rational, b: Rational) throws(RationalError) -> Rational {
         let g = gcd(a.denominator, b.denominator)
         let bd = b.denominator / g
         let n = try checkedAdd(checkedMultiply(a.numerator, bd), checkedMultiply(b.numerator, a.denominator / g))
         return try Rational(n, checkedMultiply(a.denominator, bd))
     }
 
-    public static func - (a: Rational, b: Rational) throws(RationalError) -> Rational {
+    package static func - (a: Rational, b: Rational) throws(RationalError) -> Rational {
         try a + b.negated
     }
 
-    public static func * (a: Rational, b: Rational) throws(RationalError) -> Rational {
+    package static func * (a: Rational, b: Rational) throws(RationalError) -> Rational {
         let g1 = gcd(a.numerator, b.denominator)
         let g2 = gcd(b.numerator, a.denominator)
         return try Rational(
@@ -107,7 +107,7 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     /// - Throws: `.zeroDenominator` when `b` is zero, `.overflow` past the bounds.
-    public static func / (a: Rational, b: Rational) throws(RationalError) -> Rational {
+    package static func / (a: Rational, b: Rational) throws(RationalError) -> Rational {
         guard b.numerator != 0 else { throw .zeroDenominator }
         return try a * Rational(reduced: b.denominator, b.numerator).normalizedSign
     }

@@ -12,7 +12,7 @@ import Foundation
 ///     hasher.finalize().hex  // "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
 ///
 /// - Complexity: O(n) in the number of bytes hashed; no allocation per block.
-public struct SHA256: Sendable {
+package struct SHA256: Sendable {
     private var state = State()
     /// The bytes of an incomplete block, waiting for more input.
     private var pending = emptyBlock
@@ -21,11 +21,11 @@ public struct SHA256: Sendable {
     private var length: UInt64 = 0
 
     /// A hasher that has seen no bytes yet.
-    public init() {}
+    package init() {}
 
     /// Adds `bytes` to the message.
     /// - Complexity: O(`bytes.count`).
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    package mutating func update(_ bytes: UnsafeRawBufferPointer) {
         guard var input = bytes.baseAddress, !bytes.isEmpty else { return }
         var remaining = bytes.count
         length &+= UInt64(remaining)
@@ -59,19 +59,19 @@ public struct SHA256: Sendable {
     }
 
     /// Adds `bytes` to the message.
-    public mutating func update(_ bytes: [UInt8]) {
+    package mutating func update(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { update($0) }
     }
 
     /// Adds the UTF-8 encoding of `text` to the message (no byte-order mark, no terminator).
-    public mutating func update(_ text: String) {
+    package mutating func update(_ text: String) {
         var text = text
         text.withUTF8 { update(UnsafeRawBufferPointer($0)) }
     }
 
     /// Adds `bytes` to the message. Contiguous collections (`Data`, `ArraySlice`) are read in
     /// place; other sequences are copied through a 64-byte buffer.
-    public mutating func update(_ bytes: some Sequence<UInt8>) {
+    package mutating func update(_ bytes: some Sequence<UInt8>) {
         let done: Void? = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
         guard done == nil else { return }
         var chunk = emptyBlock
@@ -90,7 +90,7 @@ public struct SHA256: Sendable {
     /// The digest of everything added so far. The hasher itself is unchanged, so more bytes
     /// may be added and another digest taken.
     /// - Complexity: O(1).
-    public func finalize() -> SHA256Digest {
+    package func finalize() -> SHA256Digest {
         var copy = self
         let bitLength = length &* 8
         // Padding: one 1 bit, zeros up to 56 mod 64 bytes, then the length in bits, big-endian.
@@ -108,28 +108,28 @@ public struct SHA256: Sendable {
     }
 
     /// The digest of `bytes`.
-    public static func hash(_ bytes: UnsafeRawBufferPointer) -> SHA256Digest {
+    package static func hash(_ bytes: UnsafeRawBufferPointer) -> SHA256Digest {
         var hasher = SHA256()
         hasher.update(bytes)
         return hasher.finalize()
     }
 
     /// The digest of `bytes`.
-    public static func hash(_ bytes: [UInt8]) -> SHA256Digest {
+    package static func hash(_ bytes: [UInt8]) -> SHA256Digest {
         var hasher = SHA256()
         hasher.update(bytes)
         return hasher.finalize()
     }
 
     /// The digest of the UTF-8 encoding of `text`.
-    public static func hash(_ text: String) -> SHA256Digest {
+    package static func hash(_ text: String) -> SHA256Digest {
         var hasher = SHA256()
         hasher.update(text)
         return hasher.finalize()
     }
 
     /// The digest of `bytes`.
-    public static func hash(_ bytes: some Sequence<UInt8>) -> SHA256Digest {
+    package static func hash(_ bytes: some Sequence<UInt8>) -> SHA256Digest {
         var hasher = SHA256()
         hasher.update(bytes)
         return hasher.finalize()
@@ -142,7 +142,7 @@ public struct SHA256: Sendable {
     /// not grow with the file. Equal to what `sha256sum` prints for the same file.
     /// - Throws: `FileHashError` if the file cannot be opened or read.
     /// - Complexity: O(n) in the file's size.
-    public static func hash(fileAt url: URL) throws(FileHashError) -> SHA256Digest {
+    package static func hash(fileAt url: URL) throws(FileHashError) -> SHA256Digest {
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else { throw .cannotOpen(url.path, errno) }
         defer { close(fd) }
@@ -163,11 +163,11 @@ public struct SHA256: Sendable {
 }
 
 /// Why a file could not be hashed.
-public enum FileHashError: Error, Equatable, CustomStringConvertible {
+package enum FileHashError: Error, Equatable, CustomStringConvertible {
     case cannotOpen(String, Int32)
     case cannotRead(String, Int32)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .cannotOpen(path, code):
             return "\(path): cannot open the file to hash it (\(String(cString: strerror(code)))); check the path and permissions"
@@ -287,15 +287,15 @@ private let sha256RoundConstants: [UInt32] = [
 /// Stored as four big-endian 64-bit words, so comparing and hashing cost four word operations.
 public struct SHA256Digest: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Bytes 0–7, 8–15, 16–23 and 24–31 of the digest, each read as a big-endian integer.
-    public let words: (UInt64, UInt64, UInt64, UInt64)
+    package let words: (UInt64, UInt64, UInt64, UInt64)
 
     /// The digest whose bytes, read as four big-endian 64-bit integers, are `w0`…`w3`.
-    public init(_ w0: UInt64, _ w1: UInt64, _ w2: UInt64, _ w3: UInt64) {
+    package init(_ w0: UInt64, _ w1: UInt64, _ w2: UInt64, _ w3: UInt64) {
         words = (w0, w1, w2, w3)
     }
 
     /// The digest with these 32 bytes; nil if `bytes` does not hold exactly 32.
-    public init?(bytes: some Collection<UInt8>) {
+    package init?(bytes: some Collection<UInt8>) {
         guard bytes.count == 32 else { return nil }
         var w: [UInt64] = [0, 0, 0, 0]
         for (i, byte) in bytes.enumerated() {
@@ -307,14 +307,14 @@ public struct SHA256Digest: Hashable, Comparable, Sendable, CustomStringConverti
     /// The digest written by `hex`: exactly 64 hex digits (upper or lower case); nil otherwise.
     /// (Not generic: a reader of a city's files calls it for every row, from other modules.)
     /// - Complexity: O(1), no allocation for a native string.
-    public init?(hex: String) {
+    package init?(hex: String) {
         var text = hex
         guard let digest = text.withUTF8(Self.parse) else { return nil }
         self = digest
     }
 
     /// The digest written by `hex` (a slice of a line, say); as `init?(hex: String)`.
-    public init?(hex: Substring) {
+    package init?(hex: Substring) {
         var text = hex
         guard let digest = text.withUTF8(Self.parse) else { return nil }
         self = digest
@@ -337,7 +337,7 @@ public struct SHA256Digest: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// The 32 bytes, first to last.
-    public var bytes: [UInt8] {
+    package var bytes: [UInt8] {
         [words.0, words.1, words.2, words.3].flatMap { word in
             (0..<8).map { UInt8(truncatingIfNeeded: word >> (56 - 8 * $0)) }
         }

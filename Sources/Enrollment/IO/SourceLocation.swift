@@ -12,7 +12,7 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
     /// 1-based column (field number in CSV, character in JSON); 0 for the whole line.
     public var column: Int
 
-    public init(file: String, line: Int = 0, column: Int = 0) {
+    package init(file: String, line: Int = 0, column: Int = 0) {
         self.file = file
         self.line = line
         self.column = column
@@ -36,7 +36,7 @@ public struct Diagnostic: Error, Hashable, Comparable, Sendable, CustomStringCon
     public var location: SourceLocation
     public var message: String
 
-    public init(_ location: SourceLocation, _ message: String) {
+    package init(_ location: SourceLocation, _ message: String) {
         self.location = location
         self.message = message
     }
@@ -53,7 +53,7 @@ public struct Diagnostic: Error, Hashable, Comparable, Sendable, CustomStringCon
     /// in its message replaced by `(the <column> of this row)`, so that a value written under the
     /// wrong column is never printed. Values shorter than 2 characters are left alone (a one-
     /// character name would blank out unrelated text).
-    public func redacting(_ personal: [(column: String, value: String?)]) -> Diagnostic {
+    package func redacting(_ personal: [(column: String, value: String?)]) -> Diagnostic {
         var message = self.message
         for (column, value) in personal {
             guard let value, value.count >= 2, message.contains(value) else { continue }
@@ -68,7 +68,7 @@ public struct Diagnostic: Error, Hashable, Comparable, Sendable, CustomStringCon
 public struct Diagnostics: Error, Sendable, CustomStringConvertible {
     public var items: [Diagnostic]
 
-    public init(_ items: [Diagnostic]) {
+    package init(_ items: [Diagnostic]) {
         self.items = items.sorted()
     }
 

@@ -133,7 +133,7 @@ package func decodeText(_ bytes: [UInt8], declared: TextEncoding?) throws(TextEn
 /// formed is the input scanned again to find the position.
 /// - Throws: `TextEncodingError`, as `decodeText`.
 /// - Complexity: O(n) in the number of bytes; no allocation for UTF-8 input.
-package func decodeUTF8(_ bytes: [UInt8], declared: TextEncoding?) throws(TextEncodingError) -> (utf8: [UInt8], encoding: TextEncoding) {
+func decodeUTF8(_ bytes: [UInt8], declared: TextEncoding?) throws(TextEncodingError) -> (utf8: [UInt8], encoding: TextEncoding) {
     switch try decode(bytes, declared: declared) {
     case .utf8: (bytes, .utf8)
     case .gb18030(let text): (Array(text.utf8), .gb18030)
@@ -218,7 +218,7 @@ private func utf8Failure(_ bytes: [UInt8], from start: Int) -> (TextPosition, St
 }
 
 /// The offset of the first 0 byte in `bytes`, if any (`firstIndex(of: 0)`, 8 bytes at a time).
-package func firstNUL(in bytes: [UInt8]) -> Int? {
+func firstNUL(in bytes: [UInt8]) -> Int? {
     bytes.withUnsafeBufferPointer { buffer in
         var k = 0
         if let base = buffer.baseAddress {
@@ -256,7 +256,7 @@ private func position(of offset: Int, in bytes: [UInt8], from start: Int, charac
 
 /// Offset of the first byte of the first ill-formed UTF-8 sequence at or after `start`
 /// (`UTF8Validation.firstInvalidOffset`); nil if all is well formed.
-package func firstInvalidUTF8Offset(_ bytes: [UInt8], from start: Int = 0) -> Int? {
+func firstInvalidUTF8Offset(_ bytes: [UInt8], from start: Int = 0) -> Int? {
     bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(rebasing: $0[start...])) }.map { $0 + start }
 }
 

@@ -24,10 +24,10 @@ import EnrollmentIO
 /// costs at most four integer comparisons.
 public struct LotteryNumber: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The digest the number is.
-    public let digest: SHA256Digest
+    package let digest: SHA256Digest
 
     /// The domain tag at the start of the hashed text; the `1` is the version of this rule.
-    public static let domain = "enroll-lottery/1"
+    package static let domain = "enroll-lottery/1"
 
     /// The number of `studentID` in the draw named `draw` under `seed`.
     /// - Complexity: O(length of the three strings); to number many students of one draw,
@@ -38,18 +38,18 @@ public struct LotteryNumber: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// The number of a student who may belong to a twin group (双胞胎/多胞胎); see
     /// `Draw.number(studentID:twinGroup:)`.
-    public init(seed: String, draw: String, studentID: String, twinGroup: String?) {
+    package init(seed: String, draw: String, studentID: String, twinGroup: String?) {
         self = Draw(seed: seed, name: draw).number(studentID: studentID, twinGroup: twinGroup)
     }
 
     /// The number written as `hex` (64 hex digits, either case); nil if malformed.
-    public init?(hex: String) {
+    package init?(hex: String) {
         guard let digest = SHA256Digest(hex: hex) else { return nil }
         self.digest = digest
     }
 
     /// The number written as `hex` (a slice of a line, say); as `init?(hex: String)`.
-    public init?(hex: Substring) {
+    package init?(hex: Substring) {
         guard let digest = SHA256Digest(hex: hex) else { return nil }
         self.digest = digest
     }
@@ -74,18 +74,18 @@ extension LotteryNumber {
     /// text, "enroll-lottery/1" LF seed LF draw LF, is hashed once, which with a 64-digit seed
     /// fills a whole SHA-256 block, so for ids of usual length each student costs one block
     /// instead of two.
-    public struct Draw: Sendable {
+    package struct Draw: Sendable {
         /// A hasher that has already seen "enroll-lottery/1" LF seed LF draw LF.
         private let prefix: SHA256
 
         /// The draw named `name` under `seed`.
-        public init(seed: String, name: String) {
+        package init(seed: String, name: String) {
             prefix = SHA256.drawPrefix(domain: LotteryNumber.domain, seed: seed, draw: name)
         }
 
         /// The number of `studentID` in this draw.
         /// - Complexity: O(length of `studentID`).
-        public func number(studentID: String) -> LotteryNumber {
+        package func number(studentID: String) -> LotteryNumber {
             var hasher = prefix
             hasher.update(studentID)
             return LotteryNumber(digest: hasher.finalize())
@@ -100,7 +100,7 @@ extension LotteryNumber {
         /// pass nil) it is the student's own number. A twin_group value must not equal any
         /// student_id; case-file validation checks this. Ordering inside a group of equal
         /// numbers is the placement's rule, not the lottery's.
-        public func number(studentID: String, twinGroup: String?) -> LotteryNumber {
+        package func number(studentID: String, twinGroup: String?) -> LotteryNumber {
             if let twinGroup, !twinGroup.isEmpty {
                 return number(studentID: twinGroup)
             }

@@ -24,7 +24,7 @@ import EnrollmentIO
 /// stream depends on nothing but the seed and the draw's name. Neither may contain a line feed.
 public struct LotteryStream: RandomDraw, Sendable {
     /// The domain tag at the start of every block's text; the `1` is the version of this rule.
-    public static let domain = "enroll-stream/1"
+    package static let domain = "enroll-stream/1"
 
     /// A hasher that has already seen "enroll-stream/1" LF seed LF draw LF.
     private let prefix: SHA256

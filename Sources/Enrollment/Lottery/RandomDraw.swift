@@ -25,12 +25,12 @@ extension RandomDraw {
 
     /// A uniformly distributed Double in [0, 1) with 53 random bits: nextInt(below: 2^53) / 2^53.
     /// Only exact IEEE arithmetic is used, so the value is the same on every machine.
-    public mutating func unit() -> Double {
+    package mutating func unit() -> Double {
         Double(nextInt(below: 1 << 53)) / Double(1 << 53)
     }
 
     /// True with probability `p` (compared against `unit()`).
-    public mutating func chance(_ p: Double) -> Bool {
+    package mutating func chance(_ p: Double) -> Bool {
         unit() < p
     }
 

@@ -11,18 +11,18 @@
 /// 2 4 5 **6** (3 is skipped); then 8 9 10 **2** (7 is skipped). Taken: 3, 7, 1, 6, 2.
 /// k = 1 takes s, s+1, s+2, … round the ring. k may exceed the numbers left; the count then
 /// goes round more than once.
-public struct RingSelection: Hashable, Sendable {
+struct RingSelection: Hashable, Sendable {
     /// n: the list is numbered 1…n.
-    public let count: Int
+    let count: Int
     /// s: the first number taken, in 1…n.
-    public let start: Int
+    let start: Int
     /// k: how many numbers not yet taken to count forward for each next one; at least 1.
-    public let interval: Int
+    let interval: Int
 
     /// A selection over the numbers 1…`count`.
     /// - Throws: `RingSelectionError` if the list is empty, `start` is not in 1…`count` or
     ///   `interval` is below 1.
-    public init(count: Int, start: Int, interval: Int) throws(RingSelectionError) {
+    init(count: Int, start: Int, interval: Int) throws(RingSelectionError) {
         guard count >= 1 else { throw .emptyList }
         guard (1...count).contains(start) else { throw .startOutOfRange(start: start, count: count) }
         guard interval >= 1 else { throw .intervalTooSmall(interval) }
@@ -34,7 +34,7 @@ public struct RingSelection: Hashable, Sendable {
     /// The first `m` numbers taken, in the order they are taken.
     /// - Throws: `RingSelectionError.tooMany` if `m` exceeds `count`, `.negativeTake` if below 0.
     /// - Complexity: O(n + m log n).
-    public func select(_ m: Int) throws(RingSelectionError) -> [Int] {
+    func select(_ m: Int) throws(RingSelectionError) -> [Int] {
         guard m >= 0 else { throw .negativeTake(m) }
         guard m <= count else { throw .tooMany(requested: m, count: count) }
         guard m > 0 else { return [] }
@@ -58,14 +58,14 @@ public struct RingSelection: Hashable, Sendable {
 }
 
 /// Why a ring selection cannot be made.
-public enum RingSelectionError: Error, Hashable, CustomStringConvertible {
+enum RingSelectionError: Error, Hashable, CustomStringConvertible {
     case emptyList
     case startOutOfRange(start: Int, count: Int)
     case intervalTooSmall(Int)
     case tooMany(requested: Int, count: Int)
     case negativeTake(Int)
 
-    public var description: String {
+    var description: String {
         switch self {
         case .emptyList:
             return "the numbered list is empty; there is nobody to select"

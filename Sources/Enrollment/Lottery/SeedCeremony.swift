@@ -21,13 +21,13 @@ import EnrollmentIO
 /// - Value: non-empty, no line feed.
 public struct SeedCeremony: Hashable, Sendable {
     /// The first line of the canonical text; the `1` is the version of this rule.
-    public static let domain = "enroll-seed/1"
+    package static let domain = "enroll-seed/1"
 
     /// The contributions, in the order they are hashed.
-    public let contributions: [SeedContribution]
+    package let contributions: [SeedContribution]
     /// The exact text whose SHA-256 digest is the seed (publish it: `sha256sum` of a file
     /// holding it prints the seed).
-    public let canonicalText: String
+    package let canonicalText: String
     /// The seed: 64 lowercase hex digits.
     public let seed: String
 
@@ -59,7 +59,7 @@ public struct SeedCeremony: Hashable, Sendable {
     ///   each commitment's problem in the commitments' order, then secrets that were never
     ///   committed, in the secrets' order.
     /// - Complexity: O(total length of the secrets).
-    public static func verifyReveal(
+    package static func verifyReveal(
         commitments: [SeedCommitment], secrets: [SeedContribution]
     ) -> [SeedRevealError] {
         var failures: [SeedRevealError] = []
@@ -101,7 +101,7 @@ public struct SeedContribution: Hashable, Sendable, CustomStringConvertible {
     /// Reads `label: value`: the label is the text before the first colon, the value the
     /// text after it; spaces, tabs and carriage returns around each are dropped, those inside the value kept.
     /// - Throws: `SeedCeremonyError.notLabelled` if there is no colon.
-    public init(parsing line: some StringProtocol) throws(SeedCeremonyError) {
+    package init(parsing line: some StringProtocol) throws(SeedCeremonyError) {
         let bytes = Array(line.utf8)
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { throw .notLabelled }
         self.init(label: trimmed(bytes[..<colon]), value: trimmed(bytes[(colon + 1)...]))
@@ -124,31 +124,31 @@ public struct SeedContribution: Hashable, Sendable, CustomStringConvertible {
 /// draw is run: the SHA-256 digest of the UTF-8 secret, written `label: <64 hex digits>`.
 /// The secret must be long and unguessable (say 20 or more random characters): a short one
 /// such as a four-digit number is found from its digest by trying every possibility.
-public struct SeedCommitment: Hashable, Sendable, CustomStringConvertible {
-    public var label: String
-    public var digest: SHA256Digest
+package struct SeedCommitment: Hashable, Sendable, CustomStringConvertible {
+    package var label: String
+    package var digest: SHA256Digest
 
-    public init(label: String, digest: SHA256Digest) {
+    package init(label: String, digest: SHA256Digest) {
         self.label = label
         self.digest = digest
     }
 
     /// The commitment of `label` to `secret`: SHA-256 of the secret's UTF-8 bytes.
-    public init(label: String, secret: String) {
+    package init(label: String, secret: String) {
         self.init(label: label, digest: SHA256.hash(secret))
     }
 
     /// Reads `label: <64 hex digits>`, trimmed as a contribution is.
     /// - Throws: `SeedCeremonyError.notLabelled` without a colon, `.malformedCommitment` if the
     ///   digest is not 64 hex digits.
-    public init(parsing line: some StringProtocol) throws(SeedCeremonyError) {
+    package init(parsing line: some StringProtocol) throws(SeedCeremonyError) {
         let pair = try SeedContribution(parsing: line)
         guard let digest = SHA256Digest(hex: pair.value) else { throw .malformedCommitment(pair.label) }
         self.init(label: pair.label, digest: digest)
     }
 
     /// The commitment as a line: `label: <64 hex digits>`.
-    public var description: String { "\(label): \(digest.hex)" }
+    package var description: String { "\(label): \(digest.hex)" }
 }
 
 /// Why contributions cannot make a seed. Messages name the label or the position, never a value.
@@ -185,7 +185,7 @@ public enum SeedCeremonyError: Error, Hashable, CustomStringConvertible {
 }
 
 /// A failure found by `SeedCeremony.verifyReveal`: the seed must not be used until it is resolved.
-public enum SeedRevealError: Error, Hashable, CustomStringConvertible {
+package enum SeedRevealError: Error, Hashable, CustomStringConvertible {
     /// The revealed secret's digest differs from the published commitment.
     case mismatch(String)
     /// A party that committed revealed nothing.
@@ -197,7 +197,7 @@ public enum SeedRevealError: Error, Hashable, CustomStringConvertible {
     /// Two revealed secrets carry the same label.
     case duplicateSecret(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .mismatch(label):
             return "'\(label)': the revealed secret does not match the published commitment; check it was typed exactly (spaces and case count)"

@@ -13,7 +13,7 @@ import EnrollmentIO
 /// whose contributions give another.
 extension SeedCeremony {
     /// The file's JSON.
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             ("format", .string(Self.domain)),
             ("contributions", SeedContribution.json(contributions)),
@@ -24,7 +24,7 @@ extension SeedCeremony {
     /// Reads a ceremony file.
     /// - Throws: a `Diagnostic` at the first problem: not this format, a contribution breaking
     ///   the rules, or a seed the contributions do not give.
-    public init(json bytes: [UInt8], file: String) throws(Diagnostic) {
+    package init(json bytes: [UInt8], file: String) throws(Diagnostic) {
         let root = try JSONReader.parse(bytes, file: file)
         let r = try JSONObjectReader(root, file: file, what: "the seed ceremony", known: ["format", "contributions", "seed"])
         let format = try r.required("format")

@@ -1,5 +1,4 @@
 import EnrollmentIO
-import EnrollmentEngines
 
 /// The seed ceremony with commit–reveal, as `enroll seed --reveal` runs it (docs/LOTTERY.md,
 /// sections 5, 6 and 10).
@@ -9,7 +8,7 @@ extension SeedCeremony {
     /// committed party must have revealed; the other contributions are taken as drawn live.
     /// - Throws: `SeedRevealFailures` listing every failure (no seed is made), or
     ///   `SeedCeremonyError` if the contributions break the rules of section 5.
-    public init(contributions: [SeedContribution], revealedAgainst commitments: [SeedCommitment]) throws {
+    package init(contributions: [SeedContribution], revealedAgainst commitments: [SeedCommitment]) throws {
         let committed = Set(commitments.map(\.label))
         let failures = Self.verifyReveal(commitments: commitments, secrets: contributions.filter { committed.contains($0.label) })
         guard failures.isEmpty else { throw SeedRevealFailures(failures: failures) }
@@ -18,7 +17,7 @@ extension SeedCeremony {
 
     /// A shell command that prints the seed from the canonical text: `printf '<text>' | sha256sum`,
     /// with `%`, `\`, `'` and line feeds escaped for printf inside single quotes.
-    public var checkCommand: String {
+    package var checkCommand: String {
         var format = ""
         for c in canonicalText.unicodeScalars {
             switch c {
@@ -37,7 +36,7 @@ extension SeedCommitment {
     /// Reads a list of published commitments, one `label: <64 hex digits>` a line; blank lines
     /// and lines starting with `#` are skipped.
     /// - Throws: a `Diagnostic` at `file:line` for the first line that is not a commitment.
-    public static func list(_ text: String, file: String) throws(Diagnostic) -> [SeedCommitment] {
+    package static func list(_ text: String, file: String) throws(Diagnostic) -> [SeedCommitment] {
         var commitments: [SeedCommitment] = []
         for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = String(line).trimmingWhitespace()
@@ -53,10 +52,10 @@ extension SeedCommitment {
 }
 
 /// Every failure of a reveal (`SeedCeremony.verifyReveal`): the seed must not be made.
-public struct SeedRevealFailures: Error, Equatable, CustomStringConvertible {
-    public var failures: [SeedRevealError]
+package struct SeedRevealFailures: Error, Equatable, CustomStringConvertible {
+    package var failures: [SeedRevealError]
 
-    public var description: String {
+    package var description: String {
         (failures.map(\.description) + ["the reveal failed: no seed may be made until every failure above is resolved"])
             .joined(separator: "\n")
     }

@@ -28,7 +28,7 @@ public enum ImmediateAcceptance {
     /// list it, up to the seats it still has, and passes the others to the next group. The
     /// result is on the expanded instance.
     /// - Complexity: O(c + Σ_k a_k log a_k) as above, a_k counted per group.
-    public static func match(_ expanded: MatchingInstance, groups: SeatGroups) -> Matching {
+    package static func match(_ expanded: MatchingInstance, groups: SeatGroups) -> Matching {
         let n = expanded.studentCount, m = groups.schoolCount
         let schoolOfGroup = groups.groups.map(\.school)
         var remaining = expanded.capacities

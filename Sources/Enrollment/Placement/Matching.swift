@@ -5,12 +5,12 @@
 /// student and for one seated at a school not on their list (as after reassignment).
 public struct Matching: Hashable, Sendable {
     /// School index per student, −1 for none.
-    public private(set) var schoolIndices: [Int32]
+    package private(set) var schoolIndices: [Int32]
     /// 1-based choice rank per student, 0 for none or not on the list.
-    public private(set) var choiceRanks: [Int32]
+    package private(set) var choiceRanks: [Int32]
 
     /// A matching in which nobody is placed.
-    public init(studentCount: Int) {
+    package init(studentCount: Int) {
         schoolIndices = [Int32](repeating: -1, count: studentCount)
         choiceRanks = [Int32](repeating: 0, count: studentCount)
     }
@@ -24,7 +24,7 @@ public struct Matching: Hashable, Sendable {
     /// ranks from the instance.
     /// - Precondition: `schools.count == instance.studentCount`, every school in range.
     /// - Complexity: O(n + c).
-    public init(schools: [Int?], in instance: MatchingInstance) {
+    package init(schools: [Int?], in instance: MatchingInstance) {
         precondition(schools.count == instance.studentCount, "one school (or nil) per student")
         self.init(studentCount: schools.count)
         for (i, s) in schools.enumerated() {
@@ -35,7 +35,7 @@ public struct Matching: Hashable, Sendable {
     }
 
     /// The number of students.
-    public var studentCount: Int { schoolIndices.count }
+    package var studentCount: Int { schoolIndices.count }
 
     /// The school of the student, or nil if unplaced.
     public func school(of student: Int) -> Int? {
@@ -45,14 +45,14 @@ public struct Matching: Hashable, Sendable {
 
     /// The 1-based rank of the student's school on their list, or nil (unplaced, or seated at
     /// a school they did not list).
-    public func choiceRank(of student: Int) -> Int? {
+    package func choiceRank(of student: Int) -> Int? {
         let r = choiceRanks[student]
         return r == 0 ? nil : Int(r)
     }
 
     /// The students seated at each school, in increasing student index.
     /// - Complexity: O(n + m).
-    public func students(schoolCount: Int) -> [[Int]] {
+    package func students(schoolCount: Int) -> [[Int]] {
         var result = [[Int]](repeating: [], count: schoolCount)
         for (i, s) in schoolIndices.enumerated() where s >= 0 { result[Int(s)].append(i) }
         return result
@@ -60,7 +60,7 @@ public struct Matching: Hashable, Sendable {
 
     /// Seats per school taken.
     /// - Complexity: O(n + m).
-    public func occupancy(schoolCount: Int) -> [Int] {
+    package func occupancy(schoolCount: Int) -> [Int] {
         var counts = [Int](repeating: 0, count: schoolCount)
         for s in schoolIndices where s >= 0 { counts[Int(s)] += 1 }
         return counts

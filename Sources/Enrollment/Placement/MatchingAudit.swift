@@ -24,7 +24,7 @@ public enum MatchingAudit {
     /// the rows name groups.
     /// - Returns: every violation found, structural ones first, then by school and student.
     /// - Complexity: O(n + c + rows).
-    public static func audit(
+    package static func audit(
         placements: [(student: Int, school: Int)], in instance: MatchingInstance, mechanism: Mechanism, groups: SeatGroups? = nil
     ) -> [MatchingViolation] {
         var violations: [MatchingViolation] = []

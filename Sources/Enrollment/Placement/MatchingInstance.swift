@@ -14,19 +14,19 @@
 /// are a permutation of `0..<studentCount` (so two students never tie at a school).
 public struct MatchingInstance: Hashable, Sendable {
     /// Seats per school.
-    public let capacities: [Int32]
+    package let capacities: [Int32]
     /// `studentCount + 1` offsets into `choiceSchools` and `choiceTiers`; the first is 0.
-    public let choiceOffsets: [Int32]
+    package let choiceOffsets: [Int32]
     /// The schools of all preference lists, student after student, best first.
-    public let choiceSchools: [Int32]
+    package let choiceSchools: [Int32]
     /// The priority tier of the student at the school in the same position of `choiceSchools`.
-    public let choiceTiers: [Int32]
+    package let choiceTiers: [Int32]
     /// The tie-break rank of each student (lower wins), a permutation of `0..<studentCount`.
-    public let tieRanks: [Int32]
+    package let tieRanks: [Int32]
 
     /// Builds an instance from flat arrays, validating them.
     /// - Complexity: O(n + c) for n students and c choices in all.
-    public init(
+    package init(
         capacities: [Int32], choiceOffsets: [Int32], choiceSchools: [Int32],
         choiceTiers: [Int32], tieRanks: [Int32]
     ) throws(MatchingInstanceError) {
@@ -108,7 +108,7 @@ public struct MatchingInstance: Hashable, Sendable {
     /// the case prescribes): the student with the smallest key gets rank 0; equal keys are
     /// ordered by student index, so the ranks are always a permutation of `0..<keys.count`.
     /// - Complexity: O(n log n).
-    public static func tieRanks<Key: Comparable>(sortedBy keys: [Key]) -> [Int32] {
+    package static func tieRanks<Key: Comparable>(sortedBy keys: [Key]) -> [Int32] {
         let order = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
         var ranks = [Int32](repeating: 0, count: keys.count)
         for (rank, student) in order.enumerated() { ranks[student] = Int32(rank) }
@@ -116,31 +116,31 @@ public struct MatchingInstance: Hashable, Sendable {
     }
 
     /// The number of students.
-    public var studentCount: Int { tieRanks.count }
+    package var studentCount: Int { tieRanks.count }
     /// The number of schools.
-    public var schoolCount: Int { capacities.count }
+    package var schoolCount: Int { capacities.count }
 
     /// The positions in `choiceSchools` of student `i`'s choices, best first.
     @inline(__always)
-    public func choiceRange(of student: Int) -> Range<Int> {
+    package func choiceRange(of student: Int) -> Range<Int> {
         Int(choiceOffsets[student])..<Int(choiceOffsets[student + 1])
     }
 
     /// The schools on student `i`'s list, best first.
-    public func preferences(of student: Int) -> [Int] {
+    package func preferences(of student: Int) -> [Int] {
         choiceRange(of: student).map { Int(choiceSchools[$0]) }
     }
 
     /// The 1-based rank of `school` on the student's list, or nil if it is not listed.
     /// - Complexity: O(length of the list).
-    public func choiceRank(of student: Int, for school: Int) -> Int? {
+    package func choiceRank(of student: Int, for school: Int) -> Int? {
         let range = choiceRange(of: student)
         for c in range where Int(choiceSchools[c]) == school { return c - range.lowerBound + 1 }
         return nil
     }
 
     /// The tier of the student at `school`, or nil if the school is not on the list.
-    public func tier(of student: Int, at school: Int) -> Int? {
+    package func tier(of student: Int, at school: Int) -> Int? {
         for c in choiceRange(of: student) where Int(choiceSchools[c]) == school {
             return Int(choiceTiers[c])
         }

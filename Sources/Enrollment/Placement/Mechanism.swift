@@ -2,7 +2,7 @@ import EnrollmentCase
 
 extension Mechanism {
     /// Runs this mechanism on the instance (with `groups`, an instance expanded into them).
-    public func match(_ instance: MatchingInstance, groups: SeatGroups? = nil) -> Matching {
+    package func match(_ instance: MatchingInstance, groups: SeatGroups? = nil) -> Matching {
         switch self {
         case .deferredAcceptance: return DeferredAcceptance.match(instance)
         case .immediateAcceptance: return groups.map { ImmediateAcceptance.match(instance, groups: $0) } ?? ImmediateAcceptance.match(instance)
@@ -12,19 +12,19 @@ extension Mechanism {
 
 /// Both mechanisms run on the same instance, side by side: what a bureau looks at before
 /// choosing one, or to explain the choice to parents.
-public struct MechanismComparison: Hashable, Sendable {
+struct MechanismComparison: Hashable, Sendable {
     /// The deferred-acceptance matching.
-    public let deferredAcceptance: Matching
+    let deferredAcceptance: Matching
     /// The immediate-acceptance matching.
-    public let immediateAcceptance: Matching
+    let immediateAcceptance: Matching
     /// The students placed at different schools (or placed by one and not the other), in
     /// increasing index; seats of two groups of one school count as the same school.
-    public let differing: [Int]
+    let differing: [Int]
 
     /// Runs both mechanisms on `instance` (with `groups`, an instance expanded into them) and
     /// compares them student by student.
     /// - Complexity: that of the two mechanisms, plus O(n).
-    public init(_ instance: MatchingInstance, groups: SeatGroups? = nil) {
+    init(_ instance: MatchingInstance, groups: SeatGroups? = nil) {
         let da = Mechanism.deferredAcceptance.match(instance, groups: groups)
         let ia = Mechanism.immediateAcceptance.match(instance, groups: groups)
         deferredAcceptance = da
@@ -35,5 +35,5 @@ public struct MechanismComparison: Hashable, Sendable {
     }
 
     /// How many students the two mechanisms place differently.
-    public var differingCount: Int { differing.count }
+    var differingCount: Int { differing.count }
 }

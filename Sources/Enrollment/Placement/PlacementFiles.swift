@@ -10,20 +10,20 @@
 /// label (`SeatGroups.label(of:)`: `all`, `open`, `reserved:<category>`,
 /// `open-except:<category>`, or `purchased`); `note` is `PlacementNote` codes joined by `;`.
 /// Numbers are decimal, the lottery number 64 lowercase hex digits, `distance_m` whole metres.
-public enum PlacementsFile {
-    public static let name = "placements.csv"
+package enum PlacementsFile {
+    package static let name = "placements.csv"
 
     /// The columns, in the file's order.
-    public enum Column: String, CaseIterable, Sendable {
+    package enum Column: String, CaseIterable, Sendable {
         case studentID = "student_id", schoolID = "school_id", status, choiceRank = "choice_rank", tier
         case lotteryNumber = "lottery_number", twinGroup = "twin_group", zoneID = "zone_id", distance = "distance_m", seats, note
     }
 
     /// The header row.
-    public static var header: [String] { Column.allCases.map(\.rawValue) }
+    package static var header: [String] { Column.allCases.map(\.rawValue) }
 
     /// The row of `p`, one field per column of `header`.
-    public static func row(_ p: PlacementRun.Placement) -> [String] {
+    package static func row(_ p: PlacementRun.Placement) -> [String] {
         [p.studentID, p.schoolID ?? "", p.status.rawValue, p.choiceRank.map(String.init) ?? "", p.tier.map(String.init) ?? "",
          p.lotteryNumber.hex, p.twinGroup ?? "", p.zoneID ?? "", p.distanceMetres.map { String(Int($0.rounded())) } ?? "",
          p.seats ?? "", PlacementNote.column(p.notes)]
@@ -31,7 +31,7 @@ public enum PlacementsFile {
 
     /// The placement a row gives back (`fields` in `header` order); nil when a field does not
     /// read as its column's type. `distance_m` comes back in whole metres.
-    public static func placement(_ fields: [String]) -> PlacementRun.Placement? {
+    package static func placement(_ fields: [String]) -> PlacementRun.Placement? {
         guard fields.count == Column.allCases.count, let status = PlacementRun.Placement.Status(rawValue: fields[2]),
               let number = LotteryNumber(hex: fields[5]), let notes = PlacementNote.notes(inColumn: fields[10]) else { return nil }
         func optional<T>(_ text: String, _ parse: (String) -> T?) -> T?? { text.isEmpty ? .some(nil) : parse(text).map { .some($0) } }
@@ -45,16 +45,16 @@ public enum PlacementsFile {
 
 /// The schema of `ranks.csv`, a placement's audit trail: one row per applicant per school of
 /// their effective list, by `student_id` then choice rank.
-public enum RanksFile {
-    public static let name = "ranks.csv"
+package enum RanksFile {
+    package static let name = "ranks.csv"
 
-    public enum Column: String, CaseIterable, Sendable {
+    package enum Column: String, CaseIterable, Sendable {
         case studentID = "student_id", schoolID = "school_id", choiceRank = "choice_rank", tier, lotteryNumber = "lottery_number"
     }
 
-    public static var header: [String] { Column.allCases.map(\.rawValue) }
+    package static var header: [String] { Column.allCases.map(\.rawValue) }
 
-    public static func row(_ r: PlacementRun.Rank) -> [String] {
+    package static func row(_ r: PlacementRun.Rank) -> [String] {
         [r.studentID, r.schoolID, String(r.choiceRank), String(r.tier), r.lotteryNumber.hex]
     }
 }
@@ -62,24 +62,24 @@ public enum RanksFile {
 /// The schema of `cutoffs.csv`: per seat group (a school without reserved seats is one group,
 /// `all`), its seats, admitted by priority, and the last admitted applicant's tier and lottery
 /// number when the group filled (录取线).
-public enum CutoffsFile {
-    public static let name = "cutoffs.csv"
+package enum CutoffsFile {
+    package static let name = "cutoffs.csv"
 
-    public enum Column: String, CaseIterable, Sendable {
+    package enum Column: String, CaseIterable, Sendable {
         case schoolID = "school_id", seats, capacity, admitted, cutoffTier = "cutoff_tier", cutoffLotteryNumber = "cutoff_lottery_number"
     }
 
-    public static var header: [String] { Column.allCases.map(\.rawValue) }
+    package static var header: [String] { Column.allCases.map(\.rawValue) }
 }
 
 /// The schema of `waitlists.csv`: per seat group, in order, the applicants who ranked it above
 /// what they got (候补), with their tier at the group.
-public enum WaitlistsFile {
-    public static let name = "waitlists.csv"
+package enum WaitlistsFile {
+    package static let name = "waitlists.csv"
 
-    public enum Column: String, CaseIterable, Sendable {
+    package enum Column: String, CaseIterable, Sendable {
         case schoolID = "school_id", seats, position, studentID = "student_id", tier, lotteryNumber = "lottery_number"
     }
 
-    public static var header: [String] { Column.allCases.map(\.rawValue) }
+    package static var header: [String] { Column.allCases.map(\.rawValue) }
 }

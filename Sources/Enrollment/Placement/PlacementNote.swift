@@ -12,7 +12,7 @@
 /// | `all-public-full` | unplaced: every public school of the level is full (private schools admit only applicants who chose them) |
 ///
 /// Zone ids hold no `:`, `+` or `;` (`Identifier`), so the codes split back unambiguously.
-public enum PlacementNote: Hashable, Sendable {
+package enum PlacementNote: Hashable, Sendable {
     case addressReview
     case noHome
     case unzoned(nearest: String?, metres: Int?)
@@ -20,7 +20,7 @@ public enum PlacementNote: Hashable, Sendable {
     case allPublicFull
 
     /// The note as `placements.csv` writes it.
-    public var code: String {
+    package var code: String {
         switch self {
         case .addressReview: "address-review"
         case .noHome: "no-home"
@@ -32,7 +32,7 @@ public enum PlacementNote: Hashable, Sendable {
     }
 
     /// The note written as `code`; nil for text that is not a note's code.
-    public init?(code: some StringProtocol) {
+    package init?(code: some StringProtocol) {
         let parts = String(code).split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         switch (parts.first, parts.count) {
         case ("address-review", 1): self = .addressReview
@@ -51,12 +51,12 @@ public enum PlacementNote: Hashable, Sendable {
     }
 
     /// The notes as the `note` column writes them: their codes joined by `;`.
-    public static func column(_ notes: [PlacementNote]) -> String {
+    package static func column(_ notes: [PlacementNote]) -> String {
         notes.map(\.code).joined(separator: ";")
     }
 
     /// The notes of a `note` column (empty for an empty column); nil when a part is not a code.
-    public static func notes(inColumn text: some StringProtocol) -> [PlacementNote]? {
+    package static func notes(inColumn text: some StringProtocol) -> [PlacementNote]? {
         guard !text.isEmpty else { return [] }
         var notes: [PlacementNote] = []
         for part in String(text).split(separator: ";", omittingEmptySubsequences: false) {

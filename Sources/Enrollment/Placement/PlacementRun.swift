@@ -8,10 +8,10 @@ import EnrollmentVocabulary
 /// It depends only on the case, the zoning of its applicants, the seed and explicit
 /// priorities — never on row order: applicants are processed in `student_id` order and
 /// every tie is broken by the lottery number, then the `student_id`.
-public struct PlacementRun: Sendable {
+package struct PlacementRun: Sendable {
     /// One applicant's outcome.
-    public struct Placement: Hashable, Sendable {
-        public enum Status: String, CaseIterable, Sendable {
+    package struct Placement: Hashable, Sendable {
+        package enum Status: String, CaseIterable, Sendable {
             /// Admitted to a school of their effective list.
             case admitted
             /// Placed by the bureau at the nearest public school with a free seat (统筹), or at a
@@ -21,77 +21,77 @@ public struct PlacementRun: Sendable {
             case unplaced
         }
 
-        public var studentID: String
-        public var schoolID: String?
-        public var status: Status
+        package var studentID: String
+        package var schoolID: String?
+        package var status: Status
         /// 1-based rank of the school in the effective list, for `admitted`.
-        public var choiceRank: Int?
+        package var choiceRank: Int?
         /// The tier at the school, for `admitted`.
-        public var tier: Int?
-        public var lotteryNumber: LotteryNumber
+        package var tier: Int?
+        package var lotteryNumber: LotteryNumber
         /// The twin group whose number the applicant carries (policy `twins_share_lottery_number`).
-        public var twinGroup: String?
-        public var zoneID: String?
+        package var twinGroup: String?
+        package var zoneID: String?
         /// Metres from home to the school, for `reassigned`.
-        public var distanceMetres: Double?
+        package var distanceMetres: Double?
         /// The seats the applicant holds: for `admitted`, `all` at a school of one seat group,
         /// else `open`, `open-except:<category>` or `reserved:<category>`
         /// (`SeatGroups.label(of:)`); `purchased` for a purchased place; nil otherwise.
-        public var seats: String?
+        package var seats: String?
         /// What a family or the bureau should know about the row (`placements.csv` writes their codes).
-        public var notes: [PlacementNote]
+        package var notes: [PlacementNote]
     }
 
     /// One entry of an effective preference list (the audit trail).
-    public struct Rank: Hashable, Sendable {
-        public var studentID: String
-        public var schoolID: String
-        public var choiceRank: Int
-        public var tier: Int
-        public var lotteryNumber: LotteryNumber
+    package struct Rank: Hashable, Sendable {
+        package var studentID: String
+        package var schoolID: String
+        package var choiceRank: Int
+        package var tier: Int
+        package var lotteryNumber: LotteryNumber
     }
 
-    public let level: SchoolLevel
+    package let level: SchoolLevel
     /// The draw that numbered the applicants: `<level>-placement` (`<level>-second-round` in a second round).
-    public let draw: String
-    public let mechanism: Mechanism
+    package let draw: String
+    package let mechanism: Mechanism
     /// The schools of the level, in `school_id` order.
-    public let schools: [School]
+    package let schools: [School]
     /// Applicants by `student_id`.
-    public let placements: [Placement]
+    package let placements: [Placement]
     /// Every applicant's effective list, by `student_id` then choice rank.
-    public let ranks: [Rank]
+    package let ranks: [Rank]
     /// The seats of each school in the groups they are filled in (one per school without
     /// reserved seats; `SeatGroups`).
-    public let seatGroups: SeatGroups
+    package let seatGroups: SeatGroups
     /// Per seat group (in `seatGroups.groups` order, school by school): the (tier, lottery
     /// number) of the last applicant admitted by priority when the group filled; nil when it
     /// did not. The tier is the applicant's at the group (raised at a reserved group for one
     /// outside its category).
-    public let cutoffs: [(tier: Int, lotteryNumber: LotteryNumber)?]
+    package let cutoffs: [(tier: Int, lotteryNumber: LotteryNumber)?]
     /// Per seat group: the applicants who ranked it above what they got, best first, with
     /// their tier at the group.
-    public let waitlists: [[(studentID: String, tier: Int, lotteryNumber: LotteryNumber)]]
+    package let waitlists: [[(studentID: String, tier: Int, lotteryNumber: LotteryNumber)]]
     /// How many applicants the other mechanism would have placed differently.
-    public let placedDifferentlyByOtherMechanism: Int
+    package let placedDifferentlyByOtherMechanism: Int
     /// The instance of the effective lists (applicant i is `placements[i]`, school k `schools[k]`).
-    public let instance: MatchingInstance
+    package let instance: MatchingInstance
     /// The instance the mechanism ran on: `instance` expanded into `seatGroups` (the same
     /// instance when no school reserves seats).
-    public let groupInstance: MatchingInstance
+    package let groupInstance: MatchingInstance
     /// The mechanism's matching on `groupInstance` (reassignments not included).
-    public let groupMatching: Matching
+    package let groupMatching: Matching
     /// The final matching, reassignments included.
-    public let matching: Matching
+    package let matching: Matching
 }
 
 /// Why a placement cannot run.
-public enum PlacementError: Error, CustomStringConvertible, Equatable {
+package enum PlacementError: Error, CustomStringConvertible, Equatable {
     case noSchools(SchoolLevel)
     case schoolWithoutLocation(String)
     case unknownSchoolInPriorities(studentID: String, schoolID: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .noSchools(let level):
             return "schools.csv has no \(level.rawValue) school: nothing to place"
@@ -116,7 +116,7 @@ extension PlacementRun {
     ///   zone's schools in a random order drawn from the stream `default-order/<student_id>` —
     ///   so that stating choices never loses the zone's seat.
     /// - Complexity: O(n log n + c) for n applicants and c list entries, plus the mechanism.
-    public init(admissionCase c: AdmissionCase, level: SchoolLevel, zoning: [String: ZoneAssignment], seed: String,
+    package init(admissionCase c: AdmissionCase, level: SchoolLevel, zoning: [String: ZoneAssignment], seed: String,
                 explicitTiers: [String: [String: Int]] = [:], draw: String? = nil) throws(PlacementError) {
         let policy = c.policy
         let claims = try PriorityClaims(admissionCase: c, level: level, explicitTiers: explicitTiers)

@@ -21,15 +21,15 @@ import EnrollmentCase
 /// At a **private** school (民办) every applicant has tier 0: oversubscribed, it admits by
 /// lottery alone. A row of `priorities.csv` for the student and school replaces the computed
 /// tier with its own.
-public struct PriorityTier: Sendable {
-    public let policy: Policy
+package struct PriorityTier: Sendable {
+    package let policy: Policy
 
-    public init(policy: Policy) {
+    package init(policy: Policy) {
         self.policy = policy
     }
 
     /// The applicant's claim on a school.
-    public enum Claim: Int, Sendable {
+    package enum Claim: Int, Sendable {
         case feeder = 0
         case zone = 1
         case none = 2
@@ -37,7 +37,7 @@ public struct PriorityTier: Sendable {
 
     /// The tier of an applicant with `claim` on a public school.
     /// - Complexity: O(categories).
-    public func tier(claim: Claim, applicant: Applicant, siblingHere: Bool) -> Int {
+    package func tier(claim: Claim, applicant: Applicant, siblingHere: Bool) -> Int {
         let k = policy.priorityCategories.count
         let category = policy.priorityCategories.firstIndex(where: applicant.categories.contains) ?? k
         let residence = claim == .zone ? policy.residenceOrder.firstIndex(of: applicant.residence) ?? 4 : 0
@@ -50,7 +50,7 @@ public struct PriorityTier: Sendable {
     /// the residence tie (nil where it does not count or is not in `residence_order`) and
     /// whether a sibling counted. Nil for a number the formula does not give under this policy.
     /// - Complexity: O(1).
-    public func parts(of tier: Int) -> (claim: Claim, category: Int?, residence: ResidenceTie?, sibling: Bool)? {
+    package func parts(of tier: Int) -> (claim: Claim, category: Int?, residence: ResidenceTie?, sibling: Bool)? {
         let k = policy.priorityCategories.count
         guard tier >= 0, let claim = Claim(rawValue: tier / 10 / (k + 1)) else { return nil }
         let residence = tier / 2 % 5, category = tier / 10 % (k + 1), sibling = tier % 2 == 0

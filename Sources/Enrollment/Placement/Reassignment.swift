@@ -18,17 +18,17 @@ import Foundation
 ///    only when every candidate school is full.
 /// 5. When no candidate school has a free seat (and no purchased place is open to them), the
 ///    student stays unplaced, with the reason "every school of the level is full".
-public enum Reassignment {
+package enum Reassignment {
     /// The places the government has bought in private schools, and who may take them.
-    public struct PurchasedPlaces: Sendable {
+    package struct PurchasedPlaces: Sendable {
         /// Per school of the instance, the places bought (0 for none).
-        public var places: [Int]
+        package var places: [Int]
         /// Per student, whether they may take one (a category the policy names).
-        public var eligible: [Bool]
+        package var eligible: [Bool]
         /// Metres from home within which a free public seat comes first; nil: any distance.
-        public var reachMetres: Double?
+        package var reachMetres: Double?
 
-        public init(places: [Int], eligible: [Bool], reachMetres: Double? = nil) {
+        package init(places: [Int], eligible: [Bool], reachMetres: Double? = nil) {
             self.places = places
             self.eligible = eligible
             self.reachMetres = reachMetres
@@ -36,25 +36,25 @@ public enum Reassignment {
     }
 
     /// A point on the Earth, in degrees (WGS 84 as the case files give them).
-    public struct Location: Hashable, Sendable {
-        public var latitude: Double
-        public var longitude: Double
+    package struct Location: Hashable, Sendable {
+        package var latitude: Double
+        package var longitude: Double
 
-        public init(latitude: Double, longitude: Double) {
+        package init(latitude: Double, longitude: Double) {
             self.latitude = latitude
             self.longitude = longitude
         }
     }
 
     /// The mean Earth radius used for distances, in metres (IUGG R₁).
-    public static let earthRadius = 6_371_008.8
+    package static let earthRadius = 6_371_008.8
 
     /// The straight-line distance in metres from `home` to `school` by the equirectangular
     /// approximation at the home's latitude: with Δφ and Δλ the differences of latitude and
     /// longitude in radians (Δλ brought into −π…π) and φ the home's latitude,
     /// `d = R · √((Δλ · cos φ)² + Δφ²)`. Within a county (tens of kilometres) it differs from
     /// the great-circle distance by far less than a metre per kilometre.
-    public static func distance(from home: Location, to school: Location) -> Double {
+    package static func distance(from home: Location, to school: Location) -> Double {
         distance(from: home, cosLatitude: cos(home.latitude * radiansPerDegree), to: school)
     }
 
@@ -74,7 +74,7 @@ public enum Reassignment {
     /// schools of their list — `tierWithoutChoices` for a student who listed none — then by
     /// tie-break rank.
     /// - Complexity: O(k log k + c) for k students.
-    public static func order(_ students: [Int], in instance: MatchingInstance, tierWithoutChoices: Int) -> [Int] {
+    package static func order(_ students: [Int], in instance: MatchingInstance, tierWithoutChoices: Int) -> [Int] {
         students.map { i -> (tier: Int, rank: Int32, student: Int) in
             let best = instance.choiceRange(of: i).map { Int(instance.choiceTiers[$0]) }.min()
             return (best ?? tierWithoutChoices, instance.tieRanks[i], i)
@@ -95,7 +95,7 @@ public enum Reassignment {
     /// - Returns: one decision per student of `order`, in that order, and the matching with the
     ///   reassigned students seated (their choice rank is nil unless the school is on their list).
     /// - Complexity: O(k · (candidates + schools with purchased places)) for k students.
-    public static func reassign(
+    package static func reassign(
         _ order: [Int], after matching: Matching, in instance: MatchingInstance,
         candidates: [Int], homes: [Location?], schools: [Location], purchased: PurchasedPlaces? = nil
     ) -> (decisions: [ReassignmentDecision], matching: Matching) {
@@ -147,16 +147,16 @@ public enum Reassignment {
 }
 
 /// What reassignment did with one student.
-public struct ReassignmentDecision: Hashable, Sendable {
-    public var student: Int
-    public var outcome: Outcome
+package struct ReassignmentDecision: Hashable, Sendable {
+    package var student: Int
+    package var outcome: Outcome
 
-    public init(student: Int, outcome: Outcome) {
+    package init(student: Int, outcome: Outcome) {
         self.student = student
         self.outcome = outcome
     }
 
-    public enum Outcome: Hashable, Sendable {
+    package enum Outcome: Hashable, Sendable {
         /// Seated at `school`, `metres` from home (nil when the home location is unknown).
         case reassigned(school: Int, metres: Double?)
         /// Given a purchased place at the private `school`, `metres` from home.
@@ -167,8 +167,8 @@ public struct ReassignmentDecision: Hashable, Sendable {
 }
 
 /// Why a student ends without a seat.
-public enum UnplacedReason: String, Hashable, Sendable, CustomStringConvertible {
+package enum UnplacedReason: String, Hashable, Sendable, CustomStringConvertible {
     case everySchoolOfLevelFull = "every school of the level is full"
 
-    public var description: String { rawValue }
+    package var description: String { rawValue }
 }

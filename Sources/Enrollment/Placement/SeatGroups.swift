@@ -19,9 +19,9 @@ import EnrollmentCase
 /// checks. Immediate acceptance takes a school's groups in one round (`ImmediateAcceptance`).
 public struct SeatGroups: Hashable, Sendable {
     /// One group of a school's seats.
-    public struct Group: Hashable, Sendable {
+    package struct Group: Hashable, Sendable {
         /// What the seats are for.
-        public enum Kind: Hashable, Sendable {
+        package enum Kind: Hashable, Sendable {
             /// Everyone's, by priority.
             case open
             /// Held for a category first, then everyone's.
@@ -33,21 +33,21 @@ public struct SeatGroups: Hashable, Sendable {
         }
 
         /// The school index.
-        public var school: Int
-        public var kind: Kind
-        public var seats: Int
+        package var school: Int
+        package var kind: Kind
+        package var seats: Int
 
         /// The category the seats are held for, if reserved.
-        public var category: String? {
+        package var category: String? {
             if case .reserved(let category) = kind { return category }
             return nil
         }
     }
 
     /// The groups, school after school, each school's in processing order.
-    public let groups: [Group]
+    package let groups: [Group]
     /// `schoolCount + 1` offsets: the groups of school s are `offsets[s]..<offsets[s + 1]`.
-    public let offsets: [Int]
+    package let offsets: [Int]
 
     /// The groups of schools of `capacities` holding `reserves` (school index, category, seats,
     /// cap; several at one school are processed in the order given) and `purchased` places
@@ -56,7 +56,7 @@ public struct SeatGroups: Hashable, Sendable {
     ///   category, at most one cap per school and none below its reserve's seats, and a school's
     ///   reserves and purchased places at most its capacity (`enroll validate` refuses the rest).
     /// - Complexity: O(m + r) for m schools and r reserves.
-    public init(capacities: [Int], reserves: [(school: Int, category: String, seats: Int, cap: Int?)] = [], order: ReserveOrder = .openFirst,
+    package init(capacities: [Int], reserves: [(school: Int, category: String, seats: Int, cap: Int?)] = [], order: ReserveOrder = .openFirst,
                 purchased: [Int] = []) {
         var held = [[(category: String, seats: Int, cap: Int?)]](repeating: [], count: capacities.count)
         for r in reserves { held[r.school].append((r.category, r.seats, r.cap)) }
@@ -84,7 +84,7 @@ public struct SeatGroups: Hashable, Sendable {
     /// The groups of a level's `schools` (in the order of the instance's schools) under the
     /// policy's reserved seats and each school's purchased places.
     /// - Complexity: O(m + r).
-    public init(schools: [School], policy: Policy) {
+    package init(schools: [School], policy: Policy) {
         var index: [String: Int] = [:]
         for (k, s) in schools.enumerated() { index[s.id] = k }
         self.init(capacities: schools.map(\.capacity),
@@ -92,20 +92,20 @@ public struct SeatGroups: Hashable, Sendable {
                   order: policy.reserveOrder, purchased: schools.map(\.purchasedPlaces))
     }
 
-    public var schoolCount: Int { offsets.count - 1 }
+    package var schoolCount: Int { offsets.count - 1 }
 
     /// Whether every school is one group (no reserved seats): the expanded instance is the instance.
-    public var isTrivial: Bool { groups.count == schoolCount }
+    package var isTrivial: Bool { groups.count == schoolCount }
 
     /// The groups of `school`, in processing order.
-    public func groups(of school: Int) -> Range<Int> { offsets[school]..<offsets[school + 1] }
+    package func groups(of school: Int) -> Range<Int> { offsets[school]..<offsets[school + 1] }
 
     /// What a group is, as the run's files write it: `all` (a school of one group), `open`,
     /// `reserved:<category>`, `open-except:<category>` or `purchased`.
-    public func label(of group: Int) -> String { seatsLabel(of: group).code }
+    package func label(of group: Int) -> String { seatsLabel(of: group).code }
 
     /// The label of `group`, typed (`all` for the one group of a school without reserved seats).
-    public func seatsLabel(of group: Int) -> SeatsLabel {
+    package func seatsLabel(of group: Int) -> SeatsLabel {
         let g = groups[group]
         switch g.kind {
         case .open: return groups(of: g.school).count == 1 ? .all : .open
@@ -116,7 +116,7 @@ public struct SeatGroups: Hashable, Sendable {
     }
 
     /// The group of `school` that `label` names, if any.
-    public func group(of school: Int, label: String) -> Int? {
+    package func group(of school: Int, label: String) -> Int? {
         groups(of: school).first { self.label(of: $0) == label }
     }
 
@@ -128,7 +128,7 @@ public struct SeatGroups: Hashable, Sendable {
     /// - Parameter isMember: whether student i is in a category.
     /// - Precondition: `instance.schoolCount == schoolCount`.
     /// - Complexity: O(n + c · g) for c choices and g groups a school at most.
-    public func expand(_ instance: MatchingInstance, isMember: (_ student: Int, _ category: String) -> Bool) -> MatchingInstance {
+    package func expand(_ instance: MatchingInstance, isMember: (_ student: Int, _ category: String) -> Bool) -> MatchingInstance {
         precondition(instance.schoolCount == schoolCount, "one school of the groups per school of the instance")
         guard !isTrivial else { return instance }
         let tiers = instance.choiceTiers.lazy.map(Int.init)
@@ -161,7 +161,7 @@ public struct SeatGroups: Hashable, Sendable {
     /// A matching on the expanded instance as one on the schools of `instance`, with the
     /// choice ranks of `instance`.
     /// - Complexity: O(n + c).
-    public func schoolMatching(_ matching: Matching, in instance: MatchingInstance) -> Matching {
+    package func schoolMatching(_ matching: Matching, in instance: MatchingInstance) -> Matching {
         guard !isTrivial else { return matching }
         return Matching(schools: matching.schoolIndices.map { $0 < 0 ? nil : groups[Int($0)].school }, in: instance)
     }

@@ -4,13 +4,13 @@
 /// seats), `open`, `reserved:<category>`, `open-except:<category>` (open seats a capped category
 /// may not take) or `purchased` (a place the government bought at a private school). Categories
 /// are the case's keys, which hold no `:`.
-public enum SeatsLabel: Hashable, Sendable {
+package enum SeatsLabel: Hashable, Sendable {
     case all, open, purchased
     case reserved(category: String)
     case openExcept(category: String)
 
     /// The label as the files write it.
-    public var code: String {
+    package var code: String {
         switch self {
         case .all: "all"
         case .open: "open"
@@ -21,12 +21,12 @@ public enum SeatsLabel: Hashable, Sendable {
     }
 
     /// The category of a reserved group; nil for any other.
-    public var reservedCategory: String? {
+    package var reservedCategory: String? {
         if case .reserved(let category) = self { category } else { nil }
     }
 
     /// The label written as `code`; nil for anything else (an empty field among them).
-    public init?(code: some StringProtocol) {
+    package init?(code: some StringProtocol) {
         let parts = String(code).split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         switch (parts[0], parts.count) {
         case ("all", 1): self = .all

@@ -9,7 +9,7 @@
 /// passed over at a school (withdrawn, or holding a seat they like as much or more) is never
 /// reconsidered there: their seat only ever improves. Every promotion moves a student strictly
 /// up their own list, so the process ends after at most (choices in all) promotions.
-public enum VacancyChain {
+package enum VacancyChain {
     /// Frees the seats of the `withdrawn` students and promotes down the `waitlists`.
     /// - Parameters:
     ///   - withdrawn: students who give up their seat (duplicates and unplaced ones are ignored);
@@ -19,7 +19,7 @@ public enum VacancyChain {
     /// - Returns: the promotions in the order made, the new matching, and per school the seats
     ///   freed and left empty.
     /// - Complexity: O(m · promotions + Σ waitlist lengths).
-    public static func promote(
+    package static func promote(
         withdrawn: [Int], from matching: Matching, waitlists: [[Int]], in instance: MatchingInstance
     ) -> VacancyChainResult {
         precondition(waitlists.count == instance.schoolCount, "one waitlist per school")
@@ -70,14 +70,14 @@ public enum VacancyChain {
 }
 
 /// One promotion of a vacancy chain.
-public struct VacancyMove: Hashable, Sendable {
-    public var student: Int
+package struct VacancyMove: Hashable, Sendable {
+    package var student: Int
     /// The school the student left (nil if they held no seat).
-    public var from: Int?
+    package var from: Int?
     /// The school the student moved up to.
-    public var to: Int
+    package var to: Int
 
-    public init(student: Int, from: Int?, to: Int) {
+    package init(student: Int, from: Int?, to: Int) {
         self.student = student
         self.from = from
         self.to = to
@@ -85,13 +85,13 @@ public struct VacancyMove: Hashable, Sendable {
 }
 
 /// What a run of vacancy chains did.
-public struct VacancyChainResult: Hashable, Sendable {
+package struct VacancyChainResult: Hashable, Sendable {
     /// The promotions in the order made.
-    public var moves: [VacancyMove]
+    package var moves: [VacancyMove]
     /// The placement after the promotions (withdrawn students unplaced).
-    public var matching: Matching
+    package var matching: Matching
     /// Per school, the freed seats that no waitlisted student wanted.
-    public var emptySeats: [Int]
+    package var emptySeats: [Int]
 }
 
 extension Array {

@@ -1,28 +1,28 @@
 /// Where a school's admission stopped (录取线): the `(tier, tieRank)` of the last student it
 /// admitted by priority. An applicant with a better pair would have been admitted under
 /// deferred acceptance.
-public struct Cutoff: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var tier: Int
-    public var tieRank: Int
+package struct Cutoff: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package var tier: Int
+    package var tieRank: Int
 
-    public init(tier: Int, tieRank: Int) {
+    package init(tier: Int, tieRank: Int) {
         self.tier = tier
         self.tieRank = tieRank
     }
 
-    public static func < (a: Cutoff, b: Cutoff) -> Bool { (a.tier, a.tieRank) < (b.tier, b.tieRank) }
+    package static func < (a: Cutoff, b: Cutoff) -> Bool { (a.tier, a.tieRank) < (b.tier, b.tieRank) }
 
-    public var description: String { "tier \(tier), tie-break rank \(tieRank)" }
+    package var description: String { "tier \(tier), tie-break rank \(tieRank)" }
 }
 
 /// Cutoffs and waitlists (候补) of a placement: pure functions of the instance and the
 /// matching.
-public enum Waitlist {
+package enum Waitlist {
     /// The cutoff of each school: the worst `(tier, tieRank)` among the students seated there
     /// who listed it (admitted by priority, not by reassignment); nil when those students do
     /// not fill the school (it took everyone who came) or there are none.
     /// - Complexity: O(n + m).
-    public static func cutoffs(_ matching: Matching, in instance: MatchingInstance) -> [Cutoff?] {
+    package static func cutoffs(_ matching: Matching, in instance: MatchingInstance) -> [Cutoff?] {
         let m = instance.schoolCount
         var worst = [UInt64](repeating: 0, count: m)
         var admitted = [Int](repeating: 0, count: m)
@@ -42,7 +42,7 @@ public enum Waitlist {
     /// or listed it at all, if they hold no seat or one they did not list (reassigned) — in
     /// `(tier at that school, tieRank)` order, best first.
     /// - Complexity: O(c + Σ w log w) for waitlists of length w.
-    public static func waitlists(_ matching: Matching, in instance: MatchingInstance) -> [[Int]] {
+    package static func waitlists(_ matching: Matching, in instance: MatchingInstance) -> [[Int]] {
         var keyed = [[UInt64]](repeating: [], count: instance.schoolCount)
         for i in 0..<instance.studentCount {
             let range = instance.choiceRange(of: i)

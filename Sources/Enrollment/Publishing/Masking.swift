@@ -14,9 +14,9 @@
 /// - The empty text stays empty. `student_id` is never masked: it is how a family finds its result.
 ///
 /// Every function is pure and O(length of the text).
-public enum Masking {
+enum Masking {
     /// The compound surnames (复姓) kept whole, from the Hundred Family Surnames (百家姓).
-    public static let compoundSurnames: [String] = [
+    static let compoundSurnames: [String] = [
         "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐",
         "夏侯", "轩辕", "端木", "司徒", "司空", "宇文", "独孤", "南宫", "西门", "万俟", "闻人",
         "赫连", "澹台", "公冶", "宗政", "濮阳", "淳于", "单于", "太叔", "申屠", "钟离", "呼延",
@@ -26,10 +26,10 @@ public enum Masking {
     ]
 
     /// The text that replaces each masked character.
-    public static let mark: Character = "*"
+    static let mark: Character = "*"
 
     /// The published form of a person's name.
-    public static func name(_ name: String) -> String {
+    static func name(_ name: String) -> String {
         let trimmed = name.trimmingSpaces
         // Han ideographs and printable ASCII are each a character of their own, so a name made
         // only of them is masked scalar by scalar, without finding character boundaries.
@@ -55,7 +55,7 @@ public enum Masking {
     private static let compoundSurnameSet = Set(compoundSurnames)
 
     /// The published form of a resident id number.
-    public static func idNumber(_ idNumber: String) -> String {
+    static func idNumber(_ idNumber: String) -> String {
         let characters = Array(idNumber.trimmingSpaces)
         guard characters.count == 18 || characters.count == 15 else {
             return String(repeating: mark, count: characters.count)

@@ -23,20 +23,20 @@ import EnrollmentVocabulary
 ///
 /// Names and id numbers are masked by the rules of the results site (`Masking`); the same
 /// case, commitment, date, notice and language always give the same bytes.
-public struct PreDrawSite: Sendable {
+package struct PreDrawSite: Sendable {
     /// What a publication made.
-    public struct Summary: Sendable {
+    package struct Summary: Sendable {
         /// The commitment the site shows.
-        public var commitment: SHA256Digest
+        package var commitment: SHA256Digest
         /// The applicants listed, per level.
-        public var applicants: [(level: SchoolLevel, count: Int)]
+        package var applicants: [(level: SchoolLevel, count: Int)]
         /// Every file of the site, in path order (bytes of the UTF-8 paths).
-        public var files: [(path: String, digest: SHA256Digest)]
+        package var files: [(path: String, digest: SHA256Digest)]
     }
 
     /// Every file of the site, in path order.
-    public let files: [(path: String, bytes: [UInt8])]
-    public let summary: Summary
+    package let files: [(path: String, bytes: [UInt8])]
+    package let summary: Summary
 
     /// Builds the site in memory (a small case, tests).
     /// - Parameters:
@@ -47,7 +47,7 @@ public struct PreDrawSite: Sendable {
     ///   school without a location, `priorities.csv` naming a school of another level).
     /// - Complexity: O(applicants × schools held + zone vertices + address rules), and memory
     ///   for every file.
-    public init(_ admissionCase: AdmissionCase, commitment: Commitment, drawDate: CalendarDate, language: SiteLanguage = .zh,
+    package init(_ admissionCase: AdmissionCase, commitment: Commitment, drawDate: CalendarDate, language: SiteLanguage = .zh,
                 notice: PublicationNotice? = nil) throws {
         var memory = SiteMemory()
         summary = try PreDrawSiteBuilder.build(admissionCase, commitment: commitment, drawDate: drawDate, language: language,
@@ -60,7 +60,7 @@ public struct PreDrawSite: Sendable {
     /// - Throws: `PublishingError.siteInsideCase` when `site` is `caseFolder` or inside it;
     ///   `PublishingError.notASite` when `site` holds files and is not a published site;
     ///   `PlacementError`; file errors.
-    public static func publish(_ admissionCase: AdmissionCase, commitment: Commitment, drawDate: CalendarDate, language: SiteLanguage = .zh,
+    package static func publish(_ admissionCase: AdmissionCase, commitment: Commitment, drawDate: CalendarDate, language: SiteLanguage = .zh,
                                notice: PublicationNotice? = nil, to site: URL, caseFolder: URL) throws -> Summary {
         try SiteFolder.replace(site, outside: caseFolder, as: PublishingError.siteInsideCase) { writer in
             try PreDrawSiteBuilder.build(admissionCase, commitment: commitment, drawDate: drawDate, language: language, notice: notice, into: &writer)

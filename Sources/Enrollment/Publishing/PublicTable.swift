@@ -7,27 +7,27 @@ import EnrollmentEngines
 ///
 /// A copied run table shares the run's rows (no copy is made); masked columns are kept beside
 /// them, so a city's placements are held once.
-public struct PublicTable: Sendable, Equatable {
+struct PublicTable: Sendable, Equatable {
     /// The file name without extension (`junior-placements`).
-    public var name: String
+    var name: String
     /// The run file it is copied from (`junior/placements.csv`), or nil for a table computed here.
-    public var source: String?
-    public var columns: [String]
+    var source: String?
+    var columns: [String]
     /// The columns whose values are masked (`Masking`), in column order; they come last.
-    public var masked: [String]
+    var masked: [String]
     /// The rows without the masked columns.
-    package let base: RunCSV.Rows
+    let base: RunCSV.Rows
     /// Per row the values of the masked columns (empty when `masked` is).
-    package let appended: [[String]]
+    let appended: [[String]]
 
-    public init(name: String, source: String?, columns: [String], rows: [[String]], masked: [String] = []) {
+    init(name: String, source: String?, columns: [String], rows: [[String]], masked: [String] = []) {
         precondition(rows.allSatisfy { $0.count == columns.count }, "one field per column")
         self.init(name: name, source: source, columns: columns, rows: RunCSV.Rows(storage: .array(rows)))
         self.masked = masked
     }
 
     /// A run table, with masked columns `masked` appended: `appended[k]` holds row k's values.
-    package init(name: String, source: String?, columns: [String], rows: RunCSV.Rows, masked: [String] = [], appended: [[String]] = []) {
+    init(name: String, source: String?, columns: [String], rows: RunCSV.Rows, masked: [String] = [], appended: [[String]] = []) {
         precondition(appended.count == (masked.isEmpty ? 0 : rows.count) && appended.allSatisfy { $0.count == masked.count },
                      "one masked value per row and column")
         self.name = name
@@ -39,35 +39,35 @@ public struct PublicTable: Sendable, Equatable {
     }
 
     /// The rows as published, masked columns last.
-    public var rows: [[String]] { appended.isEmpty ? Array(base) : zip(base, appended).map { $0 + $1 } }
+    var rows: [[String]] { appended.isEmpty ? Array(base) : zip(base, appended).map { $0 + $1 } }
 
     /// The number of rows.
-    public var count: Int { base.count }
+    var count: Int { base.count }
 
     /// Row `k` as published.
-    public func row(_ k: Int) -> [String] { appended.isEmpty ? base[k] : base[k] + appended[k] }
+    func row(_ k: Int) -> [String] { appended.isEmpty ? base[k] : base[k] + appended[k] }
 
     /// The index of column `name`.
-    public func column(_ name: String) -> Int? { columns.firstIndex(of: name) }
+    func column(_ name: String) -> Int? { columns.firstIndex(of: name) }
 
     /// The index of a column of a schema (`QuotaAllocationFile.Column`, …).
-    public func column<Column: RawRepresentable>(_ column: Column) -> Int? where Column.RawValue == String { self.column(column.rawValue) }
+    func column<Column: RawRepresentable>(_ column: Column) -> Int? where Column.RawValue == String { self.column(column.rawValue) }
 
     /// The CSV copy: UTF-8 with a byte-order mark, LF, the rows in the order held.
     /// - Complexity: O(size of the table).
-    public var csv: [UInt8] {
+    var csv: [UInt8] {
         var w = CSVWriter(header: columns)
         for k in base.indices { w.append(row(k)) }
         return w.bytes
     }
 
     /// The rule text recorded for masked columns.
-    public static let maskingRule = "names: surname kept (compound surnames whole), other characters *; non-Chinese names: first letter and ***; resident id numbers: first 6 and last 4 characters kept; student_id not masked"
+    static let maskingRule = "names: surname kept (compound surnames whole), other characters *; non-Chinese names: first letter and ***; resident id numbers: first 6 and last 4 characters kept; student_id not masked"
 
     /// The JSON copy: `{"table", "source", "columns", "masked", "masking", "rows": [[…], …]}`,
     /// one row a line.
     /// - Complexity: O(size of the table).
-    public var json: [UInt8] {
+    var json: [UInt8] {
         var members: [(String, JSONValue)] = [("table", .string(name))]
         members.append(("source", source.map { .string($0) } ?? .null))
         members.append(("columns", .array(columns.map { .string($0) })))

@@ -17,25 +17,25 @@ import EnrollmentCase
 ///
 /// Every key is required; `publication_start` and `publication_end` are days (`YYYY-MM-DD`),
 /// the period includes both and may not end before it starts.
-public struct PublicationNotice: Sendable, Equatable {
-    public static let fileName = "notice.json"
+package struct PublicationNotice: Sendable, Equatable {
+    package static let fileName = "notice.json"
     /// The keys of `notice.json`, in the order the docs list them.
-    public static let keys = ["round", "publication_start", "publication_end", "office", "telephone", "appeal"]
+    package static let keys = ["round", "publication_start", "publication_end", "office", "telephone", "appeal"]
 
     /// The round, as the bureau names it (the site's subtitle).
-    public var round: String
+    package var round: String
     /// The first and last day of the publication period, both included.
-    public var start: CalendarDate
-    public var end: CalendarDate
+    package var start: CalendarDate
+    package var end: CalendarDate
     /// The supervising office (监督部门) and its telephone (监督电话).
-    public var office: String
-    public var telephone: String
+    package var office: String
+    package var telephone: String
     /// How to appeal (申诉), in the bureau's words.
-    public var appeal: String
+    package var appeal: String
 
     /// A notice.
     /// - Precondition: `start <= end`.
-    public init(round: String, start: CalendarDate, end: CalendarDate, office: String, telephone: String, appeal: String) {
+    package init(round: String, start: CalendarDate, end: CalendarDate, office: String, telephone: String, appeal: String) {
         precondition(start <= end, "a publication period ends on or after its first day")
         self.round = round
         self.start = start
@@ -46,7 +46,7 @@ public struct PublicationNotice: Sendable, Equatable {
     }
 
     /// The days of the period, both ends included.
-    public var days: Int { end.dayNumber - start.dayNumber + 1 }
+    package var days: Int { end.dayNumber - start.dayNumber + 1 }
 
     /// Parses `notice.json`.
     /// - Throws: `Diagnostics`, every problem at `file:line:column`: not JSON, not an object, a
@@ -56,14 +56,14 @@ public struct PublicationNotice: Sendable, Equatable {
     /// - Complexity: O(size of the file).
     /// Reads the notice at `url`.
     /// - Throws: `Diagnostics`: the file cannot be read, or every problem of its contents.
-    public init(contentsOf url: URL) throws(Diagnostics) {
+    package init(contentsOf url: URL) throws(Diagnostics) {
         guard let bytes = FileBytes.read(url.path) else {
             throw Diagnostics([Diagnostic(SourceLocation(file: url.path), "the notice cannot be read; check the path and its permissions")])
         }
         try self.init(parsing: bytes, file: url.lastPathComponent)
     }
 
-    public init(parsing bytes: [UInt8], file: String = fileName) throws(Diagnostics) {
+    package init(parsing bytes: [UInt8], file: String = fileName) throws(Diagnostics) {
         let root: JSONValue
         do {
             root = try JSONReader.parse(bytes, file: file)

@@ -18,24 +18,24 @@ import EnrollmentIO
 /// - `site.css`, `site.js` (`SiteAssets`); `data/` as before; `SHA256SUMS`.
 ///
 /// The same run, case, notice and language always give the same bytes.
-public struct PublishedSite: Sendable {
+package struct PublishedSite: Sendable {
     /// What a publication made: the report, the public tables' names, every file with its SHA-256.
-    public struct Summary: Sendable {
-        public var report: SupervisionReport
-        public var tables: [String]
+    package struct Summary: Sendable {
+        package var report: SupervisionReport
+        package var tables: [String]
         /// Every file of the site, in path order (bytes of the UTF-8 paths).
-        public var files: [(path: String, digest: SHA256Digest)]
+        package var files: [(path: String, digest: SHA256Digest)]
     }
 
     /// Every file of the site, in path order.
-    public let files: [(path: String, bytes: [UInt8])]
-    public let summary: Summary
-    public var report: SupervisionReport { summary.report }
+    package let files: [(path: String, bytes: [UInt8])]
+    package let summary: Summary
+    package var report: SupervisionReport { summary.report }
 
     /// Builds the site in memory (a small run, tests).
     /// - Throws: `PublishingError.missingColumn` when a run file lacks a column the site reads.
     /// - Complexity: O(rows of the run's files + applicants of the case), and memory for every file.
-    public init(_ results: RunResults, language: SiteLanguage = .zh, notice: PublicationNotice? = nil) throws {
+    package init(_ results: RunResults, language: SiteLanguage = .zh, notice: PublicationNotice? = nil) throws {
         var memory = SiteMemory()
         summary = try SiteBuilder.build(results, language: language, notice: notice, into: &memory)
         files = memory.files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
@@ -52,7 +52,7 @@ public struct PublishedSite: Sendable {
     /// - Throws: `PublishingError.siteInsideRun` when `site` is `run` or inside it;
     ///   `PublishingError.notASite` when `site` holds files and is not a published site
     ///   (it would be replaced); `PublishingError.missingColumn`; file errors.
-    public static func publish(_ results: RunResults, language: SiteLanguage = .zh, notice: PublicationNotice? = nil,
+    package static func publish(_ results: RunResults, language: SiteLanguage = .zh, notice: PublicationNotice? = nil,
                                to site: URL, run: URL) throws -> Summary {
         try SiteFolder.replace(site, outside: run, as: PublishingError.siteInsideRun) { writer in
             try SiteBuilder.build(results, language: language, notice: notice, into: &writer)

@@ -1,7 +1,7 @@
 import EnrollmentIO
 
 /// Why a run cannot be published; every message names the file (and line, column) to look at.
-public enum PublishingError: Error, CustomStringConvertible, Equatable {
+enum PublishingError: Error, CustomStringConvertible, Equatable {
     /// A run file the publication needs is missing.
     case missingFile(String)
     /// A run file does not read as CSV or JSON (the first problem).
@@ -21,7 +21,7 @@ public enum PublishingError: Error, CustomStringConvertible, Equatable {
     /// The site folder exists, holds files, and is not a site `enroll publish` wrote.
     case notASite(String)
 
-    public var description: String {
+    var description: String {
         switch self {
         case .missingFile(let file): "\(file): the file is missing from the run folder"
         case .unreadable(let d): "\(d)"

@@ -13,39 +13,39 @@ import EnrollmentVocabulary
 /// the grades of the level (6 primary, 3 junior). Values are computed in binary floating point in
 /// a fixed order, so every machine gives the same figures; they are shown rounded (two decimals,
 /// three for a coefficient).
-public struct ResourceBalance: Sendable, Equatable {
+struct ResourceBalance: Sendable, Equatable {
     /// One school's indicators.
-    public struct School: Sendable, Equatable {
-        public var schoolID: String
-        public var pupils: Int
+    struct School: Sendable, Equatable {
+        var schoolID: String
+        var pupils: Int
         /// The value of each indicator, in the indicators' order; nil where the file gives none.
-        public var values: [Double?]
+        var values: [Double?]
         /// Indicators at or above their standard.
-        public var met: Int
+        var met: Int
         /// At least six met and none below 85 % of its standard.
-        public var passes: Bool
+        var passes: Bool
     }
 
     /// The comprehensive coefficient's ceiling per level.
-    public static func cvMaximum(_ level: SchoolLevel) -> Double { level == .primary ? 0.50 : 0.45 }
+    static func cvMaximum(_ level: SchoolLevel) -> Double { level == .primary ? 0.50 : 0.45 }
 
-    public var level: SchoolLevel
+    var level: SchoolLevel
     /// The standard of each indicator, in the indicators' order.
-    public var standards: [Double]
+    var standards: [Double]
     /// The level's schools that have a row in `resources.csv`, by school id.
-    public var schools: [School]
+    var schools: [School]
     /// Each indicator's coefficient of variation (nil with fewer than two schools or a mean of 0).
-    public var coefficients: [Double?]
+    var coefficients: [Double?]
     /// The mean of the coefficients computed; nil when none is.
-    public var comprehensive: Double?
+    var comprehensive: Double?
 
     /// Whether the comprehensive coefficient is at most its ceiling; nil when not computed.
-    public var spreadPasses: Bool? { comprehensive.map { $0 <= Self.cvMaximum(level) } }
+    var spreadPasses: Bool? { comprehensive.map { $0 <= Self.cvMaximum(level) } }
 
     /// The figures of `level`, with `placed` the pupils the run placed at each school (for a
     /// school whose `pupils` the file does not give); nil when the case has no resources for it.
     /// - Complexity: O(schools × indicators).
-    public init?(level: SchoolLevel, admissionCase c: AdmissionCase, placed: [String: Int]) {
+    init?(level: SchoolLevel, admissionCase c: AdmissionCase, placed: [String: Int]) {
         let indicators = SchoolResources.Indicator.allCases
         let rows = c.schools(level).sorted { $0.id < $1.id }.compactMap { s in c.resources[s.id] }
         guard !rows.isEmpty else { return nil }

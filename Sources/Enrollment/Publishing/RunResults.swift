@@ -10,23 +10,23 @@ import EnrollmentVocabulary
 /// Rows read from a file stay in the parsed file's bytes (`CSVTable`: the bytes and 4 bytes a
 /// field) and become `[String]` one row at a time when read, so a city's run is held at about
 /// the size of its files.
-public struct RunCSV: Sendable, Equatable {
+struct RunCSV: Sendable, Equatable {
     /// The path inside the run folder (`junior/placements.csv`).
-    public var file: String
-    public var columns: [String]
-    public var rows: Rows
+    var file: String
+    var columns: [String]
+    var rows: Rows
 
     /// The rows of a table, each as its fields.
-    public struct Rows: RandomAccessCollection, Sendable, Equatable {
-        package enum Storage: Sendable {
+    struct Rows: RandomAccessCollection, Sendable, Equatable {
+        enum Storage: Sendable {
             case table(CSVTable)
             case array([[String]])
         }
 
-        package let storage: Storage
+        let storage: Storage
 
-        public var startIndex: Int { 0 }
-        public var endIndex: Int {
+        var startIndex: Int { 0 }
+        var endIndex: Int {
             switch storage {
             case .table(let t): t.count
             case .array(let a): a.count
@@ -35,17 +35,17 @@ public struct RunCSV: Sendable, Equatable {
 
         /// Row `k`'s fields.
         /// - Complexity: O(size of the row) for rows read from a file.
-        public subscript(k: Int) -> [String] {
+        subscript(k: Int) -> [String] {
             switch storage {
             case .table(let t): t.fields(ofRow: k)
             case .array(let a): a[k]
             }
         }
 
-        public static func == (a: Rows, b: Rows) -> Bool { a.elementsEqual(b) }
+        static func == (a: Rows, b: Rows) -> Bool { a.elementsEqual(b) }
     }
 
-    public init(file: String, columns: [String], rows: [[String]]) {
+    init(file: String, columns: [String], rows: [[String]]) {
         self.file = file
         self.columns = columns
         self.rows = Rows(storage: .array(rows))
@@ -53,7 +53,7 @@ public struct RunCSV: Sendable, Equatable {
 
     /// Parses `bytes` (UTF-8, optional byte-order mark).
     /// - Throws: `PublishingError.unreadable` at the first problem.
-    public init(file: String, bytes: [UInt8]) throws(PublishingError) {
+    init(file: String, bytes: [UInt8]) throws(PublishingError) {
         let parsed = CSVReader.parse(bytes, file: file)
         if let first = parsed.diagnostics.first { throw .unreadable(first) }
         guard let table = parsed.table else { throw .unreadable(Diagnostic(SourceLocation(file: file, line: 1), "the file has no header")) }
@@ -64,56 +64,56 @@ public struct RunCSV: Sendable, Equatable {
 
     /// The index of `column`.
     /// - Throws: `PublishingError.missingColumn`.
-    public func index(_ column: String) throws(PublishingError) -> Int {
+    func index(_ column: String) throws(PublishingError) -> Int {
         guard let k = columns.firstIndex(of: column) else { throw .missingColumn(file: file, column: column) }
         return k
     }
 
     /// The position of a column of a schema (`PlacementsFile.Column`, `ZoningFile.Column`).
     /// - Throws: `PublishingError.missingColumn`.
-    public func index<Column: RawRepresentable>(_ column: Column) throws(PublishingError) -> Int where Column.RawValue == String {
+    func index<Column: RawRepresentable>(_ column: Column) throws(PublishingError) -> Int where Column.RawValue == String {
         try index(column.rawValue)
     }
 }
 
 /// The results of one level of a run (`RUN/<level>/`).
-public struct LevelResults: Sendable {
-    public var level: SchoolLevel
-    public var placements: RunCSV
-    public var cutoffs: RunCSV
-    public var zoning: RunCSV?
-    public var ranks: RunCSV?
-    public var classes: RunCSV?
-    public var classSummary: RunCSV?
-    public var classBalance: RunCSV?
-    public var headTeachers: RunCSV?
+struct LevelResults: Sendable {
+    var level: SchoolLevel
+    var placements: RunCSV
+    var cutoffs: RunCSV
+    var zoning: RunCSV?
+    var ranks: RunCSV?
+    var classes: RunCSV?
+    var classSummary: RunCSV?
+    var classBalance: RunCSV?
+    var headTeachers: RunCSV?
 }
 
 /// The quota results of a run (`quota-allocation.csv`, `quota-admissions.csv`, `quota-unfilled.csv`).
-public struct QuotaResults: Sendable {
-    public var allocation: RunCSV
-    public var admissions: RunCSV?
-    public var unfilled: RunCSV?
+struct QuotaResults: Sendable {
+    var allocation: RunCSV
+    var admissions: RunCSV?
+    var unfilled: RunCSV?
 }
 
 /// Everything a publication reads: the run's files and manifest, and optionally the case (for
 /// school names, applicants' names and id numbers to mask, feeders and plans), the case's
 /// `commitment.json` and the seed ceremony's contributions. Reading never writes anything.
-public struct RunResults: Sendable {
-    public var manifest: Manifest?
+package struct RunResults: Sendable {
+    package var manifest: Manifest?
     /// `lottery-numbers.csv` of the run, when present (published as it is: ids and numbers only).
-    public var lotteryNumbers: RunCSV?
-    public var levels: [LevelResults]
+    var lotteryNumbers: RunCSV?
+    var levels: [LevelResults]
     /// The second rounds (`<level>/second-round/`), level by level, when the run has them.
-    public var secondRounds: [LevelResults]
-    public var quota: QuotaResults?
-    public var admissionCase: AdmissionCase?
+    var secondRounds: [LevelResults]
+    var quota: QuotaResults?
+    package var admissionCase: AdmissionCase?
     /// The case's commitment (`commitment.json`), when the case folder holds one.
-    public var commitment: Commitment?
+    package var commitment: Commitment?
     /// The seed ceremony, when its contributions were given (checked against the manifest's seed).
-    public var ceremony: SeedCeremony?
+    package var ceremony: SeedCeremony?
 
-    public init(manifest: Manifest?, lotteryNumbers: RunCSV? = nil, levels: [LevelResults], secondRounds: [LevelResults] = [],
+    init(manifest: Manifest?, lotteryNumbers: RunCSV? = nil, levels: [LevelResults], secondRounds: [LevelResults] = [],
                 quota: QuotaResults?, admissionCase: AdmissionCase?, commitment: Commitment?, ceremony: SeedCeremony?) {
         self.manifest = manifest
         self.lotteryNumbers = lotteryNumbers
@@ -126,7 +126,7 @@ public struct RunResults: Sendable {
     }
 
     /// The folder of the run holding the quota files (`enroll quota` writes `quota/`).
-    public static let quotaFolders = ["quota/"]
+    package static let quotaFolders = ["quota/"]
 
     /// Reads the run folder `run`: `manifest.json` if any (its seed contributions stand for
     /// `ceremony` when that is nil), `<level>/placements.csv` and
@@ -140,7 +140,7 @@ public struct RunResults: Sendable {
     ///   `cutoffs.csv` beside a `placements.csv`, an unreadable file, a ceremony that does not
     ///   give the recorded seed); errors reading the case.
     /// - Complexity: O(size of the run's tables + size of the case).
-    public static func read(run: URL, caseFolder: URL?, encoding: TextEncoding? = nil, ceremony: SeedCeremony?) throws -> RunResults {
+    package static func read(run: URL, caseFolder: URL?, encoding: TextEncoding? = nil, ceremony: SeedCeremony?) throws -> RunResults {
         let manifest = try Manifest.read(run: run)
         func csv(_ path: String) throws(PublishingError) -> RunCSV? {
             let url = run.appendingPathComponent(path)

@@ -6,7 +6,7 @@ enum SiteAssets {
     /// `site.css`: type at least 16 px, tap targets at least 44 px, no horizontal scrolling of
     /// the page (wide tables and charts scroll inside their own box); in print: A4, no menu,
     /// search or pager, table headers repeated on every page, no row cut across pages.
-    package static let css = #"""
+    static let css = #"""
         *{box-sizing:border-box}
         html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
         body{font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;margin:0 auto;max-width:1100px;padding:0 12px 24px;overflow-wrap:anywhere}
@@ -70,7 +70,7 @@ enum SiteAssets {
     /// the result card, and the check of the shown lottery number against the published seed
     /// (WebCrypto where the page has it, else the script's own SHA-256). In Node,
     /// `require("./site.js")` gives `sha256Hex(bytes)`, `utf8(text)` and `lotteryText(…)`.
-    package static let script = #"""
+    static let script = #"""
         (function (root) {
           "use strict";
           var K = [

@@ -4,7 +4,7 @@ import EnrollmentIO
 /// Where the files of a published site go as they are made, one after the other, so that a
 /// city's site never has to be held in memory whole: a folder (`SiteFolderWriter`) or memory
 /// (`SiteMemory`, for small sites and tests). Each file's SHA-256 is kept for `SHA256SUMS`.
-public protocol SiteFileSink {
+protocol SiteFileSink {
     /// Adds the file `path` (inside the site folder, `/`-separated) with `bytes`.
     mutating func add(_ path: String, _ bytes: [UInt8]) throws
     /// Returns when every file added is stored; throws the first error storing one.
@@ -12,16 +12,16 @@ public protocol SiteFileSink {
 }
 
 extension SiteFileSink {
-    public func finish() throws {}
+    func finish() throws {}
 }
 
 /// Keeps every file in memory, in the order added.
-public struct SiteMemory: SiteFileSink, Sendable {
-    public private(set) var files: [(path: String, bytes: [UInt8])] = []
+struct SiteMemory: SiteFileSink, Sendable {
+    private(set) var files: [(path: String, bytes: [UInt8])] = []
 
-    public init() {}
+    init() {}
 
-    public mutating func add(_ path: String, _ bytes: [UInt8]) {
+    mutating func add(_ path: String, _ bytes: [UInt8]) {
         files.append((path, bytes))
     }
 }

@@ -6,11 +6,11 @@ import EnrollmentZones
 
 /// The languages of the published site and every text it shows, in one table: Chinese by
 /// default (the public's language), English for `--lang en`.
-public enum SiteLanguage: String, CaseIterable, Sendable {
+package enum SiteLanguage: String, CaseIterable, Sendable {
     case zh, en
 
     /// The texts of the site, by key.
-    public enum Key: String, CaseIterable, Sendable {
+    package enum Key: String, CaseIterable, Sendable {
         case title, htmlLang, primary, junior, high, credentials, seed, contributions, canonicalText, checkSeed
         case commitment, commitmentNote, toolVersion, code, notRecorded, howToCheck, checkNumber, checkRun, checkScript, checkFiles
         case attempts, attemptsExplained, step, outcome, recorded, replaced, interrupted
@@ -39,7 +39,7 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
     }
 
     /// The text of `key` in this language.
-    public func text(_ key: Key) -> String {
+    package func text(_ key: Key) -> String {
         let (zh, en) = Self.table(key)
         return self == .zh ? zh : en
     }
@@ -312,7 +312,7 @@ public enum SiteLanguage: String, CaseIterable, Sendable {
     /// The words for a care group, priority category, residence tie or subject key of the
     /// case files, or a step of the manifest; nil for a key the table does not know (shown as
     /// written in the case).
-    public func word(forKey key: String) -> String? {
+    package func word(forKey key: String) -> String? {
         guard let pair = Self.keyWords[key] else { return nil }
         return self == .zh ? pair.0 : pair.1
     }

@@ -4,21 +4,21 @@ import EnrollmentIO
 /// notice at the top, the short menu, tables inside their own scrolling box, pagers. Every
 /// text passes through `HTMLText.escape`; every word comes from `SiteLanguage`.
 struct SitePage {
-    package let language: SiteLanguage
-    package let notice: PublicationNotice?
+    let language: SiteLanguage
+    let notice: PublicationNotice?
 
-    package func t(_ key: SiteLanguage.Key) -> String { language.text(key) }
-    package func e(_ text: String) -> String { HTMLText.escape(text) }
+    func t(_ key: SiteLanguage.Key) -> String { language.text(key) }
+    func e(_ text: String) -> String { HTMLText.escape(text) }
 
     /// `key`'s text with `%1`, `%2`, … replaced by `values`.
-    package func t(_ key: SiteLanguage.Key, _ values: String...) -> String {
+    func t(_ key: SiteLanguage.Key, _ values: String...) -> String {
         var text = t(key)
         for (k, value) in values.enumerated() { text = text.replacingOccurrences(of: "%\(k + 1)", with: value) }
         return text
     }
 
     /// A whole page: head, the notice, the menu, `body`, then `scripts` (already markup).
-    package func document(title: String, body: String, scripts: String = "") -> [UInt8] {
+    func document(title: String, body: String, scripts: String = "") -> [UInt8] {
         Array("""
             <!DOCTYPE html>
             <html lang="\(t(.htmlLang))">
@@ -37,19 +37,19 @@ struct SitePage {
     }
 
     /// The menu: the first page's parts (search, schools, credentials, supervision), how to check, the files.
-    package var menu: String {
+    var menu: String {
         menu([("index.html#search", t(.menuResults)), ("index.html#schools", t(.menuSchools)),
               ("index.html#credentials", t(.credentials)), ("index.html#supervision", t(.supervision)),
               ("about.html", t(.howToCheckPage)), ("files.html", t(.menuFiles))])
     }
 
     /// A menu of `links` (address, words).
-    package func menu(_ links: [(String, String)]) -> String {
+    func menu(_ links: [(String, String)]) -> String {
         "<nav class=\"menu\" aria-label=\"\(e(t(.menu)))\">" + links.map { "<a href=\"\(e($0.0))\">\(e($0.1))</a>" }.joined() + "</nav>\n"
     }
 
     /// The notice (公示): period, supervising office and telephone, how to appeal; empty without one.
-    package var noticeHTML: String {
+    var noticeHTML: String {
         guard let n = notice else { return "" }
         let period = t(.periodDays, n.start.description, n.end.description, "\(n.days)")
         return """
@@ -63,7 +63,7 @@ struct SitePage {
     }
 
     /// A table in its own horizontally scrolling box; `classes[k]` is the class of column k's cells.
-    package func table(_ header: [String], _ rows: some Sequence<[String]>, id: String? = nil, classes: [Int: String] = [:]) -> String {
+    func table(_ header: [String], _ rows: some Sequence<[String]>, id: String? = nil, classes: [Int: String] = [:]) -> String {
         var s = "<div class=\"scroll\">" + (id.map { "<table id=\"\(e($0))\">" } ?? "<table>")
         s += "<thead><tr>" + header.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>\n"
         for row in rows {
@@ -76,7 +76,7 @@ struct SitePage {
 
     /// Links to the `count` pages named by `path(k)` (k from 1), the current one marked (0: none is
     /// current, no previous or next).
-    package func pager(count: Int, current: Int, path: (Int) -> String) -> String {
+    func pager(count: Int, current: Int, path: (Int) -> String) -> String {
         guard count > 1 || current == 0 else { return "" }
         var s = "<nav class=\"pager\" aria-label=\"\(e(t(.page, "\(current)", "\(count)")))\">"
         if current > 1 { s += "<a href=\"\(e(path(current - 1)))\" rel=\"prev\">\(e(t(.previous)))</a>" }
@@ -89,12 +89,12 @@ struct SitePage {
 
     /// A chart with its title as the caption (it wraps on a phone) and its text alternative: the
     /// SVG (its `<title>` and `<desc>`), in a scrolling box, and the same figures in words below it.
-    package func figure(_ chart: SVGChart) -> String {
+    func figure(_ chart: SVGChart) -> String {
         "<figure><figcaption>\(e(chart.title))</figcaption><div class=\"scroll\">\(chart.svg)</div><details><summary>\(e(t(.chartText)))</summary><p>\(e(chart.summary))</p></details></figure>\n"
     }
 
     /// `files.html`: every file of `files` linked, with its SHA-256, and how to check them.
-    package func filesDocument(_ files: [(path: String, digest: SHA256Digest)], menu: String, siteTitle: String) -> [UInt8] {
+    func filesDocument(_ files: [(path: String, digest: SHA256Digest)], menu: String, siteTitle: String) -> [UInt8] {
         var body = menu + "<h1>\(e(t(.files)))</h1>\n<p>\(e(t(.checkFiles)))</p><pre>sha256sum -c SHA256SUMS</pre>\n"
         body += "<div class=\"scroll\"><table id=\"files-table\"><thead><tr><th>\(e(t(.file)))</th><th>\(e(t(.sha256)))</th></tr></thead><tbody>\n"
         for file in files {
@@ -104,7 +104,7 @@ struct SitePage {
     }
 
     /// The search by student_id: the form, the card the script fills, then `more` (markup).
-    package func searchSection(more: String = "") -> String {
+    func searchSection(more: String = "") -> String {
         """
         <section id="search" aria-label="\(e(t(.search)))">
         <form id="search-form" class="search" role="search"><input id="q" name="q" inputmode="numeric" autocomplete="off" placeholder="\(e(t(.searchHint)))" aria-label="\(e(t(.searchHint)))"><button type="submit">\(e(t(.searchButton)))</button></form>
@@ -115,18 +115,18 @@ struct SitePage {
     }
 
     /// The masking rules in words and the link to every file with its SHA-256.
-    package var maskingAndFiles: String {
+    var maskingAndFiles: String {
         "<p>\(e(t(.masking))): \(e(t(.maskingExplained)))</p>\n<p><a href=\"files.html\">\(e(t(.files)))</a></p>\n"
     }
 
     /// The first page's data for `site.js` (`site-data`) and the script.
-    package func scripts(_ data: JSONValue) -> String {
+    func scripts(_ data: JSONValue) -> String {
         "<script type=\"application/json\" id=\"site-data\">\(HTMLText.scriptSafeJSON(JSONWriter.render(data)))</script>\n<script src=\"site.js\"></script>"
     }
 
     /// The members of the first page's data that every site's search reads: where each id's
     /// shard is, school names, tier and note texts by position, the words the card shows.
-    package func searchData(_ shards: SearchShards, schools: [String: String], tiers: [String], notes: [String],
+    func searchData(_ shards: SearchShards, schools: [String: String], tiers: [String], notes: [String],
                             words: [(String, JSONValue)]) -> [(String, JSONValue)] {
         [
             ("splits", .object(shards.splits.map { ($0.prefix, .string($0.next)) })),

@@ -6,21 +6,21 @@ import EnrollmentVocabulary
 /// files, the tool's notes, a tier's parts.
 extension SitePage {
     /// 小学, 初中, 高中 (Primary, Junior, High school).
-    package func levelName(_ level: SchoolLevel) -> String { t(level == .primary ? .primary : level == .junior ? .junior : .high) }
+    func levelName(_ level: SchoolLevel) -> String { t(level == .primary ? .primary : level == .junior ? .junior : .high) }
 
     /// A care group, category, residence or subject key in words (as written when the table lacks it).
-    package func keyText(_ key: String) -> String { language.word(forKey: key) ?? key }
+    func keyText(_ key: String) -> String { language.word(forKey: key) ?? key }
 
     /// A `note` column of `placements.csv` (`PlacementNote` codes joined by `;`) or a reason of the
     /// supervision report in words; text that is neither is shown as written.
-    package func noteText(_ column: String) -> String {
+    func noteText(_ column: String) -> String {
         if column == SupervisionReport.noListedSeat { return t(.noListedSeat) }
         guard let notes = PlacementNote.notes(inColumn: column) else { return column }
         return notes.map(noteWords).joined(separator: "; ")
     }
 
     /// One note in words.
-    package func noteWords(_ note: PlacementNote) -> String {
+    func noteWords(_ note: PlacementNote) -> String {
         switch note {
         case .addressReview: t(.addressReview)
         case .noHome: t(.noHome)
@@ -33,7 +33,7 @@ extension SitePage {
 
     /// The words for `tier` at `school` for `student` under `c`'s policy: the claim, category,
     /// residence and sibling it stands for; nil for a number the policy's formula does not give.
-    package func tierWords(_ tier: Int, at school: School, student: String, in c: AdmissionCase) -> String? {
+    func tierWords(_ tier: Int, at school: School, student: String, in c: AdmissionCase) -> String? {
         if c.explicitTiers[student]?[school.id] != nil { return t(.explicitTier) }
         if school.sector == .private { return t(.privateTier) }
         guard let parts = PriorityTier(policy: c.policy).parts(of: tier) else { return nil }

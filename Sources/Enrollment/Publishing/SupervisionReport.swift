@@ -24,100 +24,100 @@ import EnrollmentVocabulary
 ///   (capacity, from the case), their share against the policy's `quota_share` minimum.
 ///
 /// Rates are written as percentages with one decimal, rounded half up from exact integers.
-public struct SupervisionReport: Sendable, Equatable {
+package struct SupervisionReport: Sendable, Equatable {
     /// The reason recorded when a reassigned or unplaced row has no note.
-    public static let noListedSeat = "no-listed-seat"
+    package static let noListedSeat = "no-listed-seat"
     /// A class of this size or more is oversized (大班额).
-    public static let largeClassSize = 56
+    package static let largeClassSize = 56
 
-    public struct SchoolFill: Sendable, Equatable {
-        public var schoolID: String
-        public var seats: Int
-        public var placed: Int
-        public var firstChoice: Int?
-        public var fillRate: String
+    package struct SchoolFill: Sendable, Equatable {
+        package var schoolID: String
+        package var seats: Int
+        package var placed: Int
+        package var firstChoice: Int?
+        package var fillRate: String
     }
 
-    public struct Reason: Sendable, Equatable {
-        public var status: String
-        public var reason: String
-        public var count: Int
+    package struct Reason: Sendable, Equatable {
+        package var status: String
+        package var reason: String
+        package var count: Int
     }
 
     /// One group of a school's seats where the school has more than one (`SeatGroups`).
-    public struct SeatGroupFill: Sendable, Equatable {
-        public var schoolID: String
+    package struct SeatGroupFill: Sendable, Equatable {
+        package var schoolID: String
         /// The group as the run's files write it: `open`, `reserved:<category>` or `purchased`.
-        public var seats: String
-        public var capacity: Int
+        package var seats: String
+        package var capacity: Int
         /// Applicants holding the group's seats.
-        public var filled: Int
+        package var filled: Int
         /// Of them, those of the category, for a reserved group when the case is known.
-        public var ofCategory: Int?
+        package var ofCategory: Int?
     }
 
     /// The children of the policy's purchased-place categories and how many of them study in a
     /// public school or a purchased place.
-    public struct MigrantShare: Sendable, Equatable {
-        public var children: Int
-        public var inPublicOrPurchased: Int
-        public var rate: String
+    package struct MigrantShare: Sendable, Equatable {
+        package var children: Int
+        package var inPublicOrPurchased: Int
+        package var rate: String
         /// Whether the share reaches `migrantTargetPercent`.
-        public var meetsTarget: Bool
+        package var meetsTarget: Bool
     }
 
     /// The national target for migrant children in public schools or purchased places, in percent.
-    public static let migrantTargetPercent = 85
+    package static let migrantTargetPercent = 85
 
     /// One figure with its count and denominator (never only a percentage), the threshold the
     /// standards set on it, and whether it is met (优质均衡 督导评估; docs/PUBLISHING.md).
-    public struct Verdict: Sendable, Equatable {
+    package struct Verdict: Sendable, Equatable {
         /// The figure: `nearby_admission`, `out_of_zone_public`, `large_classes`,
         /// `classes_46_to_55`, `quota_share`, `migrants_public_or_purchased`, `disabled_placed`,
         /// `schools_meeting_resources` or `resource_spread` (the comprehensive coefficient of
         /// variation as its value, the indicators computed over the seven as count and denominator).
-        public var indicator: String
+        package var indicator: String
         /// The level it concerns; nil for the quota share.
-        public var level: SchoolLevel?
-        public var count: Int
-        public var denominator: Int
+        package var level: SchoolLevel?
+        package var count: Int
+        package var denominator: Int
         /// The figure as shown: a percentage of one decimal, or the count.
-        public var value: String
+        package var value: String
         /// The threshold as the standard writes it (`≥ 95%`, `≤ 5%`, `0`); nil for a figure
         /// reported without one.
-        public var target: String?
+        package var target: String?
         /// Whether the threshold is met, compared exactly on the integers; nil without a
         /// threshold, or when the figure cannot be computed (no `locale` in `schools.csv`, an
         /// empty denominator).
-        public var passes: Bool?
+        package var passes: Bool?
     }
 
-    public struct LargeClass: Sendable, Equatable {
-        public var schoolID: String
-        public var classNumber: String
-        public var size: Int
+    package struct LargeClass: Sendable, Equatable {
+        package var schoolID: String
+        package var classNumber: String
+        package var size: Int
     }
 
-    public struct Level: Sendable, Equatable {
-        public var level: SchoolLevel
-        public var applicants: Int
-        public var nearby: Int
-        public var nearbyRate: String
-        public var admitted: Int
-        public var reassigned: Int
-        public var unplaced: Int
-        public var reasons: [Reason]
-        public var schools: [SchoolFill]
+    package struct Level: Sendable, Equatable {
+        package var level: SchoolLevel
+        package var applicants: Int
+        package var nearby: Int
+        package var nearbyRate: String
+        package var admitted: Int
+        package var reassigned: Int
+        package var unplaced: Int
+        package var reasons: [Reason]
+        package var schools: [SchoolFill]
         /// The groups of the schools with more than one, in the order of `cutoffs.csv` (by school,
         /// then the processing order).
-        public var seatGroups: [SeatGroupFill]
+        package var seatGroups: [SeatGroupFill]
         /// Migrant children placed in public schools or purchased places, when the case is known.
-        public var migrants: MigrantShare?
+        package var migrants: MigrantShare?
         /// (class size, number of classes of that size), by size.
-        public var classSizes: [(size: Int, classes: Int)]
-        public var largeClasses: [LargeClass]
+        package var classSizes: [(size: Int, classes: Int)]
+        package var largeClasses: [LargeClass]
 
-        public static func == (a: Level, b: Level) -> Bool {
+        package static func == (a: Level, b: Level) -> Bool {
             a.level == b.level && a.applicants == b.applicants && a.nearby == b.nearby && a.admitted == b.admitted
                 && a.reassigned == b.reassigned && a.unplaced == b.unplaced && a.reasons == b.reasons && a.schools == b.schools
                 && a.seatGroups == b.seatGroups && a.migrants == b.migrants
@@ -126,30 +126,30 @@ public struct SupervisionReport: Sendable, Equatable {
         }
     }
 
-    public struct QuotaShare: Sendable, Equatable {
-        public var highSchoolID: String
-        public var quotaSeats: Int
+    package struct QuotaShare: Sendable, Equatable {
+        package var highSchoolID: String
+        package var quotaSeats: Int
         /// The school's plan (capacity), when the case is known.
-        public var plan: Int?
+        package var plan: Int?
         /// quotaSeats / plan as a percentage, when the plan is known.
-        public var share: String?
+        package var share: String?
         /// The policy's minimum share (`quota_share`, as written), when the case is known.
-        public var minimum: String?
+        package var minimum: String?
         /// Whether the share reaches the minimum, when both are known.
-        public var meetsMinimum: Bool?
+        package var meetsMinimum: Bool?
     }
 
-    public var levels: [Level]
-    public var quota: [QuotaShare]
+    package var levels: [Level]
+    package var quota: [QuotaShare]
     /// The figures with thresholds, level by level, then the quota share.
-    public var verdicts: [Verdict]
+    package var verdicts: [Verdict]
     /// The resource figures of each level whose schools have rows in `resources.csv`.
-    public var resources: [ResourceBalance]
+    var resources: [ResourceBalance]
 
     /// Computes the report.
     /// - Throws: `PublishingError.missingColumn` when a run file lacks a column it reads.
     /// - Complexity: O(rows of the run's files).
-    public init(_ results: RunResults) throws(PublishingError) {
+    init(_ results: RunResults) throws(PublishingError) {
         let schoolsByID = Dictionary((results.admissionCase?.schools ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var levels: [Level] = []
         var verdicts: [Verdict] = []
@@ -329,7 +329,7 @@ public struct SupervisionReport: Sendable, Equatable {
     }
 
     /// `part / whole` as a percentage with one decimal, rounded half up (`"97.8%"`); `"–"` for a whole of 0.
-    public static func percent(_ part: Int, of whole: Int) -> String {
+    package static func percent(_ part: Int, of whole: Int) -> String {
         guard whole > 0 else { return "–" }
         let tenths = (part * 2000 + whole) / (2 * whole)
         return "\(tenths / 10).\(tenths % 10)%"
@@ -340,7 +340,7 @@ public struct SupervisionReport: Sendable, Equatable {
     /// `-resource-spread` (with `resources.csv`), `supervision-verdicts` (every figure with a
     /// threshold), `supervision-<level>-reasons`,
     /// `supervision-<level>-class-sizes`, `supervision-summary` and, with quotas, `supervision-quota`.
-    public var tables: [PublicTable] {
+    var tables: [PublicTable] {
         var tables: [PublicTable] = [PublicTable(
             name: "supervision-summary", source: nil,
             columns: ["level", "applicants", "nearby", "nearby_rate", "admitted", "reassigned", "unplaced", "classes", "large_classes",

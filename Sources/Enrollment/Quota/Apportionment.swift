@@ -33,25 +33,25 @@ public struct Apportionment: Equatable, Sendable {
     }
 
     /// The method used.
-    public let method: ApportionmentMethod
+    package let method: ApportionmentMethod
     /// Seats to divide.
-    public let seats: Int
+    package let seats: Int
     /// One share per party, in the order of the bases given.
     public let shares: [Share]
     /// Seats given to parties: the sum of `shares[i].seats`.
-    public let allocated: Int
+    package let allocated: Int
     /// Seats not placed (`seats − allocated`): the remainder under `floorMinOneReturnRest`, or
     /// every seat when no party has a positive basis; otherwise 0.
-    public let returned: Int
+    package let returned: Int
 
     /// The largest number of seats accepted (2²⁰).
-    public static let maximumSeats = 1 << 20
+    package static let maximumSeats = 1 << 20
     /// The largest number of parties accepted (2²⁰).
-    public static let maximumParties = 1 << 20
+    package static let maximumParties = 1 << 20
     /// The largest basis accepted once all bases are brought to their least common denominator
     /// and divided by their greatest common divisor (2⁴⁰ ≈ 1.1·10¹²). With these bounds every
     /// product compared (at most basis² · seats², under Huntington–Hill) fits in 127 bits.
-    public static let maximumScaledBasis: Int128 = 1 << 40
+    package static let maximumScaledBasis: Int128 = 1 << 40
 
     /// Divides `seats` among parties with the given bases.
     ///

@@ -15,37 +15,37 @@ import EnrollmentCase
 /// - `seats` of the rows plus `returned` always equal `quota`: returned seats (the remainder
 ///   under `floor-min-one-return-rest`, or the whole quota when no junior school has a positive
 ///   basis) go back to the open round.
-public struct QuotaAllocation: Hashable, Sendable {
+package struct QuotaAllocation: Hashable, Sendable {
     /// One junior school's share.
-    public struct Share: Hashable, Sendable {
-        public var juniorSchoolID: String
+    package struct Share: Hashable, Sendable {
+        package var juniorSchoolID: String
         /// The basis: eligible graduates, possibly weighted, or all graduates.
-        public var basis: Rational
+        package var basis: Rational
         /// The exact proportional share `quota × basis / Σ bases`.
-        public var exactShare: Rational
+        package var exactShare: Rational
         /// Whole seats given.
-        public var seats: Int
+        package var seats: Int
         /// The junior school's number in the draw `quota/<high_school_id>`.
-        public var lotteryNumber: LotteryNumber
+        package var lotteryNumber: LotteryNumber
     }
 
-    public let highSchoolID: String
+    package let highSchoolID: String
     /// The high school's plan (capacity in `schools.csv`).
-    public let plan: Int
+    package let plan: Int
     /// Quota seats: `⌈quota_share × plan⌉`.
-    public let quota: Int
+    package let quota: Int
     /// One share per junior school, by `school_id`.
-    public let shares: [Share]
+    package let shares: [Share]
     /// Quota seats given to no junior school, which go back to the open round.
-    public let returned: Int
+    package let returned: Int
 
     /// The name of the draw that breaks this high school's ties.
-    public static func draw(highSchoolID: String) -> String { "quota/\(highSchoolID)" }
+    package static func draw(highSchoolID: String) -> String { "quota/\(highSchoolID)" }
 
     /// Allocates `highSchool`'s quota among `juniorSchoolIDs` (in `school_id` order) with the
     /// given bases.
     /// - Complexity: that of `Apportionment` for the policy's method, plus O(j log j).
-    public init(highSchool: School, juniorSchoolIDs: [String], bases: [Rational], policy: Policy,
+    package init(highSchool: School, juniorSchoolIDs: [String], bases: [Rational], policy: Policy,
                 seed: String) throws(QuotaError) {
         let quota: Int
         do {
@@ -76,7 +76,7 @@ public struct QuotaAllocation: Hashable, Sendable {
 
     /// The basis of each junior school (in the order given) under `basis`.
     /// - Complexity: O(graduates + schools).
-    public static func bases(juniorSchools: [School], graduates: [Graduate], basis: QuotaBasis) throws(QuotaError) -> [Rational] {
+    package static func bases(juniorSchools: [School], graduates: [Graduate], basis: QuotaBasis) throws(QuotaError) -> [Rational] {
         var counts: [String: Int] = [:]
         for g in graduates where g.eligible || basis == .graduates { counts[g.juniorSchool, default: 0] += 1 }
         var result: [Rational] = []

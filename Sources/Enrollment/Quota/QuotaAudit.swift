@@ -17,10 +17,10 @@ import EnrollmentCase
 ///   seat they listed higher;
 /// - the quota round's matching: `MatchingAudit` under the quota mechanism (no justified envy
 ///   and no waste under deferred acceptance; the round-by-round rule under immediate acceptance).
-public enum QuotaAudit {
+package enum QuotaAudit {
     /// Every violation found, in the order of the checks above.
     /// - Complexity: O(n + c + pools · graduates of a junior school).
-    public static func audit(_ run: QuotaRun, admissionCase c: AdmissionCase) -> [QuotaViolation] {
+    package static func audit(_ run: QuotaRun, admissionCase c: AdmissionCase) -> [QuotaViolation] {
         var violations: [QuotaViolation] = []
         let share = c.policy.quotaShareValue
         for a in run.allocations {
@@ -96,7 +96,7 @@ public enum QuotaAudit {
 }
 
 /// One way a quota run breaks a guarantee of docs/QUOTA.md.
-public enum QuotaViolation: Hashable, Sendable, CustomStringConvertible {
+package enum QuotaViolation: Hashable, Sendable, CustomStringConvertible {
     case quotaNotReconciled(highSchoolID: String, seats: Int, returned: Int, quota: Int)
     case quotaNotShareRoundedUp(highSchoolID: String, quota: Int)
     case admittedTwice(studentID: String)
@@ -112,7 +112,7 @@ public enum QuotaViolation: Hashable, Sendable, CustomStringConvertible {
     /// `QuotaRun.pools` and `QuotaRun.graduates`).
     case quotaRound(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .quotaNotReconciled(h, seats, returned, quota):
             return "\(h): the junior schools' \(seats) seats and \(returned) returned do not add up to the quota of \(quota)"

@@ -1,5 +1,5 @@
 /// Why quota places cannot be allocated or admitted.
-public enum QuotaError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum QuotaError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `schools.csv` marks no high school as a quality high school.
     case noQualityHighSchools
     /// `schools.csv` has no junior school to share the quotas among.
@@ -17,7 +17,7 @@ public enum QuotaError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The quota of a high school cannot be divided (e.g. the minimum per school is not affordable).
     case apportionment(highSchoolID: String, ApportionmentError)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .noQualityHighSchools:
             return "schools.csv marks no high school as quality (quality = true): there is no quota to allocate"

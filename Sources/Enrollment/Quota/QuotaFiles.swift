@@ -3,38 +3,38 @@
 /// schema's `Column`.
 ///
 /// `quota-allocation.csv`: one row per quality high school and junior school.
-public enum QuotaAllocationFile {
-    public static let name = "quota-allocation.csv"
+package enum QuotaAllocationFile {
+    package static let name = "quota-allocation.csv"
 
-    public enum Column: String, CaseIterable, Sendable {
+    package enum Column: String, CaseIterable, Sendable {
         case highSchoolID = "high_school_id", juniorSchoolID = "junior_school_id", basis, exactShare = "exact_share", seats, quota
         case lotteryNumber = "lottery_number"
     }
 
-    public static var header: [String] { Column.allCases.map(\.rawValue) }
+    package static var header: [String] { Column.allCases.map(\.rawValue) }
 }
 
 /// `quota-admissions.csv`: one row per admitted graduate; `route` is `QuotaRun.Route`, `round`
 /// `QuotaRun.Round`.
-public enum QuotaAdmissionsFile {
-    public static let name = "quota-admissions.csv"
+package enum QuotaAdmissionsFile {
+    package static let name = "quota-admissions.csv"
 
-    public enum Column: String, CaseIterable, Sendable {
+    package enum Column: String, CaseIterable, Sendable {
         case studentID = "student_id", juniorSchoolID = "junior_school_id", highSchoolID = "high_school_id", route, score, round
         case tiedAboveQuota = "tied_above_quota"
     }
 
-    public static var header: [String] { Column.allCases.map(\.rawValue) }
+    package static var header: [String] { Column.allCases.map(\.rawValue) }
 }
 
 /// `quota-unfilled.csv`: quota seats not given or not taken; `reason` is
 /// `QuotaRun.Unfilled.Reason`, `goes_to` `QuotaUnfilledRule`.
-public enum QuotaUnfilledFile {
-    public static let name = "quota-unfilled.csv"
+package enum QuotaUnfilledFile {
+    package static let name = "quota-unfilled.csv"
 
-    public enum Column: String, CaseIterable, Sendable {
+    package enum Column: String, CaseIterable, Sendable {
         case highSchoolID = "high_school_id", juniorSchoolID = "junior_school_id", unfilled, reason, goesTo = "goes_to"
     }
 
-    public static var header: [String] { Column.allCases.map(\.rawValue) }
+    package static var header: [String] { Column.allCases.map(\.rawValue) }
 }

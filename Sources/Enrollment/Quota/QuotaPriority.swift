@@ -9,20 +9,20 @@ import EnrollmentCase
 /// Graduates equal in score and in every tie-break key share a *merit tier* (the dense rank of
 /// that key, 0 the best); the lottery orders them within it. The tier is the same at every high
 /// school, so it is also the tier of the matching instance.
-public struct QuotaPriority: Sendable {
+package struct QuotaPriority: Sendable {
     /// The draw whose numbers order graduates tied on score and tie-breaks.
-    public static let draw = "quota-admission"
+    package static let draw = "quota-admission"
 
     /// Merit tier per graduate (lower is better).
-    public let tiers: [Int]
+    package let tiers: [Int]
     /// Lottery number per graduate in the draw `quota-admission`.
-    public let lotteryNumbers: [LotteryNumber]
+    package let lotteryNumbers: [LotteryNumber]
     /// Tie-break rank per graduate: a permutation of `0..<count`, by lottery number then id.
-    public let tieRanks: [Int]
+    package let tieRanks: [Int]
 
     /// Orders `graduates` (given in any order; results are per index).
     /// - Complexity: O(n log n · k) for k tie-break keys.
-    public init(graduates: [Graduate], tieBreak: [String], seed: String) {
+    package init(graduates: [Graduate], tieBreak: [String], seed: String) {
         let keys = graduates.map { g in
             [-g.score.hundredths] + tieBreak.map { key -> Int in
                 if key.hasPrefix("score_") {

@@ -32,15 +32,15 @@ import EnrollmentCase
 /// `QuotaAudit` checks a finished run against these rules. Every round is final for whoever it
 /// admits. The run depends only on the case and the seed:
 /// graduates are handled by `student_id`, schools by `school_id`, every tie by a lottery number.
-public struct QuotaRun: Sendable {
+package struct QuotaRun: Sendable {
     /// How a graduate was admitted.
-    public enum Route: String, Sendable {
+    package enum Route: String, Sendable {
         case quota
         case open
     }
 
     /// The round that admitted a graduate.
-    public enum Round: String, Sendable {
+    package enum Round: String, Sendable {
         /// The quota round, for the graduate's own junior school's seats.
         case quota
         /// The region-wide second quota round (`quota_unfilled: second-round`).
@@ -50,25 +50,25 @@ public struct QuotaRun: Sendable {
         /// Under `open-first`, the open round for quota seats left unfilled.
         case openReturnedSeats = "open-returned-seats"
 
-        public var route: Route { self == .quota || self == .secondQuota ? .quota : .open }
+        package var route: Route { self == .quota || self == .secondQuota ? .quota : .open }
     }
 
     /// One admitted graduate.
-    public struct Admission: Hashable, Sendable {
-        public var studentID: String
-        public var juniorSchoolID: String
-        public var highSchoolID: String
-        public var round: Round
-        public var score: Score
+    package struct Admission: Hashable, Sendable {
+        package var studentID: String
+        package var juniorSchoolID: String
+        package var highSchoolID: String
+        package var round: Round
+        package var score: Score
         /// Tied at the last quota seat of a pool that admitted more than its seats (`admit-all`).
-        public var tiedAboveQuota: Bool
+        package var tiedAboveQuota: Bool
 
-        public var route: Route { round.route }
+        package var route: Route { round.route }
     }
 
     /// Quota seats that went back to the open round or on to the second round.
-    public struct Unfilled: Hashable, Sendable {
-        public enum Reason: String, Sendable {
+    package struct Unfilled: Hashable, Sendable {
+        package enum Reason: String, Sendable {
             /// Not given to any junior school by the rounding (`floor-min-one-return-rest`, or no basis).
             case rounding
             /// Given to the junior school, not taken in the quota round.
@@ -77,61 +77,61 @@ public struct QuotaRun: Sendable {
             case notTakenInSecondRound = "not-taken-in-second-round"
         }
 
-        public var highSchoolID: String
+        package var highSchoolID: String
         /// The junior school whose seats they were; nil for the rounding and the second round.
-        public var juniorSchoolID: String?
-        public var seats: Int
-        public var reason: Reason
-        public var goesTo: QuotaUnfilledRule
+        package var juniorSchoolID: String?
+        package var seats: Int
+        package var reason: Reason
+        package var goesTo: QuotaUnfilledRule
     }
 
     /// A pool of quota seats of one junior school at one high school (a school of the quota
     /// round's matching instance).
-    public struct Pool: Hashable, Sendable {
-        public var highSchoolID: String
-        public var juniorSchoolID: String
-        public var seats: Int
+    package struct Pool: Hashable, Sendable {
+        package var highSchoolID: String
+        package var juniorSchoolID: String
+        package var seats: Int
     }
 
     /// A pool that admitted more graduates than its seats because they tied at the last seat.
-    public struct TieAboveQuota: Hashable, Sendable {
-        public var highSchoolID: String
+    package struct TieAboveQuota: Hashable, Sendable {
+        package var highSchoolID: String
         /// nil for the second quota round's pool.
-        public var juniorSchoolID: String?
-        public var seats: Int
-        public var admitted: Int
+        package var juniorSchoolID: String?
+        package var seats: Int
+        package var admitted: Int
         /// The graduates of the tied merit tier admitted there, by `student_id`.
-        public var tiedStudentIDs: [String]
+        package var tiedStudentIDs: [String]
     }
 
-    public let order: QuotaOrder
-    public let mechanism: Mechanism
+    package let order: QuotaOrder
+    package let mechanism: Mechanism
     /// The quality high schools' allocations, by `school_id`.
-    public let allocations: [QuotaAllocation]
+    package let allocations: [QuotaAllocation]
     /// The line of each quality high school that has one.
-    public let scoreLines: [String: Score]
+    package let scoreLines: [String: Score]
     /// The reference open-round cutoff of each high school it filled (only with a relative line).
-    public let referenceCutoffs: [String: Score]
+    package let referenceCutoffs: [String: Score]
     /// Admitted graduates, by `student_id`.
-    public let admissions: [Admission]
+    package let admissions: [Admission]
     /// Seats not taken or not given, by high school, junior school, reason.
-    public let unfilled: [Unfilled]
+    package let unfilled: [Unfilled]
     /// Every pool that admitted ties above its quota.
-    public let tiesAboveQuota: [TieAboveQuota]
+    package let tiesAboveQuota: [TieAboveQuota]
     /// The graduates, by `student_id` (the students of the instances, in this order).
-    public let graduates: [Graduate]
-    public let priority: QuotaPriority
+    package let graduates: [Graduate]
+    package let priority: QuotaPriority
     /// The quota round's pools, by high school then junior school.
-    public let pools: [Pool]
+    package let pools: [Pool]
     /// The quota round as run (pool seats raised by admitted ties), for `MatchingAudit`.
-    public let quotaInstance: MatchingInstance
-    public let quotaMatching: Matching
+    package let quotaInstance: MatchingInstance
+    package let quotaMatching: Matching
 }
 
 extension QuotaRun {
     /// Allocates the quotas and admits the graduates of `admissionCase` under its policy.
     /// - Complexity: O(h · j) allocation plus O(n log n + c) per round for n graduates, c choices.
-    public init(admissionCase c: AdmissionCase, seed: String) throws(QuotaError) {
+    package init(admissionCase c: AdmissionCase, seed: String) throws(QuotaError) {
         let policy = c.policy
         let graduates = c.graduates.sorted { $0.id < $1.id }
         let juniors = c.schools(.junior).sorted { $0.id < $1.id }

@@ -31,25 +31,25 @@ import EnrollmentVocabulary
 /// step again with the same seed, options, code and commitment gives the same bytes, so it is
 /// allowed and records nothing new.
 public struct AdmissionRound: Sendable {
-    public let caseFolder: URL
+    package let caseFolder: URL
     /// The encoding the case's CSV files are read with; nil to detect it per file.
-    public let encoding: TextEncoding?
+    package let encoding: TextEncoding?
     /// The case, loaded and checked.
-    public let admissionCase: AdmissionCase
+    package let admissionCase: AdmissionCase
     /// The published commitment the case hashes to.
-    public let commitment: Commitment
+    package let commitment: Commitment
     /// The seed from the ceremony (64 lowercase hex digits).
-    public let seed: String
+    package let seed: String
     /// The ceremony's contributions when given (they give `seed`), recorded in the manifest.
-    public let contributions: [SeedContribution]?
-    public let runFolder: URL
+    package let contributions: [SeedContribution]?
+    package let runFolder: URL
     /// The identifier of the running code (`sha256:<hex>`), recorded in the manifest.
-    public let code: String
+    package let code: String
     /// Whether steps may replace recorded results, or restart the folder's run under another
     /// seed, code, version or commitment (every earlier attempt stays recorded).
-    public let force: Bool
+    package let force: Bool
     /// What opening the round did to settle the run folder; nil when it was settled.
-    public let recovery: RunRecovery?
+    package let recovery: RunRecovery?
     /// The raw SHA-256 of every case file read, as each step records its inputs.
     package let inputs: [RunStep.FileRecord]
     /// The run folder's lock, held while the round is open (one writer per folder).
@@ -98,7 +98,7 @@ public struct AdmissionRound: Sendable {
 
     /// The manifest of the run folder as it is now; nil before the first step.
     /// - Throws: `Diagnostic` when `manifest.json` exists but cannot be read.
-    public func manifest() throws(Diagnostic) -> Manifest? {
+    package func manifest() throws(Diagnostic) -> Manifest? {
         try Manifest.read(run: runFolder)
     }
 }
@@ -170,7 +170,7 @@ extension AdmissionRound {
     /// - Throws: `RoundError.malformedSeed`; `CommitmentError.changed` when the subfolder's files
     ///   differ from `commitment`; the step's errors (`SecondRoundStep`).
     @discardableResult
-    public func placeSecondRound(_ level: SchoolLevel, seed roundSeed: String, commitment roundCommitment: Commitment) throws -> StepRecord<PlacementSummary> {
+    package func placeSecondRound(_ level: SchoolLevel, seed roundSeed: String, commitment roundCommitment: Commitment) throws -> StepRecord<PlacementSummary> {
         guard Manifest.isSeed(roundSeed) else { throw RoundError.malformedSeed }
         guard let now = admissionCase.secondRound?.commitment else { throw RoundError.noSecondRound(level: level.rawValue) }
         try roundCommitment.verify(against: now)

@@ -101,7 +101,7 @@ enum ClassesStep {
 extension ClassesStep {
     /// The step: classes at every school of the level, formed from the applicants the level's
     /// recorded placement seated (admitted and reassigned), in the order of `placements.csv`.
-    package static func perform(level: SchoolLevel, in context: StepContext) throws -> StepOutcome<ClassesSummary> {
+    static func perform(level: SchoolLevel, in context: StepContext) throws -> StepOutcome<ClassesSummary> {
         let c = context.admissionCase
         let placed = try placed(context.recordedTable(PlacementsFile.name, of: .placement(level: level)))
         let (results, files) = try run(c, level: level, placed: placed, seed: context.seed, teachers: c.teachers)
@@ -115,7 +115,7 @@ extension ClassesStep {
     }
 
     /// `(student_id, school_id)` of every applicant `placements.csv` seats, in its row order.
-    package static func placed(_ placements: CSVTable) throws -> [(studentID: String, schoolID: String)] {
+    static func placed(_ placements: CSVTable) throws -> [(studentID: String, schoolID: String)] {
         guard let student = placements.index(of: PlacementsFile.Column.studentID.rawValue),
               let school = placements.index(of: PlacementsFile.Column.schoolID.rawValue) else {
             throw RoundError.unreadableOutput(placements.file, "the columns student_id and school_id are missing")
@@ -130,7 +130,7 @@ extension ClassesStep {
     /// class of their school; no class above the size cap (a disabled pupil counting the
     /// policy's weight) or 56; `together_with` in one class and `apart_from` in different
     /// classes, among pupils of the same school.
-    package static func invariants(level: SchoolLevel, _ c: AdmissionCase, placed: [(studentID: String, schoolID: String)],
+    static func invariants(level: SchoolLevel, _ c: AdmissionCase, placed: [(studentID: String, schoolID: String)],
                            outputs: [(name: String, bytes: [UInt8])]) -> [String] {
         guard let bytes = outputs.first(where: { $0.name == "\(level.rawValue)/classes.csv" })?.bytes,
               let table = CSVReader.parse(bytes, file: "classes.csv").table else {

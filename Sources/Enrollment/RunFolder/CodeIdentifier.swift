@@ -28,7 +28,7 @@ public struct CodeIdentifier: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The digest of the listing.
-    public let digest: SHA256Digest
+    package let digest: SHA256Digest
 
     /// The identifier of `files` (sorted here by path).
     /// - Complexity: O(n log n) in the number of files.
@@ -44,7 +44,7 @@ public struct CodeIdentifier: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "sha256:\(digest.hex)" }
 
     /// Whether `text` is written as an identifier is: `sha256:` and 64 lowercase hex digits.
-    public static func isWellFormed(_ text: String) -> Bool {
+    package static func isWellFormed(_ text: String) -> Bool {
         guard text.hasPrefix("sha256:") else { return false }
         let hex = text.dropFirst("sha256:".count)
         return hex.utf8.count == 64 && hex.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }

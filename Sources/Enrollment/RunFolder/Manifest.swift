@@ -23,34 +23,34 @@ import EnrollmentEngines
 /// attempt; all steps of one folder share tool, version, code, seed and commitment, while
 /// `attempts` keeps every draw ever made into the folder. Written by `JSONWriter`, so the same
 /// manifest is always the same bytes.
-public struct Manifest: Equatable, Sendable {
+package struct Manifest: Equatable, Sendable {
     /// The first member's value; the `2` is the version of this format (version 1, of enroll
     /// 0.1, recorded step options as text and is refused with a message saying so).
-    public static let format = "enroll-manifest/2"
+    package static let format = "enroll-manifest/2"
     /// The manifest's name in its run folder.
-    public static let fileName = "manifest.json"
+    package static let fileName = "manifest.json"
 
     /// The version of the tool that ran (`EnrollmentVersion.current`).
-    public var toolVersion: String
+    package var toolVersion: String
     /// The identifier of the code that ran: `sha256:` and the digest of the sources.
-    public var code: String
+    package var code: String
     /// The seed every step drew with.
-    public var seed: String
+    package var seed: String
     /// The seed ceremony's contributions, in the order announced, when a drawing command was
     /// given them: they must give `seed` (docs/LOTTERY.md section 5), which `verify` checks.
-    public var contributions: [SeedContribution]?
+    package var contributions: [SeedContribution]?
     /// The combined digest of the commitment the case was checked against.
-    public var commitment: SHA256Digest
+    package var commitment: SHA256Digest
     /// The case folder's path as it was when the run was made (informative only).
-    public var caseFolder: String
+    package var caseFolder: String
     /// The steps, in the order they ran.
-    public var steps: [RunStep]
+    package var steps: [RunStep]
     /// Every attempt made into the folder, in order: one `recorded` for each step, in the
     /// order of `steps`, among the `replaced` and `interrupted` ones.
-    public var attempts: [RunAttempt]
+    package var attempts: [RunAttempt]
 
     /// A manifest of `steps` (none yet by default).
-    public init(toolVersion: String = EnrollmentVersion.current, code: String, seed: String, contributions: [SeedContribution]? = nil,
+    package init(toolVersion: String = EnrollmentVersion.current, code: String, seed: String, contributions: [SeedContribution]? = nil,
                 commitment: SHA256Digest, caseFolder: String, steps: [RunStep] = [], attempts: [RunAttempt] = []) {
         self.toolVersion = toolVersion
         self.code = code
@@ -63,14 +63,14 @@ public struct Manifest: Equatable, Sendable {
     }
 
     /// The recorded steps that `step` would replace: those that wrote one of its output files.
-    public func steps(replacedBy step: RunStep) -> [RunStep] {
+    package func steps(replacedBy step: RunStep) -> [RunStep] {
         let written = Set(step.outputs.map(\.name))
         return steps.filter { old in old.outputs.contains { written.contains($0.name) } }
     }
 
     /// Adds `step` and its `recorded` attempt, first removing every recorded step that wrote
     /// one of its output files (their attempts become `replaced`).
-    public mutating func add(_ step: RunStep) {
+    package mutating func add(_ step: RunStep) {
         let replaced = steps(replacedBy: step)
         for old in replaced { markReplaced(old) }
         steps.removeAll { replaced.contains($0) }
@@ -88,7 +88,7 @@ public struct Manifest: Equatable, Sendable {
     /// Starts the folder's record anew under another seed, code, version or commitment, as
     /// `fresh` gives them: every current step is dropped and its attempt becomes `replaced`;
     /// the attempts are kept.
-    public func restarted(as fresh: Manifest) -> Manifest {
+    package func restarted(as fresh: Manifest) -> Manifest {
         var next = fresh
         next.attempts = attempts.map { a in
             var a = a
@@ -100,7 +100,7 @@ public struct Manifest: Equatable, Sendable {
 
     /// Whether the `recorded` attempts are exactly the steps, in order, each with this
     /// manifest's seed, commitment and code; nil when they are, else what is wrong.
-    public var attemptsProblem: String? {
+    package var attemptsProblem: String? {
         let recorded = attempts.filter { $0.outcome == .recorded }
         guard recorded.count == steps.count else {
             return "\"attempts\" lists \(recorded.count) recorded attempt\(recorded.count == 1 ? "" : "s") for \(steps.count) step\(steps.count == 1 ? "" : "s")"
@@ -112,7 +112,7 @@ public struct Manifest: Equatable, Sendable {
     }
 
     /// The JSON value written to `manifest.json`.
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             ("format", .string(Self.format)),
             ("tool", .string("enroll")),
@@ -128,11 +128,11 @@ public struct Manifest: Equatable, Sendable {
     }
 
     /// The bytes of `manifest.json`.
-    public var rendered: [UInt8] { JSONWriter.render(json) }
+    package var rendered: [UInt8] { JSONWriter.render(json) }
 
     /// Reads a manifest from the bytes of `file`.
     /// - Throws: a `Diagnostic` at the first problem (file:line:column).
-    public init(json bytes: [UInt8], file: String = Manifest.fileName) throws(Diagnostic) {
+    package init(json bytes: [UInt8], file: String = Manifest.fileName) throws(Diagnostic) {
         let root = try JSONReader.parse(bytes, file: file)
         let r = try JSONObjectReader(root, file: file, what: "the manifest",
                                      known: ["format", "tool", "version", "code", "seed", "contributions", "commitment", "case", "steps", "attempts"])
@@ -159,7 +159,7 @@ public struct Manifest: Equatable, Sendable {
 
     /// Reads `manifest.json` of the run folder `run`; nil if there is none.
     /// - Throws: `Diagnostic` when it exists but cannot be read.
-    public static func read(run: URL) throws(Diagnostic) -> Manifest? {
+    package static func read(run: URL) throws(Diagnostic) -> Manifest? {
         try read(run.appendingPathComponent(fileName))
     }
 
@@ -198,7 +198,7 @@ public struct RunStep: Equatable, Sendable {
     public var counts: [String: Int]
 
     /// A step as recorded.
-    public init(step: RoundStep, encoding: TextEncoding? = nil, draws: [String], inputs: [FileRecord], outputs: [FileRecord], counts: [String: Int]) {
+    package init(step: RoundStep, encoding: TextEncoding? = nil, draws: [String], inputs: [FileRecord], outputs: [FileRecord], counts: [String: Int]) {
         self.step = step
         self.encoding = encoding
         self.draws = draws
@@ -208,14 +208,14 @@ public struct RunStep: Equatable, Sendable {
     }
 
     /// The step kind's name (the command that ran it).
-    public var kind: String { step.kind }
+    package var kind: String { step.kind }
 
     /// A file and the SHA-256 of its bytes (as `sha256sum` prints it).
     public struct FileRecord: Equatable, Sendable {
         public var name: String
         public var digest: SHA256Digest
 
-        public init(name: String, digest: SHA256Digest) {
+        package init(name: String, digest: SHA256Digest) {
             self.name = name
             self.digest = digest
         }
@@ -234,7 +234,7 @@ public struct RunStep: Equatable, Sendable {
     }
 
     /// The step and the options that tell it apart, e.g. `place (level junior)`.
-    public var label: String { step.label }
+    package var label: String { step.label }
 
     /// The pairs of `d`, by key in UTF-8 byte order.
     package static func sortedKeys<V>(_ d: [String: V]) -> [(String, V)] {
@@ -270,7 +270,7 @@ extension Manifest {
     /// - Returns: the files whose digest is not the recorded one, and the files missing from
     ///   the folder, each once in the manifest's order; and how many inputs were checked.
     /// - Complexity: O(inputs), plus reading the files not in `digests`.
-    public func changedInputs(in caseFolder: URL, digests: [String: SHA256Digest]) -> (changed: [String], missing: [String], checked: Int) {
+    package func changedInputs(in caseFolder: URL, digests: [String: SHA256Digest]) -> (changed: [String], missing: [String], checked: Int) {
         var changed: [String] = [], missing: [String] = [], checked = 0
         for step in steps {
             for input in step.inputs {

@@ -31,7 +31,7 @@ public enum RoundStep: Hashable, Sendable {
     case secondRound(level: SchoolLevel, seed: String, commitment: SHA256Digest, vacancies: [[String]])
 
     /// The step's name in the manifest (the command's name).
-    public var kind: String {
+    package var kind: String {
         switch self {
         case .lottery: return "lottery"
         case .placement: return "place"
@@ -44,7 +44,7 @@ public enum RoundStep: Hashable, Sendable {
     }
 
     /// The level the step concerns; nil for the quota step.
-    public var level: SchoolLevel? {
+    package var level: SchoolLevel? {
         switch self {
         case .lottery(let level), .placement(let level), .classes(let level), .lateArrivals(let level, _), .vacancies(let level, _),
              .secondRound(let level, _, _, _):
@@ -55,7 +55,7 @@ public enum RoundStep: Hashable, Sendable {
     }
 
     /// The number of the round a late-arrivals or vacancies step writes; nil for other steps.
-    public var round: Int? {
+    package var round: Int? {
         switch self {
         case .lateArrivals(_, let rounds): return rounds.count
         case .vacancies(_, let rounds): return rounds.count
@@ -65,7 +65,7 @@ public enum RoundStep: Hashable, Sendable {
 
     /// The step and what tells it apart, as messages and `enroll verify` name it:
     /// `place (level junior)`, `vacancies (level junior, round 2)`, `quota`.
-    public var label: String {
+    package var label: String {
         let shown = [level.map { "level \($0.rawValue)" }, round.map { "round \($0)" }].compactMap { $0 }
         return kind + (shown.isEmpty ? "" : " (" + shown.joined(separator: ", ") + ")")
     }

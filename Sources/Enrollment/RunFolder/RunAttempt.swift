@@ -17,9 +17,9 @@ import EnrollmentEngines
 ///     }
 ///
 /// No clock: attempts are listed in the order they were made.
-public struct RunAttempt: Equatable, Sendable {
+package struct RunAttempt: Equatable, Sendable {
     /// What became of an attempt.
-    public enum Outcome: String, Sendable, CaseIterable {
+    package enum Outcome: String, Sendable, CaseIterable {
         /// The attempt is one of the manifest's current `steps`.
         case recorded
         /// A later attempt (run with `--force`) replaced its results.
@@ -30,20 +30,20 @@ public struct RunAttempt: Equatable, Sendable {
     }
 
     /// The step and its options.
-    public var step: RoundStep
+    package var step: RoundStep
     /// The encoding the case's CSV files were read with, when one was declared.
-    public var encoding: TextEncoding?
+    package var encoding: TextEncoding?
     /// The seed it drew with.
-    public var seed: String
+    package var seed: String
     /// The commitment the case was checked against.
-    public var commitment: SHA256Digest
+    package var commitment: SHA256Digest
     /// The code identifier of the program that ran it.
-    public var code: String
-    public var outcome: Outcome
+    package var code: String
+    package var outcome: Outcome
     /// The files it wrote (or was writing), with their SHA-256.
-    public var outputs: [RunStep.FileRecord]
+    package var outputs: [RunStep.FileRecord]
 
-    public init(step: RoundStep, encoding: TextEncoding? = nil, seed: String, commitment: SHA256Digest, code: String,
+    package init(step: RoundStep, encoding: TextEncoding? = nil, seed: String, commitment: SHA256Digest, code: String,
                 outcome: Outcome, outputs: [RunStep.FileRecord]) {
         self.step = step
         self.encoding = encoding
@@ -55,24 +55,24 @@ public struct RunAttempt: Equatable, Sendable {
     }
 
     /// The attempt that made `step` of `manifest`.
-    public init(_ step: RunStep, of manifest: Manifest, outcome: Outcome) {
+    package init(_ step: RunStep, of manifest: Manifest, outcome: Outcome) {
         self.init(step: step.step, encoding: step.encoding, seed: manifest.seed, commitment: manifest.commitment,
                   code: manifest.code, outcome: outcome, outputs: step.outputs)
     }
 
     /// Whether this attempt made `step` of `manifest` (outcome aside).
-    public func made(_ step: RunStep, of manifest: Manifest) -> Bool {
+    package func made(_ step: RunStep, of manifest: Manifest) -> Bool {
         RunAttempt(step, of: manifest, outcome: outcome) == self
     }
 
     /// The step kind's name.
-    public var kind: String { step.kind }
+    package var kind: String { step.kind }
 
     /// The step and the options that tell it apart, e.g. `place (level junior)`.
-    public var label: String { step.label }
+    package var label: String { step.label }
 
     /// A line for the console: step, outcome and seed.
-    public var summary: String { "\(label): \(outcome.rawValue), seed \(seed)" }
+    package var summary: String { "\(label): \(outcome.rawValue), seed \(seed)" }
 
     package var json: JSONValue {
         .object([

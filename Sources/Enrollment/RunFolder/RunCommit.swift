@@ -20,9 +20,9 @@ import EnrollmentIO
 /// of them to a settled folder: it finishes a complete commit (roll forward), or records the
 /// interrupted attempt and removes what it wrote (roll back, itself done as a commit of the
 /// previous state). Every drawing command recovers first; `enroll verify` only reports.
-public enum RunCommit {
+package enum RunCommit {
     /// The pending manifest's name in the run folder.
-    public static let pendingFileName = "manifest.json.pending"
+    package static let pendingFileName = "manifest.json.pending"
 
     /// Where output `name` is staged: `.<file>.staged` in the target's folder.
     package static func stagedURL(_ name: String, in run: URL) -> URL {
@@ -105,7 +105,7 @@ public enum RunCommit {
 
     /// The state a run folder is in.
     /// - Throws: `Diagnostic` when a manifest exists but cannot be read.
-    public static func state(of run: URL) throws(Diagnostic) -> RunFolderState {
+    package static func state(of run: URL) throws(Diagnostic) -> RunFolderState {
         let previous = try Manifest.read(run: run)
         let leftovers = leftovers(in: run)
         guard let pending = try Manifest.read(run.appendingPathComponent(pendingFileName)) else {
@@ -124,7 +124,7 @@ public enum RunCommit {
     /// attempt as `interrupted` in `manifest.json` and removes what it wrote; removes leftovers.
     /// - Returns: what was done, nil when the folder was already settled and clean.
     @discardableResult
-    public static func recover(_ run: URL) throws -> RunRecovery? {
+    package static func recover(_ run: URL) throws -> RunRecovery? {
         switch try state(of: run) {
         case let .settled(_, leftovers):
             guard !leftovers.isEmpty else { return nil }
@@ -155,7 +155,7 @@ public enum RunCommit {
 
     /// Files an interrupted write left (staged and partial files, and the pending manifest),
     /// as paths inside `run`, sorted.
-    public static func leftovers(in run: URL) -> [String] {
+    package static func leftovers(in run: URL) -> [String] {
         guard let paths = FileManager.default.enumerator(atPath: run.path)?.allObjects as? [String] else { return [] }
         return paths.filter { path in
             let name = (path as NSString).lastPathComponent
@@ -165,7 +165,7 @@ public enum RunCommit {
 }
 
 /// The state of a run folder, as `RunCommit` leaves it at any moment.
-public enum RunFolderState: Sendable {
+package enum RunFolderState: Sendable {
     /// No step is being written: the folder is `manifest.json`'s state (nil: no manifest).
     /// `leftovers` are partial files of an interrupted single-file write.
     case settled(Manifest?, leftovers: [String])
@@ -179,14 +179,14 @@ public enum RunFolderState: Sendable {
 }
 
 /// What `RunCommit.recover` did.
-public enum RunRecovery: Equatable, Sendable, CustomStringConvertible {
+package enum RunRecovery: Equatable, Sendable, CustomStringConvertible {
     case removedLeftovers([String])
     /// Finished the commit of these attempts.
     case finished([RunAttempt])
     /// Removed what these attempts had written and recorded them as interrupted.
     case rolledBack([RunAttempt])
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .removedLeftovers(let files):
             return "removed the leftovers of an interrupted write: \(files.joined(separator: ", "))"

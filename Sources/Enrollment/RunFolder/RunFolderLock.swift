@@ -8,11 +8,11 @@ import Foundation
 ///
 /// A command that finds the lock held either refuses at once (`RunFolderLockError.busy`) or
 /// waits for it; it never touches a step another live process is writing.
-public final class RunFolderLock: Sendable {
+package final class RunFolderLock: Sendable {
     /// The lock file's name inside the folder; never a result, never listed in a manifest.
-    public static let fileName = ".enroll.lock"
+    package static let fileName = ".enroll.lock"
 
-    public let folder: URL
+    package let folder: URL
     private let descriptor: Int32
 
     /// Takes the lock of `folder`, creating the folder and the lock file when missing.
@@ -20,7 +20,7 @@ public final class RunFolderLock: Sendable {
     ///   - wait: wait for the holder to finish instead of refusing; `waiting` is told who holds it first.
     /// - Throws: `RunFolderLockError.busy` naming the holder when it is held and `wait` is false;
     ///   `RunFolderLockError.cannotLock` when the folder or the lock file cannot be made.
-    public init(_ folder: URL, wait: Bool = false, waiting: (String) -> Void = { _ in }) throws(RunFolderLockError) {
+    package init(_ folder: URL, wait: Bool = false, waiting: (String) -> Void = { _ in }) throws(RunFolderLockError) {
         self.folder = folder
         let path = folder.appendingPathComponent(Self.fileName).path
         do {
@@ -75,13 +75,13 @@ public final class RunFolderLock: Sendable {
 }
 
 /// Why a run folder's lock was not taken.
-public enum RunFolderLockError: Error, Equatable, CustomStringConvertible {
+package enum RunFolderLockError: Error, Equatable, CustomStringConvertible {
     /// Another live command holds the folder.
     case busy(String, holder: String)
     /// The folder or its lock file cannot be made or locked.
     case cannotLock(String, String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .busy(folder, holder):
             "\(folder): the folder is busy: another command is writing into it (\(holder)); "

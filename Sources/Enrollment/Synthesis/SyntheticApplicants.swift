@@ -8,7 +8,7 @@ extension SyntheticCountyBuilder {
     /// About `p.applicants` applicants of `level`: the map cells' in cell order, homes spread
     /// around each cell's centre, then the address zones', with an address and a home near the
     /// centre of the cell they lie in.
-    package func applicants(_ level: SchoolLevel) -> [Applicant] {
+    func applicants(_ level: SchoolLevel) -> [Applicant] {
         var random = LotteryStream(seed: p.seed, draw: "synth/applicants/\(level.rawValue)")
         // The months a migrant family has held its residence permit come from a stream of their
         // own, so that adding them left every other value of a county as it was.
@@ -110,21 +110,21 @@ extension SyntheticCountyBuilder {
 
     /// The intake year of a synthetic county: primary applicants are six on 31 August of it,
     /// junior applicants eleven or twelve.
-    package static let intakeYear = 2026
+    static let intakeYear = 2026
 
     /// The age window of a synthetic county's policy (the default, in `intakeYear`).
-    package static let ageWindow = AgeWindow(intakeYear: intakeYear)
+    static let ageWindow = AgeWindow(intakeYear: intakeYear)
 
     /// The `age_exception` of a synthetic applicant born after the window (a junior applicant
     /// who entered primary school at five): early entry the bureau approved.
-    package static let earlyEntry = "提前入学，县教育局批准"
+    static let earlyEntry = "提前入学，县教育局批准"
 
     /// The months a residence permit must have been held for the `residence_permit` tier in a
     /// synthetic county's policy; every synthetic migrant family has held one 6 to 114 months.
-    package static let permitMonthsRequired = 6
+    static let permitMonthsRequired = 6
 
     /// About `p.applicants` junior-school graduates with leaving-exam scores and choices of high schools.
-    package func graduates() -> [Graduate] {
+    func graduates() -> [Graduate] {
         var random = LotteryStream(seed: p.seed, draw: "synth/graduates")
         let juniors = schools.filter { $0.level == .junior }
         let highs = schools.filter { $0.level == .high }
@@ -163,7 +163,7 @@ extension SyntheticCountyBuilder {
     /// Head-teacher candidates: per primary and junior school, one more than its classes at
     /// the policy's default caps; every fifth teacher is a parent of an applicant who lists
     /// or lives by the school.
-    package func teachers(primary: [Applicant], junior: [Applicant]) -> [(school: String, teacher: String, children: [String])] {
+    func teachers(primary: [Applicant], junior: [Applicant]) -> [(school: String, teacher: String, children: [String])] {
         var random = LotteryStream(seed: p.seed, draw: "synth/teachers")
         var pupils: [String: [String]] = [:]
         for a in primary { if let s = a.siblingSchool { pupils[s, default: []].append(a.id) } }
@@ -182,7 +182,7 @@ extension SyntheticCountyBuilder {
     }
 
     /// A residence tie in the mix a county sees: 55 % 房户一致, 15 % 户籍, 12 % 房产, 13 % 居住证, 5 % other.
-    package static func residence(_ u: Double) -> ResidenceTie {
+    static func residence(_ u: Double) -> ResidenceTie {
         switch u {
         case ..<0.55: return .hukouAndProperty
         case ..<0.70: return .hukou
@@ -193,7 +193,7 @@ extension SyntheticCountyBuilder {
     }
 
     /// A bell-shaped score between `low` and `high` (the mean of four uniforms), in half points.
-    package static func score(random: inout LotteryStream, low: Double, high: Double) -> Score {
+    static func score(random: inout LotteryStream, low: Double, high: Double) -> Score {
         let u = (random.unit() + random.unit() + random.unit() + random.unit()) / 4
         return Score(hundredths: Int(((low + u * (high - low)) * 2).rounded()) * 50)
     }

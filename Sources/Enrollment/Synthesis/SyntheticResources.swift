@@ -8,7 +8,7 @@ extension SyntheticCountyBuilder {
     /// them, drawn from the stream `synth/resources` — so that a few schools fall short of a
     /// standard, as in a real county. Teachers and classrooms are whole numbers.
     /// - Complexity: O(schools).
-    package func resources() -> [String: SchoolResources] {
+    func resources() -> [String: SchoolResources] {
         var random = LotteryStream(seed: p.seed, draw: "synth/resources")
         var result: [String: SchoolResources] = [:]
         for school in schools.sorted(by: { $0.id < $1.id }) where school.level != .high {

@@ -8,7 +8,7 @@ extension SyntheticCountyBuilder {
     /// (`202602…`), a new name and no id number; and every 200th first-round applicant declining
     /// their seat.
     /// - Complexity: O(newcomers + first-round applicants).
-    package func secondRound(after primary: [Applicant], newcomers: Int) -> SecondRound {
+    func secondRound(after primary: [Applicant], newcomers: Int) -> SecondRound {
         var random = LotteryStream(seed: p.seed, draw: "synth/second-round")
         let firstBirth = CalendarDate(year: Self.intakeYear - 7, month: 9, day: 1)!
         let width = max(4, String(newcomers).count)

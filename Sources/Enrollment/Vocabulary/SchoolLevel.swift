@@ -9,14 +9,14 @@ public enum SchoolLevel: String, CaseIterable, Sendable, Comparable {
 
     /// The levels admitted by attendance zone (primary and junior): the only levels a zone,
     /// drawn or listed, may be for.
-    public static let zoned: [SchoolLevel] = [.primary, .junior]
+    package static let zoned: [SchoolLevel] = [.primary, .junior]
 
     public static func < (a: SchoolLevel, b: SchoolLevel) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 
     /// Parses `primary`, `junior`, `high` (any case) or 小学, 初中, 高中.
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         switch text.lowercased() {
         case "primary", "小学": self = .primary
         case "junior", "初中": self = .junior
@@ -28,12 +28,12 @@ public enum SchoolLevel: String, CaseIterable, Sendable, Comparable {
 
 /// Who runs a school: 公办 (public) or 民办 (private). Private schools admit in the same run
 /// (公民同招) and by lottery when oversubscribed.
-public enum SchoolSector: String, CaseIterable, Sendable {
+package enum SchoolSector: String, CaseIterable, Sendable {
     case `public`
     case `private`
 
     /// Parses `public`, `private` (any case) or 公办, 民办.
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         switch text.lowercased() {
         case "public", "公办": self = .public
         case "private", "民办": self = .private

@@ -3,28 +3,28 @@ import EnrollmentIO
 /// A cursor over the Unicode scalars of a normalised address (see
 /// ``TextNormalization/normalizedAddress(_:)``), with the small readers the address and
 /// zone-rule parsers share: ASCII digits, Chinese numerals, fixed words.
-package struct AddressScanner {
-    package let scalars: [Unicode.Scalar]
-    package var position: Int
+struct AddressScanner {
+    let scalars: [Unicode.Scalar]
+    var position: Int
 
-    package init(_ scalars: [Unicode.Scalar], at position: Int = 0) {
+    init(_ scalars: [Unicode.Scalar], at position: Int = 0) {
         self.scalars = scalars
         self.position = position
     }
 
-    package init(normalizing text: String) {
+    init(normalizing text: String) {
         self.init(TextNormalization.normalizedAddressScalars(text))
     }
 
-    package var isAtEnd: Bool { position >= scalars.count }
+    var isAtEnd: Bool { position >= scalars.count }
 
-    package func peek(_ offset: Int = 0) -> Unicode.Scalar? {
+    func peek(_ offset: Int = 0) -> Unicode.Scalar? {
         let i = position + offset
         return i < scalars.count ? scalars[i] : nil
     }
 
     /// Consumes `word` if the input continues with it.
-    package mutating func skip(_ word: String) -> Bool {
+    mutating func skip(_ word: String) -> Bool {
         var i = position
         for scalar in word.unicodeScalars {
             guard i < scalars.count, scalars[i] == scalar else { return false }
@@ -35,12 +35,12 @@ package struct AddressScanner {
     }
 
     /// Consumes the first of `words` the input continues with.
-    package mutating func skip(anyOf words: [String]) -> Bool {
+    mutating func skip(anyOf words: [String]) -> Bool {
         words.contains { skip($0) }
     }
 
     /// Reads a run of ASCII digits (at most 9, so the value fits any `Int`).
-    package mutating func digits() -> Int? {
+    mutating func digits() -> Int? {
         var value = 0
         var count = 0
         while let scalar = peek(), Self.isDigit(scalar), count < 9 {
@@ -53,7 +53,7 @@ package struct AddressScanner {
 
     /// Reads a number written in ASCII digits or in Chinese numerals (`三`, `十二`, `二十三`,
     /// `一百零五`, `两`).
-    package mutating func numeral() -> Int? {
+    mutating func numeral() -> Int? {
         if let value = digits() { return value }
         var total = 0
         var current = 0
@@ -73,11 +73,11 @@ package struct AddressScanner {
         return count > 0 ? total + current : nil
     }
 
-    package static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value >= 0x30 && scalar.value <= 0x39
     }
 
-    package static func isUppercaseLetter(_ scalar: Unicode.Scalar) -> Bool {
+    static func isUppercaseLetter(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value >= 0x41 && scalar.value <= 0x5A
     }
 

@@ -12,7 +12,7 @@ extension AddressZoneTable {
     ///
     /// - Complexity: O(Σ r²) over the rules r of each street, compound name and village,
     ///   plus the numbers and exceptions they list.
-    public func conflicts() -> [Diagnostic] {
+    package func conflicts() -> [Diagnostic] {
         let (streets, compounds, villages) = rulesByName()
         var out: [Diagnostic] = []
         for street in streets.keys.sorted() {
@@ -45,7 +45,7 @@ extension AddressZoneTable {
     ///
     /// A plain exception is checked as the plain number (`50`, not `50A`).
     /// - Complexity: O(Σ e × r) over the exceptions e and rules r of each street.
-    public func unassignedExceptions() -> [Diagnostic] {
+    package func unassignedExceptions() -> [Diagnostic] {
         let streets = rulesByName().streets
         var out: [Diagnostic] = []
         for (index, rule) in rules.enumerated() {

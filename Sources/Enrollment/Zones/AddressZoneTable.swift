@@ -21,9 +21,9 @@ import EnrollmentIO
 ///
 /// This order is the specificity order (``ZoneRule/Specificity``): a street rule of any
 /// kind beats a compound rule, which beats a village rule.
-public struct AddressZoneTable: Sendable {
+package struct AddressZoneTable: Sendable {
     /// The rules, in the order given.
-    public let rules: [ZoneRule]
+    package let rules: [ZoneRule]
 
     private var names = AddressNameIndex()
     /// Rule indexes by the trie node of their street, compound or village name.
@@ -39,7 +39,7 @@ public struct AddressZoneTable: Sendable {
 
     /// Indexes `rules` by normalised street, compound and village name.
     /// - Complexity: O(total length of all names and numbers).
-    public init(rules: [ZoneRule]) {
+    package init(rules: [ZoneRule]) {
         self.rules = rules
         for (index, rule) in rules.enumerated() {
             switch rule.scope {
@@ -68,7 +68,7 @@ public struct AddressZoneTable: Sendable {
     /// - Complexity: O(L × N + r) where L is the length of the address, N the length of the
     ///   longest name in the table and r the number of rules of the one street, compound and
     ///   village found; independent of the size of the table otherwise.
-    public func match(address: String) -> AddressMatch {
+    package func match(address: String) -> AddressMatch {
         let scalars = TextNormalization.normalizedAddressScalars(address)
         guard !scalars.isEmpty else { return .review(reason: "the address is empty") }
         let found = names.occurrences(in: scalars)

@@ -6,15 +6,15 @@ import EnrollmentIO
 /// same name with `小区` appended are always the same compound: `阳光花园` also answers to
 /// `阳光花园小区` and the other way round. Other forms (`阳光花园一期`, `阳光苑`) must be
 /// listed as aliases.
-public struct Compound: Hashable, Sendable {
+package struct Compound: Hashable, Sendable {
     /// The compound's name as the zone table gives it, normalised.
-    public let name: String
+    package let name: String
     /// Further names as the zone table gives them, normalised, without duplicates.
-    public let aliases: [String]
+    package let aliases: [String]
 
     /// A compound with its name and aliases as written; both are normalised, empty aliases
     /// and repeats of the name are dropped.
-    public init(name: String, aliases: [String] = []) {
+    package init(name: String, aliases: [String] = []) {
         self.name = TextNormalization.normalizedAddress(name)
         var seen: Set<String> = [self.name]
         self.aliases = aliases.map(TextNormalization.normalizedAddress).filter { !$0.isEmpty && seen.insert($0).inserted }
@@ -22,7 +22,7 @@ public struct Compound: Hashable, Sendable {
 
     /// Every name an address may use for the compound: name and aliases, each with and
     /// without a trailing `小区`, without duplicates, in that order.
-    public var names: [String] {
+    package var names: [String] {
         var seen: Set<String> = []
         var out: [String] = []
         for given in [name] + aliases {

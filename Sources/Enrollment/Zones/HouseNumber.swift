@@ -15,32 +15,32 @@
 /// Two numbers are equal when base and suffix are equal: `12号之一` == `12之1号`, but
 /// `12A` != `12` and `12-1` != `12号之1` (a zone table must list each form it means).
 /// The side of the street (``Parity``) of a suffixed number is that of its base.
-public struct HouseNumber: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct HouseNumber: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The number before any suffix: 12 in `12A`, `12号之一`, `12-1`.
-    public let base: Int
+    package let base: Int
     /// The suffix in canonical form (`A`, `-1`, `之1`, `附1`, `甲`), or "" for a plain number.
-    public let suffix: String
+    package let suffix: String
 
     /// A number from its parts; `suffix` must be in canonical form (as ``suffix`` describes)
     /// to compare equal with parsed numbers.
-    public init(base: Int, suffix: String = "") {
+    package init(base: Int, suffix: String = "") {
         self.base = base
         self.suffix = suffix
     }
 
     /// Parses a whole field or address fragment holding one house number (see the table
     /// above); `nil` if the text is anything else.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         var scanner = AddressScanner(normalizing: text)
         guard let number = HouseNumber.scan(&scanner), scanner.isAtEnd else { return nil }
         self = number
     }
 
     /// Whether the number has a suffix (12A, 12号之一, …).
-    public var isSuffixed: Bool { !suffix.isEmpty }
+    package var isSuffixed: Bool { !suffix.isEmpty }
 
     /// The number as a table prints it: `12号`, `12A号`, `2-1号`, `12号之1`, `34号附1号`, `12号甲`.
-    public var description: String {
+    package var description: String {
         switch suffix.unicodeScalars.first {
         case nil: "\(base)号"
         case "之", "甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸": "\(base)号\(suffix)"
@@ -50,7 +50,7 @@ public struct HouseNumber: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     /// Ordered by base, then suffix ("" first).
-    public static func < (a: HouseNumber, b: HouseNumber) -> Bool {
+    package static func < (a: HouseNumber, b: HouseNumber) -> Bool {
         (a.base, a.suffix) < (b.base, b.suffix)
     }
 
@@ -59,7 +59,7 @@ public struct HouseNumber: Hashable, Comparable, Sendable, CustomStringConvertib
     /// Reads a house number at the scanner's position; on failure the position is unchanged.
     /// A run of digits followed by `弄`, `巷` or `里` is a lane, not a house number, and is
     /// not read.
-    package static func scan(_ scanner: inout AddressScanner) -> HouseNumber? {
+    static func scan(_ scanner: inout AddressScanner) -> HouseNumber? {
         let start = scanner.position
         guard let base = scanner.digits() else { return nil }
         if let next = scanner.peek(), next == "弄" || next == "巷" || next == "里" {

@@ -8,28 +8,28 @@
 /// inside: with `1-63号`, `62A` is inside but `63A` and `1A` are not; with `63号以后`, `63A`
 /// is not. Such a number is then left to a less specific rule or to manual review — a
 /// building split off at the end of a published range is exactly what a clerk must decide.
-public struct HouseNumberRange: Hashable, Sendable, CustomStringConvertible {
+package struct HouseNumberRange: Hashable, Sendable, CustomStringConvertible {
     /// The first number of the range, or `nil` for no lower end.
-    public let lower: Int?
+    package let lower: Int?
     /// The last number of the range, or `nil` for no upper end.
-    public let upper: Int?
+    package let upper: Int?
 
     /// A range from `lower` to `upper`; requires `lower <= upper` when both are given.
-    public init(lower: Int?, upper: Int?) {
+    package init(lower: Int?, upper: Int?) {
         precondition(lower == nil || upper == nil || lower! <= upper!, "range end before its start")
         self.lower = lower
         self.upper = upper
     }
 
     /// The whole street.
-    public static let all = HouseNumberRange(lower: nil, upper: nil)
+    package static let all = HouseNumberRange(lower: nil, upper: nil)
 
     /// Whether both ends are open.
-    public var isUnbounded: Bool { lower == nil && upper == nil }
+    package var isUnbounded: Bool { lower == nil && upper == nil }
 
     /// Whether `number` lies in the range (see the type's notes for suffixed numbers).
     /// - Complexity: O(1).
-    public func contains(_ number: HouseNumber) -> Bool {
+    package func contains(_ number: HouseNumber) -> Bool {
         let base = number.base
         if number.isSuffixed {
             return (lower.map { base > $0 } ?? true) && (upper.map { base < $0 } ?? true)
@@ -44,7 +44,7 @@ public struct HouseNumberRange: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The range as a table prints it: `1-99号`, `63号及以后`, `99号及以前`, `全路段`.
-    public var description: String {
+    package var description: String {
         switch (lower, upper) {
         case (nil, nil): "全路段"
         case let (lower?, nil): "\(lower)号及以后"
@@ -56,7 +56,7 @@ public struct HouseNumberRange: Hashable, Sendable, CustomStringConvertible {
     /// Parses a range as published: `1-99号`, `1号-99号`, `1至99号`, `1~99`, `63号以后`,
     /// `63号及以后`, `63号以上`, `63号起`, `99号以前`, `99号及以前`, `99号以下`, `99号止`.
     /// Returns `nil` for anything else (also for `99-1`, an end before its start).
-    public init?(published text: String) {
+    package init?(published text: String) {
         var scanner = AddressScanner(normalizing: text)
         guard let first = Self.scanEnd(&scanner) else { return nil }
         if scanner.skip("-") {

@@ -2,17 +2,17 @@ import EnrollmentIO
 
 /// A village or community (村 / 社区) named in a zone table, whole or by its groups (组,
 /// 村民小组).
-public struct Village: Hashable, Sendable {
+package struct Village: Hashable, Sendable {
     /// The village's name as the zone table gives it (`李家村`, `幸福社区`), normalised.
-    public let name: String
+    package let name: String
     /// Further names, normalised, without duplicates.
-    public let aliases: [String]
+    package let aliases: [String]
     /// The groups the rule covers, as sorted, non-overlapping ranges; empty for the whole
     /// village.
-    public let groups: [ClosedRange<Int>]
+    package let groups: [ClosedRange<Int>]
 
     /// - Parameter groups: ranges of group numbers; they are sorted and merged.
-    public init(name: String, aliases: [String] = [], groups: [ClosedRange<Int>] = []) {
+    package init(name: String, aliases: [String] = [], groups: [ClosedRange<Int>] = []) {
         self.name = TextNormalization.normalizedAddress(name)
         var seen: Set<String> = [self.name]
         self.aliases = aliases.map(TextNormalization.normalizedAddress).filter { !$0.isEmpty && seen.insert($0).inserted }
@@ -28,14 +28,14 @@ public struct Village: Hashable, Sendable {
     }
 
     /// Name and aliases.
-    public var names: [String] { [name] + aliases }
+    package var names: [String] { [name] + aliases }
 
     /// Whether the rule covers the whole village rather than some groups.
-    public var isWhole: Bool { groups.isEmpty }
+    package var isWhole: Bool { groups.isEmpty }
 
     /// Whether group `group` is among the rule's groups (false for a whole-village rule,
     /// which names no group).
-    public func containsGroup(_ group: Int) -> Bool {
+    package func containsGroup(_ group: Int) -> Bool {
         groups.contains { $0.contains(group) }
     }
 
@@ -54,7 +54,7 @@ public struct Village: Hashable, Sendable {
     /// Parses a `groups` field: ranges and single groups separated by `;`, `、` or `,`, each
     /// `1-4`, `1至4`, `1-4组`, `一至四组`, `3`, `3组`, `第3组`. Empty text is the whole
     /// village (`[]`); `nil` if any part is not of that form or a range ends before it starts.
-    public static func parseGroups(_ text: String) -> [ClosedRange<Int>]? {
+    package static func parseGroups(_ text: String) -> [ClosedRange<Int>]? {
         var ranges: [ClosedRange<Int>] = []
         for part in ZoneRule.splitList(text) {
             var scanner = AddressScanner(TextNormalization.normalizedAddressScalars(part))
@@ -72,7 +72,7 @@ public struct Village: Hashable, Sendable {
 
     /// `3组`, `第三组`, `3村民小组`, `3小组`, `3队` (a former production team), and a bare
     /// `3` unless `requireMarker` (in an address, `李家村12号` names no group).
-    package static func scanGroup(_ scanner: inout AddressScanner, requireMarker: Bool) -> Int? {
+    static func scanGroup(_ scanner: inout AddressScanner, requireMarker: Bool) -> Int? {
         let start = scanner.position
         _ = scanner.skip("第")
         guard let value = scanner.numeral(),

@@ -5,21 +5,21 @@ import Foundation
 /// the origin; the cell of a point is found by integer division, so every point belongs to
 /// exactly one cell, and the **closed** cell `[x0, x0 + cellWidth] × [y0, y0 + cellHeight]`
 /// holds every perturbed point p + (ε, ε²) of the boundary rule for the points p of the cell.
-package struct ZoneGrid: Sendable {
+struct ZoneGrid: Sendable {
     /// Cells per block side.
-    package static let blockSide = 4
-    package let originX: Int64, originY: Int64, cellWidth: Int64, cellHeight: Int64
+    static let blockSide = 4
+    let originX: Int64, originY: Int64, cellWidth: Int64, cellHeight: Int64
     /// The grid's size in blocks.
-    package let blockColumns: Int, blockRows: Int
+    let blockColumns: Int, blockRows: Int
     /// The bands to build in, instead of one per core (tests vary it to check that the index
     /// does not depend on it).
-    package var bandLimit: Int?
+    var bandLimit: Int?
     /// The grid's size in cells (whole blocks).
-    package var columns: Int { blockColumns * ZoneGrid.blockSide }
-    package var rows: Int { blockRows * ZoneGrid.blockSide }
+    var columns: Int { blockColumns * ZoneGrid.blockSide }
+    var rows: Int { blockRows * ZoneGrid.blockSide }
 
     /// A grid over `minX...maxX` × `minY...maxY` with the given cell size.
-    package init(minX: Int64, minY: Int64, maxX: Int64, maxY: Int64, cellWidth: Int64, cellHeight: Int64) {
+    init(minX: Int64, minY: Int64, maxX: Int64, maxY: Int64, cellWidth: Int64, cellHeight: Int64) {
         originX = minX
         originY = minY
         self.cellWidth = cellWidth
@@ -31,7 +31,7 @@ package struct ZoneGrid: Sendable {
 
     /// A grid over `minX...maxX` × `minY...maxY` whose blocks are roughly square on the
     /// ground, about `blocksPerEdge` blocks per edge (at most 4 M blocks).
-    package init(minX: Int64, minY: Int64, maxX: Int64, maxY: Int64, edgeCount: Int, blocksPerEdge: Double = 3) {
+    init(minX: Int64, minY: Int64, maxX: Int64, maxY: Int64, edgeCount: Int, blocksPerEdge: Double = 3) {
         let (unitX, unitY) = ZoneGrid.metresPerUnit(minY: minY, maxY: maxY)
         let width = Double(max(1, maxX - minX)) * unitX, height = Double(max(1, maxY - minY)) * unitY
         let blocks = max(1, min(Double(edgeCount) * blocksPerEdge, 4_000_000))
@@ -43,32 +43,32 @@ package struct ZoneGrid: Sendable {
 
     /// The fewest metres a grid unit spans east–west (at the latitude farthest from the
     /// equator) and north–south, between latitudes `minY` and `maxY`.
-    package static func metresPerUnit(minY: Int64, maxY: Int64) -> (x: Double, y: Double) {
+    static func metresPerUnit(minY: Int64, maxY: Int64) -> (x: Double, y: Double) {
         let maxAbsLatitude = min(89.0, Double(max(abs(minY), abs(maxY))) / GridPoint.unitsPerDegree)
         return (LocalMetric.metresPerUnitY * cos(maxAbsLatitude * Double.pi / 180), LocalMetric.metresPerUnitY)
     }
 
     /// The x of the centre of cell column `column` (a point of the cell).
     @inline(__always)
-    package func centreX(_ column: Int) -> Int64 { originX + Int64(column) * cellWidth + cellWidth / 2 }
+    func centreX(_ column: Int) -> Int64 { originX + Int64(column) * cellWidth + cellWidth / 2 }
 
     /// The y of the centre of cell row `row`.
     @inline(__always)
-    package func centreY(_ row: Int) -> Int64 { originY + Int64(row) * cellHeight + cellHeight / 2 }
+    func centreY(_ row: Int) -> Int64 { originY + Int64(row) * cellHeight + cellHeight / 2 }
 
     /// The cells whose coordinates `a...b` (grid units) fall in, clamped to the grid.
     @inline(__always)
-    package func columns(_ a: Int64, _ b: Int64) -> ClosedRange<Int> {
+    func columns(_ a: Int64, _ b: Int64) -> ClosedRange<Int> {
         ZoneGrid.span(a, b, origin: originX, size: cellWidth, count: columns)
     }
 
     @inline(__always)
-    package func rows(_ a: Int64, _ b: Int64) -> ClosedRange<Int> {
+    func rows(_ a: Int64, _ b: Int64) -> ClosedRange<Int> {
         ZoneGrid.span(a, b, origin: originY, size: cellHeight, count: rows)
     }
 
     @inline(__always)
-    package static func span(_ a: Int64, _ b: Int64, origin: Int64, size: Int64, count: Int) -> ClosedRange<Int> {
+    static func span(_ a: Int64, _ b: Int64, origin: Int64, size: Int64, count: Int) -> ClosedRange<Int> {
         func index(_ v: Int64) -> Int {
             let d = v - origin
             return d < 0 ? 0 : Int(min(Int64(count - 1), d / size))
@@ -83,7 +83,7 @@ package struct ZoneGrid: Sendable {
     /// - Complexity: O(cells visited), about 2 + (length / cell side) · 2 for a slanted edge.
     /// Only cells in rows `band` are visited.
     @inline(__always)
-    package func forEachCellTouching(_ lo: GridPoint, _ hi: GridPoint, rows band: Range<Int>, _ body: (Int, Int) -> Void) {
+    func forEachCellTouching(_ lo: GridPoint, _ hi: GridPoint, rows band: Range<Int>, _ body: (Int, Int) -> Void) {
         let x0 = min(lo.x, hi.x), x1 = max(lo.x, hi.x)
         let all = rows(lo.y - 1, hi.y + 1)
         guard all.lowerBound < band.upperBound && band.lowerBound <= all.upperBound else { return }
@@ -111,7 +111,7 @@ extension ZoneGrid {
     /// Runs `body` on bands of whole block rows (given as cell rows), one band per core, in
     /// parallel, and returns when all are done. A body that writes only to the blocks and
     /// cells of its band does not race with the others.
-    package func inBands(_ body: (Range<Int>) -> Void) {
+    func inBands(_ body: (Range<Int>) -> Void) {
         let per = blockRowsPerBand
         withoutActuallyEscaping(body) { body in
             nonisolated(unsafe) let work = body
@@ -123,12 +123,12 @@ extension ZoneGrid {
     }
 
     /// The number of bands `inBands` uses: one per core (or `bandLimit`), at most one per block row.
-    package var bandCount: Int { max(1, min(bandLimit ?? ProcessInfo.processInfo.activeProcessorCount, blockRows)) }
+    var bandCount: Int { max(1, min(bandLimit ?? ProcessInfo.processInfo.activeProcessorCount, blockRows)) }
 
     private var blockRowsPerBand: Int { (blockRows + bandCount - 1) / bandCount }
 
     /// The band (0 ..< `bandCount`) holding cell row `row`.
-    package func band(ofRow row: Int) -> Int { row / ZoneGrid.blockSide / blockRowsPerBand }
+    func band(ofRow row: Int) -> Int { row / ZoneGrid.blockSide / blockRowsPerBand }
 
     /// Calls `body(row, columns)` for every run of cells in one row whose centres are inside
     /// the zone with edges `lo[i]`–`hi[i]` (lower endpoint first) and latitudes `minY...maxY`
@@ -143,7 +143,7 @@ extension ZoneGrid {
     /// - Complexity: O(e log e) for the shape's e edges, plus O(a log a) in each row crossed,
     ///   a being the edges active there.
     /// Only rows in `band` are visited.
-    package func forEachRunInside(_ lo: ArraySlice<GridPoint>, _ hi: ArraySlice<GridPoint>, minY: Int64, maxY: Int64,
+    func forEachRunInside(_ lo: ArraySlice<GridPoint>, _ hi: ArraySlice<GridPoint>, minY: Int64, maxY: Int64,
                           rows band: Range<Int>, _ body: (Int, Range<Int>) -> Void) {
         // The first row whose centre line is at or above the zone's lowest point.
         let offset = minY - originY - cellHeight / 2
@@ -178,7 +178,7 @@ extension ZoneGrid {
     /// The number of cell centres at height y strictly left of lo→hi (lo.y ≤ y < hi.y),
     /// that is, whose eastward ray the edge crosses: they form a prefix of the row.
     @inline(__always)
-    package func prefixEnd(_ lo: GridPoint, _ hi: GridPoint, y: Int64) -> Int {
+    func prefixEnd(_ lo: GridPoint, _ hi: GridPoint, y: Int64) -> Int {
         func crosses(_ column: Int) -> Bool {
             GridPoint.orientation(lo, hi, GridPoint(x: centreX(column), y: y)) > 0
         }

@@ -1,19 +1,19 @@
 import Foundation
 
 /// Where a home falls among the zones of one level.
-public struct ZoneHit: Sendable, Equatable {
+package struct ZoneHit: Sendable, Equatable {
     /// Index (into the zones given to `ZoneIndex`) of the zone containing the home, or nil
     /// when the home is in no zone (`unzoned`).
-    public var zone: Int?
+    package var zone: Int?
     /// True when the home is within the index's distance of any boundary edge of its zone
     /// (holes and outer rings alike); always false for an unzoned home.
-    public var nearBoundary: Bool
+    package var nearBoundary: Bool
     /// For an unzoned home: the zone with the nearest boundary (lowest index on a tie).
-    public var nearestZone: Int?
+    package var nearestZone: Int?
     /// For an unzoned home: the distance in metres to that zone.
-    public var distanceMetres: Double?
+    package var distanceMetres: Double?
 
-    public init(zone: Int?, nearBoundary: Bool, nearestZone: Int? = nil, distanceMetres: Double? = nil) {
+    package init(zone: Int?, nearBoundary: Bool, nearestZone: Int? = nil, distanceMetres: Double? = nil) {
         self.zone = zone
         self.nearBoundary = nearBoundary
         self.nearestZone = nearestZone
@@ -34,9 +34,9 @@ public struct ZoneHit: Sendable, Equatable {
 ///
 /// The zones must not overlap (check with `ZoneMap.overlaps(level:)`); if they do, the
 /// lowest-index zone containing the home is returned.
-public struct ZoneIndex: Sendable {
+package struct ZoneIndex: Sendable {
     /// The distance under which a home counts as near a boundary, in metres.
-    public let nearBoundaryMetres: Double
+    package let nearBoundaryMetres: Double
     /// Each zone's bounding box.
     package let zoneMin: [GridPoint]
     package let zoneMax: [GridPoint]
@@ -45,7 +45,7 @@ public struct ZoneIndex: Sendable {
     package let edgeZone: [Int32]
     /// Zone z owns edges `zoneEdgeStart[z]..<zoneEdgeStart[z+1]`.
     package let zoneEdgeStart: [Int]
-    package let grid: ZoneGrid
+    let grid: ZoneGrid
     /// Per block: for a block no edge touches, (zone + 1) · 2 + 1 if the zone has an edge
     /// in the block's near list (else + 0), zone −1 meaning none; for a touched block,
     /// −1 − its number among the touched blocks.
@@ -64,7 +64,7 @@ public struct ZoneIndex: Sendable {
     /// Per block, the edges that come within the near-boundary distance (in units, per axis)
     /// of it (CSR), each with its zone.
     package let nearStart: [Int32]
-    package let nearEdges: [NearEdge]
+    let nearEdges: [NearEdge]
     /// The near-boundary distance in grid units, rounded up (a cheap exact prefilter).
     package let marginX: Int64, marginY: Int64
 
@@ -76,7 +76,7 @@ public struct ZoneIndex: Sendable {
     ///   per edge. Time O(bands × (edges + zones) + blocks + cells of touched blocks + Σ over
     ///   zones of rows crossed × active edges): each band (one per core) walks every edge and
     ///   every zone, and the cell classification is a scanline pass per zone.
-    public init(zones: [ZoneMap.Zone], nearBoundaryMetres: Double = 20) {
+    package init(zones: [ZoneMap.Zone], nearBoundaryMetres: Double = 20) {
         self.init(zones: zones, nearBoundaryMetres: nearBoundaryMetres, cellSize: nil)
     }
 
@@ -319,7 +319,7 @@ public struct ZoneIndex: Sendable {
     }
 
     /// The number of zones indexed.
-    public var zoneCount: Int { zoneMin.count }
+    package var zoneCount: Int { zoneMin.count }
 
     /// Calls `body` with every zone whose interior may hold p: all of them but the zones whose
     /// boundary is nowhere near p's cell and whose interior holds none of it. Each zone once.
@@ -358,7 +358,7 @@ public struct ZoneIndex: Sendable {
     /// Locates one home.
     /// - Complexity: O(1) for most homes; O(edges of the candidate zones) near boundaries;
     ///   O(zones) for a home outside every zone (nearest-zone search with box pruning).
-    public func locate(_ p: GridPoint) -> ZoneHit {
+    package func locate(_ p: GridPoint) -> ZoneHit {
         withTables { $0.finish(p, $0.lookup(p)) }
     }
 
@@ -366,7 +366,7 @@ public struct ZoneIndex: Sendable {
     /// index i is `locate(points[i])`; it does not depend on the number of cores or on
     /// timing. Homes go in batches of 256: first every grid look-up of the batch (a tight
     /// loop whose memory reads overlap), then the polygon and near-boundary tests.
-    public func locate(_ points: [GridPoint]) -> [ZoneHit] {
+    package func locate(_ points: [GridPoint]) -> [ZoneHit] {
         let chunk = 16_384
         let chunks = (points.count + chunk - 1) / chunk
         return [ZoneHit](unsafeUninitializedCapacity: points.count) { buffer, initialized in
@@ -549,8 +549,8 @@ public struct ZoneIndex: Sendable {
 
 /// An edge in a block's near list, with its zone, stored inline so the near-boundary test
 /// reads one contiguous run.
-package struct NearEdge {
-    package let lo: GridPoint
-    package let hi: GridPoint
-    package let zone: Int32
+struct NearEdge {
+    let lo: GridPoint
+    let hi: GridPoint
+    let zone: Int32
 }

@@ -21,7 +21,7 @@ extension ZoneMap {
     ///
     /// - Throws: `Diagnostic` for JSON syntax errors, `Diagnostics` (sorted) for all the
     ///   problems of the map.
-    public static func read(_ bytes: [UInt8], file: String, overlapToleranceMetres: Double = 0) throws -> ZoneMap {
+    package static func read(_ bytes: [UInt8], file: String, overlapToleranceMetres: Double = 0) throws -> ZoneMap {
         let root = try JSONReader.parse(bytes, file: file)
         var reader = ZoneMapReader(file: file)
         var map = reader.read(root)

@@ -4,27 +4,27 @@ import EnrollmentVocabulary
 /// Two zones of the same level that share area: a data error, since a home must fall in
 /// exactly one zone of each level — unless the policy accepts it as digitising noise
 /// (`overlap_tolerance_metres`, see docs/ZONING.md).
-public struct ZoneOverlap: Sendable, Equatable, CustomStringConvertible {
+package struct ZoneOverlap: Sendable, Equatable, CustomStringConvertible {
     /// The level of both zones.
-    public var level: SchoolLevel
+    package var level: SchoolLevel
     /// The `zone_id` that comes first in the file.
-    public var first: String
+    package var first: String
     /// The `zone_id` that comes later in the file.
-    public var second: String
+    package var second: String
     /// A point strictly inside both zones (not on either boundary); for an overlap too thin
     /// to hold any grid point (under about a centimetre), a point of its edge.
-    public var point: GridPoint
+    package var point: GridPoint
     /// The overlap's area in square metres (all its parts).
-    public var areaSquareMetres: Double
+    package var areaSquareMetres: Double
     /// The diameter in metres of the largest circle that fits in the overlap (its widest
     /// part), rounded up by at most 1 cm or 1 % (more only for a band so long and even that
     /// 100,000 cells of the search do not settle it): never less than the true width.
-    public var widthMetres: Double
+    package var widthMetres: Double
     /// The overlap's bounding box: every point of it lies within `southWest...northEast`.
-    public var southWest: GridPoint
-    public var northEast: GridPoint
+    package var southWest: GridPoint
+    package var northEast: GridPoint
 
-    public init(level: SchoolLevel, first: String, second: String, point: GridPoint, areaSquareMetres: Double, widthMetres: Double,
+    package init(level: SchoolLevel, first: String, second: String, point: GridPoint, areaSquareMetres: Double, widthMetres: Double,
                 southWest: GridPoint, northEast: GridPoint) {
         self.level = level
         self.first = first
@@ -37,11 +37,11 @@ public struct ZoneOverlap: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `at most 0.84 m wide over 12.5 m²`: width and area as a clerk reads them.
-    public var extent: String {
+    package var extent: String {
         "\(ZoneOverlap.metres(widthMetres)) m wide at most, \(ZoneOverlap.metres(areaSquareMetres)) m² in all"
     }
 
-    public var description: String {
+    package var description: String {
         "zones \(first) and \(second) overlap at \(point) (\(extent))"
     }
 
@@ -65,7 +65,7 @@ extension ZoneMap {
     /// circle). Touching along edges or at vertices is not an overlap.
     /// - Complexity: O(n log n + k) for n edges and k contacts between them on maps drawn like
     ///   real ones (plus, per piece, one test of each other zone with an edge in its cell).
-    public func overlaps(level: SchoolLevel) -> [ZoneOverlap] {
+    package func overlaps(level: SchoolLevel) -> [ZoneOverlap] {
         let selected = zones.filter { $0.level == level }
         guard selected.count > 1 else { return [] }
         var finder = ZoneOverlapFinder(zones: selected)

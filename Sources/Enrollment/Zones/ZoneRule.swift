@@ -6,24 +6,24 @@ import EnrollmentIO
 /// several rules cover one address the most specific wins (``Specificity``); two rules of
 /// equal specificity giving one address to different zones are a conflict
 /// (``AddressZoneTable/conflicts()``).
-public struct ZoneRule: Hashable, Sendable, CustomStringConvertible {
+package struct ZoneRule: Hashable, Sendable, CustomStringConvertible {
     /// The attendance zone the rule's addresses belong to.
-    public let zoneID: String
+    package let zoneID: String
     /// What the rule covers.
-    public let scope: Scope
+    package let scope: Scope
     /// Where the rule was read (file and line; column 0), for messages.
-    public let location: SourceLocation
+    package let location: SourceLocation
 
     /// A rule from its parts; names in `scope` are expected normalised
     /// (``TextNormalization/normalizedAddress(_:)``), as ``init(fields:file:line:column:)`` makes them.
-    public init(zoneID: String, scope: Scope, location: SourceLocation) {
+    package init(zoneID: String, scope: Scope, location: SourceLocation) {
         self.zoneID = zoneID
         self.scope = scope
         self.location = location
     }
 
     /// What a rule covers.
-    public enum Scope: Hashable, Sendable {
+    package enum Scope: Hashable, Sendable {
         /// Numbers on a street, normalised (`人民路`), or in a lane of it (`延安路955弄`:
         /// a separate street whose numbers are not those of 延安路).
         case street(String, StreetNumbers)
@@ -34,7 +34,7 @@ public struct ZoneRule: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The numbers of a street a rule covers.
-    public enum StreetNumbers: Hashable, Sendable {
+    package enum StreetNumbers: Hashable, Sendable {
         /// Exactly these numbers (`12;14;12A`); `12` does not cover `12A`.
         case exact([HouseNumber])
         /// The numbers of `range` on side `parity`, except `except`. An exception without
@@ -46,7 +46,7 @@ public struct ZoneRule: Hashable, Sendable, CustomStringConvertible {
         /// Whether the rule covers `number`; with no number (`人民路` alone) only a rule
         /// for the whole street without exceptions does.
         /// - Complexity: O(e) in the number of explicit numbers or exceptions.
-        public func covers(_ number: HouseNumber?) -> Bool {
+        package func covers(_ number: HouseNumber?) -> Bool {
             switch self {
             case let .exact(numbers):
                 guard let number else { return false }
@@ -70,7 +70,7 @@ public struct ZoneRule: Hashable, Sendable, CustomStringConvertible {
     /// and above the whole street: a one-sided rule is the narrower statement, and tables
     /// commonly carve one side out of a two-sided stretch. One side of the whole street
     /// (`人民路单号`) counts as a range on one side.
-    public enum Specificity: Int, Hashable, Comparable, Sendable, CustomStringConvertible {
+    package enum Specificity: Int, Hashable, Comparable, Sendable, CustomStringConvertible {
         /// A village or community with no group named.
         case wholeVillage
         /// Some groups of a village.
@@ -86,10 +86,10 @@ public struct ZoneRule: Hashable, Sendable, CustomStringConvertible {
         /// Numbers listed one by one.
         case exactNumber
 
-        public static func < (a: Specificity, b: Specificity) -> Bool { a.rawValue < b.rawValue }
+        package static func < (a: Specificity, b: Specificity) -> Bool { a.rawValue < b.rawValue }
 
         /// The rank in words, as conflict messages print it (`exact number`, `whole street`, …).
-        public var description: String {
+        package var description: String {
             switch self {
             case .wholeVillage: "whole village"
             case .villageGroups: "village groups"
@@ -103,7 +103,7 @@ public struct ZoneRule: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The rule's specificity, from its scope.
-    public var specificity: Specificity {
+    package var specificity: Specificity {
         switch scope {
         case .street(_, .exact): .exactNumber
         case let .street(_, .range(range, parity, _)):
@@ -114,7 +114,7 @@ public struct ZoneRule: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The rule in words, for messages: `line 7 (zone Z2: 人民路 1-63号 单号)`.
-    public var description: String {
+    package var description: String {
         "line \(location.line) (zone \(zoneID): \(scopeDescription))"
     }
 

@@ -3,13 +3,13 @@ import EnrollmentIO
 extension ZoneRule {
     /// The columns of `zone-rules.csv`, in the documented order (docs/ZONE-RULES.md). Only
     /// ``requiredColumns`` must be in the header; a missing column reads as empty.
-    public static let columns = [
+    package static let columns = [
         "zone_id", "kind", "street", "from", "to", "range", "parity", "numbers", "except",
         "compound", "aliases", "village", "groups",
     ]
 
     /// The columns a `zone-rules.csv` header must have.
-    public static let requiredColumns = ["zone_id", "kind"]
+    package static let requiredColumns = ["zone_id", "kind"]
 
     /// Reads a rule from one row of a zone table, checking every field.
     ///
@@ -20,7 +20,7 @@ extension ZoneRule {
     ///   - column: the 1-based field number of a column name, or 0 if the file has no such
     ///     column (used in diagnostics only).
     /// - Throws: ``Diagnostics`` with one entry per faulty field, each at `file:line:column`.
-    public init(
+    package init(
         fields: [String: String], file: String, line: Int, column: (String) -> Int
     ) throws(Diagnostics) {
         var problems: [Diagnostic] = []
@@ -84,7 +84,7 @@ extension ZoneRule {
 
     /// ``init(fields:file:line:column:)`` with the header row of the file: a column's field
     /// number is its 1-based position in `header`.
-    public init(fields: [String: String], file: String, line: Int, header: [String]) throws(Diagnostics) {
+    package init(fields: [String: String], file: String, line: Int, header: [String]) throws(Diagnostics) {
         try self.init(fields: fields, file: file, line: line) { name in
             header.firstIndex(of: name).map { $0 + 1 } ?? 0
         }

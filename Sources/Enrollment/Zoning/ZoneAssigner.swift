@@ -20,8 +20,8 @@ import EnrollmentZones
 ///    in the file on a tie), with a note saying so.
 ///
 /// The result depends on each applicant alone, never on the order of rows.
-public struct ZoneAssigner: Sendable {
-    public let level: SchoolLevel
+package struct ZoneAssigner: Sendable {
+    package let level: SchoolLevel
     package let zones: [String: [String]]
     package let mapZones: [ZoneMap.Zone]
     package let index: ZoneIndex?
@@ -33,7 +33,7 @@ public struct ZoneAssigner: Sendable {
 
     /// Prepares the zoning of `level` for the case's zones and policy.
     /// - Complexity: O(edges) to build the grid index, O(rules) for the address table.
-    public init(admissionCase c: AdmissionCase, level: SchoolLevel) {
+    package init(admissionCase c: AdmissionCase, level: SchoolLevel) {
         self.level = level
         var zones: [String: [String]] = [:]
         for zone in c.zones(level) { zones[zone.id] = zone.schools }
@@ -53,7 +53,7 @@ public struct ZoneAssigner: Sendable {
 
     /// The zone assignment of every applicant, in the order given.
     /// - Complexity: O(n) address look-ups and point locations, the latter split across cores.
-    public func assign(_ applicants: [Applicant]) -> [ZoneAssignment] {
+    package func assign(_ applicants: [Applicant]) -> [ZoneAssignment] {
         var result: [ZoneAssignment?] = Array(repeating: nil, count: applicants.count)
         var notes = Array(repeating: "", count: applicants.count)
         var reviewed = Array(repeating: false, count: applicants.count)
