@@ -108,7 +108,15 @@ enum DemoCommand: EnrollCommand {
             return ((), "\(published.files.count) files, personal data masked: " + published.report.levels.map {
                 "\($0.level.rawValue) nearby admission \($0.nearbyRate)" }.joined(separator: ", "))
         }
+        let hall = out.appendingPathComponent("hall")
+        try progress.report("ceremony") { () throws -> ((), String) in
+            let results = try RunResults.read(run: run, caseFolder: caseURL, ceremony: ceremony)
+            let made = try Ceremony.publish(round.admissionCase, commitment: commitment, drawDate: drawDate, results: results,
+                                            to: hall, caseFolder: caseURL, run: run)
+            return ((), "the hall's slides: \(made.slides.count), \(made.drawnGroups) seat groups drawn, records to sign")
+        }
         print("published before the draw: open \(caseSite.appendingPathComponent("index.html").path)")
+        print("the hall's projector: open \(hall.appendingPathComponent("index.html").path)")
         print("results in \(run.path)")
         print("open \(site.appendingPathComponent("index.html").path)")
         return 0

@@ -12,6 +12,7 @@ let commands: [(spec: CommandSpec, run: (ParsedArguments) throws -> Int32)] = [
     (CommitCommand.spec, CommitCommand.run),
     (PublishCaseCommand.spec, PublishCaseCommand.run),
     (SeedCommand.spec, SeedCommand.run),
+    (CeremonyCommand.spec, CeremonyCommand.run),
     (ZoneCommand.spec, ZoneCommand.run),
     (LotteryCommand.spec, LotteryCommand.run),
     (PlaceCommand.spec, PlaceCommand.run),

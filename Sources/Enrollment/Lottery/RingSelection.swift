@@ -88,13 +88,13 @@ private struct UntakenNumbers {
     /// The largest power of two not above n.
     private let topBit: Int
 
-    package init(count n: Int) {
+    init(count n: Int) {
         // Every number starts untaken: node p covers (p − lowbit(p), p], so holds lowbit(p).
         tree = (0...n).map { $0 & -$0 }
         topBit = 1 << (Int.bitWidth - 1 - n.leadingZeroBitCount)
     }
 
-    package mutating func remove(_ p: Int) {
+    mutating func remove(_ p: Int) {
         var p = p
         while p < tree.count {
             tree[p] -= 1
@@ -103,7 +103,7 @@ private struct UntakenNumbers {
     }
 
     /// How many untaken numbers are ≤ `p`.
-    package func count(upTo p: Int) -> Int {
+    func count(upTo p: Int) -> Int {
         var p = p, sum = 0
         while p > 0 {
             sum += tree[p]
@@ -113,7 +113,7 @@ private struct UntakenNumbers {
     }
 
     /// The untaken number with `index` (0-based) untaken numbers below it.
-    package func number(at index: Int) -> Int {
+    func number(at index: Int) -> Int {
         var position = 0, left = index + 1, step = topBit
         while step > 0 {
             let next = position + step

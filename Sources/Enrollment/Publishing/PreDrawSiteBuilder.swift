@@ -34,9 +34,7 @@ struct PreDrawSiteBuilder<Sink: SiteFileSink> {
     }
 
     func t(_ key: SiteLanguage.Key) -> String { page.t(key) }
-    func t(_ key: SiteLanguage.Key, _ values: String...) -> String {
-        values.enumerated().reduce(t(key)) { $0.replacingOccurrences(of: "%\($1.offset + 1)", with: $1.element) }
-    }
+    func t(_ key: SiteLanguage.Key, _ values: String...) -> String { page.t(key, with: values) }
     func e(_ text: String) -> String { HTMLText.escape(text) }
     func schoolLabel(_ id: String) -> String { schoolNames[id].map { "\($0) (\(id))" } ?? id }
 

@@ -87,6 +87,8 @@ struct LevelResults: Sendable {
     var classSummary: RunCSV?
     var classBalance: RunCSV?
     var headTeachers: RunCSV?
+    /// `waitlists.csv`: who wanted each seat group more than what they got (the ceremony's draw lists).
+    var waitlists: RunCSV? = nil
 }
 
 /// The quota results of a run (`quota-allocation.csv`, `quota-admissions.csv`, `quota-unfilled.csv`).
@@ -158,7 +160,8 @@ package struct RunResults: Sendable {
                 let results = LevelResults(level: level, placements: placements, cutoffs: cutoffs,
                                            zoning: try csv(folder + ZoningFile.name), ranks: try csv(folder + RanksFile.name),
                                            classes: try csv(folder + "classes.csv"), classSummary: try csv(folder + "class-summary.csv"),
-                                           classBalance: try csv(folder + "class-balance.csv"), headTeachers: try csv(folder + "head-teachers.csv"))
+                                           classBalance: try csv(folder + "class-balance.csv"), headTeachers: try csv(folder + "head-teachers.csv"),
+                                           waitlists: try csv(folder + WaitlistsFile.name))
                 if rounds == 1 { levels.append(results) } else { secondRounds.append(results) }
             }
         }

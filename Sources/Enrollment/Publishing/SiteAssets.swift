@@ -47,6 +47,11 @@ enum SiteAssets {
         summary{min-height:44px;padding:10px 0;cursor:pointer}
         figure{margin:8px 0}
         figcaption{font-weight:bold}
+        td.n{white-space:nowrap}
+        table.signatures{width:100%;margin-top:12px}
+        table.signatures th{width:10%;white-space:nowrap}
+        table.signatures td.sign{width:55%;height:64px}
+        table.signatures td.date{width:25%}
         @media print{
           @page{size:A4;margin:12mm}
           nav.menu,.pager,form.search,.card,.no-print{display:none!important}
@@ -61,6 +66,7 @@ enum SiteAssets {
           .notice{background:none;border:1px solid #000}
           a{color:inherit;text-decoration:none}
           details>*{display:block}
+          table.signatures td.sign,table.signatures td.date{height:13mm}
         }
 
         """#

@@ -31,6 +31,8 @@ struct SiteBuilder<Sink: SiteFileSink> {
     var search = SearchRecords()
     var tierTexts = InternedTexts(), noteTexts = InternedTexts()
     var tierCache: [String: Int] = [:]
+    /// The records of the draws (`DrawRecord`), linked from the credentials.
+    var records: [DrawRecord] = []
 
     /// Builds the site into `sink`.
     static func build(_ results: RunResults, language: SiteLanguage, notice: PublicationNotice?, into sink: inout Sink) throws -> PublishedSite.Summary {
@@ -59,9 +61,7 @@ struct SiteBuilder<Sink: SiteFileSink> {
     }
 
     func t(_ key: SiteLanguage.Key) -> String { page.t(key) }
-    func t(_ key: SiteLanguage.Key, _ values: String...) -> String {
-        values.enumerated().reduce(t(key)) { $0.replacingOccurrences(of: "%\($1.offset + 1)", with: $1.element) }
-    }
+    func t(_ key: SiteLanguage.Key, _ values: String...) -> String { page.t(key, with: values) }
     func e(_ text: String) -> String { HTMLText.escape(text) }
     func schoolLabel(_ id: String) -> String { schoolNames[id].map { "\($0) (\(id))" } ?? id }
     func levelName(_ level: SchoolLevel) -> String { page.levelName(level) }
@@ -147,16 +147,7 @@ struct SiteBuilder<Sink: SiteFileSink> {
 
     /// A seat group of `placements.csv` or `cutoffs.csv` in words (`reserved:left_behind`:
     /// 预留学位(留守儿童)); empty for none.
-    func seatsText(_ seats: String) -> String {
-        switch SeatsLabel(code: seats) {
-        case .all?: t(.seatsAll)
-        case .open?: t(.seatsOpen)
-        case .purchased?: t(.seatsPurchased)
-        case .reserved(let category)?: t(.seatsReserved, keyText(category))
-        case .openExcept(let category)?: t(.seatsOpenExcept, keyText(category))
-        case nil: seats
-        }
-    }
+    func seatsText(_ seats: String) -> String { page.seatsText(seats) }
 
     func keyText(_ key: String) -> String { page.keyText(key) }
 
@@ -192,6 +183,9 @@ struct SiteBuilder<Sink: SiteFileSink> {
         for table in report.tables { try add(table) }
         for balance in report.resources { try resourceFiles(balance) }
         try add("data/credentials.json", JSONWriter.render(credentialsJSON))
+        records = try DrawRecord.records(results)
+        let recordPage = DrawRecordPage(page: SitePage(language: page.language, notice: nil), schoolNames: schoolNames)
+        for record in records { try add(record.fileName, recordPage.html(record)) }
         if let manifest = results.manifest { try add("data/manifest.json", manifest.rendered) }
         let shards = try searchFiles()
         try add("site.css", Array(SiteAssets.css.utf8))
@@ -590,7 +584,10 @@ struct SiteBuilder<Sink: SiteFileSink> {
             s += "<tr><th>\(e(name)) · \(e(t(.seed)))</th><td class=\"hash\" id=\"seed-\(round.key)\">\(round.seed)</td></tr>\n"
             s += "<tr><th>\(e(name)) · \(e(t(.commitment)))</th><td class=\"hash\">\(round.commitment)</td></tr>\n"
         }
-        s += "</tbody></table></div>\n<h3>\(e(t(.attempts)))</h3>\n<p>\(e(t(.attemptsExplained)))</p>\n"
+        s += "</tbody></table></div>\n<h3>\(e(t(.recordLinks)))</h3>\n<ul id=\"record-links\">"
+        let recordPage = DrawRecordPage(page: page, schoolNames: schoolNames)
+        s += records.map { "<li><a href=\"\($0.fileName)\">\(e(recordPage.title($0)))</a></li>" }.joined() + "</ul>\n"
+        s += "<h3>\(e(t(.attempts)))</h3>\n<p>\(e(t(.attemptsExplained)))</p>\n"
         s += page.table([t(.step), t(.outcome), t(.seed)], (m?.attempts ?? []).map { attempt in
             let outcome: SiteLanguage.Key = switch attempt.outcome {
             case .recorded: .recorded

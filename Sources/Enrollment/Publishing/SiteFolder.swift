@@ -17,12 +17,8 @@ enum SiteFolder {
     ///   published site (it would be replaced); what `build` throws; file errors.
     static func replace<Summary>(_ site: URL, outside source: URL, as inside: (String) -> PublishingError,
                                          build: (inout SiteFolderWriter) throws -> Summary) throws -> Summary {
-        let sourcePath = source.standardizedFileURL.resolvingSymlinksInPath().path
+        try check(site, outside: source, as: inside)
         let site = site.standardizedFileURL
-        let sitePath = site.resolvingSymlinksInPath().path
-        if sitePath == sourcePath || sitePath.hasPrefix(sourcePath.hasSuffix("/") ? sourcePath : sourcePath + "/") {
-            throw inside(site.path)
-        }
         let fm = FileManager.default
         if let existing = try? fm.contentsOfDirectory(atPath: site.path), !existing.isEmpty,
            !(existing.contains("index.html") && existing.contains("SHA256SUMS")) {
@@ -55,6 +51,15 @@ enum SiteFolder {
             try fm.removeItem(at: old)
         }
         return summary
+    }
+
+    /// Throws `inside(site)` when `site` is `source` or inside it (symbolic links resolved).
+    static func check(_ site: URL, outside source: URL, as inside: (String) -> PublishingError) throws(PublishingError) {
+        let sourcePath = source.standardizedFileURL.resolvingSymlinksInPath().path
+        let sitePath = site.standardizedFileURL.resolvingSymlinksInPath().path
+        if sitePath == sourcePath || sitePath.hasPrefix(sourcePath.hasSuffix("/") ? sourcePath : sourcePath + "/") {
+            throw inside(site.standardizedFileURL.path)
+        }
     }
 
     static func rename(_ from: URL, to: URL) throws {

@@ -36,6 +36,11 @@ package enum SiteLanguage: String, CaseIterable, Sendable {
         case siblingRule, tieRule, tieRuleText, ageRule, ageText, notSet, monthsRule, monthsText, reserveOrder, reservesFirst, openFirst
         case purchasedRule, reachRule, metres, wholeLevel, twinsRule, classCapRule, commitmentFiles, checkCommitment, rows, mapOmitted
         case unzonedNearest, overlapNote, unfilledRounding, unfilledNotTaken, unfilledNotTakenSecond, goesOpenRound, goesSecondRound
+        case recordTitle, recordIntro, recordLinks, drawName, placementsFile, lastAdmittedTier, lastAdmittedNumber, signatures, signNotary, signBureau
+        case signParents, signDate, capacity
+        case ceremonyTitle, ceremonyOutline, schoolCount, firstChoices, willDraw, noneOversubscribed, sharedByLottery, seedStage
+        case seedStageText, addContribution, undoContribution, drawStage, drawFigures, drawLine, keysHelp, ceremonyEnd, ceremonyNoRun
+        case emptyLabel, invalidLabel, duplicateLabel, emptyValue, lineFeedInValue, revealMismatch, awaiting, seedDiffers
     }
 
     /// The text of `key` in this language.
@@ -250,6 +255,47 @@ package enum SiteLanguage: String, CaseIterable, Sendable {
         case .menuFiles: ("全部文件", "All files")
         case .preDrawTitle: ("招生公示(派位前)", "Published before the draw")
         case .drawDate: ("派位日期", "Date of the draw")
+        case .recordTitle: ("派位结果确认书", "Record of the draw, for signature")
+        case .recordIntro: ("下列数据均取自本次派位记录的结果文件,任何人可用 enroll verify 重新计算核对。随机号小者优先;录取线为最后一名录取者的入学顺位和随机号。",
+                            "Every figure below is read from the files the draw recorded; anyone can recompute and check them with enroll verify. The smaller lottery number goes first; the cutoff is the last admitted applicant's tier and lottery number.")
+        case .recordLinks: ("派位结果确认书(可打印签字)", "Records of the draw (to print and sign)")
+        case .drawName: ("派位名称", "Draw")
+        case .placementsFile: ("派位结果文件", "Placement file")
+        case .lastAdmittedTier: ("最后录取者顺位", "Last admitted tier")
+        case .lastAdmittedNumber: ("最后录取者随机号", "Last admitted lottery number")
+        case .signatures: ("签字确认", "Signatures")
+        case .signNotary: ("公证员", "Notary")
+        case .signBureau: ("教育行政部门(盖章)", "Education bureau (seal)")
+        case .signParents: ("家长代表", "Parents' representative")
+        case .signDate: ("日期", "Date")
+        case .capacity: ("学位数", "Seats")
+        case .ceremonyTitle: ("义务教育招生电脑随机派位", "Computerised lottery of the school admission")
+        case .ceremonyOutline: ("%1 · 本次派位概况", "%1 · the round in numbers")
+        case .schoolCount: ("学校数", "Schools")
+        case .firstChoices: ("第一志愿人数", "First choices")
+        case .willDraw: ("第一志愿人数超过学位、将随机派位的学校", "Schools with more first choices than seats: a draw decides")
+        case .noneOversubscribed: ("没有学校的第一志愿人数超过学位", "No school has more first choices than seats")
+        case .sharedByLottery: ("多校划片且未填志愿、由派位分到片区学校的人数", "Applicants of zones of several schools who stated no choice, placed among their zone's schools by the draw")
+        case .seedStage: ("现场生成种子", "The seed, made in the hall")
+        case .seedStageText: ("各方依次宣读其数值,逐条输入;种子按公开的公式由全部数值算出,与 enroll seed 相同。",
+                              "Each party announces its value in turn; type each as announced. The seed is computed from all of them by the published formula, as enroll seed computes it.")
+        case .addContribution: ("添加", "Add")
+        case .undoContribution: ("撤销上一条", "Undo the last")
+        case .drawStage: ("各校派位结果", "The draw, school by school")
+        case .drawFigures: ("学位 %1 · 顺位优先录取 %2 人 · 第 %3 顺位 %4 人参加派位,录取 %5 人", "%1 seats · %2 admitted by priority · tier %3: %4 applicants drew for %5 seats")
+        case .drawLine: ("录取线", "the last seat")
+        case .keysHelp: ("→ 或空格:下一页 ← :上一页 · 输入框中:Esc 退出后翻页", "→ or space: next · ←: back · in a text field: Esc first")
+        case .ceremonyEnd: ("派位结束,请打印派位结果确认书签字", "The draw is over: print the records and sign them")
+        case .ceremonyNoRun: ("派位完成后,以 enroll ceremony … --run 运行文件夹 重新生成本页,显示各校派位结果。",
+                              "Once the draw has run, make this folder again with enroll ceremony … --run RUN to show each school's draw.")
+        case .emptyLabel: ("请先输入来源(例如:公证员)", "Type who contributes first (for example: notary)")
+        case .invalidLabel: ("来源不能含冒号", "The label cannot contain a colon")
+        case .duplicateLabel: ("来源“%1”已输入过,每方只能输入一次", "'%1' is already listed: each party contributes once")
+        case .emptyValue: ("请输入“%1”的数值", "Type the value of '%1'")
+        case .lineFeedInValue: ("数值须在一行内", "The value must be on one line")
+        case .revealMismatch: ("“%1”的数值与其事先公布的承诺不一致!", "The value of '%1' does not match its published commitment!")
+        case .awaiting: ("尚待揭示:%1", "Still to reveal: %1")
+        case .seedDiffers: ("现场生成的种子与派位记录的种子 %1 不一致!", "The seed made in the hall differs from the seed the draw recorded, %1!")
         case .preDrawIntro: ("下列报名名单在派位之前公布,派位使用的正是这份名单:派位后公布的结果带有同一个承诺(输入数据的指纹)。请输入学籍号查询本人的报名信息,核对所报学校和入学顺位;如有错误,请在派位之前按公示要求提出。",
                              "The applicants below are published before the draw, and the draw uses this very list: the results published after it carry the same commitment (the fingerprint of the inputs). Enter the student_id to find a registration, check its schools and tiers, and if anything is wrong, appeal as the notice says before the draw.")
         case .menuRoster: ("报名查询", "Look up")

@@ -11,7 +11,10 @@ struct SitePage {
     func e(_ text: String) -> String { HTMLText.escape(text) }
 
     /// `key`'s text with `%1`, `%2`, … replaced by `values`.
-    func t(_ key: SiteLanguage.Key, _ values: String...) -> String {
+    func t(_ key: SiteLanguage.Key, _ values: String...) -> String { t(key, with: values) }
+
+    /// `key`'s text with `%1`, `%2`, … replaced by `values`.
+    func t(_ key: SiteLanguage.Key, with values: [String]) -> String {
         var text = t(key)
         for (k, value) in values.enumerated() { text = text.replacingOccurrences(of: "%\(k + 1)", with: value) }
         return text

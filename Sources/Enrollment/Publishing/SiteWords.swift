@@ -8,6 +8,18 @@ extension SitePage {
     /// 小学, 初中, 高中 (Primary, Junior, High school).
     func levelName(_ level: SchoolLevel) -> String { t(level == .primary ? .primary : level == .junior ? .junior : .high) }
 
+    /// A seat group's `SeatsLabel` code in words (as written when it is not one).
+    func seatsText(_ seats: String) -> String {
+        switch SeatsLabel(code: seats) {
+        case .all?: t(.seatsAll)
+        case .open?: t(.seatsOpen)
+        case .purchased?: t(.seatsPurchased)
+        case .reserved(let category)?: t(.seatsReserved, keyText(category))
+        case .openExcept(let category)?: t(.seatsOpenExcept, keyText(category))
+        case nil: seats
+        }
+    }
+
     /// A care group, category, residence or subject key in words (as written when the table lacks it).
     func keyText(_ key: String) -> String { language.word(forKey: key) ?? key }
 

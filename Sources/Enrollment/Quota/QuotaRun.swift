@@ -272,12 +272,12 @@ extension QuotaRun {
 
 /// Who has been admitted where, across the rounds of a quota run.
 private struct RoundState {
-    package let graduates: [Graduate]
-    package let priority: QuotaPriority
+    let graduates: [Graduate]
+    let priority: QuotaPriority
     /// The high school (index) and round of each admitted graduate.
-    package var school: [(high: Int, round: QuotaRun.Round)?]
+    var school: [(high: Int, round: QuotaRun.Round)?]
 
-    package init(graduates: [Graduate], priority: QuotaPriority) {
+    init(graduates: [Graduate], priority: QuotaPriority) {
         self.graduates = graduates
         self.priority = priority
         school = Array(repeating: nil, count: graduates.count)
@@ -287,7 +287,7 @@ private struct RoundState {
     /// records its admissions; `schoolOfPool` maps the round's pools to high schools (identity
     /// when nil).
     @discardableResult
-    package mutating func run(_ round: QuotaRun.Round, seats: [Int], lists: [[Int]], mechanism: Mechanism, ties: LastSeatTieRule,
+    mutating func run(_ round: QuotaRun.Round, seats: [Int], lists: [[Int]], mechanism: Mechanism, ties: LastSeatTieRule,
                       schoolOfPool: [Int]? = nil) -> SeatRound {
         let open = lists.indices.map { school[$0] == nil ? lists[$0] : [] }
         let result = SeatRound(seats: seats, lists: open, priority: priority, mechanism: mechanism, ties: ties)
@@ -299,7 +299,7 @@ private struct RoundState {
     }
 
     /// The pools of `round` that admitted more than their seats, with the tied graduates.
-    package func tiesAboveQuota(_ round: SeatRound, names: [(high: String, junior: String?)]) -> [QuotaRun.TieAboveQuota] {
+    func tiesAboveQuota(_ round: SeatRound, names: [(high: String, junior: String?)]) -> [QuotaRun.TieAboveQuota] {
         round.matching.students(schoolCount: round.seats.count).enumerated().compactMap { p, students in
             guard students.count > round.seats[p] else { return nil }
             let tier = students.map { priority.tiers[$0] }.max()!

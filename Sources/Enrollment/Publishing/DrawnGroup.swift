@@ -1,0 +1,87 @@
+import EnrollmentCase
+import EnrollmentEngines
+
+/// A seat group whose last seats the lottery decided, as the hall is shown it: the applicants
+/// of the group's cutoff tier — those admitted to the group and those left on its waitlist —
+/// in the order of their lottery numbers, the line falling after the last admitted one.
+/// Applicants of better tiers were admitted before the draw (by priority) and are only counted.
+struct DrawnGroup: Equatable, Sendable {
+    /// One applicant of the tied tier.
+    struct Entry: Equatable, Sendable {
+        var studentID: String
+        /// The twin group whose number the applicant carries (`placements.csv`), else empty.
+        var twinGroup: String
+        var lotteryNumber: String
+        var admitted: Bool
+    }
+
+    var schoolID: String
+    /// The group's `SeatsLabel` code.
+    var seats: String
+    var capacity: Int
+    /// Admitted to the group with a better tier than the cutoff's, before any lottery.
+    var admittedByPriority: Int
+    var cutoffTier: String
+    /// The tied tier's applicants: the admitted, then those left waiting, each by lottery number
+    /// (then `student_id`). Under deferred acceptance this is the order of the lottery numbers
+    /// (stability: nobody waiting has a smaller number than someone of the tier admitted); under
+    /// immediate acceptance an earlier choice can beat a smaller number.
+    var entries: [Entry]
+
+    /// The seats the draw shared out: admitted in the cutoff tier.
+    var drawnSeats: Int { entries.count { $0.admitted } }
+
+    /// The groups of a level whose cutoff tier has applicants on the waitlist (the lottery
+    /// decided who of that tier got in), in `cutoffs.csv` order.
+    /// - Throws: `PublishingError.missingColumn`.
+    /// - Complexity: O(rows of the level's placements, cutoffs and waitlists, and s log s for
+    ///   the s applicants listed).
+    static func groups(_ level: LevelResults) throws(PublishingError) -> [DrawnGroup] {
+        guard let waitlists = level.waitlists else { return [] }
+        typealias C = CutoffsFile.Column
+        typealias W = WaitlistsFile.Column
+        typealias P = PlacementsFile.Column
+        let c = level.cutoffs
+        let (cs, cc, ca, ct) = (try c.index(C.schoolID), try c.index(C.capacity), try c.index(C.admitted), try c.index(C.cutoffTier))
+        let cg = c.columns.firstIndex(of: C.seats.rawValue)
+        func key(_ school: String, _ seats: String) -> String { school + "\u{0}" + seats }
+
+        var waiting: [String: [Entry]] = [:]
+        let (ws, wg, wi, wt, wn) = (try waitlists.index(W.schoolID), try waitlists.index(W.seats), try waitlists.index(W.studentID),
+                                    try waitlists.index(W.tier), try waitlists.index(W.lotteryNumber))
+        var cutoffTier: [String: String] = [:]
+        for row in c.rows where !row[ct].isEmpty { cutoffTier[key(row[cs], cg.map { row[$0] } ?? SeatsLabel.all.code)] = row[ct] }
+        for row in waitlists.rows where cutoffTier[key(row[ws], row[wg])] == row[wt] {
+            waiting[key(row[ws], row[wg]), default: []].append(Entry(studentID: row[wi], twinGroup: "", lotteryNumber: row[wn], admitted: false))
+        }
+
+        let p = level.placements
+        let (ps, pi, pst, pt, pn) = (try p.index(P.schoolID), try p.index(P.studentID), try p.index(P.status), try p.index(P.tier),
+                                     try p.index(P.lotteryNumber))
+        let (pg, ptw) = (p.columns.firstIndex(of: P.seats.rawValue), p.columns.firstIndex(of: P.twinGroup.rawValue))
+        var twins: [String: String] = [:]
+        var admitted: [String: (byPriority: Int, tied: [Entry])] = [:]
+        for row in p.rows {
+            let twin = ptw.map { row[$0] } ?? ""
+            if !twin.isEmpty { twins[row[pi]] = twin }
+            guard row[pst] == PlacementRun.Placement.Status.admitted.rawValue else { continue }
+            let group = key(row[ps], pg.map { row[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? SeatsLabel.all.code)
+            guard waiting[group] != nil, let tier = cutoffTier[group] else { continue }
+            if row[pt] == tier {
+                admitted[group, default: (0, [])].tied.append(Entry(studentID: row[pi], twinGroup: twin, lotteryNumber: row[pn], admitted: true))
+            } else {
+                admitted[group, default: (0, [])].byPriority += 1
+            }
+        }
+        return c.rows.compactMap { row in
+            let group = key(row[cs], cg.map { row[$0] } ?? SeatsLabel.all.code)
+            guard let left = waiting[group], let tier = cutoffTier[group] else { return nil }
+            let ins = admitted[group] ?? (0, [])
+            let entries = (ins.tied + left.map { e in var e = e; e.twinGroup = twins[e.studentID] ?? ""; return e }).sorted {
+                ($0.admitted ? 0 : 1, $0.lotteryNumber, $0.studentID) < ($1.admitted ? 0 : 1, $1.lotteryNumber, $1.studentID)
+            }
+            return DrawnGroup(schoolID: row[cs], seats: cg.map { row[$0] } ?? SeatsLabel.all.code, capacity: Int(row[cc]) ?? 0,
+                              admittedByPriority: (Int(row[ca]) ?? 0) - ins.tied.count, cutoffTier: tier, entries: entries)
+        }
+    }
+}
