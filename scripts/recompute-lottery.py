@@ -7,7 +7,10 @@ has student_id and lottery_number columns (lottery-numbers.csv, placements.csv).
 must be SHA-256("enroll-lottery/1" LF seed LF draw LF key), where seed is the run's, or a second
 round's own (its step's option round_seed), and key is the row's twin_group
 when that column is present and filled, else its student_id (docs/LOTTERY.md, section 1);
-rows with no lottery_number are skipped.
+rows with no lottery_number are skipped. A placement drawn by a ring draw (the step's options
+ring_start s and ring_interval k) numbers its applicants 1..n in student_id order and takes them
+by the rule of section 7; each number must be the applicant's position in that order, as 64 hex
+digits.
 Prints "ok N numbers" and exits 0, or prints the first mismatch and exits 1.
 """
 import csv
@@ -21,16 +24,78 @@ def number(seed, draw, key):
     return hashlib.sha256(f"enroll-lottery/1\n{seed}\n{draw}\n{key}".encode()).hexdigest()
 
 
+def ring_positions(n, start, interval):
+    """Position (1 = taken first) of each number 1..n in the ring's order (docs/LOTTERY.md,
+    section 7), by a Fenwick tree of the numbers not yet taken: O(n log n)."""
+    tree = [0] * (n + 1)
+    for i in range(1, n + 1):
+        tree[i] = i & -i
+
+    def remove(p):
+        while p <= n:
+            tree[p] -= 1
+            p += p & -p
+
+    def untaken_up_to(p):
+        total = 0
+        while p > 0:
+            total += tree[p]
+            p -= p & -p
+        return total
+
+    def untaken_at(index):  # the untaken number with `index` untaken numbers below it
+        position, left, step = 0, index + 1, 1 << (n.bit_length() - 1)
+        while step:
+            if position + step <= n and tree[position + step] < left:
+                position += step
+                left -= tree[position]
+            step >>= 1
+        return position + 1
+
+    positions = [0] * (n + 1)
+    last, remaining = start, n - 1
+    positions[start] = 1
+    remove(start)
+    for taken in range(2, n + 1):
+        last = untaken_at((untaken_up_to(last) + (interval - 1) % remaining) % remaining)
+        positions[last] = taken
+        remove(last)
+        remaining -= 1
+    return positions
+
+
+def check_ring(run, name, options):
+    """Checks a ring-drawn placements.csv; returns the numbers checked, or None on a mismatch."""
+    with open(os.path.join(run, name), encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    ids = sorted(row["student_id"] for row in rows)
+    positions = ring_positions(len(ids), options["ring_start"], options["ring_interval"])
+    roster = {student: k + 1 for k, student in enumerate(ids)}
+    for line, row in enumerate(rows, start=2):
+        expected = format(positions[roster[row["student_id"]]], "064x")
+        if row["lottery_number"] != expected:
+            print(f"{name}:{line}: {row['student_id']}: published {row['lottery_number']}, ring position {expected}")
+            return None
+    return len(rows)
+
+
 def main(run):
     with open(os.path.join(run, "manifest.json"), encoding="utf-8") as f:
         manifest = json.load(f)
     seed, checked = manifest["seed"], 0
     for step in manifest["steps"]:
         only_draw = step["draws"][0] if len(step["draws"]) == 1 else None
-        step_seed = step.get("options", {}).get("round_seed", seed)
+        options = step.get("options", {})
+        step_seed = options.get("round_seed", seed)
         for output in step["outputs"]:
             name = output["file"]
             if os.path.basename(name) not in ("lottery-numbers.csv", "placements.csv"):
+                continue
+            if "ring_start" in options and os.path.basename(name) == "placements.csv":
+                ring_checked = check_ring(run, name, options)
+                if ring_checked is None:
+                    return 1
+                checked += ring_checked
                 continue
             with open(os.path.join(run, name), encoding="utf-8-sig", newline="") as f:
                 rows = csv.DictReader(f)

@@ -21,7 +21,7 @@ import Testing
     static let seed = String(repeating: "5d", count: 32)
 
     /// The steps of a round.
-    static let steps: [RoundStep] = [.placement(level: .primary), .placement(level: .junior),
+    static let steps: [RoundStep] = [.placement(level: .primary, ring: nil), .placement(level: .junior, ring: nil),
                                      .classes(level: .primary), .classes(level: .junior), .quota]
 
     /// Every step's output files, by name: the steps run in order on the case loaded once, each

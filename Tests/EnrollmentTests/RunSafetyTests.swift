@@ -65,13 +65,13 @@ import Testing
     @Test func aStepInterruptedAfterAnyOperationLeavesThePreviousOrTheNewState() throws {
         let f = try Self.fixture()
         let template = f.root.appendingPathComponent("template")
-        try f.record(.placement(level: .junior), seed: 0, into: template)
+        try f.record(.placement(level: .junior, ring: nil), seed: 0, into: template)
         let previous = try f.record(.lottery(level: .junior), seed: 0, into: template)
         let previousFiles = try Self.contents(template)
         // The reference: the same step, not interrupted.
         let reference = f.root.appendingPathComponent("reference")
         try FileManager.default.copyItem(at: template, to: reference)
-        let new = try f.record(.placement(level: .junior), seed: 1, into: reference, force: true)
+        let new = try f.record(.placement(level: .junior, ring: nil), seed: 1, into: reference, force: true)
         #expect(new.steps.map(\.label) == ["place (level junior)"] && new.seed == Self.seeds[1])
         #expect(new.attempts.map(\.outcome) == [.replaced, .replaced, .recorded])
         #expect(try f.verify(reference).report == """
@@ -107,7 +107,7 @@ import Testing
                 #expect(try Self.contents(run).filter { !leftovers.contains($0.key) } == previousFiles, "stop \(stop)")
                 #expect(try RunCommit.recover(run) == .rolledBack(attempts))
                 var rolledBack = previous
-                rolledBack.attempts.append(RunAttempt(step: .placement(level: .junior), seed: Self.seeds[1], commitment: f.commitment.digest,
+                rolledBack.attempts.append(RunAttempt(step: .placement(level: .junior, ring: nil), seed: Self.seeds[1], commitment: f.commitment.digest,
                                                       code: Self.code, outcome: .interrupted, outputs: new.steps[0].outputs))
                 #expect(try Manifest.read(run: run) == rolledBack)
                 #expect(try Self.contents(run).filter { $0.key != Manifest.fileName } == previousFiles.filter { $0.key != Manifest.fileName })
@@ -123,7 +123,7 @@ import Testing
             #expect(RunCommit.leftovers(in: run).isEmpty)
             guard [0, 1, operations - 1].contains(stop) else { continue }
             // Running the step again completes the new state, byte for byte the reference's files.
-            let rerun = try f.record(.placement(level: .junior), seed: 1, into: run, force: true)
+            let rerun = try f.record(.placement(level: .junior, ring: nil), seed: 1, into: run, force: true)
             #expect(rerun.steps == new.steps)
             #expect(try Self.contents(run).filter { $0.key != Manifest.fileName } == newFiles.filter { $0.key != Manifest.fileName }, "stop \(stop)")
         }
@@ -172,7 +172,7 @@ import Testing
     @Test func anInterruptedFirstStepLeavesNoCompletedStep() throws {
         let f = try Self.fixture()
         let run = f.root.appendingPathComponent("run")
-        #expect(throws: RunCommit.Stopped.self) { try f.record(.placement(level: .junior), seed: 0, into: run, stopAfter: 2) }
+        #expect(throws: RunCommit.Stopped.self) { try f.record(.placement(level: .junior, ring: nil), seed: 0, into: run, stopAfter: 2) }
         #expect {
             try f.verify(run)
         } throws: { error in
@@ -183,7 +183,7 @@ import Testing
         #expect(manifest.steps.isEmpty && manifest.attempts.map(\.outcome) == [.interrupted])
         #expect(Set(try Self.contents(run).keys) == [Manifest.fileName])
         // The rerun completes; the interrupted attempt stays listed.
-        let done = try f.record(.placement(level: .junior), seed: 0, into: run)
+        let done = try f.record(.placement(level: .junior, ring: nil), seed: 0, into: run)
         #expect(done.attempts.map(\.outcome) == [.interrupted, .recorded])
         #expect(try f.verify(run).state == .complete)
     }
@@ -191,7 +191,7 @@ import Testing
     @Test func publishingReplacesTheWholeSiteAndRefusesAnotherFolder() throws {
         let f = try Self.fixture()
         let run = f.root.appendingPathComponent("run")
-        try f.record(.placement(level: .junior), seed: 0, into: run)
+        try f.record(.placement(level: .junior, ring: nil), seed: 0, into: run)
         let results = try RunResults.read(run: run, caseFolder: f.caseFolder, ceremony: nil)
         let site = try PublishedSite(results)
         let out = f.root.appendingPathComponent("site")
@@ -211,8 +211,8 @@ import Testing
     @Test func thePublishedSiteListsEveryAttempt() throws {
         let f = try Self.fixture()
         let run = f.root.appendingPathComponent("run")
-        try f.record(.placement(level: .junior), seed: 0, into: run)
-        try f.record(.placement(level: .junior), seed: 1, into: run, force: true)
+        try f.record(.placement(level: .junior, ring: nil), seed: 0, into: run)
+        try f.record(.placement(level: .junior, ring: nil), seed: 1, into: run, force: true)
         let results = try RunResults.read(run: run, caseFolder: f.caseFolder, ceremony: nil)
         let index = try #require(try PublishedSite(results, language: .en).files.first { $0.path == "index.html" })
         let html = String(decoding: index.bytes, as: UTF8.self)

@@ -209,7 +209,7 @@ import Testing
         #expect(read == r.manifest)
         #expect(read.rendered == bytes)
         var twoSteps = read
-        twoSteps.steps.append(RunStep(step: .placement(level: .junior), encoding: .gb18030, draws: ["a", "b"],
+        twoSteps.steps.append(RunStep(step: .placement(level: .junior, ring: nil), encoding: .gb18030, draws: ["a", "b"],
                                       inputs: [], outputs: [.init(name: "placements.csv", digest: SHA256.hash("p"))], counts: ["placed": 3]))
         #expect(try Manifest(json: twoSteps.rendered) == twoSteps)
         // Every step kind's typed options read back as written, rounds and all.

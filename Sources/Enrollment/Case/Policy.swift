@@ -47,6 +47,10 @@ package struct Policy: Sendable, Equatable {
     package var twins: TwinRule = .together
     /// Twins share one lottery number, the number of their `twin_group`.
     package var twinsShareLotteryNumber: Bool = false
+    /// The levels placed by a ring draw (起始号 + 间隔数, docs/LOTTERY.md section 7) instead of the
+    /// seeded lottery: the level's applicants numbered 1…n in `student_id` order (the roster
+    /// `enroll publish-case` publishes), the start number and interval drawn in the hall.
+    package var ringDrawLevels: [SchoolLevel] = []
     /// Homes this close to a zone boundary (metres) are flagged `near_boundary` for review.
     package var nearBoundaryMetres: Double = 20
     /// Overlaps between zones of one level narrower than this (metres, the widest circle that

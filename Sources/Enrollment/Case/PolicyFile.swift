@@ -15,7 +15,7 @@ package enum PolicyFile {
         "coordinate_system", "intake_year", "age_cutoff_date", "entry_age", "residence_order", "months_required", "priority_categories", "sibling_priority", "feeder_priority",
         "mechanism", "reserved_seats", "reserve_order", "purchased_place_categories",
         "reassignment_reach_metres", "class_size_cap", "care_groups", "disabled_per_class", "disabled_weight", "twins",
-        "twins_share_lottery_number", "near_boundary_metres", "overlap_tolerance_metres", "quota_share", "quota_share_local",
+        "twins_share_lottery_number", "ring_draw_levels", "near_boundary_metres", "overlap_tolerance_metres", "quota_share", "quota_share_local",
         "quota_rounding", "quota_min_per_school", "quota_basis", "quota_tie_break", "quota_mechanism",
         "quota_tie_at_last_seat", "quota_min_score", "quota_min_score_below_cutoff", "quota_order", "quota_unfilled", "resource_standards",
     ]
@@ -104,10 +104,12 @@ package enum PolicyFile {
         return problems
     }
 
-    /// The policy as JSON, every key written (defaults included), in `keys` order.
+    /// The policy as JSON, every key written (defaults included) but `ring_draw_levels`, which is
+    /// written only when it names a level (the policies written before it had the key keep
+    /// their bytes), in `keys` order.
     package static func render(_ p: Policy) -> [UInt8] {
         let strings: ([String]) -> JSONValue = { .array($0.map(JSONValue.string)) }
-        let value = JSONValue.object([
+        var members: [(String, JSONValue)] = [
             ("coordinate_system", .string(p.coordinateSystem)),
             ("intake_year", p.ageWindow.intakeYear.map(JSONValue.integer) ?? .null),
             ("age_cutoff_date", .string(p.ageWindow.cutoffText)),
@@ -152,8 +154,12 @@ package enum PolicyFile {
             ("quota_order", .string(p.quotaOrder.rawValue)),
             ("quota_unfilled", .string(p.quotaUnfilled.rawValue)),
             ("resource_standards", resourceStandards(p)),
-        ])
-        return JSONWriter.render(value)
+        ]
+        if !p.ringDrawLevels.isEmpty {
+            let after = members.firstIndex { $0.0 == "twins_share_lottery_number" }! + 1
+            members.insert(("ring_draw_levels", strings(p.ringDrawLevels.map(\.rawValue))), at: after)
+        }
+        return JSONWriter.render(.object(members))
     }
 
     /// `x` as a JSON number that reads back as exactly `x`: six decimals at most where that is
@@ -253,6 +259,17 @@ package enum PolicyFile {
             case "sibling_priority": if let b = bool(v, m.key) { p.siblingPriority = b }
             case "feeder_priority": if let b = bool(v, m.key) { p.feederPriority = b }
             case "twins_share_lottery_number": if let b = bool(v, m.key) { p.twinsShareLotteryNumber = b }
+            case "ring_draw_levels":
+                guard let levels = strings(v, m.key) else { return }
+                var chosen: [SchoolLevel] = []
+                for text in levels {
+                    guard let level = SchoolLevel(rawValue: text), level != .high else {
+                        return problem(v, "ring_draw_levels lists levels placed by a ring draw: \"primary\", \"junior\", not \"\(text)\"")
+                    }
+                    guard !chosen.contains(level) else { return problem(v, "ring_draw_levels lists \"\(text)\" twice") }
+                    chosen.append(level)
+                }
+                p.ringDrawLevels = chosen
             case "quota_share_local": if let b = bool(v, m.key) { p.quotaShareLocal = b }
             case "mechanism":
                 if let s = oneOf(v, Mechanism.allCases.map(\.rawValue), m.key) { p.mechanism = Mechanism(rawValue: s)! }

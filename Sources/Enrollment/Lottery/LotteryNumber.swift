@@ -42,6 +42,15 @@ public struct LotteryNumber: Hashable, Comparable, Sendable, CustomStringConvert
         self = Draw(seed: seed, name: draw).number(studentID: studentID, twinGroup: twinGroup)
     }
 
+    /// The number a ring draw gives the applicant it takes at `position` (1 for the start
+    /// number, then in the order taken): the 256-bit number `position`, written as 64 hex digits
+    /// (`…0001`, `…0002`, …), so that numbers of a ring-drawn level order as the ring took them
+    /// and every file and reader of lottery numbers serves both kinds of draw.
+    package init(ringPosition position: Int) {
+        precondition(position >= 1, "ring positions start at 1")
+        self.init(digest: SHA256Digest(0, 0, 0, UInt64(position)))
+    }
+
     /// The number written as `hex` (64 hex digits, either case); nil if malformed.
     package init?(hex: String) {
         guard let digest = SHA256Digest(hex: hex) else { return nil }

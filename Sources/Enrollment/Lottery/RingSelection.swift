@@ -58,14 +58,14 @@ struct RingSelection: Hashable, Sendable {
 }
 
 /// Why a ring selection cannot be made.
-enum RingSelectionError: Error, Hashable, CustomStringConvertible {
+package enum RingSelectionError: Error, Hashable, CustomStringConvertible {
     case emptyList
     case startOutOfRange(start: Int, count: Int)
     case intervalTooSmall(Int)
     case tooMany(requested: Int, count: Int)
     case negativeTake(Int)
 
-    var description: String {
+    package var description: String {
         switch self {
         case .emptyList:
             return "the numbered list is empty; there is nobody to select"

@@ -90,6 +90,12 @@ package enum PlacementError: Error, CustomStringConvertible, Equatable {
     case noSchools(SchoolLevel)
     case schoolWithoutLocation(String)
     case unknownSchoolInPriorities(studentID: String, schoolID: String)
+    /// The policy places the level by a ring draw and no start number and interval were given.
+    case ringDrawNeeded(SchoolLevel)
+    /// A start number and interval were given for a level the policy places by the lottery.
+    case ringDrawNotChosen(SchoolLevel)
+    /// The ring draw's numbers do not fit the level's list.
+    case ringDraw(SchoolLevel, RingSelectionError)
 
     package var description: String {
         switch self {
@@ -99,11 +105,24 @@ package enum PlacementError: Error, CustomStringConvertible, Equatable {
             return "school \(id) has no lon/lat in schools.csv: every public school needs one to reassign applicants to the nearest school with a seat"
         case let .unknownSchoolInPriorities(student, school):
             return "priorities.csv gives student \(student) a tier at \(school), which is not a school of this level"
+        case .ringDrawNeeded(let level):
+            return "policy.json places \(level.rawValue) by a ring draw (ring_draw_levels): give the start number and interval drawn in the hall, --ring-start S --ring-interval K"
+        case .ringDrawNotChosen(let level):
+            return "policy.json places \(level.rawValue) by the lottery: a start number and interval are for a level listed in ring_draw_levels"
+        case let .ringDraw(level, error):
+            return "the ring draw of \(level.rawValue): \(error)"
         }
     }
 }
 
 extension PlacementRun {
+    /// Checks that `ring` is given exactly when the policy places `level` by a ring draw.
+    /// - Throws: `PlacementError.ringDrawNeeded`, `.ringDrawNotChosen`.
+    package static func checkRingDraw(_ ring: RingDraw?, level: SchoolLevel, policy: Policy) throws(PlacementError) {
+        let chosen = policy.ringDrawLevels.contains(level)
+        guard chosen == (ring != nil) else { throw chosen ? .ringDrawNeeded(level) : .ringDrawNotChosen(level) }
+    }
+
     /// Places the applicants of `level`.
     ///
     /// - Parameters:
@@ -111,23 +130,37 @@ extension PlacementRun {
     ///   - seed: the published seed of the draw.
     ///   - explicitTiers: `priorities.csv`, by student then school: a tier that replaces the computed one.
     ///   - draw: the name of the draw that numbers the applicants (default `<level>-placement`).
+    ///   - ring: the start number and interval of a ring draw (the caller checks that the policy
+    ///     chooses it for the level, `ring_draw_levels`: `checkRingDraw`): the applicants, numbered 1…n in `student_id` order, get
+    ///     `LotteryNumber(ringPosition:)` of the order the ring takes them instead of the seeded
+    ///     lottery's numbers (twins then do not share a number).
     /// - Effective preference list: the applicant's `choices` (schools of the level), then the
     ///   schools they have a claim on and did not list — their feeder school first, then their
     ///   zone's schools in a random order drawn from the stream `default-order/<student_id>` —
     ///   so that stating choices never loses the zone's seat.
     /// - Complexity: O(n log n + c) for n applicants and c list entries, plus the mechanism.
     package init(admissionCase c: AdmissionCase, level: SchoolLevel, zoning: [String: ZoneAssignment], seed: String,
-                explicitTiers: [String: [String: Int]] = [:], draw: String? = nil) throws(PlacementError) {
+                explicitTiers: [String: [String: Int]] = [:], draw: String? = nil, ring: RingDraw? = nil) throws(PlacementError) {
         let policy = c.policy
         let claims = try PriorityClaims(admissionCase: c, level: level, explicitTiers: explicitTiers)
         let (schools, index) = (claims.schools, claims.index)
 
         let applicants = c.applicants(level).sorted { $0.id < $1.id }
         let draw = draw ?? "\(level.rawValue)-placement"
-        let numbering = LotteryNumber.Draw(seed: seed, name: draw)
-        let numbers = applicants.map {
-            policy.twinsShareLotteryNumber ? numbering.number(studentID: $0.id, twinGroup: $0.twinGroup) : numbering.number(studentID: $0.id)
+        let numbers: [LotteryNumber]
+        if let ring {
+            do {
+                numbers = try ring.positions(count: applicants.count).map(LotteryNumber.init(ringPosition:))
+            } catch {
+                throw .ringDraw(level, error)
+            }
+        } else {
+            let numbering = LotteryNumber.Draw(seed: seed, name: draw)
+            numbers = applicants.map {
+                policy.twinsShareLotteryNumber ? numbering.number(studentID: $0.id, twinGroup: $0.twinGroup) : numbering.number(studentID: $0.id)
+            }
         }
+        let twinsShare = policy.twinsShareLotteryNumber && ring == nil
         let tieRanks = MatchingInstance.tieRanks(sortedBy: zip(numbers, applicants).map { LotteryOrder(number: $0, studentID: $1.id) })
 
         var preferences: [[Int]] = [], tiers: [[Int]] = []
@@ -179,7 +212,7 @@ extension PlacementRun {
         for (i, a) in applicants.enumerated() {
             let zone = zoning[a.id]
             var p = Placement(studentID: a.id, schoolID: nil, status: .admitted, choiceRank: nil, tier: nil, lotteryNumber: numbers[i],
-                              twinGroup: policy.twinsShareLotteryNumber ? a.twinGroup : nil, zoneID: zone?.zoneID,
+                              twinGroup: twinsShare ? a.twinGroup : nil, zoneID: zone?.zoneID,
                               distanceMetres: nil, seats: nil, notes: zone?.publicNotes ?? [])
             switch outcome[i] {
             case .reassigned(let school, let metres)?:

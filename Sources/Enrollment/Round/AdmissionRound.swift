@@ -123,7 +123,16 @@ extension AdmissionRound {
     /// - Complexity: that of zoning plus `PlacementRun`.
     @discardableResult
     public func place(_ level: SchoolLevel) throws -> StepRecord<PlacementSummary> {
-        try record(.placement(level: level)) { try PlacementStep.perform(level: level, in: $0) }
+        try place(level, ring: nil)
+    }
+
+    /// The placement of `level` by the ring draw of start number and interval `ring` (a level
+    /// the policy lists in `ring_draw_levels`), or by the lottery when `ring` is nil.
+    /// - Throws: `PlacementError.ringDrawNeeded` or `.ringDrawNotChosen` when `ring` and the
+    ///   policy disagree; `.ringDraw` when s or k does not fit the list.
+    @discardableResult
+    public func place(_ level: SchoolLevel, ring: RingDraw?) throws -> StepRecord<PlacementSummary> {
+        try record(.placement(level: level, ring: ring)) { try PlacementStep.perform(level: level, ring: ring, in: $0) }
     }
 
     /// Balanced classes at every school of `level` (均衡编班) and, with `teachers.csv`, the
@@ -238,7 +247,7 @@ extension RoundStep {
     package func perform(in context: StepContext) throws -> StepOutcome<RecordedCounts> {
         switch self {
         case .lottery(let level): return LotteryNumbersStep.perform(level: level, in: context).recorded
-        case .placement(let level): return try PlacementStep.perform(level: level, in: context).recorded
+        case let .placement(level, ring): return try PlacementStep.perform(level: level, ring: ring, in: context).recorded
         case .classes(let level): return try ClassesStep.perform(level: level, in: context).recorded
         case let .lateArrivals(level, rounds): return try LateArrivalStep.perform(level: level, rounds: rounds, in: context).recorded
         case let .vacancies(level, rounds): return try VacancyStep.perform(level: level, rounds: rounds, in: context).recorded

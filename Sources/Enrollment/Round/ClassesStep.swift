@@ -103,7 +103,7 @@ extension ClassesStep {
     /// recorded placement seated (admitted and reassigned), in the order of `placements.csv`.
     static func perform(level: SchoolLevel, in context: StepContext) throws -> StepOutcome<ClassesSummary> {
         let c = context.admissionCase
-        let placed = try placed(context.recordedTable(PlacementsFile.name, of: .placement(level: level)))
+        let placed = try placed(context.recordedTable(PlacementsFile.name, of: .placement(level: level, ring: nil)))
         let (results, files) = try run(c, level: level, placed: placed, seed: context.seed, teachers: c.teachers)
         let schools = results.map(\.school.id)
         let outputs = files.map { (name: $0.path, bytes: $0.bytes) }

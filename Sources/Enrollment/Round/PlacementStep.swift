@@ -11,24 +11,26 @@ enum PlacementStep {
     /// The placement and its files (paths relative to the run folder, under `folder`: by default
     /// the level's), its applicants numbered in `draw` (by default `<level>-placement`).
     /// - Complexity: that of zoning plus `PlacementRun`.
-    static func run(_ c: AdmissionCase, level: SchoolLevel, seed: String, folder: String? = nil, draw: String? = nil) throws(PlacementError)
+    static func run(_ c: AdmissionCase, level: SchoolLevel, seed: String, folder: String? = nil, draw: String? = nil, ring: RingDraw? = nil) throws(PlacementError)
         -> (run: PlacementRun, zoning: [ZoneAssignment], files: [(path: String, bytes: [UInt8])]) {
         let assignments = ZoneAssigner(admissionCase: c, level: level).assign(c.applicants(level))
         var zoning: [String: ZoneAssignment] = [:]
         for a in assignments { zoning[a.studentID] = a }
-        let run = try PlacementRun(admissionCase: c, level: level, zoning: zoning, seed: seed, explicitTiers: c.explicitTiers, draw: draw)
+        let run = try PlacementRun(admissionCase: c, level: level, zoning: zoning, seed: seed, explicitTiers: c.explicitTiers, draw: draw, ring: ring)
         let bytes = [ZoningTables.assignments(assignments), PlacementTables.placements(run), PlacementTables.ranks(run),
                      PlacementTables.cutoffs(run), PlacementTables.waitlists(run)]
         let folder = folder ?? level.rawValue
         return (run, assignments, zip(files, bytes).map { ("\(folder)/\($0)", $1) })
     }
 
-    /// The step: the placement, its files and summary, and its guarantees.
-    static func perform(level: SchoolLevel, in context: StepContext) throws -> StepOutcome<PlacementSummary> {
+    /// The step: the placement, its files and summary, and its guarantees. With `ring`, the
+    /// level's ring draw (which the policy must choose); the draws recorded are then none.
+    static func perform(level: SchoolLevel, ring: RingDraw?, in context: StepContext) throws -> StepOutcome<PlacementSummary> {
         let c = context.admissionCase
-        let (run, zoning, files) = try run(c, level: level, seed: context.seed)
+        try PlacementRun.checkRingDraw(ring, level: level, policy: c.policy)
+        let (run, zoning, files) = try run(c, level: level, seed: context.seed, ring: ring)
         let outputs = files.map { (name: $0.path, bytes: $0.bytes) }
-        return StepOutcome(outputs: outputs, draws: [run.draw], summary: PlacementSummary(run, zoning: zoning),
+        return StepOutcome(outputs: outputs, draws: ring == nil ? [run.draw] : [], summary: PlacementSummary(run, zoning: zoning),
                            invariants: { invariants(level: level, c, outputs: outputs) })
     }
 

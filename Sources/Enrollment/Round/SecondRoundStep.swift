@@ -33,7 +33,7 @@ enum SecondRoundStep {
         let c = context.admissionCase
         guard let round = c.secondRound, round.concerns(level) else { throw RoundError.noSecondRound(level: level.rawValue) }
         guard round.commitment?.digest == commitment else { throw RoundError.secondRoundChanged(commitment.hex) }
-        let first = RoundStep.placement(level: level)
+        let first = RoundStep.placement(level: level, ring: nil)
         let record = try PlacementRecord(placements: context.recordedOutput("\(level.rawValue)/\(PlacementsFile.name)", first),
                                          ranks: context.recordedOutput("\(level.rawValue)/\(RanksFile.name)", first),
                                          admissionCase: c, level: level, namingLevel: true)

@@ -41,7 +41,7 @@ extension StepContext {
         guard let writer = steps.last(where: { $0.outputs.contains { $0.name == file } }) else {
             throw RoundError.stepNotRecorded(file, needs: needed.label)
         }
-        guard writer.step == needed else { throw RoundError.recordedByOtherStep(file, recorded: writer.label, needs: needed.label) }
+        guard writer.step.stands(for: needed) else { throw RoundError.recordedByOtherStep(file, recorded: writer.label, needs: needed.label) }
         guard let bytes = FileBytes.read(url(file).path),
               SHA256.hash(bytes) == writer.outputs.first(where: { $0.name == file })!.digest else {
             throw RoundError.recordedOutputChanged(file)

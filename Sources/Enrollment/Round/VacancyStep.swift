@@ -16,7 +16,7 @@ enum VacancyStep {
 
     /// The step: every withdrawal of `rounds`, promoted down the recorded placement's waitlists.
     static func perform(level: SchoolLevel, rounds: [[String]], in context: StepContext) throws -> StepOutcome<VacanciesSummary> {
-        let step = RoundStep.placement(level: level)
+        let step = RoundStep.placement(level: level, ring: nil)
         let record = try PlacementRecord(placements: context.recordedOutput("\(level.rawValue)/\(PlacementsFile.name)", step),
                                          ranks: context.recordedOutput("\(level.rawValue)/\(RanksFile.name)", step),
                                          admissionCase: context.admissionCase, level: level, namingLevel: true)

@@ -1,5 +1,6 @@
 import EnrollmentIO
 import EnrollmentCase
+import EnrollmentEngines
 import EnrollmentVocabulary
 
 /// A step of an admission round, with the options that determine its outputs: what a drawing
@@ -12,8 +13,10 @@ import EnrollmentVocabulary
 public enum RoundStep: Hashable, Sendable {
     /// Every applicant's lottery number in the draw `<level>-placement` (`enroll lottery`).
     case lottery(level: SchoolLevel)
-    /// The placement of a level (`enroll place`): zoning, tiers, lottery, mechanism, reassignment.
-    case placement(level: SchoolLevel)
+    /// The placement of a level (`enroll place`): zoning, tiers, lottery, mechanism, reassignment;
+    /// with `ring`, the start number and interval of a ring draw in place of the lottery (a
+    /// level the policy lists in `ring_draw_levels`).
+    case placement(level: SchoolLevel, ring: RingDraw?)
     /// Balanced classes at every school of a level, and the head-teacher draw (`enroll classes`).
     case classes(level: SchoolLevel)
     /// Pupils placed after the classes were formed (`enroll classes --late`): every round so
@@ -29,6 +32,14 @@ public enum RoundStep: Hashable, Sendable {
     /// vacancies step records them; empty for none) leave, under the round's own seed, its files
     /// hashing to `commitment`.
     case secondRound(level: SchoolLevel, seed: String, commitment: SHA256Digest, vacancies: [[String]])
+
+    /// Whether this recorded step is the step `needed` that a later step reads files of: the
+    /// same step, or a placement of the same level whatever its ring draw (a later step starts
+    /// from the level's recorded placement, however it was drawn).
+    package func stands(for needed: RoundStep) -> Bool {
+        if case .placement(let recorded, _) = self, case .placement(let wanted, _) = needed { return recorded == wanted }
+        return self == needed
+    }
 
     /// The step's name in the manifest (the command's name).
     package var kind: String {
@@ -46,7 +57,7 @@ public enum RoundStep: Hashable, Sendable {
     /// The level the step concerns; nil for the quota step.
     package var level: SchoolLevel? {
         switch self {
-        case .lottery(let level), .placement(let level), .classes(let level), .lateArrivals(let level, _), .vacancies(let level, _),
+        case .lottery(let level), .placement(let level, _), .classes(let level), .lateArrivals(let level, _), .vacancies(let level, _),
              .secondRound(let level, _, _, _):
             return level
         case .quota:
@@ -102,6 +113,9 @@ extension RoundStep {
             members.append(("round_commitment", .string(commitment.hex)))
             members.append(("round_seed", .string(seed)))
             if !vacancies.isEmpty { members.append(("vacancy_rounds", .array(vacancies.map { round in .array(round.map(JSONValue.string)) }))) }
+        case .placement(_, let ring?):
+            members.append(("ring_interval", .integer(ring.interval)))
+            members.append(("ring_start", .integer(ring.start)))
         case .lottery, .placement, .classes, .quota:
             break
         }
@@ -115,9 +129,11 @@ extension RoundStep {
             throw Diagnostic(options.location(in: file), "\"\(kind)\" is not a step this enroll knows (\(kinds.joined(separator: ", ")))")
         }
         let takesLevel = kind != "quota", takesRounds = kind == "late-arrivals" || kind == "vacancies", isSecondRound = kind == "second-round"
+        let takesRing = kind == "place"
         let r = try JSONObjectReader(options, file: file, what: "the options of a \(kind) step",
                                      known: ["encoding"] + (takesLevel ? ["level"] : []) + (takesRounds ? ["rounds"] : [])
-                                         + (isSecondRound ? ["round_commitment", "round_seed", "vacancy_rounds"] : []))
+                                         + (isSecondRound ? ["round_commitment", "round_seed", "vacancy_rounds"] : [])
+                                         + (takesRing ? ["ring_interval", "ring_start"] : []))
         var encoding: TextEncoding?
         if let v = r.optional("encoding") {
             guard let e = TextEncoding(rawValue: try JSONObjectReader.string(v, file: file, key: "encoding")) else {
@@ -132,7 +148,21 @@ extension RoundStep {
         }
         switch kinds[at] {
         case "lottery": return (.lottery(level: level), encoding)
-        case "place": return (.placement(level: level), encoding)
+        case "place":
+            let (start, interval) = (r.optional("ring_start"), r.optional("ring_interval"))
+            guard let start, let interval else {
+                if let given = start ?? interval {
+                    throw Diagnostic(given.location(in: file), "a ring draw records both \"ring_start\" and \"ring_interval\"")
+                }
+                return (.placement(level: level, ring: nil), encoding)
+            }
+            func number(_ v: JSONValue, _ key: String) throws(Diagnostic) -> Int {
+                guard case .number(let x, _) = v.kind, x >= 1, x <= 1e9, x == x.rounded() else {
+                    throw Diagnostic(v.location(in: file), "\"\(key)\" must be a whole number from 1")
+                }
+                return Int(x)
+            }
+            return (.placement(level: level, ring: RingDraw(start: try number(start, "ring_start"), interval: try number(interval, "ring_interval"))), encoding)
         case "classes": return (.classes(level: level), encoding)
         case "second-round":
             let (seedValue, commitmentValue) = (try r.required("round_seed"), try r.required("round_commitment"))
