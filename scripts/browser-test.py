@@ -15,7 +15,9 @@ school list (kept as files). Checks, at 390x844 (a phone) and 1280x800:
     placements.csv and classes.csv;
   - the in-page lottery check matches, with WebCrypto and with the page's own SHA-256, and the
     page's SHA-256 gives the digests of the Swift tests' vectors;
-  - with the seeds in the published files altered by one digit, the check shows a mismatch;
+  - with the seeds in the published files altered by one digit, the check shows a mismatch (for a
+    level placed by a ring draw, with the ring's start number altered: the card checks the
+    applicant's position in the ring's order);
   - (zh) no data key (left_behind, hukou_and_property, …) is visible on any page but files.html;
   - in print (A4): no menu, pager or search; table headers repeat; rows are not cut.
 With --before-draw, SITE is the site `enroll publish-case` wrote from CASE, and the card of
@@ -249,11 +251,12 @@ def main():
             page.screenshot(path=os.path.join(args.out, f"school-{size}.png"))
             page.close()
 
+        ring = data.get("rings", {}).get(level)
         page = browser.new_page(viewport={"width": 390, "height": 844})
         page.add_init_script("window.ENROLL_NO_WEBCRYPTO = true;")
         search(page, index, student)
-        check(page.get_attribute("#check", "data-check") == "match" and page.get_attribute("#check", "data-method") == "script",
-              "the check also matches with the page's own SHA-256 (no WebCrypto)")
+        check(page.get_attribute("#check", "data-check") == "match" and page.get_attribute("#check", "data-method") == ("ring" if ring else "script"),
+              "the check also matches without WebCrypto" + (" (a ring draw: the position in the ring's order)" if ring else " (the page's own SHA-256)"))
         digests = page.evaluate("vectors => vectors.map(v => window.enroll.sha256Hex(window.enroll.utf8(v)))", [v for v, _ in VECTORS])
         check(digests == [d for _, d in VECTORS], "the page's SHA-256 gives the digests of the Swift tests' vectors")
         page.close()
@@ -278,9 +281,16 @@ def main():
                     path = os.path.join(altered, name)
                     text = open(path, encoding="utf-8").read()
                     open(path, "w", encoding="utf-8").write(text.replace(seed, flipped))
+            if ring:  # a ring-drawn level is checked by its start number and interval, not the seed
+                path = os.path.join(altered, "index.html")
+                text = open(path, encoding="utf-8").read()
+                text = re.sub(r'("rings":.*?"' + level + r'":.*?"start":\s*)(\d+)', lambda m: m.group(1) + str(int(m.group(2)) % ring["count"] + 1),
+                              text, count=1, flags=re.S)
+                open(path, "w", encoding="utf-8").write(text)
             page = browser.new_page(viewport={"width": 390, "height": 844})
             search(page, "file://" + altered + "/index.html", student)
-            check(page.get_attribute("#check", "data-check") == "mismatch", "with the published seed altered by one digit the check shows a mismatch")
+            check(page.get_attribute("#check", "data-check") == "mismatch",
+                  "with the published " + ("ring start number" if ring else "seed") + " altered the check shows a mismatch")
             page.screenshot(path=os.path.join(args.out, "index-390x844-altered-seed.png"))
             page.close()
         browser.close()

@@ -4,6 +4,7 @@ import Testing
 @testable import EnrollmentCase
 @testable import EnrollmentEngines
 @testable import EnrollmentRunFolder
+@testable import EnrollmentPublishing
 
 /// The ring draw (起始号 + 间隔数) as a way to place a level: chosen in `policy.json`, its start
 /// number and interval given to `enroll place`, recorded in the manifest, drawn again by `verify`.
@@ -118,5 +119,77 @@ import Testing
         #expect(high.diagnostics.map(\.description) == [#"policy.json:1:22: ring_draw_levels lists levels placed by a ring draw: "primary", "junior", not "high""#])
         let twice = PolicyFile.read(Array(#"{"ring_draw_levels": ["junior", "junior"]}"#.utf8))
         #expect(twice.diagnostics.map(\.message) == [#"ring_draw_levels lists "junior" twice"#])
+    }
+
+    /// `node` runs the page's script (site.js, which the site and the hall's slides check ring
+    /// numbers with): its ring order is `RingDraw.positions` on the worked examples, on every
+    /// start and interval up to 12 of lists up to 12, and on a list of 100,000.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/node"), "node is not installed"))
+    func thePagesRingOrderIsEnrolls() throws {
+        var cases = [(10, 3, 4), (5, 5, 7), (4, 3, 1), (6, 2, 2), (100_000, 31_415, 9_265)]
+        for n in 1...12 { for s in 1...n { for k in 1...12 { cases.append((n, s, k)) } } }
+        let folder = try temporaryFolder()
+        try Data(SiteAssets.script.utf8).write(to: folder.appendingPathComponent("site.js"))
+        let input = cases.map { "[\($0.0),\($0.1),\($0.2)]" }.joined(separator: ",")
+        let program = """
+            const site = require("./site.js");
+            const cases = [\(input)];
+            console.log(cases.map(([n, s, k]) => Array.from(site.ringPositions(n, s, k)).slice(1).join(" ")).join("\\n"));
+            console.log(site.hex64(42));
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/node")
+        process.arguments = ["-e", program]
+        process.currentDirectoryURL = folder
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let lines = output.split(separator: "\n").map(String.init)
+        #expect(lines.count == cases.count + 1)
+        for (line, (n, s, k)) in zip(lines, cases) {
+            #expect(line == (try RingDraw(start: s, interval: k).positions(count: n)).map(String.init).joined(separator: " "), "n \(n) s \(s) k \(k)")
+        }
+        #expect(lines.last == LotteryNumber(ringPosition: 42).hex)
+    }
+
+    /// The roster published before the draw numbers a ring-drawn level's applicants 1…n in
+    /// `student_id` order, the numbers the ring counts (and says so); the lottery's levels are
+    /// listed without numbers.
+    @Test func thePreDrawRosterNumbersTheRingsList() throws {
+        let folder = try caseFolder(Self.files(applicants: 3, seats: 1))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let c = try CaseFolder(url: folder).load().admissionCase
+        let site = try PreDrawSiteTests.site(c)
+        #expect(PreDrawSiteTests.text(site, "data/junior-roster.csv") == """
+            \u{FEFF}student_id,number,zone_id,school_id,choice_rank,tier,note,name_masked,id_number_masked
+            S01,1,,J9,1,0,no-home,学**,
+            S02,2,,J9,1,0,no-home,学**,
+            S03,3,,J9,1,0,no-home,学**,
+
+            """)
+        let page = try #require(PreDrawSiteTests.text(site, "roster-junior.html"))
+        #expect(page.contains("<p id=\"ring-numbering\">本学段采用“起始号 + 间隔数”方式派位") && page.contains("<th>序号</th>"))
+        #expect(page.contains("<tr><td>2</td><td class=\"hash\">S02</td>"))
+    }
+
+    /// The hall's slides show a ring-drawn group's applicants as "No. n → position", in the
+    /// ring's order, with the start number and interval; the page checks them by the ring.
+    @Test func theHallShowsTheRingsOrder() throws {
+        let placed = try Self.place(Self.files(applicants: 10, seats: 5), ring: ["--ring-start", "3", "--ring-interval", "4"])
+        #expect(placed.result.status == 0, "\(placed.result.err)")
+        let caseURL = try #require(try FileManager.default.contentsOfDirectory(at: placed.run.deletingLastPathComponent(), includingPropertiesForKeys: nil)
+            .first { $0.path + "-run" == placed.run.path })
+        let hall = placed.run.deletingLastPathComponent().appendingPathComponent(placed.run.lastPathComponent + "-hall")
+        let made = try runEnroll(["ceremony", caseURL.path, "--draw-date", "2026-07-10", "--run", placed.run.path, "--out", hall.path])
+        #expect(made.status == 0, "\(made.err)")
+        let index = try String(contentsOf: hall.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("起始号 3 · 间隔数 4:按抽中先后排序"))
+        let shown = index.components(separatedBy: "<span class=\"num\"").dropFirst().map { $0.components(separatedBy: ">")[1].components(separatedBy: "<")[0] }
+        // Taken 3, 7, 1, 6, 2 (admitted), then 9 (count 4 5 8 9 after 2), 8 (10 4 5 8), 10 (10 4 5 10), 5, 4.
+        #expect(shown == ["序号 3 → 1", "序号 7 → 2", "序号 1 → 3", "序号 6 → 4", "序号 2 → 5", "序号 9 → 6", "序号 8 → 7", "序号 10 → 8", "序号 5 → 9", "序号 4 → 10"])
+        #expect(index.contains("data-roster=\"3\""))
     }
 }

@@ -160,9 +160,21 @@ enum CeremonyAssets {
             return draw.hall && hallSeed ? hallSeed : draw.seed;
           }
 
+          /// A ring-drawn level: each number is the applicant's position in the ring's order.
+          var rings = {};
+          function checkRing(slide, key, ring) {
+            var positions = rings[key] || (rings[key] = enroll.ringPositions(ring.count, ring.start, ring.interval));
+            Array.prototype.forEach.call(slide.querySelectorAll("li.entry"), function (li) {
+              var computed = enroll.hex64(positions[Number(li.getAttribute("data-roster"))]);
+              li.setAttribute("data-check", computed === li.getAttribute("data-number") ? "match" : "mismatch");
+              li.setAttribute("data-computed", computed);
+            });
+          }
+
           function checkSlide(slide) {
             var key = slide.getAttribute("data-draw-key");
             if (!key) return;
+            if (data.draws[key].ring) { checkRing(slide, key, data.draws[key].ring); return; }
             var seed = seedOf(key), draw = data.draws[key].name;
             Array.prototype.forEach.call(slide.querySelectorAll("li.entry"), function (li) {
               if (li.getAttribute("data-check")) return;

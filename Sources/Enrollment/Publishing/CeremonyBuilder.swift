@@ -58,10 +58,17 @@ struct CeremonyBuilder<Sink: SiteFileSink> {
             for (level, second) in results.levels.map({ ($0, false) }) + results.secondRounds.map({ ($0, true) }) {
                 let key = level.level.rawValue + (second ? "-second-round" : "")
                 let record = records.first { $0.level == level.level && $0.secondRound == second }
-                draws.append((key, .object([("name", .string(record?.draw ?? key)), ("seed", record?.seed.map(JSONValue.string) ?? .null),
-                                            ("hall", .bool(!second))])))
+                var draw: [(String, JSONValue)] = [("name", .string(record?.draw ?? key)), ("seed", record?.seed.map(JSONValue.string) ?? .null),
+                                                   ("hall", .bool(!second))]
+                if !second, let ring = ringDraw(level.level, in: results) {
+                    // Checked by the ring's order: each entry carries its roster number.
+                    draw.append(("ring", .object([("count", .integer(level.placements.rows.count)), ("interval", .integer(ring.interval)),
+                                                  ("start", .integer(ring.start))])))
+                }
+                draws.append((key, .object(draw)))
+                let ring = second ? nil : ringDraw(level.level, in: results)
                 for group in try DrawnGroup.groups(level) {
-                    drawSlides(group, key: key, level: level.level, second: second, names: masked)
+                    drawSlides(group, key: key, level: level.level, second: second, ring: ring, names: masked)
                     drawn += 1
                 }
             }
@@ -163,6 +170,14 @@ struct CeremonyBuilder<Sink: SiteFileSink> {
         """
     }
 
+    /// The ring draw the manifest records for the placement of `level`, if it was drawn so.
+    func ringDraw(_ level: SchoolLevel, in results: RunResults) -> RingDraw? {
+        for step in results.manifest?.steps ?? [] {
+            if case let .placement(placed, ring?) = step.step, placed == level { return ring }
+        }
+        return nil
+    }
+
     /// The masked name of every applicant of the case, by `student_id`.
     var maskedNames: [String: String] {
         var names: [String: String] = [:]
@@ -174,10 +189,11 @@ struct CeremonyBuilder<Sink: SiteFileSink> {
     }
 
     /// A drawn seat group, `entriesPerSlide` applicants a slide, the line after the last admitted.
-    mutating func drawSlides(_ group: DrawnGroup, key: String, level: SchoolLevel, second: Bool, names: [String: String]) {
+    mutating func drawSlides(_ group: DrawnGroup, key: String, level: SchoolLevel, second: Bool, ring: RingDraw?, names: [String: String]) {
         let heading = (second ? page.levelName(level) + " · " + t(.secondRound) + " · " : "") + schoolLabel(group.schoolID)
             + (SeatsLabel(code: group.seats) == .all ? "" : " · " + page.seatsText(group.seats))
         let figures = t(.drawFigures, "\(group.capacity)", "\(group.admittedByPriority)", group.cutoffTier, "\(group.entries.count)", "\(group.drawnSeats)")
+            + (ring.map { " · " + t(.ringFigures, "\($0.start)", "\($0.interval)") } ?? "")
         let count = group.entries.count, pages = (count + Self.entriesPerSlide - 1) / Self.entriesPerSlide
         for k in 0..<pages {
             let range = (k * Self.entriesPerSlide)..<min(count, (k + 1) * Self.entriesPerSlide)
@@ -185,9 +201,12 @@ struct CeremonyBuilder<Sink: SiteFileSink> {
             body += "<ol class=\"entries\">\n"
             for i in range {
                 let entry = group.entries[i]
-                body += "<li class=\"entry\" data-id=\"\(e(entry.studentID))\" data-twin=\"\(e(entry.twinGroup))\" data-number=\"\(e(entry.lotteryNumber))\" data-admitted=\"\(entry.admitted)\">"
+                body += "<li class=\"entry\" data-id=\"\(e(entry.studentID))\" data-twin=\"\(e(entry.twinGroup))\" data-roster=\"\(entry.roster)\" data-number=\"\(e(entry.lotteryNumber))\" data-admitted=\"\(entry.admitted)\">"
                 body += "<span class=\"pos\">\(i + 1)</span><span class=\"sid\">\(e(entry.studentID))</span><span class=\"name\">\(e(names[entry.studentID] ?? ""))</span>"
-                body += "<span class=\"num\" title=\"\(e(entry.lotteryNumber))\">\(e(String(entry.lotteryNumber.prefix(10))))…</span><span class=\"mark\"></span></li>\n"
+                // A ring draw's number is the applicant's position in the ring's order: shown as "No. → position".
+                let shown = ring == nil ? String(entry.lotteryNumber.prefix(10)) + "…"
+                    : "\(t(.rosterNumber)) \(entry.roster) → \(LotteryNumber(hex: entry.lotteryNumber).map { $0.digest.words.3 } ?? 0)"
+                body += "<span class=\"num\" title=\"\(e(entry.lotteryNumber))\">\(e(shown))</span><span class=\"mark\"></span></li>\n"
                 if entry.admitted, i + 1 == group.drawnSeats { body += "<li class=\"line\">\(e(t(.drawLine)))</li>\n" }
             }
             body += "</ol>\n"

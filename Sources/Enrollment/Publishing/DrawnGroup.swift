@@ -11,6 +11,9 @@ struct DrawnGroup: Equatable, Sendable {
         var studentID: String
         /// The twin group whose number the applicant carries (`placements.csv`), else empty.
         var twinGroup: String
+        /// The applicant's number on the level's roster, 1…n: its row of `placements.csv`, which
+        /// lists the level in `student_id` order (the numbering of a ring draw).
+        var roster: Int
         var lotteryNumber: String
         var admitted: Bool
     }
@@ -52,23 +55,24 @@ struct DrawnGroup: Equatable, Sendable {
         var cutoffTier: [String: String] = [:]
         for row in c.rows where !row[ct].isEmpty { cutoffTier[key(row[cs], cg.map { row[$0] } ?? SeatsLabel.all.code)] = row[ct] }
         for row in waitlists.rows where cutoffTier[key(row[ws], row[wg])] == row[wt] {
-            waiting[key(row[ws], row[wg]), default: []].append(Entry(studentID: row[wi], twinGroup: "", lotteryNumber: row[wn], admitted: false))
+            waiting[key(row[ws], row[wg]), default: []].append(Entry(studentID: row[wi], twinGroup: "", roster: 0, lotteryNumber: row[wn], admitted: false))
         }
 
         let p = level.placements
         let (ps, pi, pst, pt, pn) = (try p.index(P.schoolID), try p.index(P.studentID), try p.index(P.status), try p.index(P.tier),
                                      try p.index(P.lotteryNumber))
         let (pg, ptw) = (p.columns.firstIndex(of: P.seats.rawValue), p.columns.firstIndex(of: P.twinGroup.rawValue))
-        var twins: [String: String] = [:]
+        var twins: [String: String] = [:], roster: [String: Int] = [:]
         var admitted: [String: (byPriority: Int, tied: [Entry])] = [:]
-        for row in p.rows {
+        for (k, row) in p.rows.enumerated() {
             let twin = ptw.map { row[$0] } ?? ""
             if !twin.isEmpty { twins[row[pi]] = twin }
+            roster[row[pi]] = k + 1
             guard row[pst] == PlacementRun.Placement.Status.admitted.rawValue else { continue }
             let group = key(row[ps], pg.map { row[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? SeatsLabel.all.code)
             guard waiting[group] != nil, let tier = cutoffTier[group] else { continue }
             if row[pt] == tier {
-                admitted[group, default: (0, [])].tied.append(Entry(studentID: row[pi], twinGroup: twin, lotteryNumber: row[pn], admitted: true))
+                admitted[group, default: (0, [])].tied.append(Entry(studentID: row[pi], twinGroup: twin, roster: k + 1, lotteryNumber: row[pn], admitted: true))
             } else {
                 admitted[group, default: (0, [])].byPriority += 1
             }
@@ -77,7 +81,11 @@ struct DrawnGroup: Equatable, Sendable {
             let group = key(row[cs], cg.map { row[$0] } ?? SeatsLabel.all.code)
             guard let left = waiting[group], let tier = cutoffTier[group] else { return nil }
             let ins = admitted[group] ?? (0, [])
-            let entries = (ins.tied + left.map { e in var e = e; e.twinGroup = twins[e.studentID] ?? ""; return e }).sorted {
+            let entries = (ins.tied + left.map { e in
+                var e = e
+                (e.twinGroup, e.roster) = (twins[e.studentID] ?? "", roster[e.studentID] ?? 0)
+                return e
+            }).sorted {
                 ($0.admitted ? 0 : 1, $0.lotteryNumber, $0.studentID) < ($1.admitted ? 0 : 1, $1.lotteryNumber, $1.studentID)
             }
             return DrawnGroup(schoolID: row[cs], seats: cg.map { row[$0] } ?? SeatsLabel.all.code, capacity: Int(row[cc]) ?? 0,

@@ -85,7 +85,10 @@ struct PreDrawSiteBuilder<Sink: SiteFileSink> {
         try zoneFiles(level, zones: zones)
 
         var rows: [[String]] = [], masked: [[String]] = [], pageRows: [[String]] = []
-        for (a, zone) in zip(people, zoning) {
+        // A level placed by a ring draw lists its applicants numbered 1…n, the numbers the ring counts.
+        let ring = c.policy.ringDrawLevels.contains(level)
+        for (n, (a, zone)) in zip(people, zoning).enumerated() {
+            let number = ring ? [String(n + 1)] : []
             let entries = claims.entries(of: a, zoning: zone)
             let schools = entries.schools(zoneOrder: entries.zone)
             let (maskedName, maskedID) = (Masking.name(a.name), Masking.idNumber(a.idNumber ?? ""))
@@ -98,24 +101,25 @@ struct PreDrawSiteBuilder<Sink: SiteFileSink> {
                 let rank = entries.listed.firstIndex(of: id).map { String($0 + 1) } ?? ""
                 let words = page.tierWords(tier, at: claims.schools[claims.index[id]!], student: a.id, in: c)
                 fields += [.text(id), .text(rank), .text(String(tier)), .number(words.map { tierTexts.index($0) } ?? -1)]
-                rows.append([a.id, zone.zoneID ?? "", id, rank, String(tier), noteCodes])
+                rows.append([a.id] + number + [zone.zoneID ?? "", id, rank, String(tier), noteCodes])
                 masked.append([maskedName, maskedID])
                 held.append("\(id) " + (rank.isEmpty ? t(.byClaim) : t(.choiceMet, rank)) + " · \(t(.tier)) \(tier)")
             }
             if schools.isEmpty {
-                rows.append([a.id, zone.zoneID ?? "", "", "", "", noteCodes])
+                rows.append([a.id] + number + [zone.zoneID ?? "", "", "", "", noteCodes])
                 masked.append([maskedName, maskedID])
                 held.append(t(.noSchoolHeld))
             }
             search.append(id: a.id, fields)
-            pageRows.append([a.id, maskedName, maskedID, zone.zoneID ?? "", held.joined(separator: "; "), note])
+            pageRows.append(number + [a.id, maskedName, maskedID, zone.zoneID ?? "", held.joined(separator: "; "), note])
         }
-        try add(PublicTable(name: "\(key)-roster", source: nil, columns: ["student_id", "zone_id", "school_id", "choice_rank", "tier", "note"],
+        try add(PublicTable(name: "\(key)-roster", source: nil, columns: ["student_id"] + (ring ? ["number"] : []) + ["zone_id", "school_id", "choice_rank", "tier", "note"],
                             rows: RunCSV.Rows(storage: .array(rows)), masked: ["name_masked", "id_number_masked"], appended: masked))
         let roster = t(.rosterOf, name)
-        let header = [t(.studentID), t(.name), t(.idNumber), t(.zone), t(.schoolsAndTiers), t(.note)]
+        let header = (ring ? [t(.rosterNumber)] : []) + [t(.studentID), t(.name), t(.idNumber), t(.zone), t(.schoolsAndTiers), t(.note)]
         try pages(pageRows, path: { Self.rosterPage(level, $0) }, title: roster,
-                  intro: "<p>\(e(t(.preDrawIntro)))</p>\n<p><a href=\"data/\(key)-roster.csv\">\(key)-roster.csv</a></p>\n", header: header, classes: [0: "hash"])
+                  intro: "<p>\(e(t(.preDrawIntro)))</p>\n" + (ring ? "<p id=\"ring-numbering\">\(e(t(.ringRoster)))</p>\n" : "")
+                      + "<p><a href=\"data/\(key)-roster.csv\">\(key)-roster.csv</a></p>\n", header: header, classes: [ring ? 1 : 0: "hash"])
         var section = "<h3 id=\"\(key)\">\(e(name))</h3>\n<p>\(e(t(.applicantsOfLevel, name, "\(people.count)")))</p>\n<p>"
         section += "<a class=\"button\" href=\"\(Self.rosterPage(level, 1))\">\(e(roster))</a> "
         section += "<a class=\"button\" href=\"schools-\(key).html\">\(e(t(.schoolsOfLevel, name))) (\(c.schools(level).count))</a> "

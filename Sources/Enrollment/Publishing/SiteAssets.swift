@@ -75,7 +75,9 @@ enum SiteAssets {
     /// only the shard holding it (a `<script>` element, so the site works from the file system),
     /// the result card, and the check of the shown lottery number against the published seed
     /// (WebCrypto where the page has it, else the script's own SHA-256). In Node,
-    /// `require("./site.js")` gives `sha256Hex(bytes)`, `utf8(text)` and `lotteryText(…)`.
+    /// `require("./site.js")` gives `sha256Hex(bytes)`, `utf8(text)`, `lotteryText(…)`,
+    /// `ringPositions(n, s, k)` and `hex64(position)`; a level placed by a ring draw is checked
+    /// by the applicant's position in the ring's order instead of a SHA-256.
     static let script = #"""
         (function (root) {
           "use strict";
@@ -149,6 +151,37 @@ enum SiteAssets {
           /// The text whose SHA-256 is a lottery number (docs/LOTTERY.md).
           function lotteryText(seed, draw, id) { return "enroll-lottery/1\n" + seed + "\n" + draw + "\n" + id; }
 
+          /// The position (1 = taken first) of each number 1…n of a ring draw of start s and
+          /// interval k (docs/LOTTERY.md section 7), by a Fenwick tree of the numbers not yet
+          /// taken, as enroll takes them: O(n log n).
+          function ringPositions(n, s, k) {
+            var tree = new Int32Array(n + 1), positions = new Int32Array(n + 1), top = 1, i;
+            for (i = 1; i <= n; i++) tree[i] = i & -i;
+            while (top * 2 <= n) top *= 2;
+            function remove(p) { for (; p <= n; p += p & -p) tree[p]--; }
+            function upTo(p) { var c = 0; for (; p > 0; p -= p & -p) c += tree[p]; return c; }
+            function at(index) {
+              var position = 0, left = index + 1;
+              for (var step = top; step > 0; step >>= 1) {
+                if (position + step <= n && tree[position + step] < left) { position += step; left -= tree[position]; }
+              }
+              return position + 1;
+            }
+            var last = s, remaining = n - 1;
+            positions[s] = 1;
+            remove(s);
+            for (var taken = 2; taken <= n; taken++) {
+              last = at((upTo(last) + (k - 1) % remaining) % remaining);
+              positions[last] = taken;
+              remove(last);
+              remaining--;
+            }
+            return positions;
+          }
+
+          /// A ring position as the 64 hex digits enroll writes it in place of a lottery number.
+          function hex64(position) { var h = position.toString(16); return "0000000000000000000000000000000000000000000000000000000000000000".slice(h.length) + h; }
+
           /// Calls done(hex, method) with the SHA-256 of text: WebCrypto where there is one, else sha256Hex.
           function digest(text, done) {
             var bytes = utf8(text), subtle = root.crypto && root.crypto.subtle;
@@ -160,12 +193,12 @@ enum SiteAssets {
             }
           }
 
-          var api = { sha256Hex: sha256Hex, utf8: utf8, lotteryText: lotteryText, digest: digest };
+          var api = { sha256Hex: sha256Hex, utf8: utf8, lotteryText: lotteryText, digest: digest, ringPositions: ringPositions, hex64: hex64 };
           if (typeof module !== "undefined" && module.exports) { module.exports = api; return; }
           root.enroll = api;
           var config = document.getElementById("site-data");
           if (!config) return;
-          var site = JSON.parse(config.textContent), words = site.words, loaded = {};
+          var site = JSON.parse(config.textContent), words = site.words, loaded = {}, rings = {};
           root.enrollShard = function (prefix, records) { loaded[prefix] = records; };
 
           function say(key) {
@@ -256,7 +289,8 @@ enum SiteAssets {
             return list;
           }
 
-          /// r = [level, school_id, status or route, choice_rank, tier, tier words, lottery_number, class_no, masked name, twin_group, note]
+          /// r = [level, school_id, status or route, choice_rank, tier, tier words, lottery_number, class_no, masked name, twin_group, note,
+          /// and for a level placed by a ring draw the applicant's number on the roster, 1…n]
           function render(out, q, r) {
             var list = card(out, say("resultOf", q));
             var school = site.schools[r[1]] ? site.schools[r[1]] + " (" + r[1] + ")" : r[1];
@@ -280,12 +314,9 @@ enum SiteAssets {
             var means = document.createElement("p");
             means.textContent = words.lotteryMeans;
             out.appendChild(means);
-            var draw = site.draws[r[0]];
+            var draw = site.draws[r[0]], ring = site.rings && site.rings[r[0]];
             var seed = (site.seeds && site.seeds[r[0]]) || site.seed;
-            if (!seed || !draw) { check.setAttribute("data-check", "unavailable"); check.textContent = words.checkUnavailable; return; }
-            check.setAttribute("data-check", "checking");
-            check.textContent = words.checking;
-            digest(lotteryText(seed, draw, r[9] || q), function (computed, method) {
+            function finish(computed, method) {
               var ok = computed === r[6];
               check.setAttribute("data-check", ok ? "match" : "mismatch");
               check.setAttribute("data-method", method);
@@ -295,7 +326,16 @@ enum SiteAssets {
               detail.setAttribute("data-field", "computed");
               detail.textContent = words.computedNumber + ": " + computed;
               check.appendChild(detail);
-            });
+            }
+            if (ring && r.length > 11) {
+              var positions = rings[r[0]] || (rings[r[0]] = ringPositions(ring.count, ring.start, ring.interval));
+              finish(hex64(positions[r[11]]), "ring");
+              return;
+            }
+            if (!seed || !draw) { check.setAttribute("data-check", "unavailable"); check.textContent = words.checkUnavailable; return; }
+            check.setAttribute("data-check", "checking");
+            check.textContent = words.checking;
+            digest(lotteryText(seed, draw, r[9] || q), finish);
           }
 
           /// The site before the draw: r = [level, masked name, zone_id, note, then per school held:

@@ -288,6 +288,7 @@ struct SiteBuilder<Sink: SiteFileSink> {
     /// Every placement row's result card, under `key` (the level, or `<level>-second-round`: the
     /// card names it, and the page checks its lottery number in the draw and seed of that key).
     mutating func appendCards(_ p: RunCSV, key: String, masked placements: PublicTable, classOf: [String: String]) throws(PublishingError) {
+        let ringDrawn = ringDraws[key] != nil
         let (sid, school, status, rank, tier, lottery) = (try p.index(P.studentID), try p.index(P.schoolID), try p.index(P.status),
                                                           try p.index(P.choiceRank), try p.index(P.tier), try p.index(P.lotteryNumber))
         let (twin, note, seats) = (p.columns.firstIndex(of: P.twinGroup.rawValue), p.columns.firstIndex(of: P.note.rawValue),
@@ -298,11 +299,13 @@ struct SiteBuilder<Sink: SiteFileSink> {
             let seatWords = seats.map { row[$0].isEmpty || SeatsLabel(code: row[$0]) == .all ? "" : seatsText(row[$0]) } ?? ""
             let noteWords = [note.map { noteText(row[$0]) } ?? "", seatWords].filter { !$0.isEmpty }.joined(separator: "; ")
             let noteIndex = noteWords.isEmpty ? -1 : noteTexts.index(noteWords)
-            let record: [SearchRecords.Field] = [
+            var record: [SearchRecords.Field] = [
                 .text(key), .text(row[school]), .text(row[status]), .text(row[rank]), .text(row[tier]),
                 .number(tierIndex(row[tier], school: row[school], student: row[sid])), .text(row[lottery]), .text(classOf[row[sid]] ?? ""),
                 .text(nameColumn.map { placements.appended[k][$0] } ?? ""), .text(twin.map { row[$0] } ?? ""), .number(noteIndex),
             ]
+            // A ring-drawn level's rows are in roster order (student_id): the row is the number.
+            if ringDrawn { record.append(.number(k + 1)) }
             search.append(id: row[sid], record)
         }
     }
@@ -559,7 +562,21 @@ struct SiteBuilder<Sink: SiteFileSink> {
             ("seed", results.manifest.map { .string($0.seed) } ?? .null),
             ("seeds", .object(roundSeeds.map { ($0.key, .string($0.seed)) })),
             ("draws", .object(draws)),
+            ("rings", .object(ringDraws.sorted { $0.key < $1.key }.map { key, value in
+                (key, .object([("count", .integer(value.count)), ("interval", .integer(value.ring.interval)), ("start", .integer(value.ring.start))]))
+            })),
         ] + page.searchData(shards, schools: schoolNames, tiers: tierTexts.texts, notes: noteTexts.texts, words: words))
+    }
+
+    /// The levels the manifest records as placed by a ring draw, by level key, with their
+    /// start number, interval and number of applicants.
+    var ringDraws: [String: (ring: RingDraw, count: Int)] {
+        var rings: [String: (ring: RingDraw, count: Int)] = [:]
+        for step in results.manifest?.steps ?? [] {
+            guard case let .placement(level, ring?) = step.step, let placed = results.levels.first(where: { $0.level == level }) else { continue }
+            rings[level.rawValue] = (ring, placed.placements.rows.count)
+        }
+        return rings
     }
 
     /// The seed and commitment of each second round the manifest records, by its key (`secondRoundKey`).

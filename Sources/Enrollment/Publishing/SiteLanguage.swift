@@ -40,6 +40,7 @@ package enum SiteLanguage: String, CaseIterable, Sendable {
         case signParents, signDate, capacity
         case ceremonyTitle, ceremonyOutline, schoolCount, firstChoices, willDraw, noneOversubscribed, sharedByLottery, seedStage
         case seedStageText, addContribution, undoContribution, drawStage, drawFigures, drawLine, keysHelp, ceremonyEnd, ceremonyNoRun
+        case rosterNumber, ringRoster, ringFigures
         case emptyLabel, invalidLabel, duplicateLabel, emptyValue, lineFeedInValue, revealMismatch, awaiting, seedDiffers
     }
 
@@ -288,6 +289,10 @@ package enum SiteLanguage: String, CaseIterable, Sendable {
         case .ceremonyEnd: ("派位结束,请打印派位结果确认书签字", "The draw is over: print the records and sign them")
         case .ceremonyNoRun: ("派位完成后,以 enroll ceremony … --run 运行文件夹 重新生成本页,显示各校派位结果。",
                               "Once the draw has run, make this folder again with enroll ceremony … --run RUN to show each school's draw.")
+        case .rosterNumber: ("序号", "No.")
+        case .ringFigures: ("起始号 %1 · 间隔数 %2:按抽中先后排序", "start number %1 · interval %2: in the order taken")
+        case .ringRoster: ("本学段采用“起始号 + 间隔数”方式派位:报名学生按学籍号顺序编号 1 至 n(本名单的序号),派位当天现场抽取起始号和间隔数,从起始号起每隔若干个未被抽中的序号抽取一人,依次排定录取顺序。",
+                           "This level is placed by a ring draw (起始号 + 间隔数): the applicants are numbered 1 to n in student-id order (the No. of this list); on the day of the draw a start number and an interval are drawn in the hall, and the applicants are taken from the start number on, each next one the interval-th number not yet taken, in that order.")
         case .emptyLabel: ("请先输入来源(例如:公证员)", "Type who contributes first (for example: notary)")
         case .invalidLabel: ("来源不能含冒号", "The label cannot contain a colon")
         case .duplicateLabel: ("来源“%1”已输入过,每方只能输入一次", "'%1' is already listed: each party contributes once")
