@@ -22,6 +22,8 @@ and the records' PDFs are written there). Checks:
 """
 import argparse
 import csv
+import importlib.util
+import json
 import os
 import re
 import shutil
@@ -38,6 +40,10 @@ SETS = [
     ["a: b:1c"],
 ]
 failures = []
+# The ring order of scripts/recompute-lottery.py (docs/LOTTERY.md section 7), to compare the page's with.
+_spec = importlib.util.spec_from_file_location("recompute", os.path.join(os.path.dirname(os.path.abspath(__file__)), "recompute-lottery.py"))
+recompute = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(recompute)
 
 
 def check(ok, message):
@@ -79,6 +85,37 @@ def go_to(page, slide_id):
 def read_csv(path):
     with open(path, encoding="utf-8-sig", newline="") as f:
         return list(csv.DictReader(f))
+
+
+def ring_taken(n, start, interval, first=45):
+    """The first roster numbers the ring takes, in order."""
+    positions = recompute.ring_positions(n, start, interval)
+    taken = sorted(range(1, n + 1), key=lambda number: positions[number])
+    return taken[:first]
+
+
+def ring_slides(page, ids, recorded=None):
+    """Checks every ring-drawn level's slide: typed s and k give the ring's first numbers; bad
+    ones are refused; with a run, the slide holds the recorded s and k."""
+    for slide_id in [i for i in ids if i.startswith("ring-")]:
+        go_to(page, slide_id)
+        level = slide_id[len("ring-"):]
+        ring = next(r for r in json.loads(page.text_content("#ceremony-data"))["ringLevels"] if r["level"] == level)
+        form = f"#{slide_id} form.ring"
+        shown = lambda: [int(x) for x in page.eval_on_selector_all(f"#{slide_id} .ring-taken li", "l => l.map(x => x.dataset.roster)")]
+        if recorded is not None:
+            check(shown() == ring_taken(ring["count"], ring["recorded"]["start"], ring["recorded"]["interval"]) and
+                  page.text_content(f"#{slide_id} .ring-differs") == "",
+                  f"{slide_id}: the slide holds the recorded start number and interval and their order")
+            continue
+        for start, interval, reason in [(0, 5, "ringStartOutOfRange"), (ring["count"] + 1, 5, "ringStartOutOfRange"), (3, 0, "ringIntervalTooSmall"),
+                                        (17, 5, ""), (ring["count"], 1, "")]:
+            page.fill(f"{form} .ring-start", str(start))
+            page.fill(f"{form} .ring-interval", str(interval))
+            page.press(f"{form} .ring-interval", "Enter")
+            got = page.get_attribute(f"#{slide_id} .ring-error", "data-error") or ""
+            ok = got == reason and (reason or shown() == ring_taken(ring["count"], start, interval))
+            check(ok, f"{slide_id}: s = {start}, k = {interval} " + (f"refused: {reason}" if reason else "gives the ring's order") + f" ({got})")
 
 
 def drawn_groups(run):
@@ -136,6 +173,7 @@ def before_draw(browser, args):
     page.press("#contribution-value", "Enter")
     check(page.get_attribute("#seed-error", "data-error") == "invalidLabel", "a colon in the label field is refused: invalidLabel")
     check(page.get_attribute("#hall-seed", "data-seed") == "", "no seed while a committed party has not revealed")
+    ring_slides(page, page.evaluate("enrollCeremony.slides()"))
     check(not errors, f"no script error ({errors})")
     page.close()
 
@@ -190,6 +228,7 @@ def with_run(browser, args):
     check(not overflow, f"every slide fits 1920x1080 without scrolling ({overflow[:3]})")
     check(not wrong, f"every lottery number shown is the run's ({len(wrong)} differ)")
     check(not unchecked, f"every number shown is marked as checked by the page ({len(unchecked)} not)")
+    ring_slides(page, ids, recorded=True)
     biggest = max(paged.items(), key=lambda kv: kv[1]) if paged else None
     if biggest and biggest[1] > 1:
         print(f"ok: the largest group, {biggest[0][1]}, is paged over {biggest[1]} slides")

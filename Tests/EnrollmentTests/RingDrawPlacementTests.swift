@@ -137,16 +137,8 @@ import Testing
             console.log(cases.map(([n, s, k]) => Array.from(site.ringPositions(n, s, k)).slice(1).join(" ")).join("\\n"));
             console.log(site.hex64(42));
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/node")
-        process.arguments = ["-e", program]
-        process.currentDirectoryURL = folder
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (status, output) = try runNode(program, in: folder)
+        #expect(status == 0)
         let lines = output.split(separator: "\n").map(String.init)
         #expect(lines.count == cases.count + 1)
         for (line, (n, s, k)) in zip(lines, cases) {
@@ -191,5 +183,8 @@ import Testing
         // Taken 3, 7, 1, 6, 2 (admitted), then 9 (count 4 5 8 9 after 2), 8 (10 4 5 8), 10 (10 4 5 10), 5, 4.
         #expect(shown == ["序号 3 → 1", "序号 7 → 2", "序号 1 → 3", "序号 6 → 4", "序号 2 → 5", "序号 9 → 6", "序号 8 → 7", "序号 10 → 8", "序号 5 → 9", "序号 4 → 10"])
         #expect(index.contains("data-roster=\"3\""))
+        // The ring's own slide, after the seed's: s and k typed in the hall (here the recorded ones), n = 10.
+        #expect(index.contains("<section class=\"slide\" id=\"ring-junior\" data-ring-level=\"junior\">"))
+        #expect(index.contains(#""level": "junior""#) && index.contains(#""count": 10"#) && index.contains(#""start": 3"#) && index.contains(#""interval": 4"#))
     }
 }

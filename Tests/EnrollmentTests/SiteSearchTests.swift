@@ -100,16 +100,8 @@ import Testing
             console.log(JSON.stringify(messages.map(m => site.sha256Hex(site.utf8(m)))));
             console.log(site.lotteryText("7f3a9c", "junior-placement", "2026070001"));
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/node")
-        process.arguments = ["-e", program]
-        process.currentDirectoryURL = folder
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (status, output) = try runNode(program, in: folder)
+        #expect(status == 0)
         let lines = output.split(separator: "\n", maxSplits: 1)
         let digests = try JSONReader.parse(Array(lines[0].utf8), file: "node").elements?.compactMap(\.string)
         #expect(digests == expected)

@@ -76,3 +76,18 @@ func recomputeLottery(_ run: URL) throws -> (status: Int32, out: String) {
     script.waitUntilExit()
     return (script.terminationStatus, printed)
 }
+
+/// Runs `program` with `node -e` in `folder` (where the test put `site.js`); returns its status
+/// and what it printed.
+func runNode(_ program: String, in folder: URL) throws -> (status: Int32, out: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/node")
+    process.arguments = ["-e", program]
+    process.currentDirectoryURL = folder
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, output)
+}

@@ -32,6 +32,8 @@ enum CeremonyAssets {
         form.contribution input{font-size:32px;padding:6px 12px;border:3px solid #0b57a4;border-radius:8px;min-width:0}
         form.contribution input#contribution-label{width:22%}
         form.contribution input#contribution-value{flex:1}
+        form.ring input{width:22%}
+        ol.entries.ring-taken{grid-template-rows:repeat(15,36px)}
         form.contribution button{font-size:32px;padding:0 28px;border:0;border-radius:8px;background:#0b57a4;color:#fff}
         #contributions{font-size:32px;margin:8px 0}
         #contributions li[data-reveal=match]::after{content:" ✓";color:#0d652d}
@@ -186,6 +188,50 @@ enum CeremonyAssets {
               });
             });
           }
+
+          /// A ring-drawn level's slide: s and k as drawn in the hall; the first 45 numbers taken.
+          /// Returns the refusal's key, or null.
+          function takeRing(form, startText, intervalText) {
+            var level = form.getAttribute("data-level");
+            var ring = (data.ringLevels || []).filter(function (r) { return r.level === level; })[0];
+            var slide = form.parentNode, error = slide.querySelector(".ring-error"), list = slide.querySelector(".ring-taken");
+            var start = trimmed(startText), interval = trimmed(intervalText), n = ring.count, code = null;
+            var s = /^[0-9]+$/.test(start) ? Number(start) : NaN, k = /^[0-9]+$/.test(interval) ? Number(interval) : NaN;
+            if (n < 1) code = "ringEmptyList";
+            else if (!(s >= 1 && s <= n)) code = "ringStartOutOfRange";
+            else if (!(k >= 1)) code = "ringIntervalTooSmall";
+            error.textContent = code === null ? "" : code === "ringIntervalTooSmall" ? say(code, interval) : say(code, start, n);
+            error.setAttribute("data-error", code || "");
+            while (list.firstChild) list.removeChild(list.firstChild);
+            var differs = slide.querySelector(".ring-differs");
+            differs.textContent = "";
+            if (code) return code;
+            var positions = enroll.ringPositions(n, s, k), taken = new Int32Array(Math.min(n, 45));
+            for (var number = 1; number <= n; number++) if (positions[number] <= taken.length) taken[positions[number] - 1] = number;
+            Array.prototype.forEach.call(taken, function (number, i) {
+              var li = document.createElement("li");
+              li.className = "entry";
+              li.setAttribute("data-roster", number);
+              li.textContent = (i + 1) + ". " + say("rosterNumber") + " " + number;
+              list.appendChild(li);
+            });
+            if (ring.recorded && (ring.recorded.start !== s || ring.recorded.interval !== k)) {
+              differs.textContent = say("ringDiffers", ring.recorded.start, ring.recorded.interval);
+            }
+            return null;
+          }
+          Array.prototype.forEach.call(document.querySelectorAll("form.ring"), function (form) {
+            form.addEventListener("submit", function (event) {
+              event.preventDefault();
+              takeRing(form, form.querySelector(".ring-start").value, form.querySelector(".ring-interval").value);
+            });
+            var ring = (data.ringLevels || []).filter(function (r) { return r.level === form.getAttribute("data-level"); })[0];
+            if (ring && ring.recorded) {
+              form.querySelector(".ring-start").value = ring.recorded.start;
+              form.querySelector(".ring-interval").value = ring.recorded.interval;
+              takeRing(form, String(ring.recorded.start), String(ring.recorded.interval));
+            }
+          });
 
           document.getElementById("contribution-form").addEventListener("submit", function (event) {
             event.preventDefault();

@@ -51,6 +51,13 @@ struct CeremonyBuilder<Sink: SiteFileSink> {
             outlineSlides(try RoundOutline(admissionCase, level: level))
         }
         slide("seed", seedSlide)
+        var ringLevels: [JSONValue] = []
+        for level in admissionCase.policy.ringDrawLevels.sorted() {
+            let recorded = results.flatMap { ringDraw(level, in: $0) }
+            ringLevels.append(.object([("level", .string(level.rawValue)), ("count", .integer(admissionCase.applicants(level).count)),
+                                       ("recorded", recorded.map { .object([("interval", .integer($0.interval)), ("start", .integer($0.start))]) } ?? .null)]))
+            slide("ring-\(level.rawValue)", ringSlide(level), attributes: " data-ring-level=\"\(level.rawValue)\"")
+        }
         var drawn = 0, draws: [(String, JSONValue)] = []
         if let results {
             let masked = maskedNames
@@ -81,7 +88,8 @@ struct CeremonyBuilder<Sink: SiteFileSink> {
             slide("end", "<h2>\(e(t(.drawStage)))</h2>\n<p class=\"big\" id=\"no-run\">\(e(t(.ceremonyNoRun)))</p>\n")
         }
         let words: [(String, JSONValue)] = [SiteLanguage.Key.emptyLabel, .invalidLabel, .duplicateLabel, .emptyValue, .lineFeedInValue,
-                                            .revealMismatch, .awaiting, .seedDiffers].map { ($0.rawValue, .string(t($0))) }
+                                            .revealMismatch, .awaiting, .seedDiffers, .ringEmptyList, .ringStartOutOfRange, .ringIntervalTooSmall,
+                                            .ringDiffers, .rosterNumber].map { ($0.rawValue, .string(t($0))) }
         let data: JSONValue = .object([
             ("words", .object(words)),
             ("seedCommitments", .array(seedCommitments.map { .object([("label", .string($0.label)), ("digest", .string($0.digest.hex))]) })),
@@ -90,6 +98,7 @@ struct CeremonyBuilder<Sink: SiteFileSink> {
                 .object([("label", .string($0.label)), ("value", .string($0.value))])
             })),
             ("draws", .object(draws)),
+            ("ringLevels", .array(ringLevels)),
         ])
         let html = """
             <!DOCTYPE html>
@@ -176,6 +185,25 @@ struct CeremonyBuilder<Sink: SiteFileSink> {
             if case let .placement(placed, ring?) = step.step, placed == level { return ring }
         }
         return nil
+    }
+
+    /// The slide of a level placed by a ring draw: the start number and interval typed as drawn
+    /// in the hall, and the first 45 numbers of the roster the ring takes, computed in the page.
+    func ringSlide(_ level: SchoolLevel) -> String {
+        let key = level.rawValue
+        return """
+            <h2>\(e(page.levelName(level))) · \(e(t(.ringStage)))</h2>
+            <p>\(e(t(.ringRoster)))</p>
+            <form class="contribution ring" data-level="\(key)" autocomplete="off">
+            <input class="ring-start" inputmode="numeric" placeholder="\(e(t(.ringStart)))" aria-label="\(e(t(.ringStart)))">
+            <input class="ring-interval" inputmode="numeric" placeholder="\(e(t(.ringInterval)))" aria-label="\(e(t(.ringInterval)))">
+            <button type="submit">\(e(t(.ringTake)))</button>
+            </form>
+            <div class="error ring-error" role="alert"></div>
+            <div class="error ring-differs"></div>
+            <ol class="entries ring-taken"></ol>
+
+            """
     }
 
     /// The masked name of every applicant of the case, by `student_id`.

@@ -40,7 +40,8 @@ package enum SiteLanguage: String, CaseIterable, Sendable {
         case signParents, signDate, capacity
         case ceremonyTitle, ceremonyOutline, schoolCount, firstChoices, willDraw, noneOversubscribed, sharedByLottery, seedStage
         case seedStageText, addContribution, undoContribution, drawStage, drawFigures, drawLine, keysHelp, ceremonyEnd, ceremonyNoRun
-        case rosterNumber, ringRoster, ringFigures
+        case rosterNumber, ringRoster, ringFigures, ringStage, ringStart, ringInterval, ringTake, ringEmptyList, ringStartOutOfRange
+        case ringIntervalTooSmall, ringDiffers
         case emptyLabel, invalidLabel, duplicateLabel, emptyValue, lineFeedInValue, revealMismatch, awaiting, seedDiffers
     }
 
@@ -290,6 +291,14 @@ package enum SiteLanguage: String, CaseIterable, Sendable {
         case .ceremonyNoRun: ("派位完成后,以 enroll ceremony … --run 运行文件夹 重新生成本页,显示各校派位结果。",
                               "Once the draw has run, make this folder again with enroll ceremony … --run RUN to show each school's draw.")
         case .rosterNumber: ("序号", "No.")
+        case .ringStage: ("起始号 + 间隔数派位", "Ring draw (start number + interval)")
+        case .ringStart: ("起始号", "Start number")
+        case .ringInterval: ("间隔数", "Interval")
+        case .ringTake: ("排序", "Take")
+        case .ringEmptyList: ("名单为空,无人可抽", "The numbered list is empty; there is nobody to select")
+        case .ringStartOutOfRange: ("起始号 %1 不在名单内,应为 1 至 %2", "Start number %1 is not on the list; it must be from 1 to %2")
+        case .ringIntervalTooSmall: ("间隔数 %1 太小,至少为 1", "Interval %1 is too small; it must be 1 or more")
+        case .ringDiffers: ("与派位记录的起始号 %1、间隔数 %2 不一致!", "Differs from the start number %1 and interval %2 the draw recorded!")
         case .ringFigures: ("起始号 %1 · 间隔数 %2:按抽中先后排序", "start number %1 · interval %2: in the order taken")
         case .ringRoster: ("本学段采用“起始号 + 间隔数”方式派位:报名学生按学籍号顺序编号 1 至 n(本名单的序号),派位当天现场抽取起始号和间隔数,从起始号起每隔若干个未被抽中的序号抽取一人,依次排定录取顺序。",
                            "This level is placed by a ring draw (起始号 + 间隔数): the applicants are numbered 1 to n in student-id order (the No. of this list); on the day of the draw a start number and an interval are drawn in the hall, and the applicants are taken from the start number on, each next one the interval-th number not yet taken, in that order.")
