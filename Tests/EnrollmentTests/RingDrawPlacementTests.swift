@@ -103,6 +103,11 @@ import Testing
         #expect(missing.result.status == 1 && missing.result.err.contains("give the start number and interval drawn in the hall, --ring-start S --ring-interval K"))
         let lottery = try Self.place(Self.files(applicants: 10, seats: 5, policy: "{}"), ring: ["--ring-start", "1", "--ring-interval", "1"], name: "lottery")
         #expect(lottery.result.status == 1 && lottery.result.err.contains("policy.json places junior by the lottery"))
+        let folder = try caseFolder(Self.files(applicants: 10, seats: 5), name: "lotteryNumbers")
+        #expect(try runEnroll(["commit", folder.path]).status == 0)
+        let numbers = try runEnroll(["lottery", folder.path, "--level", "junior", "--seed", Self.seed, "--commitment",
+                                     folder.appendingPathComponent("commitment.json").path, "--out", folder.path + "-run"])
+        #expect(numbers.status == 1 && numbers.err.contains("policy.json places junior by a ring draw (ring_draw_levels): its order is the ring's"))
         let half = try Self.place(Self.files(applicants: 10, seats: 5), ring: ["--ring-start", "1"], name: "half")
         #expect(half.result.status == 2 && half.result.err.contains("--ring-interval"))
         for placed in [outside, zero, empty, missing, lottery, half] {
@@ -185,6 +190,7 @@ import Testing
         #expect(index.contains("data-roster=\"3\""))
         // The ring's own slide, after the seed's: s and k typed in the hall (here the recorded ones), n = 10.
         #expect(index.contains("<section class=\"slide\" id=\"ring-junior\" data-ring-level=\"junior\">"))
+        #expect(index.contains("<p data-field=\"ring\">本学段采用“起始号 + 间隔数”派位"))
         #expect(index.contains(#""level": "junior""#) && index.contains(#""count": 10"#) && index.contains(#""start": 3"#) && index.contains(#""interval": 4"#))
     }
 }

@@ -143,6 +143,7 @@ struct CeremonyBuilder<Sink: SiteFileSink> {
                 body += "<dt>\(e(t(.capacity)))</dt><dd data-field=\"seats\">\(outline.seats)</dd>"
                 body += "<dt>\(e(t(.applicants)))</dt><dd data-field=\"applicants\">\(outline.applicants)</dd></dl>\n"
                 if outline.sharedByLottery > 0 { body += "<p>\(e(t(.sharedByLottery))): <strong data-field=\"shared\">\(outline.sharedByLottery)</strong></p>\n" }
+                if admissionCase.policy.ringDrawLevels.contains(outline.level) { body += "<p data-field=\"ring\">\(e(t(.ringOutline)))</p>\n" }
             }
             if over.isEmpty {
                 body += "<p class=\"big\">\(e(t(.noneOversubscribed)))</p>\n"

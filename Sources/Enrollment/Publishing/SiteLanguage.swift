@@ -41,7 +41,7 @@ package enum SiteLanguage: String, CaseIterable, Sendable {
         case ceremonyTitle, ceremonyOutline, schoolCount, firstChoices, willDraw, noneOversubscribed, sharedByLottery, seedStage
         case seedStageText, addContribution, undoContribution, drawStage, drawFigures, drawLine, keysHelp, ceremonyEnd, ceremonyNoRun
         case rosterNumber, ringRoster, ringFigures, ringStage, ringStart, ringInterval, ringTake, ringEmptyList, ringStartOutOfRange
-        case ringIntervalTooSmall, ringDiffers
+        case ringIntervalTooSmall, ringDiffers, ringOutline
         case emptyLabel, invalidLabel, duplicateLabel, emptyValue, lineFeedInValue, revealMismatch, awaiting, seedDiffers
     }
 
@@ -291,6 +291,7 @@ package enum SiteLanguage: String, CaseIterable, Sendable {
         case .ceremonyNoRun: ("派位完成后,以 enroll ceremony … --run 运行文件夹 重新生成本页,显示各校派位结果。",
                               "Once the draw has run, make this folder again with enroll ceremony … --run RUN to show each school's draw.")
         case .rosterNumber: ("序号", "No.")
+        case .ringOutline: ("本学段采用“起始号 + 间隔数”派位:起始号和间隔数由现场抽取,名单序号见招生公示", "This level is placed by a ring draw: the start number and interval are drawn here; the numbered list is the one published before the draw")
         case .ringStage: ("起始号 + 间隔数派位", "Ring draw (start number + interval)")
         case .ringStart: ("起始号", "Start number")
         case .ringInterval: ("间隔数", "Interval")

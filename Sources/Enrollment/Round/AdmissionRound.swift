@@ -112,10 +112,12 @@ public struct StepRecord<Summary: StepSummary>: Sendable {
 
 extension AdmissionRound {
     /// Every applicant's lottery number in the draw `<level>-placement`, as `lottery-numbers.csv`.
+    /// - Throws: `RoundError.ringDrawnLevel` for a level the policy places by a ring draw.
     /// - Complexity: O(n log n) for n applicants of the level.
     @discardableResult
     public func drawLotteryNumbers(_ level: SchoolLevel) throws -> StepRecord<LotterySummary> {
-        try record(.lottery(level: level)) { LotteryNumbersStep.perform(level: level, in: $0) }
+        guard !admissionCase.policy.ringDrawLevels.contains(level) else { throw RoundError.ringDrawnLevel(level: level.rawValue) }
+        return try record(.lottery(level: level)) { LotteryNumbersStep.perform(level: level, in: $0) }
     }
 
     /// The placement of `level` (派位): zoning, tiers, lottery, the policy's mechanism and
@@ -280,6 +282,8 @@ public enum RoundError: Error, Equatable, CustomStringConvertible {
     case vacanciesAfterSecondRound(level: String)
     /// A second round of a level whose case has no second-round files for it.
     case noSecondRound(level: String)
+    /// Lottery numbers asked for a level the policy places by a ring draw.
+    case ringDrawnLevel(level: String)
     /// The second-round files no longer hash to the round's commitment.
     case secondRoundChanged(String)
     /// A second-round applicant still holds a first-round seat.
@@ -311,6 +315,9 @@ public enum RoundError: Error, Equatable, CustomStringConvertible {
             return "the \(level) level has had its second round: vacancy chains start from the first round's placement and could "
                 + "promote into a seat the second round gave; fill seats declined after the second round by reassignment, or hold the vacancy "
                 + "rounds before the second round"
+        case .ringDrawnLevel(let level):
+            return "policy.json places \(level) by a ring draw (ring_draw_levels): its order is the ring's, drawn in the hall, not lottery numbers; "
+                + "place it with enroll place --ring-start S --ring-interval K"
         case .noSecondRound(let level):
             return "the case folder has no \(SecondRound.folder)/\(level)-applicants.csv or \(SecondRound.folder)/\(level)-declined.csv: "
                 + "a second round places the applicants of those files (docs/PLACEMENT.md, Second round)"
