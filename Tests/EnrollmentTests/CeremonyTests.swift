@@ -150,4 +150,22 @@ import Testing
         let made = try runEnroll(["ceremony", folder.path, "--draw-date", "2026-07-10", "--out", out.appendingPathComponent("e").path])
         #expect(made.status == 0 && made.out.contains("5 slides, 5 files written"))
     }
+
+    /// A school of 2,100 applicants of one tier for 100 seats: its draw is paged, 60 applicants
+    /// a slide (35 slides), the line after the 100th, on the second slide.
+    @Test func aDrawOf2100IsPagedBy60() throws {
+        let placed = try RingDrawPlacementTests.place(RingDrawPlacementTests.files(applicants: 2100, seats: 100, policy: "{}"), ring: [])
+        #expect(placed.result.status == 0, "\(placed.result.err)")
+        let caseURL = URL(fileURLWithPath: String(placed.run.path.dropLast("-run".count)))
+        let hall = URL(fileURLWithPath: placed.run.path + "-hall")
+        let made = try runEnroll(["ceremony", caseURL.path, "--draw-date", "2026-07-10", "--run", placed.run.path, "--out", hall.path])
+        #expect(made.status == 0, "\(made.err)")
+        let index = try String(contentsOf: hall.appendingPathComponent("index.html"), encoding: .utf8)
+        let slides = index.components(separatedBy: "<section class=\"slide\" id=\"").dropFirst()
+        let j9 = slides.filter { $0.hasPrefix("draw-junior-J9-all-") }
+        #expect(j9.count == 35 && j9.allSatisfy { $0.contains("data-pages=\"35\"") })
+        #expect(j9.map { $0.components(separatedBy: "<li class=\"entry\"").count - 1 } == Array(repeating: 60, count: 35))
+        #expect(j9.map { $0.contains("<li class=\"line\">") } == (1...35).map { $0 == 2 })
+        #expect(j9[1].contains("<span class=\"pos\">100</span>"))
+    }
 }
