@@ -15,7 +15,7 @@ enum PublishCaseCommand: EnrollCommand {
             Writes SITE/index.html (the date of the draw, the commitment, the search by student_id: a family finds its \
             registration, its schools and its tier at each, and can appeal a wrong tier before the draw), the roster of \
             each level (names and id numbers masked as on the results site), the schools' plans and classes, the zones \
-            (a map drawn from zones.geojson, and the address lists), the policy in words, public CSV and JSON copies, \
+            (a map drawn from zones.geojson, and the address lists), the policy in words, public CSV copies (described in data/tables.json), \
             and SHA256SUMS. Commit the case first (`enroll commit CASE`): the case must still hash to that \
             commitment, which the site shows and the draw will use. SITE is replaced as a whole, as by `enroll \
             publish`. The second round is not part of it. See docs/PUBLISHING.md.

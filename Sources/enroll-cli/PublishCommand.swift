@@ -15,7 +15,7 @@ enum PublishCommand: EnrollCommand {
         name: "publish",
         abstract: "Write the public site of a run: results with personal data masked, the draw's credentials, the supervision report.",
         discussion: """
-            Writes SITE/index.html (the search by student_id first), the schools' pages, public CSV and JSON copies of \
+            Writes SITE/index.html (the search by student_id first), the schools' pages, public CSV copies (described in data/tables.json) of \
             every table (names and id numbers masked), the search data in small files under search/ and SHA256SUMS; \
             never writes into RUN. The notice (notice.json) is shown at the top of every page. SITE is replaced as a whole: the \
             new site is written beside it and the two folders' names exchanged, so a kill leaves the old site or the new \

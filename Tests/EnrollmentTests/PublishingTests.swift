@@ -139,16 +139,18 @@ import Testing
         #expect(table.columns == run.columns + ["name_masked", "id_number_masked"])
         #expect(table.rows.map { Array($0.prefix(run.columns.count)) } == Array(run.rows))
         #expect(table.rows.map { $0[9] } == ["欧阳**", "张*", "<***", "A***", "*"])
-        let json = try JSONReader.parse(site.files.first { $0.path == "data/junior-placements.json" }!.bytes, file: "x.json")
-        #expect(json["masked"]?.elements?.compactMap(\.string) == ["name_masked", "id_number_masked"])
-        #expect(json["columns"]?.elements?.compactMap(\.string) == table.columns)
-        #expect(json["rows"]?.elements?.map { $0.elements?.compactMap(\.string) ?? [] } == Array(table.rows))
+        // One format a table: its CSV file, described (not repeated) in data/tables.json.
+        #expect(site.files.filter { $0.path.hasPrefix("data/") && $0.path.hasSuffix(".json") }.map(\.path) == ["data/credentials.json", "data/tables.json"])
+        let index = try JSONReader.parse(site.files.first { $0.path == "data/tables.json" }!.bytes, file: "tables.json")
+        let described = try #require(index["tables"]?.elements?.first { $0["table"]?.string == "junior-placements" })
+        #expect(described["masked"]?.elements?.compactMap(\.string) == ["name_masked", "id_number_masked"])
+        #expect(described["masking"]?.string == PublicTable.maskingRule && described["source"]?.string == "junior/placements.csv")
+        #expect(described["columns"]?.elements?.compactMap(\.string) == table.columns)
+        #expect(index["tables"]?.elements?.compactMap { $0["table"]?.string } == site.summary.tables)
         #expect(site.summary.tables.contains("junior-placements") && site.summary.tables.contains("supervision-summary"))
         let plain = try PublishedSite(try Self.results(withCase: false))
         let plainTable = try RunCSV(file: "x.csv", bytes: plain.files.first { $0.path == "data/junior-placements.csv" }!.bytes)
         #expect(plainTable.columns == run.columns && plainTable.rows == run.rows)
-        let empty = PublicTable(name: "e", source: nil, columns: ["a"], rows: [])
-        #expect(try JSONReader.parse(empty.json, file: "e.json")["rows"]?.elements?.isEmpty == true)
     }
 
     @Test func pagesEscapeEveryText() throws {

@@ -19,7 +19,7 @@ import EnrollmentVocabulary
 ///   schools marked) and `addresses-<level>.html` (paged: the address lists of `zone-rules.csv`);
 /// - `policy.html`: the rules of the round in words; `files.html`; `site.css`, `site.js`;
 ///   `search/*.js`; `data/` (`<level>-roster`, `<level>-schools`, `<level>-zones`,
-///   `<level>-addresses` as CSV and JSON, `commitment.json`); `SHA256SUMS`.
+///   `<level>-addresses` as CSV, described in `tables.json`; `commitment.json`); `SHA256SUMS`.
 ///
 /// Names and id numbers are masked by the rules of the results site (`Masking`); the same
 /// case, commitment, date, notice and language always give the same bytes.

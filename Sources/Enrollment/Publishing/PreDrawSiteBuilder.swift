@@ -19,6 +19,8 @@ struct PreDrawSiteBuilder<Sink: SiteFileSink> {
     var search = SearchRecords()
     var tierTexts = InternedTexts(), noteTexts = InternedTexts()
     var applicants: [(level: SchoolLevel, count: Int)] = []
+    /// The published tables without their rows, for `data/tables.json`.
+    var described: [PublicTable] = []
 
     /// Builds the site into `sink`.
     /// - Throws: `PlacementError` for a level whose schools cannot be placed into (no school, a
@@ -44,8 +46,8 @@ struct PreDrawSiteBuilder<Sink: SiteFileSink> {
     }
 
     mutating func add(_ table: PublicTable) throws {
+        described.append(PublicTable(name: table.name, source: table.source, columns: table.columns, rows: [], masked: table.masked))
         try add("data/\(table.name).csv", table.csv)
-        try add("data/\(table.name).json", table.json)
     }
 
     var menu: String {
@@ -59,6 +61,7 @@ struct PreDrawSiteBuilder<Sink: SiteFileSink> {
             sections += try levelFiles(level)
         }
         try add("data/commitment.json", JSONWriter.render(commitment.json))
+        try add("data/tables.json", PublicTable.index(described))
         let records = search
         let shards = try records.shards(budget: SiteBuilder<Sink>.shardBudget) { try add($0, $1) }
         try add("site.css", Array(SiteAssets.css.utf8))

@@ -1,9 +1,9 @@
 import EnrollmentIO
 import EnrollmentEngines
 
-/// A table as published: a CSV copy (`<name>.csv`) and a JSON copy (`<name>.json`) that also
-/// describes it — where it comes from, which columns hold masked personal data and by which
-/// rule. The JSON copy is the CSV file's sidecar description (docs/PUBLISHING.md).
+/// A table as published: a CSV file (`data/<name>.csv`, UTF-8 with a byte-order mark, as Excel
+/// opens it), described in the site's `data/tables.json` — where it comes from, which columns
+/// hold masked personal data and by which rule (docs/PUBLISHING.md).
 ///
 /// A copied run table shares the run's rows (no copy is made); masked columns are kept beside
 /// them, so a city's placements are held once.
@@ -64,27 +64,16 @@ struct PublicTable: Sendable, Equatable {
     /// The rule text recorded for masked columns.
     static let maskingRule = "names: surname kept (compound surnames whole), other characters *; non-Chinese names: first letter and ***; resident id numbers: first 6 and last 4 characters kept; student_id not masked"
 
-    /// The JSON copy: `{"table", "source", "columns", "masked", "masking", "rows": [[…], …]}`,
-    /// one row a line.
-    /// - Complexity: O(size of the table).
-    var json: [UInt8] {
-        var members: [(String, JSONValue)] = [("table", .string(name))]
-        members.append(("source", source.map { .string($0) } ?? .null))
-        members.append(("columns", .array(columns.map { .string($0) })))
-        members.append(("masked", .array(masked.map { .string($0) })))
-        members.append(("masking", masked.isEmpty ? .null : .string(Self.maskingRule)))
-        var out = JSONWriter.render(.object(members))
-        out.removeLast(3)  // "\n}\n" closes the object: the rows follow
-        out += Array(",\n  \"rows\": [".utf8)
-        for k in base.indices {
-            out += Array((k == 0 ? "\n    [" : ",\n    [").utf8)
-            for (i, field) in row(k).enumerated() {
-                if i > 0 { out += [UInt8(ascii: ","), 0x20] }
-                JSONWriter.writeString(field, into: &out)
-            }
-            out.append(UInt8(ascii: "]"))
-        }
-        out += Array((base.isEmpty ? "]\n}\n" : "\n  ]\n}\n").utf8)
-        return out
+    /// The table's description in `data/tables.json`: `{"table", "source", "columns", "masked",
+    /// "masking"}` — where it comes from, its columns, which hold masked personal data and by
+    /// which rule (the rows are in the CSV file only).
+    var description: JSONValue {
+        .object([("table", .string(name)), ("source", source.map { .string($0) } ?? .null), ("columns", .array(columns.map { .string($0) })),
+                 ("masked", .array(masked.map { .string($0) })), ("masking", masked.isEmpty ? .null : .string(Self.maskingRule))])
+    }
+
+    /// `data/tables.json`: the description of every table of a site, in the order published.
+    static func index(_ tables: [PublicTable]) -> [UInt8] {
+        JSONWriter.render(.object([("tables", .array(tables.map(\.description)))]))
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import EnrollmentIO
 
 /// The public site of a run (公开招生结果): static pages that work offline from the file
-/// system and on a phone, public CSV and JSON copies of every table with personal data
+/// system and on a phone, a public CSV copy of every table (described in `data/tables.json`) with personal data
 /// masked, the search data in small shards, the draw's credentials and `SHA256SUMS`.
 ///
 /// Layout of the site folder (docs/PUBLISHING.md):

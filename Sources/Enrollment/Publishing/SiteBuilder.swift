@@ -28,6 +28,8 @@ struct SiteBuilder<Sink: SiteFileSink> {
     let people: [String: (list: UInt8, index: Int32)]
     let written = SiteDigests()
     var tables: [String] = []
+    /// The published tables without their rows, for `data/tables.json`.
+    var described: [PublicTable] = []
     var search = SearchRecords()
     var tierTexts = InternedTexts(), noteTexts = InternedTexts()
     var tierCache: [String: Int] = [:]
@@ -74,8 +76,8 @@ struct SiteBuilder<Sink: SiteFileSink> {
 
     mutating func add(_ table: PublicTable) throws {
         tables.append(table.name)
+        described.append(PublicTable(name: table.name, source: table.source, columns: table.columns, rows: [], masked: table.masked))
         try add("data/\(table.name).csv", table.csv)
-        try add("data/\(table.name).json", table.json)
     }
 
     /// A run table with the masked name (and id number) of its `student_id` appended, when the case is known.
@@ -187,6 +189,7 @@ struct SiteBuilder<Sink: SiteFileSink> {
         let recordPage = DrawRecordPage(page: SitePage(language: page.language, notice: nil), schoolNames: schoolNames)
         for record in records { try add(record.fileName, recordPage.html(record)) }
         if let manifest = results.manifest { try add("data/manifest.json", manifest.rendered) }
+        try add("data/tables.json", PublicTable.index(described))
         let shards = try searchFiles()
         try add("site.css", Array(SiteAssets.css.utf8))
         try add("site.js", Array(SiteAssets.script.utf8))
@@ -454,7 +457,7 @@ struct SiteBuilder<Sink: SiteFileSink> {
 
     func downloadsHTML(_ tables: [PublicTable]) -> String {
         "<p>\(e(t(.downloads))): " + tables.map { tbl in
-            "<a href=\"data/\(e(tbl.name)).csv\">\(e(tbl.name)).csv</a> · <a href=\"data/\(e(tbl.name)).json\">json</a>"
+            "<a href=\"data/\(e(tbl.name)).csv\">\(e(tbl.name)).csv</a>"
         }.joined(separator: " | ") + "</p>\n"
     }
 
