@@ -53,7 +53,7 @@ struct CeremonyBuilder<Sink: SiteFileSink> {
         slide("seed", seedSlide)
         var ringLevels: [JSONValue] = []
         for level in admissionCase.policy.ringDrawLevels.sorted() {
-            let recorded = results.flatMap { ringDraw(level, in: $0) }
+            let recorded = results?.manifest?.ringDraw(placing: level)
             ringLevels.append(.object([("level", .string(level.rawValue)), ("count", .integer(admissionCase.applicants(level).count)),
                                        ("recorded", recorded.map { .object([("interval", .integer($0.interval)), ("start", .integer($0.start))]) } ?? .null)]))
             slide("ring-\(level.rawValue)", ringSlide(level), attributes: " data-ring-level=\"\(level.rawValue)\"")
@@ -67,13 +67,14 @@ struct CeremonyBuilder<Sink: SiteFileSink> {
                 let record = records.first { $0.level == level.level && $0.secondRound == second }
                 var draw: [(String, JSONValue)] = [("name", .string(record?.draw ?? key)), ("seed", record?.seed.map(JSONValue.string) ?? .null),
                                                    ("hall", .bool(!second))]
-                if !second, let ring = ringDraw(level.level, in: results) {
-                    // Checked by the ring's order: each entry carries its roster number.
+                // A second round draws by the lottery; a ring-drawn level's numbers are checked by
+                // the ring's order (each entry carries its roster number).
+                let ring = second ? nil : results.manifest?.ringDraw(placing: level.level)
+                if let ring {
                     draw.append(("ring", .object([("count", .integer(level.placements.rows.count)), ("interval", .integer(ring.interval)),
                                                   ("start", .integer(ring.start))])))
                 }
                 draws.append((key, .object(draw)))
-                let ring = second ? nil : ringDraw(level.level, in: results)
                 for group in try DrawnGroup.groups(level) {
                     drawSlides(group, key: key, level: level.level, second: second, ring: ring, names: masked)
                     drawn += 1
@@ -178,14 +179,6 @@ struct CeremonyBuilder<Sink: SiteFileSink> {
         <pre id="canonical"></pre>
 
         """
-    }
-
-    /// The ring draw the manifest records for the placement of `level`, if it was drawn so.
-    func ringDraw(_ level: SchoolLevel, in results: RunResults) -> RingDraw? {
-        for step in results.manifest?.steps ?? [] {
-            if case let .placement(placed, ring?) = step.step, placed == level { return ring }
-        }
-        return nil
     }
 
     /// The slide of a level placed by a ring draw: the start number and interval typed as drawn

@@ -575,9 +575,8 @@ struct SiteBuilder<Sink: SiteFileSink> {
     /// start number, interval and number of applicants.
     var ringDraws: [String: (ring: RingDraw, count: Int)] {
         var rings: [String: (ring: RingDraw, count: Int)] = [:]
-        for step in results.manifest?.steps ?? [] {
-            guard case let .placement(level, ring?) = step.step, let placed = results.levels.first(where: { $0.level == level }) else { continue }
-            rings[level.rawValue] = (ring, placed.placements.rows.count)
+        for level in results.levels {
+            if let ring = results.manifest?.ringDraw(placing: level.level) { rings[level.level.rawValue] = (ring, level.placements.rows.count) }
         }
         return rings
     }

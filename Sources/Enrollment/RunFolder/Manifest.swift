@@ -1,6 +1,7 @@
 import Foundation
 import EnrollmentIO
 import EnrollmentEngines
+import EnrollmentVocabulary
 
 /// The record of a run folder (`RUN/manifest.json`): what ran, on what, with which seed, and
 /// what it wrote — everything `enroll verify` needs to re-run it and compare.
@@ -290,5 +291,16 @@ extension Manifest {
     /// Whether `text` is a seed as a manifest records it: 64 lowercase hex digits.
     package static func isSeed(_ text: String) -> Bool {
         text.utf8.count == 64 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+}
+
+extension Manifest {
+    /// The ring draw (start number and interval) the manifest records for the placement of
+    /// `level`; nil when the level was placed by the lottery or not at all.
+    package func ringDraw(placing level: SchoolLevel) -> RingDraw? {
+        for step in steps {
+            if case let .placement(placed, ring?) = step.step, placed == level { return ring }
+        }
+        return nil
     }
 }
