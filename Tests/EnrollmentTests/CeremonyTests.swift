@@ -135,9 +135,16 @@ import Testing
         #expect(inside.status == 1 && inside.err.contains("the site must be written outside the case folder"))
         let badDate = try runEnroll(["ceremony", folder.path, "--draw-date", "2026-02-30", "--out", out.appendingPathComponent("b").path])
         #expect(badDate.status == 2 && badDate.err.contains("give the day as YYYY-MM-DD"))
-        try Data("x".utf8).write(to: folder.appendingPathComponent("junior-applicants.csv"), options: .atomic)
+        // A name changed after the commitment: the case is valid but no longer the committed one.
+        let renamed = Self.files["junior-applicants.csv"]!.replacingOccurrences(of: "赵六", with: "赵七")
+        try Data(renamed.utf8).write(to: folder.appendingPathComponent("junior-applicants.csv"), options: .atomic)
         let changed = try runEnroll(["ceremony", folder.path, "--draw-date", "2026-07-10", "--out", out.appendingPathComponent("c").path])
-        #expect(changed.status == 1 && changed.err.contains("junior-applicants.csv"))
+        #expect(changed.status == 1 && changed.err.contains("junior-applicants.csv: changed since the commitment was made"), "\(changed.err)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("c").path))
+        // A case with problems is refused before anything is compared.
+        try Data("x".utf8).write(to: folder.appendingPathComponent("junior-applicants.csv"), options: .atomic)
+        let broken = try runEnroll(["ceremony", folder.path, "--draw-date", "2026-07-10", "--out", out.appendingPathComponent("c").path])
+        #expect(broken.status == 1 && broken.err.contains("junior-applicants.csv:1:") && broken.err.contains("commit again before the draw"), "\(broken.err)")
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("c").path))
         let notASite = out.appendingPathComponent("d")
         try FileManager.default.createDirectory(at: notASite, withIntermediateDirectories: true)
