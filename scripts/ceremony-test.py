@@ -99,8 +99,8 @@ def ring_slides(page, ids, recorded=None):
     ones are refused; with a run, the slide holds the recorded s and k."""
     for slide_id in [i for i in ids if i.startswith("ring-")]:
         go_to(page, slide_id)
-        level = slide_id[len("ring-"):]
-        ring = next(r for r in json.loads(page.text_content("#ceremony-data"))["ringLevels"] if r["level"] == level)
+        key = slide_id[len("ring-"):]
+        ring = next(r for r in json.loads(page.text_content("#ceremony-data"))["rings"] if r["key"] == key)
         form = f"#{slide_id} form.ring"
         shown = lambda: [int(x) for x in page.eval_on_selector_all(f"#{slide_id} .ring-taken li", "l => l.map(x => x.dataset.roster)")]
         if recorded is not None:
@@ -184,13 +184,15 @@ def with_run(browser, args):
     if args.commitment:
         command += ["--commitment", args.commitment]
     subprocess.run(command, check=True, capture_output=True)
+    # Each applicant's number at each school of their list (ranks.csv): the lottery number, or
+    # at a school drawn by a ring of its own the ring position there.
     numbers = {}
     for level in ["primary", "junior"]:
         for sub in ["", "second-round/"]:
-            path = os.path.join(args.run, level, sub, "placements.csv")
+            path = os.path.join(args.run, level, sub, "ranks.csv")
             if os.path.exists(path):
                 for r in read_csv(path):
-                    numbers[(level + ("-second-round" if sub else ""), r["student_id"])] = r["lottery_number"]
+                    numbers[(level + ("-second-round" if sub else ""), r["school_id"], r["student_id"])] = r["lottery_number"]
     expected = drawn_groups(args.run)
     page = browser.new_page(viewport={"width": 1920, "height": 1080})
     errors = []
@@ -220,7 +222,7 @@ def with_run(browser, args):
             continue
         page.wait_for_function("document.querySelectorAll('.slide.current li.entry:not([data-check=match]):not([data-check=mismatch])').length === 0")
         for entry in page.eval_on_selector_all(".slide.current li.entry", "l => l.map(x => [x.dataset.id, x.dataset.number, x.dataset.check])"):
-            if numbers.get((key, entry[0])) != entry[1]:
+            if numbers.get((key, school, entry[0])) != entry[1]:
                 wrong.append(entry[0])
             if entry[2] != "match":
                 unchecked.append(entry[0])
@@ -237,7 +239,10 @@ def with_run(browser, args):
     page.click("#contribution-undo")
     type_contribution(page, "beacon: not the one announced")
     check(page.text_content("#seed-differs") != "", "a seed that is not the run's is flagged on the seed slide")
-    first_draw = next((i for i in ids if i.startswith("draw-") and not i.startswith("draw-primary-second") and not "-second-round-" in i), None)
+    # The first slide of a first-round lottery draw (not a school's ring, whose numbers do not hang on the seed).
+    by_lottery = set(page.eval_on_selector_all(".slide[data-draw-key]:not([data-ring-start])", "l => l.map(x => x.id)"))
+    first_draw = next((i for i in ids if i in by_lottery and not "-second-round-" in i
+                       and not json.loads(page.text_content("#ceremony-data"))["draws"][i.split("-")[1]].get("ring")), None)
     if first_draw:
         go_to(page, first_draw)
         page.wait_for_function("document.querySelectorAll('.slide.current li.entry[data-check=checking]').length === 0")

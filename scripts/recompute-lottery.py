@@ -10,7 +10,9 @@ when that column is present and filled, else its student_id (docs/LOTTERY.md, se
 rows with no lottery_number are skipped. A placement drawn by a ring draw (the step's options
 ring_start s and ring_interval k) numbers its applicants 1..n in student_id order and takes them
 by the rule of section 7; each number must be the applicant's position in that order, as 64 hex
-digits.
+digits. A school drawn by a ring of its own (the step's option ring_schools: school_id -> start,
+interval) numbers the applicants whose list holds it (its rows of ranks.csv) 1..n in student_id
+order; each of those rows' lottery_number must be the applicant's position in the school's ring.
 Prints "ok N numbers" and exits 0, or prints the first mismatch and exits 1.
 """
 import csv
@@ -79,6 +81,24 @@ def check_ring(run, name, options):
     return len(rows)
 
 
+def check_school_rings(run, name, rings):
+    """Checks the ranks.csv rows at schools drawn by rings of their own; returns the numbers
+    checked, or None on a mismatch."""
+    with open(os.path.join(run, name), encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    checked = 0
+    for school, draw in sorted(rings.items()):
+        at = sorted((row["student_id"], line) for line, row in enumerate(rows, start=2) if row["school_id"] == school)
+        positions = ring_positions(len(at), draw["start"], draw["interval"]) if at else []
+        for number, (student, line) in enumerate(at, start=1):
+            expected = format(positions[number], "064x")
+            if rows[line - 2]["lottery_number"] != expected:
+                print(f"{name}:{line}: {student} at {school}: published {rows[line - 2]['lottery_number']}, ring position {expected}")
+                return None
+            checked += 1
+    return checked
+
+
 def main(run):
     with open(os.path.join(run, "manifest.json"), encoding="utf-8") as f:
         manifest = json.load(f)
@@ -89,6 +109,12 @@ def main(run):
         step_seed = options.get("round_seed", seed)
         for output in step["outputs"]:
             name = output["file"]
+            if "ring_schools" in options and os.path.basename(name) == "ranks.csv":
+                ring_checked = check_school_rings(run, name, options["ring_schools"])
+                if ring_checked is None:
+                    return 1
+                checked += ring_checked
+                continue
             if os.path.basename(name) not in ("lottery-numbers.csv", "placements.csv"):
                 continue
             if "ring_start" in options and os.path.basename(name) == "placements.csv":

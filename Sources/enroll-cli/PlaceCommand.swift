@@ -7,6 +7,8 @@ enum PlaceCommand: EnrollCommand {
     static let ringStart = Argument<Int?>.optional("ring-start", valueName: "s", help: "A ring draw's start number, drawn in the hall (a level in the policy's ring_draw_levels).", as: .integer(in: -1_000_000_000...1_000_000_000))
     static let ringInterval = Argument<Int?>.optional("ring-interval", valueName: "k", help: "A ring draw's interval, drawn in the hall (with --ring-start).", as: .integer(in: -1_000_000_000...1_000_000_000))
 
+    static let rings = Argument<URL?>.optional("rings", valueName: "file", help: "CSV (school_id, start, interval): the ring draw drawn in the hall for each school of the level the policy draws by a ring of its own (ring_draw_schools).", as: .path)
+
     static let spec = CommandSpec(
         name: "place",
         abstract: "Place the applicants of a level: zone priority, feeder pairing, lottery, reassignment (派位).",
@@ -18,9 +20,12 @@ enum PlaceCommand: EnrollCommand {
             by a ring draw (ring_draw_levels: 起始号 + 间隔数) takes the start number and interval drawn in the hall, \
             --ring-start S --ring-interval K: its applicants, numbered 1…n in student_id order (the roster \
             `enroll publish-case` publishes), are taken in the ring's order instead of the lottery's (docs/LOTTERY.md, \
-            section 7); the manifest records S and K and `enroll verify` draws again with them.
+            section 7); the manifest records S and K and `enroll verify` draws again with them. Schools the policy \
+            draws by rings of their own (ring_draw_schools) take theirs from --rings FILE, one row per school: at \
+            each, the applicants whose list holds it, numbered 1…n in student_id order (the roster's number column), \
+            are ordered by tier, then ring position; the rest of the level by the lottery.
             """,
-        arguments: [CaseArguments.folder.spec, CaseArguments.level.spec, ringStart.spec, ringInterval.spec] + Drawing.arguments
+        arguments: [CaseArguments.folder.spec, CaseArguments.level.spec, ringStart.spec, ringInterval.spec, rings.spec] + Drawing.arguments
     )
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
@@ -33,8 +38,23 @@ enum PlaceCommand: EnrollCommand {
         case (_?, nil): throw UsageError.missingArgument("--ring-interval <k>")
         }
         let round = try Drawing.openRound(arguments)
-        let record = try round.place(level, ring: ring)
-        print("placed \(level.rawValue): \(describe(record.summary))" + (ring.map { ", by the ring draw s = \($0.start), k = \($0.interval)" } ?? ""))
+        var schoolRings: [SchoolRingDraw] = []
+        if let file = try arguments[rings] {
+            guard let bytes = FileManager.default.contents(atPath: file.path).map(Array.init) else {
+                Console.error("\(file.path): cannot read the file")
+                return 1
+            }
+            let encoding = try arguments[CaseArguments.encoding]
+            do {
+                schoolRings = try RingDrawFile.read(bytes, file: file.lastPathComponent, encoding: encoding, admissionCase: round.admissionCase, level: level)
+            } catch {
+                Console.problems(error.items, then: "nothing was drawn; correct \(file.lastPathComponent) and run again")
+                return 1
+            }
+        }
+        let record = try round.place(level, ring: ring, schoolRings: schoolRings)
+        print("placed \(level.rawValue): \(describe(record.summary))" + (ring.map { ", by the ring draw s = \($0.start), k = \($0.interval)" } ?? "")
+              + schoolRings.map { ", \($0.schoolID) by its ring s = \($0.draw.start), k = \($0.draw.interval)" }.joined())
         print(Drawing.wrote(record.step, in: round))
         return 0
     }

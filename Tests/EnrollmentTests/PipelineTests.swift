@@ -84,7 +84,7 @@ import Testing
     @Test(arguments: [Mechanism.deferredAcceptance, .immediateAcceptance])
     func theMechanismsGuaranteeHoldsAndATamperedResultIsCaught(_ mechanism: Mechanism) throws {
         let c = try admissionCase(mechanism: mechanism)
-        let outcome = try PlacementStep.perform(level: .junior, ring: nil, in: StepContext(admissionCase: c, seed: String(repeating: "ab", count: 32)) { _, _ in [] })
+        let outcome = try PlacementStep.perform(level: .junior, ring: nil, schoolRings: [], in: StepContext(admissionCase: c, seed: String(repeating: "ab", count: 32)) { _, _ in [] })
         #expect(outcome.invariants() == [])
         // Swap the schools of two admitted applicants at different schools: the rule breaks.
         var outputs = outcome.outputs

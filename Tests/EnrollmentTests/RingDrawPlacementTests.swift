@@ -191,6 +191,6 @@ import Testing
         // The ring's own slide, after the seed's: s and k typed in the hall (here the recorded ones), n = 10.
         #expect(index.contains("<section class=\"slide\" id=\"ring-junior\" data-ring-level=\"junior\">"))
         #expect(index.contains("<p data-field=\"ring\">本学段采用“起始号 + 间隔数”派位"))
-        #expect(index.contains(#""level": "junior""#) && index.contains(#""count": 10"#) && index.contains(#""start": 3"#) && index.contains(#""interval": 4"#))
+        #expect(index.contains(#""key": "junior""#) && index.contains(#""count": 10"#) && index.contains(#""start": 3"#) && index.contains(#""interval": 4"#))
     }
 }

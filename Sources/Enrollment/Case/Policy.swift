@@ -51,6 +51,11 @@ package struct Policy: Sendable, Equatable {
     /// seeded lottery: the level's applicants numbered 1…n in `student_id` order (the roster
     /// `enroll publish-case` publishes), the start number and interval drawn in the hall.
     package var ringDrawLevels: [SchoolLevel] = []
+    /// The schools whose applicants are ordered by a ring draw of their own (docs/LOTTERY.md
+    /// section 7), the rest of the level by the lottery: at such a school, the applicants whose
+    /// list holds it numbered 1…n in `student_id` order (the pre-draw roster's `number` column),
+    /// the start number and interval drawn in the hall for that school.
+    package var ringDrawSchools: [String] = []
     /// Homes this close to a zone boundary (metres) are flagged `near_boundary` for review.
     package var nearBoundaryMetres: Double = 20
     /// Overlaps between zones of one level narrower than this (metres, the widest circle that

@@ -15,7 +15,7 @@ package enum PolicyFile {
         "coordinate_system", "intake_year", "age_cutoff_date", "entry_age", "residence_order", "months_required", "priority_categories", "sibling_priority", "feeder_priority",
         "mechanism", "reserved_seats", "reserve_order", "purchased_place_categories",
         "reassignment_reach_metres", "class_size_cap", "care_groups", "disabled_per_class", "disabled_weight", "twins",
-        "twins_share_lottery_number", "ring_draw_levels", "near_boundary_metres", "overlap_tolerance_metres", "quota_share", "quota_share_local",
+        "twins_share_lottery_number", "ring_draw_levels", "ring_draw_schools", "near_boundary_metres", "overlap_tolerance_metres", "quota_share", "quota_share_local",
         "quota_rounding", "quota_min_per_school", "quota_basis", "quota_tie_break", "quota_mechanism",
         "quota_tie_at_last_seat", "quota_min_score", "quota_min_score_below_cutoff", "quota_order", "quota_unfilled", "resource_standards",
     ]
@@ -55,7 +55,9 @@ package enum PolicyFile {
     /// `quota_tie_break` subject no graduate has a score in (each would stop `enroll quota`),
     /// at the key or the list item; a `reserved_seats` entry naming no primary or junior school,
     /// holding a school for one category twice, reserving more seats than the school has, a cap
-    /// above the school's seats, or a second capped category at one school.
+    /// above the school's seats, or a second capped category at one school; a `ring_draw_schools`
+    /// entry naming no primary or junior school, a school of a level `ring_draw_levels` places
+    /// whole, or a school with reserved seats.
     /// Reports nothing when the policy or `schools.csv` has
     /// problems of its own.
     /// - Complexity: O(size of the policy + graduates × subjects + reserves × schools).
@@ -95,6 +97,21 @@ package enum PolicyFile {
                                            + "but has \(school.capacity) in \(SchoolTable.fileName); reserve fewer"))
             }
         }
+        for (item, id) in zip(root["ring_draw_schools"]?.elements ?? [], c.policy.ringDrawSchools) {
+            let location = item.location(in: file)
+            guard let school = c.schools.first(where: { $0.id == id }), school.level != .high else {
+                problems.append(Diagnostic(location, "ring_draw_schools: '\(id)' is not a primary or junior school in \(SchoolTable.fileName)"))
+                continue
+            }
+            if c.policy.ringDrawLevels.contains(school.level) {
+                problems.append(Diagnostic(location, "ring_draw_schools: \(id) is a \(school.level.rawValue) school, and ring_draw_levels already places the whole "
+                                           + "\(school.level.rawValue) level by one ring draw; name the level or its schools, not both"))
+            }
+            if c.policy.reservedSeats.contains(where: { $0.school == id }) {
+                problems.append(Diagnostic(location, "ring_draw_schools: \(id) reserves seats (reserved_seats); a school drawn by a ring orders all its "
+                                           + "applicants in one list, so it cannot hold seats for a category first: remove one of the two"))
+            }
+        }
         let subjects = Set(c.graduates.flatMap { $0.subjectScores.map { "score_\($0.subject)" } })
         for item in root["quota_tie_break"]?.elements ?? [] where !c.graduates.isEmpty {
             guard let key = item.string, key.hasPrefix("score_"), !subjects.contains(key) else { continue }
@@ -104,9 +121,9 @@ package enum PolicyFile {
         return problems
     }
 
-    /// The policy as JSON, every key written (defaults included) but `ring_draw_levels`, which is
-    /// written only when it names a level (the policies written before it had the key keep
-    /// their bytes), in `keys` order.
+    /// The policy as JSON, every key written (defaults included) but `ring_draw_levels` and
+    /// `ring_draw_schools`, which are written only when they name something (the policies
+    /// written before they were keys keep their bytes), in `keys` order.
     package static func render(_ p: Policy) -> [UInt8] {
         let strings: ([String]) -> JSONValue = { .array($0.map(JSONValue.string)) }
         var members: [(String, JSONValue)] = [
@@ -155,10 +172,9 @@ package enum PolicyFile {
             ("quota_unfilled", .string(p.quotaUnfilled.rawValue)),
             ("resource_standards", resourceStandards(p)),
         ]
-        if !p.ringDrawLevels.isEmpty {
-            let after = members.firstIndex { $0.0 == "twins_share_lottery_number" }! + 1
-            members.insert(("ring_draw_levels", strings(p.ringDrawLevels.map(\.rawValue))), at: after)
-        }
+        let after = members.firstIndex { $0.0 == "twins_share_lottery_number" }! + 1
+        if !p.ringDrawSchools.isEmpty { members.insert(("ring_draw_schools", strings(p.ringDrawSchools)), at: after) }
+        if !p.ringDrawLevels.isEmpty { members.insert(("ring_draw_levels", strings(p.ringDrawLevels.map(\.rawValue))), at: after) }
         return JSONWriter.render(.object(members))
     }
 
@@ -270,6 +286,13 @@ package enum PolicyFile {
                     chosen.append(level)
                 }
                 p.ringDrawLevels = chosen
+            case "ring_draw_schools":
+                guard let schools = strings(v, m.key) else { return }
+                var seen = Set<String>()
+                for (item, id) in zip(v.elements ?? [], schools) where !seen.insert(id).inserted {
+                    return problem(item, "ring_draw_schools lists \"\(id)\" twice")
+                }
+                p.ringDrawSchools = schools
             case "quota_share_local": if let b = bool(v, m.key) { p.quotaShareLocal = b }
             case "mechanism":
                 if let s = oneOf(v, Mechanism.allCases.map(\.rawValue), m.key) { p.mechanism = Mechanism(rawValue: s)! }

@@ -51,6 +51,14 @@ public struct LotteryNumber: Hashable, Comparable, Sendable, CustomStringConvert
         self.init(digest: SHA256Digest(0, 0, 0, UInt64(position)))
     }
 
+    /// The ring position this number stands for (`init(ringPosition:)`); nil for a lottery
+    /// number, or a position beyond 32 bits.
+    package var ringPosition: Int32? {
+        let w = digest.words
+        guard w.0 == 0, w.1 == 0, w.2 == 0, w.3 >= 1, let p = Int32(exactly: w.3) else { return nil }
+        return p
+    }
+
     /// The number written as `hex` (64 hex digits, either case); nil if malformed.
     package init?(hex: String) {
         guard let digest = SHA256Digest(hex: hex) else { return nil }

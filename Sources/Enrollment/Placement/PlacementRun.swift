@@ -77,7 +77,8 @@ package struct PlacementRun: Sendable {
     /// The instance of the effective lists (applicant i is `placements[i]`, school k `schools[k]`).
     package let instance: MatchingInstance
     /// The instance the mechanism ran on: `instance` expanded into `seatGroups` (the same
-    /// instance when no school reserves seats).
+    /// instance when no school reserves seats), the tiers at ring schools folded with the ring
+    /// positions (`SchoolRings`).
     package let groupInstance: MatchingInstance
     /// The mechanism's matching on `groupInstance` (reassignments not included).
     package let groupMatching: Matching
@@ -96,6 +97,14 @@ package enum PlacementError: Error, CustomStringConvertible, Equatable {
     case ringDrawNotChosen(SchoolLevel)
     /// The ring draw's numbers do not fit the level's list.
     case ringDraw(SchoolLevel, RingSelectionError)
+    /// Schools the policy draws by rings of their own (`ring_draw_schools`) without a ring draw given.
+    case schoolRingDrawsNeeded([String])
+    /// A ring draw given for a school the policy does not draw by a ring, or given twice.
+    case schoolRingDrawNotChosen(String)
+    /// A school's ring draw does not fit its list.
+    case schoolRingDraw(String, RingSelectionError)
+    /// A tier at a ring school, times its number of applicants, does not fit in 32 bits.
+    case ringTierTooLarge(String)
 
     package var description: String {
         switch self {
@@ -111,16 +120,47 @@ package enum PlacementError: Error, CustomStringConvertible, Equatable {
             return "policy.json places \(level.rawValue) by the lottery: a start number and interval are for a level listed in ring_draw_levels"
         case let .ringDraw(level, error):
             return "the ring draw of \(level.rawValue): \(error)"
+        case .schoolRingDrawsNeeded(let schools):
+            return "policy.json draws \(schools.joined(separator: ", ")) by a ring of \(schools.count == 1 ? "its" : "their") own (ring_draw_schools): "
+                + "give the start number and interval drawn in the hall for each, --rings FILE (school_id,start,interval)"
+        case .schoolRingDrawNotChosen(let school):
+            return "a ring draw is given for \(school), which policy.json does not draw by a ring of its own (ring_draw_schools), or it is given twice"
+        case let .schoolRingDraw(school, error):
+            return "the ring draw of \(school): \(error)"
+        case .ringTierTooLarge(let school):
+            return "the tiers at \(school), times its number of applicants, exceed 32 bits: give priorities.csv tiers below 1000"
         }
     }
 }
 
 extension PlacementRun {
-    /// Checks that `ring` is given exactly when the policy places `level` by a ring draw.
-    /// - Throws: `PlacementError.ringDrawNeeded`, `.ringDrawNotChosen`.
-    package static func checkRingDraw(_ ring: RingDraw?, level: SchoolLevel, policy: Policy) throws(PlacementError) {
-        let chosen = policy.ringDrawLevels.contains(level)
+    /// Checks that `ring` is given exactly when the policy places `level` by a ring draw, and
+    /// `schoolRings` exactly for the schools of `level` it draws by rings of their own.
+    /// - Throws: `PlacementError.ringDrawNeeded`, `.ringDrawNotChosen`, `.schoolRingDrawsNeeded`,
+    ///   `.schoolRingDrawNotChosen`.
+    package static func checkRingDraws(_ ring: RingDraw?, schoolRings: [SchoolRingDraw], level: SchoolLevel, in c: AdmissionCase) throws(PlacementError) {
+        let chosen = c.policy.ringDrawLevels.contains(level)
         guard chosen == (ring != nil) else { throw chosen ? .ringDrawNeeded(level) : .ringDrawNotChosen(level) }
+        var wanted = RingDrawFile.ringSchools(of: level, in: c)
+        for s in schoolRings where wanted.remove(s.schoolID) == nil { throw .schoolRingDrawNotChosen(s.schoolID) }
+        guard wanted.isEmpty else { throw .schoolRingDrawsNeeded(wanted.sorted()) }
+    }
+
+    /// The number of applicants on the list of each school of `level` the policy draws by a ring
+    /// of its own (`ring_draw_schools`): those whose effective list holds it, numbered 1…n in
+    /// `student_id` order — the n its ring draw counts, known before the draw.
+    /// - Complexity: that of zoning the level, plus O(n + c).
+    package static func ringListSizes(_ c: AdmissionCase, level: SchoolLevel) throws(PlacementError) -> [String: Int] {
+        let ringSchools = RingDrawFile.ringSchools(of: level, in: c)
+        guard !ringSchools.isEmpty else { return [:] }
+        let claims = try PriorityClaims(admissionCase: c, level: level, explicitTiers: c.explicitTiers)
+        let people = c.applicants(level)
+        var sizes: [String: Int] = [:]
+        for (a, zone) in zip(people, ZoneAssigner(admissionCase: c, level: level).assign(people)) {
+            let entries = claims.entries(of: a, zoning: zone)
+            for id in entries.schools(zoneOrder: entries.zone) where ringSchools.contains(id) { sizes[id, default: 0] += 1 }
+        }
+        return sizes
     }
 
     /// Places the applicants of `level`.
@@ -131,16 +171,22 @@ extension PlacementRun {
     ///   - explicitTiers: `priorities.csv`, by student then school: a tier that replaces the computed one.
     ///   - draw: the name of the draw that numbers the applicants (default `<level>-placement`).
     ///   - ring: the start number and interval of a ring draw (the caller checks that the policy
-    ///     chooses it for the level, `ring_draw_levels`: `checkRingDraw`): the applicants, numbered 1…n in `student_id` order, get
+    ///     chooses it for the level, `ring_draw_levels`: `checkRingDraws`): the applicants, numbered 1…n in `student_id` order, get
     ///     `LotteryNumber(ringPosition:)` of the order the ring takes them instead of the seeded
     ///     lottery's numbers (twins then do not share a number).
+    ///   - schoolRings: the ring draws of schools the policy draws by rings of their own
+    ///     (`ring_draw_schools`; the caller checks them, `checkRingDraws`): at each, the applicants
+    ///     whose effective list holds it, numbered 1…n in `student_id` order, are ordered by
+    ///     (tier, ring position) (`SchoolRings`); `ranks.csv`, `cutoffs.csv` and `waitlists.csv`
+    ///     give the position there, as `LotteryNumber(ringPosition:)`, in place of the lottery number.
     /// - Effective preference list: the applicant's `choices` (schools of the level), then the
     ///   schools they have a claim on and did not list — their feeder school first, then their
     ///   zone's schools in a random order drawn from the stream `default-order/<student_id>` —
     ///   so that stating choices never loses the zone's seat.
     /// - Complexity: O(n log n + c) for n applicants and c list entries, plus the mechanism.
     package init(admissionCase c: AdmissionCase, level: SchoolLevel, zoning: [String: ZoneAssignment], seed: String,
-                explicitTiers: [String: [String: Int]] = [:], draw: String? = nil, ring: RingDraw? = nil) throws(PlacementError) {
+                explicitTiers: [String: [String: Int]] = [:], draw: String? = nil, ring: RingDraw? = nil,
+                 schoolRings: [SchoolRingDraw] = []) throws(PlacementError) {
         let policy = c.policy
         let claims = try PriorityClaims(admissionCase: c, level: level, explicitTiers: explicitTiers)
         let (schools, index) = (claims.schools, claims.index)
@@ -185,7 +231,25 @@ extension PlacementRun {
             preconditionFailure("placement built an invalid instance: \(error)")
         }
         let groups = SeatGroups(schools: schools, policy: policy)
-        let groupInstance = groups.expand(instance) { applicants[$0].has($1) }
+        let rings: SchoolRings
+        let groupInstance: MatchingInstance
+        do {
+            var draws: [(school: Int, draw: RingDraw)] = []
+            for r in schoolRings {
+                guard let k = index[r.schoolID] else { throw PlacementError.schoolRingDrawNotChosen(r.schoolID) }
+                draws.append((k, r.draw))
+            }
+            rings = try SchoolRings(drawing: draws, in: instance)
+            groupInstance = try rings.applied(to: groups.expand(instance) { applicants[$0].has($1) }, groups: groups)
+        } catch let error as PlacementError {
+            throw error
+        } catch SchoolRings.Problem.draw(let school, let error) {
+            throw .schoolRingDraw(schools[school].id, error)
+        } catch SchoolRings.Problem.tierTooLarge(let school) {
+            throw .ringTierTooLarge(schools[school].id)
+        } catch {
+            preconditionFailure("a drawn ring is always 1…n: \(error)")
+        }
         let comparison = MechanismComparison(groupInstance, groups: groups)
         let chosenGroups = policy.mechanism == .deferredAcceptance ? comparison.deferredAcceptance : comparison.immediateAcceptance
         let chosen = groups.schoolMatching(chosenGroups, in: instance)
@@ -236,7 +300,8 @@ extension PlacementRun {
             }
             placements.append(p)
             for (k, s) in preferences[i].enumerated() {
-                ranks.append(Rank(studentID: a.id, schoolID: schools[s].id, choiceRank: k + 1, tier: tiers[i][k], lotteryNumber: numbers[i]))
+                let number = rings.position(of: i, at: s).map(LotteryNumber.init(ringPosition:)) ?? numbers[i]
+                ranks.append(Rank(studentID: a.id, schoolID: schools[s].id, choiceRank: k + 1, tier: tiers[i][k], lotteryNumber: number))
             }
         }
         var byRank = [Int](repeating: 0, count: applicants.count)
@@ -250,11 +315,18 @@ extension PlacementRun {
         // On the groups, without the reassigned: a reassigned applicant holds no school of their
         // list, and so counts in no cutoff and waits at every school they listed, as on `final`.
         self.seatGroups = groups
-        self.cutoffs = Waitlist.cutoffs(chosenGroups, in: groupInstance).map { cutoff in
-            cutoff.map { (tier: $0.tier, lotteryNumber: numbers[byRank[$0.tieRank]]) }
+        // At a ring school the tier stands for (tier, ring position): the files give both back.
+        self.cutoffs = Waitlist.cutoffs(chosenGroups, in: groupInstance).enumerated().map { group, cutoff in
+            cutoff.map { cutoff in
+                let (tier, position) = rings.decode(cutoff.tier, at: groups.groups[group].school)
+                return (tier: tier, lotteryNumber: position.map(LotteryNumber.init(ringPosition:)) ?? numbers[byRank[cutoff.tieRank]])
+            }
         }
         self.waitlists = Waitlist.waitlists(chosenGroups, in: groupInstance).enumerated().map { group, students in
-            students.map { (studentID: applicants[$0].id, tier: groupInstance.tier(of: $0, at: group)!, lotteryNumber: numbers[$0]) }
+            students.map { student in
+                let (tier, position) = rings.decode(groupInstance.tier(of: student, at: group)!, at: groups.groups[group].school)
+                return (studentID: applicants[student].id, tier: tier, lotteryNumber: position.map(LotteryNumber.init(ringPosition:)) ?? numbers[student])
+            }
         }
         self.placedDifferentlyByOtherMechanism = comparison.differingCount
         self.instance = instance

@@ -162,7 +162,8 @@ enum CeremonyAssets {
             return draw.hall && hallSeed ? hallSeed : draw.seed;
           }
 
-          /// A ring-drawn level: each number is the applicant's position in the ring's order.
+          /// A ring-drawn level, or a school drawn by a ring of its own (the slide carries its
+          /// ring): each number is the applicant's position in the ring's order.
           var rings = {};
           function checkRing(slide, key, ring) {
             var positions = rings[key] || (rings[key] = enroll.ringPositions(ring.count, ring.start, ring.interval));
@@ -176,6 +177,12 @@ enum CeremonyAssets {
           function checkSlide(slide) {
             var key = slide.getAttribute("data-draw-key");
             if (!key) return;
+            if (slide.hasAttribute("data-ring-start")) {
+              var own = { count: Number(slide.getAttribute("data-ring-count")), start: Number(slide.getAttribute("data-ring-start")),
+                          interval: Number(slide.getAttribute("data-ring-interval")) };
+              checkRing(slide, key + "/" + slide.getAttribute("data-school-id"), own);
+              return;
+            }
             if (data.draws[key].ring) { checkRing(slide, key, data.draws[key].ring); return; }
             var seed = seedOf(key), draw = data.draws[key].name;
             Array.prototype.forEach.call(slide.querySelectorAll("li.entry"), function (li) {
@@ -189,11 +196,14 @@ enum CeremonyAssets {
             });
           }
 
-          /// A ring-drawn level's slide: s and k as drawn in the hall; the first 45 numbers taken.
-          /// Returns the refusal's key, or null.
+          /// A ring slide (of a level or of a school): s and k as drawn in the hall; the first 45
+          /// numbers taken. Returns the refusal's key, or null.
+          function ringOf(form) {
+            var key = form.getAttribute("data-ring");
+            return data.rings.filter(function (r) { return r.key === key; })[0];
+          }
           function takeRing(form, startText, intervalText) {
-            var level = form.getAttribute("data-level");
-            var ring = (data.ringLevels || []).filter(function (r) { return r.level === level; })[0];
+            var ring = ringOf(form);
             var slide = form.parentNode, error = slide.querySelector(".ring-error"), list = slide.querySelector(".ring-taken");
             var start = trimmed(startText), interval = trimmed(intervalText), n = ring.count, code = null;
             var s = /^[0-9]+$/.test(start) ? Number(start) : NaN, k = /^[0-9]+$/.test(interval) ? Number(interval) : NaN;
@@ -225,8 +235,8 @@ enum CeremonyAssets {
               event.preventDefault();
               takeRing(form, form.querySelector(".ring-start").value, form.querySelector(".ring-interval").value);
             });
-            var ring = (data.ringLevels || []).filter(function (r) { return r.level === form.getAttribute("data-level"); })[0];
-            if (ring && ring.recorded) {
+            var ring = ringOf(form);
+            if (ring.recorded) {
               form.querySelector(".ring-start").value = ring.recorded.start;
               form.querySelector(".ring-interval").value = ring.recorded.interval;
               takeRing(form, String(ring.recorded.start), String(ring.recorded.interval));

@@ -51,12 +51,27 @@ struct CeremonyBuilder<Sink: SiteFileSink> {
             outlineSlides(try RoundOutline(admissionCase, level: level))
         }
         slide("seed", seedSlide)
-        var ringLevels: [JSONValue] = []
+        // A ring slide per level placed by a ring draw and per school drawn by a ring of its own.
+        var rings: [JSONValue] = []
+        func ring(_ key: String, count: Int, recorded: RingDraw?) -> JSONValue {
+            .object([("key", .string(key)), ("count", .integer(count)),
+                     ("recorded", recorded.map { .object([("interval", .integer($0.interval)), ("start", .integer($0.start))]) } ?? .null)])
+        }
         for level in admissionCase.policy.ringDrawLevels.sorted() {
-            let recorded = results?.manifest?.ringDraw(placing: level)
-            ringLevels.append(.object([("level", .string(level.rawValue)), ("count", .integer(admissionCase.applicants(level).count)),
-                                       ("recorded", recorded.map { .object([("interval", .integer($0.interval)), ("start", .integer($0.start))]) } ?? .null)]))
-            slide("ring-\(level.rawValue)", ringSlide(level), attributes: " data-ring-level=\"\(level.rawValue)\"")
+            rings.append(ring(level.rawValue, count: admissionCase.applicants(level).count, recorded: results?.manifest?.ringDraw(placing: level)))
+            slide("ring-\(level.rawValue)", ringSlide(key: level.rawValue, heading: page.levelName(level) + " · " + t(.ringStage), rule: t(.ringRoster)),
+                  attributes: " data-ring-level=\"\(level.rawValue)\"")
+        }
+        var ringSchools: [SchoolLevel: [String: (count: Int, draw: RingDraw?)]] = [:]
+        for level in [SchoolLevel.primary, .junior] {
+            let recorded = results?.manifest?.schoolRingDraws(placing: level) ?? []
+            for (id, count) in try PlacementRun.ringListSizes(admissionCase, level: level).sorted(by: { $0.key < $1.key }) {
+                let draw = recorded.first { $0.schoolID == id }?.draw, key = "school-" + HTMLText.fileNamePart(id)
+                ringSchools[level, default: [:]][id] = (count, draw)
+                rings.append(ring(key, count: count, recorded: draw))
+                slide("ring-\(key)", ringSlide(key: key, heading: t(.ringSchoolStage, schoolLabel(id)), rule: t(.ringSchoolRoster, schoolLabel(id))),
+                      attributes: " data-ring-school=\"\(e(id))\"")
+            }
         }
         var drawn = 0, draws: [(String, JSONValue)] = []
         if let results {
@@ -75,8 +90,10 @@ struct CeremonyBuilder<Sink: SiteFileSink> {
                                                   ("start", .integer(ring.start))])))
                 }
                 draws.append((key, .object(draw)))
-                for group in try DrawnGroup.groups(level) {
-                    drawSlides(group, key: key, level: level.level, second: second, ring: ring, names: masked)
+                let atSchools = second ? [:] : ringSchools[level.level] ?? [:]
+                for group in try DrawnGroup.groups(level, ringSchools: Set(atSchools.keys)) {
+                    let schoolRing = atSchools[group.schoolID].flatMap { school in school.draw.map { (count: school.count, draw: $0) } }
+                    drawSlides(group, key: key, level: level.level, second: second, ring: ring ?? schoolRing?.draw, schoolRing: schoolRing, names: masked)
                     drawn += 1
                 }
             }
@@ -99,7 +116,7 @@ struct CeremonyBuilder<Sink: SiteFileSink> {
                 .object([("label", .string($0.label)), ("value", .string($0.value))])
             })),
             ("draws", .object(draws)),
-            ("ringLevels", .array(ringLevels)),
+            ("rings", .array(rings)),
         ])
         let html = """
             <!DOCTYPE html>
@@ -181,14 +198,14 @@ struct CeremonyBuilder<Sink: SiteFileSink> {
         """
     }
 
-    /// The slide of a level placed by a ring draw: the start number and interval typed as drawn
-    /// in the hall, and the first 45 numbers of the roster the ring takes, computed in the page.
-    func ringSlide(_ level: SchoolLevel) -> String {
-        let key = level.rawValue
-        return """
-            <h2>\(e(page.levelName(level))) · \(e(t(.ringStage)))</h2>
-            <p>\(e(t(.ringRoster)))</p>
-            <form class="contribution ring" data-level="\(key)" autocomplete="off">
+    /// The slide of a ring draw (of a level, or of one school): the start number and interval
+    /// typed as drawn in the hall, and the first 45 numbers of the list the ring takes, computed
+    /// in the page; `key` names the ring in the page's data.
+    func ringSlide(key: String, heading: String, rule: String) -> String {
+        """
+            <h2>\(e(heading))</h2>
+            <p>\(e(rule))</p>
+            <form class="contribution ring" data-ring="\(e(key))" autocomplete="off">
             <input class="ring-start" inputmode="numeric" placeholder="\(e(t(.ringStart)))" aria-label="\(e(t(.ringStart)))">
             <input class="ring-interval" inputmode="numeric" placeholder="\(e(t(.ringInterval)))" aria-label="\(e(t(.ringInterval)))">
             <button type="submit">\(e(t(.ringTake)))</button>
@@ -211,7 +228,10 @@ struct CeremonyBuilder<Sink: SiteFileSink> {
     }
 
     /// A drawn seat group, `entriesPerSlide` applicants a slide, the line after the last admitted.
-    mutating func drawSlides(_ group: DrawnGroup, key: String, level: SchoolLevel, second: Bool, ring: RingDraw?, names: [String: String]) {
+    /// With `ring`, its numbers are ring positions: of the level's ring, or of the school's own
+    /// (`schoolRing`, which the slide carries for the page to check them by).
+    mutating func drawSlides(_ group: DrawnGroup, key: String, level: SchoolLevel, second: Bool, ring: RingDraw?,
+                             schoolRing: (count: Int, draw: RingDraw)?, names: [String: String]) {
         let heading = (second ? page.levelName(level) + " · " + t(.secondRound) + " · " : "") + schoolLabel(group.schoolID)
             + (SeatsLabel(code: group.seats) == .all ? "" : " · " + page.seatsText(group.seats))
         let figures = t(.drawFigures, "\(group.capacity)", "\(group.admittedByPriority)", group.cutoffTier, "\(group.entries.count)", "\(group.drawnSeats)")
@@ -233,7 +253,9 @@ struct CeremonyBuilder<Sink: SiteFileSink> {
             }
             body += "</ol>\n"
             let id = "draw-\(key)-\(HTMLText.fileNamePart(group.schoolID))-\(HTMLText.fileNamePart(group.seats))-\(k + 1)"
-            slide(id, body, attributes: " data-draw-key=\"\(e(key))\" data-school-id=\"\(e(group.schoolID))\" data-page=\"\(k + 1)\" data-pages=\"\(pages)\"")
+            let ringAttributes = schoolRing.map { " data-ring-count=\"\($0.count)\" data-ring-start=\"\($0.draw.start)\" data-ring-interval=\"\($0.draw.interval)\"" } ?? ""
+            slide(id, body, attributes: " data-draw-key=\"\(e(key))\" data-school-id=\"\(e(group.schoolID))\" data-page=\"\(k + 1)\" data-pages=\"\(pages)\""
+                  + ringAttributes)
         }
     }
 }

@@ -52,7 +52,7 @@ struct DrawRecord: Equatable, Sendable {
             let steps = results.manifest?.steps ?? []
             let step = steps.last { step in
                 switch step.step {
-                case .placement(let l, _): !second && l == level.level
+                case .placement(let l, _, _): !second && l == level.level
                 case .secondRound(let l, _, _, _): second && l == level.level
                 default: false
                 }

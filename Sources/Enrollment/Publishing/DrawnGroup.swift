@@ -12,7 +12,8 @@ struct DrawnGroup: Equatable, Sendable {
         /// The twin group whose number the applicant carries (`placements.csv`), else empty.
         var twinGroup: String
         /// The applicant's number on the level's roster, 1…n: its row of `placements.csv`, which
-        /// lists the level in `student_id` order (the numbering of a ring draw).
+        /// lists the level in `student_id` order (the numbering of a ring draw); at a school drawn
+        /// by a ring of its own, the number on that school's list (its rows of `ranks.csv`).
         var roster: Int
         var lotteryNumber: String
         var admitted: Bool
@@ -35,11 +36,13 @@ struct DrawnGroup: Equatable, Sendable {
     var drawnSeats: Int { entries.count { $0.admitted } }
 
     /// The groups of a level whose cutoff tier has applicants on the waitlist (the lottery
-    /// decided who of that tier got in), in `cutoffs.csv` order.
+    /// decided who of that tier got in), in `cutoffs.csv` order. At the `ringSchools` (drawn by
+    /// rings of their own) the numbers are the ring positions and the roster numbers those of
+    /// the school's list, both from `ranks.csv`.
     /// - Throws: `PublishingError.missingColumn`.
-    /// - Complexity: O(rows of the level's placements, cutoffs and waitlists, and s log s for
-    ///   the s applicants listed).
-    static func groups(_ level: LevelResults) throws(PublishingError) -> [DrawnGroup] {
+    /// - Complexity: O(rows of the level's placements, cutoffs and waitlists — and ranks, with
+    ///   ring schools — and s log s for the s applicants listed).
+    static func groups(_ level: LevelResults, ringSchools: Set<String> = []) throws(PublishingError) -> [DrawnGroup] {
         guard let waitlists = level.waitlists else { return [] }
         typealias C = CutoffsFile.Column
         typealias W = WaitlistsFile.Column
@@ -62,6 +65,15 @@ struct DrawnGroup: Equatable, Sendable {
         let (ps, pi, pst, pt, pn) = (try p.index(P.schoolID), try p.index(P.studentID), try p.index(P.status), try p.index(P.tier),
                                      try p.index(P.lotteryNumber))
         let (pg, ptw) = (p.columns.firstIndex(of: P.seats.rawValue), p.columns.firstIndex(of: P.twinGroup.rawValue))
+        // At a ring school: each applicant's number on its list and ring position, by school and student.
+        var atRing: [String: [String: (roster: Int, number: String)]] = [:]
+        if !ringSchools.isEmpty, let ranks = level.ranks {
+            typealias R = RanksFile.Column
+            let (rs, ri, rn) = (try ranks.index(R.schoolID), try ranks.index(R.studentID), try ranks.index(R.lotteryNumber))
+            for row in ranks.rows where ringSchools.contains(row[rs]) {
+                atRing[row[rs], default: [:]][row[ri]] = ((atRing[row[rs]]?.count ?? 0) + 1, row[rn])
+            }
+        }
         var twins: [String: String] = [:], roster: [String: Int] = [:]
         var admitted: [String: (byPriority: Int, tied: [Entry])] = [:]
         for (k, row) in p.rows.enumerated() {
@@ -72,7 +84,9 @@ struct DrawnGroup: Equatable, Sendable {
             let group = key(row[ps], pg.map { row[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? SeatsLabel.all.code)
             guard waiting[group] != nil, let tier = cutoffTier[group] else { continue }
             if row[pt] == tier {
-                admitted[group, default: (0, [])].tied.append(Entry(studentID: row[pi], twinGroup: twin, roster: k + 1, lotteryNumber: row[pn], admitted: true))
+                let ring = atRing[row[ps]]?[row[pi]]
+                admitted[group, default: (0, [])].tied.append(Entry(studentID: row[pi], twinGroup: twin, roster: ring?.roster ?? k + 1,
+                                                                     lotteryNumber: ring?.number ?? row[pn], admitted: true))
             } else {
                 admitted[group, default: (0, [])].byPriority += 1
             }
@@ -83,7 +97,7 @@ struct DrawnGroup: Equatable, Sendable {
             let ins = admitted[group] ?? (0, [])
             let entries = (ins.tied + left.map { e in
                 var e = e
-                (e.twinGroup, e.roster) = (twins[e.studentID] ?? "", roster[e.studentID] ?? 0)
+                (e.twinGroup, e.roster) = (twins[e.studentID] ?? "", atRing[row[cs]]?[e.studentID]?.roster ?? roster[e.studentID] ?? 0)
                 return e
             }).sorted {
                 ($0.admitted ? 0 : 1, $0.lotteryNumber, $0.studentID) < ($1.admitted ? 0 : 1, $1.lotteryNumber, $1.studentID)

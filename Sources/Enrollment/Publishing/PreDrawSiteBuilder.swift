@@ -88,8 +88,12 @@ struct PreDrawSiteBuilder<Sink: SiteFileSink> {
         try zoneFiles(level, zones: zones)
 
         var rows: [[String]] = [], masked: [[String]] = [], pageRows: [[String]] = []
-        // A level placed by a ring draw lists its applicants numbered 1…n, the numbers the ring counts.
+        // A level placed by a ring draw lists its applicants numbered 1…n, the numbers the ring
+        // counts; a school drawn by a ring of its own numbers the applicants whose list holds it.
         let ring = c.policy.ringDrawLevels.contains(level)
+        let ringSchools = RingDrawFile.ringSchools(of: level, in: c)
+        let numbered = ring || !ringSchools.isEmpty
+        var counted: [String: Int] = [:]
         for (n, (a, zone)) in zip(people, zoning).enumerated() {
             let number = ring ? [String(n + 1)] : []
             let entries = claims.entries(of: a, zoning: zone)
@@ -104,24 +108,28 @@ struct PreDrawSiteBuilder<Sink: SiteFileSink> {
                 let rank = entries.listed.firstIndex(of: id).map { String($0 + 1) } ?? ""
                 let words = page.tierWords(tier, at: claims.schools[claims.index[id]!], student: a.id, in: c)
                 fields += [.text(id), .text(rank), .text(String(tier)), .number(words.map { tierTexts.index($0) } ?? -1)]
-                rows.append([a.id] + number + [zone.zoneID ?? "", id, rank, String(tier), noteCodes])
+                let atSchool = ringSchools.contains(id) ? counted[id, default: 0] + 1 : nil
+                if let atSchool { counted[id] = atSchool }
+                rows.append([a.id] + (numbered ? [atSchool.map(String.init) ?? number.first ?? ""] : []) + [zone.zoneID ?? "", id, rank, String(tier), noteCodes])
                 masked.append([maskedName, maskedID])
-                held.append("\(id) " + (rank.isEmpty ? t(.byClaim) : t(.choiceMet, rank)) + " · \(t(.tier)) \(tier)")
+                held.append("\(id) " + (rank.isEmpty ? t(.byClaim) : t(.choiceMet, rank)) + " · \(t(.tier)) \(tier)"
+                            + (atSchool.map { " · " + t(.ringSchoolNumber, String($0)) } ?? ""))
             }
             if schools.isEmpty {
-                rows.append([a.id] + number + [zone.zoneID ?? "", "", "", "", noteCodes])
+                rows.append([a.id] + (numbered ? [number.first ?? ""] : []) + [zone.zoneID ?? "", "", "", "", noteCodes])
                 masked.append([maskedName, maskedID])
                 held.append(t(.noSchoolHeld))
             }
             search.append(id: a.id, fields)
             pageRows.append(number + [a.id, maskedName, maskedID, zone.zoneID ?? "", held.joined(separator: "; "), note])
         }
-        try add(PublicTable(name: "\(key)-roster", source: nil, columns: ["student_id"] + (ring ? ["number"] : []) + ["zone_id", "school_id", "choice_rank", "tier", "note"],
+        try add(PublicTable(name: "\(key)-roster", source: nil, columns: ["student_id"] + (numbered ? ["number"] : []) + ["zone_id", "school_id", "choice_rank", "tier", "note"],
                             rows: RunCSV.Rows(storage: .array(rows)), masked: ["name_masked", "id_number_masked"], appended: masked))
         let roster = t(.rosterOf, name)
         let header = (ring ? [t(.rosterNumber)] : []) + [t(.studentID), t(.name), t(.idNumber), t(.zone), t(.schoolsAndTiers), t(.note)]
         try pages(pageRows, path: { Self.rosterPage(level, $0) }, title: roster,
                   intro: "<p>\(e(t(.preDrawIntro)))</p>\n" + (ring ? "<p id=\"ring-numbering\">\(e(t(.ringRoster)))</p>\n" : "")
+                      + (ringSchools.isEmpty ? "" : "<p id=\"ring-schools\">\(e(t(.ringSchoolRoster, ringSchools.sorted().map(schoolLabel).joined(separator: ", "))))</p>\n")
                       + "<p><a href=\"data/\(key)-roster.csv\">\(key)-roster.csv</a></p>\n", header: header, classes: [ring ? 1 : 0: "hash"])
         var section = "<h3 id=\"\(key)\">\(e(name))</h3>\n<p>\(e(t(.applicantsOfLevel, name, "\(people.count)")))</p>\n<p>"
         section += "<a class=\"button\" href=\"\(Self.rosterPage(level, 1))\">\(e(roster))</a> "

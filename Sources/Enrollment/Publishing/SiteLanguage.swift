@@ -40,7 +40,7 @@ package enum SiteLanguage: String, CaseIterable, Sendable {
         case signParents, signDate, capacity
         case ceremonyTitle, ceremonyOutline, schoolCount, firstChoices, willDraw, noneOversubscribed, sharedByLottery, seedStage
         case seedStageText, addContribution, undoContribution, drawStage, drawFigures, drawLine, keysHelp, ceremonyEnd, ceremonyNoRun
-        case rosterNumber, ringRoster, ringFigures, ringStage, ringStart, ringInterval, ringTake, ringEmptyList, ringStartOutOfRange
+        case rosterNumber, ringRoster, ringSchoolRoster, ringSchoolNumber, ringSchoolStage, ringFigures, ringStage, ringStart, ringInterval, ringTake, ringEmptyList, ringStartOutOfRange
         case ringIntervalTooSmall, ringDiffers, ringOutline
         case emptyLabel, invalidLabel, duplicateLabel, emptyValue, lineFeedInValue, revealMismatch, awaiting, seedDiffers
     }
@@ -303,6 +303,10 @@ package enum SiteLanguage: String, CaseIterable, Sendable {
         case .ringFigures: ("起始号 %1 · 间隔数 %2:按抽中先后排序", "start number %1 · interval %2: in the order taken")
         case .ringRoster: ("本学段采用“起始号 + 间隔数”方式派位:报名学生按学籍号顺序编号 1 至 n(本名单的序号),派位当天现场抽取起始号和间隔数,从起始号起每隔若干个未被抽中的序号抽取一人,依次排定录取顺序。",
                            "This level is placed by a ring draw (起始号 + 间隔数): the applicants are numbered 1 to n in student-id order (the No. of this list); on the day of the draw a start number and an interval are drawn in the hall, and the applicants are taken from the start number on, each next one the interval-th number not yet taken, in that order.")
+        case .ringSchoolRoster: ("%1 采用“起始号 + 间隔数”方式派位:志愿或片区含该校的学生按学籍号顺序编号 1 至 n(名单中该校后的序号),派位当天现场为该校抽取起始号和间隔数,依次排定该校的录取顺序;其他学校按电脑随机号派位。",
+                                 "%1 place by a ring draw (起始号 + 间隔数) of their own: the applicants whose list holds the school are numbered 1 to n in student-id order (the No. after the school in this list); on the day of the draw a start number and an interval are drawn in the hall for the school, and its applicants are taken in that order. The other schools place by the lottery.")
+        case .ringSchoolNumber: ("序号 %1", "No. %1")
+        case .ringSchoolStage: ("%1 · 起始号 + 间隔数派位", "%1 · ring draw (start number + interval)")
         case .emptyLabel: ("请先输入来源(例如:公证员)", "Type who contributes first (for example: notary)")
         case .invalidLabel: ("来源不能含冒号", "The label cannot contain a colon")
         case .duplicateLabel: ("来源“%1”已输入过,每方只能输入一次", "'%1' is already listed: each party contributes once")

@@ -129,12 +129,17 @@ extension AdmissionRound {
     }
 
     /// The placement of `level` by the ring draw of start number and interval `ring` (a level
-    /// the policy lists in `ring_draw_levels`), or by the lottery when `ring` is nil.
-    /// - Throws: `PlacementError.ringDrawNeeded` or `.ringDrawNotChosen` when `ring` and the
-    ///   policy disagree; `.ringDraw` when s or k does not fit the list.
+    /// the policy lists in `ring_draw_levels`), or by the lottery when `ring` is nil; the schools
+    /// the policy draws by rings of their own (`ring_draw_schools`) by `schoolRings`, one each.
+    /// - Throws: `PlacementError.ringDrawNeeded`, `.ringDrawNotChosen`, `.schoolRingDrawsNeeded`
+    ///   or `.schoolRingDrawNotChosen` when the draws given and the policy disagree; `.ringDraw`
+    ///   or `.schoolRingDraw` when s or k does not fit the list.
     @discardableResult
-    public func place(_ level: SchoolLevel, ring: RingDraw?) throws -> StepRecord<PlacementSummary> {
-        try record(.placement(level: level, ring: ring)) { try PlacementStep.perform(level: level, ring: ring, in: $0) }
+    public func place(_ level: SchoolLevel, ring: RingDraw?, schoolRings: [SchoolRingDraw] = []) throws -> StepRecord<PlacementSummary> {
+        let schoolRings = schoolRings.sorted { $0.schoolID < $1.schoolID }
+        return try record(.placement(level: level, ring: ring, schoolRings: schoolRings)) {
+            try PlacementStep.perform(level: level, ring: ring, schoolRings: schoolRings, in: $0)
+        }
     }
 
     /// Balanced classes at every school of `level` (均衡编班) and, with `teachers.csv`, the
@@ -249,7 +254,7 @@ extension RoundStep {
     package func perform(in context: StepContext) throws -> StepOutcome<RecordedCounts> {
         switch self {
         case .lottery(let level): return LotteryNumbersStep.perform(level: level, in: context).recorded
-        case let .placement(level, ring): return try PlacementStep.perform(level: level, ring: ring, in: context).recorded
+        case let .placement(level, ring, schoolRings): return try PlacementStep.perform(level: level, ring: ring, schoolRings: schoolRings, in: context).recorded
         case .classes(let level): return try ClassesStep.perform(level: level, in: context).recorded
         case let .lateArrivals(level, rounds): return try LateArrivalStep.perform(level: level, rounds: rounds, in: context).recorded
         case let .vacancies(level, rounds): return try VacancyStep.perform(level: level, rounds: rounds, in: context).recorded

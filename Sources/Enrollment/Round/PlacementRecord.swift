@@ -35,16 +35,20 @@ struct PlacementRecord {
     /// - Parameters:
     ///   - admissionCase: the case (the level's schools, the policy's reserved seats, the
     ///     applicants' categories).
+    ///   - ringSchools: the schools the placement drew by rings of their own (`ring_draw_schools`;
+    ///     none in a second round): their `ranks.csv` rows give the ring position as the lottery
+    ///     number, which orders the school's applicants (`SchoolRings`).
     ///   - namingLevel: messages name the files with the level's folder (`junior/placements.csv`).
     /// - Throws: `RoundError.unreadableOutput` at the first row that does not fit.
     /// - Complexity: O((n + c) log n) for n applicants and c list entries.
-    init(placements: [UInt8], ranks: [UInt8], admissionCase c: AdmissionCase, level: SchoolLevel, namingLevel: Bool = false) throws(RoundError) {
+    init(placements: [UInt8], ranks: [UInt8], admissionCase c: AdmissionCase, level: SchoolLevel,
+         ringSchools: Set<String> = [], namingLevel: Bool = false) throws(RoundError) {
         let prefix = namingLevel ? "\(level.rawValue)/" : ""
         typealias P = PlacementsFile.Column
         let placementsTable = try Self.table(placements, file: prefix + PlacementsFile.name,
                                              columns: [P.studentID, P.schoolID, P.status, P.lotteryNumber].map(\.rawValue))
         let ranksTable = try Self.table(ranks, file: prefix + RanksFile.name,
-                                        columns: [RanksFile.Column.studentID, .schoolID, .tier].map(\.rawValue))
+                                        columns: [RanksFile.Column.studentID, .schoolID, .tier, .lotteryNumber].map(\.rawValue))
         let schools = c.schools(level).sorted { $0.id < $1.id }
         var schoolIndex: [String: Int] = [:]
         for (k, s) in schools.enumerated() { schoolIndex[s.id] = k }
@@ -75,13 +79,21 @@ struct PlacementRecord {
             keys.append(LotteryOrder(number: number, studentID: id))
         }
         var preferences = [[Int]](repeating: [], count: p.count), tiers = preferences
-        let (rStudent, rSchool, rTier) = (ranksTable.columns[0], ranksTable.columns[1], ranksTable.columns[2])
+        let (rStudent, rSchool, rTier, rNumber) = (ranksTable.columns[0], ranksTable.columns[1], ranksTable.columns[2], ranksTable.columns[3])
+        let ringIndex = Set(ringSchools.compactMap { schoolIndex[$0] })
+        var ringEntries: [Int: [(student: Int32, position: Int32)]] = [:]
         for row in 0..<r.count {
             guard let student = studentIndex[r[row, rStudent]], let school = schoolIndex[r[row, rSchool]], let tier = Int(r[row, rTier]) else {
                 throw fail(r, row, "the row names an applicant or a school the placement does not have, or a tier that is not a whole number")
             }
             preferences[student].append(school)
             tiers[student].append(tier)
+            if ringIndex.contains(school) {
+                guard let position = LotteryNumber(hex: r[row, rNumber])?.ringPosition else {
+                    throw fail(r, row, "\(schools[school].id) is drawn by a ring: the lottery number must be a ring position")
+                }
+                ringEntries[school, default: []].append((Int32(student), position))
+            }
         }
         let instance: MatchingInstance
         do {
@@ -95,7 +107,13 @@ struct PlacementRecord {
         if !groups.isTrivial {
             for a in c.applicants(level) where !a.categories.isEmpty { categories[a.id] = a.categories }
         }
-        let groupInstance = groups.expand(instance) { categories[studentIDs[$0]]?.contains($1) ?? false }
+        let groupInstance: MatchingInstance
+        do {
+            let rings = try SchoolRings(recorded: ringIndex.sorted().map { ($0, ringEntries[$0] ?? []) })
+            groupInstance = try rings.applied(to: groups.expand(instance) { categories[studentIDs[$0]]?.contains($1) ?? false }, groups: groups)
+        } catch {
+            throw .unreadableOutput(r.file, "the ring positions do not form the rings of \(ringSchools.sorted().joined(separator: ", ")): \(error)")
+        }
         var groupSeats = [Int?](repeating: nil, count: studentIDs.count)
         for (student, label) in zip(admitted, labels) {
             guard let group = groups.group(of: seats[student]!, label: label) else {

@@ -11,12 +11,14 @@ enum PlacementStep {
     /// The placement and its files (paths relative to the run folder, under `folder`: by default
     /// the level's), its applicants numbered in `draw` (by default `<level>-placement`).
     /// - Complexity: that of zoning plus `PlacementRun`.
-    static func run(_ c: AdmissionCase, level: SchoolLevel, seed: String, folder: String? = nil, draw: String? = nil, ring: RingDraw? = nil) throws(PlacementError)
+    static func run(_ c: AdmissionCase, level: SchoolLevel, seed: String, folder: String? = nil, draw: String? = nil, ring: RingDraw? = nil,
+                    schoolRings: [SchoolRingDraw] = []) throws(PlacementError)
         -> (run: PlacementRun, zoning: [ZoneAssignment], files: [(path: String, bytes: [UInt8])]) {
         let assignments = ZoneAssigner(admissionCase: c, level: level).assign(c.applicants(level))
         var zoning: [String: ZoneAssignment] = [:]
         for a in assignments { zoning[a.studentID] = a }
-        let run = try PlacementRun(admissionCase: c, level: level, zoning: zoning, seed: seed, explicitTiers: c.explicitTiers, draw: draw, ring: ring)
+        let run = try PlacementRun(admissionCase: c, level: level, zoning: zoning, seed: seed, explicitTiers: c.explicitTiers, draw: draw, ring: ring,
+                                   schoolRings: schoolRings)
         let bytes = [ZoningTables.assignments(assignments), PlacementTables.placements(run), PlacementTables.ranks(run),
                      PlacementTables.cutoffs(run), PlacementTables.waitlists(run)]
         let folder = folder ?? level.rawValue
@@ -24,14 +26,16 @@ enum PlacementStep {
     }
 
     /// The step: the placement, its files and summary, and its guarantees. With `ring`, the
-    /// level's ring draw (which the policy must choose); the draws recorded are then none.
-    static func perform(level: SchoolLevel, ring: RingDraw?, in context: StepContext) throws -> StepOutcome<PlacementSummary> {
+    /// level's ring draw (which the policy must choose); the draws recorded are then none. With
+    /// `schoolRings`, the ring draws of the schools the policy draws by rings of their own.
+    static func perform(level: SchoolLevel, ring: RingDraw?, schoolRings: [SchoolRingDraw], in context: StepContext) throws -> StepOutcome<PlacementSummary> {
         let c = context.admissionCase
-        try PlacementRun.checkRingDraw(ring, level: level, policy: c.policy)
-        let (run, zoning, files) = try run(c, level: level, seed: context.seed, ring: ring)
+        try PlacementRun.checkRingDraws(ring, schoolRings: schoolRings, level: level, in: c)
+        let (run, zoning, files) = try run(c, level: level, seed: context.seed, ring: ring, schoolRings: schoolRings)
         let outputs = files.map { (name: $0.path, bytes: $0.bytes) }
+        let ringSchools = Set(schoolRings.map(\.schoolID))
         return StepOutcome(outputs: outputs, draws: ring == nil ? [run.draw] : [], summary: PlacementSummary(run, zoning: zoning),
-                           invariants: { invariants(level: level, c, outputs: outputs) })
+                           invariants: { invariants(level: level, c, outputs: outputs, ringSchools: ringSchools) })
     }
 
     /// The guarantees `verify` checks on a placement's files: every applicant of the level
@@ -39,13 +43,16 @@ enum PlacementStep {
     /// deferred acceptance stability — no applicant prefers a school that admitted someone with
     /// a worse (tier, lottery number) there, and no seat is left empty at a school an applicant
     /// ranked above their result — or, for immediate acceptance, the published round-by-round rule.
-    /// The files are read under `folder` (by default the level's).
-    static func invariants(level: SchoolLevel, _ c: AdmissionCase, outputs: [(name: String, bytes: [UInt8])], folder: String? = nil) -> [String] {
+    /// The files are read under `folder` (by default the level's); `ringSchools` are the schools
+    /// drawn by rings of their own (`PlacementRecord`).
+    static func invariants(level: SchoolLevel, _ c: AdmissionCase, outputs: [(name: String, bytes: [UInt8])], folder: String? = nil,
+                           ringSchools: Set<String> = []) -> [String] {
         let folder = folder ?? level.rawValue
         func bytes(_ name: String) -> [UInt8] { outputs.first { $0.name == "\(folder)/\(name)" }?.bytes ?? [] }
         let record: PlacementRecord
         do {
-            record = try PlacementRecord(placements: bytes(PlacementsFile.name), ranks: bytes(RanksFile.name), admissionCase: c, level: level)
+            record = try PlacementRecord(placements: bytes(PlacementsFile.name), ranks: bytes(RanksFile.name), admissionCase: c, level: level,
+                                      ringSchools: ringSchools)
         } catch {
             return ["\(error)"]
         }

@@ -36,7 +36,8 @@ enum SecondRoundStep {
         let first = RoundStep.placement(level: level, ring: nil)
         let record = try PlacementRecord(placements: context.recordedOutput("\(level.rawValue)/\(PlacementsFile.name)", first),
                                          ranks: context.recordedOutput("\(level.rawValue)/\(RanksFile.name)", first),
-                                         admissionCase: c, level: level, namingLevel: true)
+                                         admissionCase: c, level: level,
+                                         ringSchools: RingDrawFile.ringSchools(of: level, in: c), namingLevel: true)
         var seats = record.seatsHeld
         if !vacancies.isEmpty {
             // The vacancy rounds as recorded (the step that wrote the last round's file), replayed.

@@ -19,7 +19,8 @@ enum VacancyStep {
         let step = RoundStep.placement(level: level, ring: nil)
         let record = try PlacementRecord(placements: context.recordedOutput("\(level.rawValue)/\(PlacementsFile.name)", step),
                                          ranks: context.recordedOutput("\(level.rawValue)/\(RanksFile.name)", step),
-                                         admissionCase: context.admissionCase, level: level, namingLevel: true)
+                                         admissionCase: context.admissionCase, level: level,
+                                         ringSchools: RingDrawFile.ringSchools(of: level, in: context.admissionCase), namingLevel: true)
         let withdrawn = Set(rounds.joined()).sorted()
         let result = promote(record, withdrawn: withdrawn)
         let outputs = [(name: fileName(level, round: rounds.count), bytes: table(record, result, withdrawn: withdrawn))]

@@ -299,8 +299,17 @@ extension Manifest {
     /// `level`; nil when the level was placed by the lottery or not at all.
     package func ringDraw(placing level: SchoolLevel) -> RingDraw? {
         for step in steps {
-            if case let .placement(placed, ring?) = step.step, placed == level { return ring }
+            if case let .placement(placed, ring?, _) = step.step, placed == level { return ring }
         }
         return nil
+    }
+
+    /// The ring draws of single schools (`ring_draw_schools`) the manifest records for the
+    /// placement of `level`, by `school_id`; empty when there were none.
+    package func schoolRingDraws(placing level: SchoolLevel) -> [SchoolRingDraw] {
+        for step in steps {
+            if case let .placement(placed, _, schoolRings) = step.step, placed == level { return schoolRings }
+        }
+        return []
     }
 }

@@ -15,8 +15,9 @@ public enum RoundStep: Hashable, Sendable {
     case lottery(level: SchoolLevel)
     /// The placement of a level (`enroll place`): zoning, tiers, lottery, mechanism, reassignment;
     /// with `ring`, the start number and interval of a ring draw in place of the lottery (a
-    /// level the policy lists in `ring_draw_levels`).
-    case placement(level: SchoolLevel, ring: RingDraw?)
+    /// level the policy lists in `ring_draw_levels`); with `schoolRings`, the ring draws of the
+    /// level's schools the policy draws by rings of their own (`ring_draw_schools`), by `school_id`.
+    case placement(level: SchoolLevel, ring: RingDraw?, schoolRings: [SchoolRingDraw] = [])
     /// Balanced classes at every school of a level, and the head-teacher draw (`enroll classes`).
     case classes(level: SchoolLevel)
     /// Pupils placed after the classes were formed (`enroll classes --late`): every round so
@@ -37,7 +38,7 @@ public enum RoundStep: Hashable, Sendable {
     /// same step, or a placement of the same level whatever its ring draw (a later step starts
     /// from the level's recorded placement, however it was drawn).
     package func stands(for needed: RoundStep) -> Bool {
-        if case .placement(let recorded, _) = self, case .placement(let wanted, _) = needed { return recorded == wanted }
+        if case .placement(let recorded, _, _) = self, case .placement(let wanted, _, _) = needed { return recorded == wanted }
         return self == needed
     }
 
@@ -57,7 +58,7 @@ public enum RoundStep: Hashable, Sendable {
     /// The level the step concerns; nil for the quota step.
     package var level: SchoolLevel? {
         switch self {
-        case .lottery(let level), .placement(let level, _), .classes(let level), .lateArrivals(let level, _), .vacancies(let level, _),
+        case .lottery(let level), .placement(let level, _, _), .classes(let level), .lateArrivals(let level, _), .vacancies(let level, _),
              .secondRound(let level, _, _, _):
             return level
         case .quota:
@@ -113,10 +114,17 @@ extension RoundStep {
             members.append(("round_commitment", .string(commitment.hex)))
             members.append(("round_seed", .string(seed)))
             if !vacancies.isEmpty { members.append(("vacancy_rounds", .array(vacancies.map { round in .array(round.map(JSONValue.string)) }))) }
-        case .placement(_, let ring?):
-            members.append(("ring_interval", .integer(ring.interval)))
-            members.append(("ring_start", .integer(ring.start)))
-        case .lottery, .placement, .classes, .quota:
+        case let .placement(_, ring, schoolRings):
+            if let ring {
+                members.append(("ring_interval", .integer(ring.interval)))
+                members.append(("ring_start", .integer(ring.start)))
+            }
+            if !schoolRings.isEmpty {
+                members.append(("ring_schools", .object(schoolRings.map { r in
+                    (r.schoolID, .object([("interval", .integer(r.draw.interval)), ("start", .integer(r.draw.start))]))
+                })))
+            }
+        case .lottery, .classes, .quota:
             break
         }
         return .object(members)
@@ -133,7 +141,7 @@ extension RoundStep {
         let r = try JSONObjectReader(options, file: file, what: "the options of a \(kind) step",
                                      known: ["encoding"] + (takesLevel ? ["level"] : []) + (takesRounds ? ["rounds"] : [])
                                          + (isSecondRound ? ["round_commitment", "round_seed", "vacancy_rounds"] : [])
-                                         + (takesRing ? ["ring_interval", "ring_start"] : []))
+                                         + (takesRing ? ["ring_interval", "ring_schools", "ring_start"] : []))
         var encoding: TextEncoding?
         if let v = r.optional("encoding") {
             guard let e = TextEncoding(rawValue: try JSONObjectReader.string(v, file: file, key: "encoding")) else {
@@ -149,20 +157,35 @@ extension RoundStep {
         switch kinds[at] {
         case "lottery": return (.lottery(level: level), encoding)
         case "place":
-            let (start, interval) = (r.optional("ring_start"), r.optional("ring_interval"))
-            guard let start, let interval else {
-                if let given = start ?? interval {
-                    throw Diagnostic(given.location(in: file), "a ring draw records both \"ring_start\" and \"ring_interval\"")
-                }
-                return (.placement(level: level, ring: nil), encoding)
-            }
             func number(_ v: JSONValue, _ key: String) throws(Diagnostic) -> Int {
                 guard case .number(let x, _) = v.kind, x >= 1, x <= 1e9, x == x.rounded() else {
                     throw Diagnostic(v.location(in: file), "\"\(key)\" must be a whole number from 1")
                 }
                 return Int(x)
             }
-            return (.placement(level: level, ring: RingDraw(start: try number(start, "ring_start"), interval: try number(interval, "ring_interval"))), encoding)
+            var schoolRings: [SchoolRingDraw] = []
+            if let rings = r.optional("ring_schools") {
+                guard case .object(let members) = rings.kind else {
+                    throw Diagnostic(rings.location(in: file), "\"ring_schools\" must be an object such as {\"J03\": {\"interval\": 5, \"start\": 17}}")
+                }
+                for m in members {
+                    let draw = try JSONObjectReader(m.value, file: file, what: "the ring draw of \(m.key)", known: ["interval", "start"])
+                    guard schoolRings.last.map({ $0.schoolID < m.key }) ?? true else {
+                        throw Diagnostic(SourceLocation(file: file, line: m.line, column: m.column), "\"ring_schools\" lists its schools once each, in byte order")
+                    }
+                    schoolRings.append(SchoolRingDraw(schoolID: m.key, draw: RingDraw(start: try number(try draw.required("start"), "start"),
+                                                                                     interval: try number(try draw.required("interval"), "interval"))))
+                }
+            }
+            let (start, interval) = (r.optional("ring_start"), r.optional("ring_interval"))
+            guard let start, let interval else {
+                if let given = start ?? interval {
+                    throw Diagnostic(given.location(in: file), "a ring draw records both \"ring_start\" and \"ring_interval\"")
+                }
+                return (.placement(level: level, ring: nil, schoolRings: schoolRings), encoding)
+            }
+            return (.placement(level: level, ring: RingDraw(start: try number(start, "ring_start"), interval: try number(interval, "ring_interval")),
+                               schoolRings: schoolRings), encoding)
         case "classes": return (.classes(level: level), encoding)
         case "second-round":
             let (seedValue, commitmentValue) = (try r.required("round_seed"), try r.required("round_commitment"))
