@@ -7,14 +7,14 @@
 // The library `Enrollment` (Sources/Enrollment) is built as layers, each a target whose
 // imports the compiler checks, so that nothing refers upward:
 //
-//   EnrollmentIO          IO/                CSV, JSON, text encodings, SHA-256, files written atomically
+//   EnrollmentIO          IO/                CSV, JSON, text encodings, SHA-256, files and folders written atomically, locks
 //   EnrollmentVocabulary  Vocabulary/        the words every layer uses: school levels and sectors, the rule for ids
 //   EnrollmentZones       Zones/             attendance zones as maps and address lists, their geometry
 //   EnrollmentCase        Case/              the case model: its files read into typed values and checked
 //   EnrollmentEngines     Zoning/, Lottery/, Placement/, Classes/, Quota/
 //                                            zoning, lottery, matching, classes, apportionment
 //   EnrollmentRunFolder   RunFolder/         the run folder: the manifest and the steps it records, the commit
-//                                            protocol, the lock, attempts, the code identifier
+//                                            protocol, attempts, the code identifier
 //   EnrollmentRound       Round/             a round's steps and AdmissionRound, which records them
 //   EnrollmentAudit       Audit/             verify: every recorded step re-run and compared
 //   EnrollmentPublishing  Publishing/        the public sites and the supervision report

@@ -21,7 +21,7 @@ enum CeremonyCommand: EnrollCommand {
             (also on the site `enroll publish` writes). FOLDER is replaced as a whole. See docs/LOTTERY.md, section 10.
             """,
         arguments: [CaseArguments.folder.spec, out.spec, PublishCaseCommand.drawDate.spec, PublishCaseCommand.commitment.spec, run.spec,
-                    seedCommitments.spec, PublishCommand.language.spec, CaseArguments.encoding.spec]
+                    seedCommitments.spec, PublishCommand.language.spec, CaseArguments.encoding.spec, PublishCommand.wait.spec]
     )
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
@@ -59,7 +59,7 @@ enum CeremonyCommand: EnrollCommand {
         }
         let folder = try Ceremony.publish(loaded.admissionCase, commitment: published, drawDate: try arguments[PublishCaseCommand.drawDate],
                                           seedCommitments: commitments, results: results, language: try arguments[PublishCommand.language],
-                                          to: out, caseFolder: caseURL, run: runURL)
+                                          to: out, caseFolder: caseURL, run: runURL, wait: try arguments[PublishCommand.wait])
         print("\(folder.slides.count) slides, \(folder.files.count) files written to \(out.path)"
               + (runURL == nil ? "" : "; \(folder.drawnGroups) seat groups drawn by lottery"))
         print("open \(out.appendingPathComponent("index.html").path)")

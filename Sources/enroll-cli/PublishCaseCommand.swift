@@ -21,7 +21,7 @@ enum PublishCaseCommand: EnrollCommand {
             publish`. The second round is not part of it. See docs/PUBLISHING.md.
             """,
         arguments: [CaseArguments.folder.spec, out.spec, drawDate.spec, commitment.spec, PublishCommand.language.spec, PublishCommand.notice.spec,
-                    CaseArguments.encoding.spec]
+                    CaseArguments.encoding.spec, PublishCommand.wait.spec]
     )
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
@@ -44,7 +44,8 @@ enum PublishCaseCommand: EnrollCommand {
         let notice = noticeFile.map(PublishCommand.readNotice)
         if notice == .some(nil) { return 1 }
         let site = try PreDrawSite.publish(loaded.admissionCase, commitment: published, drawDate: try arguments[drawDate],
-                                           language: try arguments[PublishCommand.language], notice: notice ?? nil, to: out, caseFolder: caseURL)
+                                           language: try arguments[PublishCommand.language], notice: notice ?? nil, to: out, caseFolder: caseURL,
+                                           wait: try arguments[PublishCommand.wait])
         print("\(site.files.count) files written to \(out.path)")
         for (level, count) in site.applicants { print("\(level.rawValue): \(count) applicants listed") }
         print("commitment: \(site.commitment.hex)")

@@ -11,6 +11,8 @@ enum PublishCommand: EnrollCommand {
     static let contributions = Argument<[String]>.repeating("contribution", valueName: "label: value", help: "One seed contribution as announced, e.g. 'notary: 4921'. Repeat, in order.", as: .text)
     static let notice = Argument<URL?>.optional("notice", valueName: "file", help: "The publication notice (notice.json: period, supervising office and telephone, how to appeal; default: notice.json of the case folder when there is one).", as: .path)
 
+    static let wait = Argument<Bool>.flag("wait", help: "When another command is writing the same folder, wait for it to end instead of refusing.")
+
     static let spec = CommandSpec(
         name: "publish",
         abstract: "Write the public site of a run: results with personal data masked, the draw's credentials, the supervision report.",
@@ -19,12 +21,13 @@ enum PublishCommand: EnrollCommand {
             every table (names and id numbers masked), the search data in small files under search/ and SHA256SUMS; \
             never writes into RUN. The notice (notice.json) is shown at the top of every page. SITE is replaced as a whole: the \
             new site is written beside it and the two folders' names exchanged, so a kill leaves the old site or the new \
-            one; a non-empty SITE that is not a published site is refused, and so is a RUN with an interrupted step. The pages work offline from the \
+            one; a non-empty SITE that is not a published site is refused, and so is a RUN with an interrupted step. One \
+            command writes SITE at a time: another is refused naming it, or waits with --wait. The pages work offline from the \
             file system. The case (default: the one recorded in RUN/manifest.json) gives school names and the names and id \
             numbers to mask; its commitment.json note is shown. Give the seed contributions, in the order announced, to \
             show them (they must derive the run's seed). See docs/PUBLISHING.md.
             """,
-        arguments: [run.spec, out.spec, language.spec, caseFolder.spec, contributions.spec, notice.spec, CaseArguments.encoding.spec]
+        arguments: [run.spec, out.spec, language.spec, caseFolder.spec, contributions.spec, notice.spec, CaseArguments.encoding.spec, wait.spec]
     )
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
@@ -51,7 +54,8 @@ enum PublishCommand: EnrollCommand {
             return 1
         }
         let admissionCase = results.admissionCase
-        let site = try PublishedSite.publish(results, language: language, notice: publicationNotice ?? nil, to: out, run: run)
+        let site = try PublishedSite.publish(results, language: language, notice: publicationNotice ?? nil, to: out, run: run, wait: try arguments[wait],
+                                             waiting: { Console.error("\(out.path): waiting for \($0)") })
         print("\(site.files.count) files written to \(out.path) (\(site.tables.count) tables)" + (admissionCase == nil ? "; no case: names and id numbers are not published" : ""))
         for level in site.report.levels {
             print("\(level.level.rawValue): \(level.applicants) applicants, nearby admission \(level.nearbyRate), \(level.reassigned) reassigned, \(level.unplaced) unplaced, \(level.largeClasses.count) classes of 56 or more")

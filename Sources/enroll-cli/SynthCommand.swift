@@ -18,9 +18,9 @@ enum SynthCommand: EnrollCommand {
     static let spec = CommandSpec(
         name: "synth",
         abstract: "Write a deterministic synthetic case, to rehearse a round or to benchmark.",
-        discussion: "The same seed and options give the same files, byte for byte. The case has schools, zones as polygons, about N applicants at each level, about N graduates and a policy; `enroll validate` passes on it.",
+        discussion: "The same seed and options give the same files, byte for byte. The case has schools, zones as polygons, about N applicants at each level, about N graduates and a policy; `enroll validate` passes on it. The folder is replaced as a whole (written beside it, then the names exchanged): a kill leaves the old case or the new one; a non-empty folder that is not a case is refused; one command writes it at a time (another is refused naming it, or waits with --wait).",
         arguments: [seed.spec, applicants.spec, out.spec, juniorApplicants.spec, graduates.spec, primaryZones.spec, juniorZones.spec,
-                    multiSchoolZones.spec, privateJuniorSchools.spec, secondRound.spec]
+                    multiSchoolZones.spec, privateJuniorSchools.spec, secondRound.spec, PublishCommand.wait.spec]
     )
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
@@ -41,7 +41,8 @@ enum SynthCommand: EnrollCommand {
         parameters.secondRoundApplicants = try arguments[secondRound] ?? 0
         let county = SyntheticCounty(parameters: parameters)
         let out = try arguments[out]
-        let files = try CaseWriter.write(county, to: out)
+        let files = try CaseWriter.replace(out, with: county, wait: try arguments[PublishCommand.wait],
+                                           waiting: { Console.error("\(out.path): waiting for \($0)") })
         let c = county.admissionCase
         print("wrote \(files.count) files to \(out.path): \(c.schools.count) schools, \(county.zones.count + county.zoneDeclarations.count) zones, "
               + "\(c.primaryApplicants.count) primary and \(c.juniorApplicants.count) junior applicants, \(c.graduates.count) graduates")

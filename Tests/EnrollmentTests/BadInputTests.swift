@@ -84,7 +84,7 @@ func snapshot(_ folder: URL) throws -> [String: Data] {
     var files: [String: Data] = [:]
     guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return files }
     for case let url as URL in walker where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true
-        && url.lastPathComponent != RunFolderLock.fileName {  // the lock names its last holder; never a result
+        && url.lastPathComponent != FolderLock.fileName {  // the lock names its last holder; never a result
         files[String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count))] = try Data(contentsOf: url)
     }
     return files

@@ -92,6 +92,6 @@ import Testing
         #expect(result.err.contains(": the disk is full (No space left on device); the command's results were not kept: "
                                     + "free some space, or write to a folder on another disk, and run the command again"), "\(result.err)")
         #expect(try snapshot(run).isEmpty)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: run.path) == [RunFolderLock.fileName])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: run.path) == [FolderLock.fileName])
     }
 }

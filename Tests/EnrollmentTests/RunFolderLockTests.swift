@@ -94,20 +94,20 @@ import Testing
         let root = try Self.committedCase()
         let run = root.appendingPathComponent("run")
         do {
-            let held = try RunFolderLock(run)
+            let held = try FolderLock(run)
             let refused = try runEnroll(["place", root.appendingPathComponent("case").path, "--level", "primary", "--seed", Self.seed,
                                          "--commitment", root.appendingPathComponent("c.json").path, "--out", run.path])
             #expect(refused.status == 1)
             #expect(refused.err.contains("\(run.path): the folder is busy: another command is writing into it (process \(getpid()): "))
-            #expect(throws: RunFolderLockError.self) { try RunFolderLock(run) }
+            #expect(throws: FolderLockError.self) { try FolderLock(run) }
             _ = held
         }
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = ["-o", run.appendingPathComponent(RunFolderLock.fileName).path, "sleep", "2"]  // -o: the lock is flock's own
+        holder.arguments = ["-o", run.appendingPathComponent(FolderLock.fileName).path, "sleep", "2"]  // -o: the lock is flock's own
         try holder.run()
         usleep(300_000)
-        #expect(throws: RunFolderLockError.self) { try RunFolderLock(run) }
+        #expect(throws: FolderLockError.self) { try FolderLock(run) }
         kill(holder.processIdentifier, SIGKILL)
         holder.waitUntilExit()
         let placed = try runEnroll(["place", root.appendingPathComponent("case").path, "--level", "primary", "--seed", Self.seed,

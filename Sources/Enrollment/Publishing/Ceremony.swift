@@ -58,9 +58,9 @@ package struct Ceremony: Sendable {
     ///   file errors.
     package static func publish(_ admissionCase: AdmissionCase, commitment: Commitment, drawDate: CalendarDate,
                                 seedCommitments: [SeedCommitment] = [], results: RunResults? = nil, language: SiteLanguage = .zh,
-                                to folder: URL, caseFolder: URL, run: URL?) throws -> Summary {
+                                to folder: URL, caseFolder: URL, run: URL?, wait: Bool = false) throws -> Summary {
         if let run { try SiteFolder.check(folder, outside: run, as: PublishingError.siteInsideRun) }
-        return try SiteFolder.replace(folder, outside: caseFolder, as: PublishingError.siteInsideCase) { writer in
+        return try SiteFolder.replace(folder, outside: caseFolder, as: PublishingError.siteInsideCase, wait: wait) { writer in
             try CeremonyBuilder.build(admissionCase, commitment: commitment, drawDate: drawDate, seedCommitments: seedCommitments,
                                       results: results, language: language, into: &writer)
         }

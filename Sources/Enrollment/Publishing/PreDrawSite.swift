@@ -56,13 +56,14 @@ package struct PreDrawSite: Sendable {
     }
 
     /// Publishes the site into the folder `site`, replacing it as a whole (`SiteFolder`: a kill
-    /// leaves the old site or the new one).
+    /// leaves the old site or the new one; another publication into `site` waits, with `wait`,
+    /// or is refused naming it).
     /// - Throws: `PublishingError.siteInsideCase` when `site` is `caseFolder` or inside it;
     ///   `PublishingError.notASite` when `site` holds files and is not a published site;
     ///   `PlacementError`; file errors.
     package static func publish(_ admissionCase: AdmissionCase, commitment: Commitment, drawDate: CalendarDate, language: SiteLanguage = .zh,
-                               notice: PublicationNotice? = nil, to site: URL, caseFolder: URL) throws -> Summary {
-        try SiteFolder.replace(site, outside: caseFolder, as: PublishingError.siteInsideCase) { writer in
+                               notice: PublicationNotice? = nil, to site: URL, caseFolder: URL, wait: Bool = false) throws -> Summary {
+        try SiteFolder.replace(site, outside: caseFolder, as: PublishingError.siteInsideCase, wait: wait) { writer in
             try PreDrawSiteBuilder.build(admissionCase, commitment: commitment, drawDate: drawDate, language: language, notice: notice, into: &writer)
         }
     }

@@ -48,13 +48,14 @@ package struct PublishedSite: Sendable {
     /// `RENAME_EXCHANGE`), so a kill leaves the old site or the new one, complete; elsewhere,
     /// or where the file system cannot exchange, by two renames, between which `site` is
     /// briefly absent while both complete copies exist. Leftover staging folders of an earlier
-    /// interrupted publication are removed first.
-    /// - Throws: `PublishingError.siteInsideRun` when `site` is `run` or inside it;
+    /// interrupted publication are removed first. The site's lock (`FolderLock(beside:)`) is held
+    /// throughout: another publication into `site` waits (`wait`) or is refused naming it.
+    /// - Throws: `PublishingError.siteInsideRun` when `site` is `run` or inside it; `FolderLockError.busy`;
     ///   `PublishingError.notASite` when `site` holds files and is not a published site
     ///   (it would be replaced); `PublishingError.missingColumn`; file errors.
     package static func publish(_ results: RunResults, language: SiteLanguage = .zh, notice: PublicationNotice? = nil,
-                               to site: URL, run: URL) throws -> Summary {
-        try SiteFolder.replace(site, outside: run, as: PublishingError.siteInsideRun) { writer in
+                               to site: URL, run: URL, wait: Bool = false, waiting: (String) -> Void = { _ in }) throws -> Summary {
+        try SiteFolder.replace(site, outside: run, as: PublishingError.siteInsideRun, wait: wait, waiting: waiting) { writer in
             try SiteBuilder.build(results, language: language, notice: notice, into: &writer)
         }
     }

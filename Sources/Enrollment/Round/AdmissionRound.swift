@@ -53,17 +53,17 @@ public struct AdmissionRound: Sendable {
     /// The raw SHA-256 of every case file read, as each step records its inputs.
     package let inputs: [RunStep.FileRecord]
     /// The run folder's lock, held while the round is open (one writer per folder).
-    private let lock: RunFolderLock
+    private let lock: FolderLock
 
     /// Opens a round: checks the seed, the commitment and the case, takes the run folder's lock
-    /// (`RunFolderLock`, held while the round lives), and settles the run folder.
+    /// (`FolderLock`, held while the round lives), and settles the run folder.
     /// - Parameters:
     ///   - contributions: the seed ceremony's contributions, in the order announced, to record in
     ///     the manifest; they must give `seed`.
     ///   - wait: when another command holds the run folder, wait for it (telling `waiting` who
     ///     holds it) instead of refusing.
     /// - Throws: `RoundError.malformedSeed`, `.contributionsDoNotGiveSeed`; `CommitmentError`; `Diagnostics` listing every
-    ///   problem of an invalid case; `CaseFolderError`; `RunFolderLockError.busy` when another
+    ///   problem of an invalid case; `CaseFolderError`; `FolderLockError.busy` when another
     ///   live command writes into the run folder; errors reading the run folder.
     /// - Complexity: O(size of the case), each file read and parsed once (the commitment is
     ///   made from the tables read).
@@ -92,7 +92,7 @@ public struct AdmissionRound: Sendable {
         self.code = code
         self.force = force
         self.inputs = inputs
-        self.lock = try RunFolderLock(runFolder, wait: wait, waiting: waiting)
+        self.lock = try FolderLock(runFolder, wait: wait, waiting: waiting)
         self.recovery = try RunCommit.recover(runFolder)
     }
 

@@ -108,6 +108,21 @@ extension CaseWriter {
         return Array((lines.joined(separator: "\n") + "\n").utf8)
     }
 
+    /// Writes every file of a synthetic county as the folder `folder`, replacing it as a whole
+    /// (`FolderReplacement`): a kill leaves the old case or the new one, never a mix of the two,
+    /// and another command replacing the same folder waits (`wait`) or is refused naming it.
+    /// Returns the names written, in order.
+    /// - Throws: `FolderLockError.busy`; `CaseWriterError.notACase` when `folder` holds files and
+    ///   no `schools.csv` (it would be replaced); file errors.
+    package static func replace(_ folder: URL, with county: SyntheticCounty, wait: Bool = false,
+                                waiting: (String) -> Void = { _ in }) throws -> [String] {
+        try FolderReplacement.replace(folder, wait: wait, waiting: waiting, refusal: { existing in
+            existing.contains(SchoolTable.fileName) ? nil : CaseWriterError.notACase(folder.standardizedFileURL.path)
+        }) { staging in
+            try write(county, to: staging)
+        }
+    }
+
     /// Writes every file of a synthetic county into `folder` (each atomically) and returns
     /// their names in the order written.
     package static func write(_ county: SyntheticCounty, to folder: URL) throws -> [String] {
@@ -148,5 +163,19 @@ extension CaseWriter {
             try AtomicFile.write(bytes, to: folder.appendingPathComponent(name))
         }
         return files.map(\.0)
+    }
+}
+
+/// Why a synthetic case was not written.
+package enum CaseWriterError: Error, Equatable, CustomStringConvertible {
+    /// The folder holds files and is not a case: writing the case would replace them.
+    case notACase(String)
+
+    package var description: String {
+        switch self {
+        case .notACase(let path):
+            "\(path): the folder holds files and no \(SchoolTable.fileName), so it is not a case folder; "
+                + "enroll synth replaces its --out folder as a whole: give a new or empty folder, or a case folder to replace"
+        }
     }
 }
