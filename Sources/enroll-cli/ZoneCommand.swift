@@ -10,22 +10,25 @@ enum ZoneCommand: EnrollCommand {
     static let spec = CommandSpec(
         name: "zone",
         abstract: "Assign every applicant of a level to an attendance zone and its schools (划片).",
-        discussion: "Writes one row per applicant (student_id, zone_id, schools, method, near_boundary, note) to --out, and a summary per zone (applicants, seats, balance) to --summary. Each file is written beside its place and renamed into it, so a kill leaves it old or new, whole; one command writes --out at a time (another is refused naming it, or waits with --wait).",
+        discussion: "Writes one row per applicant (student_id, zone_id, schools, method, near_boundary, note) to --out, and a summary per zone (applicants, seats, balance) to --summary. Both files are written in full beside their places and then renamed into them, so a kill leaves each old or new, whole; one command writes --out at a time (another is refused naming it, or waits with --wait).",
         arguments: [CaseArguments.folder.spec, CaseArguments.level.spec, out.spec, summary.spec, CaseArguments.encoding.spec, PublishCommand.wait.spec]
     )
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
         let level = try arguments[CaseArguments.level]
-        guard let c = try CaseArguments.load(arguments) else { return 1 }
-        let assignments = ZoneAssigner(admissionCase: c, level: level).assign(c.applicants(level))
         let out = try arguments[out]
         let summary = try arguments[summary] ?? out.deletingPathExtension().appendingPathExtension("summary.csv")
-        // One writer of the file at a time; each file whole (written beside it, then renamed).
+        guard summary.standardizedFileURL.path != out.standardizedFileURL.path else {
+            throw UsageError.invalidValue(option: "summary", value: summary.path, reason: "it is the --out file; give the summary another name")
+        }
+        guard let c = try CaseArguments.load(arguments) else { return 1 }
+        let assignments = ZoneAssigner(admissionCase: c, level: level).assign(c.applicants(level))
+        // One writer of the file at a time; both files complete beside their places before either is renamed.
         let lock = try FolderLock(beside: out, isFolder: false, wait: try arguments[PublishCommand.wait],
                                   waiting: { Console.error("\(out.path): waiting for \($0)") })
         try withExtendedLifetime(lock) {
-            try AtomicFile.write(ZoningTables.assignments(assignments), to: out)
-            try AtomicFile.write(ZoningTables.summary(assignments, admissionCase: c, level: level), to: summary)
+            try AtomicFile.write([(ZoningTables.assignments(assignments), out),
+                                  (ZoningTables.summary(assignments, admissionCase: c, level: level), summary)])
         }
         let counts = Dictionary(grouping: assignments, by: \.method).mapValues(\.count)
         print("zoned \(assignments.count) \(level.rawValue) applicants: \(counts[.polygon] ?? 0) by map, \(counts[.address] ?? 0) by address, "

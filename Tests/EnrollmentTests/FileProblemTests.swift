@@ -68,23 +68,11 @@ import Testing
         let root = try RunFolderLockTests.committedCase()
         let small = root.appendingPathComponent("small")
         try FileManager.default.createDirectory(at: small, withIntermediateDirectories: true)
-        let mount = Process()
-        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
-        mount.arguments = ["-t", "tmpfs", "-o", "size=64k", "tmpfs", small.path]
-        mount.standardError = FileHandle.nullDevice
-        try mount.run()
-        mount.waitUntilExit()
-        guard mount.terminationStatus == 0 else {
+        guard try runSystemTool("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", small.path]) == 0 else {
             print("DiskFullTests: skipped: this user cannot mount a small tmpfs")
             return
         }
-        defer {
-            let unmount = Process()
-            unmount.executableURL = URL(fileURLWithPath: "/bin/umount")
-            unmount.arguments = [small.path]
-            try? unmount.run()
-            unmount.waitUntilExit()
-        }
+        defer { _ = try? runSystemTool("/bin/umount", [small.path]) }
         let run = small.appendingPathComponent("run")
         let result = try runEnroll(["place", root.appendingPathComponent("case").path, "--level", "primary", "--seed", RunFolderLockTests.seed,
                                     "--commitment", root.appendingPathComponent("c.json").path, "--out", run.path])

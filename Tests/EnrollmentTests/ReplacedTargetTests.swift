@@ -127,5 +127,37 @@ import Testing
         #expect(busy.status == 1 && busy.err.contains("\(out.path): the file is busy: another command is writing into it (process \(getpid()): "), "\(busy.err)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
         withExtendedLifetime(held) {}
+        let same = try runEnroll(["zone", caseFolder.path, "--level", "junior", "--out", out.path, "--summary", out.path])
+        #expect(same.status == 2 && same.err.contains("the value '\(out.path)' of '--summary' is invalid: it is the --out file; give the summary another name"),
+                "\(same.err)")
+    }
+
+    /// SIGKILL at random points of `zone` writing over an earlier zoning of the other level:
+    /// each file is the old one or the new one, whole, every time.
+    @Test func aKilledZoningLeavesEachFileOldOrNew() throws {
+        let root = try temporaryFolder()
+        let caseFolder = root.appendingPathComponent("case")
+        let out = root.appendingPathComponent("zoning.csv"), summary = root.appendingPathComponent("zoning.summary.csv")
+        #expect(try runEnroll(["synth", "--seed", "zone-kill", "--applicants", "20000", "--out", caseFolder.path]).status == 0)
+        func zoning(_ level: String) -> [String] { ["zone", caseFolder.path, "--level", level, "--out", out.path] }
+        var expected: [String: [UInt8]] = [:]
+        var duration = 0.0
+        for level in ["primary", "junior"] {
+            duration = max(duration, try KillTests.run(zoning(level), killAfter: nil, from: nil).seconds)
+            expected[level] = [UInt8](try Data(contentsOf: out)) + [0] + [UInt8](try Data(contentsOf: summary))
+        }
+        func whole(_ url: URL, part: Int) throws -> Bool {
+            let bytes = [UInt8](try Data(contentsOf: url))
+            return expected.values.contains { $0.split(separator: 0, maxSplits: 1, omittingEmptySubsequences: false)[part].elementsEqual(bytes) }
+        }
+        var delays = KillTests.Delays(state: 20261205)
+        var interrupted = 0
+        for k in 0..<6 {
+            interrupted += try KillTests.killed(zoning(k % 2 == 0 ? "primary" : "junior"), after: delays.next(below: duration * 0.95), from: nil) ? 1 : 0
+            #expect(try whole(out, part: 0) && whole(summary, part: 1), "a killed zone left a file that is neither the old one nor the new one")
+        }
+        #expect(interrupted >= 3, "the kills came after zone ended")
+        #expect(try runEnroll(zoning("junior")).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == [".case.lock", ".zoning.csv.lock", "case", "zoning.csv", "zoning.summary.csv"])
     }
 }

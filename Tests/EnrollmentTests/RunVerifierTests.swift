@@ -202,6 +202,39 @@ import Testing
         }
     }
 
+    /// A recorded attempt's file deleted or changed by hand is named with the attempt that wrote
+    /// it: its number among all the folder's attempts (a replaced one before it), step and seed.
+    @Test func anAttemptsDeletedOrChangedFileIsNamedWithTheAttempt() throws {
+        let r = try Self.makeRun()
+        try AdmissionRound(caseFolder: r.caseFolder, commitment: r.commitment, seed: Self.seed, runFolder: r.run, code: Self.code, force: true)
+            .drawLotteryNumbers(.primary)
+        let url = r.run.appendingPathComponent("lottery-numbers.csv")
+        let original = try Data(contentsOf: url)
+        let attempt = "attempt 2 of 2 in manifest.json (lottery (level primary): recorded, seed \(Self.seed))"
+        try FileManager.default.removeItem(at: url)
+        #expect(Self.failure(r) == "lottery-numbers.csv: output file of \(attempt) is missing from the run folder: deleted or moved after the run; "
+                + "restore it from the archived or published copy of the run folder")
+        try original.write(to: url)
+        try Self.changeOneByte(url)
+        let message = try #require(Self.failure(r))
+        #expect(message.hasPrefix("lottery-numbers.csv:") && message.hasSuffix(" (the file differs from the re-run and from its digest in manifest.json: "
+                                  + "it was changed after the run)\n  the file was written by \(attempt)"), "\(message)")
+        try original.write(to: url)
+        #expect(try Self.verify(r).earlierAttempts.map(\.summary) == ["lottery (level junior): replaced, seed \(Self.seed)"])
+    }
+
+    @Test func theCommandNamesEveryMissingFileOfTheAttempt() throws {
+        let root = try temporaryFolder()
+        let run = try ReplacedTargetTests.placedRun(root)
+        let manifest = try #require(try Manifest.read(run: run))
+        for name in ["junior/placements.csv", "junior/ranks.csv"] { try FileManager.default.removeItem(at: run.appendingPathComponent(name)) }
+        let result = try runEnroll(["verify", run.path])
+        #expect(result.status == 1)
+        #expect(result.err == "not verified: junior/placements.csv, junior/ranks.csv: output files of attempt 2 of 2 in manifest.json "
+                + "(place (level junior): recorded, seed \(manifest.seed)) are missing from the run folder: deleted or moved after the run; "
+                + "restore them from the archived or published copy of the run folder\n")
+    }
+
     @Test func manifestRoundTrip() throws {
         let r = try Self.makeRun()
         let bytes = [UInt8](try Data(contentsOf: r.run.appendingPathComponent("manifest.json")))

@@ -91,3 +91,16 @@ func runNode(_ program: String, in folder: URL) throws -> (status: Int32, out: S
     process.waitUntilExit()
     return (process.terminationStatus, output)
 }
+
+/// Runs the system tool at `path` (e.g. `/bin/mount`) with `arguments`, its error output
+/// discarded; returns its exit status.
+@discardableResult
+func runSystemTool(_ path: String, _ arguments: [String]) throws -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    return process.terminationStatus
+}

@@ -15,13 +15,16 @@ import EnrollmentRound
 ///    `allowOtherCode`);
 /// 2. every input file of every step still has its recorded SHA-256 (naming the file), and
 ///    the case still hashes to the recorded commitment;
-/// 3. every output file has its recorded SHA-256 (a file that does not is named at once, its
-///    step alone re-run to name the line and column); then every step is re-run from its
-///    recorded options and the recorded seed; each output is compared byte for byte with the
-///    published file (naming file, line and column) and with the digest recorded for it; the
-///    step's invariants are checked;
-/// 4. the manifest the re-run gives (with the recorded attempts) is byte for byte the
-///    manifest, and its `recorded` attempts are its steps.
+/// 3. the manifest's `recorded` attempts are its steps, and every output file of each is there
+///    with its recorded SHA-256 (a file that is not is named with the attempt that wrote it —
+///    number, step, seed — a changed one after its step alone is re-run to name the line and
+///    column); then every step is re-run from its recorded options and the recorded seed; each
+///    output is compared byte for byte with the published file (naming file, line and column)
+///    and with the digest recorded for it; the step's invariants are checked;
+/// 4. the manifest the re-run gives (with the recorded attempts) is byte for byte the manifest.
+///
+/// It never writes into the run folder or the case folder (only into `scratch` when given), so
+/// it verifies a read-only copy, and a killed `verify` leaves nothing behind.
 public enum RunVerifier {
     /// Which state of the folder was verified.
     package enum VerifiedState: Equatable, Sendable {
@@ -141,12 +144,18 @@ public enum RunVerifier {
             throw .commitmentDiffers(recorded: manifest.commitment, found: now.digest, changes: changes(in: folder, from: manifest.commitment))
         }
 
-        // An output whose SHA-256 is not the recorded one is found before anything is re-run;
-        // only its step is re-run, to name the line and column that differ.
+        // The attempts are checked before the files: each step's files are then named with the
+        // attempt that wrote them. An output missing, or whose SHA-256 is not the recorded one, is
+        // found before anything is re-run; only its step is re-run, to name the line and column.
+        if let problem = manifest.attemptsProblem { throw .attempts(fileName, problem) }
+        let recorded = manifest.attempts.indices.filter { manifest.attempts[$0].outcome == .recorded }
         for (index, step) in manifest.steps.enumerated() {
+            let attempt = "attempt \(recorded[index] + 1) of \(manifest.attempts.count) in \(fileName) (\(manifest.attempts[recorded[index]].summary))"
+            let missing = step.outputs.map(\.name).filter { !FileManager.default.fileExists(atPath: replay.url(of: $0).path) }
+            guard missing.isEmpty else { throw .attemptFilesMissing(attempt, missing) }
             for record in step.outputs where (try? SHA256.hash(fileAt: replay.url(of: record.name))) != record.digest {
-                _ = try replay.verifyStep(index)
-                throw .outputDigestDiffers(record.name)
+                do { _ = try replay.verifyStep(index) } catch { throw .attemptFileChanged(attempt, error) }
+                throw .attemptFileChanged(attempt, .outputDigestDiffers(record.name))
             }
         }
         var rerun = manifest
@@ -157,7 +166,6 @@ public enum RunVerifier {
             let line = OutputDifference.first(published: published, expected: expected, file: fileName) ?? fileName
             throw .manifestDiffers(line)
         }
-        if let problem = manifest.attemptsProblem { throw .attempts(fileName, problem) }
         return Summary(steps: manifest.steps.count, inputs: inputCount, outputs: manifest.steps.map(\.outputs.count).reduce(0, +),
                        stepLabels: manifest.steps.map(\.label), earlierAttempts: manifest.attempts.filter { $0.outcome != .recorded })
     }
@@ -293,6 +301,10 @@ public enum VerificationError: Error, CustomStringConvertible {
     case manifestDiffers(String)
     /// The manifest's `recorded` attempts are not its steps.
     case attempts(String, String)
+    /// Output files of a recorded attempt (named: number, step, seed) are missing from the run folder.
+    case attemptFilesMissing(String, [String])
+    /// An output file of a recorded attempt (named) is not what it wrote: the difference found.
+    indirect case attemptFileChanged(String, VerificationError)
     /// A first step was interrupted: the folder holds no completed step.
     case nothingCompleted(String, steps: [String], leftovers: [String])
 
@@ -335,6 +347,12 @@ public enum VerificationError: Error, CustomStringConvertible {
             return "\(difference) (the manifest differs from the manifest the re-run gives)"
         case let .attempts(file, problem):
             return "\(file): \(problem)"
+        case let .attemptFilesMissing(attempt, files):
+            return "\(files.joined(separator: ", ")): \(files.count == 1 ? "output file" : "output files") of \(attempt) "
+                + "\(files.count == 1 ? "is" : "are") missing from the run folder: deleted or moved after the run; "
+                + "restore \(files.count == 1 ? "it" : "them") from the archived or published copy of the run folder"
+        case let .attemptFileChanged(attempt, difference):
+            return "\(difference)\n  the file was written by \(attempt)"
         case let .nothingCompleted(path, steps, leftovers):
             return "\(path): no step is complete: the first step (\(steps.joined(separator: ", "))) was interrupted before all its files were written; "
                 + "leftover files: \(leftovers.joined(separator: ", ")); run the command again"

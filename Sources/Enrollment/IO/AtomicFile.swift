@@ -5,30 +5,48 @@ import Foundation
 /// are flushed to disk, the temporary file is renamed over the target, and the folder is
 /// flushed so the rename itself survives a power cut.
 ///
-/// One file only: a step that writes several files goes through `RunCommit`, and a published
-/// site is swapped as a whole folder (`PublishedSite.write`).
+/// Each file alone: several files written together are each whole, but a kill between their
+/// renames can leave some old and some new. A step's several files therefore go through
+/// `RunCommit`, and a published site or a case is swapped as a whole folder (`FolderReplacement`).
 package enum AtomicFile {
     /// Writes `bytes` to `url` atomically, creating the parent folder if needed.
     /// - Complexity: O(n) in the size of `bytes`.
     package static func write(_ bytes: [UInt8], to url: URL) throws {
-        let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).partial")
-        let path = temporary.path
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw AtomicFileError.cannotWrite(url.path, errno) }
-        let ok = writeAll(bytes, to: fd)
-        let synced = fsync(fd) == 0
-        close(fd)
-        guard ok, synced else {
-            unlink(path)
-            throw AtomicFileError.cannotWrite(url.path, errno)
+        try write([(bytes, url)])
+    }
+
+    /// Writes several files, each atomically, creating their folders if needed: every file is
+    /// first written and flushed beside its target as `.<name>.partial`, and only when all are
+    /// complete are they renamed into place, one right after the other. A failure while writing
+    /// removes the partial files and changes nothing; a kill can leave a mix of old and new only
+    /// between two renames, never a part of a file.
+    /// - Complexity: O(total size of the files).
+    package static func write(_ files: [(bytes: [UInt8], url: URL)]) throws {
+        var staged: [(partial: String, target: URL)] = []
+        for (bytes, url) in files {
+            let folder = url.deletingLastPathComponent()
+            do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+                for file in staged { unlink(file.partial) }
+                throw error
+            }
+            let path = folder.appendingPathComponent(".\(url.lastPathComponent).partial").path
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            let ok = fd >= 0 && writeAll(bytes, to: fd) && fsync(fd) == 0
+            let reason = errno
+            if fd >= 0 { close(fd) }
+            guard ok else {
+                unlink(path)
+                for file in staged { unlink(file.partial) }
+                throw AtomicFileError.cannotWrite(url.path, reason)
+            }
+            staged.append((path, url))
         }
-        guard rename(path, url.path) == 0 else {
-            unlink(path)
-            throw AtomicFileError.cannotWrite(url.path, errno)
+        for (k, file) in staged.enumerated() where rename(file.partial, file.target.path) != 0 {
+            let reason = errno
+            for later in staged[k...] { unlink(later.partial) }
+            throw AtomicFileError.cannotWrite(file.target.path, reason)
         }
-        syncFolder(folder)
+        for folder in Set(staged.map { $0.target.deletingLastPathComponent().path }).sorted() { syncFolder(URL(fileURLWithPath: folder)) }
     }
 
     /// Writes all of `bytes` to the open file `fd`; false at the first failed write (`errno` tells why).
