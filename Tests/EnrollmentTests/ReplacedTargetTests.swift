@@ -132,6 +132,55 @@ import Testing
                 "\(same.err)")
     }
 
+    /// Starts every command of `commands` at once (processes); returns their exit statuses and error outputs.
+    static func atOnce(_ commands: [[String]]) throws -> [(status: Int32, err: String)] {
+        let started = try commands.map { arguments -> (Process, Pipe) in
+            let p = Process(), err = Pipe()
+            p.executableURL = enrollBinary
+            p.arguments = arguments
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = err
+            try p.run()
+            return (p, err)
+        }
+        return started.map { p, err in
+            let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            return (p.terminationStatus, text)
+        }
+    }
+
+    /// Two `synth` into one folder and two `zone` into one file, started at once: with `--wait`
+    /// both end and the target is one of the two results, whole; without, the loser is refused
+    /// as busy and the target is the winner's.
+    @Test func twoSynthsOrTwoZonesAtOnceLeaveOneWholeResult() throws {
+        let root = try temporaryFolder()
+        let caseFolder = root.appendingPathComponent("case"), out = root.appendingPathComponent("zoning.csv")
+        var cases: [String?] = []
+        for seed in ["a", "b"] {
+            let folder = root.appendingPathComponent("expected-\(seed)")
+            _ = try CaseWriter.write(SyntheticCounty(parameters: .scaled(seed: seed, applicants: 3000)), to: folder)
+            cases.append(try Self.fingerprint(folder))
+        }
+        for wait in [["--wait"], []] {
+            let ended = try Self.atOnce(["a", "b"].map { ["synth", "--seed", $0, "--applicants", "3000", "--out", caseFolder.path] + wait })
+            #expect(ended.allSatisfy { $0.status == 0 || $0.err.contains("\(caseFolder.path): the folder is busy") }, "\(ended.map(\.err))")
+            #expect(!wait.isEmpty ? ended.allSatisfy { $0.status == 0 } : ended.contains { $0.status == 0 })
+            #expect(cases.contains(try Self.fingerprint(caseFolder)), "two synths left a case that is neither")
+        }
+        var zonings: [[UInt8]] = []
+        for level in ["primary", "junior"] {
+            #expect(try runEnroll(["zone", caseFolder.path, "--level", level, "--out", out.path]).status == 0)
+            zonings.append([UInt8](try Data(contentsOf: out)))
+        }
+        for wait in [["--wait"], []] {
+            let ended = try Self.atOnce(["primary", "junior"].map { ["zone", caseFolder.path, "--level", $0, "--out", out.path] + wait })
+            #expect(ended.allSatisfy { $0.status == 0 || $0.err.contains("\(out.path): the file is busy") }, "\(ended.map(\.err))")
+            #expect(!wait.isEmpty ? ended.allSatisfy { $0.status == 0 } : ended.contains { $0.status == 0 })
+            #expect(zonings.contains([UInt8](try Data(contentsOf: out))), "two zones left a file that is neither")
+        }
+    }
+
     /// SIGKILL at random points of `zone` writing over an earlier zoning of the other level:
     /// each file is the old one or the new one, whole, every time.
     @Test func aKilledZoningLeavesEachFileOldOrNew() throws {
