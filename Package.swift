@@ -7,6 +7,7 @@
 // The library `Enrollment` (Sources/Enrollment) is built as layers, each a target whose
 // imports the compiler checks, so that nothing refers upward:
 //
+//   EnrollmentSHA256Accelerated  SHA256Accelerated/  SHA-256's compression on the CPU's SHA extensions (C)
 //   EnrollmentIO          IO/                CSV, JSON, text encodings, SHA-256, files and folders written atomically, locks
 //   EnrollmentVocabulary  Vocabulary/        the words every layer uses: school levels and sectors, the rule for ids
 //   EnrollmentZones       Zones/             attendance zones as maps and address lists, their geometry
@@ -25,7 +26,7 @@
 import PackageDescription
 
 /// Every folder of Sources/Enrollment, and the file of the `Enrollment` target.
-let libraryParts = ["IO", "Vocabulary", "Zones", "Case", "Zoning", "Lottery", "Placement", "Classes", "Quota", "RunFolder", "Round", "Audit", "Publishing",
+let libraryParts = ["SHA256Accelerated", "IO", "Vocabulary", "Zones", "Case", "Zoning", "Lottery", "Placement", "Classes", "Quota", "RunFolder", "Round", "Audit", "Publishing",
                     "CommandLine", "Synthesis", "Enrollment.swift"]
 
 /// A target of Sources/Enrollment made of `parts` (folders, or the one file). No unsafe flags:
@@ -42,7 +43,10 @@ let package = Package(
         .executable(name: "enroll", targets: ["enroll-cli"]),
     ],
     targets: [
-        library("EnrollmentIO", ["IO"]),
+        // SHA-256's compression on the CPU's SHA extensions, in C (per-function target attributes,
+        // detected at run time; no flags): EnrollmentIO's SHA256 falls back to Swift without them.
+        .target(name: "EnrollmentSHA256Accelerated", path: "Sources/Enrollment/SHA256Accelerated"),
+        library("EnrollmentIO", ["IO"], dependencies: ["EnrollmentSHA256Accelerated"]),
         library("EnrollmentVocabulary", ["Vocabulary"], dependencies: ["EnrollmentIO"]),
         library("EnrollmentZones", ["Zones"], dependencies: ["EnrollmentIO", "EnrollmentVocabulary"]),
         library("EnrollmentCase", ["Case"], dependencies: ["EnrollmentIO", "EnrollmentVocabulary", "EnrollmentZones"]),

@@ -6,8 +6,10 @@
 #
 #   bench/city.sh [SIZES…]      default: 300000; e.g. bench/city.sh 30000 100000 300000 1000000
 #   ENROLL=path/to/enroll bench/city.sh …   another binary (default: this tree's release build)
+#   SEED=word bench/city.sh …                 synth's seed (default: city)
+#   TAG=name bench/city.sh …                  work folder enroll-city-N-name (to keep two binaries' runs apart)
 #
-# Work folders: ${TMPDIR:-/tmp}/enroll-city-N/ (replaced each run). Fails on the first step that
+# Work folders: ${TMPDIR:-/tmp}/enroll-city-N[-TAG]/ (replaced each run). Fails on the first step that
 # fails, printing its output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +22,7 @@ fi
 notice=$PWD/zones/sample-county/notice.json
 echo "load before: $(uptime)"
 for n in "${sizes[@]}"; do
-    work="${TMPDIR:-/tmp}/enroll-city-$n"
+    work="${TMPDIR:-/tmp}/enroll-city-$n${TAG:+-$TAG}"
     rm -rf "$work"
     mkdir -p "$work"
     total_wall=0 total_cpu=0 peak_all=0
@@ -45,7 +47,7 @@ for n in "${sizes[@]}"; do
         fi
         return 0
     }
-    step synth synth --seed city --applicants "$n" --out "$work/case"
+    step synth synth --seed "${SEED:-city}" --applicants "$n" --out "$work/case"
     step validate validate "$work/case"
     step commit commit "$work/case" --out "$work/commitment.json"
     step seed seed --contribution "notary: $n" --contribution "beacon: city"

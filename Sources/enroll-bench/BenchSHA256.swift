@@ -6,10 +6,13 @@ import EnrollmentSynthesis
 /// `enroll-bench sha256 [--mb N] [--file PATH]`: the throughput of `SHA256` on an in-memory
 /// buffer of N MB (1 MB = 10^6 bytes, default 256) and on a file: PATH if given (so that
 /// bench/sha256.sh can hash the very file its peers hash), else a temporary file of the same
-/// bytes, removed afterwards. Prints one line per measurement:
+/// bytes, removed afterwards; and the buffer once more through the Swift compression alone
+/// (`portable`: what runs where the processor has no SHA extensions). Prints one line per
+/// measurement:
 ///
-///     memory  256 MB  0.812 s  315.3 MB/s  <digest>
-///     file    256 MB  0.830 s  308.4 MB/s  <digest>
+///     memory    256 MB  0.812 s  315.3 MB/s  <digest>
+///     portable  256 MB  0.812 s  315.3 MB/s  <digest>
+///     file      256 MB  0.830 s  308.4 MB/s  <digest>
 enum BenchSHA256 {
     static let summary = "SHA-256 throughput on a buffer and a file [--mb N] [--file PATH]"
 
@@ -31,6 +34,13 @@ enum BenchSHA256 {
         let bytes = (0..<megabytes * 1_000_000).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }
         let memory = measure { bytes.withUnsafeBytes { SHA256.hash($0) } }
         report("memory", megabytes: megabytes, memory)
+        let portable = measure {
+            var hasher = SHA256(portable: true)
+            bytes.withUnsafeBytes { hasher.update($0) }
+            return hasher.finalize()
+        }
+        guard portable.digest == memory.digest else { throw BenchUsageError("the accelerated and the portable digests differ") }
+        report("portable", megabytes: megabytes, portable)
 
         if let file {
             let size = try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int ?? 0

@@ -31,7 +31,7 @@ import Testing
         for folder in ["Sources/Enrollment"] {
             let base = packageRoot.appendingPathComponent(folder)
             let paths = try #require(FileManager.default.enumerator(atPath: base.path)?.allObjects as? [String])
-            for path in paths where path.hasSuffix(".swift") {
+            for path in paths where [".swift", ".c", ".h"].contains(where: path.hasSuffix) {
                 files.append(.init(path: "\(folder)/\(path)", digest: try SHA256.hash(fileAt: base.appendingPathComponent(path))))
             }
         }

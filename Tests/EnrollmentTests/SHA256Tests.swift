@@ -39,6 +39,35 @@ import Testing
         #expect(hasher.finalize().hex == expected)
     }
 
+    /// The NIST vectors through the Swift compression alone (the oracle of the accelerated one).
+    @Test(arguments: nistVectors)
+    func nistVectorPortable(message: String, digest: String) {
+        var hasher = SHA256(portable: true)
+        hasher.update(message)
+        #expect(hasher.finalize().hex == digest)
+    }
+
+    /// The compression on the processor's SHA extensions (where it has them) gives the Swift
+    /// code's digest for every length from 0 to 1,100 bytes (0 to 17 blocks and every padding
+    /// case), for seeded random bytes, in one piece and in uneven pieces.
+    @Test func theAcceleratedCompressionEqualsTheSwiftOne() {
+        print("SHA256Tests: this processor \(SHA256.accelerated ? "has" : "does not have") the SHA extensions")
+        var random = LotteryStream(seed: String(repeating: "5a", count: 32), draw: "sha256-oracle")
+        for length in 0...1100 {
+            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.nextUInt64()) }
+            var portable = SHA256(portable: true), fast = SHA256(), pieces = SHA256()
+            portable.update(bytes)
+            fast.update(bytes)
+            var start = 0
+            while start < length {
+                let end = min(length, start + 1 + Int(random.nextUInt64() % 150))
+                pieces.update(Array(bytes[start..<end]))
+                start = end
+            }
+            #expect(fast.finalize() == portable.finalize() && pieces.finalize() == portable.finalize(), "\(length) bytes")
+        }
+    }
+
     /// A message long enough to cross two block boundaries wherever it is split.
     static let message: [UInt8] = (0..<200).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
 

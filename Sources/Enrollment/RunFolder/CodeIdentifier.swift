@@ -1,14 +1,15 @@
 import EnrollmentIO
 
 /// The identifier of the code that ran (`sha256:<hex>`), recorded in every manifest: the
-/// SHA-256 of the text `sha256sum` prints for the Swift sources of the library
-/// (`Sources/Enrollment`, every layer and the tools' parts),
+/// SHA-256 of the text `sha256sum` prints for the sources of the library (`Sources/Enrollment`:
+/// the Swift files of every layer and the tools' parts, and the C and header files of
+/// `SHA256Accelerated`),
 ///
 ///     <hex of the file> SP SP <path from the package root> LF     (one line per file)
 ///
 /// with the files in order of their paths' bytes, so that an auditor recomputes it with
 ///
-///     find Sources/Enrollment -name '*.swift' | LC_ALL=C sort | xargs sha256sum | sha256sum
+///     find Sources/Enrollment -name '*.swift' -o -name '*.c' -o -name '*.h' | LC_ALL=C sort | xargs sha256sum | sha256sum
 ///
 /// in the package folder. The build computes it (the `CodeDigestPlugin` build-tool plugin) and
 /// declares it as `CodeIdentifier.library`, in every program built with the library: `enroll`
