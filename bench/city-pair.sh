@@ -34,10 +34,11 @@ for seed in seeds:
     t = {b: [table(out / f"{seed}-{b}-{r}.md") for r in range(1, runs + 1)] for b in ("before", "after")}
     print(f"\nseed {seed}, median of {runs} (wall s; peak MB)\n")
     print("| step | before | after | after / before | peak before | peak after |\n|---|---:|---:|---:|---:|---:|")
-    for step in t["before"][0]:
+    for step in [s for s in t["before"][0] if s != "seed"]:
         b = statistics.median(x[step][0] for x in t["before"]); a = statistics.median(x[step][0] for x in t["after"])
         pb = max(x[step][2] for x in t["before"]); pa = max(x[step][2] for x in t["after"])
-        print(f"| {step} | {b:.2f} | {a:.2f} | {a / b:.2f} | {pb} | {pa} |")
+        ratio = f"{a / b:.2f}" if b else "–"
+        print(f"| {step} | {b:.2f} | {a:.2f} | {ratio} | {pb} | {pa} |")
     for b in ("before", "after"):
         sizes = [int((out / f"{seed}-{b}-{r}.site").read_text()) for r in range(1, runs + 1)]
         print(f"\nsite ({b}): {sizes[-1] / 1e6:.1f} MB")

@@ -30,7 +30,7 @@ now() { date +%s.%N; }
 for _ in $(seq "$RUNS"); do
     out=$("$bench" sha256 --mb "$MB" --file "$file")
     awk '$1 == "memory" { print $6 }' <<<"$out" >>"$folder/memory"
-    awk '$1 == "portable" { print $6 }' <<<"$out" >>"$folder/portable"
+    awk '$1 == "swift" { print $6 }' <<<"$out" >>"$folder/portable"
     awk '$1 == "file" { print $6 }' <<<"$out" >>"$folder/file"
     digest=$(awk '$1 == "file" { print $8 }' <<<"$out")
     [ "$digest" = "$expected" ] || { echo "enroll digest $digest differs from sha256sum $expected" >&2; exit 1; }

@@ -221,7 +221,7 @@ import Testing
         let end = try #require(html[start.lowerBound...].range(of: "</table>"))
         let table = String(html[start.lowerBound..<end.upperBound])
         #expect(table == "<table id=\"attempts-table\"><thead><tr><th>Step</th><th>Outcome</th><th>Seed</th></tr></thead><tbody>\n"
-                + "<tr><td>Placement · Junior</td><td>replaced</td><td class=\"hash\">\(Self.seeds[0])</td></tr>\n"
-                + "<tr><td>Placement · Junior</td><td>in effect</td><td class=\"hash\">\(Self.seeds[1])</td></tr>\n</tbody></table>")
+                + "<tr><td>Placement · Junior<td>replaced<td class=\"hash\">\(Self.seeds[0])\n"
+                + "<tr><td>Placement · Junior<td>in effect<td class=\"hash\">\(Self.seeds[1])\n</tbody></table>")
     }
 }

@@ -79,7 +79,7 @@ import Testing
         #expect(csv.contains("indicator,level,count,denominator,value,target,passes\r\nnearby_admission,primary,2,3,66.7%,100%,false\r\n")
                 || csv.contains("indicator,level,count,denominator,value,target,passes\nnearby_admission,primary,2,3,66.7%,100%,false\n"), "\(csv)")
         let index = PublishingTests.text(site, "index.html")
-        #expect(index.contains("<td>就近入学比例(城区、镇区公办学校,不含寄宿制学校)</td><td>小学</td><td>66.7% (2 / 3)</td><td>100%</td><td>否</td>"), "\(index)")
+        #expect(index.contains("<td>就近入学比例(城区、镇区公办学校,不含寄宿制学校)<td>小学<td>66.7% (2 / 3)<td>100%<td>否"), "\(index)")
     }
 
     @Test func eachFigureIsChartedWithItsThresholdDrawn() throws {

@@ -268,8 +268,11 @@ enum SiteAssets {
             q = normalize(q);
             out.setAttribute("data-found", "");
             if (!q) return;
-            load(shardOf(q), function (records) {
-              var r = Object.prototype.hasOwnProperty.call(records, q) ? records[q] : null;
+            var prefix = shardOf(q);
+            load(prefix, function (records) {
+              // A record's key is its id without the shard's prefix (SearchRecords.shards).
+              var key = prefix === null ? q : Array.from(q).slice(Array.from(prefix.replace("\u0000", "")).length).join("");
+              var r = Object.prototype.hasOwnProperty.call(records, key) ? records[key] : null;
               if (!r) { out.setAttribute("data-found", "false"); out.textContent = say("notFound", q); return; }
               (site.kind === "roster" ? renderRoster : render)(out, q, r);
             }, function (path) {
@@ -289,8 +292,8 @@ enum SiteAssets {
             return list;
           }
 
-          /// r = [level, school_id, status or route, choice_rank, tier, tier words, lottery_number, class_no, masked name, twin_group, note,
-          /// and for a level placed by a ring draw the applicant's number on the roster, 1…n]
+          /// r = [level, school_id, status or route, choice_rank, tier, tier words, the last 16 hex digits of the lottery number,
+          /// class_no, masked name, twin_group, note, and for a level placed by a ring draw the applicant's number on the roster, 1…n]
           function render(out, q, r) {
             var list = card(out, say("resultOf", q));
             var school = site.schools[r[1]] ? site.schools[r[1]] + " (" + r[1] + ")" : r[1];
@@ -298,7 +301,7 @@ enum SiteAssets {
             add(list, words.school, school, "school", { "data-school-id": r[1] });
             add(list, words.classNo, r[7], "class_no");
             if (r[0] !== "high") add(list, words.choiceRank, r[3] ? say("choiceMet", r[3]) : r[2] === "reassigned" ? words.noChoiceMet : "", "choice_rank");
-            var number = add(list, words.lotteryNumber, r[6], "lottery_number", { "class": "hash" });
+            var number = add(list, words.lotteryNumber, r[6] && "…" + r[6], "lottery_number", { "class": "hash" });
             var check = document.createElement("div");
             check.className = "check";
             check.id = "check";
@@ -317,7 +320,10 @@ enum SiteAssets {
             var draw = site.draws[r[0]], ring = site.rings && site.rings[r[0]];
             var seed = (site.seeds && site.seeds[r[0]]) || site.seed;
             function finish(computed, method) {
-              var ok = computed === r[6];
+              // The record holds the number's last 16 hex digits: the computed number must end with
+              // them, and is then the whole published number.
+              var ok = computed.length === 64 && computed.slice(-r[6].length) === r[6];
+              if (ok) number.textContent = computed;
               check.setAttribute("data-check", ok ? "match" : "mismatch");
               check.setAttribute("data-method", method);
               check.textContent = ok ? words.checkMatch : words.checkMismatch;

@@ -288,6 +288,11 @@ struct SiteBuilder<Sink: SiteFileSink> {
         return section + "<p><a class=\"button\" href=\"schools-\(level.level.rawValue).html\">\(e(t(.schoolsOfLevel, name))) (\(schoolIDs.count))</a></p>\n"
     }
 
+    /// How many hex digits of a lottery number a search record holds: the last 16 (64 bits, which
+    /// no other number shares by chance, and the whole position of a ring's number). The page
+    /// computes the whole number, checks it against them, and shows it.
+    static var searchNumberDigits: Int { 16 }
+
     /// Every placement row's result card, under `key` (the level, or `<level>-second-round`: the
     /// card names it, and the page checks its lottery number in the draw and seed of that key).
     mutating func appendCards(_ p: RunCSV, key: String, masked placements: PublicTable, classOf: [String: String]) throws(PublishingError) {
@@ -304,7 +309,8 @@ struct SiteBuilder<Sink: SiteFileSink> {
             let noteIndex = noteWords.isEmpty ? -1 : noteTexts.index(noteWords)
             var record: [SearchRecords.Field] = [
                 .text(key), .text(row[school]), .text(row[status]), .text(row[rank]), .text(row[tier]),
-                .number(tierIndex(row[tier], school: row[school], student: row[sid])), .text(row[lottery]), .text(classOf[row[sid]] ?? ""),
+                .number(tierIndex(row[tier], school: row[school], student: row[sid])), .text(String(row[lottery].suffix(Self.searchNumberDigits))),
+                .text(classOf[row[sid]] ?? ""),
                 .text(nameColumn.map { placements.appended[k][$0] } ?? ""), .text(twin.map { row[$0] } ?? ""), .number(noteIndex),
             ]
             // A ring-drawn level's rows are in roster order (student_id): the row is the number.
@@ -823,7 +829,9 @@ struct SearchRecords {
     }
 
     /// Splits the records into shards of about `budget` bytes (`SearchShards`) and hands each
-    /// shard's file to `write` (path, bytes): `enrollShard(prefix, {id: record, …});`, script-safe.
+    /// shard's file to `write` (path, bytes): `enrollShard(prefix, {key: record, …});`, script-safe,
+    /// where a record's key is its id without the shard's prefix (the prefix's Unicode scalars,
+    /// a final U+0000 aside), since every id of the shard starts with it.
     /// - Complexity: O(total bytes + n log n) for n records.
     func shards(budget: Int, _ write: (String, [UInt8]) throws -> Void) rethrows -> SearchShards {
         let (ids, records) = sorted()
@@ -832,9 +840,10 @@ struct SearchRecords {
             var out = Array("enrollShard(".utf8)
             JSONWriter.writeString(shard.prefix, into: &out)
             out += Array(", {".utf8)
+            let stem = shard.prefix.unicodeScalars.filter { $0 != "\u{0}" }.count
             for k in shard.records {
                 out += Array((k == shard.records.lowerBound ? "\n" : ",\n").utf8)
-                JSONWriter.writeString(ids[k], into: &out)
+                JSONWriter.writeString(String(String.UnicodeScalarView(ids[k].unicodeScalars.dropFirst(stem))), into: &out)
                 out.append(UInt8(ascii: ":"))
                 out += records[k]
             }

@@ -69,10 +69,12 @@ struct SitePage {
     func table(_ header: [String], _ rows: some Sequence<[String]>, id: String? = nil, classes: [Int: String] = [:]) -> String {
         var s = "<div class=\"scroll\">" + (id.map { "<table id=\"\(e($0))\">" } ?? "<table>")
         s += "<thead><tr>" + header.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+        // A body row's `</td>` and `</tr>` are left out, as HTML allows (the next `<td>`, `<tr>` or
+        // `</tbody>` closes them): the list pages of a city hold millions of cells.
         for row in rows {
             s += "<tr>"
-            for (k, cell) in row.enumerated() { s += classes[k].map { "<td class=\"\($0)\">" } ?? "<td>"; s += e(cell) + "</td>" }
-            s += "</tr>\n"
+            for (k, cell) in row.enumerated() { s += classes[k].map { "<td class=\"\($0)\">" } ?? "<td>"; s += e(cell) }
+            s += "\n"
         }
         return s + "</tbody></table></div>\n"
     }
