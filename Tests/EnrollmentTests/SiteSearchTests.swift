@@ -82,6 +82,22 @@ import Testing
         #expect(site.files.contains { $0.path == "school-J01-list-3.html" } && !site.files.contains { $0.path == "school-J01-list-4.html" })
     }
 
+    /// A shard keys its records by the id without the shard's prefix, and a record and a list
+    /// page hold a seeded number's first 16 hex digits; the CSV holds it whole.
+    @Test func shardsAndListPagesHoldShortKeysAndNumbers() throws {
+        let site = try PublishedSite(Self.bigRun(60_000))
+        let id = "2026001234", number = SHA256.hash(id).hex
+        let shard = try #require(site.files.first { $0.path.hasPrefix("search/id-") && String(decoding: $0.bytes, as: UTF8.self).contains(String(number.prefix(16))) })
+        let (prefix, records) = try PublishingTests.shardRecords(site, shard.path)
+        #expect(id.hasPrefix(prefix) && !prefix.isEmpty)
+        let record = try #require(records[String(id.dropFirst(prefix.count))]?.elements)
+        #expect(record[1].string == "J35" && record[6].string == String(number.prefix(16)))
+        let list = site.files.filter { $0.path.hasPrefix("school-J35-list-") }.map { String(decoding: $0.bytes, as: UTF8.self) }.joined()
+        #expect(list.contains("<tr><td>\(id)<td>录取<td>1<td>31<td class=\"hash\">\(number.prefix(16))…<td>") && !list.contains(number))
+        #expect(PublishingTests.text(site, "data/junior-placements.csv").contains("\(id),J35,admitted,1,31,\(number),"))
+        #expect(SiteBuilder<SiteMemory>.shortNumber(number, ringDrawn: true) == number && SiteBuilder<SiteMemory>.shortNumber("cc", ringDrawn: false) == "cc")
+    }
+
     /// `node` runs the page's script: its SHA-256 must give the digests of the Swift SHA-256 tests'
     /// vectors, and of the lottery number tests' vectors from their text.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/node"), "node is not installed"))

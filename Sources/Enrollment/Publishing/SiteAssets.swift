@@ -292,7 +292,7 @@ enum SiteAssets {
             return list;
           }
 
-          /// r = [level, school_id, status or route, choice_rank, tier, tier words, the last 16 hex digits of the lottery number,
+          /// r = [level, school_id, status or route, choice_rank, tier, tier words, the lottery number (a seeded one's first 16 hex digits),
           /// class_no, masked name, twin_group, note, and for a level placed by a ring draw the applicant's number on the roster, 1…n]
           function render(out, q, r) {
             var list = card(out, say("resultOf", q));
@@ -301,7 +301,7 @@ enum SiteAssets {
             add(list, words.school, school, "school", { "data-school-id": r[1] });
             add(list, words.classNo, r[7], "class_no");
             if (r[0] !== "high") add(list, words.choiceRank, r[3] ? say("choiceMet", r[3]) : r[2] === "reassigned" ? words.noChoiceMet : "", "choice_rank");
-            var number = add(list, words.lotteryNumber, r[6] && "…" + r[6], "lottery_number", { "class": "hash" });
+            var number = add(list, words.lotteryNumber, r[6] && r[6] + (r[6].length < 64 ? "…" : ""), "lottery_number", { "class": "hash" });
             var check = document.createElement("div");
             check.className = "check";
             check.id = "check";
@@ -320,9 +320,9 @@ enum SiteAssets {
             var draw = site.draws[r[0]], ring = site.rings && site.rings[r[0]];
             var seed = (site.seeds && site.seeds[r[0]]) || site.seed;
             function finish(computed, method) {
-              // The record holds the number's last 16 hex digits: the computed number must end with
-              // them, and is then the whole published number.
-              var ok = computed.length === 64 && computed.slice(-r[6].length) === r[6];
+              // The record holds a seeded number's first 16 hex digits: the computed number must
+              // start with them, and is then the whole published number.
+              var ok = computed.length === 64 && computed.slice(0, r[6].length) === r[6];
               if (ok) number.textContent = computed;
               check.setAttribute("data-check", ok ? "match" : "mismatch");
               check.setAttribute("data-method", method);

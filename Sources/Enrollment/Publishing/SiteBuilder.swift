@@ -247,6 +247,12 @@ struct SiteBuilder<Sink: SiteFileSink> {
         var placedRows: [String: [Int]] = [:]
         for (k, row) in p.rows.enumerated() where !row[school].isEmpty { placedRows[row[school], default: []].append(k) }
         try appendCards(p, key: level.level.rawValue, masked: placements, classOf: classOf)
+        // The list pages show a seeded number's first 16 hex digits and `…` (the whole is in the CSV).
+        let ringDrawn = ringDraws[level.level.rawValue] != nil
+        func listNumber(_ number: String) -> String {
+            let short = Self.shortNumber(number, ringDrawn: ringDrawn)
+            return short.utf8.count < number.utf8.count ? short + "…" : short
+        }
         let fills = report.levels.first { $0.level == level.level }?.schools ?? []
         typealias C = CutoffsFile.Column
         let (cs, ct, cl) = (try level.cutoffs.index(C.schoolID), try level.cutoffs.index(C.cutoffTier), try level.cutoffs.index(C.cutoffLotteryNumber))
@@ -272,7 +278,7 @@ struct SiteBuilder<Sink: SiteFileSink> {
                             placed: (placedRows[id] ?? []).map { k in
                                 let row = p.rows[k]
                                 return [row[sid]] + (placements.masked.isEmpty ? [] : [placements.appended[k][0]])
-                                    + [statusText(row[status]), row[rank], row[tier], row[lottery], classOf[row[sid]] ?? ""]
+                                    + [statusText(row[status]), row[rank], row[tier], listNumber(row[lottery]), classOf[row[sid]] ?? ""]
                             },
                             named: !placements.masked.isEmpty,
                             classes: classes.map { c in (classRows[id] ?? []).map { c.row($0) } }, classColumns: classes?.columns ?? [],
@@ -288,10 +294,13 @@ struct SiteBuilder<Sink: SiteFileSink> {
         return section + "<p><a class=\"button\" href=\"schools-\(level.level.rawValue).html\">\(e(t(.schoolsOfLevel, name))) (\(schoolIDs.count))</a></p>\n"
     }
 
-    /// How many hex digits of a lottery number a search record holds: the last 16 (64 bits, which
-    /// no other number shares by chance, and the whole position of a ring's number). The page
-    /// computes the whole number, checks it against them, and shows it.
-    static var searchNumberDigits: Int { 16 }
+    /// A seeded lottery number as the search records and the list pages hold it: its first 16 hex
+    /// digits (64 bits, which no other number shares by chance, in the same order as the whole
+    /// numbers); the page computes the whole number, checks it against them, and shows it. A
+    /// ring's number (a position, mostly zeros) is kept whole, as is anything not 64 digits long.
+    static func shortNumber(_ number: String, ringDrawn: Bool) -> String {
+        ringDrawn || number.utf8.count != 64 ? number : String(number.prefix(16))
+    }
 
     /// Every placement row's result card, under `key` (the level, or `<level>-second-round`: the
     /// card names it, and the page checks its lottery number in the draw and seed of that key).
@@ -309,7 +318,7 @@ struct SiteBuilder<Sink: SiteFileSink> {
             let noteIndex = noteWords.isEmpty ? -1 : noteTexts.index(noteWords)
             var record: [SearchRecords.Field] = [
                 .text(key), .text(row[school]), .text(row[status]), .text(row[rank]), .text(row[tier]),
-                .number(tierIndex(row[tier], school: row[school], student: row[sid])), .text(String(row[lottery].suffix(Self.searchNumberDigits))),
+                .number(tierIndex(row[tier], school: row[school], student: row[sid])), .text(Self.shortNumber(row[lottery], ringDrawn: ringDrawn)),
                 .text(classOf[row[sid]] ?? ""),
                 .text(nameColumn.map { placements.appended[k][$0] } ?? ""), .text(twin.map { row[$0] } ?? ""), .number(noteIndex),
             ]
