@@ -10,9 +10,10 @@
 # 2,870 districts, 4.17 M vertices, 1 M homes; m = seven south-western provinces, 1.03 M
 # vertices, 1 M homes (the memory target). For each: enroll-bench (in process: read and
 # check the map, build the index, locate; peak memory), shapely (in memory: build, locate),
-# and the whole commands `enroll validate` and `enroll zone` (wall, CPU, peak memory by
-# /usr/bin/time), then every home's zone compared with shapely's wherever shapely finds
-# exactly one. Synthetic: the made-up county of 2,000 and 10,000 zones with 1 M homes.
+# and the whole commands `enroll validate` and `enroll zone` beside a Python script doing the
+# same whole job with shapely (bench/zoning/shapely_whole.py: read, check, build, locate, near
+# boundary, write; wall, CPU, peak memory by /usr/bin/time), then every home's zone compared
+# with shapely's wherever shapely finds exactly one. Synthetic: the made-up county of 2,000 and 10,000 zones with 1 M homes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS="${RUNS:-5}"
@@ -58,6 +59,8 @@ for map in $MAPS; do
     echo "enroll validate, 1,000 applicants: $(timed "$out/validate" .build/release/enroll validate "$out/case-1000")"
     echo "enroll validate, all applicants:   $(timed "$out/validate-all" .build/release/enroll validate "$out/case")"
     echo "enroll zone:     $(timed "$out/zone" .build/release/enroll zone "$out/case" --level primary --out "$out/zoning.csv")"
+    # The same whole job as a user would script it with shapely (bench/zoning/shapely_whole.py).
+    echo "shapely script:  $(timed "$out/whole" "$python" bench/zoning/shapely_whole.py "$out/case" "$out/shapely-zoning.csv")"
     "$python" - "$out" <<'PY'
 import csv, sys
 folder = sys.argv[1]
@@ -70,6 +73,10 @@ differ = sum(1 for e, s in one if e != s)
 print(f"same zone as shapely: {len(one) - differ} of {len(one)} homes shapely puts in exactly one zone "
       f"({differ} differ); {sum(1 for s in shapely if s == '*')} in several by shapely, "
       f"{sum(1 for e in enroll if e == '')} unzoned by enroll")
+with open(f"{folder}/shapely-zoning.csv", encoding="utf-8") as f:
+    script = [row["zone_id"] for row in csv.DictReader(f)]
+both = [(e, s) for e, s in zip(enroll, script) if s]
+print(f"same zone as the shapely script: {sum(1 for e, s in both if e == s)} of {len(both)} homes it zones")
 PY
 done
 
