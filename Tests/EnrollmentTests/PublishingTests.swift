@@ -209,11 +209,17 @@ import Testing
         #expect(prefix == "")
         let tiers = data["tiers"]?.elements?.compactMap(\.string) ?? []
         let record = records["2026070003"]?.elements ?? []
+        let keys = data["keys"]?.elements?.compactMap(\.string) ?? [], statuses = data["statusCodes"]?.elements?.compactMap(\.string) ?? []
+        func code(_ value: JSONValue?, in list: [String]) -> String? { value?.number.map { list[Int($0)] } }
         #expect(record.count == 11)
-        #expect(record.compactMap(\.string) == ["junior", "J02", "admitted", "1", "11", "cc", "1", "<***", ""])
+        // Level and status as positions in the page's lists, choice rank and tier as numbers.
+        #expect(code(record[0], in: keys) == "junior" && code(record[2], in: statuses) == "admitted")
+        #expect(record[3].number == 1 && record[4].number == 11)
+        #expect(record.compactMap(\.string) == ["J02", "cc", "1", "<***", ""])
         // Tier 11 at a public school under the default policy: feeder pupil, no category, no sibling.
         #expect(record[5].number.map { tiers[Int($0)] } == "feeder school")
-        #expect(records["2026090001"]?.elements?.compactMap(\.string).prefix(3) == ["high", "H01", "quota"])
+        let quota = records["2026090001"]?.elements ?? []
+        #expect(code(quota[0], in: keys) == "high" && quota[1].string == "H01" && code(quota[2], in: statuses) == "quota")
         #expect(records["2026070005"]?.elements?[10].number.map { data["notes"]?.elements?[Int($0)].string } == "every school of the level is full")
         #expect(data["schools"]?["J02"]?.string == "<b>二中</b>")
         #expect(data["draws"]?["junior"]?.string == "junior-placement")

@@ -292,15 +292,17 @@ enum SiteAssets {
             return list;
           }
 
-          /// r = [level, school_id, status or route, choice_rank, tier, tier words, the lottery number (a seeded one's first 16 hex digits),
+          /// r = [level key (position in site.keys), school_id, status or route (position in site.statusCodes), choice_rank, tier,
+          /// tier words, the lottery number (a seeded one's first 16 hex digits),
           /// class_no, masked name, twin_group, note, and for a level placed by a ring draw the applicant's number on the roster, 1…n]
           function render(out, q, r) {
             var list = card(out, say("resultOf", q));
+            var key = site.keys[r[0]], status = site.statusCodes[r[2]];
             var school = site.schools[r[1]] ? site.schools[r[1]] + " (" + r[1] + ")" : r[1];
-            add(list, r[0] === "high" ? words.route : words.status, words.statuses[r[2]] || r[2], "status", { "data-status": r[2], "class": "status" });
+            add(list, key === "high" ? words.route : words.status, words.statuses[status] || status, "status", { "data-status": status, "class": "status" });
             add(list, words.school, school, "school", { "data-school-id": r[1] });
             add(list, words.classNo, r[7], "class_no");
-            if (r[0] !== "high") add(list, words.choiceRank, r[3] ? say("choiceMet", r[3]) : r[2] === "reassigned" ? words.noChoiceMet : "", "choice_rank");
+            if (key !== "high") add(list, words.choiceRank, r[3] !== "" ? say("choiceMet", r[3]) : status === "reassigned" ? words.noChoiceMet : "", "choice_rank");
             var number = add(list, words.lotteryNumber, r[6] && r[6] + (r[6].length < 64 ? "…" : ""), "lottery_number", { "class": "hash" });
             var check = document.createElement("div");
             check.className = "check";
@@ -312,13 +314,13 @@ enum SiteAssets {
             add(more, words.note, r[10] >= 0 ? site.notes[r[10]] : "", "note");
             add(more, words.twinGroup, r[9], "twin_group");
             add(more, words.name, r[8], "name_masked");
-            add(more, words.level, words.levels[r[0]] || r[0], "level");
+            add(more, words.level, words.levels[key] || key, "level");
             if (!number) return;
             var means = document.createElement("p");
             means.textContent = words.lotteryMeans;
             out.appendChild(means);
-            var draw = site.draws[r[0]], ring = site.rings && site.rings[r[0]];
-            var seed = (site.seeds && site.seeds[r[0]]) || site.seed;
+            var draw = site.draws[key], ring = site.rings && site.rings[key];
+            var seed = (site.seeds && site.seeds[key]) || site.seed;
             function finish(computed, method) {
               // The record holds a seeded number's first 16 hex digits: the computed number must
               // start with them, and is then the whole published number.
@@ -334,7 +336,7 @@ enum SiteAssets {
               check.appendChild(detail);
             }
             if (ring && r.length > 11) {
-              var positions = rings[r[0]] || (rings[r[0]] = ringPositions(ring.count, ring.start, ring.interval));
+              var positions = rings[key] || (rings[key] = ringPositions(ring.count, ring.start, ring.interval));
               finish(hex64(positions[r[11]]), "ring");
               return;
             }

@@ -32,6 +32,8 @@ struct SiteBuilder<Sink: SiteFileSink> {
     var described: [PublicTable] = []
     var search = SearchRecords()
     var tierTexts = InternedTexts(), noteTexts = InternedTexts()
+    /// The search records' level keys and status codes, each written as its position here.
+    var recordKeys = InternedTexts(), recordStatuses = InternedTexts()
     var tierCache: [String: Int] = [:]
     /// The records of the draws (`DrawRecord`), linked from the credentials.
     var records: [DrawRecord] = []
@@ -317,7 +319,7 @@ struct SiteBuilder<Sink: SiteFileSink> {
             let noteWords = [note.map { noteText(row[$0]) } ?? "", seatWords].filter { !$0.isEmpty }.joined(separator: "; ")
             let noteIndex = noteWords.isEmpty ? -1 : noteTexts.index(noteWords)
             var record: [SearchRecords.Field] = [
-                .text(key), .text(row[school]), .text(row[status]), .text(row[rank]), .text(row[tier]),
+                .number(recordKeys.index(key)), .text(row[school]), .number(recordStatuses.index(row[status])), .whole(row[rank]), .whole(row[tier]),
                 .number(tierIndex(row[tier], school: row[school], student: row[sid])), .text(Self.shortNumber(row[lottery], ringDrawn: ringDrawn)),
                 .text(classOf[row[sid]] ?? ""),
                 .text(nameColumn.map { placements.appended[k][$0] } ?? ""), .text(twin.map { row[$0] } ?? ""), .number(noteIndex),
@@ -517,7 +519,8 @@ struct SiteBuilder<Sink: SiteFileSink> {
             for k in 0..<admissions.count {
                 let row = admissions.base[k], school = hs.map { row[$0] } ?? "", name = named ? admissions.appended[k][0] : ""
                 let way = route.map { row[$0] } ?? ""
-                search.append(id: row[st], [.text(SchoolLevel.high.rawValue), .text(school), .text(way), .text(""), .text(""), .number(-1),
+                search.append(id: row[st], [.number(recordKeys.index(SchoolLevel.high.rawValue)), .text(school), .number(recordStatuses.index(way)),
+                                            .text(""), .text(""), .number(-1),
                                             .text(""), .text(""), .text(name), .text(""), .number(-1)])
                 rows.append([row[st]] + (named ? [name] : []) + [js.map { schoolLabel(row[$0]) } ?? "", schoolLabel(school), statusText(way)])
             }
@@ -583,6 +586,8 @@ struct SiteBuilder<Sink: SiteFileSink> {
             ("rings", .object(ringDraws.sorted { $0.key < $1.key }.map { key, value in
                 (key, .object([("count", .integer(value.count)), ("interval", .integer(value.ring.interval)), ("start", .integer(value.ring.start))]))
             })),
+            ("keys", .array(recordKeys.texts.map { .string($0) })),
+            ("statusCodes", .array(recordStatuses.texts.map { .string($0) })),
         ] + page.searchData(shards, schools: schoolNames, tiers: tierTexts.texts, notes: noteTexts.texts, words: words))
     }
 
@@ -802,6 +807,8 @@ struct SearchRecords {
     enum Field {
         case text(String)
         case number(Int)
+        /// A whole number written as a JSON number, anything else (an empty cell) as a string.
+        case whole(String)
     }
 
     private var ids: [String] = []
@@ -816,6 +823,7 @@ struct SearchRecords {
             switch field {
             case .text(let s): JSONWriter.writeString(s, into: &bytes)
             case .number(let n): bytes += Array(String(n).utf8)
+            case .whole(let s): if let n = Int(s), String(n) == s { bytes += Array(s.utf8) } else { JSONWriter.writeString(s, into: &bytes) }
             }
         }
         bytes.append(UInt8(ascii: "]"))
