@@ -103,7 +103,7 @@ import Testing
         reserved.write(1, bits: 1); reserved.write(1, bits: 2); reserved.code(0b1100_0110, bits: 8)
         #expect(throws: InflateError.badSymbol) { try Inflate.decompress(reserved.bytes, limit: 10) }
         // A bomb in small: a fixed block of one zero byte and 4,096 copies of 258 bytes from 1 back
-        // (13 bits each): 1,056,769 bytes from 6,658. Read whole under a large limit, refused at a small one.
+        // (13 bits each): 1,056,769 bytes from 6,659. Read whole under a large limit, refused at a small one.
         var bomb = BitWriter()
         bomb.write(1, bits: 1); bomb.write(1, bits: 2); bomb.code(0x30, bits: 8)
         for _ in 0..<4096 { bomb.code(0b1100_0101, bits: 8); bomb.code(0, bits: 5) }
