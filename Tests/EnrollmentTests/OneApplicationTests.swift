@@ -94,4 +94,48 @@ import Testing
         #expect(result.err.contains("junior-applicants.csv:4:1: student_id: '2026010001' also applies to primary school (primary-applicants.csv line 2); "
                                     + "one child, one application: remove the wrong row"), "\(result.err)")
     }
+
+    /// The check on its own, against a dictionary filled row by row (what it replaced): the
+    /// same problems in the same order, with `x` and `X` one number, over rows of both levels
+    /// where numbers and ids repeat within and across the levels.
+    @Test func theCheckSaysWhatADictionaryFilledRowByRowSays() {
+        let date = CalendarDate(year: 2013, month: 1, day: 1)!
+        var stream = LotteryStream(seed: "29", draw: "one-application")
+        func applicants(_ count: Int, line: Int) -> [Applicant] {
+            (0..<count).map { k in
+                let number = stream.nextUInt64() % 5 == 0 ? nil : "11010519491231\(stream.nextUInt64() % 40)" + (stream.nextUInt64() % 2 == 0 ? "x" : "X")
+                return Applicant(id: "S\(stream.nextUInt64() % 300)", gender: .female, birthDate: date, idNumber: number, line: line + k)
+            }
+        }
+        let c = AdmissionCase(schools: [], primaryApplicants: applicants(70_000, line: 2), juniorApplicants: applicants(70_000, line: 2))
+        var expected: [Diagnostic] = []
+        var firstByNumber: [String: (file: String, line: Int)] = [:]
+        var primaryLine: [String: Int] = [:]
+        for a in c.applicants(.primary) where primaryLine[a.id] == nil { primaryLine[a.id] = a.line }
+        for level in [SchoolLevel.primary, .junior] {
+            let file = ApplicantTable.fileName(for: level)
+            for a in c.applicants(level) {
+                if level == .junior, let line = primaryLine[a.id] {
+                    expected.append(Diagnostic(c.location(file, line: a.line, column: "student_id"),
+                        "student_id: \(CSVRecordReader.quotedIdentifier(a.id)) also applies to primary school (primary-applicants.csv line \(line)); one child, one application: remove the wrong row"))
+                }
+                guard let number = a.idNumber?.uppercased(), !number.isEmpty else { continue }
+                if let first = firstByNumber[number] {
+                    expected.append(Diagnostic(c.location(file, line: a.line, column: "id_number"),
+                        "id_number: the same resident id number as \(first.file) line \(first.line); one child, one application (two rows would hold two lottery numbers): remove the duplicate row, or correct the id number"))
+                } else {
+                    firstByNumber[number] = (file, a.line)
+                }
+            }
+        }
+        let found = CaseValidator.oneApplicationProblems(in: c)
+        #expect(found.count == expected.count)
+        #expect(found.map(\.description) == expected.map(\.description))
+        #expect(found.contains { $0.location.file == "junior-applicants.csv" && $0.message.contains("as primary-applicants.csv line") })
+    }
+
+    @Test(arguments: ["11010519491231002x", "11010519491231002X", "abc", "ＡＢｃ", "", "x1"])
+    func aNumbersComparisonKeyIsItsUpperCase(_ text: String) {
+        #expect(ResidentIDNumber.comparisonKey(text) == text.uppercased())
+    }
 }

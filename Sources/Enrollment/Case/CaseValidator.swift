@@ -139,30 +139,37 @@ enum CaseValidator {
     /// applicant files (a child on two rows would hold two lottery numbers), and a student_id
     /// in one of the two files (a repeat within a file is reported as it is read). Each later
     /// row is reported at its cell, naming the first row; the id number itself is never echoed.
-    /// Id numbers are compared with a final `x` read as `X`.
-    /// - Complexity: O(n) expected for n applicants of both levels.
+    /// Id numbers are compared with a final `x` read as `X` (`ResidentIDNumber.comparisonKey`).
+    /// - Complexity: O(n) expected for n applicants of both levels, hashed on all cores
+    ///   (`FirstOccurrences`).
     static func oneApplicationProblems(in c: AdmissionCase) -> [Diagnostic] {
-        var firstByIDNumber: [String: (file: String, line: Int)] = [:]
-        var primaryLine: [String: Int] = [:]
-        for a in c.applicants(.primary) where primaryLine[a.id] == nil { primaryLine[a.id] = a.line }
+        let primary = c.applicants(.primary), junior = c.applicants(.junior)
+        let primaryIDs = FirstOccurrences(primary.map { Optional($0.id) })
+        // The id numbers of both levels, primary rows first, each in its comparison form.
+        var numbers: [String?] = []
+        numbers.reserveCapacity(primary.count + junior.count)
+        for a in primary { numbers.append(a.idNumber.flatMap { $0.isEmpty ? nil : ResidentIDNumber.comparisonKey($0) }) }
+        for a in junior { numbers.append(a.idNumber.flatMap { $0.isEmpty ? nil : ResidentIDNumber.comparisonKey($0) }) }
+        let firstNumbers = FirstOccurrences(numbers)
+        func place(ofRow row: Int) -> (file: String, line: Int) {
+            row < primary.count ? (ApplicantTable.fileName(for: .primary), primary[row].line)
+                : (ApplicantTable.fileName(for: .junior), junior[row - primary.count].line)
+        }
         var problems: [Diagnostic] = []
-        for level in [SchoolLevel.primary, .junior] {
+        for (level, applicants, offset) in [(SchoolLevel.primary, primary, 0), (.junior, junior, primary.count)] {
             let file = ApplicantTable.fileName(for: level)
-            for a in c.applicants(level) {
-                if level == .junior, let line = primaryLine[a.id] {
+            for (i, a) in applicants.enumerated() {
+                if level == .junior, let row = primaryIDs.firstRow(of: a.id) {
                     problems.append(Diagnostic(c.location(file, line: a.line, column: "student_id"),
                                                "student_id: \(CSVRecordReader.quotedIdentifier(a.id)) also applies to primary school "
-                                               + "(\(ApplicantTable.fileName(for: .primary)) line \(line)); one child, one application: remove the wrong row"))
+                                               + "(\(ApplicantTable.fileName(for: .primary)) line \(primary[row].line)); one child, one application: remove the wrong row"))
                 }
-                guard let number = a.idNumber?.uppercased(), !number.isEmpty else { continue }
-                if let first = firstByIDNumber[number] {
-                    problems.append(Diagnostic(c.location(file, line: a.line, column: "id_number"),
-                                               "id_number: the same resident id number as \(first.file) line \(first.line); "
-                                               + "one child, one application (two rows would hold two lottery numbers): remove the duplicate row, "
-                                               + "or correct the id number"))
-                } else {
-                    firstByIDNumber[number] = (file, a.line)
-                }
+                guard let row = firstNumbers.earlier(than: offset + i) else { continue }
+                let first = place(ofRow: row)
+                problems.append(Diagnostic(c.location(file, line: a.line, column: "id_number"),
+                                           "id_number: the same resident id number as \(first.file) line \(first.line); "
+                                           + "one child, one application (two rows would hold two lottery numbers): remove the duplicate row, "
+                                           + "or correct the id number"))
             }
         }
         return problems

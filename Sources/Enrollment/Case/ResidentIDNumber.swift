@@ -43,6 +43,21 @@ package struct ResidentIDNumber: Hashable, Sendable {
         return checkCharacters[sum % 11]
     }
 
+    /// The form in which two id numbers as written are compared (one child, one application):
+    /// upper-cased, so that a final `x` reads as `X`. A number of ASCII characters without a
+    /// lower-case letter (every valid one written with `X`) is returned as it is.
+    /// - Complexity: O(n) in the length of `text`; allocates only when a letter changes.
+    package static func comparisonKey(_ text: String) -> String {
+        var ascii = true, lower = false
+        for u in text.utf8 {
+            if u >= 0x80 { ascii = false; break }
+            if (0x61...0x7A).contains(u) { lower = true }
+        }
+        guard ascii else { return text.uppercased() }
+        guard lower else { return text }
+        return String(decoding: text.utf8.map { (0x61...0x7A).contains($0) ? $0 - 0x20 : $0 }, as: UTF8.self)
+    }
+
     /// Validates `text`, throwing the first problem found.
     /// - Complexity: O(1) (at most 18 characters are looked at), without allocating unless
     ///   a lower-case `x` is upper-cased.

@@ -61,12 +61,12 @@ extension CaseValidator {
         }
         var firstRound: [String: (level: SchoolLevel, idNumber: String?, line: Int)] = [:]
         for level in [SchoolLevel.primary, .junior] {
-            for a in c.applicants(level) { firstRound[a.id] = (level, a.idNumber?.uppercased(), a.line) }
+            for a in c.applicants(level) { firstRound[a.id] = (level, a.idNumber.map(ResidentIDNumber.comparisonKey), a.line) }
         }
         var byIDNumber: [String: (id: String, file: String, line: Int)] = [:]
         for level in [SchoolLevel.primary, .junior] {
             for a in c.applicants(level) {
-                if let number = a.idNumber?.uppercased() { byIDNumber[number] = (a.id, ApplicantTable.fileName(for: level), a.line) }
+                if let number = a.idNumber.map(ResidentIDNumber.comparisonKey) { byIDNumber[number] = (a.id, ApplicantTable.fileName(for: level), a.line) }
             }
         }
         for level in [SchoolLevel.primary, .junior] {
@@ -77,7 +77,7 @@ extension CaseValidator {
                                                "student_id: \(CSVRecordReader.quotedIdentifier(a.id)) applied to \(earlier.level.rawValue) school in the first round "
                                                + "(\(ApplicantTable.fileName(for: earlier.level)) line \(earlier.line)); one child, one application"))
                 }
-                if let number = a.idNumber?.uppercased(), let first = byIDNumber[number], first.id != a.id {
+                if let number = a.idNumber.map(ResidentIDNumber.comparisonKey), let first = byIDNumber[number], first.id != a.id {
                     problems.append(Diagnostic(c.location(file, line: a.line, column: "id_number"),
                                                "id_number: the same resident id number as \(first.file) line \(first.line) of the first round, "
                                                + "under another student_id; one child, one application: a first-round applicant applies again "
