@@ -180,6 +180,51 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: run.path))
     }
 
+    /// A later step of a run takes a committed file's entry from the manifest only for the very
+    /// bytes an earlier step read and verified: a one-byte change is refused as before; the same
+    /// rows saved again with other bytes are made canonical and accepted.
+    @Test func aLaterStepTrustsOnlyTheBytesAnEarlierStepVerified() throws {
+        let r = try Self.makeRun()
+        let name = "junior-applicants.csv"
+        let url = r.caseFolder.appendingPathComponent(name)
+        let original = try Data(contentsOf: url)
+        let verified = AdmissionRound.verifiedFiles(runFolder: r.run, commitment: r.commitment, encoding: nil, code: Self.code)
+        #expect(verified[name]?.raw == SHA256.hash([UInt8](original)))
+        #expect(verified[name]?.entry == r.commitment.files.first { $0.name == name })
+        #expect(AdmissionRound.verifiedFiles(runFolder: r.run, commitment: r.commitment, encoding: nil, code: "other code").isEmpty)
+        #expect(AdmissionRound.verifiedFiles(runFolder: r.run, commitment: r.commitment, encoding: .gb18030, code: Self.code).isEmpty)
+
+        try Self.changeOneByte(url)
+        #expect {
+            try AdmissionRound(caseFolder: r.caseFolder, commitment: r.commitment, seed: Self.seed, runFolder: r.run, code: Self.code)
+        } throws: { error in
+            guard case .changed(let changes) = error as? CommitmentError else { return false }
+            return changes == [.changed(name)]
+        }
+        try Data(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: url)
+        let round = try AdmissionRound(caseFolder: r.caseFolder, commitment: r.commitment, seed: Self.seed, runFolder: r.run, code: Self.code)
+        let placed = try round.place(.junior)
+        #expect(placed.step.inputs.first { $0.name == name }?.digest == SHA256.hash([UInt8](try Data(contentsOf: url))))
+        #expect(try round.manifest()?.steps.count == 2)
+    }
+
+    /// The entry of a verified file is taken only when the bytes read have the verified digest
+    /// (shown with an entry no canonical form gives); otherwise the file is made canonical.
+    @Test func aVerifiedEntryIsTakenForTheSameBytesOnly() throws {
+        let r = try Self.makeRun()
+        let name = "junior-applicants.csv"
+        let raw = SHA256.hash([UInt8](try Data(contentsOf: r.caseFolder.appendingPathComponent(name))))
+        let committed = try #require(r.commitment.files.first { $0.name == name })
+        var marked = committed
+        marked.digest = SHA256.hash("no canonical form")
+        func entry(rawDigest: SHA256Digest) throws -> Commitment.File? {
+            let loaded = try CaseFolder(url: r.caseFolder).load(committing: true, verified: [name: VerifiedFile(raw: rawDigest, entry: marked)])
+            return loaded.commitment?.files.first { $0.name == name }
+        }
+        #expect(try entry(rawDigest: raw) == marked)
+        #expect(try entry(rawDigest: SHA256.hash("other bytes")) == committed)
+    }
+
     @Test func aLaterStepReplacesTheStepThatWroteTheSameFileWithForce() throws {
         let r = try Self.makeRun()
         func round(seed: String = Self.seed, force: Bool = false) throws -> AdmissionRound {

@@ -30,18 +30,23 @@ package struct CaseFolder: Sendable {
     }
 
     /// Reads and checks every file of the case, each read once and parsed once.
-    /// - Parameter committing: also make the commitment to the folder from what was read,
-    ///   reading only the covered files the case does not otherwise read.
+    /// - Parameters:
+    ///   - committing: also make the commitment to the folder from what was read,
+    ///     reading only the covered files the case does not otherwise read.
+    ///   - verified: committed CSV files already shown to hash to their entry, by name, with the
+    ///     SHA-256 of the raw bytes that did (`VerifiedFile`); a file whose bytes have that digest
+    ///     now takes the entry without being made canonical again.
     /// - Throws: `CaseFolderError` when the folder itself cannot be read.
-    /// - Complexity: O(total size of the files); with `committing`, plus sorting each CSV's rows.
-    package func load(committing: Bool = false) throws -> Loaded {
+    /// - Complexity: O(total size of the files); with `committing`, plus sorting the rows of
+    ///   each CSV file not in `verified` with the same bytes.
+    package func load(committing: Bool = false, verified: [String: VerifiedFile] = [:]) throws -> Loaded {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw CaseFolderError.notAFolder(url.path)
         }
         var diagnostics: [Diagnostic] = []
         var result = AdmissionCase(schools: [])
-        let log = FileLog(committing: committing)
+        let log = FileLog(committing: committing, verified: verified)
 
         func table(_ name: String, required: Bool) -> CSVTable? {
             guard let bytes = readFile(name, required: required, into: &diagnostics, log: log) else { return nil }
@@ -154,15 +159,19 @@ package struct CaseFolder: Sendable {
     /// waits for them.
     package final class FileLog: @unchecked Sendable {
         package let committing: Bool
+        package let verified: [String: VerifiedFile]
         private let work = DispatchGroup()
         private let lock = NSLock()
         private var digestsByName: [String: SHA256Digest] = [:]
         private var committedByName: [String: Commitment.File] = [:]
         /// Covered files read that cannot be made canonical (a CSV with problems).
         private var uncommitted: Set<String> = []
+        /// Parsed CSV files in `verified`, made canonical only if their bytes are not those verified.
+        private var deferred: [String: CSVTable] = [:]
 
-        package init(committing: Bool) {
+        package init(committing: Bool, verified: [String: VerifiedFile] = [:]) {
             self.committing = committing
+            self.verified = verified
         }
 
         /// Runs `body` on another core, storing what it finds under the lock.
@@ -194,10 +203,17 @@ package struct CaseFolder: Sendable {
                 lock.withLock { _ = uncommitted.insert(name) }
                 return
             }
-            inBackground({
-                let canonical = CanonicalCSV(table)
-                return (nil, Commitment.File(name: name, form: .csv, digest: canonical.digest, rows: canonical.rowCount))
-            }, name: name)
+            guard verified[name] == nil else {
+                lock.withLock { deferred[name] = table }
+                return
+            }
+            inBackground({ (nil, Self.entry(name, table)) }, name: name)
+        }
+
+        /// The commitment entry of the CSV file `name`, made canonical.
+        private static func entry(_ name: String, _ table: CSVTable) -> Commitment.File {
+            let canonical = CanonicalCSV(table)
+            return Commitment.File(name: name, form: .csv, digest: canonical.digest, rows: canonical.rowCount)
         }
 
         /// The SHA-256 of every file read, once all are made.
@@ -210,7 +226,11 @@ package struct CaseFolder: Sendable {
         /// files, read now; nil when a covered file cannot be made canonical.
         package func commitment(of folder: URL, encoding: TextEncoding?) throws -> Commitment? {
             work.wait()
-            let (committed, uncommitted) = lock.withLock { (committedByName, self.uncommitted) }
+            let (made, uncommitted, deferred, digests) = lock.withLock { (committedByName, self.uncommitted, self.deferred, digestsByName) }
+            var committed = made
+            for (name, table) in deferred {
+                committed[name] = digests[name] == verified[name]?.raw ? verified[name]!.entry : Self.entry(name, table)
+            }
             var files: [Commitment.File] = []
             for name in try Commitment.coveredFiles(in: folder) {
                 if let file = committed[name] {
@@ -291,6 +311,21 @@ package struct CaseFolder: Sendable {
         }
         log.read(name, bytes)
         return bytes
+    }
+}
+
+/// A committed CSV file of the case that an earlier step has shown to hash to its commitment entry
+/// (made canonical then), and the SHA-256 of the raw bytes it had: the same bytes make the same
+/// canonical form, so a later step that reads those bytes takes `entry` as it is.
+package struct VerifiedFile: Sendable {
+    /// The SHA-256 of the file's raw bytes when it was verified.
+    package var raw: SHA256Digest
+    /// Its entry in the commitment.
+    package var entry: Commitment.File
+
+    package init(raw: SHA256Digest, entry: Commitment.File) {
+        self.raw = raw
+        self.entry = entry
     }
 }
 

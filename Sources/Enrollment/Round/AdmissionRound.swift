@@ -74,7 +74,8 @@ public struct AdmissionRound: Sendable {
             let derived = try SeedCeremony(contributions).seed
             guard derived == seed else { throw RoundError.contributionsDoNotGiveSeed(derived: derived, seed: seed) }
         }
-        let loaded = try CaseFolder(url: caseFolder, encoding: encoding).load(committing: true)
+        let verified = Self.verifiedFiles(runFolder: runFolder, commitment: commitment, encoding: encoding, code: code)
+        let loaded = try CaseFolder(url: caseFolder, encoding: encoding).load(committing: true, verified: verified)
         if let now = loaded.commitment {
             try commitment.verify(against: now)
         } else {
@@ -94,6 +95,25 @@ public struct AdmissionRound: Sendable {
         self.inputs = inputs
         self.lock = try FolderLock(runFolder, wait: wait, waiting: waiting)
         self.recovery = try RunCommit.recover(runFolder)
+    }
+
+    /// The committed CSV files that the steps recorded in the run folder read, with the raw
+    /// digests they recorded: each step verified them against the commitment before it drew, so
+    /// the same bytes need not be made canonical again (`VerifiedFile`). Only steps of a manifest
+    /// made by this code, for this commitment and with this encoding count; none when the run
+    /// folder has no readable manifest. `verify` never takes this shortcut: it makes every file
+    /// canonical.
+    /// - Complexity: O(size of the manifest).
+    static func verifiedFiles(runFolder: URL, commitment: Commitment, encoding: TextEncoding?, code: String) -> [String: VerifiedFile] {
+        guard let manifest = try? Manifest.read(run: runFolder), manifest.code == code, manifest.commitment == commitment.digest else { return [:] }
+        let entries = Dictionary(commitment.files.filter { $0.form == .csv }.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var verified: [String: VerifiedFile] = [:]
+        for step in manifest.steps where step.encoding == encoding {
+            for input in step.inputs {
+                if let entry = entries[input.name] { verified[input.name] = VerifiedFile(raw: input.digest, entry: entry) }
+            }
+        }
+        return verified
     }
 
     /// The manifest of the run folder as it is now; nil before the first step.

@@ -16,6 +16,7 @@ enum PlacementStep {
         -> (run: PlacementRun, zoning: [ZoneAssignment], files: [(path: String, bytes: [UInt8])]) {
         let assignments = ZoneAssigner(admissionCase: c, level: level).assign(c.applicants(level))
         var zoning: [String: ZoneAssignment] = [:]
+        zoning.reserveCapacity(assignments.count)
         for a in assignments { zoning[a.studentID] = a }
         let run = try PlacementRun(admissionCase: c, level: level, zoning: zoning, seed: seed, explicitTiers: c.explicitTiers, draw: draw, ring: ring,
                                    schoolRings: schoolRings)
