@@ -119,6 +119,32 @@ import Testing
         #expect(byDefault.diagnostics == sequential.diagnostics)
     }
 
+    /// Graduates are read on all cores as applicants are: a repeated id is reported on the later
+    /// row after that row's own problems, the row dropped; chunks change nothing.
+    @Test func graduatesReadInChunksAsOneByOne() throws {
+        var lines = ["student_id,name,junior_school,score,choices"]
+        for i in 1...30 {
+            let id = i % 8 == 0 ? "G\(i - 7)" : "G\(i)"             // G1 again on line 9, G9 on 17, …
+            let score = i % 5 == 0 ? "high" : "\(600 + i).5"
+            lines.append("\(id),名\(i),J1,\(score),H1;H2")
+        }
+        let t = try table(lines.joined(separator: "\n") + "\n")
+        let sequential = GraduateTable.read(t, rowsPerChunk: t.count)
+        let problems = sequential.diagnostics.map(\.description)
+        #expect(problems.filter { $0.contains("duplicate id") } == [
+            "t.csv:9:1: student_id: duplicate id 'G1' (first on line 2)", "t.csv:17:1: student_id: duplicate id 'G9' (first on line 10)",
+            "t.csv:25:1: student_id: duplicate id 'G17' (first on line 18)",
+        ])
+        #expect(problems.count == 3 + 6)
+        #expect(sequential.graduates.map(\.id) == (1...30).filter { $0 % 8 != 0 && $0 % 5 != 0 }.map { "G\($0)" })
+        #expect(sequential.graduates.first?.score == Score(hundredths: 60_150))
+        for size in [1, 2, 3, 7, 16] {
+            let chunked = GraduateTable.read(t, rowsPerChunk: size)
+            #expect(chunked.graduates == sequential.graduates, "\(size) rows a chunk")
+            #expect(chunked.diagnostics == sequential.diagnostics, "\(size) rows a chunk")
+        }
+    }
+
     /// The byte reading of decimals takes the simple forms (sign, at most 15 digits, one
     /// point) and reads them as `Double(String)` does; anything else it leaves to that parse.
     @Test func decimalsReadFromBytesAgreeWithDouble() {

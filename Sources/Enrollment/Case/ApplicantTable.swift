@@ -1,4 +1,3 @@
-import Dispatch
 import EnrollmentIO
 import EnrollmentVocabulary
 
@@ -36,81 +35,14 @@ package enum ApplicantTable {
         var diagnostics = columns.missing(in: table)
         guard diagnostics.isEmpty else { return ([], diagnostics) }
         let c = Columns(table)
-        let rowCount = table.count
-        let chunkCount = (rowCount + rowsPerChunk - 1) / rowsPerChunk
-        // problems[k]: the problems of each row of chunk k that has any, in row order.
-        var problems = [[(row: Int, diagnostics: [Diagnostic])]](repeating: [], count: chunkCount)
-        // kept[row]: the row's applicant is in the output buffer at index row.
-        var kept = [Bool](repeating: false, count: rowCount)
-        // ids[row]: the row's `student_id`, nil where missing.
-        var ids = [String?](repeating: nil, count: rowCount)
-        var firstRows: FirstOccurrences<String>?
-        let applicants = [Applicant](unsafeUninitializedCapacity: rowCount) { buffer, initializedCount in
-            let output = buffer
-            problems.withUnsafeMutableBufferPointer { problems in
-                kept.withUnsafeMutableBufferPointer { keptRows in
-                    ids.withUnsafeMutableBufferPointer { ids in
-                        let shared = SharedOutput(applicants: output, kept: keptRows, ids: ids, problems: problems)
-                        DispatchQueue.concurrentPerform(iterations: chunkCount) { k in
-                            let rows = k * rowsPerChunk..<min((k + 1) * rowsPerChunk, rowCount)
-                            shared.problems[k] = readChunk(rows, of: table, c, into: shared)
-                        }
-                    }
-                }
-            }
-            let first = FirstOccurrences(ids, partitionBits: partitionBits)
-            firstRows = first
-            // In row order: each row's problems, then whether its id came before.
-            for (k, chunk) in problems.enumerated() {
-                var rowProblems = chunk[...]
-                for row in k * rowsPerChunk..<min((k + 1) * rowsPerChunk, rowCount) {
-                    if rowProblems.first?.row == row { diagnostics += rowProblems.popFirst()!.diagnostics }
-                    guard let earlier = first.earlier(than: row) else { continue }
-                    var r = CSVRecordReader(table: table, row: row)
-                    r.reportDuplicate(c.id, ids[row]!, firstLine: table.line(ofRow: earlier))
-                    diagnostics += r.diagnostics
-                    if kept[row] {
-                        output.baseAddress!.advanced(by: row).deinitialize(count: 1)
-                        kept[row] = false
-                    }
-                }
-            }
-            initializedCount = compact(output, kept: kept)
+        let read = ConcurrentRows.read(table, idColumn: c.id, rowsPerChunk: rowsPerChunk, partitionBits: partitionBits) { r, slot in
+            Self.read(&r, c, into: slot)
         }
-        diagnostics += requestProblems(applicants, table: table) { id in
-            firstRows!.firstRow(of: id).map { kept[$0] } ?? false
+        diagnostics += read.diagnostics
+        diagnostics += requestProblems(read.values, table: table) { id in
+            read.firstRows.firstRow(of: id).map { read.kept[$0] } ?? false
         }
-        return (applicants, diagnostics)
-    }
-
-    /// Where the chunks, read concurrently, put their results: the applicant of row r (if it
-    /// has no problem) at `applicants[r]`, marked in `kept[r]`, its id at `ids[r]`, and chunk k's
-    /// problems at `problems[k]`. Chunks cover disjoint rows, so no two threads write the same element.
-    package struct SharedOutput: @unchecked Sendable {
-        package let applicants: UnsafeMutableBufferPointer<Applicant>
-        package let kept: UnsafeMutableBufferPointer<Bool>
-        package let ids: UnsafeMutableBufferPointer<String?>
-        package let problems: UnsafeMutableBufferPointer<[(row: Int, diagnostics: [Diagnostic])]>
-    }
-
-    /// Reads `rows`, putting each row's id and each applicant without problems in `output`;
-    /// returns the problems of the rows that have any, in row order.
-    /// Duplicate ids are left to the caller, which sees every row.
-    package static func readChunk(_ rows: Range<Int>, of table: CSVTable, _ c: Columns, into output: SharedOutput) -> [(row: Int, diagnostics: [Diagnostic])] {
-        var problems: [(row: Int, diagnostics: [Diagnostic])] = []
-        guard !rows.isEmpty else { return problems }
-        var r = CSVRecordReader(table: table, row: rows.lowerBound)
-        for row in rows {
-            r.move(toRow: row)
-            let (id, kept) = read(&r, c, into: output.applicants.baseAddress! + row)
-            output.ids[row] = id
-            if kept {
-                output.kept[row] = true
-            } else {
-                problems.append((row, r.diagnostics))
-            }
-        }
-        return problems
+        return (read.values, diagnostics)
     }
 
     /// Reads one row: returns its `student_id`, and whether the row has no problem, in which
@@ -147,24 +79,6 @@ package enum ApplicantTable {
             twinGroup: twinGroup, ageException: r.optional(c.ageException), permitMonths: permitMonths,
             insuranceMonths: insuranceMonths, line: r.line))
         return (id, true)
-    }
-
-    /// Moves the kept elements of `buffer` to its front, in order; returns how many there are.
-    package static func compact(_ buffer: UnsafeMutableBufferPointer<Applicant>, kept: [Bool]) -> Int {
-        let base = buffer.baseAddress!
-        var count = 0, row = 0
-        while row < kept.count {
-            guard kept[row] else {
-                row += 1
-                continue
-            }
-            var end = row + 1
-            while end < kept.count, kept[end] { end += 1 }
-            if count != row { base.advanced(by: count).moveInitialize(from: base.advanced(by: row), count: end - row) }
-            count += end - row
-            row = end
-        }
-        return count
     }
 
     /// The columns of an applicant file, looked up once per file.

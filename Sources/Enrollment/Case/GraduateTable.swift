@@ -9,9 +9,15 @@ package enum GraduateTable {
         prefixes: ["score_"]
     )
 
-    /// Reads every graduate, reporting malformed values and duplicate ids.
-    /// - Complexity: O(rows).
+    /// Reads every graduate, reporting malformed values and duplicate ids; rows read on all
+    /// cores (`ConcurrentRows`), with the result of reading them one by one.
+    /// - Complexity: O(rows), spread over all cores.
     package static func read(_ table: CSVTable) -> (graduates: [Graduate], diagnostics: [Diagnostic]) {
+        read(table, rowsPerChunk: 8192)
+    }
+
+    /// `read(_:)` with chunks of `rowsPerChunk` rows (tests vary it to check that it does not matter).
+    package static func read(_ table: CSVTable, rowsPerChunk: Int) -> (graduates: [Graduate], diagnostics: [Diagnostic]) {
         var diagnostics = columns.missing(in: table)
         guard diagnostics.isEmpty else { return ([], diagnostics) }
         let (idColumn, nameColumn, juniorColumn, scoreColumn) = (table.column(named: "student_id"), table.column(named: "name"),
@@ -19,11 +25,7 @@ package enum GraduateTable {
         let (choicesColumn, eligibleColumn, categoriesColumn) = (table.column(named: "choices"), table.column(named: "eligible"),
                                                                  table.column(named: "categories"))
         let subjects = table.subjectColumns()
-        var graduates: [Graduate] = []
-        graduates.reserveCapacity(table.count)
-        var firstLine: [String: Int] = [:]
-        for row in 0..<table.count {
-            var r = CSVRecordReader(table: table, row: row)
+        let read = ConcurrentRows.read(table, idColumn: idColumn, rowsPerChunk: rowsPerChunk) { (r, slot: UnsafeMutablePointer<Graduate>) in
             let id = r.requiredIdentifier(idColumn)
             let name = r.required(nameColumn)
             let junior = r.required(juniorColumn)
@@ -32,14 +34,13 @@ package enum GraduateTable {
             let choices = r.list(choicesColumn)
             r.checkChoices(choicesColumn, choices)
             let eligible = r.boolean(eligibleColumn, absent: true)
-            r.checkUnique(idColumn, id, seen: &firstLine)
-            diagnostics += r.diagnostics
-            if let id, let name, let junior, let score, r.diagnostics.isEmpty {
-                graduates.append(Graduate(id: id, name: name, juniorSchool: junior, score: Score(hundredths: score), choices: choices,
-                                          eligible: eligible, categories: r.list(categoriesColumn),
-                                          subjectScores: subjectScores, line: r.line))
-            }
+            guard let id, let name, let junior, let score, r.diagnostics.isEmpty else { return (id, false) }
+            slot.initialize(to: Graduate(id: id, name: name, juniorSchool: junior, score: Score(hundredths: score), choices: choices,
+                                         eligible: eligible, categories: r.list(categoriesColumn),
+                                         subjectScores: subjectScores, line: r.line))
+            return (id, true)
         }
-        return (graduates, diagnostics)
+        diagnostics += read.diagnostics
+        return (read.values, diagnostics)
     }
 }
