@@ -90,8 +90,8 @@ import Testing
         let zeros = [UInt8](repeating: 0, count: 1 + 4096 * 258)
         let bombPart = Part(name: "a.xml", data: zeros, method: 8, stored: bomb.bytes)
         #expect(refusal([bombPart]) == .expansion("a.xml", limit: 100))
-        #expect(refusal([bombPart], limits: ZipLimits(entryBytes: 1 << 30, expansion: 200, smallEntryBytes: 0)) == nil)
-        #expect(refusal([bombPart], limits: ZipLimits(entryBytes: 1 << 20, expansion: 200, smallEntryBytes: 0)) == .tooLarge("a.xml", limit: 1 << 20))
+        #expect(refusal([bombPart], limits: ZipLimits(entryBytes: 1 << 30, expansion: 200, smallEntryBytes: 0, totalBytes: 1 << 30)) == nil)
+        #expect(refusal([bombPart], limits: ZipLimits(entryBytes: 1 << 20, expansion: 200, smallEntryBytes: 0, totalBytes: 1 << 30)) == .tooLarge("a.xml", limit: 1 << 20))
         // Not an archive, and one cut short.
         let whole = Self.archive([Part(name: "a.xml", data: text)])
         #expect(throws: ZipError.notAZip) { try ZipArchive(Array("student_id\n".utf8)) }

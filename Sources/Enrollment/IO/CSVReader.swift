@@ -135,16 +135,7 @@ package enum CSVReader {
         }
 
         package mutating func reportHeaderProblems(_ names: [String], line: Int) {
-            var seen: [String: Int] = [:]
-            for (k, name) in names.enumerated() {
-                if name.isEmpty {
-                    diagnostics.append(Diagnostic(SourceLocation(file: file, line: line, column: k + 1), "the header has an empty column name"))
-                } else if let first = seen[name] {
-                    diagnostics.append(Diagnostic(SourceLocation(file: file, line: line, column: k + 1), "duplicate column '\(name)' (also column \(first + 1)): each column name may appear once"))
-                } else {
-                    seen[name] = k
-                }
-            }
+            diagnostics += CSVTable.headerProblems(names, file: file, line: line)
         }
 
         /// Reads one record, appending the end of each field; leaves `i` after the record's

@@ -123,6 +123,23 @@ package struct CSVTable: Sendable {
 
     package static let quote = UInt8(ascii: "\"")
 
+    /// The problems of a header row (names trimmed and lower-cased) on line `line`: an empty
+    /// name, or a name given twice. Every table, CSV file or sheet of a workbook, is checked so.
+    package static func headerProblems(_ names: [String], file: String, line: Int) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var seen: [String: Int] = [:]
+        for (k, name) in names.enumerated() {
+            if name.isEmpty {
+                problems.append(Diagnostic(SourceLocation(file: file, line: line, column: k + 1), "the header has an empty column name"))
+            } else if let first = seen[name] {
+                problems.append(Diagnostic(SourceLocation(file: file, line: line, column: k + 1), "duplicate column '\(name)' (also column \(SourceLocation(file: file, line: line, column: first + 1).columnName)): each column name may appear once"))
+            } else {
+                seen[name] = k
+            }
+        }
+        return problems
+    }
+
     /// Calls `body` with the value of a quoted field given its raw bytes (starting with `"`):
     /// the text between the quotes with each `""` made one `"`, followed by any text after the
     /// closing quote (which the reader reports); to the end of the bytes when never closed.

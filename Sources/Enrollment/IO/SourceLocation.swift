@@ -1,9 +1,10 @@
 /// A place in an input file, printed the way compilers print it: `file:line:column`.
 ///
 /// Lines and columns are 1-based. In a CSV file the column is the field's position in its
-/// row (1 = the first column, as a spreadsheet counts them, A = 1); in a JSON or GeoJSON file
-/// it is the character position in the line. A column of 0 means the whole line, and a line
-/// of 0 the whole file.
+/// row (1 = the first column, as a spreadsheet counts them, A = 1); in an .xlsx workbook the
+/// line is the sheet's row number and the column is printed as its letters
+/// (`primary-applicants.xlsx:12:E`); in a JSON or GeoJSON file it is the character position
+/// in the line. A column of 0 means the whole line, and a line of 0 the whole file.
 public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The file's name as the user gave it (relative to the case folder where there is one).
     public var file: String
@@ -19,7 +20,12 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
     }
 
     public var description: String {
-        "\(file):\(line):\(column)"
+        "\(file):\(line):\(columnName)"
+    }
+
+    /// The column as messages name it: its letters in an .xlsx workbook, its number elsewhere.
+    package var columnName: String {
+        column > 0 && file.hasSuffix(".xlsx") ? SpreadsheetColumn.letters(column) : String(column)
     }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {

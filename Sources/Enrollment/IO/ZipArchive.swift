@@ -120,11 +120,20 @@ package struct ZipLimits: Sendable {
     package var expansion: Int
     /// …unless it decompresses to at most this many bytes.
     package var smallEntryBytes: Int
+    /// The most bytes all the entries a reader opens may decompress to together.
+    package var totalBytes: Int
 
     /// For a workbook: an entry of at most 512 MB (a sheet of 1,048,576 rows of a dozen columns
     /// holds about 400 MB of XML), expanding at most 100 times (sheet XML compresses 5–20 times)
-    /// unless it is under 1 MB.
-    package static let workbook = ZipLimits(entryBytes: 512 << 20, expansion: 100, smallEntryBytes: 1 << 20)
+    /// unless it is under 1 MB, and the parts read (sheet, shared strings, styles, workbook)
+    /// 1 GB together.
+    package static let workbook = ZipLimits(entryBytes: 512 << 20, expansion: 100, smallEntryBytes: 1 << 20, totalBytes: 1 << 30)
+
+    /// Checks, before any is decompressed, that `entries` together stay within `totalBytes`.
+    /// - Throws: `ZipError.totalTooLarge`.
+    package func checkTotal(_ entries: [ZipArchive.Entry]) throws(ZipError) {
+        guard entries.reduce(0, { $0 + $1.uncompressedSize }) <= totalBytes else { throw .totalTooLarge(limit: totalBytes) }
+    }
 }
 
 /// Why a ZIP archive, or one of its entries, could not be read.
@@ -140,6 +149,7 @@ package enum ZipError: Error, Equatable, CustomStringConvertible {
     case method(String, Int)
     case tooLarge(String, limit: Int)
     case expansion(String, limit: Int)
+    case totalTooLarge(limit: Int)
     case sizeMismatch(String)
     case crc(String)
     case inflate(String, InflateError)
@@ -158,6 +168,8 @@ package enum ZipError: Error, Equatable, CustomStringConvertible {
         case let .tooLarge(name, limit): return "the entry \(name) decompresses to more than \(limit) bytes, the limit for one part of a workbook"
         case let .expansion(name, limit):
             return "the entry \(name) would expand more than \(limit) times: refused as a possible ZIP bomb"
+        case .totalTooLarge(let limit):
+            return "the parts of the workbook decompress to more than \(limit) bytes together, the limit for a workbook: refused as a possible ZIP bomb"
         case .sizeMismatch(let name): return "the entry \(name) does not decompress to the size the archive records: the file is damaged"
         case .crc(let name): return "the entry \(name) fails its CRC-32 check: the file is damaged"
         case let .inflate(name, error): return "the entry \(name): \(error)"
