@@ -89,7 +89,7 @@ let package = Package(
             name: "EnrollmentTests",
             dependencies: ["Enrollment", "EnrollmentCommandLine", "EnrollmentSynthesis"],
             path: "Tests/EnrollmentTests",
-            exclude: ["BadInputs", "RealMap"]
+            exclude: ["BadInputs", "RealMap", "Workbooks"]
         ),
     ]
 )
