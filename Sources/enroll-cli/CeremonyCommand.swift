@@ -27,6 +27,7 @@ enum CeremonyCommand: EnrollCommand {
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
         let (caseURL, encoding, out, runURL) = (try arguments[CaseArguments.folder], try arguments[CaseArguments.encoding], try arguments[out], try arguments[run])
         let loaded = try CaseFolder(url: caseURL, encoding: encoding).load(committing: true)
+        Console.notes(loaded.notes)
         guard loaded.diagnostics.isEmpty else {
             Console.problems(loaded.diagnostics, then: "correct them and commit again before the draw")
             return 1

@@ -13,7 +13,8 @@ enum CommitCommand: EnrollCommand {
         abstract: "Print the commitment (SHA-256) of a case's input files and write commitment.json.",
         discussion: """
             Publish the printed commitment before the seed is made. CSV files are hashed in a canonical form, so saving \
-            them again (Excel, GB18030, CRLF, another column or row order) does not change it; policy.json and \
+            them again (Excel, GB18030, CRLF, another column or row order) does not change it; a table given as an \
+            .xlsx workbook is hashed as the CSV file of the same rows, under its .csv name; policy.json and \
             zones.geojson by their bytes. The exact definition is in docs/LOTTERY.md (section 11). Refuses a case that \
             does not validate. Nothing time-based is hashed: put where and when in --note.
             """,
@@ -23,6 +24,7 @@ enum CommitCommand: EnrollCommand {
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
         let (caseURL, encoding) = (try arguments[CaseArguments.folder], try arguments[CaseArguments.encoding])
         let loaded = try CaseFolder(url: caseURL, encoding: encoding).load(committing: true)
+        Console.notes(loaded.notes)
         guard loaded.diagnostics.isEmpty else {
             Console.problems(loaded.diagnostics, then: "correct them, then commit")
             return 1
@@ -45,7 +47,8 @@ enum CommitCommand: EnrollCommand {
         let out = try arguments[out] ?? committed.appendingPathComponent(Commitment.fileName)
         try commitment.write(to: out)
         for file in commitment.files {
-            print("\(file.digest.hex)  \(file.name)  (\(file.form == .csv ? "canonical CSV, \(file.rows ?? 0) rows" : "raw bytes"))")
+            let source = loaded.admissionCase.sourceFiles[file.name].map { " of \($0)" } ?? ""
+            print("\(file.digest.hex)  \(file.name)  (\(file.form == .csv ? "canonical CSV\(source), \(file.rows ?? 0) rows" : "raw bytes"))")
         }
         print("commitment: \(commitment.digest.hex)")
         print("written to \(out.path); publish the commitment before the seed is made")

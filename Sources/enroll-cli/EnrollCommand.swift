@@ -17,6 +17,11 @@ enum Console {
     }
 
     /// Prints every problem, then a line counting them and saying what to do.
+    /// What was read but is worth saying, each as `file:line:column: note: message`.
+    static func notes(_ notes: [Diagnostic]) {
+        for n in notes { error("\(n.location): note: \(n.message)") }
+    }
+
     static func problems(_ diagnostics: [Diagnostic], then advice: String) {
         for d in diagnostics { error(d.description) }
         error("\(diagnostics.count) problem\(diagnostics.count == 1 ? "" : "s") found\(advice.isEmpty ? "" : "; " + advice)")
@@ -61,6 +66,7 @@ enum CaseArguments {
     /// any (the command then exits 1, writing nothing).
     static func load(_ arguments: ParsedArguments, advice: String = "run `enroll validate` after fixing them") throws -> AdmissionCase? {
         let loaded = try CaseFolder(url: try arguments[folder], encoding: try arguments[encoding]).load()
+        Console.notes(loaded.notes)
         guard loaded.diagnostics.isEmpty else {
             Console.problems(loaded.diagnostics, then: advice)
             return nil

@@ -27,6 +27,7 @@ enum PublishCaseCommand: EnrollCommand {
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
         let (caseURL, encoding, out) = (try arguments[CaseArguments.folder], try arguments[CaseArguments.encoding], try arguments[out])
         let loaded = try CaseFolder(url: caseURL, encoding: encoding).load(committing: true)
+        Console.notes(loaded.notes)
         guard loaded.diagnostics.isEmpty else {
             Console.problems(loaded.diagnostics, then: "correct them, commit again, then publish")
             return 1

@@ -38,6 +38,9 @@ package struct AdmissionCase: Sendable {
     package var declaredSchools: [String: SchoolLevel?] = [:]
     /// The header of each CSV file read, by file name (to point messages at a column).
     package var headers: [String: [String]] = [:]
+    /// The workbook each table read from one came from, by the table's CSV name
+    /// (`schools.csv` → `schools.xlsx`); a table read from its CSV file is not listed.
+    package var sourceFiles: [String: String] = [:]
 
     package init(schools: [School], policy: Policy = Policy(), primaryApplicants: [Applicant] = [],
                 juniorApplicants: [Applicant] = [], graduates: [Graduate] = [], files: [String] = []) {
@@ -63,10 +66,11 @@ package struct AdmissionCase: Sendable {
         schools.filter { $0.level == level }
     }
 
-    /// Where column `column` of the row on `line` of `file` is, for messages.
+    /// Where column `column` of the row on `line` of the table `file` (its CSV name) is, for
+    /// messages: in the workbook it was read from, if it was.
     package func location(_ file: String, line: Int, column: String) -> SourceLocation {
         let k = headers[file]?.firstIndex(of: column).map { $0 + 1 } ?? 0
-        return SourceLocation(file: file, line: line, column: k)
+        return SourceLocation(file: sourceFiles[file] ?? file, line: line, column: k)
     }
 
     /// Every attendance zone of `level` with its schools: the drawn ones, then the declared

@@ -20,6 +20,8 @@ package struct CaseFolder: Sendable {
     package struct Loaded: Sendable {
         package var admissionCase: AdmissionCase
         package var diagnostics: [Diagnostic]
+        /// What was read but is worth saying (a workbook's dates stored as plain numbers).
+        package var notes: [Diagnostic] = []
         /// The SHA-256 of the raw bytes of every file read, by name (what a manifest records
         /// of a step's inputs).
         package var fileDigests: [String: SHA256Digest] = [:]
@@ -48,7 +50,25 @@ package struct CaseFolder: Sendable {
         var result = AdmissionCase(schools: [])
         let log = FileLog(committing: committing, verified: verified)
 
+        var notes: [Diagnostic] = []
         func table(_ name: String, required: Bool) -> CSVTable? {
+            let workbook = Self.workbookName(of: name)
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent(workbook).path) {
+                guard !FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path) else {
+                    diagnostics.append(Diagnostic(SourceLocation(file: workbook),
+                        "both \(name) and \(workbook) hold this table: keep one of them (move the other out of the case folder)"))
+                    return nil
+                }
+                guard let bytes = readFile(workbook, required: false, into: &diagnostics, log: log) else { return nil }
+                result.files.append(workbook)
+                result.sourceFiles[name] = workbook
+                let read = XLSXReader.read(bytes, file: workbook, columns: Self.workbookColumns)
+                diagnostics += read.diagnostics
+                notes += read.notes
+                if let t = read.table { result.headers[name] = t.header }
+                log.commit(workbook, as: name, table: read.table, clean: read.diagnostics.isEmpty)
+                return read.table
+            }
             guard let bytes = readFile(name, required: required, into: &diagnostics, log: log) else { return nil }
             result.files.append(name)
             let parsed: CSVReader.Result
@@ -60,7 +80,7 @@ package struct CaseFolder: Sendable {
             }
             diagnostics += parsed.diagnostics
             if let t = parsed.table { result.headers[name] = t.header }
-            log.commit(name, parsed)
+            log.commit(name, table: parsed.table, clean: parsed.diagnostics.isEmpty)
             return parsed.table
         }
 
@@ -147,9 +167,27 @@ package struct CaseFolder: Sendable {
             result.secondRound = round
             diagnostics += CaseValidator.secondRoundProblems(in: result, declinedTables: declinedTables)
         }
-        return Loaded(admissionCase: result, diagnostics: diagnostics.sorted(), fileDigests: log.digests,
+        return Loaded(admissionCase: result, diagnostics: diagnostics.sorted(), notes: notes, fileDigests: log.digests,
                       commitment: committing ? try log.commitment(of: url, encoding: encoding) : nil)
     }
+
+    /// The workbook that may hold the table `name` in place of its CSV file: `schools.csv` →
+    /// `schools.xlsx`.
+    package static func workbookName(of name: String) -> String {
+        String(name.dropLast(".csv".count)) + ".xlsx"
+    }
+
+    /// The CSV name of the table a workbook holds: `schools.xlsx` → `schools.csv`.
+    package static func csvName(of workbook: String) -> String {
+        String(workbook.dropLast(".xlsx".count)) + ".csv"
+    }
+
+    /// The columns a workbook may not hold as numbers (ids: Excel drops leading zeros and
+    /// digits past 15) and those holding dates, in every table of a case.
+    package static let workbookColumns = XLSXReader.ColumnRules(
+        text: ["student_id", "id_number", "school_id", "teacher_id", "zone_id", "twin_group", "together_with", "apart_from",
+               "primary_school", "junior_school", "sibling_school", "feeds", "children"],
+        dates: ["birth_date"])
 
     /// What loading learnt of each file it read: the SHA-256 of its bytes and, when committing,
     /// its entry in the commitment.
@@ -167,7 +205,7 @@ package struct CaseFolder: Sendable {
         /// Covered files read that cannot be made canonical (a CSV with problems).
         private var uncommitted: Set<String> = []
         /// Parsed CSV files in `verified`, made canonical only if their bytes are not those verified.
-        private var deferred: [String: CSVTable] = [:]
+        private var deferred: [String: (entryName: String, table: CSVTable)] = [:]
 
         package init(committing: Bool, verified: [String: VerifiedFile] = [:]) {
             self.committing = committing
@@ -196,18 +234,20 @@ package struct CaseFolder: Sendable {
             }, name: name)
         }
 
-        /// Records the CSV file `name`, parsed.
-        package func commit(_ name: String, _ parsed: CSVReader.Result) {
+        /// Records the table `name` as read (nil, or not `clean`, when it has problems): a CSV
+        /// file, or a workbook committed as the CSV file `entryName` holding the same rows.
+        package func commit(_ name: String, as entryName: String? = nil, table: CSVTable?, clean: Bool) {
             guard committing else { return }
-            guard let table = parsed.table, parsed.diagnostics.isEmpty else {
+            guard let table, clean else {
                 lock.withLock { _ = uncommitted.insert(name) }
                 return
             }
+            let entryName = entryName ?? name
             guard verified[name] == nil else {
-                lock.withLock { deferred[name] = table }
+                lock.withLock { deferred[name] = (entryName, table) }
                 return
             }
-            inBackground({ (nil, Self.entry(name, table)) }, name: name)
+            inBackground({ (nil, Self.entry(entryName, table)) }, name: name)
         }
 
         /// The commitment entry of the CSV file `name`, made canonical.
@@ -229,7 +269,7 @@ package struct CaseFolder: Sendable {
             let (made, uncommitted, deferred, digests) = lock.withLock { (committedByName, self.uncommitted, self.deferred, digestsByName) }
             var committed = made
             for (name, table) in deferred {
-                committed[name] = digests[name] == verified[name]?.raw ? verified[name]!.entry : Self.entry(name, table)
+                committed[name] = digests[name] == verified[name]?.raw ? verified[name]!.entry : Self.entry(table.entryName, table.table)
             }
             var files: [Commitment.File] = []
             for name in try Commitment.coveredFiles(in: folder) {

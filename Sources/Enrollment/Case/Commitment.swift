@@ -6,8 +6,10 @@ import EnrollmentIO
 ///
 /// It covers every file at the top of the case folder whose name ends in `.csv` (by the
 /// SHA-256 of its canonical form, `CanonicalCSV`, so that re-saving the same table changes
-/// nothing), `.json` or `.geojson` (by the SHA-256 of its raw bytes, as `sha256sum` prints it),
-/// except `commitment.json` itself. Hidden files (a name starting with `.`), folders and other
+/// nothing), `.xlsx` (its first sheet's rows, committed as the CSV file holding them: the
+/// same canonical form, under the table's `.csv` name, so that a roster saved as CSV or as a
+/// workbook gives the same commitment), `.json` or `.geojson` (by the SHA-256 of its raw
+/// bytes, as `sha256sum` prints it), except `commitment.json` itself. Hidden files (a name starting with `.`), folders and other
 /// files are not covered. The combined digest is the SHA-256 of the text
 ///
 ///     "enroll-commitment/1" LF
@@ -48,9 +50,17 @@ public struct Commitment: Hashable, Sendable {
         }
 
         /// The entry of the file `name` holding `bytes`: a `.csv` file by its canonical form,
-        /// any other by its raw bytes.
-        /// - Throws: `CommitmentError.malformed` for a CSV file that cannot be made canonical.
+        /// an `.xlsx` workbook as the CSV file of the same rows (its first sheet's canonical
+        /// form, under the name with `.csv`), any other by its raw bytes.
+        /// - Throws: `CommitmentError.malformed` for a CSV file or workbook that cannot be made canonical.
         package init(name: String, bytes: [UInt8], encoding: TextEncoding?) throws(CommitmentError) {
+            if name.hasSuffix(".xlsx") {
+                let read = XLSXReader.read(bytes, file: name, columns: CaseFolder.workbookColumns)
+                guard let table = read.table, read.diagnostics.isEmpty else { throw .malformed(name, Diagnostics(read.diagnostics)) }
+                let canonical = CanonicalCSV(table)
+                self.init(name: String(name.dropLast(".xlsx".count)) + ".csv", form: .csv, digest: canonical.digest, rows: canonical.rowCount)
+                return
+            }
             guard name.hasSuffix(".csv") else {
                 self.init(name: name, form: .raw, digest: SHA256.hash(bytes))
                 return
@@ -108,13 +118,17 @@ public struct Commitment: Hashable, Sendable {
               let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
             throw .notAFolder(folder.path)
         }
-        return names.filter { name in
+        let covered = names.filter { name in
             guard !name.hasPrefix("."), name != fileName,
-                  name.hasSuffix(".csv") || name.hasSuffix(".json") || name.hasSuffix(".geojson") else { return false }
+                  [".csv", ".xlsx", ".json", ".geojson"].contains(where: name.hasSuffix) else { return false }
             var isDirectory: ObjCBool = false
             return FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
                 && !isDirectory.boolValue
         }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for name in covered where name.hasSuffix(".xlsx") && covered.contains(CaseFolder.csvName(of: name)) {
+            throw .twoFiles(CaseFolder.csvName(of: name), name)
+        }
+        return covered
     }
 
     /// Checks that the case folder still hashes to this commitment; a drawing command calls
@@ -167,6 +181,8 @@ public enum CommitmentError: Error, CustomStringConvertible {
     /// A file that cannot be read, and why (`FileProblem`).
     case unreadable(String, reason: String)
     case malformed(String, Diagnostics)
+    /// A table given both as a CSV file and as a workbook.
+    case twoFiles(String, String)
     case changed([Change])
     /// A `commitment.json` that cannot be read, at file:line:column.
     case invalidFile(Diagnostic)
@@ -178,7 +194,9 @@ public enum CommitmentError: Error, CustomStringConvertible {
         case let .unreadable(name, reason):
             return "\(name): \(reason)"
         case let .malformed(name, diagnostics):
-            return "\(name) cannot be committed until it is a well-formed CSV file:\n\(diagnostics)"
+            return "\(name) cannot be committed until it is a well-formed \(name.hasSuffix(".xlsx") ? "workbook" : "CSV file"):\n\(diagnostics)"
+        case let .twoFiles(csv, workbook):
+            return "both \(csv) and \(workbook) hold the same table: keep one of them (move the other out of the case folder)"
         case .changed(let changes):
             return "the case no longer matches its commitment; nothing may be drawn:\n"
                 + changes.map { "  " + $0.description }.joined(separator: "\n")

@@ -51,7 +51,8 @@ extension CaseValidator {
         for level in [SchoolLevel.primary, .junior] {
             let (first, second) = (ApplicantTable.fileName(for: level), SecondRound.applicantsFile(level))
             amended.headers[first] = c.headers[second]
-            renamed[first] = second
+            amended.sourceFiles[first] = nil
+            renamed[first] = c.sourceFiles[second] ?? second
         }
         var problems = problems(in: amended, applicantsOnly: true).compactMap { d -> Diagnostic? in
             guard let file = renamed[d.location.file] else { return nil }
