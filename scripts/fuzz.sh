@@ -27,7 +27,7 @@ export ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 fuzz="$root/fuzz"
-all_targets=(csv tables zonemap address policy)
+all_targets=(csv tables zonemap address policy xlsx)
 
 check_target() {
     case " ${all_targets[*]} " in
