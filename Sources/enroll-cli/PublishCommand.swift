@@ -12,6 +12,8 @@ enum PublishCommand: EnrollCommand {
     static let notice = Argument<URL?>.optional("notice", valueName: "file", help: "The publication notice (notice.json: period, supervising office and telephone, how to appeal; default: notice.json of the case folder when there is one).", as: .path)
 
     static let wait = Argument<Bool>.flag("wait", help: "When another command is writing the same folder, wait for it to end instead of refusing.")
+    static let workbooks = Argument<URL?>.optional("workbooks", valueName: "folder", help: "Also write the schools' class lists (one .xlsx per school, a sheet per class) and each level's placements (.xlsx) into this folder, outside the run, the case and the site; names and id numbers masked unless --unmasked.", as: .path)
+    static let unmasked = Argument<Bool>.flag("unmasked", help: "Write whole names and id numbers into the --workbooks folder (for the schools' own use; never into the site).")
 
     static let spec = CommandSpec(
         name: "publish",
@@ -25,13 +27,20 @@ enum PublishCommand: EnrollCommand {
             command writes SITE at a time: another is refused naming it, or waits with --wait. The pages work offline from the \
             file system. The case (default: the one recorded in RUN/manifest.json) gives school names and the names and id \
             numbers to mask; its commitment.json note is shown. Give the seed contributions, in the order announced, to \
-            show them (they must derive the run's seed). See docs/PUBLISHING.md.
+            show them (they must derive the run's seed). With --workbooks FOLDER, also writes the schools' class lists and \
+            the levels' placements as Excel workbooks into FOLDER (replaced as a whole, outside RUN, the case and SITE): \
+            masked as on the site, or whole with --unmasked, which is refused without --workbooks. See docs/PUBLISHING.md.
             """,
-        arguments: [run.spec, out.spec, language.spec, caseFolder.spec, contributions.spec, notice.spec, CaseArguments.encoding.spec, wait.spec]
+        arguments: [run.spec, out.spec, language.spec, caseFolder.spec, contributions.spec, notice.spec, CaseArguments.encoding.spec, wait.spec,
+                    workbooks.spec, unmasked.spec]
     )
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
         let (run, out, language) = (try arguments[run], try arguments[out], try arguments[language])
+        let (workbookFolder, unmasked) = (try arguments[workbooks], try arguments[unmasked])
+        if unmasked, workbookFolder == nil {
+            throw UsageError.invalidValue(option: "unmasked", value: "", reason: "whole names are written only into a --workbooks folder you name, never into the site: give --workbooks")
+        }
         guard case .settled(let manifest, _) = try RunCommit.state(of: run) else {
             Console.error("\(run.path): a drawing command into this run folder was interrupted (\(RunCommit.pendingFileName) is there); "
                           + "`enroll verify` tells which state the folder holds; run the command again to finish, then publish")
@@ -54,6 +63,8 @@ enum PublishCommand: EnrollCommand {
             return 1
         }
         let admissionCase = results.admissionCase
+        let outside = [run, out] + [caseURL].compactMap { $0 }
+        if let workbookFolder { try SchoolWorkbooks.check(workbookFolder, outside: outside) }
         let site = try PublishedSite.publish(results, language: language, notice: publicationNotice ?? nil, to: out, run: run, wait: try arguments[wait],
                                              waiting: { Console.error("\(out.path): waiting for \($0)") })
         print("\(site.files.count) files written to \(out.path) (\(site.tables.count) tables)" + (admissionCase == nil ? "; no case: names and id numbers are not published" : ""))
@@ -62,6 +73,11 @@ enum PublishCommand: EnrollCommand {
         }
         for attempt in manifest?.attempts ?? [] where attempt.outcome != .recorded {
             print("earlier attempt kept in the manifest (published as data/manifest.json): \(attempt.summary)")
+        }
+        if let workbookFolder {
+            let written = try SchoolWorkbooks.write(results, masked: !unmasked, language: language, to: workbookFolder, outside: outside,
+                                                    wait: try arguments[wait], waiting: { Console.error("\(workbookFolder.path): waiting for \($0)") })
+            print("\(written.count) workbooks written to \(workbookFolder.path) (names and id numbers \(unmasked ? "whole: for the schools' own use, not for publication" : "masked"))")
         }
         print("open \(out.appendingPathComponent("index.html").path)")
         return 0

@@ -20,6 +20,12 @@ enum PublishingError: Error, CustomStringConvertible, Equatable {
     case siteInsideCase(String)
     /// The site folder exists, holds files, and is not a site `enroll publish` wrote.
     case notASite(String)
+    /// The workbooks need the case (for the names).
+    case caseNeeded
+    /// The workbooks' folder is the run, the case or the site, or inside one of them.
+    case workbooksInside(String)
+    /// The workbooks' folder exists and holds other files than workbooks.
+    case notAWorkbookFolder(String)
 
     var description: String {
         switch self {
@@ -35,6 +41,11 @@ enum PublishingError: Error, CustomStringConvertible, Equatable {
                 .joined(separator: "\n")
         case .siteInsideCase(let path): "\(path): the site must be written outside the case folder (it would become part of the case)"
         case .notASite(let path): "\(path): the folder holds files but no index.html and SHA256SUMS of a published site; publishing replaces the whole folder, so give a new or empty folder"
+        case .caseNeeded: "the workbooks need the case the run was made from (for the names): give --case"
+        case .workbooksInside(let path):
+            "\(path): the workbooks must be written outside the run folder, the case folder and the site (they would be published, or become part of the run or the case)"
+        case .notAWorkbookFolder(let path):
+            "\(path): the folder holds other files than .xlsx workbooks; the workbooks replace the whole folder, so give a new or empty folder"
         }
     }
 }

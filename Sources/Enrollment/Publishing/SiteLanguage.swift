@@ -16,6 +16,7 @@ package enum SiteLanguage: String, CaseIterable, Sendable {
         case attempts, attemptsExplained, step, outcome, recorded, replaced, interrupted
         case search, searchButton, searchHint, notFound, schools, school, seats, applicantsFirst, placed, fillRate, cutoff
         case studentID, name, idNumber, status, choiceRank, tier, lotteryNumber, classNo, level, route, score
+        case rowNumber, fullName, fullIDNumber, gender, male, female, headTeacher, classSheet, placementsSheet
         case admitted, reassigned, unplaced, classes, classCount, classBalance, headTeachers, teacher, size, boys, girls, meanScore
         case supervision, nearbyRate, nearbyExplained, reasons, reason, count, classSizes, largeClasses, none
         case quota, quotaAllocation, quotaAdmissions, quotaUnfilled, quotaShare, minimumShare, meetsMinimum, juniorSchool, highSchool
@@ -100,6 +101,15 @@ package enum SiteLanguage: String, CaseIterable, Sendable {
         case .tier: ("入学顺位", "Tier")
         case .lotteryNumber: ("随机号", "Lottery number")
         case .classNo: ("班级", "Class")
+        case .rowNumber: ("序号", "No.")
+        case .fullName: ("姓名", "Name")
+        case .fullIDNumber: ("身份证号", "ID number")
+        case .gender: ("性别", "Gender")
+        case .male: ("男", "M")
+        case .female: ("女", "F")
+        case .headTeacher: ("班主任", "Head teacher")
+        case .classSheet: ("%1 %2班", "%1 class %2")
+        case .placementsSheet: ("%1录取名单", "%1 placements")
         case .level: ("学段", "Level")
         case .route: ("录取方式", "Route")
         case .score: ("成绩", "Score")
