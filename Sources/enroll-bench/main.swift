@@ -13,6 +13,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)
     ("placement", BenchPlacement.summary, BenchPlacement.run),
     ("zoning", "zone index build and point location (--zones N --homes M --out DIR --runs R)", benchZoning),
     ("classes", BenchClasses.summary, BenchClasses.run),
+    ("xlsx", BenchXLSX.summary, BenchXLSX.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
