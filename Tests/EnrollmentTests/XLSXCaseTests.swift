@@ -129,4 +129,54 @@ import Testing
         #expect(validated.err == "primary-applicants.xlsx:2:D: note: birth_date: dates stored as plain numbers (Excel's serial numbers, from this cell on) "
                 + "are read as dates in the workbook's 1900 date system; check a few against the source, and format the column as Date\n")
     }
+
+    /// Hostile or damaged workbooks in place of the roster: each is one clear error naming the
+    /// workbook, `validate` and `commit` exit 1, and the case folder is left byte for byte.
+    @Test(arguments: ["bomb", "truncated", "crc", "outside", "xml", "strings", "full"])
+    func aHostileWorkbookIsRefusedAndNothingIsWritten(_ kind: String) throws {
+        let folder = try temporaryFolder("hostile-\(kind)").appendingPathComponent("case")
+        try FileManager.default.copyItem(at: Self.sample, to: folder)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("primary-applicants.csv"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("second-round"))
+        let header = Cell.row(1, Cell.str("A1", "student_id"), Cell.str("B1", "name"))
+        var parts = TestWorkbook(sheet: TestWorkbook.rows(header + Cell.row(2, Cell.str("A2", "S1"), Cell.s("B2", 0))), strings: ["甲"]).parts
+        func sheet(_ text: String) { parts = parts.map { $0.0 == "xl/worksheets/sheet1.xml" ? ($0.0, text) : $0 } }
+        var deflate = false
+        let expected: String
+        switch kind {
+        case "bomb":
+            sheet(TestWorkbook.rows(header) + String(repeating: " ", count: 4 << 20))
+            deflate = true
+            expected = "primary-applicants.xlsx:0:0: xl/worksheets/sheet1.xml: the entry xl/worksheets/sheet1.xml would expand more than 100 times: refused as a possible ZIP bomb"
+        case "outside":
+            parts.append(("xl/../../evil.xml", "<x/>"))
+            expected = "primary-applicants.xlsx:0:0: the archive: the archive holds an entry named outside its root (xl/../../evil.xml)"
+        case "xml":
+            sheet("<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a</is></c></row></sheetData></worksheet>")
+            expected = "primary-applicants.xlsx:0:0: xl/worksheets/sheet1.xml: line 1, column 66: the element <t> is closed by </is>"
+        case "strings":
+            sheet(TestWorkbook.rows(header + Cell.row(2, Cell.str("A2", "S1"), Cell.s("B2", 5))))
+            expected = "primary-applicants.xlsx:2:B: the cell refers to shared string 5, but the workbook has 1"
+        case "full":
+            sheet(TestWorkbook.rows(header + Cell.row(1_048_576, Cell.str("A1048576", "S9"))))
+            expected = "primary-applicants.xlsx:1048576:0: the sheet reaches Excel's last row (1048576)"
+        default:
+            expected = kind == "truncated" ? "primary-applicants.xlsx:0:0: the archive: " : "primary-applicants.xlsx:0:0: xl/worksheets/sheet1.xml: the entry xl/worksheets/sheet1.xml fails its CRC-32 check"
+        }
+        var zip = ZipWriter()
+        for (name, text) in parts { zip.add(name, Array(text.utf8), deflated: deflate) }
+        var bytes = zip.finish()
+        if kind == "truncated" { bytes.removeLast(bytes.count / 3) }
+        if kind == "crc", let k = bytes.indices.first(where: { bytes[$0...].starts(with: Array("<sheetData>".utf8)) }) { bytes[k + 1] ^= 0x20 }
+        try Data(bytes).write(to: folder.appendingPathComponent("primary-applicants.xlsx"))
+        let before = try ReplacedTargetTests.fingerprint(folder)
+        let validated = try runEnroll(["validate", folder.path])
+        #expect(validated.status == 1)
+        #expect(validated.err.contains(expected), "\(validated.err)")
+        // The one problem, and for a sheet that was read the columns it lacks (its header here has two).
+        #expect(validated.err.split(separator: "\n").count <= 5, "\(validated.err)")
+        let committed = try runEnroll(["commit", folder.path])
+        #expect(committed.status == 1)
+        #expect(try ReplacedTargetTests.fingerprint(folder) == before)
+    }
 }
