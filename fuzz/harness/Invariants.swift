@@ -58,3 +58,19 @@ public func checkLocations(_ diagnostics: [Diagnostic], file: String, within ext
         require((0...extent.columns).contains(d.location.column), "column outside the input (at most \(extent.columns)): \(d)")
     }
 }
+
+/// Checks that `table`, written with `CSVWriter` and read again, is the same table: no
+/// diagnostics, the same header, the same rows.
+package func checkWrittenAgain(_ table: CSVTable) {
+    var writer = CSVWriter(header: table.header)
+    for row in 0..<table.count { writer.append(table.fields(ofRow: row)) }
+    let again = CSVReader.parse(writer.bytes, file: "input.csv")
+    require(again.diagnostics.isEmpty, "the written table has diagnostics: \(again.diagnostics)")
+    guard let reread = again.table else { return require(false, "the written table cannot be read") }
+    require(reread.header == table.header, "header changed: \(table.header) → \(reread.header)")
+    require(reread.count == table.count, "row count changed: \(table.count) → \(reread.count)")
+    for row in 0..<table.count {
+        require(reread.fields(ofRow: row) == table.fields(ofRow: row), "row \(row) changed")
+    }
+}
+

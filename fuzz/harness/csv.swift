@@ -38,14 +38,5 @@ func checkTable(_ bytes: [UInt8]) {
         require(table.fields(ofRow: row).count == table.fieldCount(ofRow: row), "field count of row \(row)")
     }
     guard result.diagnostics.isEmpty else { return }
-    var writer = CSVWriter(header: table.header)
-    for row in 0..<table.count { writer.append(table.fields(ofRow: row)) }
-    let again = CSVReader.parse(writer.bytes, file: "input.csv")
-    require(again.diagnostics.isEmpty, "the written table has diagnostics: \(again.diagnostics)")
-    guard let reread = again.table else { return require(false, "the written table cannot be read") }
-    require(reread.header == table.header, "header changed: \(table.header) → \(reread.header)")
-    require(reread.count == table.count, "row count changed: \(table.count) → \(reread.count)")
-    for row in 0..<table.count {
-        require(reread.fields(ofRow: row) == table.fields(ofRow: row), "row \(row) changed")
-    }
+    checkWrittenAgain(table)
 }

@@ -1,3 +1,5 @@
+import EnrollmentIO
+
 /// A day in the Gregorian calendar, with no time and no time zone.
 ///
 /// Stored in 6 bytes (a 32-bit year, then month and day as bytes) rather than three `Int`s,
@@ -43,26 +45,14 @@ package struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// Days since 1970-01-01 (negative before), by the proleptic Gregorian calendar.
     package var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        GregorianDay.number(year: year, month: month, day: day)
     }
 
     /// The date `dayNumber` days after 1970-01-01.
     /// - Precondition: its year fits in `Int32` (about ±784 billion days).
     package init(dayNumber: Int) {
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let d = dayOfYear - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        self.init(year: yearOfEra + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
+        let (y, m, d) = GregorianDay.date(dayNumber)
+        self.init(year: y, month: m, day: d)!
     }
 
     package static func isLeap(_ year: Int) -> Bool {

@@ -47,7 +47,7 @@ package enum ExcelDate {
             // 1904-01-01 is day −24,107.
             days = Int(day) - 24_107
         }
-        let (y, m, d) = civil(daysSince1970: days)
+        let (y, m, d) = GregorianDay.date(days)
         guard y <= 9999 else { return .failure(.outOfRange) }
         var text = pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
         if seconds > 0 {
@@ -55,20 +55,6 @@ package enum ExcelDate {
             text += " " + pad(s / 3600, 2) + ":" + pad(s / 60 % 60, 2) + ":" + pad(s % 60, 2)
         }
         return .success(Text(text: text))
-    }
-
-    /// The proleptic Gregorian date of a day counted from 1970-01-01 (H. Hinnant's
-    /// `civil_from_days`).
-    static func civil(daysSince1970 z: Int) -> (year: Int, month: Int, day: Int) {
-        let z = z + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {
