@@ -9,8 +9,14 @@ birth dates as dates (yyyy-mm-dd), booleans as booleans, empty cells left out; s
 shared strings, openpyxl's default. Beside it, <table>.csv holds the same rows as Excel saves
 a workbook as CSV: a number as it shows it (113.60772, not the sample's 113.607720), a boolean
 as TRUE or FALSE. The tests read each .xlsx and expect exactly the fields of its .csv.
+
+Then, when LibreOffice is at hand (Debian's libreoffice-calc-nogui, 7.4.7), each workbook is
+saved again by LibreOffice Calc as <table>.libreoffice.xlsx (its own writer: shared strings,
+its own styles and attributes), which the tests read the same way:
+
+    soffice --headless --convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir OUT <table>.xlsx
 """
-import csv, datetime, pathlib, openpyxl
+import csv, datetime, pathlib, shutil, subprocess, tempfile, openpyxl
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 HERE = pathlib.Path(__file__).resolve().parent
@@ -62,3 +68,11 @@ for table in ["primary-applicants", "schools", "graduates"]:
             if isinstance(cell.value, datetime.date):
                 cell.number_format = "yyyy-mm-dd"
     book.save(HERE / f"{table}.xlsx")
+
+if shutil.which("soffice"):
+    with tempfile.TemporaryDirectory() as out:
+        for table in ["primary-applicants", "schools", "graduates"]:
+            subprocess.run(["soffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, HERE / f"{table}.xlsx"],
+                           check=True, capture_output=True)
+            shutil.move(pathlib.Path(out) / f"{table}.xlsx", HERE / f"{table}.libreoffice.xlsx")
+
