@@ -179,4 +179,18 @@ import Testing
         #expect(committed.status == 1)
         #expect(try ReplacedTargetTests.fingerprint(folder) == before)
     }
+
+    /// The lists given beside the case (withdrawals, late arrivals) may be workbooks too, read
+    /// by the same rules: a student_id stored as a number is refused at its cell.
+    @Test func aListBesideTheCaseMayBeAWorkbook() {
+        let good = TestWorkbook(sheet: TestWorkbook.rows(Cell.row(1, Cell.str("A1", "student_id")) + Cell.row(2, Cell.str("A2", "0012")))).bytes
+        let read = StudentListFile.read(good, file: "withdrawn.xlsx", encoding: nil, columns: StudentListFile.withdrawals)
+        #expect(read.diagnostics.isEmpty)
+        #expect(read.table.map { t in (0..<t.count).map { t.fields(ofRow: $0) } } == [["0012"]])
+        let number = TestWorkbook(sheet: TestWorkbook.rows(Cell.row(1, Cell.str("A1", "student_id")) + Cell.row(2, Cell.n("A2", "12")))).bytes
+        #expect(StudentListFile.read(number, file: "withdrawn.xlsx", encoding: nil, columns: StudentListFile.withdrawals).diagnostics.map(\.description) == [
+            "withdrawn.xlsx:2:A: student_id: stored as a number, so a leading zero may be gone; format the column as Text (设置单元格格式 → 文本), check the values against the source, and save",
+        ])
+    }
 }
+

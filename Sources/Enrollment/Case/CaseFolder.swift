@@ -59,28 +59,20 @@ package struct CaseFolder: Sendable {
                         "both \(name) and \(workbook) hold this table: keep one of them (move the other out of the case folder)"))
                     return nil
                 }
-                guard let bytes = readFile(workbook, required: false, into: &diagnostics, log: log) else { return nil }
-                result.files.append(workbook)
                 result.sourceFiles[name] = workbook
-                let read = XLSXReader.read(bytes, file: workbook, columns: Self.workbookColumns)
-                diagnostics += read.diagnostics
-                notes += read.notes
-                if let t = read.table { result.headers[name] = t.header }
-                log.commit(workbook, as: name, table: read.table, clean: read.diagnostics.isEmpty)
-                return read.table
+                return read(workbook, as: name, required: false)
             }
-            guard let bytes = readFile(name, required: required, into: &diagnostics, log: log) else { return nil }
-            result.files.append(name)
-            let parsed: CSVReader.Result
-            do {
-                parsed = try CSVReader.parse(fileBytes: bytes, declared: encoding, file: name)
-            } catch {
-                diagnostics.append(error.diagnostic(file: name))
-                return nil
-            }
+            return read(name, as: name, required: required)
+        }
+        // The table `name` from the file `file` (itself, or its workbook).
+        func read(_ file: String, as name: String, required: Bool) -> CSVTable? {
+            guard let bytes = readFile(file, required: required, into: &diagnostics, log: log) else { return nil }
+            result.files.append(file)
+            let parsed = TableFile.read(bytes, file: file, encoding: encoding)
             diagnostics += parsed.diagnostics
+            notes += parsed.notes
             if let t = parsed.table { result.headers[name] = t.header }
-            log.commit(name, table: parsed.table, clean: parsed.diagnostics.isEmpty)
+            log.commit(file, as: name, table: parsed.table, clean: parsed.diagnostics.isEmpty)
             return parsed.table
         }
 

@@ -55,7 +55,7 @@ public struct Commitment: Hashable, Sendable {
         /// - Throws: `CommitmentError.malformed` for a CSV file or workbook that cannot be made canonical.
         package init(name: String, bytes: [UInt8], encoding: TextEncoding?) throws(CommitmentError) {
             if name.hasSuffix(".xlsx") {
-                let read = XLSXReader.read(bytes, file: name, columns: CaseFolder.workbookColumns)
+                let read = TableFile.read(bytes, file: name, encoding: encoding)
                 guard let table = read.table, read.diagnostics.isEmpty else { throw .malformed(name, Diagnostics(read.diagnostics)) }
                 let canonical = CanonicalCSV(table)
                 self.init(name: String(name.dropLast(".xlsx".count)) + ".csv", form: .csv, digest: canonical.digest, rows: canonical.rowCount)

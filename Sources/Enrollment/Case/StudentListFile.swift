@@ -5,7 +5,7 @@ import EnrollmentVocabulary
 /// decline their seat (`enroll vacancies --withdrawn FILE`: a `student_id` column) and the
 /// pupils who join classes late (`enroll classes --late FILE`: `student_id` and `school_id`).
 ///
-/// Read by the same rules as the case's CSV files (encodings, quoting, columns by name), and
+/// Read by the same rules as the case's tables (a CSV file, or an .xlsx workbook: `TableFile`), and
 /// checked against the case before anything is drawn, so that every problem is reported at
 /// `file:line:column` and a typo never silently drops a student from the round.
 package enum StudentListFile {
@@ -14,16 +14,11 @@ package enum StudentListFile {
     /// The columns of a late-arrivals file.
     package static let lateArrivals = CSVColumns(required: ["student_id", "school_id"], optional: [])
 
-    /// Decodes and parses `bytes` (the file called `file` in messages) and checks its columns.
+    /// Reads `bytes` (the file called `file` in messages: CSV, or .xlsx) and checks its columns.
     /// - Returns: the table when it could be parsed, and every problem found.
     package static func read(_ bytes: [UInt8], file: String, encoding: TextEncoding?,
                             columns: CSVColumns) -> (table: CSVTable?, diagnostics: [Diagnostic]) {
-        let parsed: CSVReader.Result
-        do {
-            parsed = try CSVReader.parse(fileBytes: bytes, declared: encoding, file: file)
-        } catch {
-            return (nil, [error.diagnostic(file: file)])
-        }
+        let parsed = TableFile.read(bytes, file: file, encoding: encoding)
         guard let table = parsed.table else { return (nil, parsed.diagnostics) }
         return (table, parsed.diagnostics + columns.missing(in: table))
     }

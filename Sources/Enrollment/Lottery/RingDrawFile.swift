@@ -26,12 +26,7 @@ package enum RingDrawFile {
     /// - Complexity: O(rows + schools).
     package static func read(_ bytes: [UInt8], file: String, encoding: TextEncoding?, admissionCase c: AdmissionCase,
                              level: SchoolLevel) throws(Diagnostics) -> [SchoolRingDraw] {
-        let parsed: CSVReader.Result
-        do {
-            parsed = try CSVReader.parse(fileBytes: bytes, declared: encoding, file: file)
-        } catch {
-            throw Diagnostics([error.diagnostic(file: file)])
-        }
+        let parsed = TableFile.read(bytes, file: file, encoding: encoding)
         guard let table = parsed.table else { throw Diagnostics(parsed.diagnostics) }
         var problems = parsed.diagnostics + columns.missing(in: table)
         guard problems.isEmpty else { throw Diagnostics(problems) }
