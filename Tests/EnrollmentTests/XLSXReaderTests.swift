@@ -253,6 +253,7 @@ extension XLSXReaderTests {
 
     @Test(arguments: [
         (Cell.row(2, "<c r=\"A2\"><f>A1</f></c>"), "t.xlsx:2:A: the cell holds a formula without a saved value: open the workbook in Excel and save it again, or paste the column as values"),
+        (Cell.row(2, "<c r=\"A2\" t=\"str\"><f>A1&amp;\"x\"</f></c>"), "t.xlsx:2:A: the cell holds a formula without a saved value: open the workbook in Excel and save it again, or paste the column as values"),
         (Cell.row(2, "<c r=\"A2\" t=\"e\"><v>#N/A</v></c>"), "t.xlsx:2:A: the cell holds Excel's error value #N/A: correct its formula, or type the value"),
         (Cell.row(2, Cell.s("A2", 7)), "t.xlsx:2:A: the cell refers to shared string 7, but the workbook has 1: the workbook is damaged; save it again in Excel"),
         (Cell.row(2, Cell.str("A2", "x"), Cell.str("C2", "y")), "t.xlsx:2:C: a value right of the header's last column (B): name its column in the header row, or clear the cell"),

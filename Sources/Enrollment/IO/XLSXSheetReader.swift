@@ -161,6 +161,8 @@ struct SheetReader: XMLHandler {
         }
     }
 
+    static let formulaWithoutValue = "the cell holds a formula without a saved value: open the workbook in Excel and save it again, or paste the column as values"
+
     /// Adds the cell just read to the row: its text, or a problem.
     mutating func finishCell() {
         let at = location(row, cellColumn)
@@ -179,6 +181,10 @@ struct SheetReader: XMLHandler {
         case .inlineString:
             rowBytes.append(contentsOf: inlineText)
         case .formulaString:
+            guard !value.isEmpty || !hasFormula else {
+                diagnostics.append(Diagnostic(at, Self.formulaWithoutValue))
+                return
+            }
             rowBytes.append(contentsOf: value)
         case .boolean:
             rowBytes.append(contentsOf: value == [UInt8(ascii: "1")] ? Array("TRUE".utf8) : Array("FALSE".utf8))
@@ -191,9 +197,7 @@ struct SheetReader: XMLHandler {
             rowBytes.append(contentsOf: text.replacingOccurrences(of: "T", with: " ").utf8)
         case .number:
             guard !value.isEmpty else {
-                if hasFormula {
-                    diagnostics.append(Diagnostic(at, "the cell holds a formula without a saved value: open the workbook in Excel and save it again, or paste the column as values"))
-                }
+                if hasFormula { diagnostics.append(Diagnostic(at, Self.formulaWithoutValue)) }
                 return
             }
             guard let text = numberText(at) else { return }

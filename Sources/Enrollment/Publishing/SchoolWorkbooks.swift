@@ -21,37 +21,36 @@ package enum SchoolWorkbooks {
         var bytes: [UInt8]
     }
 
+    /// A workbook to make: its file name and its sheets, made when asked.
+    struct Job {
+        var name: String
+        var sheets: () -> [XLSXWriter.Sheet]
+    }
+
     /// The workbooks of `results`, in order: per level its placements, then its schools'
     /// class lists (schools in order of their ids). The case must be known (for the names).
     /// - Throws: `PublishingError.caseNeeded` without the case; `.missingColumn` for a run file
     ///   without a column it reads.
-    /// - Complexity: O(rows of the placement and class files), plus compressing the workbooks.
-    static func workbooks(_ results: RunResults, masked: Bool, language: SiteLanguage) throws(PublishingError) -> [Workbook] {
+    /// - Complexity: O(rows of the placement and class files) to plan; each job compresses its workbook.
+    static func jobs(_ results: RunResults, masked: Bool, language: SiteLanguage) throws(PublishingError) -> [Job] {
         guard let c = results.admissionCase else { throw .caseNeeded }
         let page = SitePage(language: language, notice: nil)
         let schoolNames = Dictionary(c.schools.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        var workbooks: [Workbook] = []
+        var jobs: [Job] = []
         for level in results.levels {
             let applicants = c.applicants(level.level)
             var index: [String: Int] = [:]
             index.reserveCapacity(applicants.count)
             for (k, a) in applicants.enumerated() where index[a.id] == nil { index[a.id] = k }
-            func name(_ id: String) -> String {
-                let whole = index[id].map { applicants[$0].name } ?? ""
-                return masked ? Masking.name(whole) : whole
-            }
+            let people = People(applicants: applicants, index: index, masked: masked)
             let p = level.placements
             let sid = try p.index("student_id")
-            let placementRows = p.rows.map { row in
-                let number = index[row[sid]].flatMap { applicants[$0].idNumber } ?? ""
-                return row + [name(row[sid]), masked ? Masking.idNumber(number) : number]
-            }
             let levelName = page.levelName(level.level)
-            workbooks.append(Workbook(name: "\(level.level.rawValue)-placements.xlsx", bytes: XLSXWriter.workbook([
-                XLSXWriter.Sheet(name: page.t(.placementsSheet, levelName),
-                                 header: p.columns + [page.t(masked ? .name : .fullName), page.t(masked ? .idNumber : .fullIDNumber)],
-                                 rows: placementRows),
-            ])))
+            jobs.append(Job(name: "\(level.level.rawValue)-placements.xlsx") {
+                [XLSXWriter.Sheet(name: page.t(.placementsSheet, levelName),
+                                  header: p.columns + [page.t(masked ? .name : .fullName), page.t(masked ? .idNumber : .fullIDNumber)],
+                                  rows: p.rows.map { row in row + [people.name(row[sid]), people.idNumber(row[sid])] })]
+            })
             guard let classes = level.classes else { continue }
             let (cs, cn, csc) = (try classes.index(ClassesFile.Column.studentID), try classes.index(ClassesFile.Column.classNumber),
                                  try classes.index(ClassesFile.Column.schoolID))
@@ -66,21 +65,52 @@ package enum SchoolWorkbooks {
                 bySchool[row[csc], default: [:]][Int(row[cn]) ?? 0, default: []].append(row[cs])
             }
             let header = [page.t(.rowNumber), page.t(.studentID), page.t(masked ? .name : .fullName), page.t(.gender), page.t(.headTeacher)]
+            let (male, female) = (page.t(.male), page.t(.female))
             for school in bySchool.keys.sorted() {
                 let label = schoolNames[school] ?? school
-                let sheets = bySchool[school]!.sorted { $0.key < $1.key }.map { number, ids in
-                    let head = heads[school + "\n" + String(number)] ?? ""
-                    let rows = ids.sorted().enumerated().map { k, id -> [String] in
-                        let gender = index[id].map { applicants[$0].gender == .male ? page.t(.male) : page.t(.female) } ?? ""
-                        return [String(k + 1), id, name(id), gender, head]
+                let numbered = bySchool[school]!.sorted { $0.key < $1.key }
+                jobs.append(Job(name: "\(level.level.rawValue)-\(HTMLText.fileNamePart(school))-classes.xlsx") {
+                    numbered.map { number, ids in
+                        let head = heads[school + "\n" + String(number)] ?? ""
+                        let rows = ids.sorted().enumerated().map { k, id -> [String] in
+                            [String(k + 1), id, people.name(id), people.gender(id).map { $0 == .male ? male : female } ?? "", head]
+                        }
+                        return XLSXWriter.Sheet(name: page.t(.classSheet, label, String(number)), header: header, rows: rows)
                     }
-                    return XLSXWriter.Sheet(name: page.t(.classSheet, label, String(number)), header: header, rows: rows)
-                }
-                workbooks.append(Workbook(name: "\(level.level.rawValue)-\(HTMLText.fileNamePart(school))-classes.xlsx",
-                                          bytes: XLSXWriter.workbook(sheets)))
+                })
             }
         }
-        return workbooks
+        return jobs
+    }
+
+    /// A level's applicants by `student_id`, with their names and id numbers masked or whole.
+    struct People {
+        let applicants: [Applicant]
+        let index: [String: Int]
+        let masked: Bool
+
+        func name(_ id: String) -> String {
+            let whole = index[id].map { applicants[$0].name } ?? ""
+            return masked ? Masking.name(whole) : whole
+        }
+
+        func idNumber(_ id: String) -> String {
+            let whole = index[id].flatMap { applicants[$0].idNumber } ?? ""
+            return masked ? Masking.idNumber(whole) : whole
+        }
+
+        func gender(_ id: String) -> Gender? { index[id].map { applicants[$0].gender } }
+    }
+
+    /// The workbooks of `jobs`, made on all cores a batch at a time (so that at most a batch
+    /// is held in memory), each handed to `body` in order.
+    static func make(_ jobs: [Job], batch: Int = 32, _ body: (Workbook) throws -> Void) rethrows {
+        for start in stride(from: 0, to: jobs.count, by: batch) {
+            let part = Array(jobs[start..<min(jobs.count, start + batch)])
+            for book in concurrentMap(count: part.count, { k in Workbook(name: part[k].name, bytes: XLSXWriter.workbook(part[k].sheets())) }) {
+                try body(book)
+            }
+        }
     }
 
     /// Checks, before anything is written, that `folder` may take the workbooks.
@@ -108,10 +138,10 @@ package enum SchoolWorkbooks {
     package static func write(_ results: RunResults, masked: Bool, language: SiteLanguage, to folder: URL, outside: [URL],
                               wait: Bool = false, waiting: (String) -> Void = { _ in }) throws -> [String] {
         try check(folder, outside: outside)
-        let books = try workbooks(results, masked: masked, language: language)
+        let planned = try jobs(results, masked: masked, language: language)
         return try FolderReplacement.replace(folder, wait: wait, waiting: waiting, refusal: { refusal(folder, existing: $0) }) { staging in
-            for book in books { try AtomicFile.write(book.bytes, to: staging.appendingPathComponent(book.name)) }
-            return books.map(\.name)
+            try make(planned) { book in try AtomicFile.write(book.bytes, to: staging.appendingPathComponent(book.name)) }
+            return planned.map(\.name)
         }
     }
 }
