@@ -1,11 +1,12 @@
 /// DEFLATE compression (RFC 1951) for the .xlsx workbooks the tool writes: LZ77 matches
-/// found through a hash of the next three bytes (greedy, the nearest earlier occurrence of up
-/// to 64 candidates within 32 KiB), written with the fixed Huffman codes of §3.2.6, one block.
+/// found through a hash of the next three bytes (greedy: the longest among the 16 nearest
+/// earlier occurrences within 32 KiB, or the first of at least 64 bytes), written with the
+/// fixed Huffman codes of §3.2.6, one block.
 ///
 /// Sheet XML repeats itself (`<c r="…" t="inlineStr"><is><t>`), so even fixed codes make it 6–10
 /// times smaller. The output depends only on the input. `Inflate` reads it back (the tests
 /// check every output so).
-/// - Complexity: O(n · 64) in the worst case, O(n) on text that does not repeat in long runs.
+/// - Complexity: O(n · 16 · 64) in the worst case; about O(n) on sheet XML.
 package enum Deflate {
     /// The raw DEFLATE stream of `input`.
     package static func compress(_ input: [UInt8]) -> [UInt8] {
@@ -40,7 +41,7 @@ package enum Deflate {
                             while length < limit, input[candidate + length] == input[p + length] { length += 1 }
                             if length > bestLength {
                                 (bestLength, bestDistance) = (length, p - candidate)
-                                if length == limit { break }
+                                if length >= goodEnough || length == limit { break }
                             }
                         }
                         let next = Int(previous[candidate & (window - 1)]) - 1
@@ -68,7 +69,9 @@ package enum Deflate {
     static let window = 32_768
     static let hashBits = 15
     static let maximumMatch = 258
-    static let maximumChain = 64
+    static let maximumChain = 16
+    /// A match this long is taken without looking further.
+    static let goodEnough = 64
 
     /// Lengths 3…258 by code 257…285: the base length and its extra bits (RFC 1951 §3.2.5).
     static let lengthBases = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]

@@ -85,23 +85,31 @@ package enum XLSXWriter {
         for row in [sheet.header] + sheet.rows {
             for (k, value) in row.enumerated() { widths[k] = min(60, max(widths[k], displayWidth(value) + 2)) }
         }
-        let letters = (0..<max(columns, 1)).map { SpreadsheetColumn.letters($0 + 1) }
+        let letters = (0..<max(columns, 1)).map { Array(SpreadsheetColumn.letters($0 + 1).utf8) }
         var out = xml("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
             + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
             + "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews>"
             + (columns == 0 ? "" : "<cols>" + widths.enumerated().map { "<col min=\"\($0.offset + 1)\" max=\"\($0.offset + 1)\" width=\"\($0.element)\" customWidth=\"1\"/>" }.joined() + "</cols>")
             + "<sheetData>")
-        func append(_ row: [String], number: Int, style: String) {
-            out += Array("<row r=\"\(number)\">".utf8)
+        let (rowStart, cellStart, cellEnd, rowEnd) = (Array("<row r=\"".utf8), Array("<c r=\"".utf8), Array("</t></is></c>".utf8), Array("</row>".utf8))
+        func append(_ row: [String], number: Int, style: [UInt8]) {
+            let digits = Array(String(number).utf8)
+            out += rowStart
+            out += digits
+            out += [UInt8(ascii: "\""), UInt8(ascii: ">")]
             for (k, value) in row.enumerated() where !value.isEmpty {
-                out += Array("<c r=\"\(letters[k])\(number)\"\(style) t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8)
+                out += cellStart
+                out += letters[k]
+                out += digits
+                out += style
                 appendEscaped(value, to: &out)
-                out += Array("</t></is></c>".utf8)
+                out += cellEnd
             }
-            out += Array("</row>".utf8)
+            out += rowEnd
         }
-        append(sheet.header, number: 1, style: " s=\"1\"")
-        for (k, row) in sheet.rows.enumerated() { append(row, number: k + 2, style: "") }
+        append(sheet.header, number: 1, style: Array("\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8))
+        let plain = Array("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8)
+        for (k, row) in sheet.rows.enumerated() { append(row, number: k + 2, style: plain) }
         out += Array("</sheetData></worksheet>".utf8)
         return out
     }
@@ -110,6 +118,12 @@ package enum XLSXWriter {
     /// (control characters but tab, line feed and carriage return) written as `_xHHHH_`, as
     /// Excel does; a `_` that would read as such an escape is written `_x005F_`.
     static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        // The common case, text with nothing to escape, is copied as it is.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "&") && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">")
+                                  && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "_") }) {
+            out += text.utf8
+            return
+        }
         let utf8 = Array(text.utf8)
         var k = 0
         while k < utf8.count {
