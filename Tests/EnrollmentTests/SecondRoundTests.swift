@@ -154,6 +154,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: run.appendingPathComponent("primary/second-round").path))
     }
 
+    /// A first-round applicant file that gives no applicant (a required column missing) is
+    /// reported once: the second round's declined ids are not each reported again as unknown.
+    @Test func anUnreadableFirstRoundIsNotReportedAgainThroughTheDeclined() throws {
+        let folder = try temporaryFolder().appendingPathComponent("case")
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("zones/sample-county/case"), to: folder)
+        let url = folder.appendingPathComponent("primary-applicants.csv")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: ",gender,", with: ",sex,").utf8).write(to: url)
+        let validated = try runEnroll(["validate", folder.path])
+        #expect(validated.status == 1)
+        #expect(validated.err.contains("primary-applicants.csv:1:0: missing required column 'gender'"), "\(validated.err)")
+        #expect(!validated.err.contains("is not in primary-applicants.csv"), "\(validated.err)")
+    }
+
     @Test func validateChecksTheSecondRoundsFiles() throws {
         var files = Self.files
         files["junior-applicants.csv"] = "student_id,name,gender,birth_date,lon,lat,residence\nJ9,壬,F,2013-10-01,113.601,34.70,hukou\n"

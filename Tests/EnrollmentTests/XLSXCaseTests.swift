@@ -192,5 +192,22 @@ import Testing
             "withdrawn.xlsx:2:A: student_id: stored as a number, so a leading zero may be gone; format the column as Text (设置单元格格式 → 文本), check the values against the source, and save",
         ])
     }
+
+    /// A second round's tables may be workbooks too: the round validates, and its commitment
+    /// (`enroll commit --second-round`) is the one its CSV files give.
+    @Test func aSecondRoundsRosterMayBeAWorkbook() throws {
+        let folder = try temporaryFolder().appendingPathComponent("case")
+        try FileManager.default.copyItem(at: Self.sample, to: folder)
+        let csv = folder.appendingPathComponent("second-round/primary-applicants.csv")
+        try Data(try Self.workbook(fromCSV: String(contentsOf: csv, encoding: .utf8))).write(to: folder.appendingPathComponent("second-round/primary-applicants.xlsx"))
+        try FileManager.default.removeItem(at: csv)
+        let validated = try runEnroll(["validate", folder.path])
+        #expect(validated.status == 0, "\(validated.err)")
+        let withWorkbook = try runEnroll(["commit", folder.path, "--second-round", "--out", folder.deletingLastPathComponent().appendingPathComponent("w.json").path])
+        let withCSV = try runEnroll(["commit", Self.sample.path, "--second-round", "--out", folder.deletingLastPathComponent().appendingPathComponent("c.json").path])
+        #expect(withWorkbook.status == 0, "\(withWorkbook.err)")
+        let digest = { (out: String) in out.split(separator: "\n").last { $0.hasPrefix("commitment: ") } }
+        #expect(digest(withWorkbook.out) != nil && digest(withWorkbook.out) == digest(withCSV.out))
+    }
 }
 

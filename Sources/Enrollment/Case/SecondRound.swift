@@ -86,7 +86,10 @@ extension CaseValidator {
                 }
             }
         }
-        for (level, table) in declinedTables.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        // A first-round applicant file that was given but gave no applicant has problems of its
+        // own; every declined id would only be reported again as unknown.
+        for (level, table) in declinedTables.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+            where !(c.applicants(level).isEmpty && c.files.contains { [ApplicantTable.fileName(for: level), CaseFolder.workbookName(of: ApplicantTable.fileName(for: level))].contains($0) }) {
             problems += StudentListFile.problems(in: table, admissionCase: c, level: level)
         }
         return problems
