@@ -74,3 +74,15 @@ package func checkWrittenAgain(_ table: CSVTable) {
     }
 }
 
+/// Checks that the rows of `table` start on strictly increasing lines after its header, none
+/// past `lastLine`, and calls `check` with each row.
+package func checkRows(_ table: CSVTable, lastLine: Int, _ check: (Int) -> Void) {
+    var previous = table.headerLine
+    for row in 0..<table.count {
+        let line = table.line(ofRow: row)
+        require(line > previous && line <= lastLine, "row \(row) starts on line \(line), after \(previous) (at most \(lastLine))")
+        previous = line
+        check(row)
+    }
+}
+

@@ -30,11 +30,7 @@ func checkTable(_ bytes: [UInt8]) {
         require(!result.diagnostics.isEmpty, "no table and no diagnostic")
         return
     }
-    var previous = table.headerLine
-    for row in 0..<table.count {
-        let line = table.line(ofRow: row)
-        require(line > previous && line <= extent.lines, "row \(row) starts on line \(line), after \(previous)")
-        previous = line
+    checkRows(table, lastLine: extent.lines) { row in
         require(table.fields(ofRow: row).count == table.fieldCount(ofRow: row), "field count of row \(row)")
     }
     guard result.diagnostics.isEmpty else { return }

@@ -59,11 +59,7 @@ func checkWorkbook(_ bytes: [UInt8]) {
         require(!result.diagnostics.isEmpty, "no table and no diagnostic")
         return
     }
-    var previous = table.headerLine
-    for row in 0..<table.count {
-        let line = table.line(ofRow: row)
-        require(line > previous && line < XLSXReader.lastRow, "row \(row) on sheet row \(line), after \(previous)")
-        previous = line
+    checkRows(table, lastLine: XLSXReader.lastRow - 1) { row in
         require(table.fieldCount(ofRow: row) == table.header.count, "row \(row) has \(table.fieldCount(ofRow: row)) fields, the header \(table.header.count)")
     }
     guard result.diagnostics.isEmpty else { return }
