@@ -209,5 +209,15 @@ import Testing
         let digest = { (out: String) in out.split(separator: "\n").last { $0.hasPrefix("commitment: ") } }
         #expect(digest(withWorkbook.out) != nil && digest(withWorkbook.out) == digest(withCSV.out))
     }
+
+    /// With the roster a workbook, the other tables are still checked against its applicants:
+    /// a priority for a student who is not one is refused.
+    @Test func tablesAreCheckedAgainstAWorkbookRoster() throws {
+        let folder = try Self.caseWithWorkbook()
+        try Data("student_id,school_id,tier\nNOBODY,P01,1\n".utf8).write(to: folder.appendingPathComponent("priorities.csv"))
+        let validated = try runEnroll(["validate", folder.path])
+        #expect(validated.status == 1)
+        #expect(validated.err.contains("priorities.csv:2:1: student_id: 'NOBODY' is not in primary-applicants.csv or junior-applicants.csv"), "\(validated.err)")
+    }
 }
 

@@ -66,6 +66,11 @@ package struct AdmissionCase: Sendable {
         schools.filter { $0.level == level }
     }
 
+    /// Whether the table `name` (its CSV name) was read from a file, its CSV file or its workbook.
+    package func gives(_ name: String) -> Bool {
+        files.contains(sourceFiles[name] ?? name)
+    }
+
     /// Where column `column` of the row on `line` of the table `file` (its CSV name) is, for
     /// messages: in the workbook it was read from, if it was.
     package func location(_ file: String, line: Int, column: String) -> SourceLocation {

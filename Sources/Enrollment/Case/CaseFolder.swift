@@ -107,7 +107,7 @@ package struct CaseFolder: Sendable {
                 diagnostics += problems
                 applicantFilesRead += 1
             }
-            if result.files.contains(name) { applicantFiles += 1 }
+            if result.gives(name) { applicantFiles += 1 }
         }
         if let t = table(PriorityTable.fileName, required: false) {
             var students: [String: SchoolLevel] = [:]

@@ -89,7 +89,7 @@ extension CaseValidator {
         // A first-round applicant file that was given but gave no applicant has problems of its
         // own; every declined id would only be reported again as unknown.
         for (level, table) in declinedTables.sorted(by: { $0.key.rawValue < $1.key.rawValue })
-            where !(c.applicants(level).isEmpty && c.files.contains { [ApplicantTable.fileName(for: level), CaseFolder.workbookName(of: ApplicantTable.fileName(for: level))].contains($0) }) {
+            where !(c.applicants(level).isEmpty && c.gives(ApplicantTable.fileName(for: level))) {
             problems += StudentListFile.problems(in: table, admissionCase: c, level: level)
         }
         return problems
