@@ -9,8 +9,8 @@ import EnrollmentIO
 /// nothing), `.xlsx` (its first sheet's rows, committed as the CSV file holding them: the
 /// same canonical form, under the table's `.csv` name, so that a roster saved as CSV or as a
 /// workbook gives the same commitment), `.json` or `.geojson` (by the SHA-256 of its raw
-/// bytes, as `sha256sum` prints it), except `commitment.json` itself. Hidden files (a name starting with `.`), folders and other
-/// files are not covered. The combined digest is the SHA-256 of the text
+/// bytes, as `sha256sum` prints it), except `commitment.json` itself. Hidden files (a name
+/// starting with `.`), folders and other files are not covered. The combined digest is the SHA-256 of the text
 ///
 ///     "enroll-commitment/1" LF
 ///     for each file, in order of the names' UTF-8 bytes:
