@@ -48,7 +48,7 @@ package enum XLSXReader {
     /// Reads the first sheet of the workbook `bytes`, named `file` in messages.
     /// - Complexity: O(size of the parts read), in one pass over each.
     package static func read(_ bytes: [UInt8], file: String, columns: ColumnRules = ColumnRules(), limits: ZipLimits = .workbook) -> Result {
-        do {
+        do throws(PartError) {
             let workbook = try Parts(bytes, limits: limits)
             var sheet = SheetReader(file: file, columns: columns, strings: workbook.strings, dateStyles: workbook.dateStyles,
                                     system: workbook.system)
@@ -58,10 +58,8 @@ package enum XLSXReader {
                 throw PartError(part: workbook.sheetPart, problem: "\(error)")
             }
             return sheet.finish()
-        } catch let error as PartError {
-            return Result(table: nil, diagnostics: [Diagnostic(SourceLocation(file: file), error.description)], notes: [])
         } catch {
-            return Result(table: nil, diagnostics: [Diagnostic(SourceLocation(file: file), "\(error)")], notes: [])
+            return Result(table: nil, diagnostics: [Diagnostic(SourceLocation(file: file), error.description)], notes: [])
         }
     }
 
@@ -83,13 +81,13 @@ package enum XLSXReader {
         var dateStyles: [Bool]
         var system: ExcelDate.System
 
-        init(_ bytes: [UInt8], limits: ZipLimits) throws {
+        init(_ bytes: [UInt8], limits: ZipLimits) throws(PartError) {
             let zip: ZipArchive
             do { zip = try ZipArchive(bytes, limits: limits) } catch { throw PartError(part: "the archive", problem: "\(error)") }
             func entry(_ name: String) -> ZipArchive.Entry? {
                 zip.entries.first { $0.name == name } ?? zip.entries.first { $0.name.lowercased() == name.lowercased() }
             }
-            func part<Handler: XMLHandler>(_ name: String, _ handler: inout Handler) throws {
+            func part<Handler: XMLHandler>(_ name: String, _ handler: inout Handler) throws(PartError) {
                 guard let found = entry(name) else { throw PartError(part: name, problem: "the part is missing: this is not an .xlsx workbook") }
                 do {
                     try XMLScanner.scan(try zip.contents(of: found.name), into: &handler)
