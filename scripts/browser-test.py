@@ -243,7 +243,7 @@ def main():
             check(page.get_attribute("#check", "data-check") == "match", f"{size}: the in-page check matches ({page.get_attribute('#check', 'data-method')})")
             page.screenshot(path=os.path.join(args.out, f"index-{size}-result.png"))
             pages = ["index.html", "about.html", "files.html", f"schools-{level}.html", f"school-{row['school_id']}.html",
-                     f"school-{row['school_id']}-list-1.html", f"school-{row['school_id']}-classes-1.html"] + \
+                     f"school-{row['school_id']}-list-1.html"] + \
                     (["quota.html", "quota-admissions-1.html"] if os.path.exists(os.path.join(site, "quota.html")) else []) + \
                     ([f"resources-{level}.html"] if os.path.exists(os.path.join(site, f"resources-{level}.html")) else [])
             layout_checks(page, site, size, width, pages, args.lang)

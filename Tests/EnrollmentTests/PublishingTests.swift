@@ -153,6 +153,18 @@ import Testing
         #expect(plainTable.columns == run.columns && plainTable.rows == run.rows)
     }
 
+    /// The quota pages name a school once, above its rows: the allocation under each high school,
+    /// the admissions under each junior school.
+    @Test func quotaPagesGroupTheirRowsUnderEachSchool() throws {
+        let site = try PublishedSite(try Self.results())
+        let quota = Self.text(site, "quota.html")
+        #expect(quota.contains("<h2>一高 (H01) (2)</h2>\n<div class=\"scroll\"><table><thead><tr><th>初中</th><th>分配基数</th>"))
+        #expect(quota.contains("<tr><td>第一初级中学 (J01)<td>3<td>24/7<td>4\n<tr><td>&lt;b&gt;二中&lt;/b&gt; (J02)<td>3<td>24/7<td>2\n</tbody>"))
+        let admissions = Self.text(site, "quota-admissions-1.html")
+        #expect(admissions.contains("<h2>第一初级中学 (J01) (1)</h2>\n<div class=\"scroll\"><table><thead><tr><th>学籍号</th><th>姓名(脱敏)</th><th>高中</th><th>录取方式</th>"))
+        #expect(admissions.contains("<tr><td>2026090001<td>司马*<td>一高 (H01)<td>指标到校录取\n"))
+    }
+
     @Test func pagesEscapeEveryText() throws {
         let site = try PublishedSite(try Self.results())
         for file in site.files where file.path.hasSuffix(".html") || file.path.hasSuffix(".js") {

@@ -23,6 +23,7 @@ enum SiteAssets {
         nav.menu a,.pager a,.pager span,a.button{display:inline-flex;align-items:center;min-height:44px;min-width:44px;padding:0 12px;border:1px solid #b9cde2;border-radius:6px;background:#f2f7fc;text-decoration:none}
         .pager{display:flex;flex-wrap:wrap;gap:6px;margin:8px 0}
         .pager span{border-color:#0b57a4;background:#0b57a4;color:#fff}
+        .pager span.gap{border-color:transparent;background:none;color:inherit}
         form.search{display:flex;gap:8px;margin:6px 0}
         form.search input{flex:1;min-width:0;min-height:48px;font-size:18px;padding:0 10px;border:2px solid #0b57a4;border-radius:6px}
         form.search button{min-height:48px;min-width:72px;font-size:18px;padding:0 16px;border:0;border-radius:6px;background:#0b57a4;color:#fff}
@@ -40,7 +41,7 @@ enum SiteAssets {
         table{border-collapse:collapse}
         th,td{border:1px solid #c8c8c8;padding:6px 8px;text-align:left;vertical-align:top}
         th{background:#eef3f8}
-        .hash{font-family:ui-monospace,"DejaVu Sans Mono",monospace;word-break:break-all}
+        .hash,table.hash-last td:last-child{font-family:ui-monospace,"DejaVu Sans Mono",monospace;word-break:break-all}
         pre{white-space:pre-wrap;word-break:break-all;background:#f5f5f5;padding:8px;border-radius:4px}
         svg.chart{display:block;max-width:none}
         details{margin:6px 0}

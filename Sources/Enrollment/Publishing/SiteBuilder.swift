@@ -238,13 +238,9 @@ struct SiteBuilder<Sink: SiteFileSink> {
         let (sid, school, status, rank, tier, lottery) = (try p.index(P.studentID), try p.index(P.schoolID), try p.index(P.status),
                                                           try p.index(P.choiceRank), try p.index(P.tier), try p.index(P.lotteryNumber))
         var classOf: [String: String] = [:]
-        var classRows: [String: [Int]] = [:]
         if let c = level.classes {
-            let (cs, cn, csc) = (try c.index(ClassesFile.Column.studentID), try c.index(ClassesFile.Column.classNumber), try c.index(ClassesFile.Column.schoolID))
-            for (k, row) in c.rows.enumerated() {
-                classOf[row[cs]] = row[cn]
-                classRows[row[csc], default: []].append(k)
-            }
+            let (cs, cn) = (try c.index(ClassesFile.Column.studentID), try c.index(ClassesFile.Column.classNumber))
+            for row in c.rows { classOf[row[cs]] = row[cn] }
         }
         var placedRows: [String: [Int]] = [:]
         for (k, row) in p.rows.enumerated() where !row[school].isEmpty { placedRows[row[school], default: []].append(k) }
@@ -276,14 +272,14 @@ struct SiteBuilder<Sink: SiteFileSink> {
         let fillOf = Dictionary(fills.map { ($0.schoolID, $0) }, uniquingKeysWith: { first, _ in first })
         for id in schoolIDs.sorted() {
             let fill = fillOf[id]
+            let rows = placedRows[id] ?? []
             try schoolFiles(id, level: level.level, fill: fill, cutoff: cutoffText[id] ?? "–",
-                            placed: (placedRows[id] ?? []).map { k in
+                            placed: rows.map { k in
                                 let row = p.rows[k]
                                 return [row[sid]] + (placements.masked.isEmpty ? [] : [placements.appended[k][0]])
-                                    + [statusText(row[status]), row[rank], row[tier], listNumber(row[lottery]), classOf[row[sid]] ?? ""]
+                                    + [statusText(row[status]), row[rank], row[tier], listNumber(row[lottery])]
                             },
-                            named: !placements.masked.isEmpty,
-                            classes: classes.map { c in (classRows[id] ?? []).map { c.row($0) } }, classColumns: classes?.columns ?? [],
+                            classOf: rows.map { classOf[p.rows[$0][sid]] ?? "" }, named: !placements.masked.isEmpty,
                             summary: summary.map { ($0.columns, summaryRows[id] ?? []) }, balance: balance.map { ($0.columns, balanceRows[id] ?? []) },
                             heads: heads.map { ($0.columns, headRows[id] ?? []) })
         }
@@ -351,35 +347,32 @@ struct SiteBuilder<Sink: SiteFileSink> {
     /// The key of a level's second round in the page's data: `<level>-second-round`, its draw's name.
     static func secondRoundKey(_ level: SchoolLevel) -> String { "\(level.rawValue)-second-round" }
 
-    /// The pages of one school: its summary with class balance and head-teacher draw, its placed
-    /// list and its class lists, each on pages of at most `rowsPerPage` rows.
-    mutating func schoolFiles(_ id: String, level: SchoolLevel, fill: SupervisionReport.SchoolFill?, cutoff: String, placed: [[String]], named: Bool,
-                              classes: [[String]]?, classColumns: [String], summary: ([String], [[String]])?, balance: ([String], [[String]])?,
-                              heads: ([String], [[String]])?) throws {
+    /// The pages of one school: its summary with class balance and head-teacher draw, and the
+    /// list of its placed applicants by class (`listPages`). `placed` holds the list's cells
+    /// (student_id, masked name when `named`, status, choice rank, tier, lottery number),
+    /// `classOf` each row's class ("" when none).
+    mutating func schoolFiles(_ id: String, level: SchoolLevel, fill: SupervisionReport.SchoolFill?, cutoff: String, placed: [[String]], classOf: [String],
+                              named: Bool, summary: ([String], [[String]])?, balance: ([String], [[String]])?, heads: ([String], [[String]])?) throws {
         let title = "\(levelName(level)) · \(schoolLabel(id))"
         var body = menu + "<h1>\(e(title))</h1>\n"
         if let fill {
             body += page.table([t(.seats), t(.placed), t(.fillRate), t(.cutoff)], [["\(fill.seats)", "\(fill.placed)", fill.fillRate, cutoff]])
         }
-        let listPages = max(1, (placed.count + Self.rowsPerPage - 1) / Self.rowsPerPage)
-        body += "<h2>\(e(t(.placedList))) (\(placed.count))</h2>\n" + page.pager(count: listPages, current: 0) { Self.schoolPage(id, "-list-\($0)") }
-        var classPages: [[[String]]] = []
-        if let classes, let cn = classColumns.firstIndex(of: ClassesFile.Column.classNumber.rawValue), let st = classColumns.firstIndex(of: ClassesFile.Column.studentID.rawValue) {
-            let sorted = classes.sorted { (Int($0[cn]) ?? 0, $0[st]) < (Int($1[cn]) ?? 0, $1[st]) }
-            var current: [[String]] = []
-            var start = 0
-            while start < sorted.count {
-                var end = start
-                while end < sorted.count, sorted[end][cn] == sorted[start][cn] { end += 1 }
-                if !current.isEmpty, current.count + (end - start) > Self.rowsPerPage { classPages.append(current); current = [] }
-                current += sorted[start..<end]
-                start = end
+        let pages = Self.listPages(classOf, studentIDs: placed.map { $0[0] })
+        let classed = classOf.contains { !$0.isEmpty }
+        func path(_ k: Int) -> String { Self.schoolPage(id, "-list-\(k)") }
+        func anchor(_ classNo: String) -> String { classNo.isEmpty ? "no-class" : "class-\(HTMLText.fileNamePart(classNo))" }
+        func heading(_ section: ListSection) -> String { section.classNo.isEmpty ? t(.noClass) : "\(t(.classNo)) \(section.classNo)" }
+        body += "<h2>\(e(t(.placedList))) (\(placed.count))</h2>\n" + page.pager(count: pages.count, current: 0, path: path)
+        if classed {
+            // Every class linked where its list starts.
+            var links: [String] = []
+            for (k, sections) in pages.enumerated() {
+                for section in sections where section.first {
+                    links.append("<a href=\"\(e(path(k + 1)))#\(anchor(section.classNo))\">\(e(section.classNo.isEmpty ? t(.noClass) : section.classNo))</a>")
+                }
             }
-            if !current.isEmpty { classPages.append(current) }
-            if !classPages.isEmpty {
-                body += "<h2>\(e(t(.classes)))</h2>\n"
-                body += page.pager(count: classPages.count, current: 0) { Self.schoolPage(id, "-classes-\($0)") }
-            }
+            body += "<h2>\(e(t(.classes)))</h2>\n<nav class=\"pager\" aria-label=\"\(e(t(.classes)))\">" + links.joined() + "</nav>\n"
         }
         if let summary { body += classBalanceHTML(id, summary: summary, balance: balance) }
         if let (columns, rows) = heads, let hn = columns.firstIndex(of: HeadTeachersFile.Column.classNumber.rawValue),
@@ -389,34 +382,52 @@ struct SiteBuilder<Sink: SiteFileSink> {
         body += "<p>\(e(t(.masking))): \(e(t(.maskingExplained)))</p>\n"
         try add(Self.schoolPage(id), page.document(title: "\(title) · \(t(.title))", body: body))
 
-        let header = [t(.studentID)] + (named ? [t(.name)] : []) + [t(.status), t(.choiceRank), t(.tier), t(.lotteryNumber), t(.classNo)]
-        let hashColumn = named ? 5 : 4
-        for k in 1...listPages {
-            let rows = placed[min(placed.count, (k - 1) * Self.rowsPerPage)..<min(placed.count, k * Self.rowsPerPage)]
-            let pager = page.pager(count: listPages, current: k) { Self.schoolPage(id, "-list-\($0)") }
-            let heading = "\(title) · \(t(.placedList)) · \(t(.page, "\(k)", "\(listPages)"))"
-            let list = menu + "<p><a href=\"\(e(Self.schoolPage(id)))\">\(e(schoolLabel(id)))</a></p>\n<h1>\(e(heading))</h1>\n" + pager
-                + page.table(header, rows, classes: [hashColumn: "hash"]) + pager + "<p>\(e(t(.masking))): \(e(t(.maskingExplained)))</p>\n"
-            try add(Self.schoolPage(id, "-list-\(k)"), page.document(title: heading, body: list))
-        }
-        if let cn = classColumns.firstIndex(of: ClassesFile.Column.classNumber.rawValue), let st = classColumns.firstIndex(of: ClassesFile.Column.studentID.rawValue) {
-            let nc = classColumns.firstIndex(of: "name_masked")
-            for (k, rows) in classPages.enumerated() {
-                let pager = page.pager(count: classPages.count, current: k + 1) { Self.schoolPage(id, "-classes-\($0)") }
-                let heading = "\(title) · \(t(.classes)) · \(t(.page, "\(k + 1)", "\(classPages.count)"))"
-                var list = menu + "<p><a href=\"\(e(Self.schoolPage(id)))\">\(e(schoolLabel(id)))</a></p>\n<h1>\(e(heading))</h1>\n" + pager
-                var start = 0
-                while start < rows.count {
-                    var end = start
-                    while end < rows.count, rows[end][cn] == rows[start][cn] { end += 1 }
-                    list += "<h2>\(e(t(.classNo))) \(e(rows[start][cn])) (\(end - start))</h2>\n"
-                    list += page.table([t(.classNo), t(.studentID)] + (nc != nil ? [t(.name)] : []),
-                                       rows[start..<end].map { row in [row[cn], row[st]] + (nc.map { [row[$0]] } ?? []) })
-                    start = end
+        let header = [t(.studentID)] + (named ? [t(.name)] : []) + [t(.status), t(.choiceRank), t(.tier), t(.lotteryNumber)]
+        for (k, sections) in pages.enumerated() {
+            let pager = page.pager(count: pages.count, current: k + 1, path: path)
+            let pageHeading = "\(title) · \(t(.placedList)) · \(t(.page, "\(k + 1)", "\(pages.count)"))"
+            var list = menu + "<p><a href=\"\(e(Self.schoolPage(id)))\">\(e(schoolLabel(id)))</a></p>\n<h1>\(e(pageHeading))</h1>\n" + pager
+            for section in sections {
+                if classed {
+                    list += "<h2" + (section.first ? " id=\"\(anchor(section.classNo))\"" : "") + ">\(e(heading(section))) (\(section.size))</h2>\n"
                 }
-                try add(Self.schoolPage(id, "-classes-\(k + 1)"), page.document(title: heading, body: list + pager))
+                list += page.table(header, section.rows.lazy.map { placed[$0] }, tableClass: "hash-last")
             }
+            try add(path(k + 1), page.document(title: pageHeading, body: list + pager + "<p>\(e(t(.masking))): \(e(t(.maskingExplained)))</p>\n"))
         }
+    }
+
+    /// A part of a list page: rows of one class (`classNo`, "" for the placed in no class) of
+    /// `size` pupils; `first` when the class starts here.
+    struct ListSection: Equatable {
+        let classNo: String
+        let size: Int
+        let first: Bool
+        let rows: [Int]
+    }
+
+    /// A school's list pages: its placed applicants (`classOf[k]` row k's class, "" when none) in
+    /// class order (numeric), then student_id, those in no class last; whole classes on a page of
+    /// at most `rowsPerPage` rows (a class of more is cut into pages of `rowsPerPage`). A school
+    /// without classes keeps the run's order, cut every `rowsPerPage` rows. At least one page.
+    /// - Complexity: O(n log n) for n rows.
+    static func listPages(_ classOf: [String], studentIDs: [String]) -> [[ListSection]] {
+        let order = !classOf.contains { !$0.isEmpty } ? Array(classOf.indices)
+            : classOf.indices.sorted { (Int(classOf[$0]) ?? .max, classOf[$0], studentIDs[$0]) < (Int(classOf[$1]) ?? .max, classOf[$1], studentIDs[$1]) }
+        var pages: [[ListSection]] = [], current: [ListSection] = [], filled = 0
+        var start = 0
+        while start < order.count {
+            var end = start
+            while end < order.count, classOf[order[end]] == classOf[order[start]] { end += 1 }
+            for from in stride(from: start, to: end, by: rowsPerPage) {
+                let rows = Array(order[from..<min(end, from + rowsPerPage)])
+                if !current.isEmpty, filled + rows.count > rowsPerPage { pages.append(current); current = []; filled = 0 }
+                current.append(ListSection(classNo: classOf[order[start]], size: end - start, first: from == start, rows: rows))
+                filled += rows.count
+            }
+            start = end
+        }
+        return pages + (current.isEmpty && !pages.isEmpty ? [] : [current])
     }
 
     /// The class balance of a school: a chart of boys and girls per class with the mean score
@@ -501,9 +512,11 @@ struct SiteBuilder<Sink: SiteFileSink> {
         var body = menu + "<h1>\(e(t(.quota)))</h1>\n" + page.figure(chart)
         let basis = allocation.column(A.basis), share = allocation.column(A.exactShare)
         body += "<h2>\(e(t(.quotaAllocation)))</h2>\n"
-        body += page.table([t(.highSchool), t(.juniorSchool), t(.basis), t(.exactShare), t(.seats)], allocation.base.map { row in
-            [schoolLabel(row[h]), schoolLabel(row[j]), basis.map { row[$0] } ?? "", share.map { row[$0] } ?? "", row[s]]
-        })
+        // Under a heading per high school, its rows without it (the run's order kept).
+        body += groupedTables([t(.juniorSchool), t(.basis), t(.exactShare), t(.seats)], allocation.base.indices, of: allocation.base.indices, heading: { schoolLabel(allocation.base[$0][h]) }) { k in
+            let row = allocation.base[k]
+            return [schoolLabel(row[j]), basis.map { row[$0] } ?? "", share.map { row[$0] } ?? "", row[s]]
+        }
         if let unfilled, let uh = unfilled.column(U.highSchoolID), let uj = unfilled.column(U.juniorSchoolID), let un = unfilled.column(U.unfilled) {
             let reason = unfilled.column(U.reason), goes = unfilled.column(U.goesTo)
             body += "<h2>\(e(t(.quotaUnfilled)))</h2>\n"
@@ -522,21 +535,42 @@ struct SiteBuilder<Sink: SiteFileSink> {
                 search.append(id: row[st], [.number(recordKeys.index(SchoolLevel.high.rawValue)), .text(school), .number(recordStatuses.index(way)),
                                             .text(""), .text(""), .number(-1),
                                             .text(""), .text(""), .text(name), .text(""), .number(-1)])
-                rows.append([row[st]] + (named ? [name] : []) + [js.map { schoolLabel(row[$0]) } ?? "", schoolLabel(school), statusText(way)])
+                rows.append([row[st]] + (named ? [name] : []) + [schoolLabel(school), statusText(way)])
             }
             let count = max(1, (rows.count + Self.rowsPerPage - 1) / Self.rowsPerPage)
             body += "<h2>\(e(t(.quotaAdmissions))) (\(rows.count))</h2>\n" + page.pager(count: count, current: 0) { "quota-admissions-\($0).html" }
-            let header = [t(.studentID)] + (named ? [t(.name)] : []) + [t(.juniorSchool), t(.highSchool), t(.highSchoolRoute)]
+            // Under a heading per junior school, its graduates without it (the run's order kept).
+            let header = [t(.studentID)] + (named ? [t(.name)] : []) + [t(.highSchool), t(.highSchoolRoute)]
             for k in 1...count {
                 let heading = "\(t(.quotaAdmissions)) · \(t(.page, "\(k)", "\(count)"))"
                 let pager = page.pager(count: count, current: k) { "quota-admissions-\($0).html" }
-                let part = rows[min(rows.count, (k - 1) * Self.rowsPerPage)..<min(rows.count, k * Self.rowsPerPage)]
-                try add("quota-admissions-\(k).html", page.document(title: heading, body: menu + "<h1>\(e(heading))</h1>\n" + pager + page.table(header, part) + pager))
+                let part = min(rows.count, (k - 1) * Self.rowsPerPage)..<min(rows.count, k * Self.rowsPerPage)
+                let tables = groupedTables(header, part, of: rows.indices, heading: { k in js.map { schoolLabel(admissions.base[k][$0]) } ?? "" }) { rows[$0] }
+                try add("quota-admissions-\(k).html", page.document(title: heading, body: menu + "<h1>\(e(heading))</h1>\n" + pager + tables + pager))
             }
         }
         body += downloadsHTML([allocation] + [admissions, unfilled].compactMap { $0 })
         try add("quota.html", page.document(title: "\(t(.quota)) · \(t(.title))", body: body))
         return "<h3 id=\"quota\">\(e(t(.quota)))</h3>\n" + page.figure(chart) + "<p><a class=\"button\" href=\"quota.html\">\(e(t(.quota)))</a></p>\n"
+    }
+
+    /// Tables under headings: `rows` (a page of `all`) in their order, a heading (`<h2>`, from
+    /// `heading(k)`, with the number of rows of `all` around it that share it) and a table each
+    /// time the heading changes; `cells(k)` gives row k's cells under `header`.
+    /// - Complexity: O(rows, and the rows of the groups cut at the page's ends).
+    func groupedTables(_ header: [String], _ rows: Range<Int>, of all: Range<Int>, heading: (Int) -> String, cells: (Int) -> [String]) -> String {
+        var s = "", start = rows.lowerBound
+        while start < rows.upperBound {
+            let title = heading(start)
+            var end = start + 1
+            while end < rows.upperBound, heading(end) == title { end += 1 }
+            var (first, last) = (start, end)
+            while first > all.lowerBound, heading(first - 1) == title { first -= 1 }
+            while last < all.upperBound, heading(last) == title { last += 1 }
+            s += "<h2>\(e(title)) (\(last - first))</h2>\n" + page.table(header, (start..<end).lazy.map(cells))
+            start = end
+        }
+        return s
     }
 
     // MARK: search

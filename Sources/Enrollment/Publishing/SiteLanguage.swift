@@ -28,7 +28,7 @@ package enum SiteLanguage: String, CaseIterable, Sendable {
         case claimFeeder, claimZone, claimNone, privateTier, explicitTier, withSibling, tierMeans, largeClassesMore, exceptLast
         case quotaRoute, openRoute, unplacedReason, noListedSeat, addressReview, unzoned, noHome, exactShare, basis, unfilled, goesTo
         case whatSeed, whatSeedText, whatCommitment, whatCommitmentText, whatLottery, whatLotteryText, threeCommands, threeCommandsText
-        case checkInPage, checkInPageText, schoolsOfLevel, applicantsOfLevel, round, explainLink, highSchoolRoute, placedList, menuFiles
+        case checkInPage, checkInPageText, schoolsOfLevel, applicantsOfLevel, round, explainLink, highSchoolRoute, placedList, menuFiles, noClass
         case verdicts, indicator, resourcesBySchool, resourcesExplained, resourceSpread, standard, coefficient, secondRound, seatGroups, seatKind, seatsAll, seatsOpenExcept, seatsOpen, seatsReserved, seatsPurchased, filled, ofCategory, migrantShare, target, meetsTarget
         case preDrawTitle, drawDate, preDrawIntro, menuRoster, menuZones, menuPolicy, rosterOf, rosterCard, schoolsAndTiers, howListed
         case byClaim, noSchoolHeld, zone, zonesOf, zoneMap, addresses, address, kind, except
@@ -264,6 +264,7 @@ package enum SiteLanguage: String, CaseIterable, Sendable {
         case .explainLink: ("种子、承诺和随机号是什么?如何核对?", "What are the seed, the commitment and the lottery number, and how to check them?")
         case .highSchoolRoute: ("录取方式", "Route")
         case .placedList: ("录取名单", "Placed applicants")
+        case .noClass: ("未分班", "Not in a class")
         case .menuFiles: ("全部文件", "All files")
         case .preDrawTitle: ("招生公示(派位前)", "Published before the draw")
         case .drawDate: ("派位日期", "Date of the draw")

@@ -65,9 +65,11 @@ struct SitePage {
             """
     }
 
-    /// A table in its own horizontally scrolling box; `classes[k]` is the class of column k's cells.
-    func table(_ header: [String], _ rows: some Sequence<[String]>, id: String? = nil, classes: [Int: String] = [:]) -> String {
-        var s = "<div class=\"scroll\">" + (id.map { "<table id=\"\(e($0))\">" } ?? "<table>")
+    /// A table in its own horizontally scrolling box; `classes[k]` is the class of column k's
+    /// cells, `tableClass` the table's (`hash-last`: its last column holds lottery numbers, styled
+    /// by the style sheet instead of a class on each of a list's cells).
+    func table(_ header: [String], _ rows: some Sequence<[String]>, id: String? = nil, classes: [Int: String] = [:], tableClass: String? = nil) -> String {
+        var s = "<div class=\"scroll\"><table" + (id.map { " id=\"\(e($0))\"" } ?? "") + (tableClass.map { " class=\"\(e($0))\"" } ?? "") + ">"
         s += "<thead><tr>" + header.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>\n"
         // A body row's `</td>` and `</tr>` are left out, as HTML allows (the next `<td>`, `<tr>` or
         // `</tbody>` closes them): the list pages of a city hold millions of cells.
@@ -79,18 +81,30 @@ struct SitePage {
         return s + "</tbody></table></div>\n"
     }
 
-    /// Links to the `count` pages named by `path(k)` (k from 1), the current one marked (0: none is
-    /// current, no previous or next).
+    /// Links to the `count` pages named by `path(k)` (k from 1). With `current` 0 (a summary page:
+    /// none is current) every page is linked; on page `current` the first and last pages, the
+    /// pages within two of it and the previous and next are, the others left out as `…` (a list of
+    /// 300 pages links 9 of them, not 300 on each page).
     func pager(count: Int, current: Int, path: (Int) -> String) -> String {
         guard count > 1 || current == 0 else { return "" }
         var s = "<nav class=\"pager\" aria-label=\"\(e(t(.page, "\(current)", "\(count)")))\">"
         if current > 1 { s += "<a href=\"\(e(path(current - 1)))\" rel=\"prev\">\(e(t(.previous)))</a>" }
+        var skipped = false
         for k in 1...count {
+            guard current == 0 || k == 1 || k == count || abs(k - current) <= Self.pagerReach else {
+                if !skipped { s += "<span class=\"gap\">…</span>" }
+                skipped = true
+                continue
+            }
+            skipped = false
             s += k == current ? "<span aria-current=\"page\">\(k)</span>" : "<a href=\"\(e(path(k)))\">\(k)</a>"
         }
         if current > 0, current < count { s += "<a href=\"\(e(path(current + 1)))\" rel=\"next\">\(e(t(.next)))</a>" }
         return s + "</nav>\n"
     }
+
+    /// How many pages on each side of the current one a pager links.
+    static let pagerReach = 2
 
     /// A chart with its title as the caption (it wraps on a phone) and its text alternative: the
     /// SVG (its `<title>` and `<desc>`), in a scrolling box, and the same figures in words below it.
