@@ -97,14 +97,19 @@ import Testing
         for level in ["primary", "junior"] {
             let runRows = try RunCSV(file: "placements.csv", bytes: [UInt8](Data(contentsOf: run.appendingPathComponent("\(level)/placements.csv"))))
             let published = try RunCSV(file: "p.csv", bytes: [UInt8](Data(contentsOf: site.appendingPathComponent("data/\(level)-placements.csv"))))
-            #expect(published.columns == runRows.columns + ["name_masked", "id_number_masked"])
+            #expect(published.columns == runRows.columns + ["class_no", "name_masked", "id_number_masked"])
             #expect(published.rows.map { Array($0.prefix(runRows.columns.count)) } == Array(runRows.rows))
             let applicants = Dictionary(uniqueKeysWithValues: loaded.applicants(level == "primary" ? .primary : .junior).map { ($0.id, $0) })
-            let (nameColumn, idColumn) = (runRows.columns.count, runRows.columns.count + 1)
+            let classes = try RunCSV(file: "classes.csv", bytes: [UInt8](Data(contentsOf: run.appendingPathComponent("\(level)/classes.csv"))))
+            let classOf = Dictionary(uniqueKeysWithValues: classes.rows.map { ($0[0], $0[2]) })
+            let (classColumn, nameColumn, idColumn) = (runRows.columns.count, runRows.columns.count + 1, runRows.columns.count + 2)
             for row in published.rows {
                 let a = applicants[row[0]]!
-                #expect(row[nameColumn] == Masking.name(a.name) && row[idColumn] == Masking.idNumber(a.idNumber ?? ""))
+                #expect(row[classColumn] == classOf[row[0]] ?? "" && row[nameColumn] == Masking.name(a.name) && row[idColumn] == Masking.idNumber(a.idNumber ?? ""))
             }
+            // Every class of the run is in the placements: no class table besides them.
+            #expect(published.rows.filter { !$0[classColumn].isEmpty }.count == classes.rows.count)
+            #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("data/\(level)-classes.csv").path))
             let runCutoffs = try Data(contentsOf: run.appendingPathComponent("\(level)/cutoffs.csv"))
             #expect(try Data(contentsOf: site.appendingPathComponent("data/\(level)-cutoffs.csv")) == runCutoffs)
         }

@@ -136,21 +136,25 @@ import Testing
         let site = try PublishedSite(results)
         let run = results.levels[0].placements
         let table = try RunCSV(file: "x.csv", bytes: site.files.first { $0.path == "data/junior-placements.csv" }!.bytes)
-        #expect(table.columns == run.columns + ["name_masked", "id_number_masked"])
+        #expect(table.columns == run.columns + ["class_no", "name_masked", "id_number_masked"])
         #expect(table.rows.map { Array($0.prefix(run.columns.count)) } == Array(run.rows))
-        #expect(table.rows.map { $0[9] } == ["欧阳**", "张*", "<***", "A***", "*"])
+        #expect(table.rows.map { $0[9] } == ["1", "1", "1", "1", ""])
+        #expect(table.rows.map { $0[10] } == ["欧阳**", "张*", "<***", "A***", "*"])
+        #expect(!site.files.contains { $0.path == "data/junior-classes.csv" })
         // One format a table: its CSV file, described (not repeated) in data/tables.json.
         #expect(site.files.filter { $0.path.hasPrefix("data/") && $0.path.hasSuffix(".json") }.map(\.path) == ["data/credentials.json", "data/tables.json"])
         let index = try JSONReader.parse(site.files.first { $0.path == "data/tables.json" }!.bytes, file: "tables.json")
         let described = try #require(index["tables"]?.elements?.first { $0["table"]?.string == "junior-placements" })
         #expect(described["masked"]?.elements?.compactMap(\.string) == ["name_masked", "id_number_masked"])
+        let joined = try #require(described["joined"]?.elements)
+        #expect(joined.map { [$0["column"]?.string, $0["source"]?.string] } == [["class_no", "junior/classes.csv"]])
         #expect(described["masking"]?.string == PublicTable.maskingRule && described["source"]?.string == "junior/placements.csv")
         #expect(described["columns"]?.elements?.compactMap(\.string) == table.columns)
         #expect(index["tables"]?.elements?.compactMap { $0["table"]?.string } == site.summary.tables)
         #expect(site.summary.tables.contains("junior-placements") && site.summary.tables.contains("supervision-summary"))
         let plain = try PublishedSite(try Self.results(withCase: false))
         let plainTable = try RunCSV(file: "x.csv", bytes: plain.files.first { $0.path == "data/junior-placements.csv" }!.bytes)
-        #expect(plainTable.columns == run.columns && plainTable.rows == run.rows)
+        #expect(plainTable.columns == run.columns + ["class_no"] && plainTable.rows.map { Array($0.dropLast()) } == Array(run.rows))
     }
 
     /// The quota pages name a school once, above its rows: the allocation under each high school,
@@ -223,15 +227,18 @@ import Testing
         let record = records["2026070003"]?.elements ?? []
         let keys = data["keys"]?.elements?.compactMap(\.string) ?? [], statuses = data["statusCodes"]?.elements?.compactMap(\.string) ?? []
         func code(_ value: JSONValue?, in list: [String]) -> String? { value?.number.map { list[Int($0)] } }
-        #expect(record.count == 11)
-        // Level and status as positions in the page's lists, choice rank and tier as numbers.
+        // No twin group and no note: the record ends at the masked name (the page puts back "" and -1).
+        #expect(record.count == 9)
+        // Level and status as positions in the page's lists, choice rank, tier and class as numbers.
         #expect(code(record[0], in: keys) == "junior" && code(record[2], in: statuses) == "admitted")
-        #expect(record[3].number == 1 && record[4].number == 11)
-        #expect(record.compactMap(\.string) == ["J02", "cc", "1", "<***", ""])
+        #expect(record[3].number == 1 && record[4].number == 11 && record[7].number == 1)
+        #expect(record.compactMap(\.string) == ["J02", "cc", "<***"])
+        #expect(SearchRecords.trimmed([.text("a"), .text(""), .number(3), .whole(""), .number(-1), .text("")]).count == 3)
         // Tier 11 at a public school under the default policy: feeder pupil, no category, no sibling.
         #expect(record[5].number.map { tiers[Int($0)] } == "feeder school")
         let quota = records["2026090001"]?.elements ?? []
         #expect(code(quota[0], in: keys) == "high" && quota[1].string == "H01" && code(quota[2], in: statuses) == "quota")
+        #expect(quota.count == 9 && quota[8].string == "司马*")
         #expect(records["2026070005"]?.elements?[10].number.map { data["notes"]?.elements?[Int($0)].string } == "every school of the level is full")
         #expect(data["schools"]?["J02"]?.string == "<b>二中</b>")
         #expect(data["draws"]?["junior"]?.string == "junior-placement")

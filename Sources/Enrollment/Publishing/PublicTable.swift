@@ -13,32 +13,45 @@ struct PublicTable: Sendable, Equatable {
     /// The run file it is copied from (`junior/placements.csv`), or nil for a table computed here.
     var source: String?
     var columns: [String]
+    /// The columns joined from another run file by `student_id` (a placement's `class_no` from
+    /// `junior/classes.csv`), in column order; they follow the copied columns.
+    var joined: [Joined]
     /// The columns whose values are masked (`Masking`), in column order; they come last.
     var masked: [String]
-    /// The rows without the masked columns.
+    /// The rows without the joined and masked columns.
     let base: RunCSV.Rows
-    /// Per row the values of the masked columns (empty when `masked` is).
+    /// Per row the values of the joined, then the masked columns (empty when there are none).
     let appended: [[String]]
 
-    init(name: String, source: String?, columns: [String], rows: [[String]], masked: [String] = []) {
+    /// A column joined from another run file: its name and the file.
+    struct Joined: Sendable, Equatable {
+        let column: String
+        let source: String
+    }
+
+    init(name: String, source: String?, columns: [String], rows: [[String]], joined: [Joined] = [], masked: [String] = []) {
         precondition(rows.allSatisfy { $0.count == columns.count }, "one field per column")
         self.init(name: name, source: source, columns: columns, rows: RunCSV.Rows(storage: .array(rows)))
+        self.joined = joined
         self.masked = masked
     }
 
-    /// A run table, with masked columns `masked` appended: `appended[k]` holds row k's values.
-    init(name: String, source: String?, columns: [String], rows: RunCSV.Rows, masked: [String] = [], appended: [[String]] = []) {
-        precondition(appended.count == (masked.isEmpty ? 0 : rows.count) && appended.allSatisfy { $0.count == masked.count },
-                     "one masked value per row and column")
+    /// A run table, with the joined columns `joined` and the masked columns `masked` appended:
+    /// `appended[k]` holds row k's values.
+    init(name: String, source: String?, columns: [String], rows: RunCSV.Rows, joined: [Joined] = [], masked: [String] = [], appended: [[String]] = []) {
+        let extra = joined.count + masked.count
+        precondition(appended.count == (extra == 0 ? 0 : rows.count) && appended.allSatisfy { $0.count == extra },
+                     "one joined or masked value per row and column")
         self.name = name
         self.source = source
-        self.columns = columns + (appended.isEmpty ? [] : masked)
+        self.columns = columns + (appended.isEmpty ? [] : joined.map(\.column) + masked)
+        self.joined = joined
         self.masked = masked
         base = rows
         self.appended = appended
     }
 
-    /// The rows as published, masked columns last.
+    /// The rows as published, joined and masked columns last.
     var rows: [[String]] { appended.isEmpty ? Array(base) : zip(base, appended).map { $0 + $1 } }
 
     /// The number of rows.
@@ -46,6 +59,13 @@ struct PublicTable: Sendable, Equatable {
 
     /// Row `k` as published.
     func row(_ k: Int) -> [String] { appended.isEmpty ? base[k] : base[k] + appended[k] }
+
+    /// The position of the joined or masked column `name` in each row of `appended`, or nil when
+    /// the table has no such column.
+    func appendedIndex(_ name: String) -> Int? {
+        guard !appended.isEmpty, let c = column(name), c >= columns.count - joined.count - masked.count else { return nil }
+        return c - (columns.count - joined.count - masked.count)
+    }
 
     /// The index of column `name`.
     func column(_ name: String) -> Int? { columns.firstIndex(of: name) }
@@ -64,11 +84,13 @@ struct PublicTable: Sendable, Equatable {
     /// The rule text recorded for masked columns.
     static let maskingRule = "names: surname kept (compound surnames whole), other characters *; non-Chinese names: first letter and ***; resident id numbers: first 6 and last 4 characters kept; student_id not masked"
 
-    /// The table's description in `data/tables.json`: `{"table", "source", "columns", "masked",
-    /// "masking"}` — where it comes from, its columns, which hold masked personal data and by
-    /// which rule (the rows are in the CSV file only).
+    /// The table's description in `data/tables.json`: `{"table", "source", "columns", "joined",
+    /// "masked", "masking"}` — where it comes from, its columns, which were joined from which run
+    /// file (`[{"column", "source"}]`), which hold masked personal data and by which rule (the
+    /// rows are in the CSV file only).
     var description: JSONValue {
         .object([("table", .string(name)), ("source", source.map { .string($0) } ?? .null), ("columns", .array(columns.map { .string($0) })),
+                 ("joined", .array(joined.map { .object([("column", .string($0.column)), ("source", .string($0.source))]) })),
                  ("masked", .array(masked.map { .string($0) })), ("masking", masked.isEmpty ? .null : .string(Self.maskingRule))])
     }
 

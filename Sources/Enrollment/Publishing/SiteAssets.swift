@@ -295,8 +295,11 @@ enum SiteAssets {
 
           /// r = [level key (position in site.keys), school_id, status or route (position in site.statusCodes), choice_rank, tier,
           /// tier words, the lottery number (a seeded one's first 16 hex digits),
-          /// class_no, masked name, twin_group, note, and for a level placed by a ring draw the applicant's number on the roster, 1…n]
+          /// class_no, masked name, twin_group, note, and for a level placed by a ring draw the applicant's number on the roster, 1…n];
+          /// empty fields at the end are left out of the shard ("" each, -1 for tier words and note)
           function render(out, q, r) {
+            r = r.slice();
+            while (r.length < 11) r.push(r.length === 5 || r.length === 10 ? -1 : "");
             var list = card(out, say("resultOf", q));
             var key = site.keys[r[0]], status = site.statusCodes[r[2]];
             var school = site.schools[r[1]] ? site.schools[r[1]] + " (" + r[1] + ")" : r[1];

@@ -78,26 +78,33 @@ struct SiteBuilder<Sink: SiteFileSink> {
 
     mutating func add(_ table: PublicTable) throws {
         tables.append(table.name)
-        described.append(PublicTable(name: table.name, source: table.source, columns: table.columns, rows: [], masked: table.masked))
+        described.append(PublicTable(name: table.name, source: table.source, columns: table.columns, rows: [], joined: table.joined, masked: table.masked))
         try add("data/\(table.name).csv", table.csv)
     }
 
-    /// A run table with the masked name (and id number) of its `student_id` appended, when the case is known.
-    func masked(_ csv: RunCSV, name: String, idNumbers: Bool) throws(PublishingError) -> PublicTable {
-        guard results.admissionCase != nil else {
+    /// A run table with, per `student_id`, its class (`classes`: the class of each id, and the run
+    /// file it comes from) and its masked name (and id number) appended, the latter when the case
+    /// is known.
+    func published(_ csv: RunCSV, name: String, idNumbers: Bool, classes: (source: String, of: [String: String])? = nil) throws(PublishingError) -> PublicTable {
+        let named = results.admissionCase != nil
+        guard named || classes != nil else {
             return PublicTable(name: name, source: csv.file, columns: csv.columns, rows: csv.rows)
         }
         let sid = try csv.index("student_id")
-        let extra = idNumbers ? ["name_masked", "id_number_masked"] : ["name_masked"]
+        let masked = !named ? [] : idNumbers ? ["name_masked", "id_number_masked"] : ["name_masked"]
         // Rows masked in chunks on all cores (each chunk its own slot: the order is the rows').
         let rows = csv.rows, chunk = 8_192
         let appended = concurrentMap(count: (rows.count + chunk - 1) / chunk) { c in
             rows[(c * chunk)..<min(rows.count, (c + 1) * chunk)].map { row in
+                let joined = classes.map { [$0.of[row[sid]] ?? ""] } ?? []
+                guard named else { return joined }
                 let (name, idNumber) = person(row[sid])
-                return idNumbers ? [Masking.name(name), Masking.idNumber(idNumber ?? "")] : [Masking.name(name)]
+                return joined + (idNumbers ? [Masking.name(name), Masking.idNumber(idNumber ?? "")] : [Masking.name(name)])
             }
         }.flatMap { $0 }
-        return PublicTable(name: name, source: csv.file, columns: csv.columns, rows: csv.rows, masked: extra, appended: appended)
+        return PublicTable(name: name, source: csv.file, columns: csv.columns, rows: csv.rows,
+                           joined: classes.map { [.init(column: ClassesFile.Column.classNumber.rawValue, source: $0.source)] } ?? [],
+                           masked: masked, appended: appended)
     }
 
     /// The name and id number of `studentID` in the case ("" and nil when not there).
@@ -226,22 +233,22 @@ struct SiteBuilder<Sink: SiteFileSink> {
     /// returns its part of the first page.
     mutating func levelFiles(_ level: LevelResults) throws -> String {
         let prefix = level.level.rawValue + "-"
-        let placements = try masked(level.placements, name: prefix + "placements", idNumbers: true)
-        let classes = try level.classes.map { (c) throws(PublishingError) in try masked(c, name: prefix + "classes", idNumbers: false) }
-        let cutoffs = copy(level.cutoffs, name: prefix + "cutoffs")!
-        let summary = copy(level.classSummary, name: prefix + "class-summary")
-        let balance = copy(level.classBalance, name: prefix + "class-balance")
-        let heads = copy(level.headTeachers, name: prefix + "head-teachers")
-        for table in [placements, cutoffs] + [classes, summary, balance, heads].compactMap({ $0 }) { try add(table) }
-
-        let p = level.placements
-        let (sid, school, status, rank, tier, lottery) = (try p.index(P.studentID), try p.index(P.schoolID), try p.index(P.status),
-                                                          try p.index(P.choiceRank), try p.index(P.tier), try p.index(P.lotteryNumber))
         var classOf: [String: String] = [:]
         if let c = level.classes {
             let (cs, cn) = (try c.index(ClassesFile.Column.studentID), try c.index(ClassesFile.Column.classNumber))
             for row in c.rows { classOf[row[cs]] = row[cn] }
         }
+        // A pupil's class is published in its placement's row (one table a pupil).
+        let placements = try published(level.placements, name: prefix + "placements", idNumbers: true, classes: level.classes.map { ($0.file, classOf) })
+        let cutoffs = copy(level.cutoffs, name: prefix + "cutoffs")!
+        let summary = copy(level.classSummary, name: prefix + "class-summary")
+        let balance = copy(level.classBalance, name: prefix + "class-balance")
+        let heads = copy(level.headTeachers, name: prefix + "head-teachers")
+        for table in [placements, cutoffs] + [summary, balance, heads].compactMap({ $0 }) { try add(table) }
+
+        let p = level.placements
+        let (sid, school, status, rank, tier, lottery) = (try p.index(P.studentID), try p.index(P.schoolID), try p.index(P.status),
+                                                          try p.index(P.choiceRank), try p.index(P.tier), try p.index(P.lotteryNumber))
         var placedRows: [String: [Int]] = [:]
         for (k, row) in p.rows.enumerated() where !row[school].isEmpty { placedRows[row[school], default: []].append(k) }
         try appendCards(p, key: level.level.rawValue, masked: placements, classOf: classOf)
@@ -269,6 +276,7 @@ struct SiteBuilder<Sink: SiteFileSink> {
         var schoolIDs = Set(fills.map(\.schoolID))
         schoolIDs.formUnion(placedRows.keys)
         let name = levelName(level.level)
+        let nameAt = placements.appendedIndex("name_masked")
         let fillOf = Dictionary(fills.map { ($0.schoolID, $0) }, uniquingKeysWith: { first, _ in first })
         for id in schoolIDs.sorted() {
             let fill = fillOf[id]
@@ -276,14 +284,14 @@ struct SiteBuilder<Sink: SiteFileSink> {
             try schoolFiles(id, level: level.level, fill: fill, cutoff: cutoffText[id] ?? "–",
                             placed: rows.map { k in
                                 let row = p.rows[k]
-                                return [row[sid]] + (placements.masked.isEmpty ? [] : [placements.appended[k][0]])
+                                return [row[sid]] + (nameAt.map { [placements.appended[k][$0]] } ?? [])
                                     + [statusText(row[status]), row[rank], row[tier], listNumber(row[lottery])]
                             },
-                            classOf: rows.map { classOf[p.rows[$0][sid]] ?? "" }, named: !placements.masked.isEmpty,
+                            classOf: rows.map { classOf[p.rows[$0][sid]] ?? "" }, named: nameAt != nil,
                             summary: summary.map { ($0.columns, summaryRows[id] ?? []) }, balance: balance.map { ($0.columns, balanceRows[id] ?? []) },
                             heads: heads.map { ($0.columns, headRows[id] ?? []) })
         }
-        try schoolListFiles(level.level, fills: fills, cutoffText: cutoffText, downloads: [placements, cutoffs] + [classes, summary, balance, heads].compactMap { $0 })
+        try schoolListFiles(level.level, fills: fills, cutoffText: cutoffText, downloads: [placements, cutoffs] + [summary, balance, heads].compactMap { $0 })
         let l = report.levels.first { $0.level == level.level }
         var section = "<h3 id=\"\(level.level.rawValue)\">\(e(name))</h3>\n"
         if let l {
@@ -308,7 +316,7 @@ struct SiteBuilder<Sink: SiteFileSink> {
                                                           try p.index(P.choiceRank), try p.index(P.tier), try p.index(P.lotteryNumber))
         let (twin, note, seats) = (p.columns.firstIndex(of: P.twinGroup.rawValue), p.columns.firstIndex(of: P.note.rawValue),
                                    p.columns.firstIndex(of: P.seats.rawValue))
-        let nameColumn = placements.masked.isEmpty ? nil : 0
+        let nameAt = placements.appendedIndex("name_masked")
         for (k, row) in p.rows.enumerated() {
             // The seats are told on the card beside the note, where they are not simply the school's.
             let seatWords = seats.map { row[$0].isEmpty || SeatsLabel(code: row[$0]) == .all ? "" : seatsText(row[$0]) } ?? ""
@@ -317,12 +325,12 @@ struct SiteBuilder<Sink: SiteFileSink> {
             var record: [SearchRecords.Field] = [
                 .number(recordKeys.index(key)), .text(row[school]), .number(recordStatuses.index(row[status])), .whole(row[rank]), .whole(row[tier]),
                 .number(tierIndex(row[tier], school: row[school], student: row[sid])), .text(Self.shortNumber(row[lottery], ringDrawn: ringDrawn)),
-                .text(classOf[row[sid]] ?? ""),
-                .text(nameColumn.map { placements.appended[k][$0] } ?? ""), .text(twin.map { row[$0] } ?? ""), .number(noteIndex),
+                .whole(classOf[row[sid]] ?? ""),
+                .text(nameAt.map { placements.appended[k][$0] } ?? ""), .text(twin.map { row[$0] } ?? ""), .number(noteIndex),
             ]
             // A ring-drawn level's rows are in roster order (student_id): the row is the number.
             if ringDrawn { record.append(.number(k + 1)) }
-            search.append(id: row[sid], record)
+            search.append(id: row[sid], SearchRecords.trimmed(record))
         }
     }
 
@@ -331,7 +339,7 @@ struct SiteBuilder<Sink: SiteFileSink> {
     /// and its paragraph for the first page.
     mutating func secondRoundFiles(_ round: LevelResults) throws -> String {
         let key = Self.secondRoundKey(round.level)
-        let placements = try masked(round.placements, name: key + "-placements", idNumbers: true)
+        let placements = try published(round.placements, name: key + "-placements", idNumbers: true)
         let cutoffs = copy(round.cutoffs, name: key + "-cutoffs")!
         for table in [placements, cutoffs] { try add(table) }
         try appendCards(round.placements, key: key, masked: placements, classOf: [:])
@@ -495,7 +503,7 @@ struct SiteBuilder<Sink: SiteFileSink> {
     /// the search; returns the first page's part.
     mutating func quotaFiles(_ quota: QuotaResults) throws -> String {
         let allocation = copy(quota.allocation, name: "quota-allocation")!
-        let admissions = try quota.admissions.map { (a) throws(PublishingError) in try masked(a, name: "quota-admissions", idNumbers: false) }
+        let admissions = try quota.admissions.map { (a) throws(PublishingError) in try published(a, name: "quota-admissions", idNumbers: false) }
         let unfilled = copy(quota.unfilled, name: "quota-unfilled")
         for table in [allocation] + [admissions, unfilled].compactMap({ $0 }) { try add(table) }
         typealias A = QuotaAllocationFile.Column
@@ -526,15 +534,14 @@ struct SiteBuilder<Sink: SiteFileSink> {
         }
         if let admissions, let st = admissions.column("student_id") {
             let hs = admissions.column(Q.highSchoolID), js = admissions.column(Q.juniorSchoolID), route = admissions.column(Q.route)
-            let named = !admissions.masked.isEmpty
+            let nameAt = admissions.appendedIndex("name_masked"), named = nameAt != nil
             var rows: [[String]] = []
             rows.reserveCapacity(admissions.count)
             for k in 0..<admissions.count {
-                let row = admissions.base[k], school = hs.map { row[$0] } ?? "", name = named ? admissions.appended[k][0] : ""
+                let row = admissions.base[k], school = hs.map { row[$0] } ?? "", name = nameAt.map { admissions.appended[k][$0] } ?? ""
                 let way = route.map { row[$0] } ?? ""
-                search.append(id: row[st], [.number(recordKeys.index(SchoolLevel.high.rawValue)), .text(school), .number(recordStatuses.index(way)),
-                                            .text(""), .text(""), .number(-1),
-                                            .text(""), .text(""), .text(name), .text(""), .number(-1)])
+                search.append(id: row[st], SearchRecords.trimmed([.number(recordKeys.index(SchoolLevel.high.rawValue)), .text(school), .number(recordStatuses.index(way)),
+                                                                  .text(""), .text(""), .number(-1), .text(""), .text(""), .text(name)]))
                 rows.append([row[st]] + (named ? [name] : []) + [schoolLabel(school), statusText(way)])
             }
             let count = max(1, (rows.count + Self.rowsPerPage - 1) / Self.rowsPerPage)
@@ -843,6 +850,22 @@ struct SearchRecords {
         case number(Int)
         /// A whole number written as a JSON number, anything else (an empty cell) as a string.
         case whole(String)
+
+        /// An empty text or cell, or -1 (no position).
+        var isEmpty: Bool {
+            switch self {
+            case .text(let s), .whole(let s): s.isEmpty
+            case .number(let n): n == -1
+            }
+        }
+    }
+
+    /// `fields` without the empty ones at the end (`""` and -1, which the page puts back): most
+    /// records have no twin group and no note.
+    static func trimmed(_ fields: [Field]) -> [Field] {
+        var fields = fields
+        while let last = fields.last, last.isEmpty { fields.removeLast() }
+        return fields
     }
 
     private var ids: [String] = []
