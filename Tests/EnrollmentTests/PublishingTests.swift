@@ -169,6 +169,20 @@ import Testing
         #expect(admissions.contains("<tr><td>2026090001<td>司马*<td>一高 (H01)<td>指标到校录取\n"))
     }
 
+    /// A student_id in two lists of the case (here a graduate's id equal to a junior applicant's)
+    /// is named from the first list: primary, junior, graduates, then the second rounds'.
+    @Test func anIDInTwoListsIsNamedFromTheFirst() throws {
+        let base = try Self.results()
+        var admissionCase = try #require(base.admissionCase)
+        admissionCase.graduates = [Graduate(id: "2026070002", name: "司马光", juniorSchool: "J01", score: Score(parsing: "500")!, choices: ["H01"])]
+        let quota = QuotaResults(allocation: base.quota!.allocation,
+                                 admissions: RunCSV(file: "quota-admissions.csv", columns: ["student_id", "junior_school_id", "high_school_id", "route", "score"],
+                                                    rows: [["2026070002", "J01", "H01", "quota", "500"]]), unfilled: nil)
+        let results = RunResults(manifest: nil, levels: base.levels, quota: quota, admissionCase: admissionCase, commitment: nil, ceremony: base.ceremony)
+        let site = try PublishedSite(results)
+        #expect(Self.text(site, "data/quota-admissions.csv").contains("2026070002,J01,H01,quota,500,张*\n"))
+    }
+
     @Test func pagesEscapeEveryText() throws {
         let site = try PublishedSite(try Self.results())
         for file in site.files where file.path.hasSuffix(".html") || file.path.hasSuffix(".js") {

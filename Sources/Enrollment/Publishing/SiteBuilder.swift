@@ -54,12 +54,16 @@ struct SiteBuilder<Sink: SiteFileSink> {
         report = try SupervisionReport(results)
         let admissionCase = results.admissionCase
         schoolNames = Dictionary((admissionCase?.schools ?? []).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        var people: [String: (list: UInt8, index: Int32)] = [:]
         // Lists 0–2: the applicants of both levels and the graduates; 3–4: the second rounds' newcomers.
-        for (list, ids) in [admissionCase?.primaryApplicants.map(\.id), admissionCase?.juniorApplicants.map(\.id), admissionCase?.graduates.map(\.id),
-                            admissionCase?.secondRound?.applicants[.primary]?.map(\.id),
-                            admissionCase?.secondRound?.applicants[.junior]?.map(\.id)].enumerated() {
-            for (k, id) in (ids ?? []).enumerated() where people[id] == nil { people[id] = (UInt8(list), Int32(k)) }
+        let lists = [admissionCase?.primaryApplicants.map(\.id), admissionCase?.juniorApplicants.map(\.id), admissionCase?.graduates.map(\.id),
+                     admissionCase?.secondRound?.applicants[.primary]?.map(\.id),
+                     admissionCase?.secondRound?.applicants[.junior]?.map(\.id)].map { $0 ?? [] }
+        var people: [String: (list: UInt8, index: Int32)] = [:]
+        people.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        // An id's first occurrence wins: written last, from the last list's last id backwards
+        // (one hash per id instead of a look-up and an insertion).
+        for (list, ids) in lists.enumerated().reversed() {
+            for k in ids.indices.reversed() { people[ids[k]] = (UInt8(list), Int32(k)) }
         }
         self.people = people
     }
