@@ -9,8 +9,8 @@ import EnrollmentIO
 /// - `index.html`: the search by student_id and its result card first, then the levels, the
 ///   credentials of the draw and the supervision report; under 500 KB at any size;
 /// - `schools-<level>.html` (paged): the schools of a level; `school-<id>.html`: one school,
-///   its class balance and head-teacher draw, with its placed list and class lists on pages of
-///   at most `SiteBuilder.rowsPerPage` rows (`school-<id>-list-<k>.html`, `-classes-<k>.html`);
+///   its class balance and head-teacher draw, with its placed applicants by class on pages of
+///   at most `SiteBuilder.rowsPerPage` rows (`school-<id>-list-<k>.html`);
 /// - `quota.html` and `quota-admissions-<k>.html` when the run has quota files;
 /// - `about.html` (the seed, the commitment and the lottery number in plain words, and how to
 ///   check them), `files.html` (every file with its SHA-256);

@@ -282,18 +282,24 @@ struct SiteBuilder<Sink: SiteFileSink> {
         let name = levelName(level.level)
         let nameAt = placements.appendedIndex("name_masked")
         let fillOf = Dictionary(fills.map { ($0.schoolID, $0) }, uniquingKeysWith: { first, _ in first })
-        for id in schoolIDs.sorted() {
-            let fill = fillOf[id]
-            let rows = placedRows[id] ?? []
-            try schoolFiles(id, level: level.level, fill: fill, cutoff: cutoffText[id] ?? "–",
-                            placed: rows.map { k in
-                                let row = p.rows[k]
-                                return [row[sid]] + (nameAt.map { [placements.appended[k][$0]] } ?? [])
-                                    + [statusText(row[status]), row[rank], row[tier], listNumber(row[lottery])]
-                            },
-                            classOf: rows.map { classOf[p.rows[$0][sid]] ?? "" }, named: nameAt != nil,
-                            summary: summary.map { ($0.columns, summaryRows[id] ?? []) }, balance: balance.map { ($0.columns, balanceRows[id] ?? []) },
-                            heads: heads.map { ($0.columns, headRows[id] ?? []) })
+        // The schools' pages made on all cores a batch at a time (each school its own slot: the
+        // order is the schools'), then handed to the sink in that order.
+        let ids = schoolIDs.sorted(), batch = 32
+        for start in stride(from: 0, to: ids.count, by: batch) {
+            let part = Array(ids[start..<min(ids.count, start + batch)])
+            let pages = concurrentMap(count: part.count) { slot in
+                let id = part[slot], rows = placedRows[id] ?? []
+                return schoolPages(id, level: level.level, fill: fillOf[id], cutoff: cutoffText[id] ?? "–",
+                                   placed: rows.map { k in
+                                       let row = p.rows[k]
+                                       return [row[sid]] + (nameAt.map { [placements.appended[k][$0]] } ?? [])
+                                           + [statusText(row[status]), row[rank], row[tier], listNumber(row[lottery])]
+                                   },
+                                   classOf: rows.map { classOf[p.rows[$0][sid]] ?? "" }, named: nameAt != nil,
+                                   summary: summary.map { ($0.columns, summaryRows[id] ?? []) }, balance: balance.map { ($0.columns, balanceRows[id] ?? []) },
+                                   heads: heads.map { ($0.columns, headRows[id] ?? []) })
+            }
+            for school in pages { for file in school { try add(file.path, file.bytes) } }
         }
         try schoolListFiles(level.level, fills: fills, cutoffText: cutoffText, downloads: [placements, cutoffs] + [summary, balance, heads].compactMap { $0 })
         let l = report.levels.first { $0.level == level.level }
@@ -359,12 +365,13 @@ struct SiteBuilder<Sink: SiteFileSink> {
     /// The key of a level's second round in the page's data: `<level>-second-round`, its draw's name.
     static func secondRoundKey(_ level: SchoolLevel) -> String { "\(level.rawValue)-second-round" }
 
-    /// The pages of one school: its summary with class balance and head-teacher draw, and the
-    /// list of its placed applicants by class (`listPages`). `placed` holds the list's cells
+    /// The pages of one school, in the order written: its summary with class balance and
+    /// head-teacher draw, and the list of its placed applicants by class (`listPages`). `placed` holds the list's cells
     /// (student_id, masked name when `named`, status, choice rank, tier, lottery number),
     /// `classOf` each row's class ("" when none).
-    mutating func schoolFiles(_ id: String, level: SchoolLevel, fill: SupervisionReport.SchoolFill?, cutoff: String, placed: [[String]], classOf: [String],
-                              named: Bool, summary: ([String], [[String]])?, balance: ([String], [[String]])?, heads: ([String], [[String]])?) throws {
+    func schoolPages(_ id: String, level: SchoolLevel, fill: SupervisionReport.SchoolFill?, cutoff: String, placed: [[String]], classOf: [String],
+                     named: Bool, summary: ([String], [[String]])?, balance: ([String], [[String]])?, heads: ([String], [[String]])?) -> [(path: String, bytes: [UInt8])] {
+        var files: [(path: String, bytes: [UInt8])] = []
         let title = "\(levelName(level)) · \(schoolLabel(id))"
         var body = menu + "<h1>\(e(title))</h1>\n"
         if let fill {
@@ -392,7 +399,7 @@ struct SiteBuilder<Sink: SiteFileSink> {
             body += "<h2>\(e(t(.headTeachers)))</h2>\n" + page.table([t(.classNo), t(.teacher)], rows.map { [$0[hn], $0[ht]] })
         }
         body += "<p>\(e(t(.masking))): \(e(t(.maskingExplained)))</p>\n"
-        try add(Self.schoolPage(id), page.document(title: "\(title) · \(t(.title))", body: body))
+        files.append((Self.schoolPage(id), page.document(title: "\(title) · \(t(.title))", body: body)))
 
         let header = [t(.studentID)] + (named ? [t(.name)] : []) + [t(.status), t(.choiceRank), t(.tier), t(.lotteryNumber)]
         for (k, sections) in pages.enumerated() {
@@ -405,8 +412,9 @@ struct SiteBuilder<Sink: SiteFileSink> {
                 }
                 list += page.table(header, section.rows.lazy.map { placed[$0] }, tableClass: "hash-last")
             }
-            try add(path(k + 1), page.document(title: pageHeading, body: list + pager + "<p>\(e(t(.masking))): \(e(t(.maskingExplained)))</p>\n"))
+            files.append((path(k + 1), page.document(title: pageHeading, body: list + pager + "<p>\(e(t(.masking))): \(e(t(.maskingExplained)))</p>\n")))
         }
+        return files
     }
 
     /// A part of a list page: rows of one class (`classNo`, "" for the placed in no class) of

@@ -151,147 +151,16 @@ package struct SupervisionReport: Sendable, Equatable {
     /// - Complexity: O(rows of the run's files).
     init(_ results: RunResults) throws(PublishingError) {
         let schoolsByID = Dictionary((results.admissionCase?.schools ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var levels: [Level] = []
-        var verdicts: [Verdict] = []
-        var resources: [ResourceBalance] = []
-        func verdict(_ indicator: String, _ level: SchoolLevel?, _ count: Int, of denominator: Int, target: String?,
-                     percent: Bool = true, passes: (Int, Int) -> Bool) -> Verdict {
-            Verdict(indicator: indicator, level: level, count: count, denominator: denominator,
-                    value: percent ? Self.percent(count, of: denominator) : "\(count)", target: target,
-                    passes: target == nil || (percent && denominator == 0) ? nil : passes(count, denominator))
+        // The levels on all cores, each its own slot: the order is the run's.
+        let parts = concurrentMap(count: results.levels.count) { k in
+            Result { () throws(PublishingError) in try Self.level(results.levels[k], of: results, schoolsByID: schoolsByID) }
         }
-        for level in results.levels {
-            let p = level.placements
-            typealias P = PlacementsFile.Column
-            let (sid, school, status, note) = (try p.index(P.studentID), try p.index(P.schoolID), try p.index(P.status), try p.index(P.note))
-            var zoneSchools: [String: [Substring]] = [:]
-            if let zoning = level.zoning {
-                let (zs, zc) = (try zoning.index(ZoningFile.Column.studentID), try zoning.index(ZoningFile.Column.schools))
-                for row in zoning.rows { zoneSchools[row[zs]] = ZoningFile.schools(inField: row[zc]) }
-            }
-            var feeder: [String: String] = [:]
-            if level.level == .junior, let applicants = results.admissionCase?.juniorApplicants {
-                for a in applicants { if let primary = a.primarySchool, let feeds = schoolsByID[primary]?.feeds { feeder[a.id] = feeds } }
-            }
-            let seatsColumn = p.columns.firstIndex(of: P.seats.rawValue)
-            let applicants = results.admissionCase?.applicants(level.level) ?? []
-            var categories: [String: [String]] = [:]
-            for a in applicants where !a.categories.isEmpty { categories[a.id] = a.categories }
-            let migrantTags = results.admissionCase?.policy.purchasedPlaceCategories ?? []
-            var groupFill: [String: Int] = [:], groupOfCategory: [String: Int] = [:], migrantsPlaced = 0
-            // The standard's nearby admission (urban and town public schools, boarding ones left
-            // out), admissions outside the zone at public schools, disabled children placed.
-            var standardPlaced = 0, standardNearby = 0, publicPlaced = 0, publicOutOfZone = 0, disabledPlaced = 0
-            var counts: [String: Int] = [:], placed: [String: Int] = [:], reasons: [String: [String: Int]] = [:], nearby = 0
-            for row in p.rows {
-                counts[row[status], default: 0] += 1
-                if row[status] != PlacementRun.Placement.Status.admitted.rawValue {
-                    reasons[row[status], default: [:]][row[note].isEmpty ? Self.noListedSeat : row[note], default: 0] += 1
-                }
-                guard row[status] != PlacementRun.Placement.Status.unplaced.rawValue, !row[school].isEmpty else { continue }
-                placed[row[school], default: 0] += 1
-                let isNearby = zoneSchools[row[sid]]?.contains(Substring(row[school])) == true || feeder[row[sid]] == row[school]
-                if let s = schoolsByID[row[school]], s.sector == .public {
-                    publicPlaced += 1
-                    if !isNearby { publicOutOfZone += 1 }
-                    if s.locale == .urban || s.locale == .town, !s.boarding {
-                        standardPlaced += 1
-                        if isNearby { standardNearby += 1 }
-                    }
-                }
-                if categories[row[sid]]?.contains("disabled") == true { disabledPlaced += 1 }
-                let seats = seatsColumn.map { row[$0] } ?? ""
-                if !seats.isEmpty {
-                    let key = row[school] + "\u{0}" + seats
-                    groupFill[key, default: 0] += 1
-                    if let category = SeatsLabel(code: seats)?.reservedCategory, categories[row[sid]]?.contains(category) == true {
-                        groupOfCategory[key, default: 0] += 1
-                    }
-                }
-                if let tags = categories[row[sid]], tags.contains(where: migrantTags.contains),
-                   SeatsLabel(code: seats) == .purchased || schoolsByID[row[school]]?.sector == .public {
-                    migrantsPlaced += 1
-                }
-                if isNearby { nearby += 1 }
-            }
-            var firstChoice: [String: Int]?
-            if let ranks = level.ranks {
-                let (rs, rc) = (try ranks.index(RanksFile.Column.schoolID), try ranks.index(RanksFile.Column.choiceRank))
-                var tally: [String: Int] = [:]
-                for row in ranks.rows where row[rc] == "1" { tally[row[rs], default: 0] += 1 }
-                firstChoice = tally
-            }
-            let c = level.cutoffs
-            let (cs, cc, cg) = (try c.index(CutoffsFile.Column.schoolID), try c.index(CutoffsFile.Column.capacity),
-                                c.columns.firstIndex(of: CutoffsFile.Column.seats.rawValue))
-            // A school's seats are the sum of its groups' (one row each).
-            var capacity: [String: Int] = [:], seatGroups: [SeatGroupFill] = []
-            for row in c.rows {
-                capacity[row[cs], default: 0] += Int(row[cc]) ?? 0
-                guard let cg, SeatsLabel(code: row[cg]) != .all else { continue }
-                let key = row[cs] + "\u{0}" + row[cg]
-                seatGroups.append(SeatGroupFill(schoolID: row[cs], seats: row[cg], capacity: Int(row[cc]) ?? 0, filled: groupFill[key] ?? 0,
-                                                ofCategory: SeatsLabel(code: row[cg])?.reservedCategory != nil && results.admissionCase != nil ? groupOfCategory[key] ?? 0 : nil))
-            }
-            let schools = capacity.keys.sorted().map { id in
-                let seats = capacity[id]!, n = placed[id] ?? 0
-                return SchoolFill(schoolID: id, seats: seats, placed: n, firstChoice: firstChoice.map { $0[id] ?? 0 },
-                                  fillRate: Self.percent(n, of: seats))
-            }
-            let migrantCount = results.admissionCase == nil ? nil : applicants.count { $0.categories.contains(where: migrantTags.contains) }
-            let migrants = migrantCount.map { n in
-                MigrantShare(children: n, inPublicOrPurchased: migrantsPlaced, rate: Self.percent(migrantsPlaced, of: n),
-                             meetsTarget: migrantsPlaced * 100 >= Self.migrantTargetPercent * n)
-            }
-            var sizes: [Int: Int] = [:], large: [LargeClass] = []
-            if let summary = level.classSummary {
-                typealias S = ClassSummaryFile.Column
-                let (ss, sn, sz) = (try summary.index(S.schoolID), try summary.index(S.classNumber), try summary.index(S.size))
-                for row in summary.rows {
-                    let size = Int(row[sz]) ?? 0
-                    sizes[size, default: 0] += 1
-                    if size >= Self.largeClassSize { large.append(LargeClass(schoolID: row[ss], classNumber: row[sn], size: size)) }
-                }
-            }
-            if results.admissionCase != nil {
-                let l = level.level
-                let hasLocale = schoolsByID.values.contains { $0.level == l && $0.locale != nil }
-                verdicts.append(hasLocale
-                    ? verdict("nearby_admission", l, standardNearby, of: standardPlaced, target: l == .primary ? "100%" : "≥ 95%") { n, d in
-                        l == .primary ? n == d : n * 100 >= 95 * d }
-                    : Verdict(indicator: "nearby_admission", level: l, count: 0, denominator: 0, value: "–",
-                              target: l == .primary ? "100%" : "≥ 95%", passes: nil))
-                verdicts.append(verdict("out_of_zone_public", l, publicOutOfZone, of: publicPlaced, target: "≤ 5%") { n, d in n * 100 <= 5 * d })
-                if let migrants {
-                    verdicts.append(verdict("migrants_public_or_purchased", l, migrants.inPublicOrPurchased, of: migrants.children,
-                                            target: "≥ \(Self.migrantTargetPercent)%") { n, d in n * 100 >= Self.migrantTargetPercent * d })
-                }
-                let disabled = applicants.count { $0.has("disabled") }
-                verdicts.append(verdict("disabled_placed", l, disabledPlaced, of: disabled, target: "100%") { n, d in n == d })
-            }
-            if let c = results.admissionCase, let balance = ResourceBalance(level: level.level, admissionCase: c, placed: placed) {
-                resources.append(balance)
-                let max = ResourceBalance.cvMaximum(level.level)
-                verdicts.append(verdict("schools_meeting_resources", level.level, balance.schools.count { $0.passes }, of: balance.schools.count,
-                                        target: "100%") { n, d in n == d })
-                verdicts.append(Verdict(indicator: "resource_spread", level: level.level, count: balance.coefficients.count { $0 != nil },
-                                        denominator: balance.coefficients.count, value: balance.comprehensive.map { DecimalText.format($0, places: 3) } ?? "–",
-                                        target: "≤ " + DecimalText.format(max, places: 2), passes: balance.spreadPasses))
-            }
-            if level.classSummary != nil {
-                let classes = sizes.values.reduce(0, +)
-                verdicts.append(verdict("large_classes", level.level, large.count, of: classes, target: "0", percent: false) { n, _ in n == 0 })
-                let middling = sizes.filter { (46...55).contains($0.key) }.values.reduce(0, +)
-                verdicts.append(verdict("classes_46_to_55", level.level, middling, of: classes, target: nil, percent: false) { _, _ in true })
-            }
-            levels.append(Level(
-                level: level.level, applicants: p.rows.count, nearby: nearby, nearbyRate: Self.percent(nearby, of: p.rows.count),
-                admitted: counts[PlacementRun.Placement.Status.admitted.rawValue] ?? 0,
-                reassigned: counts[PlacementRun.Placement.Status.reassigned.rawValue] ?? 0, unplaced: counts[PlacementRun.Placement.Status.unplaced.rawValue] ?? 0,
-                reasons: reasons.keys.sorted().flatMap { s in reasons[s]!.keys.sorted().map { Reason(status: s, reason: $0, count: reasons[s]![$0]!) } },
-                schools: schools, seatGroups: seatGroups, migrants: migrants,
-                classSizes: sizes.keys.sorted().map { ($0, sizes[$0]!) },
-                largeClasses: large.sorted { ($0.schoolID, Int($0.classNumber) ?? 0) < ($1.schoolID, Int($1.classNumber) ?? 0) }))
+        var levels: [Level] = [], verdicts: [Verdict] = [], resources: [ResourceBalance] = []
+        for part in parts {
+            let (level, levelVerdicts, balance) = try part.get()
+            levels.append(level)
+            verdicts += levelVerdicts
+            if let balance { resources.append(balance) }
         }
         self.levels = levels
         var quota: [QuotaShare] = []
@@ -314,12 +183,159 @@ package struct SupervisionReport: Sendable, Equatable {
         self.quota = quota
         if let policy = results.admissionCase?.policy, !quota.isEmpty, quota.allSatisfy({ $0.plan != nil }) {
             let (given, plans) = (quota.reduce(0) { $0 + $1.quotaSeats }, quota.reduce(0) { $0 + $1.plan! })
-            verdicts.append(verdict("quota_share", nil, given, of: plans, target: "≥ \(Self.percentText(policy.quotaShareValue))") { n, d in
+            verdicts.append(Self.verdict("quota_share", nil, given, of: plans, target: "≥ \(Self.percentText(policy.quotaShareValue))") { n, d in
                 (try? Rational(Int128(n), Int128(d))).map { $0 >= policy.quotaShareValue } ?? false
             })
         }
         self.verdicts = verdicts
         self.resources = resources
+    }
+
+    /// One level's part of the report: its figures, its verdicts (in the report's order) and its
+    /// resource balance.
+    /// - Complexity: O(rows of the level's run files).
+    private static func level(_ level: LevelResults, of results: RunResults, schoolsByID: [String: School]) throws(PublishingError)
+        -> (Level, [Verdict], ResourceBalance?) {
+        var verdicts: [Verdict] = []
+        let p = level.placements
+        typealias P = PlacementsFile.Column
+        let (sid, school, status, note) = (try p.index(P.studentID), try p.index(P.schoolID), try p.index(P.status), try p.index(P.note))
+        var zoneSchools: [String: [Substring]] = [:]
+        if let zoning = level.zoning {
+            let (zs, zc) = (try zoning.index(ZoningFile.Column.studentID), try zoning.index(ZoningFile.Column.schools))
+            for row in zoning.rows { zoneSchools[row[zs]] = ZoningFile.schools(inField: row[zc]) }
+        }
+        var feeder: [String: String] = [:]
+        if level.level == .junior, let applicants = results.admissionCase?.juniorApplicants {
+            for a in applicants { if let primary = a.primarySchool, let feeds = schoolsByID[primary]?.feeds { feeder[a.id] = feeds } }
+        }
+        let seatsColumn = p.columns.firstIndex(of: P.seats.rawValue)
+        let applicants = results.admissionCase?.applicants(level.level) ?? []
+        var categories: [String: [String]] = [:]
+        for a in applicants where !a.categories.isEmpty { categories[a.id] = a.categories }
+        let migrantTags = results.admissionCase?.policy.purchasedPlaceCategories ?? []
+        var groupFill: [String: Int] = [:], groupOfCategory: [String: Int] = [:], migrantsPlaced = 0
+        // The standard's nearby admission (urban and town public schools, boarding ones left
+        // out), admissions outside the zone at public schools, disabled children placed.
+        var standardPlaced = 0, standardNearby = 0, publicPlaced = 0, publicOutOfZone = 0, disabledPlaced = 0
+        var counts: [String: Int] = [:], placed: [String: Int] = [:], reasons: [String: [String: Int]] = [:], nearby = 0
+        for row in p.rows {
+            counts[row[status], default: 0] += 1
+            if row[status] != PlacementRun.Placement.Status.admitted.rawValue {
+                reasons[row[status], default: [:]][row[note].isEmpty ? Self.noListedSeat : row[note], default: 0] += 1
+            }
+            guard row[status] != PlacementRun.Placement.Status.unplaced.rawValue, !row[school].isEmpty else { continue }
+            placed[row[school], default: 0] += 1
+            let isNearby = zoneSchools[row[sid]]?.contains(Substring(row[school])) == true || feeder[row[sid]] == row[school]
+            if let s = schoolsByID[row[school]], s.sector == .public {
+                publicPlaced += 1
+                if !isNearby { publicOutOfZone += 1 }
+                if s.locale == .urban || s.locale == .town, !s.boarding {
+                    standardPlaced += 1
+                    if isNearby { standardNearby += 1 }
+                }
+            }
+            if categories[row[sid]]?.contains("disabled") == true { disabledPlaced += 1 }
+            let seats = seatsColumn.map { row[$0] } ?? ""
+            if !seats.isEmpty {
+                let key = row[school] + "\u{0}" + seats
+                groupFill[key, default: 0] += 1
+                if let category = SeatsLabel(code: seats)?.reservedCategory, categories[row[sid]]?.contains(category) == true {
+                    groupOfCategory[key, default: 0] += 1
+                }
+            }
+            if let tags = categories[row[sid]], tags.contains(where: migrantTags.contains),
+               SeatsLabel(code: seats) == .purchased || schoolsByID[row[school]]?.sector == .public {
+                migrantsPlaced += 1
+            }
+            if isNearby { nearby += 1 }
+        }
+        var firstChoice: [String: Int]?
+        if let ranks = level.ranks {
+            let (rs, rc) = (try ranks.index(RanksFile.Column.schoolID), try ranks.index(RanksFile.Column.choiceRank))
+            var tally: [String: Int] = [:]
+            for row in ranks.rows where row[rc] == "1" { tally[row[rs], default: 0] += 1 }
+            firstChoice = tally
+        }
+        let c = level.cutoffs
+        let (cs, cc, cg) = (try c.index(CutoffsFile.Column.schoolID), try c.index(CutoffsFile.Column.capacity),
+                            c.columns.firstIndex(of: CutoffsFile.Column.seats.rawValue))
+        // A school's seats are the sum of its groups' (one row each).
+        var capacity: [String: Int] = [:], seatGroups: [SeatGroupFill] = []
+        for row in c.rows {
+            capacity[row[cs], default: 0] += Int(row[cc]) ?? 0
+            guard let cg, SeatsLabel(code: row[cg]) != .all else { continue }
+            let key = row[cs] + "\u{0}" + row[cg]
+            seatGroups.append(SeatGroupFill(schoolID: row[cs], seats: row[cg], capacity: Int(row[cc]) ?? 0, filled: groupFill[key] ?? 0,
+                                            ofCategory: SeatsLabel(code: row[cg])?.reservedCategory != nil && results.admissionCase != nil ? groupOfCategory[key] ?? 0 : nil))
+        }
+        let schools = capacity.keys.sorted().map { id in
+            let seats = capacity[id]!, n = placed[id] ?? 0
+            return SchoolFill(schoolID: id, seats: seats, placed: n, firstChoice: firstChoice.map { $0[id] ?? 0 },
+                              fillRate: Self.percent(n, of: seats))
+        }
+        let migrantCount = results.admissionCase == nil ? nil : applicants.count { $0.categories.contains(where: migrantTags.contains) }
+        let migrants = migrantCount.map { n in
+            MigrantShare(children: n, inPublicOrPurchased: migrantsPlaced, rate: Self.percent(migrantsPlaced, of: n),
+                         meetsTarget: migrantsPlaced * 100 >= Self.migrantTargetPercent * n)
+        }
+        var sizes: [Int: Int] = [:], large: [LargeClass] = []
+        if let summary = level.classSummary {
+            typealias S = ClassSummaryFile.Column
+            let (ss, sn, sz) = (try summary.index(S.schoolID), try summary.index(S.classNumber), try summary.index(S.size))
+            for row in summary.rows {
+                let size = Int(row[sz]) ?? 0
+                sizes[size, default: 0] += 1
+                if size >= Self.largeClassSize { large.append(LargeClass(schoolID: row[ss], classNumber: row[sn], size: size)) }
+            }
+        }
+        if results.admissionCase != nil {
+            let l = level.level
+            let hasLocale = schoolsByID.values.contains { $0.level == l && $0.locale != nil }
+            verdicts.append(hasLocale
+                ? verdict("nearby_admission", l, standardNearby, of: standardPlaced, target: l == .primary ? "100%" : "≥ 95%") { n, d in
+                    l == .primary ? n == d : n * 100 >= 95 * d }
+                : Verdict(indicator: "nearby_admission", level: l, count: 0, denominator: 0, value: "–",
+                          target: l == .primary ? "100%" : "≥ 95%", passes: nil))
+            verdicts.append(verdict("out_of_zone_public", l, publicOutOfZone, of: publicPlaced, target: "≤ 5%") { n, d in n * 100 <= 5 * d })
+            if let migrants {
+                verdicts.append(verdict("migrants_public_or_purchased", l, migrants.inPublicOrPurchased, of: migrants.children,
+                                        target: "≥ \(Self.migrantTargetPercent)%") { n, d in n * 100 >= Self.migrantTargetPercent * d })
+            }
+            let disabled = applicants.count { $0.has("disabled") }
+            verdicts.append(verdict("disabled_placed", l, disabledPlaced, of: disabled, target: "100%") { n, d in n == d })
+        }
+        let balance = results.admissionCase.flatMap { ResourceBalance(level: level.level, admissionCase: $0, placed: placed) }
+        if let balance {
+            let max = ResourceBalance.cvMaximum(level.level)
+            verdicts.append(verdict("schools_meeting_resources", level.level, balance.schools.count { $0.passes }, of: balance.schools.count,
+                                    target: "100%") { n, d in n == d })
+            verdicts.append(Verdict(indicator: "resource_spread", level: level.level, count: balance.coefficients.count { $0 != nil },
+                                    denominator: balance.coefficients.count, value: balance.comprehensive.map { DecimalText.format($0, places: 3) } ?? "–",
+                                    target: "≤ " + DecimalText.format(max, places: 2), passes: balance.spreadPasses))
+        }
+        if level.classSummary != nil {
+            let classes = sizes.values.reduce(0, +)
+            verdicts.append(verdict("large_classes", level.level, large.count, of: classes, target: "0", percent: false) { n, _ in n == 0 })
+            let middling = sizes.filter { (46...55).contains($0.key) }.values.reduce(0, +)
+            verdicts.append(verdict("classes_46_to_55", level.level, middling, of: classes, target: nil, percent: false) { _, _ in true })
+        }
+        return (Level(
+            level: level.level, applicants: p.rows.count, nearby: nearby, nearbyRate: Self.percent(nearby, of: p.rows.count),
+            admitted: counts[PlacementRun.Placement.Status.admitted.rawValue] ?? 0,
+            reassigned: counts[PlacementRun.Placement.Status.reassigned.rawValue] ?? 0, unplaced: counts[PlacementRun.Placement.Status.unplaced.rawValue] ?? 0,
+            reasons: reasons.keys.sorted().flatMap { s in reasons[s]!.keys.sorted().map { Reason(status: s, reason: $0, count: reasons[s]![$0]!) } },
+            schools: schools, seatGroups: seatGroups, migrants: migrants,
+            classSizes: sizes.keys.sorted().map { ($0, sizes[$0]!) },
+            largeClasses: large.sorted { ($0.schoolID, Int($0.classNumber) ?? 0) < ($1.schoolID, Int($1.classNumber) ?? 0) }), verdicts, balance)
+    }
+
+    /// A figure with its threshold (`passes` compares the integers), or without one.
+    private static func verdict(_ indicator: String, _ level: SchoolLevel?, _ count: Int, of denominator: Int, target: String?,
+                                percent: Bool = true, passes: (Int, Int) -> Bool) -> Verdict {
+        Verdict(indicator: indicator, level: level, count: count, denominator: denominator,
+                value: percent ? Self.percent(count, of: denominator) : "\(count)", target: target,
+                passes: target == nil || (percent && denominator == 0) ? nil : passes(count, denominator))
     }
 
     /// An exact share as a percentage without trailing zeros (`1/2` is `50%`, `3/5` is `60%`).
