@@ -42,6 +42,15 @@ struct RunCSV: Sendable, Equatable {
             }
         }
 
+        /// Row `k`'s field in column `c`, without the rest of the row.
+        /// - Complexity: O(size of the field).
+        subscript(k: Int, c: Int) -> String {
+            switch storage {
+            case .table(let t): t[k, c]
+            case .array(let a): a[k][c]
+            }
+        }
+
         static func == (a: Rows, b: Rows) -> Bool { a.elementsEqual(b) }
     }
 

@@ -200,33 +200,34 @@ package struct SupervisionReport: Sendable, Equatable {
         let p = level.placements
         typealias P = PlacementsFile.Column
         let (sid, school, status, note) = (try p.index(P.studentID), try p.index(P.schoolID), try p.index(P.status), try p.index(P.note))
-        var zoneSchools: [String: [Substring]] = [:]
-        if let zoning = level.zoning {
-            let (zs, zc) = (try zoning.index(ZoningFile.Column.studentID), try zoning.index(ZoningFile.Column.schools))
-            for row in zoning.rows { zoneSchools[row[zs]] = ZoningFile.schools(inField: row[zc]) }
-        }
-        var feeder: [String: String] = [:]
-        if level.level == .junior, let applicants = results.admissionCase?.juniorApplicants {
-            for a in applicants { if let primary = a.primarySchool, let feeds = schoolsByID[primary]?.feeds { feeder[a.id] = feeds } }
-        }
+        // A placement's zoning row and applicant, found where the files put them in the same order.
+        let zoning = level.zoning
+        let zoneColumns = try zoning.map { z throws(PublishingError) in (try z.index(ZoningFile.Column.studentID), try z.index(ZoningFile.Column.schools)) }
+        var zoningRow = AlignedIndex(count: zoning?.rows.count ?? 0) { zoning!.rows[$0, zoneColumns!.0] }
         let seatsColumn = p.columns.firstIndex(of: P.seats.rawValue)
         let applicants = results.admissionCase?.applicants(level.level) ?? []
-        var categories: [String: [String]] = [:]
-        for a in applicants where !a.categories.isEmpty { categories[a.id] = a.categories }
+        var applicantRow = AlignedIndex(count: applicants.count) { applicants[$0].id }
         let migrantTags = results.admissionCase?.policy.purchasedPlaceCategories ?? []
         var groupFill: [String: Int] = [:], groupOfCategory: [String: Int] = [:], migrantsPlaced = 0
         // The standard's nearby admission (urban and town public schools, boarding ones left
         // out), admissions outside the zone at public schools, disabled children placed.
         var standardPlaced = 0, standardNearby = 0, publicPlaced = 0, publicOutOfZone = 0, disabledPlaced = 0
         var counts: [String: Int] = [:], placed: [String: Int] = [:], reasons: [String: [String: Int]] = [:], nearby = 0
-        for row in p.rows {
+        for (k, row) in p.rows.enumerated() {
             counts[row[status], default: 0] += 1
             if row[status] != PlacementRun.Placement.Status.admitted.rawValue {
                 reasons[row[status], default: [:]][row[note].isEmpty ? Self.noListedSeat : row[note], default: 0] += 1
             }
             guard row[status] != PlacementRun.Placement.Status.unplaced.rawValue, !row[school].isEmpty else { continue }
             placed[row[school], default: 0] += 1
-            let isNearby = zoneSchools[row[sid]]?.contains(Substring(row[school])) == true || feeder[row[sid]] == row[school]
+            let applicant = applicantRow.position(of: row[sid], expected: k).map { applicants[$0] }
+            let inZone = zoningRow.position(of: row[sid], expected: k).map { z in
+                ZoningFile.schools(inField: zoning!.rows[z, zoneColumns!.1]).contains(Substring(row[school]))
+            } ?? false
+            // A junior applicant's feeder school: the junior school its primary school feeds.
+            let feeder = level.level == .junior ? applicant?.primarySchool.flatMap { schoolsByID[$0]?.feeds } : nil
+            let isNearby = inZone || feeder == row[school]
+            let categories = applicant?.categories ?? []
             if let s = schoolsByID[row[school]], s.sector == .public {
                 publicPlaced += 1
                 if !isNearby { publicOutOfZone += 1 }
@@ -235,16 +236,16 @@ package struct SupervisionReport: Sendable, Equatable {
                     if isNearby { standardNearby += 1 }
                 }
             }
-            if categories[row[sid]]?.contains("disabled") == true { disabledPlaced += 1 }
+            if categories.contains("disabled") { disabledPlaced += 1 }
             let seats = seatsColumn.map { row[$0] } ?? ""
             if !seats.isEmpty {
                 let key = row[school] + "\u{0}" + seats
                 groupFill[key, default: 0] += 1
-                if let category = SeatsLabel(code: seats)?.reservedCategory, categories[row[sid]]?.contains(category) == true {
+                if let category = SeatsLabel(code: seats)?.reservedCategory, categories.contains(category) {
                     groupOfCategory[key, default: 0] += 1
                 }
             }
-            if let tags = categories[row[sid]], tags.contains(where: migrantTags.contains),
+            if categories.contains(where: migrantTags.contains),
                SeatsLabel(code: seats) == .purchased || schoolsByID[row[school]]?.sector == .public {
                 migrantsPlaced += 1
             }
