@@ -79,4 +79,13 @@ import Testing
         #expect((1...3).allSatisfy { school.contains("<a href=\"school-J01-list-1.html#class-\($0)\">\($0)</a>") })
         #expect(!site.files.contains { $0.path.contains("-classes-") })
     }
+
+    /// A group cut by a page's ends is counted whole in its heading.
+    @Test func aGroupCutByThePageIsCountedWhole() throws {
+        let builder = try Builder(sink: SiteMemory(), results: SiteSearchTests.bigRun(80), page: SitePage(language: .en, notice: nil))
+        let keys = ["A", "A", "A", "B", "B"]
+        let html = builder.groupedTables(["id"], 1..<4, of: 0..<5, key: { keys[$0] }, title: { "school \($0)" }) { ["row\($0)"] }
+        #expect(html.components(separatedBy: "\n").filter { $0.hasPrefix("<h2>") } == ["<h2>school A (3)</h2>", "<h2>school B (2)</h2>"])
+        #expect(html.components(separatedBy: "<tr><td>").dropFirst().map { String($0.prefix(4)) } == ["row1", "row2", "row3"])
+    }
 }

@@ -17,9 +17,16 @@ package struct CSVWriter: Sendable {
     /// - Complexity: O(total length of the fields).
     package mutating func append(_ fields: [String]) {
         precondition(fields.count == columnCount, "a CSV row must have as many fields as its header")
+        Self.appendRow(fields, to: &bytes)
+    }
+
+    /// Appends one row's bytes, its line end included, to `bytes` (a part of a file made apart,
+    /// a chunk of rows on another core).
+    /// - Complexity: O(total length of the fields).
+    package static func appendRow(_ fields: [String], to bytes: inout [UInt8]) {
         for (k, field) in fields.enumerated() {
             if k > 0 { bytes.append(UInt8(ascii: ",")) }
-            Self.appendField(field, to: &bytes)
+            appendField(field, to: &bytes)
         }
         bytes.append(UInt8(ascii: "\n"))
     }

@@ -153,33 +153,45 @@ package struct RunResults: Sendable {
     /// - Complexity: O(size of the run's tables + size of the case).
     package static func read(run: URL, caseFolder: URL?, encoding: TextEncoding? = nil, ceremony: SeedCeremony?) throws -> RunResults {
         let manifest = try Manifest.read(run: run)
-        func csv(_ path: String) throws(PublishingError) -> RunCSV? {
-            let url = run.appendingPathComponent(path)
-            guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw .unreadable(Diagnostic(SourceLocation(file: path), FileProblem.reading(url.path)))
-            }
-            return try RunCSV(file: path, bytes: [UInt8](data))
+        func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: run.appendingPathComponent(path).path) }
+        let levelFolders = [SchoolLevel.primary, .junior].flatMap { level in
+            [(level: level, folder: level.rawValue + "/", round: 1), (level: level, folder: level.rawValue + "/" + SecondRound.folder + "/", round: 2)]
         }
-        var levels: [LevelResults] = [], secondRounds: [LevelResults] = []
-        for level in [SchoolLevel.primary, .junior] {
-            for (folder, rounds) in [(level.rawValue + "/", 1), (level.rawValue + "/" + SecondRound.folder + "/", 2)] {
-                guard let placements = try csv(folder + PlacementsFile.name) else { continue }
-                guard let cutoffs = try csv(folder + CutoffsFile.name) else { throw PublishingError.missingFile(folder + CutoffsFile.name) }
-                let results = LevelResults(level: level, placements: placements, cutoffs: cutoffs,
-                                           zoning: try csv(folder + ZoningFile.name), ranks: try csv(folder + RanksFile.name),
-                                           classes: try csv(folder + "classes.csv"), classSummary: try csv(folder + "class-summary.csv"),
-                                           classBalance: try csv(folder + "class-balance.csv"), headTeachers: try csv(folder + "head-teachers.csv"),
-                                           waitlists: try csv(folder + WaitlistsFile.name))
-                if rounds == 1 { levels.append(results) } else { secondRounds.append(results) }
+        let levelFiles = [PlacementsFile.name, CutoffsFile.name, ZoningFile.name, RanksFile.name, "classes.csv", "class-summary.csv",
+                          "class-balance.csv", "head-teachers.csv", WaitlistsFile.name]
+        let quotaFiles = ["quota-allocation.csv", "quota-admissions.csv", "quota-unfilled.csv"]
+        // The files the reading below asks for, parsed first on all cores (each its own slot);
+        // each is then taken, or its problem thrown, where the reading asks for it, in its order.
+        var wanted = levelFolders.filter { exists($0.folder + PlacementsFile.name) }.flatMap { level in levelFiles.map { level.folder + $0 } }
+        if let folder = quotaFolders.first(where: { exists($0 + quotaFiles[0]) }) { wanted += quotaFiles.map { folder + $0 } }
+        wanted = (wanted + ["lottery-numbers.csv"]).filter(exists)
+        let parsed = concurrentMap(count: wanted.count) { k in
+            Result { () throws(PublishingError) in
+                let url = run.appendingPathComponent(wanted[k])
+                guard let data = FileManager.default.contents(atPath: url.path) else {
+                    throw .unreadable(Diagnostic(SourceLocation(file: wanted[k]), FileProblem.reading(url.path)))
+                }
+                return try RunCSV(file: wanted[k], bytes: [UInt8](data))
             }
+        }
+        let tables = Dictionary(uniqueKeysWithValues: zip(wanted, parsed))
+        func csv(_ path: String) throws(PublishingError) -> RunCSV? { try tables[path]?.get() }
+        var levels: [LevelResults] = [], secondRounds: [LevelResults] = []
+        for (level, folder, round) in levelFolders {
+            guard let placements = try csv(folder + PlacementsFile.name) else { continue }
+            guard let cutoffs = try csv(folder + CutoffsFile.name) else { throw PublishingError.missingFile(folder + CutoffsFile.name) }
+            let results = LevelResults(level: level, placements: placements, cutoffs: cutoffs,
+                                       zoning: try csv(folder + ZoningFile.name), ranks: try csv(folder + RanksFile.name),
+                                       classes: try csv(folder + "classes.csv"), classSummary: try csv(folder + "class-summary.csv"),
+                                       classBalance: try csv(folder + "class-balance.csv"), headTeachers: try csv(folder + "head-teachers.csv"),
+                                       waitlists: try csv(folder + WaitlistsFile.name))
+            if round == 1 { levels.append(results) } else { secondRounds.append(results) }
         }
         guard !levels.isEmpty else { throw PublishingError.nothingToPublish(run.path) }
         var quota: QuotaResults?
         for folder in quotaFolders {
-            guard let allocation = try csv(folder + "quota-allocation.csv") else { continue }
-            quota = QuotaResults(allocation: allocation, admissions: try csv(folder + "quota-admissions.csv"),
-                                 unfilled: try csv(folder + "quota-unfilled.csv"))
+            guard let allocation = try csv(folder + quotaFiles[0]) else { continue }
+            quota = QuotaResults(allocation: allocation, admissions: try csv(folder + quotaFiles[1]), unfilled: try csv(folder + quotaFiles[2]))
             break
         }
         if let ceremony, let manifest, ceremony.seed != manifest.seed {

@@ -533,7 +533,8 @@ struct SiteBuilder<Sink: SiteFileSink> {
         let basis = allocation.column(A.basis), share = allocation.column(A.exactShare)
         body += "<h2>\(e(t(.quotaAllocation)))</h2>\n"
         // Under a heading per high school, its rows without it (the run's order kept).
-        body += groupedTables([t(.juniorSchool), t(.basis), t(.exactShare), t(.seats)], allocation.base.indices, of: allocation.base.indices, heading: { schoolLabel(allocation.base[$0][h]) }) { k in
+        body += groupedTables([t(.juniorSchool), t(.basis), t(.exactShare), t(.seats)], allocation.base.indices, of: allocation.base.indices,
+                              key: { allocation.base[$0, h] }, title: schoolLabel) { k in
             let row = allocation.base[k]
             return [schoolLabel(row[j]), basis.map { row[$0] } ?? "", share.map { row[$0] } ?? "", row[s]]
         }
@@ -560,12 +561,17 @@ struct SiteBuilder<Sink: SiteFileSink> {
             body += "<h2>\(e(t(.quotaAdmissions))) (\(rows.count))</h2>\n" + page.pager(count: count, current: 0) { "quota-admissions-\($0).html" }
             // Under a heading per junior school, its graduates without it (the run's order kept).
             let header = [t(.studentID)] + (named ? [t(.name)] : []) + [t(.highSchool), t(.highSchoolRoute)]
-            for k in 1...count {
-                let heading = "\(t(.quotaAdmissions)) · \(t(.page, "\(k)", "\(count)"))"
-                let pager = page.pager(count: count, current: k) { "quota-admissions-\($0).html" }
-                let part = min(rows.count, (k - 1) * Self.rowsPerPage)..<min(rows.count, k * Self.rowsPerPage)
-                let tables = groupedTables(header, part, of: rows.indices, heading: { k in js.map { schoolLabel(admissions.base[k][$0]) } ?? "" }) { rows[$0] }
-                try add("quota-admissions-\(k).html", page.document(title: heading, body: menu + "<h1>\(e(heading))</h1>\n" + pager + tables + pager))
+            // The pages made on all cores a batch at a time (each its own slot), written in order.
+            for start in stride(from: 1, through: count, by: 32) {
+                let pages = concurrentMap(count: min(32, count - start + 1)) { slot in
+                    let k = start + slot
+                    let heading = "\(t(.quotaAdmissions)) · \(t(.page, "\(k)", "\(count)"))"
+                    let pager = page.pager(count: count, current: k) { "quota-admissions-\($0).html" }
+                    let part = min(rows.count, (k - 1) * Self.rowsPerPage)..<min(rows.count, k * Self.rowsPerPage)
+                    let tables = groupedTables(header, part, of: rows.indices, key: { k in js.map { admissions.base[k, $0] } ?? "" }, title: schoolLabel) { rows[$0] }
+                    return page.document(title: heading, body: menu + "<h1>\(e(heading))</h1>\n" + pager + tables + pager)
+                }
+                for (slot, bytes) in pages.enumerated() { try add("quota-admissions-\(start + slot).html", bytes) }
             }
         }
         body += downloadsHTML([allocation] + [admissions, unfilled].compactMap { $0 })
@@ -573,20 +579,21 @@ struct SiteBuilder<Sink: SiteFileSink> {
         return "<h3 id=\"quota\">\(e(t(.quota)))</h3>\n" + page.figure(chart) + "<p><a class=\"button\" href=\"quota.html\">\(e(t(.quota)))</a></p>\n"
     }
 
-    /// Tables under headings: `rows` (a page of `all`) in their order, a heading (`<h2>`, from
-    /// `heading(k)`, with the number of rows of `all` around it that share it) and a table each
-    /// time the heading changes; `cells(k)` gives row k's cells under `header`.
+    /// Tables under headings: `rows` (a page of `all`) in their order, a heading (`<h2>`:
+    /// `title` of the rows' `key`, with the number of rows of `all` around them that share it)
+    /// and a table each time the key changes; `cells(k)` gives row k's cells under `header`.
     /// - Complexity: O(rows, and the rows of the groups cut at the page's ends).
-    func groupedTables(_ header: [String], _ rows: Range<Int>, of all: Range<Int>, heading: (Int) -> String, cells: (Int) -> [String]) -> String {
+    func groupedTables(_ header: [String], _ rows: Range<Int>, of all: Range<Int>, key: (Int) -> String, title: (String) -> String,
+                       cells: (Int) -> [String]) -> String {
         var s = "", start = rows.lowerBound
         while start < rows.upperBound {
-            let title = heading(start)
+            let group = key(start)
             var end = start + 1
-            while end < rows.upperBound, heading(end) == title { end += 1 }
+            while end < rows.upperBound, key(end) == group { end += 1 }
             var (first, last) = (start, end)
-            while first > all.lowerBound, heading(first - 1) == title { first -= 1 }
-            while last < all.upperBound, heading(last) == title { last += 1 }
-            s += "<h2>\(e(title)) (\(last - first))</h2>\n" + page.table(header, (start..<end).lazy.map(cells))
+            while first > all.lowerBound, key(first - 1) == group { first -= 1 }
+            while last < all.upperBound, key(last) == group { last += 1 }
+            s += "<h2>\(e(title(group))) (\(last - first))</h2>\n" + page.table(header, (start..<end).lazy.map(cells))
             start = end
         }
         return s
