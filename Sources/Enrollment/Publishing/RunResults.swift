@@ -165,18 +165,15 @@ package struct RunResults: Sendable {
         var wanted = levelFolders.filter { exists($0.folder + PlacementsFile.name) }.flatMap { level in levelFiles.map { level.folder + $0 } }
         if let folder = quotaFolders.first(where: { exists($0 + quotaFiles[0]) }) { wanted += quotaFiles.map { folder + $0 } }
         wanted = (wanted + ["lottery-numbers.csv"]).filter(exists)
-        // The case is loaded at the same time; its problems come after the run's, as before.
-        let (parsed, loadedCase) = concurrentPair({
-            concurrentMap(count: wanted.count) { k in
-                Result { () throws(PublishingError) in
-                    let url = run.appendingPathComponent(wanted[k])
-                    guard let data = FileManager.default.contents(atPath: url.path) else {
-                        throw .unreadable(Diagnostic(SourceLocation(file: wanted[k]), FileProblem.reading(url.path)))
-                    }
-                    return try RunCSV(file: wanted[k], bytes: [UInt8](data))
+        let parsed = concurrentMap(count: wanted.count) { k in
+            Result { () throws(PublishingError) in
+                let url = run.appendingPathComponent(wanted[k])
+                guard let data = FileManager.default.contents(atPath: url.path) else {
+                    throw .unreadable(Diagnostic(SourceLocation(file: wanted[k]), FileProblem.reading(url.path)))
                 }
+                return try RunCSV(file: wanted[k], bytes: [UInt8](data))
             }
-        }, { caseFolder.map { folder in Result { try CaseFolder(url: folder, encoding: encoding).load() } } })
+        }
         let tables = Dictionary(uniqueKeysWithValues: zip(wanted, parsed))
         func csv(_ path: String) throws(PublishingError) -> RunCSV? { try tables[path]?.get() }
         var levels: [LevelResults] = [], secondRounds: [LevelResults] = []
@@ -209,8 +206,8 @@ package struct RunResults: Sendable {
             return recorded
         }
         var admissionCase: AdmissionCase?, commitment: Commitment?
-        if let caseFolder, let loadedCase {
-            let loaded = try loadedCase.get()
+        if let caseFolder {
+            let loaded = try CaseFolder(url: caseFolder, encoding: encoding).load()
             guard loaded.diagnostics.isEmpty else { throw Diagnostics(loaded.diagnostics) }
             if let manifest {
                 let check = manifest.changedInputs(in: caseFolder, digests: loaded.fileDigests)
