@@ -54,6 +54,11 @@ import Testing
         #expect(Masking.idNumber("410102880101123") == "410102*****1123")
         #expect(Masking.idNumber("12345") == "*****")
         #expect(Masking.idNumber("") == "")
+        // Spaces around the number are not part of it; a full-width or spaced number takes the
+        // path by characters, with the same rule.
+        #expect(Masking.idNumber(" 419901201309210024 ") == "419901********0024")
+        #expect(Masking.idNumber("４１９９０１２０１３０９２１００２４") == "４１９９０１********００２４")
+        #expect(Masking.idNumber("4199 1201309210024") == "4199 1********0024")
     }
 }
 

@@ -56,6 +56,13 @@ enum Masking {
 
     /// The published form of a resident id number.
     static func idNumber(_ idNumber: String) -> String {
+        // The usual number, 18 or 15 printable ASCII characters and no space: masked byte by byte.
+        let utf8 = idNumber.utf8
+        if utf8.count == 18 || utf8.count == 15, utf8.allSatisfy({ (0x21...0x7E).contains($0) }) {
+            var bytes = Array(utf8)
+            for k in 6..<(bytes.count - 4) { bytes[k] = UInt8(ascii: "*") }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         let characters = Array(idNumber.trimmingSpaces)
         guard characters.count == 18 || characters.count == 15 else {
             return String(repeating: mark, count: characters.count)

@@ -289,13 +289,14 @@ struct SiteBuilder<Sink: SiteFileSink> {
             let part = Array(ids[start..<min(ids.count, start + batch)])
             let pages = concurrentMap(count: part.count) { slot in
                 let id = part[slot], rows = placedRows[id] ?? []
+                // The list's cells, each field read alone (not the whole row).
+                let ids = rows.map { p.rows[$0, sid] }
                 return schoolPages(id, level: level.level, fill: fillOf[id], cutoff: cutoffText[id] ?? "–",
-                                   placed: rows.map { k in
-                                       let row = p.rows[k]
-                                       return [row[sid]] + (nameAt.map { [placements.appended[k][$0]] } ?? [])
-                                           + [statusText(row[status]), row[rank], row[tier], listNumber(row[lottery])]
+                                   placed: zip(rows, ids).map { k, student in
+                                       [student] + (nameAt.map { [placements.appended[k][$0]] } ?? [])
+                                           + [statusText(p.rows[k, status]), p.rows[k, rank], p.rows[k, tier], listNumber(p.rows[k, lottery])]
                                    },
-                                   classOf: rows.map { classOf[p.rows[$0][sid]] ?? "" }, named: nameAt != nil,
+                                   classOf: ids.map { classOf[$0] ?? "" }, named: nameAt != nil,
                                    summary: summary.map { ($0.columns, summaryRows[id] ?? []) }, balance: balance.map { ($0.columns, balanceRows[id] ?? []) },
                                    heads: heads.map { ($0.columns, headRows[id] ?? []) })
             }
