@@ -16,6 +16,9 @@ struct SiteBuilder<Sink: SiteFileSink> {
     static var schoolsPerPage: Int { 60 }
     /// The most bytes of search records in one shard (a shard file stays under about 200 KB).
     static var shardBudget: Int { 150_000 }
+    /// Pages made at once on the cores (a school's pages, quota admissions' pages): the pages of
+    /// a batch are held until all are made, then written in order.
+    static var pagesPerBatch: Int { 32 }
     /// The most classes of 56 or more listed by name on the first page.
     static var largeClassesListed: Int { 40 }
 
@@ -284,19 +287,19 @@ struct SiteBuilder<Sink: SiteFileSink> {
         let fillOf = Dictionary(fills.map { ($0.schoolID, $0) }, uniquingKeysWith: { first, _ in first })
         // The schools' pages made on all cores a batch at a time (each school its own slot: the
         // order is the schools'), then handed to the sink in that order.
-        let ids = schoolIDs.sorted(), batch = 32
-        for start in stride(from: 0, to: ids.count, by: batch) {
-            let part = Array(ids[start..<min(ids.count, start + batch)])
+        let ids = schoolIDs.sorted()
+        for start in stride(from: 0, to: ids.count, by: Self.pagesPerBatch) {
+            let part = Array(ids[start..<min(ids.count, start + Self.pagesPerBatch)])
             let pages = concurrentMap(count: part.count) { slot in
                 let id = part[slot], rows = placedRows[id] ?? []
                 // The list's cells, each field read alone (not the whole row).
-                let ids = rows.map { p.rows[$0, sid] }
+                let students = rows.map { p.rows[$0, sid] }
                 return schoolPages(id, level: level.level, fill: fillOf[id], cutoff: cutoffText[id] ?? "–",
-                                   placed: zip(rows, ids).map { k, student in
+                                   placed: zip(rows, students).map { k, student in
                                        [student] + (nameAt.map { [placements.appended[k][$0]] } ?? [])
                                            + [statusText(p.rows[k, status]), p.rows[k, rank], p.rows[k, tier], listNumber(p.rows[k, lottery])]
                                    },
-                                   classOf: ids.map { classOf[$0] ?? "" }, named: nameAt != nil,
+                                   classOf: students.map { classOf[$0] ?? "" }, named: nameAt != nil,
                                    summary: summary.map { ($0.columns, summaryRows[id] ?? []) }, balance: balance.map { ($0.columns, balanceRows[id] ?? []) },
                                    heads: heads.map { ($0.columns, headRows[id] ?? []) })
             }
@@ -367,9 +370,9 @@ struct SiteBuilder<Sink: SiteFileSink> {
     static func secondRoundKey(_ level: SchoolLevel) -> String { "\(level.rawValue)-second-round" }
 
     /// The pages of one school, in the order written: its summary with class balance and
-    /// head-teacher draw, and the list of its placed applicants by class (`listPages`). `placed` holds the list's cells
-    /// (student_id, masked name when `named`, status, choice rank, tier, lottery number),
-    /// `classOf` each row's class ("" when none).
+    /// head-teacher draw, and the list of its placed applicants by class (`listPages`).
+    /// `placed` holds the list's cells (student_id, masked name when `named`, status, choice
+    /// rank, tier, lottery number), `classOf` each row's class ("" when none).
     func schoolPages(_ id: String, level: SchoolLevel, fill: SupervisionReport.SchoolFill?, cutoff: String, placed: [[String]], classOf: [String],
                      named: Bool, summary: ([String], [[String]])?, balance: ([String], [[String]])?, heads: ([String], [[String]])?) -> [(path: String, bytes: [UInt8])] {
         var files: [(path: String, bytes: [UInt8])] = []
@@ -563,13 +566,13 @@ struct SiteBuilder<Sink: SiteFileSink> {
             // Under a heading per junior school, its graduates without it (the run's order kept).
             let header = [t(.studentID)] + (named ? [t(.name)] : []) + [t(.highSchool), t(.highSchoolRoute)]
             // The pages made on all cores a batch at a time (each its own slot), written in order.
-            for start in stride(from: 1, through: count, by: 32) {
-                let pages = concurrentMap(count: min(32, count - start + 1)) { slot in
+            for start in stride(from: 1, through: count, by: Self.pagesPerBatch) {
+                let pages = concurrentMap(count: min(Self.pagesPerBatch, count - start + 1)) { slot in
                     let k = start + slot
                     let heading = "\(t(.quotaAdmissions)) · \(t(.page, "\(k)", "\(count)"))"
                     let pager = page.pager(count: count, current: k) { "quota-admissions-\($0).html" }
                     let part = min(rows.count, (k - 1) * Self.rowsPerPage)..<min(rows.count, k * Self.rowsPerPage)
-                    let tables = groupedTables(header, part, of: rows.indices, key: { k in js.map { admissions.base[k, $0] } ?? "" }, title: schoolLabel) { rows[$0] }
+                    let tables = groupedTables(header, part, of: rows.indices, key: { row in js.map { admissions.base[row, $0] } ?? "" }, title: schoolLabel) { rows[$0] }
                     return page.document(title: heading, body: menu + "<h1>\(e(heading))</h1>\n" + pager + tables + pager)
                 }
                 for (slot, bytes) in pages.enumerated() { try add("quota-admissions-\(start + slot).html", bytes) }
