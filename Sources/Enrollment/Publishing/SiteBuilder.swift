@@ -926,33 +926,26 @@ struct SearchRecords {
     }
 
     /// Splits the records into shards of about `budget` bytes (`SearchShards`) and hands each
-    /// shard's file to `write` (path, bytes), in the shards' order (the files are made on all
-    /// cores, a batch at a time): `enrollShard(prefix, {key: record, …});`, script-safe,
+    /// shard's file to `write` (path, bytes): `enrollShard(prefix, {key: record, …});`, script-safe,
     /// where a record's key is its id without the shard's prefix (the prefix's Unicode scalars,
     /// a final U+0000 aside), since every id of the shard starts with it.
     /// - Complexity: O(total bytes + n log n) for n records.
     func shards(budget: Int, _ write: (String, [UInt8]) throws -> Void) rethrows -> SearchShards {
         let (ids, records) = sorted()
         let shards = SearchShards(ids: ids, sizes: records.map(\.count), budget: budget)
-        // The shards' files made on all cores a batch at a time (each its own slot), written in order.
-        let list = shards.shards, batch = 64
-        for start in stride(from: 0, to: list.count, by: batch) {
-            let files = concurrentMap(count: min(batch, list.count - start)) { slot in
-                let shard = list[start + slot]
-                var out = Array("enrollShard(".utf8)
-                JSONWriter.writeString(shard.prefix, into: &out)
-                out += Array(", {".utf8)
-                let stem = shard.prefix.unicodeScalars.filter { $0 != "\u{0}" }.count
-                for k in shard.records {
-                    out += Array((k == shard.records.lowerBound ? "\n" : ",\n").utf8)
-                    JSONWriter.writeString(String(String.UnicodeScalarView(ids[k].unicodeScalars.dropFirst(stem))), into: &out)
-                    out.append(UInt8(ascii: ":"))
-                    out += records[k]
-                }
-                out += Array("\n});\n".utf8)
-                return HTMLText.scriptSafe(out)
+        for shard in shards.shards {
+            var out = Array("enrollShard(".utf8)
+            JSONWriter.writeString(shard.prefix, into: &out)
+            out += Array(", {".utf8)
+            let stem = shard.prefix.unicodeScalars.filter { $0 != "\u{0}" }.count
+            for k in shard.records {
+                out += Array((k == shard.records.lowerBound ? "\n" : ",\n").utf8)
+                JSONWriter.writeString(String(String.UnicodeScalarView(ids[k].unicodeScalars.dropFirst(stem))), into: &out)
+                out.append(UInt8(ascii: ":"))
+                out += records[k]
             }
-            for (slot, bytes) in files.enumerated() { try write(list[start + slot].path, bytes) }
+            out += Array("\n});\n".utf8)
+            try write(shard.path, HTMLText.scriptSafe(out))
         }
         return shards
     }
