@@ -136,6 +136,24 @@ import Testing
         #expect(message.contains("with the seed and options recorded in manifest.json does not give the published file"))
     }
 
+    /// The longest steps start first; the error reported is still the first failing step's in
+    /// the manifest's order, whichever started or finished first.
+    @Test func classFormationStartsFirstAndTheFirstFailureInTheManifestIsReported() throws {
+        let steps: [RoundStep] = [.lottery(level: .junior), .placement(level: .primary, ring: nil), .quota, .classes(level: .primary),
+                                  .placement(level: .junior, ring: nil), .classes(level: .junior)]
+        #expect(RunVerifier.Replay.startOrder(steps) == [3, 5, 1, 4, 0, 2])
+        let r = try Self.makeRun()
+        let round = try AdmissionRound(caseFolder: r.caseFolder, commitment: r.commitment, seed: Self.seed, runFolder: r.run, code: Self.code)
+        try round.place(.primary)
+        try round.formClasses(.primary)
+        let url = r.run.appendingPathComponent("manifest.json")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: Self.seed, with: "8" + Self.seed.dropFirst()).utf8).write(to: url)
+        // Every step draws from the seed: the lottery (step 1) is named, not the classes that started first.
+        let message = try #require(Self.failure(r))
+        #expect(message.hasPrefix("lottery-numbers.csv:2:1: row 1, student_id: published"))
+    }
+
     @Test func aRunOfOtherCodeIsRefusedUnlessAllowed() throws {
         let r = try Self.makeRun()
         let other = "sha256:" + String(repeating: "1", count: 64)

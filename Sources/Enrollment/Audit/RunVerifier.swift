@@ -194,10 +194,28 @@ public enum RunVerifier {
         package mutating func verifyAllSteps() throws(VerificationError) -> [RunStep] {
             for encoding in manifest.steps.map(\.encoding) { _ = try loaded(encoding) }
             let replay = self
-            let results = concurrentMap(count: manifest.steps.count) { index in
-                Result { () throws(VerificationError) -> RunStep in try replay.verifyLoadedStep(index) }
+            // The longest steps start first (the cores are then busy to the end), each its own slot.
+            let order = Self.startOrder(manifest.steps.map(\.step))
+            let started = concurrentMap(count: order.count) { slot in
+                Result { () throws(VerificationError) -> RunStep in try replay.verifyLoadedStep(order[slot]) }
             }
+            var results = started
+            for (slot, index) in order.enumerated() { results[index] = started[slot] }
             return try results.map { result throws(VerificationError) -> RunStep in try result.get() }
+        }
+
+        /// The order in which the steps start: class formation first (its local search is the
+        /// longest step), then placements and second rounds, then the rest; the manifest's order
+        /// within each. Only when a step runs depends on it, never what it gives.
+        static func startOrder(_ steps: [RoundStep]) -> [Int] {
+            func rank(_ step: RoundStep) -> Int {
+                switch step {
+                case .classes: 0
+                case .placement, .secondRound: 1
+                default: 2
+                }
+            }
+            return steps.indices.sorted { (rank(steps[$0]), $0) < (rank(steps[$1]), $1) }
         }
 
         /// Re-runs step `index` of the manifest and compares; returns the step as the re-run records it.
