@@ -63,8 +63,9 @@ struct PublicTable: Sendable, Equatable {
     /// The position of the joined or masked column `name` in each row of `appended`, or nil when
     /// the table has no such column.
     func appendedIndex(_ name: String) -> Int? {
-        guard !appended.isEmpty, let c = column(name), c >= columns.count - joined.count - masked.count else { return nil }
-        return c - (columns.count - joined.count - masked.count)
+        let first = columns.count - joined.count - masked.count
+        guard !appended.isEmpty, let c = column(name), c >= first else { return nil }
+        return c - first
     }
 
     /// The index of column `name`.
