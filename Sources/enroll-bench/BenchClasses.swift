@@ -192,12 +192,12 @@ enum BenchClasses {
         let policy = tuned(.junior, tuning)
         let (serialSeconds, serial, serialCPU) = try time(runs: runs) { () throws(ClassFormationError) in
             try city.enumerated().map { s, pupils throws(ClassFormationError) in
-                var draw = SplitMix64(seed: UInt64(s))
+                var draw = cityDraw(s)
                 return try ClassFormation.form(pupils, policy: policy, draw: &draw)
             }
         }
         let (seconds, results, cpu) = try time(runs: runs) { () throws(ClassFormationError) in
-            try ClassFormation.form(schools: city.enumerated().map { s, pupils in (pupils, policy, SplitMix64(seed: UInt64(s))) })
+            try ClassFormation.form(schools: city.enumerated().map { s, pupils in (pupils, policy, cityDraw(s)) })
                 .map { outcome throws(ClassFormationError) in try outcome.get() }
         }
         precondition(results == serial, "parallel and serial city results differ")
@@ -215,6 +215,11 @@ enum BenchClasses {
         print(String(format: "city: score spread of class means: mean %.3f, max %.3f; passes: mean %.1f, max %d",
                      spreads.reduce(0, +) / Double(spreads.count), spreads.max()!,
                      Double(results.map(\.passes).reduce(0, +)) / Double(results.count), results.map(\.passes).max()!))
+    }
+
+    /// The draw of school `s` of the city, as the round's classes step makes it.
+    static func cityDraw(_ s: Int) -> LotteryStream {
+        LotteryStream(seed: String(repeating: "5e", count: 32), draw: "classes/\(s)")
     }
 
     static func range(_ values: [Int]) -> Int { values.max()! - values.min()! }

@@ -199,7 +199,7 @@ import Testing
         var policy = ClassFormationPolicy.junior
         policy.searchEffort = 500
         let schools = (0..<6).map { s in
-            (pupils: syntheticPupils(90 + 25 * s, seed: UInt64(s), subjects: ["maths"]), policy: policy, draw: SplitMix64(seed: UInt64(40 + s)))
+            (pupils: syntheticPupils(90 + 25 * s, seed: UInt64(s), subjects: ["maths"]), policy: policy, draw: LotteryStream(seed: String(repeating: "5e", count: 32), draw: "classes/\(s)"))
         }
         let together = ClassFormation.form(schools: schools).map { try? $0.get() }
         for (i, school) in schools.enumerated() {

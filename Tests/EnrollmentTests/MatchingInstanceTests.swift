@@ -28,8 +28,13 @@ import Testing
     }
 
     @Test func tieRanksFromSortKeys() {
-        #expect(MatchingInstance.tieRanks(sortedBy: [0xC0FFEE, 7, 0xBEEF, 7 as UInt64]) == [3, 0, 2, 1])
-        #expect(MatchingInstance.tieRanks(sortedBy: [Int]()) == [])
+        let (high, low) = (LotteryNumber(ringPosition: 0xC0FFEE), LotteryNumber(ringPosition: 7))
+        let keys = [LotteryOrder(number: high, studentID: "a"), LotteryOrder(number: low, studentID: "b"),
+                    LotteryOrder(number: LotteryNumber(ringPosition: 0xBEEF), studentID: "c"), LotteryOrder(number: low, studentID: "b")]
+        // Equal keys (the last two) are ordered by their index.
+        #expect(MatchingInstance.tieRanks(sortedBy: keys) == [3, 0, 2, 1])
+        #expect(MatchingInstance.tieRanks(sortedBy: [LotteryOrder(number: low, studentID: "z"), LotteryOrder(number: low, studentID: "y")]) == [1, 0])
+        #expect(MatchingInstance.tieRanks(sortedBy: []) == [])
     }
 
     @Test func priorityKeysOrderByTierThenTieRank() {

@@ -37,8 +37,11 @@ package enum ClassFormation {
     /// the result is what `form(schools[i].pupils, policy: schools[i].policy, draw:)` gives with
     /// `schools[i].draw`: schools are independent, so the results do not depend on the number
     /// of cores or on timing.
+    ///
+    /// The draws are the round's (`LotteryStream`), not any `RandomDraw`: the round's steps call
+    /// this from another module, which would run a generic local search unspecialized.
     /// - Complexity: the sum of `form`'s cost over the schools, divided among the cores.
-    package static func form<Draw: RandomDraw & Sendable>(schools: [(pupils: [ClassPupil], policy: ClassFormationPolicy, draw: Draw)])
+    package static func form(schools: [(pupils: [ClassPupil], policy: ClassFormationPolicy, draw: LotteryStream)])
         -> [Result<ClassFormationResult, ClassFormationError>] {
         concurrentMap(count: schools.count) { i in
             var draw = schools[i].draw

@@ -147,55 +147,34 @@ package struct CSVRecordReader {
         return text(column).split(separator: ";").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
-    /// A value parsed by `parse`; reports `expected` when the text does not parse.
-    package mutating func parsed<T>(_ column: CSVColumn, required: Bool, expected: String, _ parse: (String) -> T?) -> T? {
+    /// What `read(_:required:accept:)` found in a field.
+    package enum FieldValue {
+        /// Absent or empty (reported when required).
+        case empty
+        /// Plain bytes, which `accept` took.
+        case accepted
+        /// The cleaned text, not empty, for the caller to parse.
+        case text(String)
+    }
+
+    /// Hands the field's bytes to `accept` when they are plain (`isPlain`) and not empty, else
+    /// gives its cleaned text; reports an empty field when `required`.
+    ///
+    /// Not generic: a module above this one cannot specialize this module's generics, and an
+    /// unspecialized generic looks up its types' metadata on every call, here once per field of
+    /// every row. The typed values built on it (`parsed`, in the case layer) are generic.
+    package mutating func read(_ column: CSVColumn, required: Bool, accept: (UnsafeBufferPointer<UInt8>) -> Bool) -> FieldValue {
+        let accepted: Bool = withPlainBytes(column) { bytes in
+            guard let bytes, !bytes.isEmpty else { return false }
+            return accept(bytes)
+        }
+        if accepted { return .accepted }
         let value = text(column)
         if value.isEmpty {
             if required { report(column, "required, but empty") }
-            return nil
+            return .empty
         }
-        guard let result = parse(value) else {
-            report(column, "\(Self.quoted(value)) is not \(expected)")
-            return nil
-        }
-        return result
-    }
-
-    /// A value read from plain bytes by `fast` when it can, else parsed from the cleaned text.
-    @inline(__always)
-    package mutating func parsed<T>(_ column: CSVColumn, required: Bool, expected: String,
-                            fast: (UnsafeBufferPointer<UInt8>) -> T?, _ parse: (String) -> T?) -> T? {
-        let quick: T?? = withPlainBytes(column) { bytes in
-            guard let bytes, !bytes.isEmpty, let value = fast(bytes) else { return .none }
-            return .some(value)
-        }
-        if let quick { return quick }
-        return parsed(column, required: required, expected: expected, parse)
-    }
-
-    /// A whole number in `range`.
-    package mutating func integer(_ column: CSVColumn, required: Bool, in range: ClosedRange<Int>) -> Int? {
-        guard let n = parsed(column, required: required, expected: "a whole number", fast: ASCIINumber.integer, { Int($0) }) else { return nil }
-        guard range.contains(n) else {
-            report(column, "\(n) is out of range: it must be from \(range.lowerBound) to \(range.upperBound)")
-            return nil
-        }
-        return n
-    }
-
-    /// A decimal number in `range` (no NaN, no infinity).
-    package mutating func decimal(_ column: CSVColumn, required: Bool, in range: ClosedRange<Double>) -> Double? {
-        guard let x = parsed(column, required: required, expected: "a number", fast: ASCIINumber.decimal, { text -> Double? in
-            guard text.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E" }) else { return nil }
-            return Double(text)
-        }) else { return nil }
-        guard range.contains(x) else {
-            func plain(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
-            let value = text(column)
-            report(column, "\(value.utf8.count > 15 ? Self.quoted(value) : value) is out of range: it must be from \(plain(range.lowerBound)) to \(plain(range.upperBound))")
-            return nil
-        }
-        return x
+        return .text(value)
     }
 
     /// A yes/no value: true/false, yes/no, 1/0, 是/否 (any case); `absent` when empty.

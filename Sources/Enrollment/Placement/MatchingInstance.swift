@@ -104,11 +104,14 @@ public struct MatchingInstance: Hashable, Sendable {
             choiceTiers: flatTiers, tieRanks: ranks)
     }
 
-    /// Tie-break ranks from one sort key per student (the lottery numbers, or whatever order
-    /// the case prescribes): the student with the smallest key gets rank 0; equal keys are
-    /// ordered by student index, so the ranks are always a permutation of `0..<keys.count`.
+    /// Tie-break ranks from one sort key per student (a lottery number and the student's id):
+    /// the student with the smallest key gets rank 0; equal keys are ordered by student index,
+    /// so the ranks are always a permutation of `0..<keys.count`.
+    ///
+    /// Not generic: the round's steps call it from another module, where a generic would look up
+    /// its types' metadata in each of the n log n comparisons.
     /// - Complexity: O(n log n).
-    package static func tieRanks<Key: Comparable>(sortedBy keys: [Key]) -> [Int32] {
+    package static func tieRanks(sortedBy keys: [LotteryOrder]) -> [Int32] {
         let order = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
         var ranks = [Int32](repeating: 0, count: keys.count)
         for (rank, student) in order.enumerated() { ranks[student] = Int32(rank) }
