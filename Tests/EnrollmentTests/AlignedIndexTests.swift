@@ -22,7 +22,7 @@ import Testing
         var shuffled = results
         var level = shuffled.levels[0]
         let zoning = try #require(level.zoning)
-        level.zoning = RunCSV(file: zoning.file, columns: zoning.columns, rows: Array(zoning.rows).reversed())
+        level.zoning = RunCSV(file: zoning.file, columns: zoning.columns, rows: zoning.rows.map(Array.init).reversed())
         shuffled.levels[0] = level
         shuffled.admissionCase?.juniorApplicants.reverse()
         let report = try SupervisionReport(results), other = try SupervisionReport(shuffled)

@@ -98,7 +98,7 @@ import Testing
             let runRows = try RunCSV(file: "placements.csv", bytes: [UInt8](Data(contentsOf: run.appendingPathComponent("\(level)/placements.csv"))))
             let published = try RunCSV(file: "p.csv", bytes: [UInt8](Data(contentsOf: site.appendingPathComponent("data/\(level)-placements.csv"))))
             #expect(published.columns == runRows.columns + ["class_no", "name_masked", "id_number_masked"])
-            #expect(published.rows.map { Array($0.prefix(runRows.columns.count)) } == Array(runRows.rows))
+            #expect(published.rows.map { Array($0.prefix(runRows.columns.count)) } == runRows.rows.map(Array.init))
             let applicants = Dictionary(uniqueKeysWithValues: loaded.applicants(level == "primary" ? .primary : .junior).map { ($0.id, $0) })
             let classes = try RunCSV(file: "classes.csv", bytes: [UInt8](Data(contentsOf: run.appendingPathComponent("\(level)/classes.csv"))))
             let classOf = Dictionary(uniqueKeysWithValues: classes.rows.map { ($0[0], $0[2]) })

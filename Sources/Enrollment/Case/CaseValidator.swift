@@ -8,15 +8,84 @@ enum CaseValidator {
     /// Every cross-reference problem of the case, sorted by file, line and column; with
     /// `applicantsOnly`, those of the applicant files alone (a second round's, checked as the
     /// first round's without checking the schools, zones and graduates again).
-    /// - Complexity: O(rows + references).
+    ///
+    /// The checks are independent of one another: they run on all cores, and their problems are
+    /// sorted, so that what is reported does not depend on which finishes first.
+    /// - Complexity: O(rows + references), divided among the cores.
     static func problems(in admissionCase: AdmissionCase, applicantsOnly: Bool = false) -> [Diagnostic] {
         var levels: [String: SchoolLevel?] = admissionCase.declaredSchools
         for school in admissionCase.schools { levels[school.id] = school.level }
-        var problems: [Diagnostic] = []
+        let references = SchoolReferences(levels: levels, admissionCase: admissionCase)
+        let c = admissionCase
+        var checks: [@Sendable () -> [Diagnostic]] = [
+            { oneApplicationProblems(in: c) },
+            { references.problems(of: .primary) },
+            { references.problems(of: .junior) },
+            { eligibilityProblems(in: c) },
+            { twinGroupProblems(in: c) },
+        ]
+        for level in [SchoolLevel.primary, .junior] {
+            checks.append { requestProblems(c.applicants(level), file: ApplicantTable.fileName(for: level), twinsTogether: c.policy.twins == .together, in: c) }
+        }
+        if !applicantsOnly {
+            checks += [{ references.schoolAndGraduateProblems() }, { zoneProblems(in: c, levels: references.levels) }]
+        }
+        return concurrentMap(count: checks.count) { checks[$0]() }.joined().sorted()
+    }
 
-        // The role and the row's personal values are only made for a reference that has a problem.
-        func check(_ id: String?, file: String, line: Int, column: String, expected: SchoolLevel, role: @autoclosure () -> String,
-                   personal: @autoclosure () -> [(column: String, value: String?)] = []) {
+    /// The references to schools by id in the schools' and applicants' and graduates' rows:
+    /// each must name a school of `schools.csv` of the level its column asks for.
+    struct SchoolReferences: Sendable {
+        /// Every school's level by id (nil for a school declared without one).
+        let levels: [String: SchoolLevel?]
+        let admissionCase: AdmissionCase
+
+        /// The problems of `level`'s applicants: their choices, sibling schools and (junior) primary schools.
+        func problems(of level: SchoolLevel) -> [Diagnostic] {
+            var problems: [Diagnostic] = []
+            let file = ApplicantTable.fileName(for: level)
+            let applicants = admissionCase.applicants(level)
+            for i in applicants.indices {
+                let line = applicants[i].line
+                let personal = { [("name", applicants[i].name), ("id_number", applicants[i].idNumber)] }
+                for choice in applicants[i].choices {
+                    check(choice, file: file, line: line, column: "choices", expected: level, role: "a choice of a \(level.rawValue) applicant",
+                          personal: personal(), into: &problems)
+                }
+                check(applicants[i].siblingSchool, file: file, line: line, column: "sibling_school", expected: level, role: "a sibling's school",
+                      personal: personal(), into: &problems)
+                if level == .junior {
+                    check(applicants[i].primarySchool, file: file, line: line, column: "primary_school", expected: .primary, role: "the primary school",
+                          personal: personal(), into: &problems)
+                }
+            }
+            return problems
+        }
+
+        /// The problems of the schools' `feeds` and of the graduates' schools and choices.
+        func schoolAndGraduateProblems() -> [Diagnostic] {
+            var problems: [Diagnostic] = []
+            for school in admissionCase.schools {
+                check(school.feeds, file: SchoolTable.fileName, line: school.line, column: "feeds", expected: .junior, role: "the school fed", into: &problems)
+            }
+            let graduates = admissionCase.graduates
+            for i in graduates.indices {
+                let line = graduates[i].line
+                let personal = { [("name", Optional(graduates[i].name))] }
+                check(graduates[i].juniorSchool, file: GraduateTable.fileName, line: line, column: "junior_school", expected: .junior, role: "a graduate's school",
+                      personal: personal(), into: &problems)
+                for choice in graduates[i].choices {
+                    check(choice, file: GraduateTable.fileName, line: line, column: "choices", expected: .high, role: "a graduate's choice",
+                          personal: personal(), into: &problems)
+                }
+            }
+            return problems
+        }
+
+        /// Adds the problem of the reference `id`, if it has one. The role and the row's personal
+        /// values are only made for a reference that has a problem.
+        private func check(_ id: String?, file: String, line: Int, column: String, expected: SchoolLevel, role: @autoclosure () -> String,
+                           personal: @autoclosure () -> [(column: String, value: String?)] = [], into problems: inout [Diagnostic]) {
             // With no school read (schools.csv has problems of its own), every reference would be reported.
             guard let id, !levels.isEmpty else { return }
             guard let declared = levels[id] else {
@@ -29,43 +98,6 @@ enum CaseValidator {
                                            "\(column): '\(id)' is a \(level.rawValue) school, but \(role()) must be a \(expected.rawValue) school").redacting(personal()))
             }
         }
-
-        for school in admissionCase.schools where !applicantsOnly {
-            check(school.feeds, file: SchoolTable.fileName, line: school.line, column: "feeds", expected: .junior, role: "the school fed")
-        }
-        for level in [SchoolLevel.primary, .junior] {
-            let file = ApplicantTable.fileName(for: level)
-            let applicants = admissionCase.applicants(level)
-            for i in applicants.indices {
-                let line = applicants[i].line
-                let personal = { [("name", applicants[i].name), ("id_number", applicants[i].idNumber)] }
-                for choice in applicants[i].choices {
-                    check(choice, file: file, line: line, column: "choices", expected: level, role: "a choice of a \(level.rawValue) applicant", personal: personal())
-                }
-                check(applicants[i].siblingSchool, file: file, line: line, column: "sibling_school", expected: level, role: "a sibling's school", personal: personal())
-                if level == .junior {
-                    check(applicants[i].primarySchool, file: file, line: line, column: "primary_school", expected: .primary, role: "the primary school", personal: personal())
-                }
-            }
-        }
-        let graduates = applicantsOnly ? [] : admissionCase.graduates
-        for i in graduates.indices {
-            let line = graduates[i].line
-            let personal = { [("name", Optional(graduates[i].name))] }
-            check(graduates[i].juniorSchool, file: GraduateTable.fileName, line: line, column: "junior_school", expected: .junior, role: "a graduate's school", personal: personal())
-            for choice in graduates[i].choices {
-                check(choice, file: GraduateTable.fileName, line: line, column: "choices", expected: .high, role: "a graduate's choice", personal: personal())
-            }
-        }
-        if !applicantsOnly { problems += zoneProblems(in: admissionCase, levels: levels) }
-        problems += twinGroupProblems(in: admissionCase)
-        problems += oneApplicationProblems(in: admissionCase)
-        problems += eligibilityProblems(in: admissionCase)
-        for level in [SchoolLevel.primary, .junior] {
-            problems += requestProblems(admissionCase.applicants(level), file: ApplicantTable.fileName(for: level),
-                                        twinsTogether: admissionCase.policy.twins == .together, in: admissionCase)
-        }
-        return problems.sorted()
     }
 
     /// Zones name schools of their level; address rules name zones that are drawn or

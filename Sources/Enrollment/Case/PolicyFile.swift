@@ -112,9 +112,11 @@ package enum PolicyFile {
                                            + "applicants in one list, so it cannot hold seats for a category first: remove one of the two"))
             }
         }
-        let subjects = Set(c.graduates.flatMap { $0.subjectScores.map { "score_\($0.subject)" } })
         for item in root["quota_tie_break"]?.elements ?? [] where !c.graduates.isEmpty {
-            guard let key = item.string, key.hasPrefix("score_"), !subjects.contains(key) else { continue }
+            guard let key = item.string, key.hasPrefix("score_") else { continue }
+            // Scanned only as far as the first graduate with that score (the first, as a rule).
+            let subject = String(key.dropFirst("score_".count))
+            guard !c.graduates.contains(where: { $0.subjectScores.contains { $0.subject == subject } }) else { continue }
             problems.append(Diagnostic(item.location(in: file),
                                        "quota_tie_break: no graduate in \(GraduateTable.fileName) has a \(key) score; check the column name"))
         }

@@ -52,13 +52,13 @@ struct PublicTable: Sendable, Equatable {
     }
 
     /// The rows as published, joined and masked columns last.
-    var rows: [[String]] { appended.isEmpty ? Array(base) : zip(base, appended).map { $0 + $1 } }
+    var rows: [[String]] { appended.isEmpty ? base.map(Array.init) : zip(base, appended).map { $0 + $1 } }
 
     /// The number of rows.
     var count: Int { base.count }
 
     /// Row `k` as published.
-    func row(_ k: Int) -> [String] { appended.isEmpty ? base[k] : base[k] + appended[k] }
+    func row(_ k: Int) -> [String] { appended.isEmpty ? Array(base[k]) : base[k] + appended[k] }
 
     /// The position of the joined or masked column `name` in each row of `appended`, or nil when
     /// the table has no such column.

@@ -8,15 +8,15 @@ import EnrollmentVocabulary
 /// A CSV file of a run, as read: its header and rows of text.
 ///
 /// Rows read from a file stay in the parsed file's bytes (`CSVTable`: the bytes and 4 bytes a
-/// field) and become `[String]` one row at a time when read, so a city's run is held at about
-/// the size of its files.
+/// field), and a field becomes a `String` only when it is read (`Row`), so a city's run is held
+/// at about the size of its files and a pass that reads three columns of a row makes three strings.
 struct RunCSV: Sendable, Equatable {
     /// The path inside the run folder (`junior/placements.csv`).
     var file: String
     var columns: [String]
     var rows: Rows
 
-    /// The rows of a table, each as its fields.
+    /// The rows of a table.
     struct Rows: RandomAccessCollection, Sendable, Equatable {
         enum Storage: Sendable {
             case table(CSVTable)
@@ -33,16 +33,10 @@ struct RunCSV: Sendable, Equatable {
             }
         }
 
-        /// Row `k`'s fields.
-        /// - Complexity: O(size of the row) for rows read from a file.
-        subscript(k: Int) -> [String] {
-            switch storage {
-            case .table(let t): t.fields(ofRow: k)
-            case .array(let a): a[k]
-            }
-        }
+        /// Row `k`, its fields read when asked for.
+        subscript(k: Int) -> Row { Row(rows: self, index: k) }
 
-        /// Row `k`'s field in column `c`, without the rest of the row.
+        /// Row `k`'s field in column `c`.
         /// - Complexity: O(size of the field).
         subscript(k: Int, c: Int) -> String {
             switch storage {
@@ -51,7 +45,30 @@ struct RunCSV: Sendable, Equatable {
             }
         }
 
+        /// The number of fields of row `k`.
+        func fieldCount(ofRow k: Int) -> Int {
+            switch storage {
+            case .table(let t): t.fieldCount(ofRow: k)
+            case .array(let a): a[k].count
+            }
+        }
+
         static func == (a: Rows, b: Rows) -> Bool { a.elementsEqual(b) }
+    }
+
+    /// One row of a table: its fields, each made a `String` when it is read.
+    struct Row: RandomAccessCollection, Equatable {
+        let rows: Rows
+        let index: Int
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { rows.fieldCount(ofRow: index) }
+
+        /// Field `c`.
+        /// - Complexity: O(size of the field).
+        subscript(c: Int) -> String { rows[index, c] }
+
+        static func == (a: Row, b: Row) -> Bool { a.elementsEqual(b) }
     }
 
     init(file: String, columns: [String], rows: [[String]]) {

@@ -103,9 +103,10 @@ struct SiteBuilder<Sink: SiteFileSink> {
         let rows = csv.rows, chunk = 8_192
         let appended = concurrentMap(count: (rows.count + chunk - 1) / chunk) { c in
             rows[(c * chunk)..<min(rows.count, (c + 1) * chunk)].map { row in
-                let joined = classes.map { [$0.of[row[sid]] ?? ""] } ?? []
+                let studentID = row[sid]
+                let joined = classes.map { [$0.of[studentID] ?? ""] } ?? []
                 guard named else { return joined }
-                let (name, idNumber) = person(row[sid])
+                let (name, idNumber) = person(studentID)
                 return joined + (idNumbers ? [Masking.name(name), Masking.idNumber(idNumber ?? "")] : [Masking.name(name)])
             }
         }.flatMap { $0 }
@@ -276,9 +277,9 @@ struct SiteBuilder<Sink: SiteFileSink> {
             cutoffText[row[cs]] = (cutoffText[row[cs]].map { $0 + "; " } ?? "") + "\(group)\(row[ct]) / \(row[cl].prefix(12))…"
         }
         var summaryRows: [String: [[String]]] = [:], balanceRows: [String: [[String]]] = [:], headRows: [String: [[String]]] = [:]
-        if let summary, let ss = summary.column("school_id") { for row in summary.base { summaryRows[row[ss], default: []].append(row) } }
-        if let balance, let bs = balance.column("school_id") { for row in balance.base { balanceRows[row[bs], default: []].append(row) } }
-        if let heads, let hs = heads.column("school_id") { for row in heads.base { headRows[row[hs], default: []].append(row) } }
+        if let summary, let ss = summary.column("school_id") { for row in summary.base { summaryRows[row[ss], default: []].append(Array(row)) } }
+        if let balance, let bs = balance.column("school_id") { for row in balance.base { balanceRows[row[bs], default: []].append(Array(row)) } }
+        if let heads, let hs = heads.column("school_id") { for row in heads.base { headRows[row[hs], default: []].append(Array(row)) } }
 
         var schoolIDs = Set(fills.map(\.schoolID))
         schoolIDs.formUnion(placedRows.keys)
@@ -332,19 +333,20 @@ struct SiteBuilder<Sink: SiteFileSink> {
                                    p.columns.firstIndex(of: P.seats.rawValue))
         let nameAt = placements.appendedIndex("name_masked")
         for (k, row) in p.rows.enumerated() {
+            let (studentID, rowSchool, rowTier, rowSeats) = (row[sid], row[school], row[tier], seats.map { row[$0] } ?? "")
             // The seats are told on the card beside the note, where they are not simply the school's.
-            let seatWords = seats.map { row[$0].isEmpty || SeatsLabel(code: row[$0]) == .all ? "" : seatsText(row[$0]) } ?? ""
+            let seatWords = rowSeats.isEmpty || SeatsLabel(code: rowSeats) == .all ? "" : seatsText(rowSeats)
             let noteWords = [note.map { noteText(row[$0]) } ?? "", seatWords].filter { !$0.isEmpty }.joined(separator: "; ")
             let noteIndex = noteWords.isEmpty ? -1 : noteTexts.index(noteWords)
             var record: [SearchRecords.Field] = [
-                .number(recordKeys.index(key)), .text(row[school]), .number(recordStatuses.index(row[status])), .whole(row[rank]), .whole(row[tier]),
-                .number(tierIndex(row[tier], school: row[school], student: row[sid])), .text(Self.shortNumber(row[lottery], ringDrawn: ringDrawn)),
-                .whole(classOf[row[sid]] ?? ""),
+                .number(recordKeys.index(key)), .text(rowSchool), .number(recordStatuses.index(row[status])), .whole(row[rank]), .whole(rowTier),
+                .number(tierIndex(rowTier, school: rowSchool, student: studentID)), .text(Self.shortNumber(row[lottery], ringDrawn: ringDrawn)),
+                .whole(classOf[studentID] ?? ""),
                 .text(nameAt.map { placements.appended[k][$0] } ?? ""), .text(twin.map { row[$0] } ?? ""), .number(noteIndex),
             ]
             // A ring-drawn level's rows are in roster order (student_id): the row is the number.
             if ringDrawn { record.append(.number(k + 1)) }
-            search.append(id: row[sid], SearchRecords.trimmed(record))
+            search.append(id: studentID, SearchRecords.trimmed(record))
         }
     }
 

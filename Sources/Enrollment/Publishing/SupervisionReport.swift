@@ -214,21 +214,23 @@ package struct SupervisionReport: Sendable, Equatable {
         var standardPlaced = 0, standardNearby = 0, publicPlaced = 0, publicOutOfZone = 0, disabledPlaced = 0
         var counts: [String: Int] = [:], placed: [String: Int] = [:], reasons: [String: [String: Int]] = [:], nearby = 0
         for (k, row) in p.rows.enumerated() {
-            counts[row[status], default: 0] += 1
-            if row[status] != PlacementRun.Placement.Status.admitted.rawValue {
-                reasons[row[status], default: [:]][row[note].isEmpty ? Self.noListedSeat : row[note], default: 0] += 1
+            // Each field made a string once (a row's fields are read when asked for).
+            let (rowStatus, rowSchool, studentID) = (row[status], row[school], row[sid])
+            counts[rowStatus, default: 0] += 1
+            if rowStatus != PlacementRun.Placement.Status.admitted.rawValue {
+                reasons[rowStatus, default: [:]][row[note].isEmpty ? Self.noListedSeat : row[note], default: 0] += 1
             }
-            guard row[status] != PlacementRun.Placement.Status.unplaced.rawValue, !row[school].isEmpty else { continue }
-            placed[row[school], default: 0] += 1
-            let applicant = applicantRow.position(of: row[sid], expected: k).map { applicants[$0] }
-            let inZone = zoningRow.position(of: row[sid], expected: k).map { z in
-                ZoningFile.schools(inField: zoning!.rows[z, zoneColumns!.1]).contains(Substring(row[school]))
+            guard rowStatus != PlacementRun.Placement.Status.unplaced.rawValue, !rowSchool.isEmpty else { continue }
+            placed[rowSchool, default: 0] += 1
+            let applicant = applicantRow.position(of: studentID, expected: k).map { applicants[$0] }
+            let inZone = zoningRow.position(of: studentID, expected: k).map { z in
+                ZoningFile.schools(inField: zoning!.rows[z, zoneColumns!.1]).contains(Substring(rowSchool))
             } ?? false
             // A junior applicant's feeder school: the junior school its primary school feeds.
             let feeder = level.level == .junior ? applicant?.primarySchool.flatMap { schoolsByID[$0]?.feeds } : nil
-            let isNearby = inZone || feeder == row[school]
+            let isNearby = inZone || feeder == rowSchool
             let categories = applicant?.categories ?? []
-            if let s = schoolsByID[row[school]], s.sector == .public {
+            if let s = schoolsByID[rowSchool], s.sector == .public {
                 publicPlaced += 1
                 if !isNearby { publicOutOfZone += 1 }
                 if s.locale == .urban || s.locale == .town, !s.boarding {
@@ -239,14 +241,14 @@ package struct SupervisionReport: Sendable, Equatable {
             if categories.contains("disabled") { disabledPlaced += 1 }
             let seats = seatsColumn.map { row[$0] } ?? ""
             if !seats.isEmpty {
-                let key = row[school] + "\u{0}" + seats
+                let key = rowSchool + "\u{0}" + seats
                 groupFill[key, default: 0] += 1
                 if let category = SeatsLabel(code: seats)?.reservedCategory, categories.contains(category) {
                     groupOfCategory[key, default: 0] += 1
                 }
             }
             if categories.contains(where: migrantTags.contains),
-               SeatsLabel(code: seats) == .purchased || schoolsByID[row[school]]?.sector == .public {
+               SeatsLabel(code: seats) == .purchased || schoolsByID[rowSchool]?.sector == .public {
                 migrantsPlaced += 1
             }
             if isNearby { nearby += 1 }
