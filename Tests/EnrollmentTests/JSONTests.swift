@@ -39,6 +39,18 @@ import Testing
         #expect(v["名字"]?.kind == .string("张三"))
     }
 
+    @Test func writtenStringsAreEscapedOnlyWhereTheyNeedIt() throws {
+        for text in ["plain 张三", "", "quote \" here", "back\\slash", "line\nend", "tab\t", "\u{1}control", "\u{7f}del"] {
+            var out: [UInt8] = []
+            JSONWriter.writeString(text, into: &out)
+            #expect(try JSONReader.parse(out, file: "t.json").kind == .string(text))
+            #expect(out.count == text.utf8.count + 2 || text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C })
+        }
+        var out: [UInt8] = []
+        JSONWriter.writeString("a\"b\u{1}", into: &out)
+        #expect(String(decoding: out, as: UTF8.self) == #""a\"b\u0001""#)
+    }
+
     @Test func escapesAndSurrogates() throws {
         #expect(try parse(#""a\"b\\c\/d\n\t\u00e9\ud83d\ude00""#).kind == .string("a\"b\\c/d\n\té😀"))
     }

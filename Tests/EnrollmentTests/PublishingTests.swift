@@ -14,6 +14,20 @@ import Testing
 @testable import EnrollmentSynthesis
 
 @Suite struct MaskingTests {
+    /// A search record's whole numbers and positions are written as `String(Int)` would.
+    @Test func searchRecordNumbersAreWrittenAsSwiftWritesThem() {
+        for n in [0, 7, -7, 10, 1_234_567, Int.max, Int.min, -1] {
+            var bytes: [UInt8] = []
+            SearchRecords.appendDecimal(n, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(n))
+        }
+        let texts = ["0", "-0", "7", "-7", "007", "10", "", "-", "+1", " 1", "1 ", "1a", "１２", "9223372036854775807",
+                     "9223372036854775808", "-9223372036854775808", "123456789012345678", "0123456789012345678"]
+        for text in texts {
+            #expect(SearchRecords.isWholeNumber(text) == (Int(text).map { String($0) == text } ?? false), "\(text)")
+        }
+    }
+
     @Test func chineseNamesKeepTheSurname() {
         #expect(Masking.name("张三") == "张*")
         #expect(Masking.name("王小明") == "王**")

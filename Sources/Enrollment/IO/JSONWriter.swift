@@ -57,8 +57,20 @@ package enum JSONWriter {
         }
     }
 
+    /// `s` as a JSON string (quoted, escaped where JSON needs it).
     package static func writeString(_ s: String, into out: inout [UInt8]) {
+        writeString(Substring(s), into: &out)
+    }
+
+    /// `s` as a JSON string (quoted, escaped where JSON needs it).
+    package static func writeString(_ s: Substring, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most strings hold nothing to escape: their bytes are copied whole.
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            out.append(contentsOf: s.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for b in s.utf8 {
             switch b {
             case UInt8(ascii: "\""): out += [0x5C, 0x22]

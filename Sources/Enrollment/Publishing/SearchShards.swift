@@ -30,11 +30,13 @@ struct SearchShards: Sendable, Equatable {
     /// Splits records sorted by id (by Unicode scalars) into shards of at most `budget` bytes
     /// each where the ids allow. `ids[k]` is the k-th record's id and `sizes[k]` its bytes.
     /// - Precondition: `ids` sorted by their Unicode scalars, no id twice.
-    /// - Complexity: O(total length of the ids × depth of the splits).
+    /// - Complexity: O(total length of the ids + ids × depth of the splits).
     init(ids: [String], sizes: [Int], budget: Int) {
         precondition(ids.count == sizes.count, "one size per id")
-        /// The scalar of id k at `depth`, nil past its end (ids are short: O(depth)).
-        func scalar(_ k: Int, _ depth: Int) -> Unicode.Scalar? { ids[k].unicodeScalars.dropFirst(depth).first }
+        // Every id's scalars, looked up by position as the groups are split.
+        let scalars = ids.map { Array($0.unicodeScalars) }
+        /// The scalar of id k at `depth`, nil past its end.
+        func scalar(_ k: Int, _ depth: Int) -> Unicode.Scalar? { depth < scalars[k].count ? scalars[k][depth] : nil }
         var weight = [0]
         weight.reserveCapacity(sizes.count + 1)
         for size in sizes { weight.append(weight[weight.count - 1] + size) }

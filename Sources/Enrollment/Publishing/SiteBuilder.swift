@@ -27,6 +27,10 @@ struct SiteBuilder<Sink: SiteFileSink> {
     let page: SitePage
     let report: SupervisionReport
     let schoolNames: [String: String]
+    /// The case's schools by id (the first of an id).
+    let schoolsByID: [String: School]
+    /// Each school's `schoolLabel`, made once.
+    let schoolLabels: [String: String]
     /// Where each student_id is in the case: (0 primary, 1 junior, 2 graduates; position).
     let people: [String: (list: UInt8, index: Int32)]
     let written = SiteDigests()
@@ -37,7 +41,7 @@ struct SiteBuilder<Sink: SiteFileSink> {
     var tierTexts = InternedTexts(), noteTexts = InternedTexts()
     /// The search records' level keys and status codes, each written as its position here.
     var recordKeys = InternedTexts(), recordStatuses = InternedTexts()
-    var tierCache: [String: Int] = [:]
+    var tierCache: [TierKey: Int] = [:]
     /// The records of the draws (`DrawRecord`), linked from the credentials.
     var records: [DrawRecord] = []
 
@@ -56,7 +60,9 @@ struct SiteBuilder<Sink: SiteFileSink> {
         self.page = page
         report = try SupervisionReport(results)
         let admissionCase = results.admissionCase
-        schoolNames = Dictionary((admissionCase?.schools ?? []).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        schoolsByID = Dictionary((admissionCase?.schools ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        schoolNames = schoolsByID.mapValues(\.name)
+        schoolLabels = schoolsByID.mapValues { "\($0.name) (\($0.id))" }
         // Lists 0–2: the applicants of both levels and the graduates; 3–4: the second rounds' newcomers.
         let lists = [admissionCase?.primaryApplicants.map(\.id), admissionCase?.juniorApplicants.map(\.id), admissionCase?.graduates.map(\.id),
                      admissionCase?.secondRound?.applicants[.primary]?.map(\.id),
@@ -74,7 +80,7 @@ struct SiteBuilder<Sink: SiteFileSink> {
     func t(_ key: SiteLanguage.Key) -> String { page.t(key) }
     func t(_ key: SiteLanguage.Key, _ values: String...) -> String { page.t(key, with: values) }
     func e(_ text: String) -> String { HTMLText.escape(text) }
-    func schoolLabel(_ id: String) -> String { schoolNames[id].map { "\($0) (\(id))" } ?? id }
+    func schoolLabel(_ id: String) -> String { schoolLabels[id] ?? id }
     func levelName(_ level: SchoolLevel) -> String { page.levelName(level) }
     static func schoolPage(_ id: String, _ suffix: String = "") -> String { "school-\(HTMLText.fileNamePart(id))\(suffix).html" }
 
@@ -172,15 +178,28 @@ struct SiteBuilder<Sink: SiteFileSink> {
 
     /// The words for `tier` at `schoolID` for `studentID` (`SitePage.tierWords`); nil without a case.
     func tierWords(_ tier: String, school schoolID: String, student: String) -> String? {
-        guard let c = results.admissionCase, let n = Int(tier), let school = c.schools.first(where: { $0.id == schoolID }) else { return nil }
+        guard let c = results.admissionCase, let n = Int(tier), let school = schoolsByID[schoolID] else { return nil }
         return page.tierWords(n, at: school, student: student, in: c)
     }
 
-    /// The index of the tier's words in the site's table of tier texts, or -1.
-    mutating func tierIndex(_ tier: String, school: String, student: String) -> Int {
-        guard !tier.isEmpty else { return -1 }
-        let explicit = results.admissionCase?.explicitTiers[student]?[school] != nil
-        let key = "\(explicit)\u{0}\(school)\u{0}\(tier)"
+    /// What decides a tier's words (`tierWords`): whether the tier is the student's own
+    /// (`priorities.csv`) at that school, the school and the tier.
+    struct TierKey: Hashable {
+        let explicit: Bool
+        let school: String
+        let tier: String
+    }
+
+    /// The tier's `TierKey`; nil for no tier.
+    func tierKey(_ tier: String, school: String, student: String) -> TierKey? {
+        guard !tier.isEmpty else { return nil }
+        return TierKey(explicit: results.admissionCase?.explicitTiers[student]?[school] != nil, school: school, tier: tier)
+    }
+
+    /// The index of the tier's words in the site's table of tier texts, or -1; `key` is the
+    /// tier's `tierKey`.
+    mutating func tierIndex(_ key: TierKey?, tier: String, school: String, student: String) -> Int {
+        guard let key else { return -1 }
         if let known = tierCache[key] { return known }
         let index = tierWords(tier, school: school, student: student).map { tierTexts.index($0) } ?? -1
         tierCache[key] = index
@@ -325,6 +344,10 @@ struct SiteBuilder<Sink: SiteFileSink> {
 
     /// Every placement row's result card, under `key` (the level, or `<level>-second-round`: the
     /// card names it, and the page checks its lottery number in the draw and seed of that key).
+    ///
+    /// The cards' texts are made on all cores (chunks of rows, each its own slot), then numbered
+    /// and added in the rows' order, so that the positions of texts kept once (`InternedTexts`)
+    /// are those of their first row, whatever the cores.
     mutating func appendCards(_ p: RunCSV, key: String, masked placements: PublicTable, classOf: [String: String]) throws(PublishingError) {
         let ringDrawn = ringDraws[key] != nil
         let (sid, school, status, rank, tier, lottery) = (try p.index(P.studentID), try p.index(P.schoolID), try p.index(P.status),
@@ -332,22 +355,42 @@ struct SiteBuilder<Sink: SiteFileSink> {
         let (twin, note, seats) = (p.columns.firstIndex(of: P.twinGroup.rawValue), p.columns.firstIndex(of: P.note.rawValue),
                                    p.columns.firstIndex(of: P.seats.rawValue))
         let nameAt = placements.appendedIndex("name_masked")
-        for (k, row) in p.rows.enumerated() {
-            let (studentID, rowSchool, rowTier, rowSeats) = (row[sid], row[school], row[tier], seats.map { row[$0] } ?? "")
-            // The seats are told on the card beside the note, where they are not simply the school's.
-            let seatWords = rowSeats.isEmpty || SeatsLabel(code: rowSeats) == .all ? "" : seatsText(rowSeats)
-            let noteWords = [note.map { noteText(row[$0]) } ?? "", seatWords].filter { !$0.isEmpty }.joined(separator: "; ")
-            let noteIndex = noteWords.isEmpty ? -1 : noteTexts.index(noteWords)
+        let rows = p.rows, chunk = 8_192
+        guard !rows.isEmpty else { return }
+        let cards = concurrentMap(count: (rows.count + chunk - 1) / chunk) { c in
+            ((c * chunk)..<min(rows.count, (c + 1) * chunk)).map { k in
+                let row = rows[k]
+                let (studentID, rowSchool, rowTier, rowSeats) = (row[sid], row[school], row[tier], seats.map { row[$0] } ?? "")
+                // The seats are told on the card beside the note, where they are not simply the school's.
+                let seatWords = rowSeats.isEmpty || SeatsLabel(code: rowSeats) == .all ? "" : seatsText(rowSeats)
+                let rowNote = note.map { row[$0] } ?? ""
+                let noteWords = rowNote.isEmpty ? "" : noteText(rowNote)
+                return CardTexts(studentID: studentID, school: rowSchool, status: row[status], rank: row[rank], tier: rowTier,
+                                 tierKey: tierKey(rowTier, school: rowSchool, student: studentID),
+                                 number: Self.shortNumber(row[lottery], ringDrawn: ringDrawn), classNo: classOf[studentID] ?? "",
+                                 name: nameAt.map { placements.appended[k][$0] } ?? "", twin: twin.map { row[$0] } ?? "",
+                                 note: seatWords.isEmpty ? noteWords : noteWords.isEmpty ? seatWords : noteWords + "; " + seatWords)
+            }
+        }
+        let keyIndex = recordKeys.index(key)
+        for (k, card) in cards.joined().enumerated() {
+            let noteIndex = card.note.isEmpty ? -1 : noteTexts.index(card.note)
             var record: [SearchRecords.Field] = [
-                .number(recordKeys.index(key)), .text(rowSchool), .number(recordStatuses.index(row[status])), .whole(row[rank]), .whole(rowTier),
-                .number(tierIndex(rowTier, school: rowSchool, student: studentID)), .text(Self.shortNumber(row[lottery], ringDrawn: ringDrawn)),
-                .whole(classOf[studentID] ?? ""),
-                .text(nameAt.map { placements.appended[k][$0] } ?? ""), .text(twin.map { row[$0] } ?? ""), .number(noteIndex),
+                .number(keyIndex), .text(card.school), .number(recordStatuses.index(card.status)), .whole(card.rank), .whole(card.tier),
+                .number(tierIndex(card.tierKey, tier: card.tier, school: card.school, student: card.studentID)), .text(card.number),
+                .whole(card.classNo), .text(card.name), .text(card.twin), .number(noteIndex),
             ]
             // A ring-drawn level's rows are in roster order (student_id): the row is the number.
             if ringDrawn { record.append(.number(k + 1)) }
-            search.append(id: studentID, SearchRecords.trimmed(record))
+            search.append(id: card.studentID, SearchRecords.trimmed(record))
         }
+    }
+
+    /// A placement row's texts on its result card, before the texts kept once are numbered.
+    struct CardTexts {
+        let studentID, school, status, rank, tier: String
+        let tierKey: TierKey?
+        let number, classNo, name, twin, note: String
     }
 
     /// A level's second round: its masked tables, its applicants' cards (added before the first
@@ -554,15 +597,24 @@ struct SiteBuilder<Sink: SiteFileSink> {
         if let admissions, let st = admissions.column("student_id") {
             let hs = admissions.column(Q.highSchoolID), js = admissions.column(Q.juniorSchoolID), route = admissions.column(Q.route)
             let nameAt = admissions.appendedIndex("name_masked"), named = nameAt != nil
-            var rows: [[String]] = []
-            rows.reserveCapacity(admissions.count)
-            for k in 0..<admissions.count {
-                let row = admissions.base[k], school = hs.map { row[$0] } ?? "", name = nameAt.map { admissions.appended[k][$0] } ?? ""
-                let way = route.map { row[$0] } ?? ""
-                search.append(id: row[st], SearchRecords.trimmed([.number(recordKeys.index(SchoolLevel.high.rawValue)), .text(school), .number(recordStatuses.index(way)),
-                                                                  .text(""), .text(""), .number(-1), .text(""), .text(""), .text(name)]))
-                rows.append([row[st]] + (named ? [name] : []) + [schoolLabel(school), statusText(way)])
+            // Each row's fields and cells made on all cores (chunks, each its own slot), then its
+            // card added in the rows' order (the route's position is that of its first row).
+            let chunk = 8_192
+            let read = concurrentMap(count: (admissions.count + chunk - 1) / chunk) { c in
+                ((c * chunk)..<min(admissions.count, (c + 1) * chunk)).map { k in
+                    let row = admissions.base[k], id = row[st], school = hs.map { row[$0] } ?? "", way = route.map { row[$0] } ?? ""
+                    let name = nameAt.map { admissions.appended[k][$0] } ?? ""
+                    return (id: id, school: school, way: way, name: name, cells: [id] + (named ? [name] : []) + [schoolLabel(school), statusText(way)])
+                }
+            }.joined()
+            if !read.isEmpty {
+                let keyIndex = recordKeys.index(SchoolLevel.high.rawValue)
+                for r in read {
+                    search.append(id: r.id, SearchRecords.trimmed([.number(keyIndex), .text(r.school), .number(recordStatuses.index(r.way)),
+                                                                   .text(""), .text(""), .number(-1), .text(""), .text(""), .text(r.name)]))
+                }
             }
+            let rows = read.map(\.cells)
             let count = max(1, (rows.count + Self.rowsPerPage - 1) / Self.rowsPerPage)
             body += "<h2>\(e(t(.quotaAdmissions))) (\(rows.count))</h2>\n" + page.pager(count: count, current: 0) { "quota-admissions-\($0).html" }
             // Under a heading per junior school, its graduates without it (the run's order kept).
@@ -904,8 +956,8 @@ struct SearchRecords {
             if k > 0 { bytes.append(UInt8(ascii: ",")) }
             switch field {
             case .text(let s): JSONWriter.writeString(s, into: &bytes)
-            case .number(let n): bytes += Array(String(n).utf8)
-            case .whole(let s): if let n = Int(s), String(n) == s { bytes += Array(s.utf8) } else { JSONWriter.writeString(s, into: &bytes) }
+            case .number(let n): Self.appendDecimal(n, to: &bytes)
+            case .whole(let s): if Self.isWholeNumber(s) { bytes.append(contentsOf: s.utf8) } else { JSONWriter.writeString(s, into: &bytes) }
             }
         }
         bytes.append(UInt8(ascii: "]"))
@@ -913,10 +965,49 @@ struct SearchRecords {
         ends.append(bytes.count)
     }
 
+    /// The order of `a` and `b` by their UTF-8 bytes: -1, 0 or 1.
+    static func compareUTF8(_ a: String, _ b: String) -> Int {
+        var (a, b) = (a, b)
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                for i in 0..<min(x.count, y.count) where x[i] != y[i] { return x[i] < y[i] ? -1 : 1 }
+                return x.count < y.count ? -1 : x.count > y.count ? 1 : 0
+            }
+        }
+    }
+
+    /// Appends `n` in decimal (as `String(n)` writes it), making no string.
+    static func appendDecimal(_ n: Int, to bytes: inout [UInt8]) {
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        var m = n.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(m % 10))
+            m /= 10
+        } while m > 0
+        bytes[start...].reverse()
+    }
+
+    /// Whether `s` is a whole number as `String(Int)` writes it (so that it reads back as the
+    /// same text): `0`, or digits not starting with 0, after an optional `-`.
+    static func isWholeNumber(_ s: String) -> Bool {
+        var digits = Substring(s).utf8
+        if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
+        guard let first = digits.first, digits.count <= 18 else {
+            // Empty, or long enough to overflow: as `Int` reads it.
+            return Int(s).map { String($0) == s } ?? false
+        }
+        guard digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return false }
+        return first != UInt8(ascii: "0") || (digits.count == 1 && digits.count == s.utf8.count)
+    }
+
     /// The ids in the order of their UTF-8 bytes (the order of their Unicode scalars), each once,
     /// and their records.
     func sorted() -> (ids: [String], records: [ArraySlice<UInt8>]) {
-        let order = ids.indices.sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) || (ids[$0].utf8.elementsEqual(ids[$1].utf8) && $0 < $1) }
+        let order = ids.indices.sorted { a, b in
+            let c = Self.compareUTF8(ids[a], ids[b])
+            return c != 0 ? c < 0 : a < b
+        }
         var outIDs: [String] = [], records: [ArraySlice<UInt8>] = []
         outIDs.reserveCapacity(ids.count)
         records.reserveCapacity(ids.count)
@@ -941,8 +1032,8 @@ struct SearchRecords {
             out += Array(", {".utf8)
             let stem = shard.prefix.unicodeScalars.filter { $0 != "\u{0}" }.count
             for k in shard.records {
-                out += Array((k == shard.records.lowerBound ? "\n" : ",\n").utf8)
-                JSONWriter.writeString(String(String.UnicodeScalarView(ids[k].unicodeScalars.dropFirst(stem))), into: &out)
+                out.append(contentsOf: (k == shard.records.lowerBound ? "\n" : ",\n").utf8)
+                JSONWriter.writeString(Substring(ids[k].unicodeScalars.dropFirst(stem)), into: &out)
                 out.append(UInt8(ascii: ":"))
                 out += records[k]
             }
