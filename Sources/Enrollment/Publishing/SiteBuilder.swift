@@ -310,14 +310,17 @@ struct SiteBuilder<Sink: SiteFileSink> {
         let ids = schoolIDs.sorted()
         for start in stride(from: 0, to: ids.count, by: Self.pagesPerBatch) {
             let part = Array(ids[start..<min(ids.count, start + Self.pagesPerBatch)])
+            // The pages are made from a constant builder: a method called on `self` here (which
+            // may change) would copy the whole builder for each call, from every core at once.
+            let builder = self
             let pages = concurrentMap(count: part.count) { slot in
                 let id = part[slot], rows = placedRows[id] ?? []
                 // The list's cells, each field read alone (not the whole row).
                 let students = rows.map { p.rows[$0, sid] }
-                return schoolPages(id, level: level.level, fill: fillOf[id], cutoff: cutoffText[id] ?? "–",
+                return builder.schoolPages(id, level: level.level, fill: fillOf[id], cutoff: cutoffText[id] ?? "–",
                                    placed: zip(rows, students).map { k, student in
                                        [student] + (nameAt.map { [placements.appended[k][$0]] } ?? [])
-                                           + [statusText(p.rows[k, status]), p.rows[k, rank], p.rows[k, tier], listNumber(p.rows[k, lottery])]
+                                           + [builder.statusText(p.rows[k, status]), p.rows[k, rank], p.rows[k, tier], listNumber(p.rows[k, lottery])]
                                    },
                                    classOf: students.map { classOf[$0] ?? "" }, named: nameAt != nil,
                                    summary: summary.map { ($0.columns, summaryRows[id] ?? []) }, balance: balance.map { ($0.columns, balanceRows[id] ?? []) },
@@ -350,14 +353,33 @@ struct SiteBuilder<Sink: SiteFileSink> {
     /// are those of their first row, whatever the cores.
     mutating func appendCards(_ p: RunCSV, key: String, masked placements: PublicTable, classOf: [String: String]) throws(PublishingError) {
         let ringDrawn = ringDraws[key] != nil
+        let cards = try cardTexts(p, ringDrawn: ringDrawn, masked: placements, classOf: classOf)
+        guard !cards.isEmpty else { return }
+        let keyIndex = recordKeys.index(key)
+        for (k, card) in cards.enumerated() {
+            let noteIndex = card.note.isEmpty ? -1 : noteTexts.index(card.note)
+            var record: [SearchRecords.Field] = [
+                .number(keyIndex), .text(card.school), .number(recordStatuses.index(card.status)), .whole(card.rank), .whole(card.tier),
+                .number(tierIndex(card.tierKey, tier: card.tier, school: card.school, student: card.studentID)), .text(card.number),
+                .whole(card.classNo), .text(card.name), .text(card.twin), .number(noteIndex),
+            ]
+            // A ring-drawn level's rows are in roster order (student_id): the row is the number.
+            if ringDrawn { record.append(.number(k + 1)) }
+            search.append(id: card.studentID, SearchRecords.trimmed(record))
+        }
+    }
+
+    /// The texts of each placement row's card, made on all cores (chunks of rows, each its own
+    /// slot, in the rows' order). Not mutating: a method called on a builder that may change (in
+    /// a mutating method) copies the whole builder for each call, from every core at once.
+    func cardTexts(_ p: RunCSV, ringDrawn: Bool, masked placements: PublicTable, classOf: [String: String]) throws(PublishingError) -> FlattenSequence<[[CardTexts]]> {
         let (sid, school, status, rank, tier, lottery) = (try p.index(P.studentID), try p.index(P.schoolID), try p.index(P.status),
                                                           try p.index(P.choiceRank), try p.index(P.tier), try p.index(P.lotteryNumber))
         let (twin, note, seats) = (p.columns.firstIndex(of: P.twinGroup.rawValue), p.columns.firstIndex(of: P.note.rawValue),
                                    p.columns.firstIndex(of: P.seats.rawValue))
         let nameAt = placements.appendedIndex("name_masked")
         let rows = p.rows, chunk = 8_192
-        guard !rows.isEmpty else { return }
-        let cards = concurrentMap(count: (rows.count + chunk - 1) / chunk) { c in
+        return concurrentMap(count: (rows.count + chunk - 1) / chunk) { c in
             ((c * chunk)..<min(rows.count, (c + 1) * chunk)).map { k in
                 let row = rows[k]
                 let (studentID, rowSchool, rowTier, rowSeats) = (row[sid], row[school], row[tier], seats.map { row[$0] } ?? "")
@@ -371,19 +393,7 @@ struct SiteBuilder<Sink: SiteFileSink> {
                                  name: nameAt.map { placements.appended[k][$0] } ?? "", twin: twin.map { row[$0] } ?? "",
                                  note: seatWords.isEmpty ? noteWords : noteWords.isEmpty ? seatWords : noteWords + "; " + seatWords)
             }
-        }
-        let keyIndex = recordKeys.index(key)
-        for (k, card) in cards.joined().enumerated() {
-            let noteIndex = card.note.isEmpty ? -1 : noteTexts.index(card.note)
-            var record: [SearchRecords.Field] = [
-                .number(keyIndex), .text(card.school), .number(recordStatuses.index(card.status)), .whole(card.rank), .whole(card.tier),
-                .number(tierIndex(card.tierKey, tier: card.tier, school: card.school, student: card.studentID)), .text(card.number),
-                .whole(card.classNo), .text(card.name), .text(card.twin), .number(noteIndex),
-            ]
-            // A ring-drawn level's rows are in roster order (student_id): the row is the number.
-            if ringDrawn { record.append(.number(k + 1)) }
-            search.append(id: card.studentID, SearchRecords.trimmed(record))
-        }
+        }.joined()
     }
 
     /// A placement row's texts on its result card, before the texts kept once are numbered.
@@ -599,12 +609,14 @@ struct SiteBuilder<Sink: SiteFileSink> {
             let nameAt = admissions.appendedIndex("name_masked"), named = nameAt != nil
             // Each row's fields and cells made on all cores (chunks, each its own slot), then its
             // card added in the rows' order (the route's position is that of its first row).
-            let chunk = 8_192
+            // (From a constant builder, as the schools' pages are made.)
+            let chunk = 8_192, builder = self
             let read = concurrentMap(count: (admissions.count + chunk - 1) / chunk) { c in
                 ((c * chunk)..<min(admissions.count, (c + 1) * chunk)).map { k in
                     let row = admissions.base[k], id = row[st], school = hs.map { row[$0] } ?? "", way = route.map { row[$0] } ?? ""
                     let name = nameAt.map { admissions.appended[k][$0] } ?? ""
-                    return (id: id, school: school, way: way, name: name, cells: [id] + (named ? [name] : []) + [schoolLabel(school), statusText(way)])
+                    return (id: id, school: school, way: way, name: name,
+                            cells: [id] + (named ? [name] : []) + [builder.schoolLabel(school), builder.statusText(way)])
                 }
             }.joined()
             if !read.isEmpty {
@@ -621,13 +633,15 @@ struct SiteBuilder<Sink: SiteFileSink> {
             let header = [t(.studentID)] + (named ? [t(.name)] : []) + [t(.highSchool), t(.highSchoolRoute)]
             // The pages made on all cores a batch at a time (each its own slot), written in order.
             for start in stride(from: 1, through: count, by: Self.pagesPerBatch) {
+                let builder = self
                 let pages = concurrentMap(count: min(Self.pagesPerBatch, count - start + 1)) { slot in
                     let k = start + slot
-                    let heading = "\(t(.quotaAdmissions)) · \(t(.page, "\(k)", "\(count)"))"
-                    let pager = page.pager(count: count, current: k) { "quota-admissions-\($0).html" }
+                    let heading = "\(builder.t(.quotaAdmissions)) · \(builder.t(.page, "\(k)", "\(count)"))"
+                    let pager = builder.page.pager(count: count, current: k) { "quota-admissions-\($0).html" }
                     let part = min(rows.count, (k - 1) * Self.rowsPerPage)..<min(rows.count, k * Self.rowsPerPage)
-                    let tables = groupedTables(header, part, of: rows.indices, key: { row in js.map { admissions.base[row, $0] } ?? "" }, title: schoolLabel) { rows[$0] }
-                    return page.document(title: heading, body: menu + "<h1>\(e(heading))</h1>\n" + pager + tables + pager)
+                    let tables = builder.groupedTables(header, part, of: rows.indices, key: { row in js.map { admissions.base[row, $0] } ?? "" },
+                                                       title: builder.schoolLabel) { rows[$0] }
+                    return builder.page.document(title: heading, body: builder.menu + "<h1>\(builder.e(heading))</h1>\n" + pager + tables + pager)
                 }
                 for (slot, bytes) in pages.enumerated() { try add("quota-admissions-\(start + slot).html", bytes) }
             }
