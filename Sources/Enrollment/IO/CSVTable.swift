@@ -116,6 +116,25 @@ package struct CSVTable: Sendable {
         withFieldBytes(row: row, column: column) { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Appends row `row`'s fields to `bytes` as `CSVWriter.appendRow` writes the row's strings
+    /// (separated by commas, without the line end), without making the strings: an ASCII field
+    /// is copied from the table's bytes, any other goes through its `String` (which repairs
+    /// invalid UTF-8 as the strings would).
+    /// - Complexity: O(size of the row).
+    package func appendCSVFields(ofRow row: Int, to bytes: inout [UInt8]) {
+        let span = fieldSpan(ofRow: row)
+        for column in 0..<span.count {
+            if column > 0 { bytes.append(UInt8(ascii: ",")) }
+            withFieldBytes(of: span, column: column) { field in
+                if field.allSatisfy({ $0 < 0x80 }) {
+                    CSVWriter.appendField(field, to: &bytes)
+                } else {
+                    CSVWriter.appendField(String(decoding: field, as: UTF8.self), to: &bytes)
+                }
+            }
+        }
+    }
+
     /// All fields of row `row`.
     package func fields(ofRow row: Int) -> [String] {
         (0..<fieldCount(ofRow: row)).map { self[row, $0] }

@@ -31,8 +31,14 @@ package struct CSVWriter: Sendable {
         bytes.append(UInt8(ascii: "\n"))
     }
 
+    /// Appends one field, quoted when it needs it.
     package static func appendField(_ field: String, to bytes: inout [UInt8]) {
-        let utf8 = field.utf8
+        var field = field
+        field.withUTF8 { appendField($0, to: &bytes) }
+    }
+
+    /// Appends one field given as its UTF-8 bytes, quoted when it needs it.
+    package static func appendField(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         var needsQuotes = false
         for c in utf8 where c == UInt8(ascii: ",") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") {
             needsQuotes = true

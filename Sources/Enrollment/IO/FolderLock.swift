@@ -72,10 +72,18 @@ package final class FolderLock: Sendable {
     }
 
     /// What the lock file says of its holder, and since when (the file's modification time).
+    /// A holder writes its line just after it takes the lock: a file still empty is read again a
+    /// few times, for up to a tenth of a second, before the holder is called just "another enroll
+    /// command". (Only this message waits on it; nothing a command writes does.)
     private static func holder(_ fd: Int32) -> String {
         var buffer = [UInt8](repeating: 0, count: 4_096)
-        let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
-        let text = count > 0 ? String(decoding: buffer[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : ""
+        var text = ""
+        for attempt in 0..<20 {
+            if attempt > 0 { usleep(5_000) }
+            let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+            text = count > 0 ? String(decoding: buffer[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : ""
+            if !text.isEmpty { break }
+        }
         guard !text.isEmpty else { return "another enroll command" }
         var status = stat()
         guard fstat(fd, &status) == 0 else { return text }

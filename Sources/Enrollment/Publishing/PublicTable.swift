@@ -81,7 +81,17 @@ struct PublicTable: Sendable, Equatable {
         let chunk = 16_384
         let parts = concurrentMap(count: (count + chunk - 1) / chunk) { c in
             var bytes: [UInt8] = []
-            for k in (c * chunk)..<min(count, (c + 1) * chunk) { CSVWriter.appendRow(row(k), to: &bytes) }
+            for k in (c * chunk)..<min(count, (c + 1) * chunk) {
+                // The run's fields copied as they are read, then the joined and masked ones.
+                base.appendCSVFields(ofRow: k, to: &bytes)
+                var first = base.fieldCount(ofRow: k) == 0
+                for field in appended.isEmpty ? [] : appended[k] {
+                    if !first { bytes.append(UInt8(ascii: ",")) }
+                    CSVWriter.appendField(field, to: &bytes)
+                    first = false
+                }
+                bytes.append(UInt8(ascii: "\n"))
+            }
             return bytes
         }
         return parts.reduce(into: CSVWriter(header: columns).bytes) { $0 += $1 }

@@ -45,6 +45,19 @@ struct RunCSV: Sendable, Equatable {
             }
         }
 
+        /// Appends row `k`'s fields as CSV (as `CSVWriter.appendRow` writes them, without the
+        /// line end), without making strings of a row read from a file.
+        func appendCSVFields(ofRow k: Int, to bytes: inout [UInt8]) {
+            switch storage {
+            case .table(let t): t.appendCSVFields(ofRow: k, to: &bytes)
+            case .array(let a):
+                for (c, field) in a[k].enumerated() {
+                    if c > 0 { bytes.append(UInt8(ascii: ",")) }
+                    CSVWriter.appendField(field, to: &bytes)
+                }
+            }
+        }
+
         /// The number of fields of row `k`.
         func fieldCount(ofRow k: Int) -> Int {
             switch storage {

@@ -1,4 +1,5 @@
 import Foundation
+import EnrollmentIO
 
 /// Where a home falls among the zones of one level.
 package struct ZoneHit: Sendable, Equatable {
@@ -88,11 +89,16 @@ package struct ZoneIndex: Sendable {
          nearLists: Bool = true) {
         self.nearBoundaryMetres = nearBoundaryMetres
         // Every edge once per zone, lower endpoint first, zone by zone: the edges of `ZoneShape`,
-        // which the overlap check and the tests use too.
+        // which the overlap check and the tests use too (made on all cores, each zone its own
+        // slot, then joined in the zones' order).
+        let shapes = concurrentMap(count: zones.count) { ZoneShape(zones[$0]) }
         var lo: [GridPoint] = [], hi: [GridPoint] = [], owner: [Int32] = []
+        let edgeCount = shapes.reduce(0) { $0 + $1.lo.count }
+        lo.reserveCapacity(edgeCount)
+        hi.reserveCapacity(edgeCount)
+        owner.reserveCapacity(edgeCount)
         var edgeStart = [0], boxMin: [GridPoint] = [], boxMax: [GridPoint] = []
-        for (z, zone) in zones.enumerated() {
-            let shape = ZoneShape(zone)
+        for (z, shape) in shapes.enumerated() {
             lo += shape.lo
             hi += shape.hi
             owner += repeatElement(Int32(z), count: shape.lo.count)

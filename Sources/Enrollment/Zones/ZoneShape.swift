@@ -13,12 +13,22 @@ struct ZoneShape: Sendable {
     var hi: [GridPoint] = []
     var minX = Int64.max, minY = Int64.max, maxX = Int64.min, maxY = Int64.min
 
+    /// The zone's edges in the order of `ZoneMap.Zone.edges`, read from its rings directly.
+    /// - Complexity: O(vertices).
     init(_ zone: ZoneMap.Zone) {
-        for (a, b) in zone.edges {
-            lo.append(min(a, b))
-            hi.append(max(a, b))
-            minX = min(minX, a.x); maxX = max(maxX, a.x)
-            minY = min(minY, a.y); maxY = max(maxY, a.y)
+        let count = zone.polygons.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
+        lo.reserveCapacity(count)
+        hi.reserveCapacity(count)
+        for polygon in zone.polygons {
+            for ring in polygon {
+                for i in ring.indices {
+                    let a = ring[i], b = ring[i + 1 == ring.count ? 0 : i + 1]
+                    lo.append(min(a, b))
+                    hi.append(max(a, b))
+                    minX = min(minX, a.x); maxX = max(maxX, a.x)
+                    minY = min(minY, a.y); maxY = max(maxY, a.y)
+                }
+            }
         }
     }
 
