@@ -57,9 +57,6 @@ struct PublicTable: Sendable, Equatable {
     /// The number of rows.
     var count: Int { base.count }
 
-    /// Row `k` as published.
-    func row(_ k: Int) -> [String] { appended.isEmpty ? Array(base[k]) : base[k] + appended[k] }
-
     /// The position of the joined or masked column `name` in each row of `appended`, or nil when
     /// the table has no such column.
     func appendedIndex(_ name: String) -> Int? {

@@ -318,13 +318,13 @@ struct SiteBuilder<Sink: SiteFileSink> {
                 // The list's cells, each field read alone (not the whole row).
                 let students = rows.map { p.rows[$0, sid] }
                 return builder.schoolPages(id, level: level.level, fill: fillOf[id], cutoff: cutoffText[id] ?? "–",
-                                   placed: zip(rows, students).map { k, student in
-                                       [student] + (nameAt.map { [placements.appended[k][$0]] } ?? [])
-                                           + [builder.statusText(p.rows[k, status]), p.rows[k, rank], p.rows[k, tier], listNumber(p.rows[k, lottery])]
-                                   },
-                                   classOf: students.map { classOf[$0] ?? "" }, named: nameAt != nil,
-                                   summary: summary.map { ($0.columns, summaryRows[id] ?? []) }, balance: balance.map { ($0.columns, balanceRows[id] ?? []) },
-                                   heads: heads.map { ($0.columns, headRows[id] ?? []) })
+                                           placed: zip(rows, students).map { k, student in
+                                               [student] + (nameAt.map { [placements.appended[k][$0]] } ?? [])
+                                                   + [builder.statusText(p.rows[k, status]), p.rows[k, rank], p.rows[k, tier], listNumber(p.rows[k, lottery])]
+                                           },
+                                           classOf: students.map { classOf[$0] ?? "" }, named: nameAt != nil,
+                                           summary: summary.map { ($0.columns, summaryRows[id] ?? []) }, balance: balance.map { ($0.columns, balanceRows[id] ?? []) },
+                                           heads: heads.map { ($0.columns, headRows[id] ?? []) })
             }
             for school in pages { for file in school { try add(file.path, file.bytes) } }
         }
